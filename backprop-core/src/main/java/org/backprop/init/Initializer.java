@@ -1,0 +1,14 @@
+package org.backprop.init;
+
+import org.backprop.random.RandomSource;
+import org.backprop.tensor.Matrix;
+
+/** Fills a weight matrix (in×out: fan_in = rows, fan_out = cols) with initial values. */
+public interface Initializer {
+
+    /** Fills {@code weights} (fanIn×fanOut) from {@code random}, row-major. */
+    void initialize(Matrix weights, RandomSource random);
+
+    /** The name used in model files and summaries, e.g. {@code "fan_in_uniform"}. */
+    String id();
+}

@@ -1,0 +1,61 @@
+package org.backprop.layer;
+
+import java.util.List;
+
+import org.backprop.kernel.Gemm;
+import org.backprop.op.Operation;
+import org.backprop.tensor.Matrix;
+
+/**
+ * An ordered list of operations applied one after the other: forward runs them in order, backward
+ * in reverse, each feeding its input gradient to the operation before it.
+ */
+public abstract class Layer {
+    private final String name;
+
+    protected Layer(String name) {
+        this.name = name;
+    }
+
+    /** The layer's name, unique within its network, e.g. {@code "dense1"}. */
+    public String name() {
+        return name;
+    }
+
+    /** The operations in forward order. */
+    public abstract List<Operation> operations();
+
+    /** Number of input columns. */
+    public abstract int inputs();
+
+    /** Number of output columns. */
+    public abstract int outputs();
+
+    /**
+     * A layer of the same structure sharing this layer's parameter views, with its own pass state
+     * and the given kernel: used to run inference from several threads at once.
+     */
+    public abstract Layer sharingParameters(Gemm gemm);
+
+    /** Runs the operations forward on {@code input} (n×inputs), returning n×outputs. */
+    public Matrix forward(Matrix input, boolean training) {
+        Matrix x = input;
+        for (Operation op : operations()) {
+            x = op.forward(x, training);
+        }
+        return x;
+    }
+
+    /**
+     * Runs the operations backward from {@code outputGrad} (n×outputs); returns dL/d input, or null
+     * when {@code wantInputGrad} is false (the first operation then skips it).
+     */
+    public Matrix backward(Matrix outputGrad, boolean wantInputGrad) {
+        List<Operation> ops = operations();
+        Matrix g = outputGrad;
+        for (int i = ops.size() - 1; i >= 0; i--) {
+            g = ops.get(i).backward(g, wantInputGrad || i > 0);
+        }
+        return g;
+    }
+}

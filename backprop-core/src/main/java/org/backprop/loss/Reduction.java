@@ -1,0 +1,9 @@
+package org.backprop.loss;
+
+/** How a loss reduces its per-element terms to one number. */
+public enum Reduction {
+    /** The mean over all n·d elements; the gradient carries the factor 1/(n·d). PyTorch's default. */
+    MEAN,
+    /** The plain sum over all elements; the gradient has no 1/n factor. */
+    SUM
+}

@@ -1,0 +1,84 @@
+package org.backprop.optim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.backprop.network.ParamKind;
+import org.backprop.network.Parameter;
+
+/**
+ * Learning rates per parameter group, as PyTorch's param groups: a default rate and overrides for
+ * parameters that match a predicate (the first matching override wins). Immutable.
+ *
+ * <pre>{@code
+ * // the seed notebook's rule: 0.25 for weights, 5e-4 for biases
+ * LearningRates.of(0.25).with(ParamKind.BIAS, 5e-4)
+ * }</pre>
+ */
+public final class LearningRates {
+    private final double base;
+    private final List<Group> groups;
+
+    private record Group(String description, Predicate<Parameter> matches, double rate) {
+    }
+
+    private LearningRates(double base, List<Group> groups) {
+        requireRate(base);
+        this.base = base;
+        this.groups = List.copyOf(groups);
+    }
+
+    /** One rate for every parameter. */
+    public static LearningRates of(double rate) {
+        return new LearningRates(rate, List.of());
+    }
+
+    /** These rates plus {@code rate} for every parameter of {@code kind}. */
+    public LearningRates with(ParamKind kind, double rate) {
+        return with(kind.name().toLowerCase(java.util.Locale.ROOT) + "s", p -> p.kind() == kind, rate);
+    }
+
+    /** These rates plus {@code rate} for the parameter named {@code name} (e.g. "dense1.W"). */
+    public LearningRates with(String name, double rate) {
+        return with(name, p -> p.name().equals(name), rate);
+    }
+
+    /** These rates plus {@code rate} for parameters matching {@code matches}. */
+    public LearningRates with(String description, Predicate<Parameter> matches, double rate) {
+        requireRate(rate);
+        List<Group> more = new ArrayList<>(groups);
+        more.add(new Group(description, matches, rate));
+        return new LearningRates(base, more);
+    }
+
+    /** The default rate. */
+    public double base() {
+        return base;
+    }
+
+    /** The rate for {@code parameter}. */
+    public double rateFor(Parameter parameter) {
+        for (Group g : groups) {
+            if (g.matches().test(parameter)) {
+                return g.rate();
+            }
+        }
+        return base;
+    }
+
+    private static void requireRate(double rate) {
+        if (!(rate >= 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("learning rate must be finite and ≥ 0, got " + rate);
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("lr ").append(base);
+        for (Group g : groups) {
+            sb.append(", ").append(g.description()).append(' ').append(g.rate());
+        }
+        return sb.toString();
+    }
+}

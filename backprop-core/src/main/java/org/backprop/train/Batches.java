@@ -1,0 +1,66 @@
+package org.backprop.train;
+
+import org.backprop.random.RandomSource;
+import org.backprop.tensor.Matrix;
+
+/**
+ * The mini-batches of one epoch: a row order (identity, then shuffled, every epoch, as the seed
+ * notebook does) and reusable batch buffers filled by copying rows in that order.
+ */
+final class Batches {
+    private final Matrix x;
+    private final Matrix y;
+    private final int size;
+    private final int[] order;
+    private final Matrix fullX;
+    private final Matrix fullY;
+    private Matrix tailX;
+    private Matrix tailY;
+    private Matrix currentY;
+
+    Batches(Matrix x, Matrix y, int size) {
+        this.x = x;
+        this.y = y;
+        this.size = size;
+        this.order = new int[x.rows()];
+        this.fullX = Matrix.zeros(size, x.cols());
+        this.fullY = Matrix.zeros(size, y.cols());
+        int tail = x.rows() % size;
+        if (tail > 0) {
+            tailX = Matrix.zeros(tail, x.cols());
+            tailY = Matrix.zeros(tail, y.cols());
+        }
+    }
+
+    /** Resets the order to 0..n−1 and shuffles it with {@code random} unless it is null. */
+    void reset(RandomSource random) {
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        if (random != null) {
+            random.shuffle(order);
+        }
+    }
+
+    /** Number of batches per epoch. */
+    int count() {
+        return (order.length + size - 1) / size;
+    }
+
+    /** Fills and returns the inputs of batch {@code b}; {@link #targets()} then returns its targets. */
+    Matrix load(int b) {
+        int from = b * size;
+        int to = Math.min(from + size, order.length);
+        boolean full = to - from == size;
+        Matrix bx = full ? fullX : tailX;
+        currentY = full ? fullY : tailY;
+        x.gatherRows(order, from, to, bx);
+        y.gatherRows(order, from, to, currentY);
+        return bx;
+    }
+
+    /** The targets of the batch last loaded. */
+    Matrix targets() {
+        return currentY;
+    }
+}
