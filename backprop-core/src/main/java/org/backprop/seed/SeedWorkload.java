@@ -1,0 +1,123 @@
+package org.backprop.seed;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+import org.backprop.network.NeuralNetwork;
+import org.backprop.network.ParamKind;
+import org.backprop.optim.LearningRates;
+import org.backprop.optim.Sgd;
+import org.backprop.random.RandomSource;
+import org.backprop.random.SeedStreams;
+import org.backprop.tensor.Matrix;
+import org.backprop.train.EpochRecord;
+import org.backprop.train.History;
+import org.backprop.train.Trainer;
+import org.backprop.train.TrainerConfig;
+import org.backprop.train.TrainingListener;
+
+/**
+ * The seed workload of the {@code mlp-backprop} notebook in the library's own API: X (5000×100) and
+ * y (5000×1) uniform in [0, 1), a 100→128→256→1 ReLU network (fan-in uniform weights, zero biases),
+ * MSE with MEAN reduction, plain SGD with learning rate 0.25 for weights and 5e-4 for biases (the
+ * notebook's rule of lr 1e-3 on summed weight gradients and mean bias gradients, expressed for a
+ * mean loss whose gradient is 2(P − y)/n), batches of 500 reshuffled every epoch, 1000 epochs, and
+ * the training loss printed every 50 epochs.
+ */
+public final class SeedWorkload {
+    /** Rows of X. */
+    public static final int ROWS = 5000;
+    /** Columns of X. */
+    public static final int FEATURES = 100;
+    /** Rows per batch. */
+    public static final int BATCH = 500;
+    /** Loss printed every this many epochs. */
+    public static final int PRINT_EVERY = 50;
+
+    private SeedWorkload() {
+    }
+
+    /**
+     * Settings of one run.
+     *
+     * @param epochs  passes over the data (the notebook: 1000)
+     * @param threads kernel threads (results do not depend on it)
+     * @param seed    root seed for data, initialization and shuffles
+     */
+    public record Options(int epochs, int threads, long seed) {
+        /** 1000 epochs, all processors, seed 0. */
+        public static Options defaults() {
+            return new Options(1000, Runtime.getRuntime().availableProcessors(), 0);
+        }
+    }
+
+    /**
+     * What a run produced.
+     *
+     * @param history   per-epoch records (full training loss every 50 epochs and at the end)
+     * @param seconds   wall time of training (data generation excluded)
+     * @param gflops    achieved GFLOP/s over the counted floating-point operations
+     * @param finalLoss the training MSE after the last epoch
+     */
+    public record Result(History history, double seconds, double gflops, double finalLoss) {
+    }
+
+    /** Runs the workload, printing {@code Epoch  N Loss:  value} lines to {@code out}. */
+    public static Result run(Options options, PrintStream out) {
+        SeedStreams streams = new SeedStreams(options.seed());
+        RandomSource data = streams.stream("data");
+        Matrix x = uniform(ROWS, FEATURES, data);
+        Matrix y = uniform(ROWS, 1, data);
+        try (NeuralNetwork net = NeuralNetwork.builder(FEATURES).dense(128, "relu").dense(256, "relu")
+                .dense(1, "linear").seed(options.seed()).threads(options.threads()).build()) {
+            Sgd sgd = new Sgd(LearningRates.of(0.25).with(ParamKind.BIAS, 5e-4));
+            TrainerConfig config = new TrainerConfig(options.epochs(), BATCH, true, streams.stream("shuffle"),
+                    PRINT_EVERY);
+            Trainer trainer = new Trainer(net, sgd, config).listener(printer(out));
+            long start = System.nanoTime();
+            History history = trainer.fit(x, y);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double gflops = flops(options.epochs()) / seconds / 1e9;
+            return new Result(history, seconds, gflops, history.finalTrainLoss());
+        }
+    }
+
+    /**
+     * Floating-point operations of the workload: per step 2·n·(Σ in·out) for the forward products,
+     * the same for the weight gradients, and 2·n·(Σ in·out of all but the first layer) for the input
+     * gradients; plus a full forward every 50 epochs.
+     */
+    public static double flops(int epochs) {
+        double forwardPerRow = 2.0 * (100 * 128 + 128 * 256 + 256 * 1);
+        double inputGradPerRow = 2.0 * (128 * 256 + 256 * 1);
+        double perEpoch = ROWS * (2 * forwardPerRow + inputGradPerRow);
+        int evaluations = (epochs - 1) / PRINT_EVERY + 1 + ((epochs - 1) % PRINT_EVERY == 0 ? 0 : 1);
+        return epochs * perEpoch + evaluations * ROWS * forwardPerRow;
+    }
+
+    private static Matrix uniform(int rows, int cols, RandomSource random) {
+        Matrix m = Matrix.zeros(rows, cols);
+        for (int k = 0; k < m.size(); k++) {
+            m.setFlat(k, random.nextDouble());
+        }
+        return m;
+    }
+
+    private static TrainingListener printer(PrintStream out) {
+        return new TrainingListener() {
+            @Override
+            public void onEpochEnd(EpochRecord r) {
+                if (r.evaluated()) {
+                    out.println(String.format(Locale.ROOT, "Epoch  %d Loss:  %s", r.epoch(), r.trainLoss()));
+                }
+            }
+        };
+    }
+
+    /** Runs the seed workload with the defaults and prints the total time and GFLOP/s. */
+    public static void main(String[] args) {
+        Result r = run(Options.defaults(), System.out);
+        System.out.println(String.format(Locale.ROOT, "final training MSE %.6g; %.2f s, %.1f GFLOP/s",
+                r.finalLoss(), r.seconds(), r.gflops()));
+    }
+}
