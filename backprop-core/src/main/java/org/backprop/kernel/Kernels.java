@@ -16,6 +16,13 @@ public final class Kernels {
         return new NaiveGemm();
     }
 
+    /** One line describing the kernel {@link #create} would return for {@code threads}. */
+    public static String describeBest(int threads) {
+        try (Gemm g = create(threads)) {
+            return g.describe();
+        }
+    }
+
     /** Number of processors the JVM sees: the default thread count. */
     public static int defaultThreads() {
         return Runtime.getRuntime().availableProcessors();

@@ -2,6 +2,7 @@ package org.backprop.seed;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import org.backprop.network.NeuralNetwork;
 import org.backprop.network.ParamKind;
@@ -64,6 +65,11 @@ public final class SeedWorkload {
 
     /** Runs the workload, printing {@code Epoch  N Loss:  value} lines to {@code out}. */
     public static Result run(Options options, PrintStream out) {
+        return run(options, out::println);
+    }
+
+    /** Runs the workload, passing each {@code Epoch  N Loss:  value} line to {@code lines}. */
+    public static Result run(Options options, Consumer<String> lines) {
         SeedStreams streams = new SeedStreams(options.seed());
         RandomSource data = streams.stream("data");
         Matrix x = uniform(ROWS, FEATURES, data);
@@ -73,7 +79,7 @@ public final class SeedWorkload {
             Sgd sgd = new Sgd(LearningRates.of(0.25).with(ParamKind.BIAS, 5e-4));
             TrainerConfig config = new TrainerConfig(options.epochs(), BATCH, true, streams.stream("shuffle"),
                     PRINT_EVERY);
-            Trainer trainer = new Trainer(net, sgd, config).listener(printer(out));
+            Trainer trainer = new Trainer(net, sgd, config).listener(printer(lines));
             long start = System.nanoTime();
             History history = trainer.fit(x, y);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -103,12 +109,12 @@ public final class SeedWorkload {
         return m;
     }
 
-    private static TrainingListener printer(PrintStream out) {
+    private static TrainingListener printer(Consumer<String> out) {
         return new TrainingListener() {
             @Override
             public void onEpochEnd(EpochRecord r) {
                 if (r.evaluated()) {
-                    out.println(String.format(Locale.ROOT, "Epoch  %d Loss:  %s", r.epoch(), r.trainLoss()));
+                    out.accept(String.format(Locale.ROOT, "Epoch  %d Loss:  %s", r.epoch(), r.trainLoss()));
                 }
             }
         };

@@ -1,0 +1,40 @@
+package org.backprop.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.backprop.train.TrainingDivergedException;
+
+import picocli.CommandLine;
+
+/**
+ * Maps exceptions to exit codes: user errors get one clear line and no stack trace; only
+ * unexpected errors (bugs) print their stack trace.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parse) {
+        int code = exitCode(e);
+        if (code == ExitCodes.INTERNAL) {
+            cli.getErr().println("backprop: internal error (please report it):");
+            e.printStackTrace(cli.getErr());
+        } else {
+            cli.getErr().println("backprop: " + e.getMessage());
+        }
+        return code;
+    }
+
+    static int exitCode(Throwable e) {
+        if (e instanceof UserError u) {
+            return u.exitCode();
+        }
+        if (e instanceof TrainingDivergedException) {
+            return ExitCodes.DIVERGED;
+        }
+        if (e instanceof IOException || e instanceof UncheckedIOException) {
+            return ExitCodes.IO;
+        }
+        return ExitCodes.INTERNAL;
+    }
+}

@@ -1,0 +1,26 @@
+package org.backprop.cli;
+
+/**
+ * The documented exit codes of the {@code backprop} command.
+ * <ul>
+ *   <li>0: success</li>
+ *   <li>2: usage error (unknown option, missing or invalid argument)</li>
+ *   <li>3: data error (the input file is malformed; the message names file, line, column and text)</li>
+ *   <li>4: training diverged (NaN or infinite loss; nothing was saved)</li>
+ *   <li>5: I/O error (a file could not be read or written)</li>
+ *   <li>6: model error (a model file is invalid or does not fit the data)</li>
+ *   <li>1: an unexpected internal error (a bug: please report it with the stack trace)</li>
+ * </ul>
+ */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int INTERNAL = 1;
+    public static final int USAGE = 2;
+    public static final int DATA = 3;
+    public static final int DIVERGED = 4;
+    public static final int IO = 5;
+    public static final int MODEL = 6;
+
+    private ExitCodes() {
+    }
+}
