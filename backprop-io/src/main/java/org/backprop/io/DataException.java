@@ -82,7 +82,7 @@ public final class DataException extends RuntimeException {
             sb.append(", column ").append(where.column);
         }
         if (where.columnName != null) {
-            sb.append(" \"").append(where.columnName).append('"');
+            sb.append(where.column > 0 ? " \"" : ", column \"").append(where.columnName).append('"');
         }
         if (where.byteOffset >= 0) {
             sb.append(" (byte offset ").append(where.byteOffset).append(')');

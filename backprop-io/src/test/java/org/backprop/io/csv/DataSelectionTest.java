@@ -49,7 +49,8 @@ class DataSelectionTest {
         DataException e = assertThrows(DataException.class, () -> RegressionData.from(table, "price", null));
         assertEquals("price", e.getColumnName());
         assertEquals(1, e.getLine());
-        assertTrue(e.getMessage().contains("available columns: [x1, y, x2, kind]"), e.getMessage());
+        assertEquals("data.csv, line 1, column \"price\": no column named \"price\"; available columns: [x1, y, x2, kind]",
+                e.getMessage());
     }
 
     @Test
