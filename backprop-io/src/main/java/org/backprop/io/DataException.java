@@ -1,0 +1,150 @@
+package org.backprop.io;
+
+/**
+ * A problem with the content of a user's data file, located as precisely as possible.
+ *
+ * <p>The message always starts with the file name and, when known, the 1-based line, the 1-based
+ * column number with its header name, then says what is wrong and quotes the offending text.
+ * Example: {@code iris.csv, line 17, column 3 "petal_width": not a number; found "abc"}.
+ *
+ * <p>Unknown parts are reported as {@code 0} (line, column), {@code -1} (byte offset) or
+ * {@code null} (column name, text). Build instances with {@link #in(String)}.
+ */
+public final class DataException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_QUOTED_TEXT = 80;
+
+    private final String file;
+    private final long line;
+    private final int column;
+    private final String columnName;
+    private final String text;
+    private final long byteOffset;
+    private final String problem;
+
+    private DataException(Builder where, String problem, Throwable cause) {
+        super(format(where, problem), cause);
+        this.file = where.file;
+        this.line = where.line;
+        this.column = where.column;
+        this.columnName = where.columnName;
+        this.text = where.text;
+        this.byteOffset = where.byteOffset;
+        this.problem = problem;
+    }
+
+    /** Starts describing a problem in {@code file} (a display name, usually the path as given). */
+    public static Builder in(String file) {
+        return new Builder(file);
+    }
+
+    /** The file name as given by the caller. */
+    public String getFile() {
+        return file;
+    }
+
+    /** 1-based line number, or 0 if the problem is not tied to one line. */
+    public long getLine() {
+        return line;
+    }
+
+    /** 1-based column number, or 0 if the problem is not tied to one column. */
+    public int getColumn() {
+        return column;
+    }
+
+    /** Header name of the column, or {@code null} if unknown. */
+    public String getColumnName() {
+        return columnName;
+    }
+
+    /** The offending text exactly as read (cell content, separator, bytes in hex), or {@code null}. */
+    public String getText() {
+        return text;
+    }
+
+    /** 0-based byte offset in the file, or -1 if unknown (set for encoding errors). */
+    public long getByteOffset() {
+        return byteOffset;
+    }
+
+    /** What is wrong, without the location prefix. */
+    public String getProblem() {
+        return problem;
+    }
+
+    private static String format(Builder where, String problem) {
+        StringBuilder sb = new StringBuilder(where.file);
+        if (where.line > 0) {
+            sb.append(", line ").append(where.line);
+        }
+        if (where.column > 0) {
+            sb.append(", column ").append(where.column);
+        }
+        if (where.columnName != null) {
+            sb.append(where.column > 0 ? " \"" : ", column \"").append(where.columnName).append('"');
+        }
+        if (where.byteOffset >= 0) {
+            sb.append(" (byte offset ").append(where.byteOffset).append(')');
+        }
+        sb.append(": ").append(problem);
+        if (where.text != null) {
+            sb.append("; found \"").append(visible(where.text)).append('"');
+        }
+        return sb.toString();
+    }
+
+    private static String visible(String text) {
+        String shown = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
+        return shown.length() <= MAX_QUOTED_TEXT ? shown : shown.substring(0, MAX_QUOTED_TEXT) + "...";
+    }
+
+    /** Collects the location of a problem; finish with {@link #problem(String)}. */
+    public static final class Builder {
+        private final String file;
+        private long line;
+        private int column;
+        private String columnName;
+        private String text;
+        private long byteOffset = -1;
+
+        private Builder(String file) {
+            this.file = file;
+        }
+
+        /** Sets the 1-based line number. */
+        public Builder line(long line) {
+            this.line = line;
+            return this;
+        }
+
+        /** Sets the 1-based column number and its header name (either may be 0 / null). */
+        public Builder column(int column, String columnName) {
+            this.column = column;
+            this.columnName = columnName;
+            return this;
+        }
+
+        /** Sets the offending text. */
+        public Builder text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        /** Sets the 0-based byte offset in the file. */
+        public Builder byteOffset(long byteOffset) {
+            this.byteOffset = byteOffset;
+            return this;
+        }
+
+        /** Creates the exception describing {@code problem} at the collected location. */
+        public DataException problem(String problem) {
+            return new DataException(this, problem, null);
+        }
+
+        /** Like {@link #problem(String)}, keeping the low-level cause. */
+        public DataException problem(String problem, Throwable cause) {
+            return new DataException(this, problem, cause);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.backprop.io.csv;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.backprop.io.DataException;
+
+/**
+ * Which columns of a {@link CsvTable} are the target and which are features.
+ *
+ * @param target   the target column's name
+ * @param features feature column names, in the order they will appear in the feature table
+ */
+public record ColumnSelection(String target, List<String> features) {
+
+    /** Copies the feature list. */
+    public ColumnSelection {
+        features = List.copyOf(features);
+    }
+
+    /**
+     * Resolves a selection against the table's header.
+     *
+     * @param target            name of the target column; must exist
+     * @param requestedFeatures feature column names; {@code null} or empty means all columns except
+     *                          the target, in file order
+     * @throws DataException if a column does not exist (the message lists the available ones), a
+     *                       feature is listed twice or is the target, or no feature column is left
+     */
+    public static ColumnSelection resolve(CsvTable table, String target, List<String> requestedFeatures) {
+        table.columnIndex(target);
+        List<String> features = requestedFeatures == null || requestedFeatures.isEmpty()
+                ? allBut(table, target)
+                : checked(table, target, requestedFeatures);
+        if (features.isEmpty()) {
+            throw DataException.in(table.source()).line(1)
+                    .problem("no feature columns left: the only column is the target \"" + target + "\"");
+        }
+        return new ColumnSelection(target, features);
+    }
+
+    private static List<String> allBut(CsvTable table, String target) {
+        List<String> names = new ArrayList<>(table.columnNames());
+        names.remove(target);
+        return names;
+    }
+
+    private static List<String> checked(CsvTable table, String target, List<String> requested) {
+        Set<String> seen = new HashSet<>();
+        for (String name : requested) {
+            int c = table.columnIndex(name) + 1;
+            DataException.Builder at = DataException.in(table.source()).line(1).column(c, name);
+            if (name.equals(target)) {
+                throw at.problem("the target column cannot also be a feature");
+            }
+            if (!seen.add(name)) {
+                throw at.problem("feature column listed twice");
+            }
+        }
+        return requested;
+    }
+}

@@ -1,0 +1,116 @@
+package org.backprop.io.preprocess;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * Seeded train/validation/test splits of row indices.
+ *
+ * <p>The test fraction is what remains: {@code 1 - train - validation}. Counts are the exact
+ * fractions rounded by the largest-remainder method, so they always add up to the row count (ties
+ * go to train, then validation). Rows are shuffled with {@code new SplittableRandom(seed)} only, so
+ * a split depends on nothing but its arguments. Stratified splits apply this per class (classes in
+ * ascending order, one random stream), so each part keeps the class proportions as closely as
+ * rounding allows.
+ */
+public final class Splits {
+    private static final double TOLERANCE = 1e-9;
+
+    private Splits() {
+    }
+
+    /** A plain random split of rows {@code 0..rows-1}. */
+    public static Split random(int rows, double trainFraction, double validationFraction, long seed) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("rows must be >= 0: " + rows);
+        }
+        return stratified(new int[rows], trainFraction, validationFraction, seed);
+    }
+
+    /**
+     * A split stratified by {@code classes[row]} (class indices, e.g. from {@link LabelEncoder}).
+     *
+     * @throws IllegalArgumentException if fractions are outside [0, 1], train is 0, they sum above 1,
+     *                                  or a class index is negative
+     */
+    public static Split stratified(int[] classes, double trainFraction, double validationFraction, long seed) {
+        double[] fractions = fractions(trainFraction, validationFraction);
+        SplittableRandom random = new SplittableRandom(seed);
+        List<List<Integer>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (int[] group : groupByClass(classes).values()) {
+            shuffle(group, random);
+            int[] counts = counts(group.length, fractions);
+            int start = 0;
+            for (int p = 0; p < parts.size(); p++) {
+                for (int i = start; i < start + counts[p]; i++) {
+                    parts.get(p).add(group[i]);
+                }
+                start += counts[p];
+            }
+        }
+        return new Split(sorted(parts.get(0)), sorted(parts.get(1)), sorted(parts.get(2)));
+    }
+
+    private static double[] fractions(double train, double validation) {
+        if (!(train > 0 && train <= 1) || !(validation >= 0 && validation <= 1)
+                || train + validation > 1 + TOLERANCE) {
+            throw new IllegalArgumentException("need 0 < train <= 1, 0 <= validation and train + validation <= 1; got "
+                    + train + " and " + validation);
+        }
+        return new double[] {train, validation, Math.max(0, 1 - train - validation)};
+    }
+
+    private static TreeMap<Integer, int[]> groupByClass(int[] classes) {
+        TreeMap<Integer, List<Integer>> groups = new TreeMap<>();
+        for (int row = 0; row < classes.length; row++) {
+            if (classes[row] < 0) {
+                throw new IllegalArgumentException("negative class index " + classes[row] + " at row " + row);
+            }
+            groups.computeIfAbsent(classes[row], k -> new ArrayList<>()).add(row);
+        }
+        TreeMap<Integer, int[]> out = new TreeMap<>();
+        groups.forEach((k, rows) -> out.put(k, rows.stream().mapToInt(Integer::intValue).toArray()));
+        return out;
+    }
+
+    /** Fisher-Yates shuffle. */
+    private static void shuffle(int[] a, SplittableRandom random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** Largest-remainder rounding of {@code n * fractions[i]}, summing to {@code n}. */
+    static int[] counts(int n, double[] fractions) {
+        int[] counts = new int[fractions.length];
+        double[] remainders = new double[fractions.length];
+        int assigned = 0;
+        for (int i = 0; i < fractions.length; i++) {
+            double exact = n * fractions[i];
+            counts[i] = (int) Math.floor(exact);
+            remainders[i] = exact - counts[i];
+            assigned += counts[i];
+        }
+        for (; assigned < n; assigned++) {
+            int best = 0;
+            for (int i = 1; i < remainders.length; i++) {
+                best = remainders[i] > remainders[best] ? i : best;
+            }
+            counts[best]++;
+            remainders[best] = -1;
+        }
+        return counts;
+    }
+
+    private static int[] sorted(List<Integer> rows) {
+        int[] out = rows.stream().mapToInt(Integer::intValue).toArray();
+        Arrays.sort(out);
+        return out;
+    }
+}

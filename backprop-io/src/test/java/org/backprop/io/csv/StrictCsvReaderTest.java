@@ -1,0 +1,207 @@
+package org.backprop.io.csv;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.backprop.io.DataException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StrictCsvReaderTest {
+
+    static CsvTable parse(String csv) {
+        return StrictCsvReader.parse("data.csv", csv.getBytes(UTF_8));
+    }
+
+    static DataException failParse(String csv) {
+        return failParse(csv.getBytes(UTF_8));
+    }
+
+    static DataException failParse(byte[] bytes) {
+        return assertThrows(DataException.class, () -> StrictCsvReader.parse("data.csv", bytes));
+    }
+
+    @Test
+    void readsQuotedCellsAndKeepsLineNumbers() {
+        CsvTable t = parse("name,x\n\"a, \"\"quoted\"\"\",1\n\"multi\nline\",2\nc,3\n");
+        assertEquals(List.of("name", "x"), t.columnNames());
+        assertEquals(3, t.rowCount());
+        assertEquals("a, \"quoted\"", t.cell(0, 0));
+        assertEquals("multi\nline", t.cell(1, 0));
+        assertEquals(3, t.line(1));
+        assertEquals(5, t.line(2), "the row after a two-line cell starts on line 5");
+        assertArrayEquals(new double[] {1, 2, 3}, t.doubleColumn("x"));
+    }
+
+    @Test
+    void acceptsBomCrlfAndMissingFinalNewline() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body = "a,b\r\n1,2\r\n3.5,-4e2".getBytes(UTF_8);
+        byte[] all = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, all, 0, bom.length);
+        System.arraycopy(body, 0, all, bom.length, body.length);
+        CsvTable t = StrictCsvReader.parse("data.csv", all);
+        assertEquals(List.of("a", "b"), t.columnNames());
+        assertArrayEquals(new double[] {1, 2, 3.5, -400}, t.doubleColumns(List.of("a", "b")).data());
+    }
+
+    @Test
+    void trimsHeaderNames() {
+        assertEquals(List.of("a", "b"), parse(" a , b\n1,2\n").columnNames());
+    }
+
+    @Test
+    void ignoresTrailingBlankLinesInsteadOfReadingZeros() {
+        CsvTable t = parse("a,b\n1,2\n3,4\n\n\r\n\n");
+        assertEquals(2, t.rowCount());
+        assertArrayEquals(new double[] {2, 4}, t.doubleColumn("b"));
+    }
+
+    @Test
+    void blankLineInTheMiddleNamesTheLine() {
+        DataException e = failParse("a,b\n1,2\n\n3,4\n");
+        assertEquals(3, e.getLine());
+        assertTrue(e.getMessage().startsWith("data.csv, line 3: blank line"), e.getMessage());
+    }
+
+    @Test
+    void raggedRowWithTooFewCells() {
+        DataException e = failParse("a,b,c\n1,2,3\n4,5\n");
+        assertEquals(3, e.getLine());
+        assertTrue(e.getMessage().contains("expected 3 cells as in the header, found 2"), e.getMessage());
+    }
+
+    @Test
+    void raggedRowWithTooManyCells() {
+        DataException e = failParse("a,b\n1,2\n3,4\n5,6,7\n");
+        assertEquals(4, e.getLine());
+        assertTrue(e.getMessage().contains("expected 2 cells as in the header, found 3"), e.getMessage());
+    }
+
+    @Test
+    void unclosedQuoteIsReportedAsRaggedWithAHint() {
+        DataException e = failParse("a,b\n\"open,1\n2,3\n");
+        assertEquals(2, e.getLine());
+        assertTrue(e.getMessage().contains("closing quote missing"), e.getMessage());
+    }
+
+    @Test
+    void textAfterClosingQuoteIsMalformed() {
+        DataException e = failParse("a,b\n1,2\n\"x\"y,3\n");
+        assertEquals(3, e.getLine());
+        assertTrue(e.getMessage().contains("malformed CSV"), e.getMessage());
+    }
+
+    @Test
+    void emptyFile() {
+        DataException e = failParse(new byte[0]);
+        assertEquals(0, e.getLine());
+        assertEquals("data.csv: the file is empty; expected a header line with column names", e.getMessage());
+    }
+
+    @Test
+    void fileWithOnlyBomAndNewlinesIsEmpty() {
+        DataException e = failParse(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '\n', '\n'});
+        assertTrue(e.getMessage().contains("the file is empty"), e.getMessage());
+    }
+
+    @Test
+    void headerWithoutRows() {
+        DataException e = failParse("a,b\n");
+        assertEquals(1, e.getLine());
+        assertEquals("data.csv, line 1: has a header but no data rows", e.getMessage());
+    }
+
+    @Test
+    void duplicateColumnNames() {
+        DataException e = failParse("a,b,a\n1,2,3\n");
+        assertEquals(1, e.getLine());
+        assertEquals(3, e.getColumn());
+        assertEquals("a", e.getColumnName());
+        assertTrue(e.getMessage().contains("column 1 has the same name"), e.getMessage());
+    }
+
+    @Test
+    void emptyColumnName() {
+        DataException e = failParse("a,,c\n1,2,3\n");
+        assertEquals(1, e.getLine());
+        assertEquals(2, e.getColumn());
+        assertTrue(e.getMessage().contains("empty column name"), e.getMessage());
+    }
+
+    @Test
+    void invalidUtf8NamesLineAndByteOffset() {
+        byte[] bytes = "a,b\n1,2\n3,".getBytes(UTF_8);
+        byte[] bad = new byte[bytes.length + 3];
+        System.arraycopy(bytes, 0, bad, 0, bytes.length);
+        bad[bytes.length] = (byte) 0xFF;
+        bad[bytes.length + 1] = '\n';
+        bad[bytes.length + 2] = '5';
+        DataException e = failParse(bad);
+        assertEquals(3, e.getLine());
+        assertEquals(bytes.length, e.getByteOffset());
+        assertEquals("0xff", e.getText());
+        assertTrue(e.getMessage().contains("not valid UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void latin1FileIsInvalidUtf8() {
+        byte[] latin1 = "city,t\nZürich,1\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        DataException e = failParse(latin1);
+        assertEquals(2, e.getLine());
+        assertEquals(8, e.getByteOffset());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {";", "\t", "|"})
+    void singleColumnHeaderWithOtherSeparator(String sep) {
+        DataException e = failParse("a" + sep + "b" + sep + "c\n1" + sep + "2" + sep + "3\n");
+        assertEquals(1, e.getLine());
+        assertEquals(1, e.getColumn());
+        assertTrue(e.getMessage().contains("-separated; this reader expects commas"), e.getMessage());
+    }
+
+    @Test
+    void semicolonMessageWording() {
+        DataException e = failParse("a;b\n1;2\n");
+        assertTrue(e.getMessage().contains("looks like ';'-separated; this reader expects commas"), e.getMessage());
+    }
+
+    @Test
+    void singleColumnRowWithOtherSeparator() {
+        DataException e = failParse("value\n1|2\n");
+        assertEquals(2, e.getLine());
+        assertEquals("value", e.getColumnName());
+        assertEquals("1|2", e.getText());
+    }
+
+    @Test
+    void genuineSingleColumnFileIsFine() {
+        assertArrayEquals(new double[] {1, 2}, parse("y\n1\n2\n").doubleColumn("y"));
+    }
+
+    @Test
+    void readsFromPathAndNamesIt(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("train.csv");
+        Files.writeString(file, "a,b\n1,x\n");
+        CsvTable t = StrictCsvReader.read(file);
+        DataException e = assertThrows(DataException.class, () -> t.doubleColumn("b"));
+        assertEquals(file.toString(), e.getFile());
+        assertTrue(e.getMessage().startsWith(file + ", line 2, column 2 \"b\": not a number"), e.getMessage());
+    }
+
+    @Test
+    void headerProblemsHaveNoText() {
+        assertNull(failParse("a,b\n").getText());
+    }
+}
