@@ -43,6 +43,11 @@ public final class DropoutLayer extends Layer {
     }
 
     @Override
+    public String type() {
+        return "Dropout";
+    }
+
+    @Override
     public int inputs() {
         return width;
     }
