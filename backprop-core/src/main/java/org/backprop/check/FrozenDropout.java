@@ -13,7 +13,7 @@ import org.backprop.op.Operation;
  * loss is one fixed function of the parameters (the mask drawn by the first training forward is
  * reused); {@link #close()} unfreezes the ones it froze.
  */
-final class FrozenDropout implements AutoCloseable {
+final class FrozenDropout {
     private final List<Dropout> frozenHere = new ArrayList<>();
 
     private FrozenDropout(NeuralNetwork network) {
@@ -31,8 +31,8 @@ final class FrozenDropout implements AutoCloseable {
         return new FrozenDropout(network);
     }
 
-    @Override
-    public void close() {
+    /** Unfreezes the masks this instance froze. */
+    void close() {
         frozenHere.forEach(d -> d.freezeMask(false));
     }
 }

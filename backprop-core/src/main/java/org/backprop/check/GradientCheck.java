@@ -16,7 +16,9 @@ import org.backprop.tensor.Matrix;
  * <p>Each check builds a scalar function f of some tensor, computes df/dx analytically with the code
  * under test, and compares every (or an even sample of) element with
  * (f(x + h) − f(x − h)) / 2h. Usable on a user's own network and data, not only in tests:
- * {@link #network} reports the worst parameter element by name.
+ * {@link #network} reports the worst parameter element by name. For large layers,
+ * {@link #networkByProjection} checks a few random directions per tensor instead of every element.
+ * Both freeze dropout masks for the duration of the check.
  */
 public final class GradientCheck {
     private GradientCheck() {
@@ -89,7 +91,8 @@ public final class GradientCheck {
     }
 
     private static GradientCheckReport eachParameter(NeuralNetwork network, Matrix x, Matrix y, TensorCheck check) {
-        try (FrozenDropout frozen = FrozenDropout.in(network)) {
+        FrozenDropout frozen = FrozenDropout.in(network);
+        try {
             network.forwardLoss(x, y);
             network.backward();
             GradientCheckReport report = null;
@@ -98,6 +101,8 @@ public final class GradientCheck {
                 report = report == null ? r : report.merge(r);
             }
             return report;
+        } finally {
+            frozen.close();
         }
     }
 
