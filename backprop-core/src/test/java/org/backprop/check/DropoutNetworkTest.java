@@ -36,6 +36,19 @@ class DropoutNetworkTest {
         }
     }
 
+    private static double[] trainedWithDropout() {
+        try (NeuralNetwork net = withDropout()) {
+            new org.backprop.train.Trainer(net, new org.backprop.optim.Sgd(0.05),
+                    org.backprop.train.TrainerConfig.defaults(11).withEpochs(5).withBatchSize(3)).fit(X, Y);
+            return net.parameters().values().clone();
+        }
+    }
+
+    @Test
+    void trainingWithDropoutIsReproducibleFromTheSeed() {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(trainedWithDropout(), trainedWithDropout());
+    }
+
     @Test
     void gradientCheckFreezesMasksAndPasses() {
         try (NeuralNetwork net = withDropout()) {
