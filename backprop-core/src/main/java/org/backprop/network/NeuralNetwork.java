@@ -95,10 +95,19 @@ public final class NeuralNetwork implements AutoCloseable {
      * parameter gradients. The first layer's dL/dX is not computed.
      */
     public void backward() {
+        backward(false);
+    }
+
+    /**
+     * As {@link #backward()}; with {@code inputGradient} true the first layer's dL/dX is computed
+     * too and returned (n×inputs, a buffer of the first operation), else null is returned.
+     */
+    public Matrix backward(boolean inputGradient) {
         Matrix grad = loss.backward();
         for (int i = layers.size() - 1; i >= 0; i--) {
-            grad = layers.get(i).backward(grad, i > 0);
+            grad = layers.get(i).backward(grad, inputGradient || i > 0);
         }
+        return grad;
     }
 
     /**
