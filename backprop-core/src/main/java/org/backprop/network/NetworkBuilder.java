@@ -67,7 +67,10 @@ public final class NetworkBuilder {
         return this;
     }
 
-    /** The loss (default MSE with MEAN reduction). */
+    /**
+     * The loss (default MSE with MEAN reduction). {@link #build()} asks it to accept the last layer
+     * ({@link Loss#checkOutput}): losses on logits need a {@code "linear"} last layer.
+     */
     public NetworkBuilder loss(Loss value) {
         this.loss = value;
         return this;
@@ -106,11 +109,17 @@ public final class NetworkBuilder {
         return this;
     }
 
-    /** Allocates the parameter buffer, initializes the weights and wires the layers. */
+    /**
+     * Allocates the parameter buffer, initializes the weights and wires the layers.
+     *
+     * @throws IllegalArgumentException if the loss refuses the last layer's activation or width
+     */
     public NeuralNetwork build() {
         if (specs.isEmpty()) {
             throw new IllegalStateException("add at least one layer before build()");
         }
+        DenseSpec last = specs.get(specs.size() - 1);
+        loss.checkOutput(last.activation(), last.units());
         ParameterBuffer.Layout layout = new ParameterBuffer.Layout();
         int in = inputs;
         for (int i = 0; i < specs.size(); i++) {
