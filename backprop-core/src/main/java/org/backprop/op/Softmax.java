@@ -20,29 +20,40 @@ public final class Softmax extends Operation {
      * row maximum; finite for any finite row.
      */
     public static double logSumExp(Matrix z, int row) {
-        double[] d = z.data();
-        int from = z.offset() + row * z.cols();
-        int to = from + z.cols();
-        double max = Double.NEGATIVE_INFINITY;
-        for (int k = from; k < to; k++) {
-            max = Math.max(max, d[k]);
-        }
-        double sum = 0;
-        for (int k = from; k < to; k++) {
-            sum += Math.exp(d[k] - max);
-        }
-        return max + Math.log(sum);
+        double max = rowMax(z, row);
+        return max + Math.log(sumExpMinus(z, row, max));
     }
 
-    /** Writes the row-wise softmax of {@code logits} (n×k) into {@code out} (n×k, may be the same matrix). */
+    /**
+     * Writes the row-wise softmax of {@code logits} (n×k) into {@code out} (n×k, may be the same
+     * matrix) as e^(zⱼ − m) / Σₗ e^(zₗ − m); subtracting the row maximum m first (rather than the
+     * log-sum-exp) keeps each probability accurate to a few ulps even for logits near ±1000.
+     */
     public static void softmaxRows(Matrix logits, Matrix out) {
         Shapes.requireSame("softmax", logits, out);
         for (int i = 0; i < logits.rows(); i++) {
-            double lse = logSumExp(logits, i);
+            double max = rowMax(logits, i);
+            double sum = sumExpMinus(logits, i, max);
             for (int j = 0; j < logits.cols(); j++) {
-                out.set(i, j, Math.exp(logits.get(i, j) - lse));
+                out.set(i, j, Math.exp(logits.get(i, j) - max) / sum);
             }
         }
+    }
+
+    private static double rowMax(Matrix z, int row) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < z.cols(); j++) {
+            max = Math.max(max, z.get(row, j));
+        }
+        return max;
+    }
+
+    private static double sumExpMinus(Matrix z, int row, double shift) {
+        double sum = 0;
+        for (int j = 0; j < z.cols(); j++) {
+            sum += Math.exp(z.get(row, j) - shift);
+        }
+        return sum;
     }
 
     /** The row-wise softmax of {@code logits} (n×k) in a new n×k matrix. */
