@@ -93,7 +93,10 @@ public final class NetworkBuilder {
         return this;
     }
 
-    /** The loss (default MSE with MEAN reduction). */
+    /**
+     * The loss (default MSE with MEAN reduction). {@link #build()} asks it to accept the last layer
+     * ({@link Loss#checkOutput}): losses on logits need a {@code "linear"} last layer.
+     */
     public NetworkBuilder loss(Loss value) {
         this.loss = value;
         return this;
@@ -132,11 +135,16 @@ public final class NetworkBuilder {
         return this;
     }
 
-    /** Allocates the parameter buffer, initializes the weights and wires the layers. */
+    /**
+     * Allocates the parameter buffer, initializes the weights and wires the layers.
+     *
+     * @throws IllegalArgumentException if the loss refuses the last layer's activation or width
+     */
     public NeuralNetwork build() {
         if (specs.isEmpty()) {
             throw new IllegalStateException("add at least one layer before build()");
         }
+        checkOutputPairing();
         ParameterBuffer params = layout().allocate();
         boolean ownsGemm = gemm == null;
         Gemm kernel = ownsGemm ? Kernels.create(threads) : gemm;
@@ -172,6 +180,15 @@ public final class NetworkBuilder {
             }
         }
         return layout;
+    }
+
+    private void checkOutputPairing() {
+        for (int i = specs.size() - 1; i >= 0; i--) {
+            if (specs.get(i) instanceof DenseSpec last) {
+                loss.checkOutput(last.activation(), last.units());
+                return;
+            }
+        }
     }
 
     private long count(Class<? extends LayerSpec> kind) {

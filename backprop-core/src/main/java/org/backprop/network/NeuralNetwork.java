@@ -126,6 +126,19 @@ public final class NeuralNetwork implements AutoCloseable {
         }
     }
 
+    /**
+     * The probabilities the network's outputs stand for under its loss, for {@code x} (n×inputs),
+     * in a new n×outputs matrix: {@code loss().probabilities(predict(x))}. With
+     * {@link org.backprop.loss.SoftmaxCrossEntropy} the last layer emits logits and this applies the
+     * row-wise softmax; with {@link org.backprop.loss.BinaryCrossEntropyWithLogits}, the sigmoid.
+     * Thread-safe as {@link #predict}.
+     *
+     * @throws UnsupportedOperationException for a loss on plain predictions (e.g. MSE)
+     */
+    public Matrix predictProbabilities(Matrix x) {
+        return loss.probabilities(predict(x));
+    }
+
     /** The loss of {@code predict(x)} against {@code y}, without touching the training buffers. */
     public double evaluateLoss(Matrix x, Matrix y) {
         return loss.fresh().forward(predict(x), y);
