@@ -68,12 +68,12 @@ abstract class BlockedGemm implements Gemm {
     }
 
     /**
-     * Computes one mr×nr tile: {@code C[r][j] (+)= Σ_p ap[aIdx + p*mr + r] · bp[bIdx + p*nr + j]},
-     * as a fused multiply-add chain over p starting from zero, then added to C when {@code addToC}
-     * (otherwise stored). C row r starts at {@code cIdx + r * ldc}.
+     * Computes one mr×nr tile and stores it: {@code C[r][j] = Σ_p ap[aIdx + p*mr + r] · bp[bIdx + p*nr + j]},
+     * a fused multiply-add chain over p starting from zero; C row r starts at {@code cIdx + r * ldc}.
+     * Adding to C is left to the driver: a single store path keeps C2's vector code free of boxing.
      */
     abstract void microKernel(double[] ap, int aIdx, double[] bp, int bIdx, int kc,
-                              double[] c, int cIdx, int ldc, boolean addToC);
+                              double[] c, int cIdx, int ldc);
 
     /**
      * {@code c[cOff + t] (+)= Σ_p x[xOff + t*xStride + p] · y[yOff + p]} for t in [0, count), p in [0, len).
@@ -209,23 +209,33 @@ abstract class BlockedGemm implements Gemm {
             for (int ir = 0; ir < mcb; ir += mr) {
                 int rows = Math.min(mr, mcb - ir);
                 int cTile = cIdx + ir * ldc + jr;
-                if (rows == mr && cols == nr) {
-                    microKernel(ap, ir * kc, bp, jr * kc, kc, c, cTile, ldc, addToC);
+                if (rows == mr && cols == nr && !addToC) {
+                    microKernel(ap, ir * kc, bp, jr * kc, kc, c, cTile, ldc);
                 } else {
-                    microKernel(ap, ir * kc, bp, jr * kc, kc, tile, 0, nr, false);
-                    copyTile(tile, rows, cols, c, cTile, ldc, addToC);
+                    microKernel(ap, ir * kc, bp, jr * kc, kc, tile, 0, nr);
+                    if (addToC) {
+                        addTile(tile, rows, cols, c, cTile, ldc);
+                    } else {
+                        copyTile(tile, rows, cols, c, cTile, ldc);
+                    }
                 }
             }
         }
     }
 
-    private void copyTile(double[] tile, int rows, int cols, double[] c, int cIdx, int ldc, boolean addToC) {
+    private void addTile(double[] tile, int rows, int cols, double[] c, int cIdx, int ldc) {
         for (int r = 0; r < rows; r++) {
             int t = r * nr;
             int ci = cIdx + r * ldc;
             for (int j = 0; j < cols; j++) {
-                c[ci + j] = addToC ? c[ci + j] + tile[t + j] : tile[t + j];
+                c[ci + j] += tile[t + j];
             }
+        }
+    }
+
+    private void copyTile(double[] tile, int rows, int cols, double[] c, int cIdx, int ldc) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(tile, r * nr, c, cIdx + r * ldc, cols);
         }
     }
 

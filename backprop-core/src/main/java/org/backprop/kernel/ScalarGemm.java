@@ -18,7 +18,7 @@ final class ScalarGemm extends BlockedGemm {
 
     @Override
     void microKernel(double[] ap, int aIdx, double[] bp, int bIdx, int kc,
-                     double[] c, int cIdx, int ldc, boolean addToC) {
+                     double[] c, int cIdx, int ldc) {
         double c00 = 0, c01 = 0, c02 = 0, c03 = 0;
         double c10 = 0, c11 = 0, c12 = 0, c13 = 0;
         double c20 = 0, c21 = 0, c22 = 0, c23 = 0;
@@ -51,24 +51,17 @@ final class ScalarGemm extends BlockedGemm {
             c32 = Math.fma(a3, b2, c32);
             c33 = Math.fma(a3, b3, c33);
         }
-        storeRow(c, cIdx, c00, c01, c02, c03, addToC);
-        storeRow(c, cIdx + ldc, c10, c11, c12, c13, addToC);
-        storeRow(c, cIdx + 2 * ldc, c20, c21, c22, c23, addToC);
-        storeRow(c, cIdx + 3 * ldc, c30, c31, c32, c33, addToC);
+        storeRow(c, cIdx, c00, c01, c02, c03);
+        storeRow(c, cIdx + ldc, c10, c11, c12, c13);
+        storeRow(c, cIdx + 2 * ldc, c20, c21, c22, c23);
+        storeRow(c, cIdx + 3 * ldc, c30, c31, c32, c33);
     }
 
-    private static void storeRow(double[] c, int i, double v0, double v1, double v2, double v3, boolean addToC) {
-        if (addToC) {
-            c[i] += v0;
-            c[i + 1] += v1;
-            c[i + 2] += v2;
-            c[i + 3] += v3;
-        } else {
-            c[i] = v0;
-            c[i + 1] = v1;
-            c[i + 2] = v2;
-            c[i + 3] = v3;
-        }
+    private static void storeRow(double[] c, int i, double v0, double v1, double v2, double v3) {
+        c[i] = v0;
+        c[i + 1] = v1;
+        c[i + 2] = v2;
+        c[i + 3] = v3;
     }
 
     @Override

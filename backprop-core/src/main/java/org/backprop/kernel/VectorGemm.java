@@ -26,7 +26,7 @@ final class VectorGemm extends BlockedGemm {
 
     @Override
     void microKernel(double[] ap, int aIdx, double[] bp, int bIdx, int kc,
-                     double[] c, int cIdx, int ldc, boolean addToC) {
+                     double[] c, int cIdx, int ldc) {
         DoubleVector z = DoubleVector.zero(S);
         DoubleVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
         DoubleVector c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
@@ -60,21 +60,17 @@ final class VectorGemm extends BlockedGemm {
             c70 = a.fma(b0, c70);
             c71 = a.fma(b1, c71);
         }
-        storeRow(c, cIdx, c00, c01, addToC);
-        storeRow(c, cIdx + ldc, c10, c11, addToC);
-        storeRow(c, cIdx + 2 * ldc, c20, c21, addToC);
-        storeRow(c, cIdx + 3 * ldc, c30, c31, addToC);
-        storeRow(c, cIdx + 4 * ldc, c40, c41, addToC);
-        storeRow(c, cIdx + 5 * ldc, c50, c51, addToC);
-        storeRow(c, cIdx + 6 * ldc, c60, c61, addToC);
-        storeRow(c, cIdx + 7 * ldc, c70, c71, addToC);
+        storeRow(c, cIdx, c00, c01);
+        storeRow(c, cIdx + ldc, c10, c11);
+        storeRow(c, cIdx + 2 * ldc, c20, c21);
+        storeRow(c, cIdx + 3 * ldc, c30, c31);
+        storeRow(c, cIdx + 4 * ldc, c40, c41);
+        storeRow(c, cIdx + 5 * ldc, c50, c51);
+        storeRow(c, cIdx + 6 * ldc, c60, c61);
+        storeRow(c, cIdx + 7 * ldc, c70, c71);
     }
 
-    private static void storeRow(double[] c, int i, DoubleVector lo, DoubleVector hi, boolean addToC) {
-        if (addToC) {
-            lo = lo.add(DoubleVector.fromArray(S, c, i));
-            hi = hi.add(DoubleVector.fromArray(S, c, i + L));
-        }
+    private static void storeRow(double[] c, int i, DoubleVector lo, DoubleVector hi) {
         lo.intoArray(c, i);
         hi.intoArray(c, i + L);
     }
@@ -180,10 +176,12 @@ final class VectorGemm extends BlockedGemm {
         storeVector(c, ci + 3 * L, acc3, accumulate);
     }
 
+    /** Both branches end in their own store: vectors merged at an if/else get boxed by C2 (JDK 17). */
     private static void storeVector(double[] c, int i, DoubleVector v, boolean accumulate) {
         if (accumulate) {
-            v = v.add(DoubleVector.fromArray(S, c, i));
+            v.add(DoubleVector.fromArray(S, c, i)).intoArray(c, i);
+        } else {
+            v.intoArray(c, i);
         }
-        v.intoArray(c, i);
     }
 }
