@@ -38,6 +38,14 @@ abstract class BlockedGemm implements Gemm {
     /** Products with fewer multiply-adds than this run on the calling thread only. */
     static final long MIN_PARALLEL_MULTIPLY_ADDS = 1L << 16;
 
+    /**
+     * Up to this many chunks per thread, claimed dynamically, so a thread slowed by other load
+     * hands its share to the others.
+     */
+    private static final int MAX_CHUNKS_PER_THREAD = 4;
+    /** Fewest rows (or columns) per chunk: each chunk packs its own panels of the other operand. */
+    private static final int MIN_BAND = 64;
+
     private final int threads;
     private final int mr;
     private final int nr;
@@ -157,7 +165,9 @@ abstract class BlockedGemm implements Gemm {
             return 1;
         }
         int tiles = splitRows ? ceilDiv(m, mr) : ceilDiv(n, nr);
-        return Math.min(threads, tiles);
+        int bands = (splitRows ? m : n) / MIN_BAND;
+        int chunks = Math.max(threads, Math.min(threads * MAX_CHUNKS_PER_THREAD, bands) / threads * threads);
+        return Math.min(chunks, tiles);
     }
 
     /** Computes output rows [i0, i1) × columns [j0, j1). */
