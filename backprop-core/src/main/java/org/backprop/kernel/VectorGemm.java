@@ -1,7 +1,6 @@
 package org.backprop.kernel;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -88,16 +87,28 @@ final class VectorGemm extends BlockedGemm {
         }
     }
 
-    /** One dot product: a lane-wise fma chain, lanes reduced, then the tail as a scalar fma chain. */
+    /** One dot product: a lane-wise fma chain, lanes summed in order, then the tail as a scalar fma chain. */
     private static double dot(double[] x, int xi, double[] y, int yi, int len) {
         int body = len - len % L;
         DoubleVector acc = DoubleVector.zero(S);
         for (int p = 0; p < body; p += L) {
             acc = DoubleVector.fromArray(S, x, xi + p).fma(DoubleVector.fromArray(S, y, yi + p), acc);
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        double s = sumLanes(acc);
         for (int p = body; p < len; p++) {
             s = Math.fma(x[xi + p], y[yi + p], s);
+        }
+        return s;
+    }
+
+    /**
+     * Adds the lanes in lane order. Not {@code reduceLanes(ADD)}: its order is unspecified and differs
+     * between the JIT intrinsic and the fallback (JDK 25), which would make results depend on timing.
+     */
+    private static double sumLanes(DoubleVector v) {
+        double s = v.lane(0);
+        for (int i = 1; i < L; i++) {
+            s += v.lane(i);
         }
         return s;
     }
@@ -117,10 +128,10 @@ final class VectorGemm extends BlockedGemm {
             acc2 = DoubleVector.fromArray(S, x, x2 + p).fma(yv, acc2);
             acc3 = DoubleVector.fromArray(S, x, x3 + p).fma(yv, acc3);
         }
-        double s0 = acc0.reduceLanes(VectorOperators.ADD);
-        double s1 = acc1.reduceLanes(VectorOperators.ADD);
-        double s2 = acc2.reduceLanes(VectorOperators.ADD);
-        double s3 = acc3.reduceLanes(VectorOperators.ADD);
+        double s0 = sumLanes(acc0);
+        double s1 = sumLanes(acc1);
+        double s2 = sumLanes(acc2);
+        double s3 = sumLanes(acc3);
         for (int p = body; p < len; p++) {
             double yp = y[yi + p];
             s0 = Math.fma(x[xi + p], yp, s0);

@@ -90,6 +90,22 @@ class GemmKernelsTest {
     }
 
     @Test
+    void systemPropertyFallsBackToScalar() {
+        String before = System.getProperty("backprop.vector");
+        System.setProperty("backprop.vector", "false");
+        try (Gemm gemm = Kernels.create(1); FloatGemm floats = Kernels.createFloat(1)) {
+            assertTrue(!Kernels.vectorAvailable() && gemm.describe().startsWith("scalar double"), gemm.describe());
+            assertTrue(floats.describe().startsWith("scalar float"), floats.describe());
+        } finally {
+            if (before == null) {
+                System.clearProperty("backprop.vector");
+            } else {
+                System.setProperty("backprop.vector", before);
+            }
+        }
+    }
+
+    @Test
     void errorsNameTheOperationAndShapes() {
         try (Gemm gemm = Kernels.create(1)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
