@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import org.backprop.kernel.Precision;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.network.ParamKind;
 import org.backprop.optim.LearningRates;
@@ -43,12 +44,13 @@ public final class SeedWorkload {
      *
      * @param epochs  passes over the data (the notebook: 1000)
      * @param threads kernel threads (results do not depend on it)
-     * @param seed    root seed for data, initialization and shuffles
+     * @param seed      root seed for data, initialization and shuffles
+     * @param precision precision of the matrix products
      */
-    public record Options(int epochs, int threads, long seed) {
-        /** 1000 epochs, all processors, seed 0. */
+    public record Options(int epochs, int threads, long seed, Precision precision) {
+        /** 1000 epochs, all processors, seed 0, float64. */
         public static Options defaults() {
-            return new Options(1000, Runtime.getRuntime().availableProcessors(), 0);
+            return new Options(1000, Runtime.getRuntime().availableProcessors(), 0, Precision.FLOAT64);
         }
     }
 
@@ -75,7 +77,7 @@ public final class SeedWorkload {
         Matrix x = uniform(ROWS, FEATURES, data);
         Matrix y = uniform(ROWS, 1, data);
         try (NeuralNetwork net = NeuralNetwork.builder(FEATURES).dense(128, "relu").dense(256, "relu")
-                .dense(1, "linear").seed(options.seed()).threads(options.threads()).build()) {
+                .dense(1, "linear").seed(options.seed()).threads(options.threads()).precision(options.precision()).build()) {
             Sgd sgd = new Sgd(LearningRates.of(0.25).with(ParamKind.BIAS, 5e-4));
             TrainerConfig config = TrainerConfig.defaults(options.seed()).withEpochs(options.epochs())
                     .withBatchSize(BATCH).withShuffleRandom(streams.stream("shuffle")).withEvaluateEvery(PRINT_EVERY);
