@@ -50,6 +50,11 @@ public final class AdaGrad extends Optimizer {
     }
 
     @Override
+    protected String hyperparameters() {
+        return "eps " + epsilon;
+    }
+
+    @Override
     protected String[] stateNames() {
         return new String[] {SUM_OF_SQUARES};
     }

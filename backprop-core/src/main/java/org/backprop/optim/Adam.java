@@ -73,6 +73,11 @@ public sealed class Adam extends Optimizer permits AdamW {
     }
 
     @Override
+    protected String hyperparameters() {
+        return "betas " + beta1 + ", " + beta2 + ", eps " + epsilon;
+    }
+
+    @Override
     protected String[] stateNames() {
         return new String[] {FIRST_MOMENT, SECOND_MOMENT};
     }

@@ -63,6 +63,11 @@ public final class AdamW extends Adam {
     }
 
     @Override
+    protected String hyperparameters() {
+        return super.hyperparameters() + ", decoupled decay " + decoupledDecay;
+    }
+
+    @Override
     protected void update(double[] w, double[] g, int from, int length, double lr, Parameter parameter) {
         if (decayed.test(parameter)) {
             double keep = 1 - lr * decoupledDecay;

@@ -4,8 +4,9 @@ package org.backprop.optim;
  * Clipping by global L2 norm, as PyTorch's {@code clip_grad_norm_(parameters, max_norm)} with
  * {@code norm_type=2}: with ‖g‖ the L2 norm of all gradients together,
  * {@code scale = maxNorm / (‖g‖ + 1e-6)}, and if {@code scale < 1} every gradient is multiplied by
- * it. The direction is kept; the norm becomes slightly below {@code maxNorm}. A non-finite norm
- * turns the gradients into NaN, as in PyTorch with {@code error_if_nonfinite=False}.
+ * it. The direction is kept; the norm becomes slightly below {@code maxNorm}. A non-finite norm is
+ * not an error, as in PyTorch with {@code error_if_nonfinite=False}: a NaN norm makes every
+ * gradient NaN, an infinite one zeroes the finite elements.
  */
 public final class ClipByNorm implements GradientClipping {
     /** Added to the norm before dividing, as in PyTorch. */

@@ -45,7 +45,7 @@ public abstract sealed class MomentumMethod extends Optimizer permits Momentum, 
     }
 
     @Override
-    public String toString() {
-        return id() + "(" + rates() + ", momentum " + momentum + ", " + clipping() + ", " + regularization() + ")";
+    protected String hyperparameters() {
+        return "momentum " + momentum;
     }
 }

@@ -209,8 +209,14 @@ public abstract class Optimizer {
         step = state.step();
     }
 
+    /** The optimizer's own hyperparameters for {@link #toString()}, e.g. {@code "momentum 0.9"}; none by default. */
+    protected String hyperparameters() {
+        return "";
+    }
+
     @Override
     public String toString() {
-        return id() + "(" + rates + ", " + clipping + ", " + regularization + ")";
+        String own = hyperparameters();
+        return id() + "(" + rates + (own.isEmpty() ? "" : ", " + own) + ", " + clipping + ", " + regularization + ")";
     }
 }

@@ -59,6 +59,11 @@ public final class RmsProp extends Optimizer {
     }
 
     @Override
+    protected String hyperparameters() {
+        return "alpha " + alpha + ", eps " + epsilon;
+    }
+
+    @Override
     protected String[] stateNames() {
         return new String[] {SQUARE_AVERAGE};
     }

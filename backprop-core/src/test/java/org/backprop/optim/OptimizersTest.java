@@ -44,6 +44,14 @@ class OptimizersTest {
     }
 
     @Test
+    void describesItsConfiguration() {
+        Optimizer adamW = Optimizers.create("adamw", LearningRates.of(1e-3)).clipByNorm(1).weightDecay(1e-4);
+        assertEquals("adamw(lr 0.001, betas 0.9, 0.999, eps 1.0E-8, decoupled decay 0.01, clip by norm 1.0, "
+                + "L1 0.0, L2 1.0E-4 on weights)", adamW.toString());
+        assertEquals("sgd(lr 0.1, no clipping, no regularization)", new Sgd(0.1).toString());
+    }
+
+    @Test
     void unknownNameListsTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Optimizers.create("lbfgs", LearningRates.of(0.1)));
