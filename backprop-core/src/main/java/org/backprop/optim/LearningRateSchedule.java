@@ -33,8 +33,8 @@ public interface LearningRateSchedule {
     }
 
     /** From 1 to {@code endFactor} linearly over {@code totalSteps}, then constant; see {@link LinearDecay}. */
-    static LearningRateSchedule linear(double endFactor, long totalSteps) {
-        return new LinearDecay(endFactor, totalSteps);
+    static LearningRateSchedule linear(long totalSteps, double endFactor) {
+        return new LinearDecay(totalSteps, endFactor);
     }
 
     /** {@code gamma^t}; see {@link ExponentialDecay}. */

@@ -6,11 +6,11 @@ package org.backprop.optim;
  * {@code factor = 1 + (endFactor − 1)·min(t, totalSteps) / totalSteps} with t = step − 1. For
  * example, with endFactor 0 and totalSteps 4, steps 1…6 get 1, 0.75, 0.5, 0.25, 0, 0.
  */
-public record LinearDecay(double endFactor, long totalSteps) implements LearningRateSchedule {
+public record LinearDecay(long totalSteps, double endFactor) implements LearningRateSchedule {
 
     public LinearDecay {
-        Schedules.factor("end factor", endFactor);
         Schedules.atLeastOne("total steps", totalSteps);
+        Schedules.factor("end factor", endFactor);
     }
 
     @Override

@@ -34,9 +34,9 @@ class LearningRateScheduleTest {
     @Test
     void linearGoesFromOneToTheEndFactorThenStays() {
         assertArrayEquals(new double[] {1, 0.75, 0.5, 0.25, 0, 0},
-                firstFactors(LearningRateSchedule.linear(0, 4), 6), TOLERANCE);
+                firstFactors(LearningRateSchedule.linear(4, 0), 6), TOLERANCE);
         assertArrayEquals(new double[] {1, 0.75, 0.5, 0.5},
-                firstFactors(LearningRateSchedule.linear(0.5, 2), 4), TOLERANCE);
+                firstFactors(LearningRateSchedule.linear(2, 0.5), 4), TOLERANCE);
     }
 
     @Test
