@@ -1,28 +1,49 @@
 package org.backprop.optim;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
-import org.backprop.network.ParameterBuffer;
 import org.backprop.network.Parameter;
+import org.backprop.network.ParameterBuffer;
 
 /**
  * Updates a network's flat parameter buffer from its flat gradient buffer.
  *
- * <p>{@link #step} advances the step count, then updates each parameter with its group's learning
- * rate ({@link LearningRates}) times the schedule's factor. Subclasses keep their per-element state
- * in buffers as long as the parameter buffer, registered by name so that {@link #state()} and
- * {@link #restore} can save and resume them exactly.
+ * <p>One {@link #step} does, in this order:
+ * <ol>
+ * <li>advance the step count t (1 for the first step);</li>
+ * <li><b>clip</b> the flat gradient buffer in place ({@link #clipByNorm}, {@link #clipByValue};
+ * none by default), over all parameters together, as calling PyTorch's {@code clip_grad_norm_}
+ * or {@code clip_grad_value_} before {@code optimizer.step()};</li>
+ * <li><b>regularize</b>: add the L2 ({@code g + λ₂·w}) and L1 ({@code g + λ₁·sign(w)}) terms of
+ * {@link #regularization} to the clipped gradient of the parameters in scope (weights only by
+ * default), into a scratch buffer, as PyTorch's {@code weight_decay} argument does inside
+ * {@code step()};</li>
+ * <li><b>update</b> each parameter with the regularized gradient and the learning rate
+ * {@code schedule.factor(t) × its group's rate} ({@link LearningRates}).</li>
+ * </ol>
+ * This is PyTorch's order, so runs can be compared with it; it also keeps the penalty out of the
+ * clipped norm, so large weights cannot shrink the data gradient through clipping.
+ *
+ * <p>Subclasses keep their per-element state in buffers as long as the parameter buffer, named by
+ * {@link #stateNames()}, so that {@link #state()} and {@link #restore} resume exactly. The
+ * schedule, clipping and regularization are configuration, not state: give a restored optimizer
+ * the same configuration.
  */
 public abstract class Optimizer {
     private final LearningRates rates;
     private LearningRateSchedule schedule = LearningRateSchedule.constant();
+    private GradientClipping clipping = GradientClipping.none();
+    private Regularization regularization = Regularization.none();
     private final Map<String, double[]> buffers = new LinkedHashMap<>();
+    private double[] penalisedGrads = new double[0];
     private long step;
     private int size = -1;
 
     protected Optimizer(LearningRates rates) {
-        this.rates = rates;
+        this.rates = Objects.requireNonNull(rates, "rates");
     }
 
     /** The name used in model files and on the command line, e.g. {@code "sgd"}. */
@@ -35,8 +56,58 @@ public abstract class Optimizer {
 
     /** Sets the schedule multiplying every rate (default constant 1); returns this optimizer. */
     public Optimizer schedule(LearningRateSchedule value) {
-        this.schedule = value;
+        this.schedule = Objects.requireNonNull(value, "schedule");
         return this;
+    }
+
+    /** The schedule multiplying every rate. */
+    public LearningRateSchedule schedule() {
+        return schedule;
+    }
+
+    /** Sets the gradient clipping (default none); returns this optimizer. */
+    public Optimizer clipping(GradientClipping value) {
+        this.clipping = Objects.requireNonNull(value, "clipping");
+        return this;
+    }
+
+    /** The gradient clipping. */
+    public GradientClipping clipping() {
+        return clipping;
+    }
+
+    /** Clips the global L2 norm of the gradient to {@code maxNorm} (see {@link ClipByNorm}); returns this. */
+    public Optimizer clipByNorm(double maxNorm) {
+        return clipping(new ClipByNorm(maxNorm));
+    }
+
+    /** Clamps each gradient element to {@code [-clipValue, clipValue]} (see {@link ClipByValue}); returns this. */
+    public Optimizer clipByValue(double clipValue) {
+        return clipping(new ClipByValue(clipValue));
+    }
+
+    /** Sets the L1/L2 penalties and their scope (default none); returns this optimizer. */
+    public Optimizer regularization(Regularization value) {
+        this.regularization = Objects.requireNonNull(value, "regularization");
+        return this;
+    }
+
+    /** The L1/L2 penalties. */
+    public Regularization regularization() {
+        return regularization;
+    }
+
+    /**
+     * Coupled weight decay, i.e. an L2 penalty {@code g += lambda·w}, as PyTorch's
+     * {@code weight_decay} argument of SGD/Adam; keeps the current L1 term and scope. Returns this.
+     */
+    public Optimizer weightDecay(double lambda) {
+        return regularization(regularization.withL2(lambda));
+    }
+
+    /** L1 penalty {@code g += lambda·sign(w)}; keeps the current L2 term and scope. Returns this. */
+    public Optimizer l1(double lambda) {
+        return regularization(regularization.withL1(lambda));
     }
 
     /** The number of steps taken. */
@@ -44,21 +115,37 @@ public abstract class Optimizer {
         return step;
     }
 
-    /** Applies one update to {@code params} from their current gradients. */
+    /** Applies one update to {@code params} from their current gradients: clip, regularize, update. */
     public final void step(ParameterBuffer params) {
         ensureState(params.size());
         step++;
         double factor = schedule.factor(step);
+        if (!(factor >= 0) || Double.isInfinite(factor)) {
+            throw new IllegalStateException("schedule factor at step " + step + " must be finite and ≥ 0, got " + factor);
+        }
         double[] w = params.values();
-        double[] g = params.grads();
+        clipping.clip(params.grads());
+        double[] g = regularizedGradients(params);
         for (Parameter p : params.parameters()) {
             update(w, g, p.offset(), p.size(), factor * rates.rateFor(p), p);
         }
     }
 
+    private double[] regularizedGradients(ParameterBuffer params) {
+        if (regularization.isNone()) {
+            return params.grads();
+        }
+        if (penalisedGrads.length != params.size()) {
+            penalisedGrads = new double[params.size()];
+        }
+        regularization.penalise(params.parameters(), params.values(), params.grads(), penalisedGrads);
+        return penalisedGrads;
+    }
+
     /**
-     * Updates elements {@code [from, from + length)} of {@code w} from {@code g} with learning rate
-     * {@code lr}; state buffers are indexed the same way.
+     * Updates elements {@code [from, from + length)} of {@code w} from {@code g} (clipped and
+     * regularized) with learning rate {@code lr}; state buffers are indexed the same way.
+     * {@link #steps()} is the current step t, starting at 1.
      */
     protected abstract void update(double[] w, double[] g, int from, int length, double lr, Parameter parameter);
 
@@ -95,10 +182,23 @@ public abstract class Optimizer {
         return new OptimizerState(id(), step, buffers);
     }
 
-    /** Restores a state taken from an optimizer of the same kind on a network of the same size. */
+    /**
+     * Restores a state taken from an optimizer of the same kind ({@link #id()}) on a network of the
+     * same size; refuses any other state with an {@link IllegalArgumentException}.
+     */
     public void restore(OptimizerState state) {
         if (!state.optimizer().equals(id())) {
-            throw new IllegalArgumentException("cannot restore a " + state.optimizer() + " state into " + id());
+            throw new IllegalArgumentException("cannot restore a '" + state.optimizer()
+                    + "' optimizer state into a '" + id() + "' optimizer");
+        }
+        boolean untouched = state.step() == 0 && state.buffers().isEmpty();
+        if (!untouched && !state.buffers().keySet().equals(new java.util.LinkedHashSet<>(Arrays.asList(stateNames())))) {
+            throw new IllegalArgumentException("cannot restore " + id() + " state: buffers "
+                    + state.buffers().keySet() + ", expected " + Arrays.toString(stateNames()));
+        }
+        long lengths = state.buffers().values().stream().mapToInt(b -> b.length).distinct().count();
+        if (lengths > 1) {
+            throw new IllegalArgumentException("cannot restore " + id() + " state: buffers of different lengths");
         }
         buffers.clear();
         size = -1;
@@ -109,8 +209,14 @@ public abstract class Optimizer {
         step = state.step();
     }
 
+    /** The optimizer's own hyperparameters for {@link #toString()}, e.g. {@code "momentum 0.9"}; none by default. */
+    protected String hyperparameters() {
+        return "";
+    }
+
     @Override
     public String toString() {
-        return id() + "(" + rates + ")";
+        String own = hyperparameters();
+        return id() + "(" + rates + (own.isEmpty() ? "" : ", " + own) + ", " + clipping + ", " + regularization + ")";
     }
 }
