@@ -77,6 +77,20 @@ public final class Kernels {
         }
     }
 
+    /**
+     * The element-wise kernels for this JVM: vectorized when {@link #vectorAvailable()}, else
+     * portable loops. Chosen once per JVM; stateless.
+     */
+    public static Elementwise elementwise() {
+        return ElementwiseHolder.INSTANCE;
+    }
+
+    private static final class ElementwiseHolder {
+        static final Elementwise INSTANCE = vectorAvailable()
+                ? instantiate("org.backprop.kernel.VectorElementwise", Elementwise.class)
+                : new ScalarElementwise();
+    }
+
     /** Number of processors the JVM sees: the default thread count. */
     public static int defaultThreads() {
         return Runtime.getRuntime().availableProcessors();
@@ -85,6 +99,14 @@ public final class Kernels {
     private static void requireThreads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+    }
+
+    private static <T> T instantiate(String className, Class<T> type) {
+        try {
+            return type.cast(Class.forName(className).getDeclaredConstructor().newInstance());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot load " + className, e);
         }
     }
 

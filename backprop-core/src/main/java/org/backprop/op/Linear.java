@@ -1,5 +1,7 @@
 package org.backprop.op;
 
+import org.backprop.tensor.Matrix;
+
 /** The identity: f(x) = x, f'(x) = 1. The activation of a regression network's output layer. */
 public final class Linear extends Activation {
     @Override
@@ -10,6 +12,16 @@ public final class Linear extends Activation {
     @Override
     protected double derivative(double x, double y) {
         return 1.0;
+    }
+
+    @Override
+    protected void computeOutput(Matrix input, Matrix out, boolean training) {
+        out.copyFrom(input);
+    }
+
+    @Override
+    protected void computeInputGrad(Matrix outputGrad, Matrix inputGrad) {
+        inputGrad.copyFrom(outputGrad);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.backprop.op;
 
+import org.backprop.kernel.Kernels;
+import org.backprop.tensor.Matrix;
+
 /**
  * ReLU: f(x) = max(0, x). The gradient passes where the input is strictly positive
  * (f'(0) = 0, as in PyTorch).
@@ -7,12 +10,30 @@ package org.backprop.op;
 public final class ReLU extends Activation {
     @Override
     protected double value(double x) {
-        return x > 0 ? x : 0.0;
+        return Math.max(x, 0.0);
     }
 
     @Override
     protected double derivative(double x, double y) {
         return x > 0 ? 1.0 : 0.0;
+    }
+
+    /** A tight loop with no per-element call: this runs on every hidden layer of most networks. */
+    @Override
+    protected void computeOutput(Matrix input, Matrix out, boolean training) {
+        double[] x = input.data();
+        double[] y = out.data();
+        int xo = input.offset();
+        int yo = out.offset();
+        for (int k = 0, n = input.size(); k < n; k++) {
+            y[yo + k] = Math.max(x[xo + k], 0.0); // NaN stays NaN, for the divergence guard
+        }
+    }
+
+    @Override
+    protected void computeInputGrad(Matrix outputGrad, Matrix inputGrad) {
+        Kernels.elementwise().reluBackward(input().data(), input().offset(), outputGrad.data(),
+                outputGrad.offset(), inputGrad.data(), inputGrad.offset(), outputGrad.size());
     }
 
     @Override

@@ -1,0 +1,18 @@
+package org.backprop.kernel;
+
+/**
+ * Element-wise kernels that the JIT does not vectorize by itself (a masked select compiles to a
+ * branch, which mispredicts on random signs). Stateless and thread-safe; obtain one with
+ * {@link Kernels#elementwise()}.
+ */
+public interface Elementwise {
+
+    /**
+     * The ReLU backward mask: {@code gi[gio + k] = x[xo + k] > 0 ? g[go + k] : 0} for k in [0, n).
+     * A NaN input gives 0, as PyTorch's {@code threshold_backward} does.
+     */
+    void reluBackward(double[] x, int xo, double[] g, int go, double[] gi, int gio, int n);
+
+    /** One line for logs, e.g. {@code "vector 512-bit"}. */
+    String describe();
+}

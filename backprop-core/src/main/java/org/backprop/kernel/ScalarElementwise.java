@@ -1,0 +1,17 @@
+package org.backprop.kernel;
+
+/** Portable loops: the fallback when the Vector API is absent. */
+final class ScalarElementwise implements Elementwise {
+
+    @Override
+    public void reluBackward(double[] x, int xo, double[] g, int go, double[] gi, int gio, int n) {
+        for (int k = 0; k < n; k++) {
+            gi[gio + k] = x[xo + k] > 0 ? g[go + k] : 0.0;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "scalar";
+    }
+}

@@ -1,0 +1,31 @@
+package org.backprop.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Element-wise kernels on {@code jdk.incubator.vector} with the preferred species; the masked
+ * select becomes a compare and a blend, with no branch. Loaded reflectively by {@link Kernels}.
+ */
+final class VectorElementwise implements Elementwise {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+
+    @Override
+    public void reluBackward(double[] x, int xo, double[] g, int go, double[] gi, int gio, int n) {
+        int k = 0;
+        for (int bound = S.loopBound(n); k < bound; k += S.length()) {
+            DoubleVector xv = DoubleVector.fromArray(S, x, xo + k);
+            DoubleVector gv = DoubleVector.fromArray(S, g, go + k);
+            gv.blend(0.0, xv.compare(VectorOperators.GT, 0.0).not()).intoArray(gi, gio + k);
+        }
+        for (; k < n; k++) {
+            gi[gio + k] = x[xo + k] > 0 ? g[go + k] : 0.0;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "vector " + S.vectorBitSize() + "-bit";
+    }
+}
