@@ -16,7 +16,9 @@ import org.backprop.tensor.Matrix;
  * <p>Each check builds a scalar function f of some tensor, computes df/dx analytically with the code
  * under test, and compares every (or an even sample of) element with
  * (f(x + h) − f(x − h)) / 2h. Usable on a user's own network and data, not only in tests:
- * {@link #network} reports the worst parameter element by name.
+ * {@link #network} reports the worst parameter element by name. For large layers,
+ * {@link #networkByProjection} checks a few random directions per tensor instead of every element.
+ * Both freeze dropout masks for the duration of the check.
  */
 public final class GradientCheck {
     private GradientCheck() {
@@ -54,19 +56,54 @@ public final class GradientCheck {
 
     /**
      * Checks every parameter gradient of {@code network} on the batch ({@code x}, {@code y}):
-     * f = the network's loss. Runs in training mode; networks with dropout must be checked with
-     * dropout off. Parameters are restored exactly afterwards.
+     * f = the network's loss, element by element (up to {@link GradientCheckOptions#maxPerTensor()}
+     * per tensor). Runs in training mode; dropout masks are frozen during the check (the first
+     * forward draws them, every later forward reuses them) so f is one fixed function.
+     * Parameters are restored exactly afterwards.
      */
     public static GradientCheckReport network(NeuralNetwork network, Matrix x, Matrix y, GradientCheckOptions options) {
-        network.forwardLoss(x, y);
-        network.backward();
-        GradientCheckReport report = null;
-        for (Parameter p : network.parameters().parameters()) {
-            Matrix grad = p.grad().copy();
-            GradientCheckReport r = compare(p.name(), p.value(), grad, () -> network.forwardLoss(x, y), options);
-            report = report == null ? r : report.merge(r);
+        return eachParameter(network, x, y, (p, grad, f) -> compare(p.name(), p.value(), grad, f, options));
+    }
+
+    /**
+     * The fast check for large layers: for each parameter tensor θ (named, e.g. {@code dense1.W}),
+     * {@code directions} random unit directions u, comparing gᵀu with
+     * (f(θ + h·u) − f(θ − h·u)) / 2h (a random projection of the Jacobian, vᵀJu with v = 1 for a scalar
+     * loss). Two loss evaluations per direction, independent of the tensor's size; the report names the
+     * worst tensor and direction, e.g. {@code "dense2.W (direction 1)"}. Dropout masks are frozen as
+     * in {@link #network}; parameters are restored exactly.
+     *
+     * @param directions random directions per tensor (≥ 1; 3 catches almost every wrong gradient)
+     * @param random     the stream the directions are drawn from
+     */
+    public static GradientCheckReport networkByProjection(NeuralNetwork network, Matrix x, Matrix y, int directions,
+                                                          RandomSource random, GradientCheckOptions options) {
+        if (directions < 1) {
+            throw new IllegalArgumentException("need at least one direction per tensor, got " + directions);
         }
-        return report;
+        return eachParameter(network, x, y,
+                (p, grad, f) -> DirectionalCheck.run(p.name(), p.value(), grad, f, directions, random, options));
+    }
+
+    /** How one parameter tensor is checked, given its analytic gradient and f = the loss. */
+    private interface TensorCheck {
+        GradientCheckReport check(Parameter parameter, Matrix analyticGrad, DoubleSupplier loss);
+    }
+
+    private static GradientCheckReport eachParameter(NeuralNetwork network, Matrix x, Matrix y, TensorCheck check) {
+        FrozenDropout frozen = FrozenDropout.in(network);
+        try {
+            network.forwardLoss(x, y);
+            network.backward();
+            GradientCheckReport report = null;
+            for (Parameter p : network.parameters().parameters()) {
+                GradientCheckReport r = check.check(p, p.grad().copy(), () -> network.forwardLoss(x, y));
+                report = report == null ? r : report.merge(r);
+            }
+            return report;
+        } finally {
+            frozen.close();
+        }
     }
 
     /**

@@ -11,10 +11,7 @@ public final class FanInUniform implements Initializer {
 
     @Override
     public void initialize(Matrix weights, RandomSource random) {
-        double bound = 1.0 / Math.sqrt(weights.rows());
-        for (int k = 0, n = weights.size(); k < n; k++) {
-            weights.setFlat(k, random.uniform(-bound, bound));
-        }
+        Fill.uniform(weights, 1.0 / Math.sqrt(weights.rows()), random);
     }
 
     @Override

@@ -1,19 +1,65 @@
 package org.backprop.kernel;
 
+import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
- * Chooses the fastest available {@link Gemm}. Placeholder until the vectorized kernels land:
- * returns the naive reference.
+ * Chooses the fastest available {@link Gemm} (and {@link FloatGemm}).
+ *
+ * <p>Like Lucene, the vector kernels are used only when the boot layer contains
+ * {@code jdk.incubator.vector} (the JVM was started with {@code --add-modules jdk.incubator.vector})
+ * and the system property {@code backprop.vector} is not {@code false}. They are loaded
+ * reflectively, so this class and the scalar kernels run on a JVM without the module. When the
+ * scalar fallback is chosen, one WARNING per JVM says how to enable the vector kernels.
  */
 public final class Kernels {
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
+    private static final System.Logger LOG = System.getLogger(Kernels.class.getName());
+    /** The once-per-JVM log flag; it never influences which results are computed. */
+    private static final AtomicBoolean FALLBACK_LOGGED = new AtomicBoolean();
+
     private Kernels() {
     }
 
-    /** The best kernel for this JVM with the given number of threads (at least 1). */
+    /** The best double-precision kernel for this JVM with the given number of threads (at least 1). */
     public static Gemm create(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        requireThreads(threads);
+        if (vectorAvailable()) {
+            return instantiate("org.backprop.kernel.VectorGemm", Gemm.class, threads);
         }
-        return new NaiveGemm();
+        logFallback();
+        return new ScalarGemm(threads);
+    }
+
+    /** The best single-precision kernel for this JVM with the given number of threads (at least 1). */
+    public static FloatGemm createFloat(int threads) {
+        requireThreads(threads);
+        if (vectorAvailable()) {
+            return instantiate("org.backprop.kernel.VectorFloatGemm", FloatGemm.class, threads);
+        }
+        logFallback();
+        return new ScalarFloatGemm(threads);
+    }
+
+    /** The portable blocked scalar double kernel, whatever the JVM offers. */
+    public static Gemm scalar(int threads) {
+        requireThreads(threads);
+        return new ScalarGemm(threads);
+    }
+
+    /** The portable blocked scalar float kernel, whatever the JVM offers. */
+    public static FloatGemm scalarFloat(int threads) {
+        requireThreads(threads);
+        return new ScalarFloatGemm(threads);
+    }
+
+    /**
+     * True when the vector kernels will be used: {@code jdk.incubator.vector} is in the boot layer
+     * and {@code -Dbackprop.vector=false} is not set.
+     */
+    public static boolean vectorAvailable() {
+        return !"false".equalsIgnoreCase(System.getProperty("backprop.vector"))
+                && ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
     }
 
     /** One line describing the kernel {@link #create} would return for {@code threads}. */
@@ -26,5 +72,32 @@ public final class Kernels {
     /** Number of processors the JVM sees: the default thread count. */
     public static int defaultThreads() {
         return Runtime.getRuntime().availableProcessors();
+    }
+
+    private static void requireThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+    }
+
+    private static <T> T instantiate(String className, Class<T> type, int threads) {
+        try {
+            return type.cast(Class.forName(className).getDeclaredConstructor(int.class).newInstance(threads));
+        } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException
+                 | IllegalAccessException e) {
+            throw new IllegalStateException("cannot load " + className, e);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("cannot create " + className, e.getCause());
+        }
+    }
+
+    private static void logFallback() {
+        if (FALLBACK_LOGGED.compareAndSet(false, true)) {
+            String reason = ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent()
+                    ? "disabled by -Dbackprop.vector=false"
+                    : "module " + VECTOR_MODULE + " is not available";
+            LOG.log(System.Logger.Level.WARNING, "backprop uses the scalar GEMM kernels (" + reason
+                    + "); for the much faster vector kernels start the JVM with --add-modules " + VECTOR_MODULE);
+        }
     }
 }

@@ -22,6 +22,7 @@ public final class Dense extends Layer {
     private final BiasAdd biasAdd;
     private final Activation activation;
     private final List<Operation> operations;
+    private final String initializerId;
 
     /**
      * @param name       the layer's name
@@ -31,6 +32,15 @@ public final class Dense extends Layer {
      * @param gemm       the kernel for the products
      */
     public Dense(String name, Parameter weights, Parameter bias, Activation activation, Gemm gemm) {
+        this(name, weights, bias, activation, gemm, "unknown");
+    }
+
+    /**
+     * As {@link #Dense(String, Parameter, Parameter, Activation, Gemm)}, remembering the id of the
+     * initializer that set W (for summaries), e.g. {@code "fan_in_uniform"}.
+     */
+    public Dense(String name, Parameter weights, Parameter bias, Activation activation, Gemm gemm,
+                 String initializerId) {
         super(name);
         if (bias.value().rows() != 1 || bias.value().cols() != weights.value().cols()) {
             throw new IllegalArgumentException(name + ": bias " + bias.value().shape()
@@ -42,6 +52,7 @@ public final class Dense extends Layer {
         this.biasAdd = new BiasAdd(bias.value(), bias.grad());
         this.activation = activation;
         this.operations = List.of(multiply, biasAdd, activation);
+        this.initializerId = initializerId;
     }
 
     @Override
@@ -84,9 +95,20 @@ public final class Dense extends Layer {
         return biasAdd;
     }
 
+    /** The id of the initializer that set W, or {@code "unknown"}. */
+    public String initializerId() {
+        return initializerId;
+    }
+
+    /** N = X·W, P = N + B, A = f(P). */
+    @Override
+    public List<String> outputSymbols() {
+        return List.of("N", "P", "A");
+    }
+
     @Override
     public Layer sharingParameters(Gemm gemm) {
-        return new Dense(name(), weights, bias, activation.fresh(), gemm);
+        return new Dense(name(), weights, bias, activation.fresh(), gemm, initializerId);
     }
 
     @Override

@@ -25,6 +25,20 @@ public abstract class Layer {
     /** The operations in forward order. */
     public abstract List<Operation> operations();
 
+    /**
+     * Short names of the operations' outputs in forward order, used by traces (e.g.
+     * {@code dense1.N}); the default is each operation's {@link Operation#name()}. The layer's input
+     * is always called {@code X}.
+     */
+    public List<String> outputSymbols() {
+        return operations().stream().map(Operation::name).toList();
+    }
+
+    /** The layer's kind for summaries, e.g. {@code "Dense"} (default: the class's simple name). */
+    public String type() {
+        return getClass().getSimpleName();
+    }
+
     /** Number of input columns. */
     public abstract int inputs();
 

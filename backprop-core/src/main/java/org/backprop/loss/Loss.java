@@ -1,5 +1,6 @@
 package org.backprop.loss;
 
+import org.backprop.op.Activation;
 import org.backprop.tensor.Matrix;
 import org.backprop.tensor.ShapeException;
 
@@ -9,6 +10,11 @@ import org.backprop.tensor.ShapeException;
  * <p>{@link #forward} keeps both inputs and returns the value; {@link #backward} returns dL/dP in a
  * buffer this loss reuses across calls with the same shape. Each loss documents its reduction.
  * Not thread-safe.
+ *
+ * <p>Losses on logits ({@link BinaryCrossEntropyWithLogits}, {@link SoftmaxCrossEntropy}) take the
+ * raw output of a linear last layer; {@link #probabilities} maps such outputs to probabilities and
+ * {@link #checkOutput} lets {@code NetworkBuilder.build()} refuse a last layer the loss cannot take.
+ * {@link Losses} names them all.
  */
 public abstract class Loss {
     private Matrix prediction;
@@ -17,6 +23,35 @@ public abstract class Loss {
 
     /** A short name, e.g. {@code "mse"}. */
     public abstract String id();
+
+    /**
+     * Called by {@code NetworkBuilder.build()} with the last layer's activation and output width;
+     * throws {@link IllegalArgumentException} naming this loss and the activation if the pair is
+     * invalid. The default accepts every output.
+     */
+    public void checkOutput(Activation last, int outputs) {
+        // any output
+    }
+
+    /**
+     * The probabilities that raw network outputs (n×d) stand for under this loss, in a new matrix:
+     * the sigmoid of logits for binary cross-entropy, the row-wise softmax for softmax
+     * cross-entropy. Losses on plain predictions (regression) have none and throw
+     * {@link UnsupportedOperationException}.
+     */
+    public Matrix probabilities(Matrix outputs) {
+        throw new UnsupportedOperationException(id() + " is not a loss on logits: its predictions are the "
+                + "network outputs themselves, there are no probabilities to compute");
+    }
+
+    /** Refuses a last activation other than {@code "linear"}: for losses that take logits. */
+    protected final void requireLinearOutput(Activation last) {
+        if (!"linear".equals(last.id())) {
+            throw new IllegalArgumentException("loss " + id() + " takes logits, so the last layer's activation "
+                    + "must be 'linear', but it is '" + last.id() + "' (the loss applies "
+                    + "the output non-linearity itself; use predictProbabilities for probabilities)");
+        }
+    }
 
     /** L(P, y). */
     public final double forward(Matrix prediction, Matrix target) {

@@ -1,17 +1,15 @@
 package org.backprop.loss;
 
-import org.backprop.tensor.Matrix;
-
 /**
- * Squared error between predictions P and targets y (n×d).
+ * Squared error between predictions P and targets y (n×d), term ℓ = (P − y)².
  * <ul>
  *   <li>{@link Reduction#MEAN} (default): L = Σ(P − y)² / (n·d), dL/dP = 2(P − y) / (n·d).
  *       PyTorch's {@code MSELoss()}.</li>
  *   <li>{@link Reduction#SUM}: L = Σ(P − y)², dL/dP = 2(P − y).</li>
  * </ul>
+ * Registered in {@link Losses} as {@code "mse"}.
  */
-public final class MeanSquaredError extends Loss {
-    private final Reduction reduction;
+public final class MeanSquaredError extends ElementwiseLoss {
 
     /** MSE with {@link Reduction#MEAN}. */
     public MeanSquaredError() {
@@ -19,11 +17,7 @@ public final class MeanSquaredError extends Loss {
     }
 
     public MeanSquaredError(Reduction reduction) {
-        this.reduction = reduction;
-    }
-
-    public Reduction reduction() {
-        return reduction;
+        super(reduction);
     }
 
     @Override
@@ -32,35 +26,23 @@ public final class MeanSquaredError extends Loss {
     }
 
     @Override
-    protected double value(Matrix p, Matrix y) {
-        double[] pd = p.data();
-        double[] yd = y.data();
-        double sum = 0;
-        for (int k = 0, n = p.size(); k < n; k++) {
-            double d = pd[p.offset() + k] - yd[y.offset() + k];
-            sum += d * d;
-        }
-        return reduction == Reduction.MEAN ? sum / p.size() : sum;
+    protected double term(double p, double y) {
+        double d = p - y;
+        return d * d;
     }
 
     @Override
-    protected void gradient(Matrix p, Matrix y, Matrix out) {
-        double scale = reduction == Reduction.MEAN ? 2.0 / p.size() : 2.0;
-        double[] pd = p.data();
-        double[] yd = y.data();
-        double[] o = out.data();
-        for (int k = 0, n = p.size(); k < n; k++) {
-            o[out.offset() + k] = scale * (pd[p.offset() + k] - yd[y.offset() + k]);
-        }
+    protected double termDerivative(double p, double y) {
+        return 2.0 * (p - y);
     }
 
     @Override
     public Loss fresh() {
-        return new MeanSquaredError(reduction);
+        return new MeanSquaredError(reduction());
     }
 
     @Override
     public String toString() {
-        return "MeanSquaredError(" + reduction + ")";
+        return "MeanSquaredError(" + reduction() + ")";
     }
 }

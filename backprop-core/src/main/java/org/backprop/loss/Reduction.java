@@ -5,5 +5,10 @@ public enum Reduction {
     /** The mean over all n·d elements; the gradient carries the factor 1/(n·d). PyTorch's default. */
     MEAN,
     /** The plain sum over all elements; the gradient has no 1/n factor. */
-    SUM
+    SUM;
+
+    /** The factor applied to the sum of {@code count} terms: 1/count for MEAN, 1 for SUM. */
+    public double scale(int count) {
+        return this == MEAN ? 1.0 / count : 1.0;
+    }
 }

@@ -95,10 +95,19 @@ public final class NeuralNetwork implements AutoCloseable {
      * parameter gradients. The first layer's dL/dX is not computed.
      */
     public void backward() {
+        backward(false);
+    }
+
+    /**
+     * As {@link #backward()}; with {@code inputGradient} true the first layer's dL/dX is computed
+     * too and returned (n×inputs, a buffer of the first operation), else null is returned.
+     */
+    public Matrix backward(boolean inputGradient) {
         Matrix grad = loss.backward();
         for (int i = layers.size() - 1; i >= 0; i--) {
-            grad = layers.get(i).backward(grad, i > 0);
+            grad = layers.get(i).backward(grad, inputGradient || i > 0);
         }
+        return grad;
     }
 
     /**
@@ -115,6 +124,19 @@ public final class NeuralNetwork implements AutoCloseable {
             }
             return out.copy();
         }
+    }
+
+    /**
+     * The probabilities the network's outputs stand for under its loss, for {@code x} (n×inputs),
+     * in a new n×outputs matrix: {@code loss().probabilities(predict(x))}. With
+     * {@link org.backprop.loss.SoftmaxCrossEntropy} the last layer emits logits and this applies the
+     * row-wise softmax; with {@link org.backprop.loss.BinaryCrossEntropyWithLogits}, the sigmoid.
+     * Thread-safe as {@link #predict}.
+     *
+     * @throws UnsupportedOperationException for a loss on plain predictions (e.g. MSE)
+     */
+    public Matrix predictProbabilities(Matrix x) {
+        return loss.probabilities(predict(x));
     }
 
     /** The loss of {@code predict(x)} against {@code y}, without touching the training buffers. */

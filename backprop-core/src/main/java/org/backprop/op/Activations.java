@@ -4,7 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The activations by name, as used in model files and on the command line. */
+/**
+ * The activations by name, as used in model files and on the command line: {@code "linear"},
+ * {@code "relu"}, {@code "sigmoid"}, {@code "tanh"}, {@code "leaky_relu"} (slope 0.01),
+ * {@code "elu"} (α = 1), {@code "gelu"} (exact erf form), {@code "softplus"}. Names give the default
+ * settings; construct {@link LeakyReLU} or {@link ELU} directly for others.
+ *
+ * <p>There is no "softmax" activation: softmax is row-wise, not element-wise. A classifier ends in a
+ * {@code "linear"} layer producing logits and uses the fused
+ * {@link org.backprop.loss.SoftmaxCrossEntropy} loss; see there.
+ */
 public final class Activations {
     private static final Map<String, Supplier<Activation>> BY_NAME = new LinkedHashMap<>();
 
@@ -13,6 +22,10 @@ public final class Activations {
         register(ReLU::new);
         register(Sigmoid::new);
         register(Tanh::new);
+        register(LeakyReLU::new);
+        register(ELU::new);
+        register(GELU::new);
+        register(Softplus::new);
     }
 
     private Activations() {

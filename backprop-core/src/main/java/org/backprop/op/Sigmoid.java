@@ -5,13 +5,19 @@ package org.backprop.op;
  * f'(x) = y(1 − y).
  */
 public final class Sigmoid extends Activation {
-    @Override
-    protected double value(double x) {
+
+    /** σ(x) = 1 / (1 + e^(−x)), without overflow for any finite or infinite x. */
+    public static double logistic(double x) {
         if (x >= 0) {
             return 1.0 / (1.0 + Math.exp(-x));
         }
         double e = Math.exp(x);
         return e / (1.0 + e);
+    }
+
+    @Override
+    protected double value(double x) {
+        return logistic(x);
     }
 
     @Override

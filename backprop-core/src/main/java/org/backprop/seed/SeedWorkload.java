@@ -77,8 +77,8 @@ public final class SeedWorkload {
         try (NeuralNetwork net = NeuralNetwork.builder(FEATURES).dense(128, "relu").dense(256, "relu")
                 .dense(1, "linear").seed(options.seed()).threads(options.threads()).build()) {
             Sgd sgd = new Sgd(LearningRates.of(0.25).with(ParamKind.BIAS, 5e-4));
-            TrainerConfig config = new TrainerConfig(options.epochs(), BATCH, true, streams.stream("shuffle"),
-                    PRINT_EVERY);
+            TrainerConfig config = TrainerConfig.defaults(options.seed()).withEpochs(options.epochs())
+                    .withBatchSize(BATCH).withShuffleRandom(streams.stream("shuffle")).withEvaluateEvery(PRINT_EVERY);
             Trainer trainer = new Trainer(net, sgd, config).listener(printer(lines));
             long start = System.nanoTime();
             History history = trainer.fit(x, y);

@@ -4,12 +4,22 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** The per-epoch records of one {@link Trainer#fit} call. */
+/**
+ * The per-epoch records of one {@link Trainer#fit} call, and how training ended: whether early
+ * stopping ended it and which evaluated epoch's parameters the network holds afterwards.
+ */
 public final class History {
     private final List<EpochRecord> epochs = new ArrayList<>();
+    private boolean stoppedEarly;
+    private int restoredEpoch = -1;
 
     void add(EpochRecord record) {
         epochs.add(record);
+    }
+
+    void finish(boolean early, int restored) {
+        this.stoppedEarly = early;
+        this.restoredEpoch = restored;
     }
 
     /** Every epoch, in order. */
@@ -26,5 +36,18 @@ public final class History {
     public double finalTrainLoss() {
         List<EpochRecord> e = evaluated();
         return e.isEmpty() ? Double.NaN : e.get(e.size() - 1).trainLoss();
+    }
+
+    /** True if early stopping ended training before the configured number of epochs. */
+    public boolean stoppedEarly() {
+        return stoppedEarly;
+    }
+
+    /**
+     * The epoch whose evaluated parameters early stopping restored into the network, or −1 if
+     * early stopping was off (the network then holds the last step's parameters).
+     */
+    public int restoredEpoch() {
+        return restoredEpoch;
     }
 }

@@ -1,27 +1,38 @@
 package org.backprop.train;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-import org.backprop.layer.Layer;
 import org.backprop.network.NeuralNetwork;
-import org.backprop.network.Parameter;
 import org.backprop.optim.Optimizer;
 import org.backprop.tensor.Matrix;
 import org.backprop.tensor.ShapeException;
 
 /**
  * Mini-batch training: every epoch, (re)shuffle the row order, then for each batch run forward,
- * loss, backward and one optimizer step; evaluate the full-set losses every few epochs. Batch
- * buffers are allocated once, so steady-state steps allocate nothing. A non-finite loss stops
- * training with a {@link TrainingDivergedException} naming the epoch, the batch and the first layer
- * with a non-finite gradient.
+ * loss, backward and one optimizer step; evaluate the full-set losses (and extra metrics) every few
+ * epochs.
+ *
+ * <ul>
+ *   <li>Validation: an explicit set ({@link #fit(Matrix, Matrix, Matrix, Matrix)}) or a seeded
+ *       fraction of the training rows ({@link TrainerConfig#validationSplit()}).</li>
+ *   <li>Early stopping ({@link TrainerConfig#patience()} &gt; 0): stops after that many evaluations
+ *       without improvement and restores the best <em>evaluated</em> parameters, copied at the
+ *       moment they were evaluated.</li>
+ *   <li>Divergence: a non-finite loss, or a non-finite parameter after a step, restores the best
+ *       evaluated (or initial) parameters and throws a {@link TrainingDivergedException} naming the
+ *       epoch, the batch and the layer.</li>
+ * </ul>
+ * Batch buffers are allocated once, so steady-state steps allocate nothing.
  */
 public final class Trainer {
     private final NeuralNetwork network;
     private final Optimizer optimizer;
     private final TrainerConfig config;
     private final List<TrainingListener> listeners = new ArrayList<>();
+    private final Map<String, MetricFunction> metrics = new LinkedHashMap<>();
 
     public Trainer(NeuralNetwork network, Optimizer optimizer, TrainerConfig config) {
         this.network = network;
@@ -35,91 +46,101 @@ public final class Trainer {
         return this;
     }
 
-    /** Trains on {@code x} (n×inputs) and {@code y} (n×outputs); returns the per-epoch history. */
-    public History fit(Matrix x, Matrix y) {
-        return fit(x, y, null, null);
+    /**
+     * Records {@code metric} under {@code name} at every evaluation, on the training and validation
+     * sets ({@link EpochRecord#trainMetrics()}, {@link EpochRecord#validationMetrics()}); returns this trainer.
+     */
+    public Trainer metric(String name, MetricFunction metric) {
+        if (metrics.putIfAbsent(name, metric) != null) {
+            throw new IllegalArgumentException("metric '" + name + "' is already registered");
+        }
+        return this;
     }
 
-    /** As {@link #fit(Matrix, Matrix)}, also evaluating the loss on a validation set. */
+    /**
+     * Trains on {@code x} (n×inputs) and {@code y} (n×outputs), holding out
+     * {@link TrainerConfig#validationSplit()} of the rows for validation if it is above 0; returns
+     * the per-epoch history.
+     */
+    public History fit(Matrix x, Matrix y) {
+        if (config.validationSplit() == 0) {
+            return fit(x, y, null, null);
+        }
+        ValidationSplit split = ValidationSplit.of(x, y, config.validationSplit(), config.splitRandom());
+        return fit(split.trainX(), split.trainY(), split.validationX(), split.validationY());
+    }
+
+    /** As {@link #fit(Matrix, Matrix)}, evaluating on an explicit validation set (both null for none). */
     public History fit(Matrix x, Matrix y, Matrix xValidation, Matrix yValidation) {
-        checkData(x, y);
-        int n = x.rows();
-        Batches batches = new Batches(x, y, Math.min(config.batchSize(), n));
+        checkData("training", x, y);
+        if (xValidation != null || yValidation != null) {
+            checkData("validation", xValidation, yValidation);
+        }
+        Batches batches = new Batches(x, y, Math.min(config.batchSize(), x.rows()));
+        Evaluator evaluator = new Evaluator(network, metrics, x, y, xValidation, yValidation);
+        BestParameters best = new BestParameters(network.parameters(), config.minDelta());
+        EarlyStopping stopping = new EarlyStopping(config.patience(), best);
+        DivergenceGuard guard = new DivergenceGuard(network, best);
         History history = new History();
-        for (int epoch = 0; epoch < config.epochs(); epoch++) {
+        for (int epoch = 0; epoch < config.epochs() && !stopping.shouldStop(); epoch++) {
             batches.reset(config.shuffle() ? config.shuffleRandom() : null);
             double lossSum = 0;
             for (int b = 0; b < batches.count(); b++) {
-                lossSum += step(batches.load(b), batches.targets(), epoch, b);
+                lossSum += step(batches.load(b), batches.targets(), epoch, b, guard);
             }
-            EpochRecord record = evaluate(epoch, lossSum / batches.count(), x, y, xValidation, yValidation);
+            double meanBatchLoss = lossSum / batches.count();
+            EpochRecord record = evaluationDue(epoch) ? evaluator.evaluate(epoch, meanBatchLoss)
+                    : EpochRecord.notEvaluated(epoch, meanBatchLoss);
+            if (record.evaluated()) {
+                stopping.observe(record);
+            }
             history.add(record);
             listeners.forEach(l -> l.onEpochEnd(record));
         }
+        finish(history, best);
         return history;
     }
 
-    private double step(Matrix xBatch, Matrix yBatch, int epoch, int batch) {
+    private double step(Matrix xBatch, Matrix yBatch, int epoch, int batch, DivergenceGuard guard) {
         double loss = network.forwardLoss(xBatch, yBatch);
-        if (!Double.isFinite(loss)) {
-            network.backward();
-            throw diverged(epoch, batch, loss);
-        }
         network.backward();
+        guard.checkLoss(epoch, batch, loss);
         optimizer.step(network.parameters());
+        guard.checkParameters(epoch, batch, loss);
         for (TrainingListener l : listeners) {
             l.onBatchEnd(epoch, batch, loss);
         }
         return loss;
     }
 
-    private EpochRecord evaluate(int epoch, double meanBatchLoss, Matrix x, Matrix y, Matrix xv, Matrix yv) {
-        boolean due = epoch % config.evaluateEvery() == 0 || epoch == config.epochs() - 1;
-        if (!due) {
-            return new EpochRecord(epoch, meanBatchLoss, Double.NaN, Double.NaN);
+    private boolean evaluationDue(int epoch) {
+        return epoch % config.evaluateEvery() == 0 || epoch == config.epochs() - 1;
+    }
+
+    /** With early stopping on, puts the best evaluated parameters back into the network. */
+    private void finish(History history, BestParameters best) {
+        if (!config.earlyStopping()) {
+            history.finish(false, -1);
+            return;
         }
-        double train = fullLoss(x, y);
-        double validation = xv == null ? Double.NaN : fullLoss(xv, yv);
-        return new EpochRecord(epoch, meanBatchLoss, train, validation);
+        best.restore();
+        history.finish(history.epochs().size() < config.epochs(), best.epoch());
     }
 
-    private double fullLoss(Matrix x, Matrix y) {
-        return network.loss().forward(network.forward(x, false), y);
-    }
-
-    private TrainingDivergedException diverged(int epoch, int batch, double loss) {
-        return new TrainingDivergedException("training diverged at epoch " + epoch + ", batch " + batch
-                + ": loss is " + loss + "; " + firstNonFinite() + ". Try a smaller learning rate.", epoch, batch);
-    }
-
-    /** Names the first layer whose output or parameter gradient is not finite. */
-    private String firstNonFinite() {
-        for (Layer layer : network.layers()) {
-            List<org.backprop.op.Operation> ops = layer.operations();
-            if (!ops.get(ops.size() - 1).output().allFinite()) {
-                return "first non-finite output in layer " + layer.name();
-            }
-            for (Parameter p : network.parameters().parameters()) {
-                if (p.layer().equals(layer.name()) && !p.grad().allFinite()) {
-                    return "first non-finite gradient in layer " + layer.name() + " (dL/d" + p.name() + ")";
-                }
-            }
+    private void checkData(String set, Matrix x, Matrix y) {
+        if (x == null || y == null) {
+            throw new IllegalArgumentException("fit: " + set + " inputs and targets must both be given");
         }
-        Layer last = network.layers().get(network.layers().size() - 1);
-        return "the loss overflowed on finite outputs of layer " + last.name();
-    }
-
-    private void checkData(Matrix x, Matrix y) {
         if (x.rows() != y.rows()) {
-            throw new ShapeException("fit: X has " + x.rows() + " rows (" + x.shape() + ") but y has "
+            throw new ShapeException("fit: " + set + " X has " + x.rows() + " rows (" + x.shape() + ") but y has "
                     + y.rows() + " (" + y.shape() + ")");
         }
         if (x.rows() == 0) {
-            throw new IllegalArgumentException("fit: no training rows");
+            throw new IllegalArgumentException("fit: no " + set + " rows");
         }
         if (y.cols() != network.outputs()) {
-            throw new ShapeException("fit: y is " + y.shape() + " but the network has " + network.outputs()
-                    + " outputs");
+            throw new ShapeException("fit: " + set + " y is " + y.shape() + " but the network has "
+                    + network.outputs() + " outputs");
         }
     }
 }

@@ -1,0 +1,397 @@
+package org.backprop.kernel;
+
+import java.util.Arrays;
+
+/**
+ * The cache-blocked GEMM driver shared by the scalar and vector kernels (Goto/BLIS layout).
+ *
+ * <p>All three forms of {@link Gemm} are reduced to strides ({@link ProductForm}) and packed into
+ * the same panel layout, so one micro-kernel serves A·B, Aᵀ·B and A·Bᵀ:
+ * <ul>
+ *   <li>an A micro-panel holds {@code mr} rows of Â for {@code kc} depths, depth-major:
+ *       {@code ap[p * mr + r] = Â(i + r, pc + p)};</li>
+ *   <li>a B micro-panel holds {@code nr} columns of B̂ for {@code kc} depths:
+ *       {@code bp[p * nr + j] = B̂(pc + p, j0 + j)};</li>
+ *   <li>edges are zero-padded, and edge tiles go through a small scratch tile, so any shape works.</li>
+ * </ul>
+ *
+ * <p>Determinism: the depth k is cut into blocks of {@link #KC} regardless of threads; each output
+ * element is the sum of its block partials added to C in block order, and every block partial is a
+ * fused multiply-add chain in depth order. Threads split only the output (rows or columns), so the
+ * result is bit-identical for any thread count. Matrix-vector shapes (m = 1 or n = 1) use dedicated
+ * dot-product and row-combination kernels chosen by shape alone.
+ *
+ * <p>Buffers: packing panels are per thread ({@link ThreadLocal} owned by the instance) and grow to
+ * the largest problem seen; in steady state a call allocates nothing. Threaded calls on one instance
+ * are serialised; single-threaded instances may be called from several threads at once.
+ *
+ * <p>This file is the template of its {@code float} twin, generated at build time (see the
+ * backprop-core pom): keep {@code double}-specific words out of names shared with other classes.
+ */
+abstract class BlockedGemm implements Gemm {
+    /** Depth of one packed block; fixed so the k-summation order never depends on threads. */
+    static final int KC = 256;
+    /** Rows of A packed per L2 block (rounded down to a multiple of mr). */
+    private static final int MC = 192;
+    /** Columns of B packed per block (rounded down to a multiple of nr). */
+    private static final int NC = 2048;
+    /** Products with fewer multiply-adds than this run on the calling thread only. */
+    static final long MIN_PARALLEL_MULTIPLY_ADDS = 1L << 16;
+
+    /**
+     * Up to this many chunks per thread, claimed dynamically, so a thread slowed by other load
+     * hands its share to the others.
+     */
+    private static final int MAX_CHUNKS_PER_THREAD = 4;
+    /** Fewest rows (or columns) per chunk: each chunk packs its own panels of the other operand. */
+    private static final int MIN_BAND = 64;
+
+    private final int threads;
+    private final int mr;
+    private final int nr;
+    private final int mc;
+    private final int nc;
+    private final String name;
+    private final WorkerPool pool;
+    private final ThreadLocal<Panels> panels = ThreadLocal.withInitial(Panels::new);
+    private final ParallelCall call = new ParallelCall();
+
+    /**
+     * @param threads threads to compute with, including the caller (at least 1)
+     * @param mr      rows of the micro-kernel's register tile
+     * @param nr      columns of the micro-kernel's register tile
+     * @param name    kernel description for {@link #describe()}
+     */
+    BlockedGemm(int threads, int mr, int nr, String name) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.threads = threads;
+        this.mr = mr;
+        this.nr = nr;
+        this.mc = Math.max(mr, MC / mr * mr);
+        this.nc = Math.max(nr, NC / nr * nr);
+        this.name = name;
+        this.pool = threads > 1 ? new WorkerPool(threads - 1, "backprop-gemm") : null;
+    }
+
+    /**
+     * Computes one mr×nr tile and stores it: {@code C[r][j] = Σ_p ap[aIdx + p*mr + r] · bp[bIdx + p*nr + j]},
+     * a fused multiply-add chain over p starting from zero; C row r starts at {@code cIdx + r * ldc}.
+     * Adding to C is left to the driver: a single store path keeps C2's vector code free of boxing.
+     */
+    abstract void microKernel(double[] ap, int aIdx, double[] bp, int bIdx, int kc,
+                              double[] c, int cIdx, int ldc);
+
+    /**
+     * {@code c[cOff + t] (+)= Σ_p x[xOff + t*xStride + p] · y[yOff + p]} for t in [0, count), p in [0, len).
+     * Each t must be computed the same way whatever its position in the range.
+     */
+    abstract void dotProducts(double[] x, int xOff, int xStride, int count, double[] y, int yOff, int len,
+                              double[] c, int cOff, boolean accumulate);
+
+    /**
+     * {@code c[cOff + t] (+)= Σ_p coef[coefOff + p] · mat[matOff + p*rowStride + t]} for t in [0, count),
+     * p in [0, rows), as a fused multiply-add chain in p order for every t.
+     */
+    abstract void combineRows(double[] mat, int matOff, int rowStride, int rows, double[] coef, int coefOff,
+                              double[] c, int cOff, int count, boolean accumulate);
+
+    @Override
+    public final void mult(int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
+                           double[] c, int cOff, boolean accumulate) {
+        run(ProductForm.MULT, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+    }
+
+    @Override
+    public final void multTransA(int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
+                                 double[] c, int cOff, boolean accumulate) {
+        run(ProductForm.TRANS_A, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+    }
+
+    @Override
+    public final void multTransB(int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
+                                 double[] c, int cOff, boolean accumulate) {
+        run(ProductForm.TRANS_B, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+    }
+
+    @Override
+    public final int threads() {
+        return threads;
+    }
+
+    @Override
+    public final String describe() {
+        return name + ", " + mr + "×" + nr + " micro-kernel, " + threads + (threads == 1 ? " thread" : " threads");
+    }
+
+    @Override
+    public final void close() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    private void run(ProductForm form, int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
+                     double[] c, int cOff, boolean accumulate) {
+        form.check(m, n, k, a.length, aOff, b.length, bOff, c.length, cOff);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            if (!accumulate) {
+                Arrays.fill(c, cOff, cOff + m * n, 0);
+            }
+            return;
+        }
+        boolean splitRows = ceilDiv(m, mr) >= ceilDiv(n, nr);
+        int chunks = chunkCount(m, n, k, splitRows);
+        if (chunks == 1) {
+            computeRegion(form, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, 0, m, 0, n);
+            return;
+        }
+        synchronized (call) {
+            call.set(form, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, splitRows, chunks);
+            try {
+                pool.run(call, chunks);
+            } finally {
+                call.clear();
+            }
+        }
+    }
+
+    private int chunkCount(int m, int n, int k, boolean splitRows) {
+        if (threads == 1 || (long) m * n * k < MIN_PARALLEL_MULTIPLY_ADDS) {
+            return 1;
+        }
+        int tiles = splitRows ? ceilDiv(m, mr) : ceilDiv(n, nr);
+        int bands = (splitRows ? m : n) / MIN_BAND;
+        int chunks = Math.max(threads, Math.min(threads * MAX_CHUNKS_PER_THREAD, bands) / threads * threads);
+        return Math.min(chunks, tiles);
+    }
+
+    /** Computes output rows [i0, i1) × columns [j0, j1). */
+    private void computeRegion(ProductForm form, int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
+                               double[] c, int cOff, boolean accumulate, int i0, int i1, int j0, int j1) {
+        int aRow = form.aRowStride(m, k);
+        int aDepth = form.aDepthStride(m, k);
+        int bDepth = form.bDepthStride(n, k);
+        int bCol = form.bColStride(n, k);
+        if (n == 1) {
+            if (aDepth == 1) {
+                dotProducts(a, aOff + i0 * aRow, aRow, i1 - i0, b, bOff, k, c, cOff + i0, accumulate);
+            } else {
+                combineRows(a, aOff + i0 * aRow, aDepth, k, b, bOff, c, cOff + i0, i1 - i0, accumulate);
+            }
+            return;
+        }
+        if (m == 1) {
+            if (bCol == 1) {
+                combineRows(b, bOff + j0, bDepth, k, a, aOff, c, cOff + j0, j1 - j0, accumulate);
+            } else {
+                dotProducts(b, bOff + j0 * bCol, bCol, j1 - j0, a, aOff, k, c, cOff + j0, accumulate);
+            }
+            return;
+        }
+        Panels ws = panels.get();
+        for (int jc = j0; jc < j1; jc += nc) {
+            int ncb = Math.min(nc, j1 - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kcb = Math.min(KC, k - pc);
+                double[] bp = ws.bPanel(ceilDiv(ncb, nr) * nr * kcb);
+                packB(bp, b, bOff + pc * bDepth + jc * bCol, bDepth, bCol, kcb, ncb);
+                for (int ic = i0; ic < i1; ic += mc) {
+                    int mcb = Math.min(mc, i1 - ic);
+                    double[] ap = ws.aPanel(ceilDiv(mcb, mr) * mr * kcb);
+                    packA(ap, a, aOff + ic * aRow + pc * aDepth, aRow, aDepth, mcb, kcb);
+                    multiplyPanels(ap, bp, mcb, ncb, kcb, c, cOff + ic * n + jc, n,
+                            accumulate || pc > 0, ws.tile(mr * nr));
+                }
+            }
+        }
+    }
+
+    /** C block (mcb×ncb at cIdx, row length ldc) (+)= packed A block · packed B block. */
+    private void multiplyPanels(double[] ap, double[] bp, int mcb, int ncb, int kc,
+                                double[] c, int cIdx, int ldc, boolean addToC, double[] tile) {
+        for (int jr = 0; jr < ncb; jr += nr) {
+            int cols = Math.min(nr, ncb - jr);
+            for (int ir = 0; ir < mcb; ir += mr) {
+                int rows = Math.min(mr, mcb - ir);
+                int cTile = cIdx + ir * ldc + jr;
+                if (rows == mr && cols == nr && !addToC) {
+                    microKernel(ap, ir * kc, bp, jr * kc, kc, c, cTile, ldc);
+                } else {
+                    microKernel(ap, ir * kc, bp, jr * kc, kc, tile, 0, nr);
+                    if (addToC) {
+                        addTile(tile, rows, cols, c, cTile, ldc);
+                    } else {
+                        copyTile(tile, rows, cols, c, cTile, ldc);
+                    }
+                }
+            }
+        }
+    }
+
+    private void addTile(double[] tile, int rows, int cols, double[] c, int cIdx, int ldc) {
+        for (int r = 0; r < rows; r++) {
+            int t = r * nr;
+            int ci = cIdx + r * ldc;
+            for (int j = 0; j < cols; j++) {
+                c[ci + j] += tile[t + j];
+            }
+        }
+    }
+
+    private void copyTile(double[] tile, int rows, int cols, double[] c, int cIdx, int ldc) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(tile, r * nr, c, cIdx + r * ldc, cols);
+        }
+    }
+
+    /** Packs Â rows [0, mcb) × depths [0, kc) from {@code src} into mr-row micro-panels. */
+    private void packA(double[] dst, double[] src, int srcOff, int rowStride, int depthStride, int mcb, int kc) {
+        for (int ir = 0; ir < mcb; ir += mr) {
+            int rows = Math.min(mr, mcb - ir);
+            int d = ir * kc;
+            int s = srcOff + ir * rowStride;
+            if (depthStride == 1) {
+                for (int r = 0; r < rows; r++) {
+                    int sr = s + r * rowStride;
+                    for (int p = 0; p < kc; p++) {
+                        dst[d + p * mr + r] = src[sr + p];
+                    }
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int sp = s + p * depthStride;
+                    for (int r = 0; r < rows; r++) {
+                        dst[d + p * mr + r] = src[sp + r * rowStride];
+                    }
+                }
+            }
+            zeroPadding(dst, d, kc, rows, mr);
+        }
+    }
+
+    /** Packs B̂ depths [0, kc) × columns [0, ncb) from {@code src} into nr-column micro-panels. */
+    private void packB(double[] dst, double[] src, int srcOff, int depthStride, int colStride, int kc, int ncb) {
+        for (int jr = 0; jr < ncb; jr += nr) {
+            int cols = Math.min(nr, ncb - jr);
+            int d = jr * kc;
+            int s = srcOff + jr * colStride;
+            if (colStride == 1) {
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(src, s + p * depthStride, dst, d + p * nr, cols);
+                }
+            } else {
+                for (int j = 0; j < cols; j++) {
+                    int sj = s + j * colStride;
+                    for (int p = 0; p < kc; p++) {
+                        dst[d + p * nr + j] = src[sj + p * depthStride];
+                    }
+                }
+            }
+            zeroPadding(dst, d, kc, cols, nr);
+        }
+    }
+
+    /** Zeroes entries [used, width) of each of the kc groups of {@code width} starting at d. */
+    private static void zeroPadding(double[] dst, int d, int kc, int used, int width) {
+        if (used == width) {
+            return;
+        }
+        for (int p = 0; p < kc; p++) {
+            Arrays.fill(dst, d + p * width + used, d + (p + 1) * width, 0);
+        }
+    }
+
+    static int ceilDiv(int x, int y) {
+        return (x + y - 1) / y;
+    }
+
+    /** Per-thread packing buffers; grow only. */
+    private static final class Panels {
+        private double[] a = new double[0];
+        private double[] b = new double[0];
+        private double[] tile = new double[0];
+
+        double[] aPanel(int size) {
+            if (a.length < size) {
+                a = new double[size];
+            }
+            return a;
+        }
+
+        double[] bPanel(int size) {
+            if (b.length < size) {
+                b = new double[size];
+            }
+            return b;
+        }
+
+        double[] tile(int size) {
+            if (tile.length < size) {
+                tile = new double[size];
+            }
+            return tile;
+        }
+    }
+
+    /** The reusable descriptor of one threaded call; a chunk is a band of rows or of columns. */
+    private final class ParallelCall implements ChunkTask {
+        private ProductForm form;
+        private int m;
+        private int n;
+        private int k;
+        private double[] a;
+        private int aOff;
+        private double[] b;
+        private int bOff;
+        private double[] c;
+        private int cOff;
+        private boolean accumulate;
+        private boolean splitRows;
+        private int chunks;
+
+        void set(ProductForm form, int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
+                 double[] c, int cOff, boolean accumulate, boolean splitRows, int chunks) {
+            this.form = form;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.a = a;
+            this.aOff = aOff;
+            this.b = b;
+            this.bOff = bOff;
+            this.c = c;
+            this.cOff = cOff;
+            this.accumulate = accumulate;
+            this.splitRows = splitRows;
+            this.chunks = chunks;
+        }
+
+        void clear() {
+            a = null;
+            b = null;
+            c = null;
+        }
+
+        @Override
+        public void runChunk(int chunk) {
+            if (splitRows) {
+                int tiles = ceilDiv(m, mr);
+                computeRegion(form, m, n, k, a, aOff, b, bOff, c, cOff, accumulate,
+                        bandStart(chunk, tiles, mr, m), bandStart(chunk + 1, tiles, mr, m), 0, n);
+            } else {
+                int tiles = ceilDiv(n, nr);
+                computeRegion(form, m, n, k, a, aOff, b, bOff, c, cOff, accumulate,
+                        0, m, bandStart(chunk, tiles, nr, n), bandStart(chunk + 1, tiles, nr, n));
+            }
+        }
+
+        private int bandStart(int chunk, int tiles, int tileSize, int limit) {
+            return Math.min(limit, (int) ((long) tiles * chunk / chunks) * tileSize);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.backprop.kernel;
+
+/** One parallel job for {@link WorkerPool}: a fixed number of independent chunks. */
+interface ChunkTask {
+    /** Computes chunk {@code chunk} (0-based); chunks must not write the same output elements. */
+    void runChunk(int chunk);
+}

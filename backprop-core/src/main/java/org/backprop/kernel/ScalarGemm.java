@@ -1,0 +1,91 @@
+package org.backprop.kernel;
+
+/**
+ * Cache-blocked GEMM with a 4×4 scalar register tile: the portable fallback when the
+ * {@code jdk.incubator.vector} module is absent. Sums are fused multiply-add chains
+ * ({@link Math#fma}), in the order described by {@link BlockedGemm}.
+ *
+ * <p>Template of its {@code float} twin (generated at build time).
+ */
+final class ScalarGemm extends BlockedGemm {
+    private static final int MR = 4;
+    private static final int NR = 4;
+
+    /** A scalar kernel computing with {@code threads} threads (including the caller). */
+    ScalarGemm(int threads) {
+        super(threads, MR, NR, "scalar double");
+    }
+
+    @Override
+    void microKernel(double[] ap, int aIdx, double[] bp, int bIdx, int kc,
+                     double[] c, int cIdx, int ldc) {
+        double c00 = 0, c01 = 0, c02 = 0, c03 = 0;
+        double c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+        double c20 = 0, c21 = 0, c22 = 0, c23 = 0;
+        double c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+        for (int p = 0; p < kc; p++) {
+            int ai = aIdx + p * MR;
+            int bi = bIdx + p * NR;
+            double b0 = bp[bi];
+            double b1 = bp[bi + 1];
+            double b2 = bp[bi + 2];
+            double b3 = bp[bi + 3];
+            double a0 = ap[ai];
+            double a1 = ap[ai + 1];
+            double a2 = ap[ai + 2];
+            double a3 = ap[ai + 3];
+            c00 = Math.fma(a0, b0, c00);
+            c01 = Math.fma(a0, b1, c01);
+            c02 = Math.fma(a0, b2, c02);
+            c03 = Math.fma(a0, b3, c03);
+            c10 = Math.fma(a1, b0, c10);
+            c11 = Math.fma(a1, b1, c11);
+            c12 = Math.fma(a1, b2, c12);
+            c13 = Math.fma(a1, b3, c13);
+            c20 = Math.fma(a2, b0, c20);
+            c21 = Math.fma(a2, b1, c21);
+            c22 = Math.fma(a2, b2, c22);
+            c23 = Math.fma(a2, b3, c23);
+            c30 = Math.fma(a3, b0, c30);
+            c31 = Math.fma(a3, b1, c31);
+            c32 = Math.fma(a3, b2, c32);
+            c33 = Math.fma(a3, b3, c33);
+        }
+        storeRow(c, cIdx, c00, c01, c02, c03);
+        storeRow(c, cIdx + ldc, c10, c11, c12, c13);
+        storeRow(c, cIdx + 2 * ldc, c20, c21, c22, c23);
+        storeRow(c, cIdx + 3 * ldc, c30, c31, c32, c33);
+    }
+
+    private static void storeRow(double[] c, int i, double v0, double v1, double v2, double v3) {
+        c[i] = v0;
+        c[i + 1] = v1;
+        c[i + 2] = v2;
+        c[i + 3] = v3;
+    }
+
+    @Override
+    void dotProducts(double[] x, int xOff, int xStride, int count, double[] y, int yOff, int len,
+                     double[] c, int cOff, boolean accumulate) {
+        for (int t = 0; t < count; t++) {
+            int xi = xOff + t * xStride;
+            double s = 0;
+            for (int p = 0; p < len; p++) {
+                s = Math.fma(x[xi + p], y[yOff + p], s);
+            }
+            c[cOff + t] = accumulate ? c[cOff + t] + s : s;
+        }
+    }
+
+    @Override
+    void combineRows(double[] mat, int matOff, int rowStride, int rows, double[] coef, int coefOff,
+                     double[] c, int cOff, int count, boolean accumulate) {
+        for (int t = 0; t < count; t++) {
+            double s = 0;
+            for (int p = 0; p < rows; p++) {
+                s = Math.fma(mat[matOff + p * rowStride + t], coef[coefOff + p], s);
+            }
+            c[cOff + t] = accumulate ? c[cOff + t] + s : s;
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package org.backprop.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Cache-blocked GEMM on {@code jdk.incubator.vector}: an 8-row × 2-vector register tile of fused
+ * multiply-adds, the vector width taken from {@link DoubleVector#SPECIES_PREFERRED} at run time
+ * (8×16 doubles with AVX-512). Matrix-vector shapes use vectorised dot products and row
+ * combinations. Loaded reflectively by {@link Kernels} so the rest of the library runs on a JVM
+ * without the incubator module.
+ *
+ * <p>Template of its {@code float} twin (generated at build time).
+ */
+final class VectorGemm extends BlockedGemm {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final int MR = 8;
+    private static final int NR = 2 * L;
+
+    /** A vector kernel computing with {@code threads} threads (including the caller). */
+    VectorGemm(int threads) {
+        super(threads, MR, NR, "vector " + S.vectorBitSize() + "-bit double");
+    }
+
+    @Override
+    void microKernel(double[] ap, int aIdx, double[] bp, int bIdx, int kc,
+                     double[] c, int cIdx, int ldc) {
+        DoubleVector z = DoubleVector.zero(S);
+        DoubleVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+        DoubleVector c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
+        for (int p = 0; p < kc; p++) {
+            int ai = aIdx + p * MR;
+            int bi = bIdx + p * NR;
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
+            DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
+            DoubleVector a = DoubleVector.broadcast(S, ap[ai]);
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
+            a = DoubleVector.broadcast(S, ap[ai + 1]);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
+            a = DoubleVector.broadcast(S, ap[ai + 2]);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
+            a = DoubleVector.broadcast(S, ap[ai + 3]);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
+            a = DoubleVector.broadcast(S, ap[ai + 4]);
+            c40 = a.fma(b0, c40);
+            c41 = a.fma(b1, c41);
+            a = DoubleVector.broadcast(S, ap[ai + 5]);
+            c50 = a.fma(b0, c50);
+            c51 = a.fma(b1, c51);
+            a = DoubleVector.broadcast(S, ap[ai + 6]);
+            c60 = a.fma(b0, c60);
+            c61 = a.fma(b1, c61);
+            a = DoubleVector.broadcast(S, ap[ai + 7]);
+            c70 = a.fma(b0, c70);
+            c71 = a.fma(b1, c71);
+        }
+        storeRow(c, cIdx, c00, c01);
+        storeRow(c, cIdx + ldc, c10, c11);
+        storeRow(c, cIdx + 2 * ldc, c20, c21);
+        storeRow(c, cIdx + 3 * ldc, c30, c31);
+        storeRow(c, cIdx + 4 * ldc, c40, c41);
+        storeRow(c, cIdx + 5 * ldc, c50, c51);
+        storeRow(c, cIdx + 6 * ldc, c60, c61);
+        storeRow(c, cIdx + 7 * ldc, c70, c71);
+    }
+
+    private static void storeRow(double[] c, int i, DoubleVector lo, DoubleVector hi) {
+        lo.intoArray(c, i);
+        hi.intoArray(c, i + L);
+    }
+
+    @Override
+    void dotProducts(double[] x, int xOff, int xStride, int count, double[] y, int yOff, int len,
+                     double[] c, int cOff, boolean accumulate) {
+        int t = 0;
+        for (; t + 4 <= count; t += 4) {
+            dot4(x, xOff + t * xStride, xStride, y, yOff, len, c, cOff + t, accumulate);
+        }
+        for (; t < count; t++) {
+            double s = dot(x, xOff + t * xStride, y, yOff, len);
+            c[cOff + t] = accumulate ? c[cOff + t] + s : s;
+        }
+    }
+
+    /** One dot product: a lane-wise fma chain, lanes summed in order, then the tail as a scalar fma chain. */
+    private static double dot(double[] x, int xi, double[] y, int yi, int len) {
+        int body = len - len % L;
+        DoubleVector acc = DoubleVector.zero(S);
+        for (int p = 0; p < body; p += L) {
+            acc = DoubleVector.fromArray(S, x, xi + p).fma(DoubleVector.fromArray(S, y, yi + p), acc);
+        }
+        double s = sumLanes(acc);
+        for (int p = body; p < len; p++) {
+            s = Math.fma(x[xi + p], y[yi + p], s);
+        }
+        return s;
+    }
+
+    /**
+     * Adds the lanes in lane order. Not {@code reduceLanes(ADD)}: its order is unspecified and differs
+     * between the JIT intrinsic and the fallback (JDK 25), which would make results depend on timing.
+     */
+    private static double sumLanes(DoubleVector v) {
+        double s = v.lane(0);
+        for (int i = 1; i < L; i++) {
+            s += v.lane(i);
+        }
+        return s;
+    }
+
+    /** Four dot products sharing the loads of y; each computed exactly as {@link #dot}. */
+    private static void dot4(double[] x, int xi, int xStride, double[] y, int yi, int len,
+                             double[] c, int ci, boolean accumulate) {
+        int body = len - len % L;
+        int x1 = xi + xStride;
+        int x2 = x1 + xStride;
+        int x3 = x2 + xStride;
+        DoubleVector acc0 = DoubleVector.zero(S), acc1 = acc0, acc2 = acc0, acc3 = acc0;
+        for (int p = 0; p < body; p += L) {
+            DoubleVector yv = DoubleVector.fromArray(S, y, yi + p);
+            acc0 = DoubleVector.fromArray(S, x, xi + p).fma(yv, acc0);
+            acc1 = DoubleVector.fromArray(S, x, x1 + p).fma(yv, acc1);
+            acc2 = DoubleVector.fromArray(S, x, x2 + p).fma(yv, acc2);
+            acc3 = DoubleVector.fromArray(S, x, x3 + p).fma(yv, acc3);
+        }
+        double s0 = sumLanes(acc0);
+        double s1 = sumLanes(acc1);
+        double s2 = sumLanes(acc2);
+        double s3 = sumLanes(acc3);
+        for (int p = body; p < len; p++) {
+            double yp = y[yi + p];
+            s0 = Math.fma(x[xi + p], yp, s0);
+            s1 = Math.fma(x[x1 + p], yp, s1);
+            s2 = Math.fma(x[x2 + p], yp, s2);
+            s3 = Math.fma(x[x3 + p], yp, s3);
+        }
+        c[ci] = accumulate ? c[ci] + s0 : s0;
+        c[ci + 1] = accumulate ? c[ci + 1] + s1 : s1;
+        c[ci + 2] = accumulate ? c[ci + 2] + s2 : s2;
+        c[ci + 3] = accumulate ? c[ci + 3] + s3 : s3;
+    }
+
+    @Override
+    void combineRows(double[] mat, int matOff, int rowStride, int rows, double[] coef, int coefOff,
+                     double[] c, int cOff, int count, boolean accumulate) {
+        int t = 0;
+        for (; t + 4 * L <= count; t += 4 * L) {
+            combine4(mat, matOff + t, rowStride, rows, coef, coefOff, c, cOff + t, accumulate);
+        }
+        for (; t + L <= count; t += L) {
+            DoubleVector acc = DoubleVector.zero(S);
+            for (int p = 0; p < rows; p++) {
+                DoubleVector w = DoubleVector.broadcast(S, coef[coefOff + p]);
+                acc = DoubleVector.fromArray(S, mat, matOff + p * rowStride + t).fma(w, acc);
+            }
+            storeVector(c, cOff + t, acc, accumulate);
+        }
+        for (; t < count; t++) {
+            double s = 0;
+            for (int p = 0; p < rows; p++) {
+                s = Math.fma(mat[matOff + p * rowStride + t], coef[coefOff + p], s);
+            }
+            c[cOff + t] = accumulate ? c[cOff + t] + s : s;
+        }
+    }
+
+    /** Four vectors of columns at once, for independent fma chains. */
+    private static void combine4(double[] mat, int mi, int rowStride, int rows, double[] coef, int coefOff,
+                                 double[] c, int ci, boolean accumulate) {
+        DoubleVector acc0 = DoubleVector.zero(S), acc1 = acc0, acc2 = acc0, acc3 = acc0;
+        for (int p = 0; p < rows; p++) {
+            DoubleVector w = DoubleVector.broadcast(S, coef[coefOff + p]);
+            int row = mi + p * rowStride;
+            acc0 = DoubleVector.fromArray(S, mat, row).fma(w, acc0);
+            acc1 = DoubleVector.fromArray(S, mat, row + L).fma(w, acc1);
+            acc2 = DoubleVector.fromArray(S, mat, row + 2 * L).fma(w, acc2);
+            acc3 = DoubleVector.fromArray(S, mat, row + 3 * L).fma(w, acc3);
+        }
+        storeVector(c, ci, acc0, accumulate);
+        storeVector(c, ci + L, acc1, accumulate);
+        storeVector(c, ci + 2 * L, acc2, accumulate);
+        storeVector(c, ci + 3 * L, acc3, accumulate);
+    }
+
+    /** Both branches end in their own store: vectors merged at an if/else get boxed by C2 (JDK 17). */
+    private static void storeVector(double[] c, int i, DoubleVector v, boolean accumulate) {
+        if (accumulate) {
+            v.add(DoubleVector.fromArray(S, c, i)).intoArray(c, i);
+        } else {
+            v.intoArray(c, i);
+        }
+    }
+}

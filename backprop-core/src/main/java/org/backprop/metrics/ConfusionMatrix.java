@@ -1,0 +1,97 @@
+package org.backprop.metrics;
+
+/**
+ * A k×k table of counts: {@code count(t, p)} is the number of rows whose true class is t and
+ * predicted class is p (rows = true class, columns = predicted class, as scikit-learn). Immutable.
+ */
+public final class ConfusionMatrix {
+    private final long[][] counts;
+
+    private ConfusionMatrix(long[][] counts) {
+        this.counts = counts;
+    }
+
+    /**
+     * Counts the pairs (actual[i], predicted[i]); labels must lie in [0, classes).
+     *
+     * @throws IllegalArgumentException on a label out of range or arrays of different lengths
+     */
+    public static ConfusionMatrix of(int[] predicted, int[] actual, int classes) {
+        MetricInputs.requirePaired("confusion_matrix", predicted, actual);
+        if (classes < 1) {
+            throw new IllegalArgumentException("confusion_matrix: classes must be at least 1, got " + classes);
+        }
+        long[][] counts = new long[classes][classes];
+        for (int i = 0; i < predicted.length; i++) {
+            counts[checked(actual[i], classes, "true", i)][checked(predicted[i], classes, "predicted", i)]++;
+        }
+        return new ConfusionMatrix(counts);
+    }
+
+    private static int checked(int label, int classes, String which, int row) {
+        if (label < 0 || label >= classes) {
+            throw new IllegalArgumentException("confusion_matrix: " + which + " label " + label + " at row " + row
+                    + " is outside [0, " + classes + ")");
+        }
+        return label;
+    }
+
+    /** Number of classes k. */
+    public int classes() {
+        return counts.length;
+    }
+
+    /** Rows with true class {@code actual} predicted as {@code predicted}. */
+    public long count(int actual, int predicted) {
+        return counts[actual][predicted];
+    }
+
+    /** Total number of rows counted. */
+    public long total() {
+        long sum = 0;
+        for (long[] row : counts) {
+            for (long c : row) {
+                sum += c;
+            }
+        }
+        return sum;
+    }
+
+    /** The counts as a new {@code long[k][k]}, rows = true class. */
+    public long[][] toArray() {
+        long[][] copy = new long[counts.length][];
+        for (int t = 0; t < counts.length; t++) {
+            copy[t] = counts[t].clone();
+        }
+        return copy;
+    }
+
+    /**
+     * A right-aligned table with a header of predicted classes, e.g.
+     * <pre>
+     * true\pred   0   1
+     *         0  50   2
+     *         1   3  45
+     * </pre>
+     */
+    @Override
+    public String toString() {
+        String corner = "true\\pred";
+        int width = Long.toString(Math.max(total(), counts.length - 1)).length();
+        StringBuilder sb = new StringBuilder(corner);
+        for (int p = 0; p < counts.length; p++) {
+            sb.append(' ').append(pad(Integer.toString(p), width));
+        }
+        for (int t = 0; t < counts.length; t++) {
+            sb.append('\n').append(pad(Integer.toString(t), corner.length()));
+            for (int p = 0; p < counts.length; p++) {
+                sb.append(' ').append(pad(Long.toString(counts[t][p]), width));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String pad(String s, int width) {
+        return " ".repeat(Math.max(0, width - s.length())) + s;
+    }
+}

@@ -1,0 +1,56 @@
+package org.backprop.metrics;
+
+import java.util.OptionalDouble;
+
+import org.backprop.tensor.Matrix;
+
+/**
+ * Coefficient of determination R² = 1 − SS_res / SS_tot for predictions P and targets y (n×d), with
+ * SS_res = Σ(y − P)² and SS_tot = Σ(y − ȳ)², ȳ the mean of each target column; for d &gt; 1 both
+ * sums run over all columns (scikit-learn's {@code multioutput='variance_weighted'}). 1 is a perfect
+ * fit, 0 the column means' fit; it is negative for worse fits.
+ *
+ * <p>R² is undefined when the target is constant in every column (SS_tot = 0): {@link #of} then
+ * returns {@link OptionalDouble#empty()} instead of scikit-learn's arbitrary 0 or 1 (or a NaN), and
+ * {@link #undefinedReason} says why.
+ */
+public final class RSquared {
+    private RSquared() {
+    }
+
+    /** R², or empty if {@code actual} is constant in every column. */
+    public static OptionalDouble of(Matrix predicted, Matrix actual) {
+        MetricInputs.requirePaired("r2", predicted, actual);
+        double ssTot = totalSumOfSquares(actual);
+        if (ssTot == 0) {
+            return OptionalDouble.empty();
+        }
+        double ssRes = Mse.of(predicted, actual) * predicted.size();
+        return OptionalDouble.of(1.0 - ssRes / ssTot);
+    }
+
+    /** Why R² is undefined for {@code actual}, or null if it is defined. */
+    public static String undefinedReason(Matrix actual) {
+        return totalSumOfSquares(actual) == 0
+                ? "R² is undefined: the target is constant (" + actual.shape() + ", total sum of squares 0), "
+                        + "so there is no variance to explain"
+                : null;
+    }
+
+    /** Σ(y − ȳ)² with ȳ the mean of each column. */
+    static double totalSumOfSquares(Matrix y) {
+        double ss = 0;
+        for (int j = 0; j < y.cols(); j++) {
+            double mean = 0;
+            for (int i = 0; i < y.rows(); i++) {
+                mean += y.get(i, j);
+            }
+            mean /= y.rows();
+            for (int i = 0; i < y.rows(); i++) {
+                double d = y.get(i, j) - mean;
+                ss += d * d;
+            }
+        }
+        return ss;
+    }
+}

@@ -1,0 +1,46 @@
+package org.backprop.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.backprop.network.NeuralNetwork;
+import org.backprop.tensor.Matrix;
+
+/**
+ * Full-set losses and extra metrics of the current parameters, in inference mode, on the training
+ * set and (if given) the validation set.
+ */
+final class Evaluator {
+    private final NeuralNetwork network;
+    private final Map<String, MetricFunction> metrics;
+    private final Matrix x;
+    private final Matrix y;
+    private final Matrix xValidation;
+    private final Matrix yValidation;
+
+    Evaluator(NeuralNetwork network, Map<String, MetricFunction> metrics, Matrix x, Matrix y,
+              Matrix xValidation, Matrix yValidation) {
+        this.network = network;
+        this.metrics = metrics;
+        this.x = x;
+        this.y = y;
+        this.xValidation = xValidation;
+        this.yValidation = yValidation;
+    }
+
+    EpochRecord evaluate(int epoch, double meanBatchLoss) {
+        Map<String, Double> trainMetrics = new LinkedHashMap<>();
+        Map<String, Double> validationMetrics = new LinkedHashMap<>();
+        double train = lossAndMetrics(x, y, trainMetrics);
+        double validation = xValidation == null ? Double.NaN
+                : lossAndMetrics(xValidation, yValidation, validationMetrics);
+        return new EpochRecord(epoch, meanBatchLoss, train, validation, trainMetrics, validationMetrics);
+    }
+
+    private double lossAndMetrics(Matrix inputs, Matrix targets, Map<String, Double> into) {
+        Matrix prediction = network.forward(inputs, false);
+        double loss = network.loss().forward(prediction, targets);
+        metrics.forEach((name, metric) -> into.put(name, metric.compute(prediction, targets)));
+        return loss;
+    }
+}
