@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.backprop.layer.Dense;
 import org.backprop.layer.Layer;
+import org.backprop.loss.Losses;
 import org.backprop.network.NetworkBuilder;
 import org.backprop.network.NeuralNetwork;
 
@@ -19,7 +20,7 @@ import org.backprop.network.NeuralNetwork;
  *
  * @param inputs number of input columns (≥ 1)
  * @param layers the dense layers, input side first (at least one)
- * @param loss   the loss's name, e.g. {@code "mse"}
+ * @param loss   the loss's name in {@link Losses}, e.g. {@code "mse"} or {@code "softmax_ce"}
  */
 public record Architecture(int inputs, List<LayerSpec> layers, String loss) {
 
@@ -62,7 +63,7 @@ public record Architecture(int inputs, List<LayerSpec> layers, String loss) {
         for (LayerSpec layer : layers) {
             builder.dense(layer.units(), layer.activation());
         }
-        return builder.loss(LossNames.create(loss)).seed(seed).threads(threads).build();
+        return builder.loss(Losses.byName(loss)).seed(seed).threads(threads).build();
     }
 
     /** This architecture as JSON (see the class comment). */

@@ -56,7 +56,10 @@ public final class Model implements AutoCloseable {
                 Objects.requireNonNull(targetScaler, "targetScaler"), null, metadata);
     }
 
-    /** A classification model whose network emits one score per class of {@code labels}. */
+    /**
+     * A classification model whose network emits one logit per class of {@code labels}, under a loss
+     * on logits (softmax cross-entropy) that defines the probabilities.
+     */
     public static Model classification(NeuralNetwork network, List<String> features, String target,
                                        StandardScaler featureScaler, LabelEncoder labels, ModelMetadata metadata) {
         return new Model(network, Task.CLASSIFICATION, features, target, featureScaler, null,
@@ -75,6 +78,17 @@ public final class Model implements AutoCloseable {
         } else {
             require(labels.classCount() == network.outputs(), labels.classCount() + " class labels for "
                     + network.outputs() + " network outputs");
+            require(hasProbabilities(), "a classification model needs a loss on logits (softmax_ce), not "
+                    + network.loss().id());
+        }
+    }
+
+    private boolean hasProbabilities() {
+        try {
+            network.loss().probabilities(Matrix.zeros(1, network.outputs()));
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
         }
     }
 
@@ -191,7 +205,7 @@ public final class Model implements AutoCloseable {
     /** Class probabilities, n×classes, columns in the order of {@link #labels()}. */
     public Matrix predictProbabilities(DoubleTable rawFeatures) {
         requireTask(Task.CLASSIFICATION);
-        return ClassProbabilities.of(network, inputs(rawFeatures));
+        return network.predictProbabilities(inputs(rawFeatures));
     }
 
     /** The most probable class label of each row of probabilities (the first one on ties). */

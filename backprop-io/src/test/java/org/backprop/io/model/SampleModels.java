@@ -25,7 +25,7 @@ final class SampleModels {
 
     /** 3 → 5 (relu) → 3 (linear) over the labels "cat", "dog", "eel". */
     static Model classification() {
-        NeuralNetwork net = NeuralNetwork.builder(3).dense(5, "relu").dense(3, "linear").seed(11).threads(1).build();
+        NeuralNetwork net = NeuralNetwork.builder(3).dense(5, "relu").dense(3, "linear").loss(new org.backprop.loss.SoftmaxCrossEntropy()).seed(11).threads(1).build();
         return Model.classification(net, FEATURES, "animal", featureScaler(),
                 LabelEncoder.fit(new String[] {"dog", "cat", "eel"}), new ModelMetadata("{}", 11, "test", ""));
     }
