@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.backprop.kernel.Kernels;
+import org.backprop.kernel.Precision;
 import org.backprop.seed.SeedWorkload;
 
 import picocli.CommandLine;
@@ -29,6 +30,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Root seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--dtype", defaultValue = "float64",
+            description = "Precision of the matrix products: float64 or float32 (default: ${DEFAULT-VALUE}).")
+    private String dtype;
+
     @Override
     public Integer call() {
         if (epochs < 1) {
@@ -38,15 +43,25 @@ final class DemoCommand implements Callable<Integer> {
         if (t < 1) {
             throw new UserError(ExitCodes.USAGE, "--threads must be at least 1, got " + t);
         }
+        Precision precision = parsePrecision();
         java.io.PrintWriter out = spec.commandLine().getOut();
-        out.println("backprop demo: " + epochs + " epochs, " + t + " thread(s), kernel: "
+        out.println("backprop demo: " + epochs + " epochs, " + precision.id() + ", " + t + " thread(s), kernel: "
                 + Kernels.describeBest(t));
-        SeedWorkload.Result r = SeedWorkload.run(new SeedWorkload.Options(epochs, t, seed), line -> {
+        SeedWorkload.Options options = new SeedWorkload.Options(epochs, t, seed, precision);
+        SeedWorkload.Result r = SeedWorkload.run(options, line -> {
             out.println(line);
             out.flush();
         });
         out.println(String.format(Locale.ROOT, "final training MSE %.6g", r.finalLoss()));
         out.println(String.format(Locale.ROOT, "total %.2f s, %.1f GFLOP/s", r.seconds(), r.gflops()));
         return ExitCodes.OK;
+    }
+
+    private Precision parsePrecision() {
+        try {
+            return Precision.parse(dtype);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.USAGE, "--dtype: " + e.getMessage());
+        }
     }
 }

@@ -41,6 +41,14 @@ public final class Kernels {
         return new ScalarFloatGemm(threads);
     }
 
+    /**
+     * The best kernel computing in {@code precision}: {@link #create} for FLOAT64, a
+     * {@link Float32Gemm} over {@link #createFloat} for FLOAT32.
+     */
+    public static Gemm create(int threads, Precision precision) {
+        return precision == Precision.FLOAT32 ? new Float32Gemm(createFloat(threads)) : create(threads);
+    }
+
     /** The portable blocked scalar double kernel, whatever the JVM offers. */
     public static Gemm scalar(int threads) {
         requireThreads(threads);

@@ -7,6 +7,7 @@ import org.backprop.init.FanInUniform;
 import org.backprop.init.Initializer;
 import org.backprop.kernel.Gemm;
 import org.backprop.kernel.Kernels;
+import org.backprop.kernel.Precision;
 import org.backprop.layer.Dense;
 import org.backprop.layer.DropoutLayer;
 import org.backprop.layer.Layer;
@@ -39,6 +40,7 @@ public final class NetworkBuilder {
     private long seed;
     private Gemm gemm;
     private int threads = Kernels.defaultThreads();
+    private Precision precision = Precision.FLOAT64;
 
     private sealed interface LayerSpec permits DenseSpec, DropoutSpec {
     }
@@ -129,6 +131,12 @@ public final class NetworkBuilder {
         return this;
     }
 
+    /** The precision of the matrix products (default FLOAT64); see {@link Precision}. */
+    public NetworkBuilder precision(Precision value) {
+        this.precision = value;
+        return this;
+    }
+
     /** Compute with this kernel; the network will not close it. */
     public NetworkBuilder gemm(Gemm value) {
         this.gemm = value;
@@ -147,7 +155,7 @@ public final class NetworkBuilder {
         checkOutputPairing();
         ParameterBuffer params = layout().allocate();
         boolean ownsGemm = gemm == null;
-        Gemm kernel = ownsGemm ? Kernels.create(threads) : gemm;
+        Gemm kernel = ownsGemm ? Kernels.create(threads, precision) : gemm;
         SeedStreams streams = new SeedStreams(seed);
         RandomSource random = initRandom != null ? initRandom : streams.stream("init");
         RandomSource dropoutRandom = streams.stream("dropout");
@@ -165,7 +173,7 @@ public final class NetworkBuilder {
                 layers.add(new DropoutLayer(dropout.name(), width, new Dropout(dropout.rate(), dropoutRandom)));
             }
         }
-        return new NeuralNetwork(layers, loss, params, kernel, ownsGemm);
+        return new NeuralNetwork(layers, loss, params, kernel, ownsGemm, precision);
     }
 
     /** The parameters of every dense layer in order: dense1.W, dense1.B, dense2.W, … */

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.backprop.kernel.Gemm;
 import org.backprop.kernel.Kernels;
+import org.backprop.kernel.Precision;
 import org.backprop.layer.Layer;
 import org.backprop.loss.Loss;
 import org.backprop.tensor.Matrix;
@@ -25,8 +26,10 @@ public final class NeuralNetwork implements AutoCloseable {
     private final ParameterBuffer parameters;
     private final Gemm gemm;
     private final boolean ownsGemm;
+    private final Precision precision;
 
-    NeuralNetwork(List<Layer> layers, Loss loss, ParameterBuffer parameters, Gemm gemm, boolean ownsGemm) {
+    NeuralNetwork(List<Layer> layers, Loss loss, ParameterBuffer parameters, Gemm gemm, boolean ownsGemm,
+                  Precision precision) {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("a network needs at least one layer");
         }
@@ -35,6 +38,7 @@ public final class NeuralNetwork implements AutoCloseable {
         this.parameters = parameters;
         this.gemm = gemm;
         this.ownsGemm = ownsGemm;
+        this.precision = precision;
     }
 
     /** A builder for a network whose input rows have {@code inputs} columns. */
@@ -60,6 +64,11 @@ public final class NeuralNetwork implements AutoCloseable {
     /** The kernel the layers compute with. */
     public Gemm gemm() {
         return gemm;
+    }
+
+    /** The precision of the matrix products. */
+    public Precision precision() {
+        return precision;
     }
 
     /** Number of input columns. */
@@ -117,7 +126,7 @@ public final class NeuralNetwork implements AutoCloseable {
      */
     public Matrix predict(Matrix x) {
         checkInput(x);
-        try (Gemm single = Kernels.create(1)) {
+        try (Gemm single = Kernels.create(1, precision)) {
             Matrix out = x;
             for (Layer layer : layers) {
                 out = layer.sharingParameters(single).forward(out, false);

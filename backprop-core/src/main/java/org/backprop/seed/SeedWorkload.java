@@ -4,11 +4,12 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import org.backprop.kernel.Precision;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.network.ParamKind;
 import org.backprop.optim.LearningRates;
 import org.backprop.optim.Sgd;
-import org.backprop.random.RandomSource;
+import org.backprop.random.NumpyRandom;
 import org.backprop.random.SeedStreams;
 import org.backprop.tensor.Matrix;
 import org.backprop.train.EpochRecord;
@@ -19,7 +20,8 @@ import org.backprop.train.TrainingListener;
 
 /**
  * The seed workload of the {@code mlp-backprop} notebook in the library's own API: X (5000×100) and
- * y (5000×1) uniform in [0, 1), a 100→128→256→1 ReLU network (fan-in uniform weights, zero biases),
+ * y (5000×1) uniform in [0, 1), drawn as NumPy's {@code np.random.seed(seed); rand(5000, 100);
+ * rand(5000, 1)} draws them (so seed 0 gives the notebook replay's data), a 100→128→256→1 ReLU network (fan-in uniform weights, zero biases),
  * MSE with MEAN reduction, plain SGD with learning rate 0.25 for weights and 5e-4 for biases (the
  * notebook's rule of lr 1e-3 on summed weight gradients and mean bias gradients, expressed for a
  * mean loss whose gradient is 2(P − y)/n), batches of 500 reshuffled every epoch, 1000 epochs, and
@@ -43,12 +45,13 @@ public final class SeedWorkload {
      *
      * @param epochs  passes over the data (the notebook: 1000)
      * @param threads kernel threads (results do not depend on it)
-     * @param seed    root seed for data, initialization and shuffles
+     * @param seed      root seed for data, initialization and shuffles
+     * @param precision precision of the matrix products
      */
-    public record Options(int epochs, int threads, long seed) {
-        /** 1000 epochs, all processors, seed 0. */
+    public record Options(int epochs, int threads, long seed, Precision precision) {
+        /** 1000 epochs, all processors, seed 0, float64. */
         public static Options defaults() {
-            return new Options(1000, Runtime.getRuntime().availableProcessors(), 0);
+            return new Options(1000, Runtime.getRuntime().availableProcessors(), 0, Precision.FLOAT64);
         }
     }
 
@@ -71,11 +74,11 @@ public final class SeedWorkload {
     /** Runs the workload, passing each {@code Epoch  N Loss:  value} line to {@code lines}. */
     public static Result run(Options options, Consumer<String> lines) {
         SeedStreams streams = new SeedStreams(options.seed());
-        RandomSource data = streams.stream("data");
-        Matrix x = uniform(ROWS, FEATURES, data);
-        Matrix y = uniform(ROWS, 1, data);
+        NumpyRandom numpy = new NumpyRandom(options.seed());
+        Matrix x = numpy.fill(Matrix.zeros(ROWS, FEATURES));
+        Matrix y = numpy.fill(Matrix.zeros(ROWS, 1));
         try (NeuralNetwork net = NeuralNetwork.builder(FEATURES).dense(128, "relu").dense(256, "relu")
-                .dense(1, "linear").seed(options.seed()).threads(options.threads()).build()) {
+                .dense(1, "linear").seed(options.seed()).threads(options.threads()).precision(options.precision()).build()) {
             Sgd sgd = new Sgd(LearningRates.of(0.25).with(ParamKind.BIAS, 5e-4));
             TrainerConfig config = TrainerConfig.defaults(options.seed()).withEpochs(options.epochs())
                     .withBatchSize(BATCH).withShuffleRandom(streams.stream("shuffle")).withEvaluateEvery(PRINT_EVERY);
@@ -99,14 +102,6 @@ public final class SeedWorkload {
         double perEpoch = ROWS * (2 * forwardPerRow + inputGradPerRow);
         int evaluations = (epochs - 1) / PRINT_EVERY + 1 + ((epochs - 1) % PRINT_EVERY == 0 ? 0 : 1);
         return epochs * perEpoch + evaluations * ROWS * forwardPerRow;
-    }
-
-    private static Matrix uniform(int rows, int cols, RandomSource random) {
-        Matrix m = Matrix.zeros(rows, cols);
-        for (int k = 0; k < m.size(); k++) {
-            m.setFlat(k, random.nextDouble());
-        }
-        return m;
     }
 
     private static TrainingListener printer(Consumer<String> out) {

@@ -126,11 +126,20 @@ class GemmKernelsTest {
         }
     }
 
+    @Test
+    void float32AdapterOnDoubleArraysMatchesNaiveToFloatPrecision() {
+        checkDouble(t -> Kernels.create(t, Precision.FLOAT32), FLOAT_CASES, FLOAT_TOLERANCE);
+    }
+
     private static void checkDouble(IntFunction<Gemm> factory) {
+        checkDouble(factory, DOUBLE_CASES, DOUBLE_TOLERANCE);
+    }
+
+    private static void checkDouble(IntFunction<Gemm> factory, List<GemmCase> cases, double tolerance) {
         try (Gemm one = factory.apply(1); Gemm many = factory.apply(THREADS)) {
-            for (GemmCase cs : DOUBLE_CASES) {
+            for (GemmCase cs : cases) {
                 double[] single = cs.run(one);
-                assertClose(cs, single, DOUBLE_TOLERANCE, one.describe());
+                assertClose(cs, single, tolerance, one.describe());
                 assertArrayEquals(single, cs.run(many), 0.0, () -> "1 vs " + THREADS + " threads differ: " + cs);
             }
         }

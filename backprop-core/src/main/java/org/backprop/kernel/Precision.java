@@ -1,0 +1,33 @@
+package org.backprop.kernel;
+
+import java.util.Locale;
+
+/** The arithmetic precision of a network's matrix products. */
+public enum Precision {
+    /** Products in double (the default, and the reference for exactness). */
+    FLOAT64,
+    /**
+     * Products in float: operands are rounded to float and products are accumulated in float, with
+     * twice as many SIMD lanes. Parameters, the values between operations and the optimizer update
+     * stay in double (as master weights do in mixed-precision training).
+     */
+    FLOAT32;
+
+    /** Parses {@code float64}/{@code double} or {@code float32}/{@code float} (any case). */
+    public static Precision parse(String text) {
+        switch (text.toLowerCase(Locale.ROOT)) {
+            case "float64", "double", "f64" -> {
+                return FLOAT64;
+            }
+            case "float32", "float", "f32" -> {
+                return FLOAT32;
+            }
+            default -> throw new IllegalArgumentException("unknown dtype '" + text + "'; use float64 or float32");
+        }
+    }
+
+    /** The name used on the command line and in model files: {@code float64} or {@code float32}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
