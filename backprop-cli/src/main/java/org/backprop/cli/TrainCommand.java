@@ -129,8 +129,12 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         CsvTable table = CliFiles.readCsv(data.file);
         ColumnSelection columns = ColumnSelection.resolve(table, target, features);
-        Task chosen = chooseTask(table, stdout);
+        TaskChoice choice = chooseTask(table);
+        Task chosen = choice.task();
         LabeledRows all = LabeledRows.read(table, columns.features(), target, chosen);
+        if (task == null) {
+            stdout.println("task: " + chosen.id() + " (" + choice.reason() + "; set --task to override)");
+        }
         Split split = split(all, chosen);
         LabeledRows train = all.select(split.train());
         LabeledRows validation = split.validation().length == 0 ? null : all.select(split.validation());
@@ -163,17 +167,15 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private Task chooseTask(CsvTable table, PrintWriter stdout) {
-        if (task != null) {
-            try {
-                return Task.fromId(task);
-            } catch (IllegalArgumentException e) {
-                throw new UserError(ExitCodes.USAGE, "--task: " + e.getMessage());
-            }
+    private TaskChoice chooseTask(CsvTable table) {
+        if (task == null) {
+            return TaskChoice.infer(table, target);
         }
-        TaskChoice choice = TaskChoice.infer(table, target);
-        stdout.println("task: " + choice.task().id() + " (" + choice.reason() + "; set --task to override)");
-        return choice.task();
+        try {
+            return new TaskChoice(Task.fromId(task), "--task");
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.USAGE, "--task: " + e.getMessage());
+        }
     }
 
     private Split split(LabeledRows all, Task chosen) {
