@@ -3,6 +3,10 @@ package org.backprop.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.backprop.io.DataException;
+import org.backprop.io.model.ModelFormatException;
+import org.backprop.io.model.NonFiniteWeightsException;
+import org.backprop.io.safetensors.SafetensorsFormatException;
 import org.backprop.train.TrainingDivergedException;
 
 import picocli.CommandLine;
@@ -29,8 +33,14 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof UserError u) {
             return u.exitCode();
         }
-        if (e instanceof TrainingDivergedException) {
+        if (e instanceof DataException) {
+            return ExitCodes.DATA;
+        }
+        if (e instanceof TrainingDivergedException || e instanceof NonFiniteWeightsException) {
             return ExitCodes.DIVERGED;
+        }
+        if (e instanceof ModelFormatException || e instanceof SafetensorsFormatException) {
+            return ExitCodes.MODEL;
         }
         if (e instanceof IOException || e instanceof UncheckedIOException) {
             return ExitCodes.IO;

@@ -9,6 +9,7 @@ package org.backprop.cli;
  *   <li>4: training diverged (NaN or infinite loss; nothing was saved)</li>
  *   <li>5: I/O error (a file could not be read or written)</li>
  *   <li>6: model error (a model file is invalid or does not fit the data)</li>
+ *   <li>7: {@code backprop gradcheck} ran and the gradients did not pass the check</li>
  *   <li>1: an unexpected internal error (a bug: please report it with the stack trace)</li>
  * </ul>
  */
@@ -20,6 +21,11 @@ public final class ExitCodes {
     public static final int DIVERGED = 4;
     public static final int IO = 5;
     public static final int MODEL = 6;
+    public static final int GRADCHECK_FAILED = 7;
+
+    /** The exit codes as help-footer lines, shared by every command. */
+    static final String[] FOOTER = {"", "Exit codes: 0 ok, 2 usage error, 3 data error, 4 training diverged,",
+            "5 I/O error, 6 model error, 7 gradient check failed (gradcheck), 1 internal error."};
 
     private ExitCodes() {
     }

@@ -8,9 +8,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code backprop} command: dispatches to one class per subcommand. */
 @Command(name = "backprop", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Build, train, inspect and verify neural networks on tabular data.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 2 usage error, 3 data error, 4 training diverged, 5 I/O error,",
-                "6 model error, 1 internal error."})
+        subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, InspectCommand.class,
+                GradcheckCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -24,6 +23,7 @@ public final class Main implements Runnable {
     /** Runs the command and returns its exit code, writing to the given streams. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        addExitCodeFooters(cli);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());
@@ -37,6 +37,15 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Appends the documented exit codes to the help of the command and every subcommand. */
+    private static void addExitCodeFooters(CommandLine cli) {
+        CommandLine.Model.UsageMessageSpec usage = cli.getCommandSpec().usageMessage();
+        java.util.List<String> footer = new java.util.ArrayList<>(java.util.List.of(usage.footer()));
+        footer.addAll(java.util.List.of(ExitCodes.FOOTER));
+        usage.footer(footer.toArray(String[]::new));
+        cli.getSubcommands().values().forEach(Main::addExitCodeFooters);
     }
 
     public static void main(String[] args) {

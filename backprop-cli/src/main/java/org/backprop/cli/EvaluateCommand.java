@@ -1,0 +1,41 @@
+package org.backprop.cli;
+
+import java.util.concurrent.Callable;
+
+import org.backprop.io.model.Model;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code backprop evaluate}: a model's metrics on a labeled CSV file. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evaluate a trained model on a CSV file holding its features and target.",
+                "Regression: mse, rmse, mae (target units) and r2. Classification: accuracy, log_loss and the "
+                        + "confusion matrix. The JSON has one key, \"data\"."},
+        footer = {"", "Example:", "  backprop evaluate --model houses.safetensors --data test.csv --metrics-json m.json"})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    private ModelOption model;
+
+    @Mixin
+    private DataOption data;
+
+    @Mixin
+    private MetricsJsonOption metricsJson;
+
+    @Override
+    public Integer call() {
+        try (Model m = CliFiles.loadModel(model.file, 1)) {
+            LabeledRows rows = LabeledRows.read(CliFiles.readCsv(data.file), m);
+            MetricsReport report = new MetricsReport().add("data", SplitMetrics.of(m, rows));
+            report.print(spec.commandLine().getOut());
+            report.writeJson(metricsJson.file);
+        }
+        return ExitCodes.OK;
+    }
+}

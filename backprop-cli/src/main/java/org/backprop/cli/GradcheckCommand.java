@@ -1,0 +1,55 @@
+package org.backprop.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import org.backprop.check.GradientCheck;
+import org.backprop.check.GradientCheckOptions;
+import org.backprop.check.GradientCheckReport;
+import org.backprop.io.model.Model;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code backprop gradcheck}: the numerical gradient check of a model's network on the user's rows. */
+@Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Check the analytic gradients of a model's network against central differences "
+                + "(f(w+h) − f(w−h)) / 2h of its loss, on a few rows of your data.",
+                "Prints the number of elements checked and the worst one by parameter name "
+                        + "(e.g. dense1.W[3,4]). Exit code 0 if every element is within tolerance, 7 if not."},
+        footer = {"", "Example:", "  backprop gradcheck --model houses.safetensors --data houses.csv --rows 0:8"})
+final class GradcheckCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    private ModelOption model;
+
+    @Mixin
+    private DataOption data;
+
+    @Mixin
+    private RowsOption rows;
+
+    @Option(names = "--tolerance", defaultValue = "1e-6", paramLabel = "X",
+            description = "Largest relative error that passes (default: ${DEFAULT-VALUE}).")
+    private double tolerance;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Model m = CliFiles.loadModel(model.file, 1)) {
+            LabeledRows all = LabeledRows.read(CliFiles.readCsv(data.file), m);
+            LabeledRows picked = all.select(rows.rows.indices(all.size()));
+            GradientCheckReport report = GradientCheck.network(m.network(), m.inputs(picked.features()),
+                    picked.networkTargets(m), GradientCheckOptions.defaults().withTolerance(tolerance));
+            out.println("gradient check of " + m.network().parameters().size() + " parameters on rows " + rows.rows
+                    + " of " + data.file + " (" + picked.size() + " rows):");
+            out.println(report);
+            return report.passed() ? ExitCodes.OK : ExitCodes.GRADCHECK_FAILED;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.backprop.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+import org.backprop.io.model.Model;
+import org.backprop.io.model.ModelFile;
+import org.backprop.io.model.Task;
+import org.backprop.network.ModelSummary;
+import org.backprop.trace.Trace;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code backprop inspect}: a model's summary and, on data rows, its forward/backward trace. */
+@Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Show a model: layers, shapes, parameter counts, activations, loss, features, target, "
+                + "scalers and how it was trained.",
+                "With --data, also run a forward and backward pass on the chosen rows and show every named "
+                        + "intermediate (X, N = X·W, P = N + B, A = f(P)) and gradient (dL/dA … dL/dX) per layer."},
+        footer = {"", "Example:", "  backprop inspect --model houses.safetensors --data houses.csv --rows 0:2"})
+final class InspectCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    private ModelOption model;
+
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "CSV file with the model's features and target: trace a pass on some of its rows.")
+    private Path data;
+
+    @Mixin
+    private RowsOption rows;
+
+    @Option(names = "--trace-json", paramLabel = "FILE",
+            description = "With --data: also write the trace, every value, as JSON (atomically).")
+    private Path traceJson;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Model m = CliFiles.loadModel(model.file, 1)) {
+            printSummary(out, m);
+            if (data != null) {
+                printTrace(out, m);
+            } else if (traceJson != null) {
+                throw new UserError(ExitCodes.USAGE, "--trace-json needs --data");
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private void printSummary(PrintWriter out, Model m) {
+        out.println("Model " + model.file + " (format " + ModelFile.FORMAT + " version " + ModelFile.FORMAT_VERSION
+                + ", written by backprop " + m.metadata().libraryVersion() + ")");
+        out.println("Task: " + m.task().id() + ", target \"" + m.target() + "\"");
+        if (m.task() == Task.CLASSIFICATION) {
+            out.println("Classes (" + m.labels().classCount() + "): " + String.join(", ", m.labels().classes()));
+        } else {
+            out.println("Target scaler: mean " + m.targetScaler().mean()[0] + ", scale " + m.targetScaler().scale()[0]);
+        }
+        out.println("Features (" + m.features().size() + "): " + String.join(", ", m.features()));
+        out.println("Feature scaler: mean " + Arrays.toString(m.featureScaler().mean()) + ", scale "
+                + Arrays.toString(m.featureScaler().scale()));
+        out.println();
+        out.print(ModelSummary.of(m.network()).table());
+        out.println();
+        out.println("Training: " + m.metadata().training());
+        out.println("Seed: " + m.metadata().seed());
+        out.println("Command line: " + m.metadata().commandLine());
+    }
+
+    private void printTrace(PrintWriter out, Model m) {
+        LabeledRows all = LabeledRows.read(CliFiles.readCsv(data), m);
+        LabeledRows picked = all.select(rows.rows.indices(all.size()));
+        Trace trace = Trace.record(m.network(), m.inputs(picked.features()), picked.networkTargets(m));
+        out.println();
+        out.println("Trace of rows " + rows.rows + " of " + data + " (" + picked.size() + " rows, standardized "
+                + "inputs; loss " + trace.loss() + "):");
+        out.print(trace.table());
+        if (traceJson != null) {
+            CliFiles.writeText(traceJson, trace.toJson());
+            out.println("wrote trace to " + traceJson);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.backprop.cli;
+
+import java.nio.file.Path;
+
+import org.backprop.train.EpochRecord;
+import org.backprop.train.History;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** The training and validation loss curves of a {@link History} as a PNG, drawn by JFreeChart. */
+final class LossPlot {
+    static final int WIDTH = 800;
+    static final int HEIGHT = 500;
+
+    private LossPlot() {
+    }
+
+    /** Writes the chart to {@code file} atomically; AWT runs headless. */
+    static void write(Path file, History history, String lossName) {
+        System.setProperty("java.awt.headless", "true");
+        JFreeChart chart = ChartFactory.createXYLineChart("Training loss", "epoch", lossName, dataset(history),
+                PlotOrientation.VERTICAL, true, false, false);
+        CliFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
+    }
+
+    private static XYSeriesCollection dataset(History history) {
+        XYSeries train = new XYSeries("training");
+        XYSeries validation = new XYSeries("validation");
+        for (EpochRecord r : history.evaluated()) {
+            train.add(r.epoch() + 1, r.trainLoss());
+            if (r.hasValidation()) {
+                validation.add(r.epoch() + 1, r.validationLoss());
+            }
+        }
+        XYSeriesCollection data = new XYSeriesCollection(train);
+        if (validation.getItemCount() > 0) {
+            data.addSeries(validation);
+        }
+        return data;
+    }
+}

@@ -1,0 +1,46 @@
+package org.backprop.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.backprop.io.model.Model;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code backprop predict}: a model's predictions for the rows of a CSV file. */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Predict the rows of a CSV file with a trained model.",
+                "The file needs the model's feature columns (any order, other columns are ignored). Output CSV: "
+                        + "regression: one column named after the target, in its units; classification: the "
+                        + "predicted label, then p_<label> for every class."},
+        footer = {"", "Example:", "  backprop predict --model houses.safetensors --data new.csv --out predictions.csv"})
+final class PredictCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    private ModelOption model;
+
+    @Mixin
+    private DataOption data;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV here, atomically (default: standard output).")
+    private Path out;
+
+    @Override
+    public Integer call() {
+        try (Model m = CliFiles.loadModel(model.file, 1)) {
+            String csv = PredictionsCsv.of(m, m.featuresOf(CliFiles.readCsv(data.file)));
+            if (out == null) {
+                spec.commandLine().getOut().print(csv);
+            } else {
+                CliFiles.writeText(out, csv);
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

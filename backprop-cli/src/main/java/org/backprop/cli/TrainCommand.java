@@ -1,0 +1,295 @@
+package org.backprop.cli;
+
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.backprop.io.csv.ColumnSelection;
+import org.backprop.io.csv.CsvTable;
+import org.backprop.io.model.Architecture;
+import org.backprop.io.model.LayerSpec;
+import org.backprop.io.model.Model;
+import org.backprop.io.model.ModelMetadata;
+import org.backprop.io.model.Task;
+import org.backprop.io.preprocess.LabelEncoder;
+import org.backprop.io.preprocess.Split;
+import org.backprop.io.preprocess.Splits;
+import org.backprop.io.preprocess.StandardScaler;
+import org.backprop.kernel.Kernels;
+import org.backprop.network.NeuralNetwork;
+import org.backprop.op.Activations;
+import org.backprop.tensor.Matrix;
+import org.backprop.train.History;
+import org.backprop.train.Trainer;
+import org.backprop.train.TrainerConfig;
+import org.backprop.train.TrainingDivergedException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code backprop train}: fits a network to a CSV file and saves the model. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a network on a CSV file and save the model (one safetensors file).",
+                "Features are standardized with statistics of the training rows only; a regression target too "
+                        + "(predictions are mapped back to its units). Classification uses one linear output per "
+                        + "class and softmax cross-entropy.",
+                "Task when --task is not given: regression if every target value is a number and there are "
+                        + "fractional values or more than 10 distinct values; classification otherwise."},
+        footer = {"", "Example:", "  backprop train --data houses.csv --target price --epochs 200 "
+                + "--validation-split 0.2 --out houses.safetensors",
+                "A diverged training (exit 4) never writes a model."})
+final class TrainCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    private DataOption data;
+
+    @Option(names = "--target", required = true, paramLabel = "COLUMN", description = "The column to predict.")
+    private String target;
+
+    @Option(names = "--features", split = ",", paramLabel = "A,B,…",
+            description = "Feature columns (default: every column but the target).")
+    private List<String> features;
+
+    @Option(names = "--task", paramLabel = "TASK", description = "regression or classification (default: inferred, see above).")
+    private String task;
+
+    @Option(names = "--layers", split = ",", paramLabel = "N,N,…", defaultValue = "64,64",
+            description = "Hidden layer sizes (default: ${DEFAULT-VALUE}); the output layer is added: 1 unit "
+                    + "(regression) or one per class.")
+    private List<Integer> layers;
+
+    @Option(names = "--activation", defaultValue = "relu", paramLabel = "NAME",
+            description = "Hidden layers' activation (default: ${DEFAULT-VALUE}).")
+    private String activation;
+
+    @Option(names = "--loss", paramLabel = "NAME",
+            description = "Loss: mse, mae or huber for regression (default mse); softmax_ce for classification.")
+    private String loss;
+
+    @Option(names = "--optimizer", defaultValue = OptimizerChoice.DEFAULT, paramLabel = "NAME",
+            description = "Optimizer (default: ${DEFAULT-VALUE}).")
+    private String optimizer;
+
+    @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: 0.01).")
+    private Double lr;
+
+    @Option(names = "--epochs", defaultValue = "100", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    private int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "32", paramLabel = "N",
+            description = "Rows per step (default: ${DEFAULT-VALUE}).")
+    private int batchSize;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
+            description = "Root seed of the weights, shuffles and validation split (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--validation-split", defaultValue = "0", paramLabel = "F",
+            description = "Fraction of rows held out for validation, in [0, 1) (default: ${DEFAULT-VALUE}; "
+                    + "stratified by class for classification).")
+    private double validationSplit;
+
+    @Option(names = "--patience", defaultValue = "0", paramLabel = "N",
+            description = "Early stopping: stop after N epochs without improvement of the validation (or training) "
+                    + "loss and keep the best weights (default: ${DEFAULT-VALUE} = off).")
+    private int patience;
+
+    @Option(names = "--standardize-target", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Standardize a regression target for training (default: on).")
+    private boolean standardizeTarget;
+
+    @Option(names = "--test", paramLabel = "FILE", description = "A CSV file of held-out rows to report test metrics on.")
+    private Path test;
+
+    @Option(names = "--out", defaultValue = "model.safetensors", paramLabel = "MODEL",
+            description = "Where to save the model (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Mixin
+    private MetricsJsonOption metricsJson;
+
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Write the training and validation loss curves as a PNG.")
+    private Path plot;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Kernel threads (default: all cores). Results do not depend on it.")
+    private Integer threads;
+
+    @Override
+    public Integer call() {
+        checkOptions();
+        PrintWriter stdout = spec.commandLine().getOut();
+        CsvTable table = CliFiles.readCsv(data.file);
+        ColumnSelection columns = ColumnSelection.resolve(table, target, features);
+        TaskChoice choice = chooseTask(table);
+        Task chosen = choice.task();
+        LabeledRows all = LabeledRows.read(table, columns.features(), target, chosen);
+        if (task == null) {
+            stdout.println("task: " + chosen.id() + " (" + choice.reason() + "; set --task to override)");
+        }
+        Split split = split(all, chosen);
+        LabeledRows train = all.select(split.train());
+        LabeledRows validation = split.validation().length == 0 ? null : all.select(split.validation());
+        try (Model model = newModel(chosen, columns.features(), all, train)) {
+            stdout.println(describe(model, train, validation));
+            History history = fit(model, train, validation, stdout);
+            CliFiles.saveModel(out, model);
+            stdout.println("saved model to " + out);
+            report(model, history, train, validation, stdout);
+        }
+        return ExitCodes.OK;
+    }
+
+    private void checkOptions() {
+        require(epochs >= 1, "--epochs must be at least 1, got " + epochs);
+        require(batchSize >= 1, "--batch-size must be at least 1, got " + batchSize);
+        require(validationSplit >= 0 && validationSplit < 1, "--validation-split must be in [0, 1), got " + validationSplit);
+        require(patience >= 0, "--patience must be at least 0, got " + patience);
+        require(lr == null || (lr > 0 && Double.isFinite(lr)), "--lr must be a positive number, got " + lr);
+        require(threads == null || threads >= 1, "--threads must be at least 1, got " + threads);
+        require(layers.stream().allMatch(n -> n >= 1), "--layers sizes must be at least 1, got " + layers);
+        require(Activations.names().contains(activation.toLowerCase(Locale.ROOT)),
+                "unknown activation '" + activation + "'; known: " + String.join(", ", Activations.names()));
+        OptimizerChoice.create(optimizer, 0.01);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new UserError(ExitCodes.USAGE, message);
+        }
+    }
+
+    private TaskChoice chooseTask(CsvTable table) {
+        if (task == null) {
+            return TaskChoice.infer(table, target);
+        }
+        try {
+            return new TaskChoice(Task.fromId(task), "--task");
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.USAGE, "--task: " + e.getMessage());
+        }
+    }
+
+    private Split split(LabeledRows all, Task chosen) {
+        double trainFraction = 1 - validationSplit;
+        return chosen == Task.CLASSIFICATION
+                ? Splits.stratified(LabelEncoder.fit(all.labels()).encode(all.labels()), trainFraction, validationSplit, seed)
+                : Splits.random(all.size(), trainFraction, validationSplit, seed);
+    }
+
+    private Model newModel(Task chosen, List<String> featureNames, LabeledRows all, LabeledRows train) {
+        StandardScaler featureScaler = StandardScaler.fit(train.features());
+        ModelMetadata metadata = new ModelMetadata(trainingJson(train), seed, Version.current(), commandLine());
+        if (chosen == Task.REGRESSION) {
+            StandardScaler targetScaler = standardizeTarget
+                    ? StandardScaler.fit(train.values(), train.size(), 1)
+                    : StandardScaler.of(new double[] {0}, new double[] {1});
+            return Model.regression(network(1, lossFor(chosen), featureNames.size()), featureNames, target,
+                    featureScaler, targetScaler, metadata);
+        }
+        LabelEncoder labels = LabelEncoder.fit(all.labels());
+        if (labels.classCount() < 2) {
+            throw new UserError(ExitCodes.DATA, data.file + ", column \"" + target + "\": classification needs at "
+                    + "least 2 classes, found only " + labels.classes());
+        }
+        return Model.classification(network(labels.classCount(), lossFor(chosen), featureNames.size()), featureNames,
+                target, featureScaler, labels, metadata);
+    }
+
+    private String lossFor(Task chosen) {
+        List<String> allowed = chosen == Task.REGRESSION ? List.of("mse", "mae", "huber") : List.of("softmax_ce");
+        String name = loss == null ? allowed.get(0) : loss.toLowerCase(Locale.ROOT);
+        require(allowed.contains(name), "--loss " + loss + " does not fit " + chosen.id() + "; use one of " + allowed);
+        return name;
+    }
+
+    private NeuralNetwork network(int outputs, String lossName, int inputs) {
+        List<LayerSpec> specs = new ArrayList<>();
+        layers.forEach(units -> specs.add(new LayerSpec(units, activation.toLowerCase(Locale.ROOT))));
+        specs.add(new LayerSpec(outputs, "linear"));
+        return new Architecture(inputs, specs, lossName).newNetwork(seed, threads == null ? Kernels.defaultThreads() : threads);
+    }
+
+    private History fit(Model model, LabeledRows train, LabeledRows validation, PrintWriter stdout) {
+        double rate = lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer);
+        TrainerConfig config = TrainerConfig.defaults(seed).withEpochs(epochs).withBatchSize(batchSize).withPatience(patience);
+        ProgressPrinter progress = new ProgressPrinter(stdout, epochs, System.console() != null);
+        Trainer trainer = new Trainer(model.network(), OptimizerChoice.create(optimizer, rate), config).listener(progress);
+        Matrix x = model.inputs(train.features());
+        Matrix y = train.networkTargets(model);
+        try {
+            return validation == null ? trainer.fit(x, y)
+                    : trainer.fit(x, y, model.inputs(validation.features()), validation.networkTargets(model));
+        } catch (TrainingDivergedException e) {
+            throw new UserError(ExitCodes.DIVERGED, e.getMessage() + " No model was written.", e);
+        } finally {
+            progress.finish();
+        }
+    }
+
+    private void report(Model model, History history, LabeledRows train, LabeledRows validation, PrintWriter stdout) {
+        if (history.stoppedEarly()) {
+            stdout.println("early stopping: kept the weights of epoch " + (history.restoredEpoch() + 1));
+        }
+        MetricsReport metrics = new MetricsReport().add("train", SplitMetrics.of(model, train));
+        if (validation != null) {
+            metrics.add("validation", SplitMetrics.of(model, validation));
+        }
+        if (test != null) {
+            metrics.add("test", SplitMetrics.of(model, LabeledRows.read(CliFiles.readCsv(test), model)));
+        }
+        metrics.print(stdout);
+        metrics.writeJson(metricsJson.file);
+        if (plot != null) {
+            LossPlot.write(plot, history, model.architecture().loss());
+            stdout.println("wrote loss plot to " + plot);
+        }
+    }
+
+    private String describe(Model model, LabeledRows train, LabeledRows validation) {
+        return String.format(Locale.ROOT, "training %s on %d rows (%d validation), %d features → %s, %s, %s lr %s, "
+                        + "%d epochs, batch %d, seed %d", model.task().id(), train.size(),
+                validation == null ? 0 : validation.size(), model.features().size(), layersText(model),
+                model.architecture().loss(), optimizer, lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer),
+                epochs, batchSize, seed);
+    }
+
+    private static String layersText(Model model) {
+        StringBuilder sb = new StringBuilder();
+        for (LayerSpec l : model.architecture().layers()) {
+            sb.append(sb.length() == 0 ? "" : "→").append(l.units()).append(' ').append(l.activation());
+        }
+        return sb.toString();
+    }
+
+    private String trainingJson(LabeledRows train) {
+        JsonObject json = new JsonObject();
+        json.addProperty("data", data.file.getFileName().toString());
+        json.addProperty("rows", train.size());
+        json.addProperty("optimizer", optimizer.toLowerCase(Locale.ROOT));
+        json.addProperty("learning_rate", lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer));
+        json.addProperty("epochs", epochs);
+        json.addProperty("batch_size", batchSize);
+        json.addProperty("validation_split", validationSplit);
+        json.addProperty("patience", patience);
+        json.addProperty("standardize_target", standardizeTarget);
+        return json.toString();
+    }
+
+    private String commandLine() {
+        List<String> args = spec.root().commandLine().getParseResult().originalArgs();
+        StringBuilder sb = new StringBuilder("backprop");
+        for (String a : args) {
+            sb.append(' ').append(a.matches("[A-Za-z0-9_./:=,+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
+        }
+        return sb.toString();
+    }
+}

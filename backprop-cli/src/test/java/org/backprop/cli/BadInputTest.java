@@ -1,0 +1,129 @@
+package org.backprop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad data, options and files: one clear line on stderr, the documented exit code, no stack trace. */
+class BadInputTest {
+    @TempDir
+    Path dir;
+
+    private CliRun train(Path data, String... more) {
+        Object[] args = new Object[6 + more.length];
+        System.arraycopy(new Object[] {"train", "--data", data, "--out", dir.resolve("m.safetensors"), "--epochs"}, 0,
+                args, 0, 6);
+        System.arraycopy(more, 0, args, 6, more.length);
+        return CliRun.of(args);
+    }
+
+    private static void assertOneCleanLine(CliRun run) {
+        assertFalse(run.err().contains("\tat "), run::toString);
+        assertFalse(run.err().contains("Exception"), run::toString);
+        assertTrue(run.err().startsWith("backprop: "), run::toString);
+    }
+
+    @Test
+    void nonNumericCellNamesFileLineColumnAndText() throws Exception {
+        Path data = TestCsv.write(dir.resolve("bad.csv"), "a,b,y\n1,2,3\n4,5,6\n7,abc,9\n");
+        CliRun run = train(data, "2", "--target", "y");
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("bad.csv, line 4, column 2 \"b\": not a number; found \"abc\""), run::toString);
+        assertOneCleanLine(run);
+        assertFalse(Files.exists(dir.resolve("m.safetensors")));
+    }
+
+    @Test
+    void missingTargetColumnListsTheColumns() throws Exception {
+        Path data = TestCsv.regression(dir);
+        CliRun run = train(data, "2", "--target", "nope");
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("no column named \"nope\"; available columns: [a, b, y]"), run::toString);
+        assertOneCleanLine(run);
+    }
+
+    @Test
+    void nanLiteralInTheTargetIsADataError() throws Exception {
+        Path data = TestCsv.write(dir.resolve("nan.csv"), "a,y\n1,2.5\n2,NaN\n3,4.5\n");
+        CliRun run = train(data, "2", "--target", "y");
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("nan.csv, line 3, column 2 \"y\": NaN and infinite values are not allowed"),
+                run::toString);
+        assertOneCleanLine(run);
+    }
+
+    @Test
+    void nanLiteralInAFeatureIsADataError() throws Exception {
+        Path data = TestCsv.write(dir.resolve("nanx.csv"), "a,y\n1,2.5\nnan,3.5\n3,4.5\n");
+        CliRun run = train(data, "2", "--target", "y", "--task", "regression");
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("nanx.csv, line 3, column 1 \"a\": NaN and infinite values are not allowed"),
+                run::toString);
+    }
+
+    @Test
+    void predictNamesAMissingFeatureColumn() throws Exception {
+        Path model = dir.resolve("m.safetensors");
+        assertEquals(0, train(TestCsv.regression(dir), "2", "--target", "y", "--layers", "4").exitCode());
+        Path data = TestCsv.write(dir.resolve("nob.csv"), "a,y\n1,2\n");
+        CliRun run = CliRun.of("predict", "--model", model, "--data", data);
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("no column named \"b\""), run::toString);
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() throws Exception {
+        Path data = TestCsv.regression(dir);
+        assertEquals(ExitCodes.USAGE, train(data, "2", "--target", "y", "--task", "ranking").exitCode());
+        assertEquals(ExitCodes.USAGE, train(data, "0", "--target", "y").exitCode());
+        assertEquals(ExitCodes.USAGE, train(data, "2", "--target", "y", "--activation", "swish").exitCode());
+        assertEquals(ExitCodes.USAGE, train(data, "2", "--target", "y", "--loss", "softmax_ce").exitCode());
+        CliRun noTarget = CliRun.of("train", "--data", data);
+        assertEquals(ExitCodes.USAGE, noTarget.exitCode());
+        assertTrue(noTarget.err().contains("Missing required option: '--target=COLUMN'"), noTarget::toString);
+    }
+
+    @Test
+    void missingFileIsAnIoError() {
+        CliRun run = train(dir.resolve("absent.csv"), "2", "--target", "y");
+        assertEquals(ExitCodes.IO, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("absent.csv: no such file or directory"), run::toString);
+        assertOneCleanLine(run);
+    }
+
+    @Test
+    void aFileThatIsNotAModelIsAModelError() throws Exception {
+        Path notModel = TestCsv.write(dir.resolve("fake.safetensors"), "a,b\n1,2\n");
+        CliRun run = CliRun.of("inspect", "--model", notModel);
+        assertEquals(ExitCodes.MODEL, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("backprop: invalid model file "), run::toString);
+        assertOneCleanLine(run);
+    }
+
+    @Test
+    void divergenceExitsWith4AndWritesNoModel() throws Exception {
+        Path data = TestCsv.regression(dir);
+        CliRun run = train(data, "50", "--target", "y", "--lr", "1e6", "--layers", "8");
+        assertEquals(ExitCodes.DIVERGED, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("diverged"), run::toString);
+        assertTrue(run.err().contains("No model was written."), run::toString);
+        assertFalse(Files.exists(dir.resolve("m.safetensors")));
+        assertOneCleanLine(run);
+    }
+
+    @Test
+    void everyCommandHasHelpWithTheExitCodes() {
+        for (String command : new String[] {"train", "predict", "evaluate", "inspect", "gradcheck"}) {
+            CliRun run = CliRun.of(command, "--help");
+            assertEquals(0, run.exitCode(), run::toString);
+            assertTrue(run.out().contains("Usage: backprop " + command), run::toString);
+            assertTrue(run.out().contains("Exit codes: 0 ok, 2 usage error, 3 data error"), run::toString);
+        }
+    }
+}

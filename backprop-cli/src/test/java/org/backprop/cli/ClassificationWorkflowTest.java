@@ -1,0 +1,89 @@
+package org.backprop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** train → evaluate → predict → inspect → gradcheck with string class labels, in process. */
+class ClassificationWorkflowTest {
+    @TempDir
+    static Path dir;
+    static Path data;
+    static Path model;
+    static CliRun train;
+
+    @BeforeAll
+    static void train() throws Exception {
+        data = TestCsv.classification(dir);
+        model = dir.resolve("cls.safetensors");
+        train = CliRun.of("train", "--data", data, "--target", "color", "--layers", "8", "--lr", "0.2", "--epochs", "40",
+                "--batch-size", "5", "--threads", "1", "--out", model, "--metrics-json", dir.resolve("train.json"));
+    }
+
+    @Test
+    void trainInfersClassificationAndSeparatesTheClasses() throws Exception {
+        assertEquals(0, train.exitCode(), train::toString);
+        assertTrue(train.out().contains("task: classification (target \"color\" has text values"), train::toString);
+        assertTrue(train.out().contains("→3 linear, softmax_ce"), train::toString);
+        JsonObject m = JsonParser.parseString(Files.readString(dir.resolve("train.json"))).getAsJsonObject()
+                .getAsJsonObject("train");
+        assertEquals(List.of("rows", "accuracy", "log_loss", "confusion_matrix"), List.copyOf(m.keySet()));
+        assertEquals(1.0, m.get("accuracy").getAsDouble());
+        assertTrue(m.get("log_loss").getAsDouble() < 0.2, m::toString);
+        JsonObject confusion = m.getAsJsonObject("confusion_matrix");
+        assertEquals("[\"blue\",\"green\",\"red\"]", confusion.get("labels").toString());
+        assertEquals("[[15,0,0],[0,15,0],[0,0,15]]", confusion.get("matrix").toString());
+    }
+
+    @Test
+    void predictWritesTheLabelAndOneProbabilityPerClass() throws Exception {
+        CliRun run = CliRun.of("predict", "--model", model, "--data", data);
+        assertEquals(0, run.exitCode(), run::toString);
+        List<String> lines = run.out().lines().toList();
+        assertEquals("color,p_blue,p_green,p_red", lines.get(0));
+        List<String> truth = Files.readAllLines(data);
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",");
+            assertEquals(truth.get(i).split(",")[2], cells[0], "row " + i);
+            double sum = Double.parseDouble(cells[1]) + Double.parseDouble(cells[2]) + Double.parseDouble(cells[3]);
+            assertEquals(1.0, sum, 1e-12);
+        }
+        assertEquals(46, lines.size());
+    }
+
+    @Test
+    void evaluatePrintsAccuracyAndTheConfusionMatrix() {
+        CliRun run = CliRun.of("evaluate", "--model", model, "--data", data);
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("accuracy  1.00000"), run::toString);
+        assertTrue(run.out().matches("(?s).*green\\s+0\\s+15\\s+0\\n.*"), run::toString);
+    }
+
+    @Test
+    void evaluateRefusesALabelTheModelDoesNotKnow() throws Exception {
+        Path other = TestCsv.write(dir.resolve("other.csv"), "x1,x2,color\n1,2,red\n3,4,purple\n");
+        CliRun run = CliRun.of("evaluate", "--model", model, "--data", other);
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("other.csv, line 3, column 3 \"color\": class label not known to the model"),
+                run::toString);
+    }
+
+    @Test
+    void inspectListsTheClassesAndGradcheckPasses() {
+        CliRun inspect = CliRun.of("inspect", "--model", model);
+        assertEquals(0, inspect.exitCode(), inspect::toString);
+        assertTrue(inspect.out().contains("Classes (3): blue, green, red"), inspect::toString);
+        CliRun check = CliRun.of("gradcheck", "--model", model, "--data", data);
+        assertEquals(0, check.exitCode(), check::toString);
+        assertTrue(check.out().contains("PASSED"), check::toString);
+    }
+}

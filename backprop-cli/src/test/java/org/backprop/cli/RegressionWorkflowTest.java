@@ -1,0 +1,133 @@
+package org.backprop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import javax.imageio.ImageIO;
+
+import org.backprop.io.csv.StrictCsvReader;
+import org.backprop.io.model.Model;
+import org.backprop.io.model.ModelFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** train → evaluate → predict → inspect → gradcheck on a small regression CSV, in process. */
+class RegressionWorkflowTest {
+    @TempDir
+    static Path dir;
+    static Path data;
+    static Path model;
+    static CliRun train;
+
+    @BeforeAll
+    static void train() throws Exception {
+        data = TestCsv.regression(dir);
+        model = dir.resolve("reg.safetensors");
+        train = CliRun.of("train", "--data", data, "--target", "y", "--layers", "16", "--lr", "0.05", "--epochs", "80",
+                "--batch-size", "8", "--validation-split", "0.25", "--seed", "3", "--threads", "1", "--out", model,
+                "--metrics-json", dir.resolve("train.json"), "--plot", dir.resolve("loss.png"));
+    }
+
+    @Test
+    void trainSavesAModelThatFitsAndReportsEverySplit() throws Exception {
+        assertEquals(0, train.exitCode(), train::toString);
+        assertTrue(train.out().contains("task: regression (target \"y\" is numeric with fractional values"), train::toString);
+        assertTrue(train.out().contains("training regression on 30 rows (10 validation)"), train::toString);
+        assertTrue(train.out().contains("epoch 80/80"), train::toString);
+        JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("train.json"))).getAsJsonObject();
+        assertEquals(Set.of("train", "validation"), json.keySet());
+        for (String split : json.keySet()) {
+            JsonObject m = json.getAsJsonObject(split);
+            assertEquals(List.of("rows", "mse", "rmse", "mae", "r2"), List.copyOf(m.keySet()));
+            assertEquals(Math.sqrt(m.get("mse").getAsDouble()), m.get("rmse").getAsDouble(), 1e-12);
+            assertTrue(m.get("r2").getAsDouble() > 0.95, split + " " + m);
+            assertTrue(m.get("mae").getAsDouble() < 0.6, split + " " + m);
+        }
+        assertEquals(30, json.getAsJsonObject("train").get("rows").getAsInt());
+        try (Model m = ModelFile.load(model)) {
+            assertEquals(List.of("a", "b"), m.features());
+            assertTrue(m.metadata().commandLine().startsWith("backprop train --data "), m.metadata().commandLine());
+            assertEquals(3, m.metadata().seed());
+        }
+    }
+
+    @Test
+    void plotIsAReadablePng() throws Exception {
+        byte[] png = Files.readAllBytes(dir.resolve("loss.png"));
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, Arrays.copyOf(png, 8));
+        BufferedImage image = ImageIO.read(dir.resolve("loss.png").toFile());
+        assertEquals(LossPlot.WIDTH, image.getWidth());
+        assertEquals(LossPlot.HEIGHT, image.getHeight());
+    }
+
+    @Test
+    void evaluateReportsTheSameKindOfMetricsAsJson() throws Exception {
+        Path json = dir.resolve("eval.json");
+        CliRun run = CliRun.of("evaluate", "--model", model, "--data", data, "--metrics-json", json);
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().startsWith("data (40 rows):"), run::toString);
+        JsonObject m = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonObject("data");
+        assertEquals(40, m.get("rows").getAsInt());
+        assertTrue(m.get("r2").getAsDouble() > 0.95, m::toString);
+    }
+
+    @Test
+    void predictWritesTargetUnitsEqualToTheLoadedModel() throws Exception {
+        Path out = dir.resolve("pred.csv");
+        CliRun run = CliRun.of("predict", "--model", model, "--data", data, "--out", out);
+        assertEquals(0, run.exitCode(), run::toString);
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("y", lines.get(0));
+        assertEquals(41, lines.size());
+        double[] written = lines.stream().skip(1).mapToDouble(Double::parseDouble).toArray();
+        try (Model m = ModelFile.load(model)) {
+            assertArrayEquals(m.predictValues(m.featuresOf(StrictCsvReader.read(data))), written);
+        }
+        double[] truth = StrictCsvReader.read(data).doubleColumn("y");
+        for (int i = 0; i < truth.length; i++) {
+            assertEquals(truth[i], written[i], 1.5, "row " + i);
+        }
+        CliRun toStdout = CliRun.of("predict", "--model", model, "--data", data);
+        assertEquals(String.join("\n", lines) + "\n", toStdout.out());
+    }
+
+    @Test
+    void inspectShowsTheSummaryAndTheTraceOfTheChosenRows() {
+        CliRun run = CliRun.of("inspect", "--model", model, "--data", data, "--rows", "2:5");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("Task: regression, target \"y\""), run::toString);
+        assertTrue(run.out().contains("Features (2): a, b"), run::toString);
+        assertTrue(run.out().matches("(?s).*dense1\\s+Dense\\s+n×16\\s+48\\s.*"), run::toString);
+        assertTrue(run.out().contains("Total parameters: 65"), run::toString);
+        assertTrue(run.out().contains("Trace of rows 2:5"), run::toString);
+        assertTrue(run.out().matches("(?s).*dense1\\.dL/dW\\s+2×16\\s.*"), run::toString);
+        assertTrue(run.out().matches("(?s).*dense2\\.A\\s+3×1\\s.*"), run::toString);
+    }
+
+    @Test
+    void gradcheckPassesAndNamesTheWorstParameter() {
+        CliRun run = CliRun.of("gradcheck", "--model", model, "--data", data, "--rows", "0:6");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("gradient check of 65 parameters on rows 0:6"), run::toString);
+        assertTrue(run.out().matches("(?s).*PASSED: 65 elements checked, worst relative error \\S+ at dense\\d\\.[WB]\\[.*"),
+                run::toString);
+    }
+
+    @Test
+    void gradcheckWithAnImpossibleToleranceFailsWithExitCode7() {
+        CliRun run = CliRun.of("gradcheck", "--model", model, "--data", data, "--tolerance", "0");
+        assertEquals(ExitCodes.GRADCHECK_FAILED, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("FAILED"), run::toString);
+    }
+}

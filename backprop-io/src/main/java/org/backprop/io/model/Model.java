@@ -1,0 +1,235 @@
+package org.backprop.io.model;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.backprop.io.DataException;
+import org.backprop.io.DoubleTable;
+import org.backprop.io.csv.CsvTable;
+import org.backprop.io.preprocess.LabelEncoder;
+import org.backprop.io.preprocess.StandardScaler;
+import org.backprop.network.NeuralNetwork;
+import org.backprop.tensor.Matrix;
+
+/**
+ * A trained network with everything needed to use it on raw data: the feature columns and their
+ * scaler, the task, for regression the target's scaler (predictions are mapped back to target
+ * units), for classification the class labels, and where the model came from.
+ *
+ * <p>Immutable once built, as long as nobody trains {@link #network()} further: every prediction
+ * method runs on {@link NeuralNetwork#predict}, never on the network's training buffers, so one
+ * model can serve many threads at once. Save and load with {@link ModelFile}.
+ */
+public final class Model implements AutoCloseable {
+    private final NeuralNetwork network;
+    private final Architecture architecture;
+    private final Task task;
+    private final List<String> features;
+    private final String target;
+    private final StandardScaler featureScaler;
+    private final StandardScaler targetScaler;
+    private final LabelEncoder labels;
+    private final ModelMetadata metadata;
+
+    private Model(NeuralNetwork network, Task task, List<String> features, String target,
+                  StandardScaler featureScaler, StandardScaler targetScaler, LabelEncoder labels,
+                  ModelMetadata metadata) {
+        this.network = Objects.requireNonNull(network, "network");
+        this.architecture = Architecture.of(network);
+        this.task = task;
+        this.features = List.copyOf(features);
+        this.target = Objects.requireNonNull(target, "target");
+        this.featureScaler = Objects.requireNonNull(featureScaler, "featureScaler");
+        this.targetScaler = targetScaler;
+        this.labels = labels;
+        this.metadata = Objects.requireNonNull(metadata, "metadata");
+        checkWidths();
+    }
+
+    /**
+     * A regression model. The network maps standardized features to the standardized target;
+     * pass {@code StandardScaler.of({0}, {1})} as {@code targetScaler} for an unscaled target.
+     */
+    public static Model regression(NeuralNetwork network, List<String> features, String target,
+                                   StandardScaler featureScaler, StandardScaler targetScaler, ModelMetadata metadata) {
+        return new Model(network, Task.REGRESSION, features, target, featureScaler,
+                Objects.requireNonNull(targetScaler, "targetScaler"), null, metadata);
+    }
+
+    /**
+     * A classification model whose network emits one logit per class of {@code labels}, under a loss
+     * on logits (softmax cross-entropy) that defines the probabilities.
+     */
+    public static Model classification(NeuralNetwork network, List<String> features, String target,
+                                       StandardScaler featureScaler, LabelEncoder labels, ModelMetadata metadata) {
+        return new Model(network, Task.CLASSIFICATION, features, target, featureScaler, null,
+                Objects.requireNonNull(labels, "labels"), metadata);
+    }
+
+    private void checkWidths() {
+        require(features.size() == network.inputs(), features.size() + " feature names for a network of "
+                + network.inputs() + " inputs");
+        require(featureScaler.columns() == network.inputs(), "the feature scaler has " + featureScaler.columns()
+                + " columns but the network " + network.inputs() + " inputs");
+        if (task == Task.REGRESSION) {
+            require(network.outputs() == 1, "a regression model needs one output, the network has "
+                    + network.outputs());
+            require(targetScaler.columns() == 1, "the target scaler must have one column");
+        } else {
+            require(labels.classCount() == network.outputs(), labels.classCount() + " class labels for "
+                    + network.outputs() + " network outputs");
+            require(hasProbabilities(), "a classification model needs a loss on logits (softmax_ce), not "
+                    + network.loss().id());
+        }
+    }
+
+    private boolean hasProbabilities() {
+        try {
+            network.loss().probabilities(Matrix.zeros(1, network.outputs()));
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    /** The network (in×out weights); do not train it while the model is in use. */
+    public NeuralNetwork network() {
+        return network;
+    }
+
+    /** The network's layers and loss. */
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    /** Regression or classification. */
+    public Task task() {
+        return task;
+    }
+
+    /** The feature column names, in network input order. */
+    public List<String> features() {
+        return features;
+    }
+
+    /** The target column's name. */
+    public String target() {
+        return target;
+    }
+
+    /** The scaler fitted on the training rows' features. */
+    public StandardScaler featureScaler() {
+        return featureScaler;
+    }
+
+    /** The target's scaler (regression), or null (classification). */
+    public StandardScaler targetScaler() {
+        return targetScaler;
+    }
+
+    /** The class labels (classification), or null (regression). */
+    public LabelEncoder labels() {
+        return labels;
+    }
+
+    /** Training configuration, seed, versions and command line. */
+    public ModelMetadata metadata() {
+        return metadata;
+    }
+
+    /**
+     * This model's feature columns of {@code table}, in the model's order.
+     *
+     * @throws DataException if a feature column is missing (naming it) or a cell is not a number
+     */
+    public DoubleTable featuresOf(CsvTable table) {
+        return table.doubleColumns(features);
+    }
+
+    /** The network's input for raw features: standardized, as an n×inputs matrix. */
+    public Matrix inputs(DoubleTable rawFeatures) {
+        if (rawFeatures.cols() != features.size()) {
+            throw new IllegalArgumentException("got " + rawFeatures.cols() + " feature columns, the model has "
+                    + features.size() + ": " + features);
+        }
+        return Matrix.wrap(rawFeatures.rows(), rawFeatures.cols(), featureScaler.transform(rawFeatures.data()));
+    }
+
+    /**
+     * The targets of {@code table} as the network sees them: for regression the standardized target
+     * (n×1), for classification one-hot rows (n×classes).
+     *
+     * @throws DataException if the target column is missing, a value is not a number (regression)
+     *                       or a label is not one of the model's classes (classification)
+     */
+    public Matrix targetsOf(CsvTable table) {
+        if (task == Task.REGRESSION) {
+            double[] y = table.doubleColumn(target);
+            return Matrix.column(targetScaler.transform(y));
+        }
+        return Matrix.wrap(table.rowCount(), labels.classCount(), labels.oneHot(classesOf(table)).data());
+    }
+
+    /**
+     * The class index of each row's label in {@code table}'s target column.
+     *
+     * @throws DataException naming file, line and column for a label the model does not know
+     */
+    public int[] classesOf(CsvTable table) {
+        requireTask(Task.CLASSIFICATION);
+        String[] raw = table.labelColumn(target);
+        int column = table.columnIndex(target);
+        int[] out = new int[raw.length];
+        for (int r = 0; r < raw.length; r++) {
+            if (!labels.classes().contains(raw[r])) {
+                throw DataException.in(table.source()).line(table.line(r)).column(column + 1, target).text(raw[r])
+                        .problem("class label not known to the model (known: " + labels.classes() + ")");
+            }
+            out[r] = labels.encode(raw[r]);
+        }
+        return out;
+    }
+
+    /** Regression predictions in the target's units, one per row of {@code rawFeatures}. */
+    public double[] predictValues(DoubleTable rawFeatures) {
+        requireTask(Task.REGRESSION);
+        return targetScaler.inverseTransform(network.predict(inputs(rawFeatures)).toArray());
+    }
+
+    /** Class probabilities, n×classes, columns in the order of {@link #labels()}. */
+    public Matrix predictProbabilities(DoubleTable rawFeatures) {
+        requireTask(Task.CLASSIFICATION);
+        return network.predictProbabilities(inputs(rawFeatures));
+    }
+
+    /** The most probable class label of each row of probabilities (the first one on ties). */
+    public String[] labelsOf(Matrix probabilities) {
+        String[] out = new String[probabilities.rows()];
+        for (int i = 0; i < out.length; i++) {
+            int best = 0;
+            for (int j = 1; j < probabilities.cols(); j++) {
+                best = probabilities.get(i, j) > probabilities.get(i, best) ? j : best;
+            }
+            out[i] = labels.decode(best);
+        }
+        return out;
+    }
+
+    private void requireTask(Task expected) {
+        if (task != expected) {
+            throw new IllegalStateException("this is a " + task.id() + " model, not " + expected.id());
+        }
+    }
+
+    /** Stops the network's kernel threads. */
+    @Override
+    public void close() {
+        network.close();
+    }
+}

@@ -1,0 +1,274 @@
+package org.backprop.io.model;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.backprop.io.preprocess.LabelEncoder;
+import org.backprop.io.preprocess.StandardScaler;
+import org.backprop.io.safetensors.SafetensorsFile;
+import org.backprop.io.safetensors.SafetensorsReader;
+import org.backprop.io.safetensors.SafetensorsWriter;
+import org.backprop.io.safetensors.Tensor;
+import org.backprop.network.NeuralNetwork;
+import org.backprop.network.ParamKind;
+import org.backprop.network.Parameter;
+
+/**
+ * Saves and loads a {@link Model} as one safetensors file, readable by any safetensors library.
+ *
+ * <p>Tensors, all F64:
+ * <ul>
+ *   <li>{@code dense1.W}, {@code dense2.W}, …: shape [in, out]. W is in×out because a layer
+ *       computes X·W + B on batch-first rows: the <b>transpose</b> of PyTorch's
+ *       {@code nn.Linear.weight} (out×in).</li>
+ *   <li>{@code dense1.B}, …: shape [out] (as PyTorch's {@code nn.Linear.bias}).</li>
+ *   <li>{@code scaler.features.mean}, {@code scaler.features.scale}: shape [inputs]; the network's
+ *       input is (x − mean) / scale per feature column.</li>
+ *   <li>regression only: {@code scaler.target.mean}, {@code scaler.target.scale}, shape [1]; a
+ *       prediction in target units is output · scale + mean.</li>
+ * </ul>
+ * Metadata (all strings): {@code format} = {@code backprop-model}, {@code format_version} =
+ * {@code 1}, {@code architecture} (JSON, see {@link Architecture}), {@code task}
+ * ({@code regression}/{@code classification}), {@code features} (JSON array of column names in
+ * input order), {@code target}, {@code labels} (classification: JSON array of class labels in
+ * output order), {@code training} (JSON), {@code seed}, {@code backprop_version},
+ * {@code command_line}.
+ *
+ * <p>Saving is atomic (a reader sees the old file or the new one, never a part) and refuses NaN or
+ * infinite weights. Loading checks the format and version, every key and every tensor's shape, and
+ * rebuilds the network with {@link Architecture#newNetwork} before copying the weights in.
+ */
+public final class ModelFile {
+    /** The {@code format} metadata value. */
+    public static final String FORMAT = "backprop-model";
+    /** The format version this library writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    static final String FEATURE_MEAN = "scaler.features.mean";
+    static final String FEATURE_SCALE = "scaler.features.scale";
+    static final String TARGET_MEAN = "scaler.target.mean";
+    static final String TARGET_SCALE = "scaler.target.scale";
+    private static final Gson GSON = new Gson();
+
+    private ModelFile() {
+    }
+
+    /**
+     * Atomically writes {@code model} to {@code target}.
+     *
+     * @throws NonFiniteWeightsException if a weight, bias or scaler value is NaN or infinite
+     *                                   (nothing is written)
+     * @throws IOException               if writing fails; an existing {@code target} is then unchanged
+     */
+    public static void save(Path target, Model model) throws IOException {
+        Map<String, Tensor> tensors = tensors(model);
+        try {
+            SafetensorsWriter.write(target, tensors, metadata(model));
+        } catch (IllegalArgumentException e) {
+            throw new NonFiniteWeightsException("refusing to save a model with non-finite values: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Tensor> tensors(Model model) {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        for (Parameter p : model.network().parameters().parameters()) {
+            double[] values = p.value().toArray();
+            tensors.put(p.name(), p.kind() == ParamKind.BIAS
+                    ? Tensor.f64(values, values.length)
+                    : Tensor.matrix(values, p.value().rows(), p.value().cols()));
+        }
+        putScaler(tensors, FEATURE_MEAN, FEATURE_SCALE, model.featureScaler());
+        if (model.task() == Task.REGRESSION) {
+            putScaler(tensors, TARGET_MEAN, TARGET_SCALE, model.targetScaler());
+        }
+        return tensors;
+    }
+
+    private static void putScaler(Map<String, Tensor> tensors, String mean, String scale, StandardScaler scaler) {
+        tensors.put(mean, Tensor.f64(scaler.mean(), scaler.columns()));
+        tensors.put(scale, Tensor.f64(scaler.scale(), scaler.columns()));
+    }
+
+    private static Map<String, String> metadata(Model model) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("format_version", Integer.toString(FORMAT_VERSION));
+        m.put("architecture", model.architecture().toJson());
+        m.put("task", model.task().id());
+        m.put("features", GSON.toJson(model.features()));
+        m.put("target", model.target());
+        if (model.task() == Task.CLASSIFICATION) {
+            m.put("labels", model.labels().toJson());
+        }
+        m.put("training", model.metadata().training());
+        m.put("seed", Long.toString(model.metadata().seed()));
+        m.put("backprop_version", model.metadata().libraryVersion());
+        m.put("command_line", model.metadata().commandLine());
+        return m;
+    }
+
+    /** {@link #load(Path, int)} with one kernel thread. */
+    public static Model load(Path file) throws IOException {
+        return load(file, 1);
+    }
+
+    /**
+     * Reads and validates a model file.
+     *
+     * @param threads kernel threads of the rebuilt network's training passes (≥ 1)
+     * @throws ModelFormatException if the file is a safetensors file but not a valid backprop model
+     *                              of a supported version (the message says what is wrong)
+     * @throws IOException          if the file cannot be read or is not a safetensors file
+     */
+    public static Model load(Path file, int threads) throws IOException {
+        SafetensorsFile content = SafetensorsReader.read(file);
+        ModelReader reader = new ModelReader(file, content);
+        try {
+            return reader.read(threads);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(file, e.getMessage(), e);
+        }
+    }
+
+    /** Reads one file's content into a model; problems throw {@link ModelFormatException}. */
+    private static final class ModelReader {
+        private final Path file;
+        private final SafetensorsFile content;
+
+        ModelReader(Path file, SafetensorsFile content) {
+            this.file = file;
+            this.content = content;
+        }
+
+        Model read(int threads) throws ModelFormatException {
+            checkFormat();
+            Architecture architecture = Architecture.fromJson(meta("architecture"));
+            Task task = Task.fromId(meta("task"));
+            List<String> features = stringList("features");
+            ModelMetadata metadata = new ModelMetadata(meta("training"), longMeta("seed"),
+                    meta("backprop_version"), meta("command_line"));
+            StandardScaler featureScaler = scaler(FEATURE_MEAN, FEATURE_SCALE, architecture.inputs());
+            checkTensorNames(architecture, task);
+            NeuralNetwork network = architecture.newNetwork(metadata.seed(), threads);
+            try {
+                copyWeights(network);
+                return task == Task.REGRESSION
+                        ? Model.regression(network, features, meta("target"), featureScaler,
+                                scaler(TARGET_MEAN, TARGET_SCALE, 1), metadata)
+                        : Model.classification(network, features, meta("target"), featureScaler,
+                                LabelEncoder.of(stringList("labels")), metadata);
+            } catch (ModelFormatException | RuntimeException e) {
+                network.close();
+                throw e;
+            }
+        }
+
+        private void checkFormat() throws ModelFormatException {
+            String format = content.metadata().get("format");
+            if (!FORMAT.equals(format)) {
+                throw new ModelFormatException(file, "not a backprop model (metadata \"format\" is "
+                        + (format == null ? "missing" : "\"" + format + "\"") + ", expected \"" + FORMAT + "\")");
+            }
+            String version = meta("format_version");
+            if (!Integer.toString(FORMAT_VERSION).equals(version)) {
+                throw new ModelFormatException(file, "model format version " + version
+                        + " is not supported: this backprop reads version " + FORMAT_VERSION
+                        + " (a newer backprop may have written it)");
+            }
+        }
+
+        private String meta(String key) {
+            String value = content.metadata().get(key);
+            if (value == null) {
+                throw new IllegalArgumentException("metadata \"" + key + "\" is missing");
+            }
+            return value;
+        }
+
+        private long longMeta(String key) {
+            try {
+                return Long.parseLong(meta(key));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("metadata \"" + key + "\" is not an integer: " + meta(key), e);
+            }
+        }
+
+        private List<String> stringList(String key) {
+            try {
+                String[] values = GSON.fromJson(meta(key), String[].class);
+                if (values == null || Arrays.asList(values).contains(null)) {
+                    throw new IllegalArgumentException("metadata \"" + key + "\" is not a JSON array of strings");
+                }
+                return List.of(values);
+            } catch (JsonParseException e) {
+                throw new IllegalArgumentException("metadata \"" + key + "\" is not a JSON array of strings", e);
+            }
+        }
+
+        private void checkTensorNames(Architecture architecture, Task task) throws ModelFormatException {
+            java.util.Set<String> expected = new java.util.LinkedHashSet<>();
+            for (int i = 1; i <= architecture.layers().size(); i++) {
+                expected.add("dense" + i + ".W");
+                expected.add("dense" + i + ".B");
+            }
+            expected.add(FEATURE_MEAN);
+            expected.add(FEATURE_SCALE);
+            if (task == Task.REGRESSION) {
+                expected.add(TARGET_MEAN);
+                expected.add(TARGET_SCALE);
+            }
+            for (String name : expected) {
+                if (!content.tensors().containsKey(name)) {
+                    throw new ModelFormatException(file, "tensor \"" + name + "\" is missing");
+                }
+            }
+            for (String name : content.tensors().keySet()) {
+                if (!expected.contains(name)) {
+                    throw new ModelFormatException(file, "unexpected tensor \"" + name + "\"");
+                }
+            }
+        }
+
+        private StandardScaler scaler(String mean, String scale, int columns) throws ModelFormatException {
+            return StandardScaler.of(vector(mean, columns), vector(scale, columns));
+        }
+
+        private double[] vector(String name, int length) throws ModelFormatException {
+            return values(name, new long[] {length});
+        }
+
+        private double[] values(String name, long[] shape) throws ModelFormatException {
+            Tensor t = content.tensors().get(name);
+            if (t == null) {
+                throw new ModelFormatException(file, "tensor \"" + name + "\" is missing");
+            }
+            if (!Arrays.equals(t.shape(), shape)) {
+                throw new ModelFormatException(file, "tensor \"" + name + "\" has shape " + Arrays.toString(t.shape())
+                        + " but the architecture needs " + Arrays.toString(shape));
+            }
+            for (double v : t.values()) {
+                if (!Double.isFinite(v)) {
+                    throw new ModelFormatException(file, "tensor \"" + name + "\" holds a non-finite value " + v);
+                }
+            }
+            return t.values();
+        }
+
+        private void copyWeights(NeuralNetwork network) throws ModelFormatException {
+            double[] flat = network.parameters().values();
+            for (Parameter p : network.parameters().parameters()) {
+                long[] shape = p.kind() == ParamKind.BIAS
+                        ? new long[] {p.value().cols()}
+                        : new long[] {p.value().rows(), p.value().cols()};
+                double[] v = values(p.name(), shape);
+                System.arraycopy(v, 0, flat, p.offset(), v.length);
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.backprop.io.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.backprop.io.DoubleTable;
+import org.backprop.tensor.Matrix;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Model files written by format version 1 must keep loading, with the same predictions, in every
+ * later version. The fixtures were written by {@link #writeFixtures} (run it with
+ * {@code -Dbackprop.writeFixtures=true} only when adding a new format version's fixtures; never
+ * overwrite the old ones).
+ */
+class FixtureModelsTest {
+    private static final DoubleTable ROWS = new DoubleTable(
+            new double[] {0, 0, 0, 1, -2, 0.5, 3.25, 1.5, -7}, 3, 3, List.of("x1", "x2", "x3"));
+
+    @Test
+    void regressionV1StillLoadsWithItsPredictions() throws Exception {
+        try (Model model = ModelFile.load(fixture("regression-v1.safetensors"))) {
+            assertEquals(Task.REGRESSION, model.task());
+            assertEquals("y", model.target());
+            assertEquals("backprop train --data d.csv", model.metadata().commandLine());
+            assertArrayEquals(new double[] {REGRESSION_0, REGRESSION_1, REGRESSION_2}, model.predictValues(ROWS), 1e-12);
+        }
+    }
+
+    @Test
+    void classificationV1StillLoadsWithItsProbabilities() throws Exception {
+        try (Model model = ModelFile.load(fixture("classification-v1.safetensors"))) {
+            assertEquals(List.of("cat", "dog", "eel"), model.labels().classes());
+            Matrix p = model.predictProbabilities(ROWS);
+            assertArrayEquals(CLASSIFICATION_ROW_2, new double[] {p.get(2, 0), p.get(2, 1), p.get(2, 2)}, 1e-12);
+        }
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "backprop.writeFixtures", matches = "true")
+    void writeFixtures() throws IOException {
+        Path dir = Path.of("src/test/resources/fixtures");
+        try (Model r = SampleModels.regression(); Model c = SampleModels.classification()) {
+            ModelFile.save(dir.resolve("regression-v1.safetensors"), r);
+            ModelFile.save(dir.resolve("classification-v1.safetensors"), c);
+            System.out.println("regression " + java.util.Arrays.toString(r.predictValues(ROWS)));
+            System.out.println("classification " + c.predictProbabilities(ROWS));
+        }
+    }
+
+    private static Path fixture(String name) throws URISyntaxException {
+        return Path.of(FixtureModelsTest.class.getResource("/fixtures/" + name).toURI());
+    }
+
+    private static final double REGRESSION_0 = 11.549745296341937;
+    private static final double REGRESSION_1 = 9.92978831482818;
+    private static final double REGRESSION_2 = 12.083738532541576;
+    private static final double[] CLASSIFICATION_ROW_2 = {0.4767633480857848, 0.34128981040097406, 0.18194684151324111};
+}
