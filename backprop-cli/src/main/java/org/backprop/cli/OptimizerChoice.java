@@ -1,38 +1,43 @@
 package org.backprop.cli;
 
-import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.backprop.optim.LearningRates;
 import org.backprop.optim.Optimizer;
-import org.backprop.optim.Sgd;
+import org.backprop.optim.Optimizers;
 
 /**
- * The optimizers {@code --optimizer} accepts. A seam: only {@code sgd} until the core's
- * {@code Optimizers.create(name, LearningRates)} registry is merged, which this then delegates to.
+ * The optimizers {@code --optimizer} accepts (the core's {@link Optimizers} registry) and their
+ * default learning rates: 1e-3 for the adaptive ones (rmsprop, adam, adamw, as Keras and PyTorch
+ * tutorials use), 0.01 for the others.
  */
 final class OptimizerChoice {
-    /** The default optimizer. */
-    static final String DEFAULT = "sgd";
+    /** The default optimizer: Adam, robust on unscaled tabular problems. */
+    static final String DEFAULT = "adam";
 
     private OptimizerChoice() {
     }
 
     /** The names accepted. */
-    static List<String> names() {
-        return List.of("sgd");
+    static Set<String> names() {
+        return Optimizers.names();
     }
 
     /** A new optimizer called {@code name} with learning rate {@code lr} for every parameter. */
     static Optimizer create(String name, double lr) {
-        if (name.toLowerCase(Locale.ROOT).equals("sgd")) {
-            return new Sgd(LearningRates.of(lr));
+        try {
+            return Optimizers.create(name, LearningRates.of(lr));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.USAGE, "--optimizer: " + e.getMessage());
         }
-        throw new UserError(ExitCodes.USAGE, "unknown optimizer '" + name + "'; known: " + String.join(", ", names()));
     }
 
     /** The default learning rate of {@code name}. */
     static double defaultLearningRate(String name) {
-        return 0.01;
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "rmsprop", "adam", "adamw" -> 1e-3;
+            default -> 0.01;
+        };
     }
 }

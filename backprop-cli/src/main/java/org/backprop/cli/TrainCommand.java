@@ -79,7 +79,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Optimizer (default: ${DEFAULT-VALUE}).")
     private String optimizer;
 
-    @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: 0.01).")
+    @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: 0.001 for adam, adamw and rmsprop, 0.01 for the others).")
     private Double lr;
 
     @Option(names = "--epochs", defaultValue = "100", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}).")

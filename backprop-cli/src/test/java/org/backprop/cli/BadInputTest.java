@@ -109,7 +109,7 @@ class BadInputTest {
     @Test
     void divergenceExitsWith4AndWritesNoModel() throws Exception {
         Path data = TestCsv.regression(dir);
-        CliRun run = train(data, "50", "--target", "y", "--lr", "1e6", "--layers", "8");
+        CliRun run = train(data, "50", "--target", "y", "--optimizer", "sgd", "--lr", "1e6", "--layers", "8");
         assertEquals(ExitCodes.DIVERGED, run.exitCode(), run::toString);
         assertTrue(run.err().contains("diverged"), run::toString);
         assertTrue(run.err().contains("No model was written."), run::toString);
