@@ -1,14 +1,15 @@
 package org.backprop.cli;
 
+import org.backprop.LibraryVersion;
+
 import picocli.CommandLine;
 
-/** The library version, read from the jar's manifest (or "development" when run from classes). */
+/** The library version, as the build recorded it. */
 public final class Version implements CommandLine.IVersionProvider {
 
     /** The version string, e.g. {@code "0.1.0-SNAPSHOT"}. */
     public static String current() {
-        String v = Version.class.getPackage().getImplementationVersion();
-        return v == null ? "development" : v;
+        return LibraryVersion.current();
     }
 
     @Override
