@@ -130,7 +130,19 @@ echo
 
 # ---------------------------------------------------------------- the rounds
 
-declare -A best_wall=() best_self=() failure=() reported_gflops=()
+declare -A best_wall=() best_self=() failure=() flop_warning=()
+
+# Cross-checks the FLOP count against what a run itself printed (its GFLOP/s x its seconds).
+check_flops() {  # name, seconds, printed GFLOP/s
+  local off
+  if [ -z "$flops" ] || [ -z "$3" ]; then
+    return
+  fi
+  off="$(calc '%.1f' "100 * ($3 * 1e9 * $2 - $flops) / $flops")"
+  if awk -v o="$off" 'BEGIN { exit !(o > 5 || o < -5) }'; then
+    flop_warning[$1]="WARNING: ${label[$1]} prints a FLOP count ${off}% off peers/seedflops.py; its GFLOP/s ratios may be wrong"
+  fi
+}
 best_peak_f64="" best_peak_f32="" peak_f64_case="" peak_f32_case=""
 
 run_case() {
@@ -148,7 +160,7 @@ run_case() {
     if [ "$rc" -eq 3 ]; then
       failure[$name]="not available (exit 3): $(grep -m1 -i 'not available' "$log" || tail -n1 "$log")"
     else
-      failure[$name]="failed (exit $rc): $(tail -n1 "$log")"
+      failure[$name]="failed (exit $rc): $(sed -n '2,${/./{p;q}}' "$log") (full output: $log)"
     fi
     printf '  round %d  %-28s %s\n' "$round" "${label[$name]}" "${failure[$name]}"
     return
@@ -174,7 +186,7 @@ run_case() {
   unset "failure[$name]"
   best_wall[$name]="$(better_min "${best_wall[$name]:-}" "$wall")"
   best_self[$name]="$(better_min "${best_self[$name]:-}" "$self")"
-  reported_gflops[$name]="$(sed -n 's/^total [0-9.]* s, \([0-9.]*\) GFLOP\/s.*/\1/p' "$log" | tail -n1)"
+  check_flops "$name" "$self" "$(sed -n 's/^total [0-9.]* s, \([0-9.]*\) GFLOP\/s.*/\1/p' "$log" | tail -n1)"
   printf '  round %d  %-28s process %9.3f s   self-reported %9.3f s   %s\n' "$round" "${label[$name]}" "$wall" "$self" \
     "$(grep -m1 '^final training MSE' "$log" || true)"
 }
@@ -240,13 +252,9 @@ else
 fi
 echo
 
-# Cross-check the FLOP count against what backprop itself prints (GFLOP/s x seconds).
-for name in backprop_f64 backprop_f32; do
-  if [ -z "$(status_of "$name")" ] && [ -n "$flops" ] && [ -n "${reported_gflops[$name]:-}" ]; then
-    off="$(calc '%.1f' "100 * (${reported_gflops[$name]} * 1e9 * ${best_self[$name]} - $flops) / $flops")"
-    if awk -v o="$off" 'BEGIN { exit !(o > 5 || o < -5) }'; then
-      echo "WARNING: ${label[$name]} prints a FLOP count ${off}% off peers/seedflops.py; ratios of GFLOP/s may be wrong"
-    fi
+for name in "${cases[@]}"; do
+  if [ -n "${flop_warning[$name]:-}" ]; then
+    echo "${flop_warning[$name]}"
   fi
 done
 
