@@ -73,6 +73,15 @@ public final class SeedWorkload {
 
     /** Runs the workload, passing each {@code Epoch  N Loss:  value} line to {@code lines}. */
     public static Result run(Options options, Consumer<String> lines) {
+        return run(options, lines, new TrainingListener() {
+        });
+    }
+
+    /**
+     * As {@link #run(Options, Consumer)}, also calling {@code observer} after every batch and epoch
+     * (after the line printer). Benchmarks use it to time epochs and measure allocation per step.
+     */
+    public static Result run(Options options, Consumer<String> lines, TrainingListener observer) {
         SeedStreams streams = new SeedStreams(options.seed());
         NumpyRandom numpy = new NumpyRandom(options.seed());
         Matrix x = numpy.fill(Matrix.zeros(ROWS, FEATURES));
@@ -82,7 +91,7 @@ public final class SeedWorkload {
             Sgd sgd = new Sgd(LearningRates.of(0.25).with(ParamKind.BIAS, 5e-4));
             TrainerConfig config = TrainerConfig.defaults(options.seed()).withEpochs(options.epochs())
                     .withBatchSize(BATCH).withShuffleRandom(streams.stream("shuffle")).withEvaluateEvery(PRINT_EVERY);
-            Trainer trainer = new Trainer(net, sgd, config).listener(printer(lines));
+            Trainer trainer = new Trainer(net, sgd, config).listener(printer(lines)).listener(observer);
             long start = System.nanoTime();
             History history = trainer.fit(x, y);
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -1,0 +1,77 @@
+package org.backprop.bench;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * Bytes allocated on the Java heap by a fixed set of threads, summed, via
+ * {@link com.sun.management.ThreadMXBean#getThreadAllocatedBytes(long[])}.
+ *
+ * <p>Kernel worker threads allocate separately from the training thread, so the meter takes a
+ * snapshot of <em>all</em> live threads when it is created (after warm-up, when the workers
+ * exist) and sums over them. Each {@link #sample()} itself allocates the result array the MXBean
+ * returns; {@link #overheadPerSample()} measures that with back-to-back samples so callers can
+ * subtract it.
+ */
+final class AllocationMeter {
+    private final com.sun.management.ThreadMXBean bean;
+    private final long[] ids;
+    private final long overhead;
+
+    private AllocationMeter(com.sun.management.ThreadMXBean bean, long[] ids) {
+        this.bean = bean;
+        this.ids = ids;
+        this.overhead = calibrate();
+    }
+
+    /**
+     * A meter over all threads alive now, or null when the JVM cannot measure thread allocation
+     * (not a HotSpot-style ThreadMXBean, or the feature is unsupported or cannot be enabled).
+     */
+    static AllocationMeter allLiveThreads() {
+        if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean)
+                || !bean.isThreadAllocatedMemorySupported()) {
+            return null;
+        }
+        if (!bean.isThreadAllocatedMemoryEnabled()) {
+            bean.setThreadAllocatedMemoryEnabled(true);
+        }
+        return new AllocationMeter(bean, bean.getAllThreadIds());
+    }
+
+    /** Sum of the bytes allocated so far by the snapshot's threads (dead threads count as 0). */
+    long sample() {
+        long[] bytes = bean.getThreadAllocatedBytes(ids);
+        long sum = 0;
+        for (long b : bytes) {
+            if (b > 0) {
+                sum += b;
+            }
+        }
+        return sum;
+    }
+
+    /** Bytes one {@link #sample()} allocates by itself (the smallest of several back-to-back deltas). */
+    long overheadPerSample() {
+        return overhead;
+    }
+
+    /** Threads in the snapshot. */
+    int threads() {
+        return ids.length;
+    }
+
+    /** True if the JVM now has a different number of live threads than the snapshot. */
+    boolean threadSetChanged() {
+        return bean.getThreadCount() != ids.length;
+    }
+
+    private long calibrate() {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 20; i++) {
+            long a = sample();
+            long b = sample();
+            best = Math.min(best, b - a);
+        }
+        return Math.max(0, best);
+    }
+}
