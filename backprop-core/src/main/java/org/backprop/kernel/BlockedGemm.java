@@ -42,7 +42,7 @@ abstract class BlockedGemm implements Gemm {
      * Up to this many chunks per thread, claimed dynamically, so a thread slowed by other load
      * hands its share to the others.
      */
-    private static final int MAX_CHUNKS_PER_THREAD = 4;
+    private static final int MAX_CHUNKS_PER_THREAD = 1;
     /** Fewest rows (or columns) per chunk: each chunk packs its own panels of the other operand. */
     private static final int MIN_BAND = 64;
 

@@ -7,6 +7,9 @@ package org.backprop.kernel;
  */
 public interface Elementwise {
 
+    /** ReLU: {@code y[yo + k] = max(x[xo + k], 0)} for k in [0, n); NaN stays NaN. */
+    void reluForward(double[] x, int xo, double[] y, int yo, int n);
+
     /**
      * The ReLU backward mask: {@code gi[gio + k] = x[xo + k] > 0 ? g[go + k] : 0} for k in [0, n).
      * A NaN input gives 0, as PyTorch's {@code threshold_backward} does.

@@ -12,6 +12,17 @@ final class VectorElementwise implements Elementwise {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
 
     @Override
+    public void reluForward(double[] x, int xo, double[] y, int yo, int n) {
+        int k = 0;
+        for (int bound = S.loopBound(n); k < bound; k += S.length()) {
+            DoubleVector.fromArray(S, x, xo + k).max(0.0).intoArray(y, yo + k);
+        }
+        for (; k < n; k++) {
+            y[yo + k] = Math.max(x[xo + k], 0.0);
+        }
+    }
+
+    @Override
     public void reluBackward(double[] x, int xo, double[] g, int go, double[] gi, int gio, int n) {
         int k = 0;
         for (int bound = S.loopBound(n); k < bound; k += S.length()) {

@@ -18,16 +18,10 @@ public final class ReLU extends Activation {
         return x > 0 ? 1.0 : 0.0;
     }
 
-    /** A tight loop with no per-element call: this runs on every hidden layer of most networks. */
+    /** Vectorized: this runs on every hidden layer of most networks. NaN stays NaN, for the divergence guard. */
     @Override
     protected void computeOutput(Matrix input, Matrix out, boolean training) {
-        double[] x = input.data();
-        double[] y = out.data();
-        int xo = input.offset();
-        int yo = out.offset();
-        for (int k = 0, n = input.size(); k < n; k++) {
-            y[yo + k] = Math.max(x[xo + k], 0.0); // NaN stays NaN, for the divergence guard
-        }
+        Kernels.elementwise().reluForward(input.data(), input.offset(), out.data(), out.offset(), input.size());
     }
 
     @Override
