@@ -60,12 +60,10 @@ public final class Trainer {
     }
 
     private double step(Matrix xBatch, Matrix yBatch, int epoch, int batch) {
-        double loss = network.forwardLoss(xBatch, yBatch);
+        double loss = BlockGradient.compute(network, xBatch, yBatch, xBatch.rows());
         if (!Double.isFinite(loss)) {
-            network.backward();
             throw diverged(epoch, batch, loss);
         }
-        network.backward();
         optimizer.step(network.parameters());
         for (TrainingListener l : listeners) {
             l.onBatchEnd(epoch, batch, loss);
