@@ -56,23 +56,34 @@ final class OrderedSum {
     }
 
     private static void checkFinite(GradientShare share, ParameterBuffer buffer, int epoch, int step, long global) {
-        if (!Double.isFinite(share.loss())) {
-            throw new TrainingDivergedException("training diverged at step " + global + " (epoch " + epoch
-                    + ", batch " + step + "): partition " + share.partition() + "'s loss is " + share.loss()
-                    + ". Try a smaller learning rate.", epoch, step);
+        int bad = firstNonFinite(share.gradient());
+        if (Double.isFinite(share.loss()) && bad < 0) {
+            return;
         }
-        checkFinite(share.gradient(), buffer, "partition " + share.partition() + "'s gradient", epoch, step, global);
+        String gradient = bad < 0 ? "its gradient is finite"
+                : "its gradient is " + share.gradient()[bad] + " at " + describe(buffer, bad);
+        throw new TrainingDivergedException("training diverged at step " + global + " (epoch " + epoch
+                + ", batch " + step + "): partition " + share.partition() + "'s loss is " + share.loss() + " and "
+                + gradient + ". Try a smaller learning rate.", epoch, step);
     }
 
     private static void checkFinite(double[] values, ParameterBuffer buffer, String what, int epoch, int step,
                                     long global) {
+        int bad = firstNonFinite(values);
+        if (bad >= 0) {
+            throw new TrainingDivergedException("training diverged at step " + global + " (epoch " + epoch
+                    + ", batch " + step + "): " + what + " is " + values[bad] + " at " + describe(buffer, bad)
+                    + ". Try a smaller learning rate.", epoch, step);
+        }
+    }
+
+    private static int firstNonFinite(double[] values) {
         for (int k = 0; k < values.length; k++) {
             if (!Double.isFinite(values[k])) {
-                throw new TrainingDivergedException("training diverged at step " + global + " (epoch " + epoch
-                        + ", batch " + step + "): " + what + " is " + values[k] + " at " + describe(buffer, k)
-                        + ". Try a smaller learning rate.", epoch, step);
+                return k;
             }
         }
+        return -1;
     }
 
     /** "dense2.W[3, 17] (flat index 1234)". */
