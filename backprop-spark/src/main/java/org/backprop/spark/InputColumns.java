@@ -182,6 +182,9 @@ public final class InputColumns implements Serializable {
     }
 
     private String where(Row row, long index) {
+        if (index < 0) {
+            return "a row being scored";
+        }
         if (id != null && !row.isNullAt(0)) {
             return "the row with " + id + " = " + row.get(0);
         }

@@ -40,19 +40,19 @@ public record TrainedNetwork(NetworkSpec spec, double[] parameters, Standardizer
 
     /** Predictions for raw (unstandardized) feature rows {@code x} (n×inputs), n×outputs. */
     public Matrix predict(Matrix x) {
-        Matrix scaled = x.copy();
+        try (NeuralNetwork network = toNetwork()) {
+            return network.predict(standardize(x));
+        }
+    }
+
+    /** A standardized copy of raw feature rows {@code x}. */
+    public Matrix standardize(Matrix x) {
+        Matrix scaled = Matrix.zeros(x.rows(), x.cols());
         double[] row = new double[x.cols()];
         for (int i = 0; i < x.rows(); i++) {
-            for (int j = 0; j < row.length; j++) {
-                row[j] = x.get(i, j);
-            }
-            standardizer.apply(row);
-            for (int j = 0; j < row.length; j++) {
-                scaled.set(i, j, row[j]);
-            }
+            System.arraycopy(x.data(), x.offset() + i * x.cols(), row, 0, row.length);
+            System.arraycopy(standardizer.apply(row), 0, scaled.data(), i * x.cols(), row.length);
         }
-        try (NeuralNetwork network = toNetwork()) {
-            return network.predict(scaled);
-        }
+        return scaled;
     }
 }
