@@ -106,6 +106,15 @@ class SparkTrainerTest {
     }
 
     @Test
+    void anIdColumnFixesTheRowOrderWhateverTheInputOrder() {
+        Dataset<Row> withId = rows.withColumn("id", org.apache.spark.sql.functions.monotonically_increasing_id());
+        Dataset<Row> reversed = withId.orderBy(org.apache.spark.sql.functions.desc("id"));
+        FitResult byId = SparkTrainer.fit(reversed, SPEC, new Sgd(0.1), config(2, 32, 2).idColumn("id").build());
+        FitResult byInputOrder = SparkTrainer.fit(rows, SPEC, new Sgd(0.1), config(2, 32, 2).build());
+        assertArrayEquals(byInputOrder.model().parameters(), byId.model().parameters());
+    }
+
+    @Test
     void standardizerIsFittedOnTheTrainingRowsAndAppliedWhenPredicting() {
         FitResult fit = SparkTrainer.fit(rows, SPEC, new Sgd(0.1), config(2, 32, 1).standardize(true).build());
         Standardizer s = fit.model().standardizer();
