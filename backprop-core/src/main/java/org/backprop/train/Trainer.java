@@ -102,8 +102,7 @@ public final class Trainer {
     }
 
     private double step(Matrix xBatch, Matrix yBatch, int epoch, int batch, DivergenceGuard guard) {
-        double loss = network.forwardLoss(xBatch, yBatch);
-        network.backward();
+        double loss = BlockGradient.compute(network, xBatch, yBatch, xBatch.rows());
         guard.checkLoss(epoch, batch, loss);
         optimizer.step(network.parameters());
         guard.checkParameters(epoch, batch, loss);

@@ -11,6 +11,15 @@ public class TrainingDivergedException extends RuntimeException {
     private final int batch;
     private final int restoredEpoch;
 
+    /** {@link #restoredEpoch()} when the thrower restored nothing (it keeps no non-finite state, e.g. a
+     * distributed driver that stops before applying the step). */
+    public static final int NOTHING_RESTORED = -2;
+
+    /** A divergence after which nothing was restored ({@link #NOTHING_RESTORED}). */
+    public TrainingDivergedException(String message, int epoch, int batch) {
+        this(message, epoch, batch, NOTHING_RESTORED);
+    }
+
     /**
      * @param restoredEpoch the epoch whose evaluated parameters were restored, or −1 for the
      *                      initial parameters
@@ -32,7 +41,10 @@ public class TrainingDivergedException extends RuntimeException {
         return batch;
     }
 
-    /** The epoch whose evaluated parameters the network holds now, or −1 for the initial ones. */
+    /**
+     * The epoch whose evaluated parameters the network holds now, −1 for the initial ones, or
+     * {@link #NOTHING_RESTORED}.
+     */
     public int restoredEpoch() {
         return restoredEpoch;
     }

@@ -1,0 +1,15 @@
+#!/bin/bash
+# Usage: backprop-spark/bench.sh [MASTER] [ROWS] [BATCHES] [PARTITIONS]
+#   e.g. backprop-spark/bench.sh 'local[2]' 50000 500,5000,50000 1,2,4
+# Builds the module, then runs org.backprop.spark.bench.SparkStepBench on the test classpath
+# (Spark is a provided dependency) with the JVM flags Spark's launcher would add on JDK 17.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -B -pl backprop-spark -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >&2
+M=backprop-spark
+CP="$M/target/test-classes:$M/target/classes:backprop-core/target/classes:$(cat $M/target/bench-classpath.txt)"
+# the same list the module's Surefire argLine uses, read from the pom
+FLAGS=$(sed -n '/<spark.jvm.flags>/,/<\/spark.jvm.flags>/p' $M/pom.xml | sed 's/<[^>]*>//g' | tr '\n' ' ')
+SPARK_LOCAL_IP=127.0.0.1 exec java --add-modules jdk.incubator.vector -Xmx8g $FLAGS -cp "$CP" \
+    org.backprop.spark.bench.SparkStepBench "$@"

@@ -1,0 +1,105 @@
+package org.backprop.spark;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The {@link org.apache.spark.ml.Model} a {@link BackpropRegressor} fits: {@code transform} appends
+ * a prediction column computed by the trained network (features standardized as in training).
+ * {@link #network()} exposes the architecture, flat parameters and standardizer.
+ */
+public final class BackpropRegressionModel extends Model<BackpropRegressionModel> {
+    private static final long serialVersionUID = 1L;
+    private final String uid;
+    private final TrainedNetwork network;
+    private final List<Double> epochLosses;
+    private final Param<String> featuresCol;
+    private final Param<String> labelCol;
+    private final Param<String> predictionCol;
+
+    BackpropRegressionModel(String uid, TrainedNetwork network, List<Double> epochLosses) {
+        this.uid = uid;
+        this.network = network;
+        this.epochLosses = List.copyOf(epochLosses);
+        this.featuresCol = new Param<>(this, "featuresCol", "features column (Vector)");
+        this.labelCol = new Param<>(this, "labelCol", "label column (numeric)");
+        this.predictionCol = new Param<>(this, "predictionCol", "prediction column name");
+        setDefault(featuresCol, "features");
+        setDefault(labelCol, "label");
+        setDefault(predictionCol, "prediction");
+    }
+
+    @Override
+    public String uid() {
+        return uid;
+    }
+
+    public Param<String> featuresCol() {
+        return featuresCol;
+    }
+
+    public Param<String> labelCol() {
+        return labelCol;
+    }
+
+    public Param<String> predictionCol() {
+        return predictionCol;
+    }
+
+    public BackpropRegressionModel setPredictionCol(String value) {
+        set(predictionCol, value);
+        return this;
+    }
+
+    /** The trained network: architecture, flat parameters, standardizer, column names. */
+    public TrainedNetwork network() {
+        return network;
+    }
+
+    /** The mean training loss of every epoch. */
+    public List<Double> epochLosses() {
+        return epochLosses;
+    }
+
+    @Override
+    public Dataset<Row> transform(Dataset<?> dataset) {
+        StructType out = transformSchema(dataset.schema());
+        Dataset<Row> rows = dataset.toDF();
+        int at = Arrays.asList(rows.schema().fieldNames()).indexOf($(featuresCol));
+        InputColumns columns = InputColumns.vector($(featuresCol), List.of($(labelCol)));
+        return rows.mapPartitions(new Scorer(network, columns, at), Encoders.row(out));
+    }
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        if (!Arrays.asList(schema.fieldNames()).contains($(featuresCol))
+                || !BackpropRegressor.isVector(schema, $(featuresCol))) {
+            throw new IllegalArgumentException("column '" + $(featuresCol) + "' must exist and be a Spark ML Vector");
+        }
+        return withPrediction(schema, $(predictionCol));
+    }
+
+    /** {@code schema} plus a double column {@code prediction}, refusing a name already taken. */
+    static StructType withPrediction(StructType schema, String prediction) {
+        if (Arrays.asList(schema.fieldNames()).contains(prediction)) {
+            throw new IllegalArgumentException("column '" + prediction + "' already exists");
+        }
+        return schema.add(prediction, DataTypes.DoubleType, false);
+    }
+
+    @Override
+    public BackpropRegressionModel copy(ParamMap extra) {
+        BackpropRegressionModel copy = new BackpropRegressionModel(uid, network, epochLosses);
+        copy.setParent(parent());
+        return copyValues(copy, extra);
+    }
+}

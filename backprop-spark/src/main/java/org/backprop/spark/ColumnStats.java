@@ -1,0 +1,88 @@
+package org.backprop.spark;
+
+import java.io.Serializable;
+import java.util.Iterator;
+
+/**
+ * Count, mean and sum of squared deviations per feature column (Welford's update, merged with Chan
+ * et al.'s formula), plus the first unusable row seen. One instance per partition; the driver merges
+ * them in partition order, so the result does not depend on task timing.
+ */
+final class ColumnStats implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final double[] mean;
+    private final double[] m2;
+    private long count;
+    private long problemIndex = Long.MAX_VALUE;
+    private String problem;
+
+    ColumnStats(int columns) {
+        this.mean = new double[columns];
+        this.m2 = new double[columns];
+    }
+
+    /** The statistics of one partition's rows. */
+    static ColumnStats of(Iterator<LabeledRow> rows, int columns) {
+        ColumnStats s = new ColumnStats(columns);
+        rows.forEachRemaining(s::add);
+        return s;
+    }
+
+    void add(LabeledRow row) {
+        if (row.problem() != null) {
+            noteProblem(row.index(), row.problem());
+            return;
+        }
+        count++;
+        double[] x = row.x();
+        for (int j = 0; j < mean.length; j++) {
+            double delta = x[j] - mean[j];
+            mean[j] += delta / count;
+            m2[j] += delta * (x[j] - mean[j]);
+        }
+    }
+
+    /** Adds {@code other}'s rows into this one. */
+    ColumnStats merge(ColumnStats other) {
+        if (other.problem != null) {
+            noteProblem(other.problemIndex, other.problem);
+        }
+        if (other.count == 0) {
+            return this;
+        }
+        long total = count + other.count;
+        for (int j = 0; j < mean.length; j++) {
+            double delta = other.mean[j] - mean[j];
+            mean[j] += delta * other.count / total;
+            m2[j] += other.m2[j] + delta * delta * ((double) count * other.count / total);
+        }
+        count = total;
+        return this;
+    }
+
+    private void noteProblem(long index, String message) {
+        if (index < problemIndex) {
+            problemIndex = index;
+            problem = message;
+        }
+    }
+
+    /** Rows without problems. */
+    long count() {
+        return count;
+    }
+
+    /** The problem of the lowest-index unusable row, or null. */
+    String problem() {
+        return problem;
+    }
+
+    /** Standardizes each column to mean 0 and (population) standard deviation 1. */
+    Standardizer standardizer() {
+        double[] std = new double[mean.length];
+        for (int j = 0; j < std.length; j++) {
+            std[j] = Math.sqrt(m2[j] / count);
+        }
+        return new Standardizer(mean.clone(), std);
+    }
+}

@@ -1,0 +1,75 @@
+package org.backprop.spark;
+
+import java.util.Collections;
+import java.util.List;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import scala.Tuple2;
+
+/**
+ * Turns a {@code Dataset<Row>} into cached primitive blocks, once per fit: checks the schema,
+ * numbers the rows (input order via {@code zipWithIndex}, or rank of the ID column), validates
+ * every cell and fits the standardizer in one pass (refusing bad input before any training), then
+ * sends row i to partition i mod P and packs each partition into one {@link Block}.
+ */
+final class DataPacker {
+    private static final Logger LOG = LoggerFactory.getLogger(DataPacker.class);
+
+    private DataPacker() {
+    }
+
+    static PackedData pack(Dataset<Row> data, InputColumns columns, NetworkSpec spec, int partitions,
+                           int batchSize, boolean standardize) {
+        Dataset<Row> selected = columns.select(data);
+        int inputs = spec.inputs();
+        JavaRDD<Row> ordered = columns.idColumn() == null ? selected.javaRDD()
+                : selected.javaRDD().sortBy(columns::id, true, selected.javaRDD().getNumPartitions());
+        JavaRDD<LabeledRow> parsed = ordered.zipWithIndex()
+                .map(t -> columns.parse(t._1(), t._2(), inputs))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            ColumnStats stats = statistics(parsed, inputs);
+            if (stats.problem() != null) {
+                throw new IllegalArgumentException("bad input, nothing trained: " + stats.problem());
+            }
+            if (stats.count() == 0) {
+                throw new IllegalArgumentException("no training rows");
+            }
+            ShardPlan plan = new ShardPlan(stats.count(), partitions, batchSize);
+            Standardizer scaler = standardize ? stats.standardizer() : Standardizer.identity(inputs);
+            JavaRDD<Block> blocks = blocks(parsed, plan, scaler, inputs, spec.outputs());
+            LOG.info("packed {} rows into {} cached blocks: {}", stats.count(), partitions, plan);
+            return new PackedData(blocks, plan, scaler, columns.featureNames(inputs));
+        } finally {
+            parsed.unpersist(false);
+        }
+    }
+
+    /** One pass: statistics per partition, merged on the driver in partition order. */
+    private static ColumnStats statistics(JavaRDD<LabeledRow> parsed, int inputs) {
+        List<ColumnStats> parts = parsed
+                .mapPartitions(it -> Collections.singletonList(ColumnStats.of(it, inputs)).iterator())
+                .collect();
+        ColumnStats total = new ColumnStats(inputs);
+        parts.forEach(total::merge);
+        return total;
+    }
+
+    private static JavaRDD<Block> blocks(JavaRDD<LabeledRow> parsed, ShardPlan plan, Standardizer scaler,
+                                         int inputs, int outputs) {
+        JavaRDD<Block> blocks = parsed
+                .mapToPair(r -> new Tuple2<>(r.index(), r))
+                .partitionBy(new ModPartitioner(plan.partitions()))
+                .mapPartitionsWithIndex((p, it) -> Collections.singletonList(
+                        Block.pack(p, new ValueIterator<>(it), scaler, inputs, outputs)).iterator(), true)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        blocks.count();
+        return blocks;
+    }
+}

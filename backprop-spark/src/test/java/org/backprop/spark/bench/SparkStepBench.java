@@ -1,0 +1,137 @@
+package org.backprop.spark.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+import org.backprop.network.NeuralNetwork;
+import org.backprop.network.ParamKind;
+import org.backprop.optim.LearningRates;
+import org.backprop.optim.Sgd;
+import org.backprop.random.RandomSource;
+import org.backprop.random.SeedStreams;
+import org.backprop.spark.FitResult;
+import org.backprop.spark.NetworkSpec;
+import org.backprop.spark.SparkTrainConfig;
+import org.backprop.spark.SparkTrainer;
+import org.backprop.tensor.Matrix;
+import org.backprop.train.Trainer;
+import org.backprop.train.TrainerConfig;
+import org.backprop.train.TrainingListener;
+
+/**
+ * Benchmark (not a test): ms per synchronous step of the seed network 100→128→256→1 at global
+ * batches 500, 5,000 and 50,000, with P = 1, 2, 4 partitions on an embedded {@code local[2]} session,
+ * against the single-machine {@link Trainer} in the same JVM. Prints {@code RESULT,} lines. Run with
+ * {@code backprop-spark/bench.sh} (arguments: master, rows, comma-separated batches, comma-separated P).
+ */
+public final class SparkStepBench {
+    private static final int FEATURES = 100;
+    private static final NetworkSpec SEED_NET = NetworkSpec.builder(FEATURES).dense(128, "relu").dense(256, "relu")
+            .dense(1, "linear").build();
+
+    private SparkStepBench() {
+    }
+
+    public static void main(String[] args) {
+        String master = args.length > 0 ? args[0] : "local[2]";
+        int rows = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
+        int[] batches = ints(args.length > 2 ? args[2] : "500,5000,50000");
+        int[] partitions = ints(args.length > 3 ? args[3] : "1,2,4");
+        SparkSession spark = SparkSession.builder().master(master).appName("backprop-spark-bench")
+                .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        Dataset<Row> data = dataset(spark, rows);
+        for (int batch : batches) {
+            int steps = stepsFor(batch);
+            double local = localMillisPerStep(rows, batch, steps);
+            System.out.printf(Locale.ROOT, "RESULT,batch=%d,trainer=local,ms_per_step=%.1f,steps=%d%n", batch, local,
+                    steps);
+            for (int p : partitions) {
+                FitResult fit = SparkTrainer.fit(data, SEED_NET, sgd(), SparkTrainConfig.builder()
+                        .features(names()).label("y").partitions(p).globalBatchSize(batch).epochs(1000)
+                        .stopAfterSteps(steps).standardize(false).build());
+                double spark1 = medianAfterWarmup(fit.stepMillis());
+                System.out.printf(Locale.ROOT,
+                        "RESULT,batch=%d,trainer=spark,master=%s,P=%d,ms_per_step=%.1f,ratio_to_local=%.2f,steps=%d%n",
+                        batch, master, p, spark1, spark1 / local, steps);
+            }
+        }
+        spark.stop();
+    }
+
+    /** Enough steps for a median, few enough that batch 50,000 (≈ 14 GFLOP a step) stays short. */
+    private static int stepsFor(int batch) {
+        return batch <= 500 ? 30 : batch <= 5000 ? 10 : 4;
+    }
+
+    private static Sgd sgd() {
+        return new Sgd(LearningRates.of(0.25).with(ParamKind.BIAS, 5e-4));
+    }
+
+    private static double localMillisPerStep(int rows, int batch, int steps) {
+        RandomSource r = new SeedStreams(0).stream("data");
+        Matrix x = Matrix.zeros(rows, FEATURES);
+        Matrix y = Matrix.zeros(rows, 1);
+        for (int k = 0; k < x.size(); k++) {
+            x.setFlat(k, r.nextDouble());
+        }
+        for (int k = 0; k < rows; k++) {
+            y.setFlat(k, r.nextDouble());
+        }
+        int perEpoch = (rows + batch - 1) / batch;
+        int epochs = (steps + perEpoch - 1) / perEpoch;
+        List<Double> millis = new ArrayList<>();
+        try (NeuralNetwork net = SEED_NET.build(0L, 1)) {
+            long[] last = {System.nanoTime()};
+            new Trainer(net, sgd(), TrainerConfig.defaults(0).withEpochs(epochs).withBatchSize(batch)
+                    .withEvaluateEvery(1_000_000)).listener(new TrainingListener() {
+                        @Override
+                        public void onBatchEnd(int epoch, int b, double loss) {
+                            long now = System.nanoTime();
+                            millis.add((now - last[0]) / 1e6);
+                            last[0] = now;
+                        }
+                    }).fit(x, y);
+        }
+        return medianAfterWarmup(millis.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static double medianAfterWarmup(double[] millis) {
+        double[] tail = Arrays.copyOfRange(millis, Math.min(millis.length - 1, millis.length / 4), millis.length);
+        Arrays.sort(tail);
+        return tail[tail.length / 2];
+    }
+
+    private static Dataset<Row> dataset(SparkSession spark, int rows) {
+        List<Column> columns = new ArrayList<>();
+        for (int j = 0; j < FEATURES; j++) {
+            columns.add(functions.rand(j).as("f" + j));
+        }
+        columns.add(functions.rand(FEATURES).as("y"));
+        Dataset<Row> data = spark.range(0, rows, 1, 2).select(columns.toArray(new Column[0]))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        data.count();
+        return data;
+    }
+
+    private static String[] names() {
+        String[] names = new String[FEATURES];
+        for (int j = 0; j < FEATURES; j++) {
+            names[j] = "f" + j;
+        }
+        return names;
+    }
+
+    private static int[] ints(String csv) {
+        return Arrays.stream(csv.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+}
