@@ -10,6 +10,9 @@ import java.util.Map;
 
 import org.backprop.check.TestData;
 import org.backprop.network.NeuralNetwork;
+import org.backprop.network.Parameter;
+import org.backprop.optim.LearningRates;
+import org.backprop.optim.Optimizer;
 import org.backprop.optim.Sgd;
 import org.backprop.random.RandomSource;
 import org.backprop.tensor.Matrix;
@@ -25,10 +28,29 @@ class DivergenceTest {
     }
 
     /** SGD whose step is infinite: every parameter with a non-zero gradient becomes ±∞ (loss still finite). */
-    private static Sgd infiniteStep() {
-        Sgd sgd = new Sgd(1.0);
-        sgd.schedule(step -> Double.POSITIVE_INFINITY);
-        return sgd;
+    private static Optimizer infiniteStep() {
+        return infiniteFrom(1, 1.0);
+    }
+
+    /**
+     * SGD with rate {@code lr} whose steps from {@code from} (1-based) on are infinite. (Schedules
+     * cannot do this: optimizers refuse a non-finite schedule factor.)
+     */
+    private static Optimizer infiniteFrom(long from, double lr) {
+        return new Optimizer(LearningRates.of(lr)) {
+            @Override
+            public String id() {
+                return "sgd-that-blows-up";
+            }
+
+            @Override
+            protected void update(double[] w, double[] g, int start, int length, double rate, Parameter p) {
+                double scale = steps() >= from ? Double.POSITIVE_INFINITY : rate;
+                for (int i = start; i < start + length; i++) {
+                    w[i] -= scale * g[i];
+                }
+            }
+        };
     }
 
     @Test
@@ -55,8 +77,7 @@ class DivergenceTest {
         try (NeuralNetwork net = network()) {
             Map<Integer, double[]> evaluated = new HashMap<>();
             Map<Integer, Double> losses = new HashMap<>();
-            Sgd sgd = new Sgd(0.05);
-            sgd.schedule(step -> step <= 20 ? 1.0 : Double.POSITIVE_INFINITY); // 4 batches per epoch: epoch 5
+            Optimizer sgd = infiniteFrom(21, 0.05); // 4 batches per epoch: step 21 is epoch 5, batch 0
             TrainerConfig config = TrainerConfig.defaults(1).withEpochs(50).withBatchSize(5);
             TrainingListener recorder = new TrainingListener() {
                 @Override
