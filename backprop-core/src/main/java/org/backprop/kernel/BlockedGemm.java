@@ -76,11 +76,14 @@ abstract class BlockedGemm implements Gemm {
     }
 
     /**
-     * Computes one mr×nr tile and stores it: {@code C[r][j] = Σ_p ap[aIdx + p*mr + r] · bp[bIdx + p*nr + j]},
-     * a fused multiply-add chain over p starting from zero; C row r starts at {@code cIdx + r * ldc}.
-     * Adding to C is left to the driver: a single store path keeps C2's vector code free of boxing.
+     * Computes one mr×nr tile and stores it:
+     * {@code C[r][j] = Σ_p a[aIdx + r*aRow + p*aDepth] · bp[bIdx + p*nr + j]}, a fused multiply-add
+     * chain over p starting from zero; C row r starts at {@code cIdx + r * ldc}. A is read through
+     * its strides, either from a packed panel (aRow 1, aDepth mr) or straight from the caller's
+     * matrix, whose broadcasts cost the same as from a panel. Adding to C is left to the driver: a
+     * single store path keeps C2's vector code free of boxing.
      */
-    abstract void microKernel(double[] ap, int aIdx, double[] bp, int bIdx, int kc,
+    abstract void microKernel(double[] a, int aIdx, int aRow, int aDepth, double[] bp, int bIdx, int kc,
                               double[] c, int cIdx, int ldc);
 
     /**
@@ -202,17 +205,28 @@ abstract class BlockedGemm implements Gemm {
                 packB(bp, b, bOff + pc * bDepth + jc * bCol, bDepth, bCol, kcb, ncb);
                 for (int ic = i0; ic < i1; ic += mc) {
                     int mcb = Math.min(mc, i1 - ic);
-                    double[] ap = ws.aPanel(ceilDiv(mcb, mr) * mr * kcb);
-                    packA(ap, a, aOff + ic * aRow + pc * aDepth, aRow, aDepth, mcb, kcb);
-                    multiplyPanels(ap, bp, mcb, ncb, kcb, c, cOff + ic * n + jc, n,
-                            accumulate || pc > 0, ws.tile(mr * nr));
+                    int direct = mcb / mr * mr;
+                    int aBlock = aOff + ic * aRow + pc * aDepth;
+                    boolean addToC = accumulate || pc > 0;
+                    int cBlock = cOff + ic * n + jc;
+                    double[] tile = ws.tile(mr * nr);
+                    multiplyPanels(a, aBlock, aRow, aDepth, bp, direct, ncb, kcb, c, cBlock, n, addToC, tile);
+                    if (direct < mcb) {
+                        double[] ap = ws.aPanel(mr * kcb);
+                        packA(ap, a, aBlock + direct * aRow, aRow, aDepth, mcb - direct, kcb);
+                        multiplyPanels(ap, 0, 1, mr, bp, mcb - direct, ncb, kcb, c, cBlock + direct * n, n,
+                                addToC, tile);
+                    }
                 }
             }
         }
     }
 
-    /** C block (mcb×ncb at cIdx, row length ldc) (+)= packed A block · packed B block. */
-    private void multiplyPanels(double[] ap, double[] bp, int mcb, int ncb, int kc,
+    /**
+     * C block (mcb×ncb at cIdx, row length ldc) (+)= A block (rows mcb, read through its strides from
+     * aIdx) · packed B block. Rows past the last full mr-row band must be zero-padded in a panel.
+     */
+    private void multiplyPanels(double[] a, int aIdx, int aRow, int aDepth, double[] bp, int mcb, int ncb, int kc,
                                 double[] c, int cIdx, int ldc, boolean addToC, double[] tile) {
         for (int jr = 0; jr < ncb; jr += nr) {
             int cols = Math.min(nr, ncb - jr);
@@ -220,9 +234,9 @@ abstract class BlockedGemm implements Gemm {
                 int rows = Math.min(mr, mcb - ir);
                 int cTile = cIdx + ir * ldc + jr;
                 if (rows == mr && cols == nr && !addToC) {
-                    microKernel(ap, ir * kc, bp, jr * kc, kc, c, cTile, ldc);
+                    microKernel(a, aIdx + ir * aRow, aRow, aDepth, bp, jr * kc, kc, c, cTile, ldc);
                 } else {
-                    microKernel(ap, ir * kc, bp, jr * kc, kc, tile, 0, nr);
+                    microKernel(a, aIdx + ir * aRow, aRow, aDepth, bp, jr * kc, kc, tile, 0, nr);
                     if (addToC) {
                         addTile(tile, rows, cols, c, cTile, ldc);
                     } else {

@@ -32,12 +32,31 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final TrainerConfig config;
     private final List<TrainingListener> listeners = new ArrayList<>();
+    private int firstEpoch;
     private final Map<String, MetricFunction> metrics = new LinkedHashMap<>();
 
     public Trainer(NeuralNetwork network, Optimizer optimizer, TrainerConfig config) {
         this.network = network;
         this.optimizer = optimizer;
         this.config = config;
+    }
+
+    /**
+     * Continues a run that was stopped after {@code epochsCompleted} epochs: {@link #fit} replays
+     * that many shuffles of the shuffle stream (cheap: no training), then trains the remaining
+     * epochs. With the network's parameters and the optimizer's {@link
+     * org.backprop.optim.Optimizer#state() state} saved at that point restored, and the same seed
+     * and settings, the result is bit-identical to the uninterrupted run (early stopping and the
+     * best-parameter tracking start afresh; a network with dropout also needs its dropout stream's
+     * position, which is not replayed). Returns this trainer.
+     */
+    public Trainer resumeAfter(int epochsCompleted) {
+        if (epochsCompleted < 0 || epochsCompleted >= config.epochs()) {
+            throw new IllegalArgumentException("can resume after 0.." + (config.epochs() - 1)
+                    + " completed epochs, got " + epochsCompleted);
+        }
+        this.firstEpoch = epochsCompleted;
+        return this;
     }
 
     /** Adds a listener called after every batch and epoch; returns this trainer. */
@@ -82,7 +101,10 @@ public final class Trainer {
         EarlyStopping stopping = new EarlyStopping(config.patience(), best);
         DivergenceGuard guard = new DivergenceGuard(network, best);
         History history = new History();
-        for (int epoch = 0; epoch < config.epochs() && !stopping.shouldStop(); epoch++) {
+        for (int skipped = 0; skipped < firstEpoch && config.shuffle(); skipped++) {
+            batches.reset(config.shuffleRandom());
+        }
+        for (int epoch = firstEpoch; epoch < config.epochs() && !stopping.shouldStop(); epoch++) {
             batches.reset(config.shuffle() ? config.shuffleRandom() : null);
             double lossSum = 0;
             for (int b = 0; b < batches.count(); b++) {
