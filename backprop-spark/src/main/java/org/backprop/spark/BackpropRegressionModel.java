@@ -14,6 +14,8 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.backprop.network.NeuralNetwork;
+import org.backprop.tensor.Matrix;
 
 /**
  * The {@link org.apache.spark.ml.Model} a {@link BackpropRegressor} fits: {@code transform} appends
@@ -109,7 +111,18 @@ public final class BackpropRegressionModel extends Model<BackpropRegressionModel
         Dataset<Row> rows = dataset.toDF();
         int at = Arrays.asList(rows.schema().fieldNames()).indexOf($(featuresCol));
         InputColumns columns = InputColumns.vector($(featuresCol), List.of($(labelCol)));
-        return rows.mapPartitions(new Scorer(network, columns, at), Encoders.row(out));
+        return rows.mapPartitions(new Scorer(network, columns, at, BackpropRegressionModel::predictions),
+                Encoders.row(out));
+    }
+
+    /** The network's single output, one value per row. */
+    private static Object[][] predictions(NeuralNetwork network, Matrix x) {
+        Matrix prediction = network.predict(x);
+        Object[][] values = new Object[x.rows()][];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = new Object[] {prediction.get(i, 0)};
+        }
+        return values;
     }
 
     @Override

@@ -74,6 +74,16 @@ public record NetworkSpec(int inputs, List<DenseSpec> layers, String loss) imple
         return b.build();
     }
 
+    /**
+     * This spec (its layers are the hidden layers) plus a linear output layer of one logit per class
+     * under softmax cross-entropy: the network of a classifier.
+     */
+    public NetworkSpec withClassOutput(int classes) {
+        List<DenseSpec> all = new ArrayList<>(layers);
+        all.add(new DenseSpec(classes, "linear"));
+        return new NetworkSpec(inputs, all, "softmax_ce");
+    }
+
     /** Number of output columns. */
     public int outputs() {
         return layers.get(layers.size() - 1).units();
