@@ -21,10 +21,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parse) {
         int code = exitCode(e);
         if (code == ExitCodes.INTERNAL) {
-            cli.getErr().println("backprop: internal error (please report it):");
+            cli.getErr().println(cli.getCommandSpec().root().name() + ": internal error (please report it):");
             e.printStackTrace(cli.getErr());
         } else {
-            cli.getErr().println("backprop: " + e.getMessage());
+            cli.getErr().println(cli.getCommandSpec().root().name() + ": " + e.getMessage());
         }
         return code;
     }

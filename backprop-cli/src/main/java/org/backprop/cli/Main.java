@@ -22,30 +22,7 @@ public final class Main implements Runnable {
 
     /** Runs the command and returns its exit code, writing to the given streams. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main());
-        addExitCodeFooters(cli);
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setExecutionExceptionHandler(new ErrorHandler());
-        cli.setParameterExceptionHandler((e, a) -> {
-            err.println("backprop: " + e.getMessage());
-            CommandLine c = e.getCommandLine();
-            err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
-            return ExitCodes.USAGE;
-        });
-        int code = cli.execute(args);
-        out.flush();
-        err.flush();
-        return code;
-    }
-
-    /** Appends the documented exit codes to the help of the command and every subcommand. */
-    private static void addExitCodeFooters(CommandLine cli) {
-        CommandLine.Model.UsageMessageSpec usage = cli.getCommandSpec().usageMessage();
-        java.util.List<String> footer = new java.util.ArrayList<>(java.util.List.of(usage.footer()));
-        footer.addAll(java.util.List.of(ExitCodes.FOOTER));
-        usage.footer(footer.toArray(String[]::new));
-        cli.getSubcommands().values().forEach(Main::addExitCodeFooters);
+        return CommandRunner.run(new Main(), out, err, args);
     }
 
     public static void main(String[] args) {

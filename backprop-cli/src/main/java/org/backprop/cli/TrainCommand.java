@@ -22,18 +22,26 @@ import org.backprop.io.preprocess.StandardScaler;
 import org.backprop.kernel.Kernels;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.op.Activations;
+import org.backprop.optim.Optimizer;
 import org.backprop.tensor.Matrix;
 import org.backprop.train.History;
 import org.backprop.train.Trainer;
 import org.backprop.train.TrainerConfig;
 import org.backprop.train.TrainingDivergedException;
+import org.backprop.train.TrainingListener;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code backprop train}: fits a network to a CSV file and saves the model. */
+/**
+ * {@code backprop train}: fits a network to a CSV file and saves the model.
+ *
+ * <p>Other front ends (such as {@code backprop-spark train}) extend it and replace only how the
+ * table is read ({@link #readTable}) and how the network is fitted ({@link #train}); the options,
+ * split, scalers, model, metrics and exit codes stay this class's.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a network on a CSV file and save the model (one safetensors file).",
                 "Features are standardized with statistics of the training rows only; a regression target too "
@@ -44,7 +52,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Example:", "  backprop train --data houses.csv --target price --epochs 200 "
                 + "--validation-split 0.2 --out houses.safetensors",
                 "A diverged training (exit 4) never writes a model."})
-final class TrainCommand implements Callable<Integer> {
+public class TrainCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -123,11 +131,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Kernel threads (default: all cores). Results do not depend on it.")
     private Integer threads;
 
+    /** The options of {@code train}; picocli fills them in. */
+    public TrainCommand() {
+    }
+
     @Override
     public Integer call() {
         checkOptions();
         PrintWriter stdout = spec.commandLine().getOut();
-        CsvTable table = CliFiles.readCsv(data.file);
+        CsvTable table = readTable(data.file);
         ColumnSelection columns = ColumnSelection.resolve(table, target, features);
         TaskChoice choice = chooseTask(table);
         Task chosen = choice.task();
@@ -148,7 +160,11 @@ final class TrainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void checkOptions() {
+    /**
+     * Refuses invalid option values with a usage error (exit 2); an extension calls this first and
+     * adds its own checks.
+     */
+    protected void checkOptions() {
         require(epochs >= 1, "--epochs must be at least 1, got " + epochs);
         require(batchSize >= 1, "--batch-size must be at least 1, got " + batchSize);
         require(validationSplit >= 0 && validationSplit < 1, "--validation-split must be in [0, 1), got " + validationSplit);
@@ -161,7 +177,8 @@ final class TrainCommand implements Callable<Integer> {
         OptimizerChoice.create(optimizer, 0.01);
     }
 
-    private static void require(boolean condition, String message) {
+    /** Throws a usage error (exit 2) with {@code message} unless {@code condition} holds. */
+    protected static void require(boolean condition, String message) {
         if (!condition) {
             throw new UserError(ExitCodes.USAGE, message);
         }
@@ -220,19 +237,60 @@ final class TrainCommand implements Callable<Integer> {
 
     private History fit(Model model, LabeledRows train, LabeledRows validation, PrintWriter stdout) {
         double rate = lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer);
-        TrainerConfig config = TrainerConfig.defaults(seed).withEpochs(epochs).withBatchSize(batchSize).withPatience(patience);
         ProgressPrinter progress = new ProgressPrinter(stdout, epochs, System.console() != null);
-        Trainer trainer = new Trainer(model.network(), OptimizerChoice.create(optimizer, rate), config).listener(progress);
         Matrix x = model.inputs(train.features());
         Matrix y = train.networkTargets(model);
         try {
-            return validation == null ? trainer.fit(x, y)
-                    : trainer.fit(x, y, model.inputs(validation.features()), validation.networkTargets(model));
+            return validation == null ? train(model.network(), OptimizerChoice.create(optimizer, rate), x, y, null, null,
+                    progress)
+                    : train(model.network(), OptimizerChoice.create(optimizer, rate), x, y,
+                    model.inputs(validation.features()), validation.networkTargets(model), progress);
         } catch (TrainingDivergedException e) {
             throw new UserError(ExitCodes.DIVERGED, e.getMessage() + " No model was written.", e);
         } finally {
             progress.finish();
         }
+    }
+
+    /**
+     * Fits {@code network} (initialized from the seed's "init" stream) to the standardized inputs
+     * {@code x} and network targets {@code y} with the local {@link Trainer}, mini-batches of
+     * {@link #batchSize()} shuffled from the seed's "shuffle" stream for {@link #epochs()} epochs.
+     *
+     * @param xValidation standardized validation inputs, or null (then {@code yValidation} is null too)
+     * @throws TrainingDivergedException if the loss or a parameter becomes non-finite
+     */
+    protected History train(NeuralNetwork network, Optimizer optimizer, Matrix x, Matrix y, Matrix xValidation,
+                            Matrix yValidation, TrainingListener progress) {
+        TrainerConfig config = TrainerConfig.defaults(seed).withEpochs(epochs).withBatchSize(batchSize)
+                .withPatience(patience);
+        Trainer trainer = new Trainer(network, optimizer, config).listener(progress);
+        return xValidation == null ? trainer.fit(x, y) : trainer.fit(x, y, xValidation, yValidation);
+    }
+
+    /** Reads a data file ({@code --data}, {@code --test}): a CSV file with a header row. */
+    protected CsvTable readTable(Path file) {
+        return CliFiles.readCsv(file);
+    }
+
+    /** {@code --epochs}. */
+    protected final int epochs() {
+        return epochs;
+    }
+
+    /** {@code --batch-size}. */
+    protected final int batchSize() {
+        return batchSize;
+    }
+
+    /** {@code --seed}. */
+    protected final long seed() {
+        return seed;
+    }
+
+    /** True if the user gave {@code option} (e.g. {@code "--plot"}) on the command line. */
+    protected final boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     private void report(Model model, History history, LabeledRows train, LabeledRows validation, PrintWriter stdout) {
@@ -244,7 +302,7 @@ final class TrainCommand implements Callable<Integer> {
             metrics.add("validation", SplitMetrics.of(model, validation));
         }
         if (test != null) {
-            metrics.add("test", SplitMetrics.of(model, LabeledRows.read(CliFiles.readCsv(test), model)));
+            metrics.add("test", SplitMetrics.of(model, LabeledRows.read(readTable(test), model)));
         }
         metrics.print(stdout);
         metrics.writeJson(metricsJson.file);
@@ -286,7 +344,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private String commandLine() {
         List<String> args = spec.root().commandLine().getParseResult().originalArgs();
-        StringBuilder sb = new StringBuilder("backprop");
+        StringBuilder sb = new StringBuilder(spec.root().name());
         for (String a : args) {
             sb.append(' ').append(a.matches("[A-Za-z0-9_./:=,+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
         }

@@ -13,6 +13,17 @@ public final class History {
     private boolean stoppedEarly;
     private int restoredEpoch = -1;
 
+    /**
+     * A finished history of these epochs, without early stopping: the record of a training loop
+     * other than {@link Trainer} (e.g. a distributed one).
+     */
+    public static History of(List<EpochRecord> records) {
+        History history = new History();
+        records.forEach(history::add);
+        history.finish(false, -1);
+        return history;
+    }
+
     void add(EpochRecord record) {
         epochs.add(record);
     }

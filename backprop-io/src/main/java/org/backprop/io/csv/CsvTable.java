@@ -24,6 +24,25 @@ public final class CsvTable {
         this.lines = lines.clone();
     }
 
+    /**
+     * A table of text cells from another source than a CSV file (e.g. a Parquet file read by Spark):
+     * numbers must be written so that {@link StrictNumbers} reads them ({@link Double#toString} is),
+     * and row r is reported as "line r + 1" in errors.
+     *
+     * @throws IllegalArgumentException if a row does not have one cell per column
+     */
+    public static CsvTable of(String source, List<String> columnNames, List<String[]> rows) {
+        long[] lines = new long[rows.size()];
+        for (int r = 0; r < lines.length; r++) {
+            if (rows.get(r).length != columnNames.size()) {
+                throw new IllegalArgumentException("row " + r + " has " + rows.get(r).length + " cells for "
+                        + columnNames.size() + " columns");
+            }
+            lines[r] = r + 1L;
+        }
+        return new CsvTable(source, columnNames, rows, lines);
+    }
+
     /** The file name used in error messages. */
     public String source() {
         return source;

@@ -30,7 +30,7 @@ import org.backprop.train.TrainingListener;
  * Benchmark (not a test): ms per synchronous step of the seed network 100→128→256→1 at global
  * batches 500, 5,000 and 50,000, with P = 1, 2, 4 partitions on an embedded {@code local[2]} session,
  * against the single-machine {@link Trainer} in the same JVM. Prints {@code RESULT,} lines. Run with
- * {@code backprop-spark/bench.sh} (arguments: master, rows, comma-separated batches, comma-separated P).
+ * {@code backprop-spark-module/bench.sh} (arguments: master, rows, comma-separated batches, comma-separated P).
  */
 public final class SparkStepBench {
     private static final int FEATURES = 100;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.spark.ml.Pipeline;
@@ -13,11 +14,15 @@ import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.backprop.io.DoubleTable;
+import org.backprop.io.model.Model;
+import org.backprop.io.model.ModelFile;
 import org.backprop.optim.Sgd;
 import org.backprop.tensor.Matrix;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BackpropRegressorTest {
     private static final int FEATURES = 4;
@@ -39,7 +44,7 @@ class BackpropRegressorTest {
     }
 
     @Test
-    void fitsInsideAPipelineAndAddsPredictions() {
+    void fitsInsideAPipelineAndAddsPredictions(@TempDir Path dir) throws Exception {
         VectorAssembler assembler = new VectorAssembler().setInputCols(TestRows.featureNames(FEATURES))
                 .setOutputCol("features");
         BackpropRegressor regressor = new BackpropRegressor(SPEC, () -> new Sgd(0.1)).setLabelCol("y")
@@ -59,6 +64,23 @@ class BackpropRegressorTest {
             assertEquals(expected.get(i, 0), scored.get(i).getDouble(0), 0.0, "row " + i);
         }
         assertTrue(SparkTrainerTest.mse(model.network(), data) < 1.0);
+        savesAndLoadsTheModelFile(model, expected, dir.resolve("m.safetensors"));
+    }
+
+    /** The model file holds the same network: the io Model predicts the same, and it loads back. */
+    private static void savesAndLoadsTheModelFile(BackpropRegressionModel model, Matrix expected, Path file)
+            throws Exception {
+        model.saveModelFile(file);
+        try (Model io = ModelFile.load(file)) {
+            assertEquals(model.network().featureNames(), io.features());
+            assertEquals("y", io.target());
+            double[] predicted = io.predictValues(new DoubleTable(data.x().toArray(), data.x().rows(), FEATURES,
+                    io.features()));
+            assertArrayEquals(expected.toArray(), predicted);
+        }
+        BackpropRegressionModel loaded = BackpropRegressionModel.loadModelFile(file);
+        assertArrayEquals(model.network().parameters(), loaded.network().parameters());
+        assertArrayEquals(model.network().standardizer().mean(), loaded.network().standardizer().mean());
     }
 
     @Test

@@ -11,9 +11,9 @@ import org.backprop.network.NeuralNetwork;
 import org.backprop.tensor.Matrix;
 
 /**
- * Appends a prediction to every row of a partition: reads the features with {@link InputColumns},
- * standardizes them and runs the network on chunks of rows. The network is built once per
- * partition from the (serialized) {@link TrainedNetwork}.
+ * Appends the {@link ScoreColumns} (a prediction, class probabilities…) to every row of a partition:
+ * reads the features with {@link InputColumns}, standardizes them and runs the network on chunks of
+ * rows. The network is built once per partition from the (serialized) {@link TrainedNetwork}.
  */
 final class Scorer implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -21,12 +21,17 @@ final class Scorer implements MapPartitionsFunction<Row, Row> {
     private final TrainedNetwork model;
     private final InputColumns columns;
     private final int featuresAt;
+    private final ScoreColumns outputs;
 
-    /** @param featuresAt position of the first feature column in the rows */
-    Scorer(TrainedNetwork model, InputColumns columns, int featuresAt) {
+    /**
+     * @param featuresAt position of the first feature column in the rows
+     * @param outputs    the values to append
+     */
+    Scorer(TrainedNetwork model, InputColumns columns, int featuresAt, ScoreColumns outputs) {
         this.model = model;
         this.columns = columns;
         this.featuresAt = featuresAt;
+        this.outputs = outputs;
     }
 
     @Override
@@ -79,14 +84,14 @@ final class Scorer implements MapPartitionsFunction<Row, Row> {
             }
             System.arraycopy(row, 0, x.data(), i * inputs, inputs);
         }
-        Matrix prediction = network.predict(model.standardize(x));
+        Object[][] added = outputs.score(network, model.standardize(x));
         for (int i = 0; i < chunk.size(); i++) {
             Row r = chunk.get(i);
-            Object[] values = new Object[r.length() + 1];
+            Object[] values = new Object[r.length() + added[i].length];
             for (int j = 0; j < r.length(); j++) {
                 values[j] = r.get(j);
             }
-            values[r.length()] = prediction.get(i, 0);
+            System.arraycopy(added[i], 0, values, r.length(), added[i].length);
             out.add(RowFactory.create(values));
         }
     }

@@ -1,6 +1,6 @@
 #!/bin/bash
-# Usage: backprop-spark/bench.sh [MASTER] [ROWS] [BATCHES] [PARTITIONS]
-#   e.g. backprop-spark/bench.sh 'local[2]' 50000 500,5000,50000 1,2,4
+# Usage: backprop-spark-module/bench.sh [MASTER] [ROWS] [BATCHES] [PARTITIONS]
+#   e.g. backprop-spark-module/bench.sh 'local[2]' 50000 500,5000,50000 1,2,4
 # Builds the module, then runs org.backprop.spark.bench.SparkStepBench on the test classpath
 # (Spark is a provided dependency) with the JVM flags Spark's launcher would add on JDK 17.
 set -euo pipefail

@@ -84,18 +84,23 @@ public final class InputColumns implements Serializable {
 
     /** Refuses a schema with a missing, non-numeric (or non-vector) column, naming it. */
     public void checkSchema(StructType schema) {
+        checkSchemaFeatures(schema);
+        for (String name : labels) {
+            require(schema, name, NumericType.class, "numeric");
+        }
+        if (id != null) {
+            require(schema, id, IntegralType.class, "integral");
+        }
+    }
+
+    /** As {@link #checkSchema}, for the feature columns only (labels are checked elsewhere). */
+    public void checkSchemaFeatures(StructType schema) {
         for (String name : features) {
             require(schema, name, NumericType.class, "numeric");
         }
         if (vector != null && !(field(schema, vector).dataType() instanceof VectorUDT)) {
             throw new IllegalArgumentException("column '" + vector + "' must be a Spark ML Vector, but it is "
                     + field(schema, vector).dataType().simpleString());
-        }
-        for (String name : labels) {
-            require(schema, name, NumericType.class, "numeric");
-        }
-        if (id != null) {
-            require(schema, id, IntegralType.class, "integral");
         }
     }
 

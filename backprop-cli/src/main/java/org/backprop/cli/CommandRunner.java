@@ -1,0 +1,45 @@
+package org.backprop.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+import picocli.CommandLine;
+
+/**
+ * Runs a picocli command the way every backprop command runs: documented exit codes in the help,
+ * one-line user errors named after the command ({@link ErrorHandler}), usage errors as exit 2.
+ * Shared by {@code backprop} and {@code backprop-spark}.
+ */
+public final class CommandRunner {
+    private CommandRunner() {
+    }
+
+    /** Runs {@code command} (a picocli {@code @Command} object) and returns its exit code. */
+    public static int run(Object command, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(command);
+        addExitCodeFooters(cli);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setParameterExceptionHandler((e, a) -> {
+            CommandLine c = e.getCommandLine();
+            err.println(c.getCommandSpec().root().name() + ": " + e.getMessage());
+            err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return ExitCodes.USAGE;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Appends the documented exit codes to the help of the command and every subcommand. */
+    private static void addExitCodeFooters(CommandLine cli) {
+        CommandLine.Model.UsageMessageSpec usage = cli.getCommandSpec().usageMessage();
+        List<String> footer = new ArrayList<>(List.of(usage.footer()));
+        footer.addAll(List.of(ExitCodes.FOOTER));
+        usage.footer(footer.toArray(String[]::new));
+        cli.getSubcommands().values().forEach(CommandRunner::addExitCodeFooters);
+    }
+}

@@ -1,0 +1,98 @@
+package org.backprop.spark;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.backprop.LibraryVersion;
+import org.backprop.io.model.Model;
+import org.backprop.io.model.ModelFile;
+import org.backprop.io.model.ModelMetadata;
+import org.backprop.io.model.Task;
+import org.backprop.io.preprocess.LabelEncoder;
+import org.backprop.io.preprocess.StandardScaler;
+import org.backprop.network.NeuralNetwork;
+
+/**
+ * Converts a {@link TrainedNetwork} to and from the project's model file ({@link ModelFile}:
+ * safetensors plus metadata), the same file {@code backprop predict/evaluate/inspect} read.
+ *
+ * <p>The feature {@link Standardizer} becomes the file's feature scaler (a std of 0 is stored as a
+ * scale of 1, which is how both apply it). A regression model gets the identity target scaler: the
+ * Spark estimators train on the raw target.
+ */
+public final class ModelFiles {
+    private ModelFiles() {
+    }
+
+    /**
+     * Writes {@code network} to {@code file} atomically.
+     *
+     * @param target  the target column's name
+     * @param classes the class labels in output order (classification), or null (regression)
+     * @param training the training settings as a JSON object, or null
+     * @param seed    the root seed of the fit
+     */
+    public static void save(Path file, TrainedNetwork network, String target, LabelEncoder classes, String training,
+                            long seed) throws IOException {
+        try (Model model = toModel(network, target, classes, new ModelMetadata(training, seed,
+                LibraryVersion.current(), ""))) {
+            ModelFile.save(file, model);
+        }
+    }
+
+    /** The io {@link Model} of {@code network} (close it when done). */
+    static Model toModel(TrainedNetwork network, String target, LabelEncoder classes, ModelMetadata metadata) {
+        NeuralNetwork net = network.toNetwork();
+        StandardScaler features = scaler(network.standardizer());
+        return classes == null
+                ? Model.regression(net, network.featureNames(), target, features,
+                StandardScaler.of(new double[] {0}, new double[] {1}), metadata)
+                : Model.classification(net, network.featureNames(), target, features, classes, metadata);
+    }
+
+    /**
+     * Reads a model file as a {@link TrainedNetwork} whose label names are {@code [target]}.
+     *
+     * @throws IllegalArgumentException for a regression model with a standardized target (as
+     *                                  {@code backprop train} writes by default): Spark scoring does
+     *                                  not map predictions back to target units yet
+     */
+    public static Loaded load(Path file) throws IOException {
+        try (Model model = ModelFile.load(file)) {
+            if (model.task() == Task.REGRESSION && !isIdentity(model.targetScaler())) {
+                throw new IllegalArgumentException(file + " standardizes its target (" + model.targetScaler()
+                        + "); Spark models do not support a target scaler yet: train with --no-standardize-target "
+                        + "or score with backprop predict");
+            }
+            NeuralNetwork net = model.network();
+            StandardScaler s = model.featureScaler();
+            TrainedNetwork network = new TrainedNetwork(NetworkSpec.of(net), net.parameters().values(),
+                    new Standardizer(s.mean(), s.scale()), model.features(), List.of(model.target()));
+            return new Loaded(network, model.target(), model.labels(), model.metadata());
+        }
+    }
+
+    private static boolean isIdentity(StandardScaler scaler) {
+        return scaler.mean()[0] == 0 && scaler.scale()[0] == 1;
+    }
+
+    private static StandardScaler scaler(Standardizer s) {
+        double[] scale = s.std();
+        for (int j = 0; j < scale.length; j++) {
+            scale[j] = scale[j] > 0 ? scale[j] : 1.0;
+        }
+        return StandardScaler.of(s.mean(), scale);
+    }
+
+    /**
+     * A model file's content as Spark-side objects.
+     *
+     * @param network  architecture, parameters, feature standardizer, feature names
+     * @param target   the target column's name
+     * @param classes  the class labels (classification) or null
+     * @param metadata where the model came from
+     */
+    public record Loaded(TrainedNetwork network, String target, LabelEncoder classes, ModelMetadata metadata) {
+    }
+}
