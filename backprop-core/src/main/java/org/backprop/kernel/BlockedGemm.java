@@ -37,6 +37,8 @@ abstract class BlockedGemm implements Gemm {
     private static final int NC = 2048;
     /** Products with fewer multiply-adds than this run on the calling thread only. */
     static final long MIN_PARALLEL_MULTIPLY_ADDS = 1L << 16;
+    /** Element-wise ranges shorter than this run on the calling thread only. */
+    static final int MIN_PARALLEL_ELEMENTS = 1 << 14;
 
     /**
      * Up to this many chunks per thread, claimed dynamically, so a thread slowed by other load
@@ -55,6 +57,7 @@ abstract class BlockedGemm implements Gemm {
     private final WorkerPool pool;
     private final ThreadLocal<Panels> panels = ThreadLocal.withInitial(Panels::new);
     private final ParallelCall call = new ParallelCall();
+    private final RangeCall rangeCall = new RangeCall();
 
     /**
      * @param threads threads to compute with, including the caller (at least 1)
@@ -116,6 +119,22 @@ abstract class BlockedGemm implements Gemm {
     public final void multTransB(int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
                                  double[] c, int cOff, boolean accumulate) {
         run(ProductForm.TRANS_B, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+    }
+
+    @Override
+    public final void parallelFor(int count, int elementsPerIndex, RangeTask task) {
+        if (pool == null || count < threads || (long) count * elementsPerIndex < MIN_PARALLEL_ELEMENTS) {
+            task.run(0, count);
+            return;
+        }
+        synchronized (call) {
+            rangeCall.set(task, count, threads);
+            try {
+                pool.run(rangeCall, threads);
+            } finally {
+                rangeCall.clear();
+            }
+        }
     }
 
     @Override
@@ -349,6 +368,28 @@ abstract class BlockedGemm implements Gemm {
                 tile = new double[size];
             }
             return tile;
+        }
+    }
+
+    /** The reusable descriptor of one {@link #parallelFor} call; chunk c is the c-th of equal ranges. */
+    private static final class RangeCall implements ChunkTask {
+        private RangeTask task;
+        private int count;
+        private int chunks;
+
+        void set(RangeTask task, int count, int chunks) {
+            this.task = task;
+            this.count = count;
+            this.chunks = chunks;
+        }
+
+        void clear() {
+            task = null;
+        }
+
+        @Override
+        public void runChunk(int chunk) {
+            task.run((int) ((long) count * chunk / chunks), (int) ((long) count * (chunk + 1) / chunks));
         }
     }
 

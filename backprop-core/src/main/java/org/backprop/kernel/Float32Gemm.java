@@ -75,6 +75,11 @@ public final class Float32Gemm implements Gemm {
     }
 
     @Override
+    public void parallelFor(int count, int elementsPerIndex, RangeTask task) {
+        floats.parallelFor(count, elementsPerIndex, task);
+    }
+
+    @Override
     public int threads() {
         return floats.threads();
     }

@@ -25,6 +25,16 @@ public interface Gemm extends AutoCloseable {
     void multTransB(int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
                     double[] c, int cOff, boolean accumulate);
 
+    /**
+     * Runs {@code task} over [0, count), split into contiguous ranges on this kernel's threads (the
+     * caller included) when the work, count × {@code elementsPerIndex}, is large enough to pay for
+     * it; every index is processed by exactly one call. For element-wise work whose result does not
+     * depend on the split. Default: one call on the calling thread.
+     */
+    default void parallelFor(int count, int elementsPerIndex, RangeTask task) {
+        task.run(0, count);
+    }
+
     /** Number of threads this instance computes with (1 = the calling thread only). */
     int threads();
 

@@ -50,7 +50,9 @@ public final class Dense extends Layer {
         this.bias = bias;
         this.multiply = new WeightMultiply(weights.value(), weights.grad(), gemm);
         this.biasAdd = new BiasAdd(bias.value(), bias.grad());
+        this.biasAdd.parallelOn(gemm);
         this.activation = activation;
+        this.activation.parallelOn(gemm);
         this.operations = List.of(multiply, biasAdd, activation);
         this.initializerId = initializerId;
     }

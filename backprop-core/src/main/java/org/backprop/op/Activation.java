@@ -1,5 +1,6 @@
 package org.backprop.op;
 
+import org.backprop.kernel.RangeTask;
 import org.backprop.tensor.Matrix;
 
 /**
@@ -10,6 +11,11 @@ import org.backprop.tensor.Matrix;
  * {@link #fresh()} or {@link Activations#byName(String)}.
  */
 public abstract class Activation extends Operation {
+    private Matrix pendingOutputGrad;
+    private Matrix pendingInputGrad;
+    private final RangeTask forwardRange = (from, to) -> forward(input(), output(), from, to);
+    private final RangeTask backwardRange = (from, to) -> backward(this.pendingOutputGrad, this.pendingInputGrad,
+            from, to);
 
     /** f(x). */
     protected abstract double value(double x);
@@ -29,18 +35,38 @@ public abstract class Activation extends Operation {
     }
 
     @Override
-    protected void computeOutput(Matrix input, Matrix out, boolean training) {
-        double[] x = input.data();
-        double[] y = out.data();
-        int xo = input.offset();
-        int yo = out.offset();
-        for (int k = 0, n = input.size(); k < n; k++) {
-            y[yo + k] = value(x[xo + k]);
-        }
+    protected final void computeOutput(Matrix input, Matrix out, boolean training) {
+        forEachRange(input.size(), 1, forwardRange);
     }
 
     @Override
-    protected void computeInputGrad(Matrix outputGrad, Matrix inputGrad) {
+    protected final void computeInputGrad(Matrix outputGrad, Matrix inputGrad) {
+        pendingOutputGrad = outputGrad;
+        pendingInputGrad = inputGrad;
+        try {
+            forEachRange(outputGrad.size(), 1, backwardRange);
+        } finally {
+            pendingOutputGrad = null;
+            pendingInputGrad = null;
+        }
+    }
+
+    /**
+     * Writes y = f(x) for flat elements [from, to) of {@link #input()} into {@link #output()}.
+     * Subclasses may replace the per-element calls with a vectorized loop.
+     */
+    protected void forward(Matrix x, Matrix y, int from, int to) {
+        double[] xd = x.data();
+        double[] yd = y.data();
+        int xo = x.offset();
+        int yo = y.offset();
+        for (int k = from; k < to; k++) {
+            yd[yo + k] = value(xd[xo + k]);
+        }
+    }
+
+    /** Writes dL/dx = dL/dy · f'(x) for flat elements [from, to). */
+    protected void backward(Matrix outputGrad, Matrix inputGrad, int from, int to) {
         double[] x = input().data();
         double[] y = output().data();
         double[] g = outputGrad.data();
@@ -49,7 +75,7 @@ public abstract class Activation extends Operation {
         int yo = output().offset();
         int go = outputGrad.offset();
         int gio = inputGrad.offset();
-        for (int k = 0, n = outputGrad.size(); k < n; k++) {
+        for (int k = from; k < to; k++) {
             gi[gio + k] = g[go + k] * derivative(x[xo + k], y[yo + k]);
         }
     }

@@ -1,5 +1,6 @@
 package org.backprop.op;
 
+import org.backprop.kernel.RangeTask;
 import org.backprop.tensor.Matrix;
 import org.backprop.tensor.ShapeException;
 
@@ -8,6 +9,9 @@ import org.backprop.tensor.ShapeException;
  * Gradients: dL/dB = column sums of dL/dP; dL/dN = dL/dP (returned as the same matrix, not copied).
  */
 public final class BiasAdd extends ParamOperation {
+    private final RangeTask addRows = this::addRows;
+    private final RangeTask sumColumns = this::sumColumns;
+    private Matrix pendingOutputGrad;
 
     /**
      * @param bias     B, 1×out (a view into the network's parameter buffer)
@@ -30,13 +34,19 @@ public final class BiasAdd extends ParamOperation {
 
     @Override
     protected void computeOutput(Matrix input, Matrix out, boolean training) {
+        forEachRange(input.rows(), input.cols(), addRows);
+    }
+
+    /** out rows [from, to) = input rows + B. */
+    private void addRows(int from, int to) {
+        Matrix input = input();
+        Matrix out = output();
         double[] in = input.data();
         double[] o = out.data();
         double[] b = param().data();
-        int n = input.rows();
         int d = input.cols();
         int bOff = param().offset();
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             int inRow = input.offset() + i * d;
             int outRow = out.offset() + i * d;
             for (int j = 0; j < d; j++) {
@@ -57,14 +67,25 @@ public final class BiasAdd extends ParamOperation {
 
     @Override
     protected void computeParamGrad(Matrix outputGrad, Matrix paramGrad) {
+        pendingOutputGrad = outputGrad;
+        try {
+            forEachRange(outputGrad.cols(), outputGrad.rows(), sumColumns);
+        } finally {
+            pendingOutputGrad = null;
+        }
+    }
+
+    /** dL/dB columns [from, to) = sums of dL/dP's columns, each over the rows in order. */
+    private void sumColumns(int from, int to) {
+        Matrix outputGrad = pendingOutputGrad;
         double[] g = outputGrad.data();
-        double[] out = paramGrad.data();
+        double[] out = paramGrad().data();
         int d = outputGrad.cols();
-        int off = paramGrad.offset();
-        java.util.Arrays.fill(out, off, off + d, 0.0);
+        int off = paramGrad().offset();
+        java.util.Arrays.fill(out, off + from, off + to, 0.0);
         for (int i = 0; i < outputGrad.rows(); i++) {
             int row = outputGrad.offset() + i * d;
-            for (int j = 0; j < d; j++) {
+            for (int j = from; j < to; j++) {
                 out[off + j] += g[row + j];
             }
         }

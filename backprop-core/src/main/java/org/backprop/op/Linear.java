@@ -15,13 +15,14 @@ public final class Linear extends Activation {
     }
 
     @Override
-    protected void computeOutput(Matrix input, Matrix out, boolean training) {
-        out.copyFrom(input);
+    protected void forward(Matrix x, Matrix y, int from, int to) {
+        System.arraycopy(x.data(), x.offset() + from, y.data(), y.offset() + from, to - from);
     }
 
     @Override
-    protected void computeInputGrad(Matrix outputGrad, Matrix inputGrad) {
-        inputGrad.copyFrom(outputGrad);
+    protected void backward(Matrix outputGrad, Matrix inputGrad, int from, int to) {
+        System.arraycopy(outputGrad.data(), outputGrad.offset() + from, inputGrad.data(), inputGrad.offset() + from,
+                to - from);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.backprop.op;
 
+import org.backprop.kernel.Gemm;
+import org.backprop.kernel.RangeTask;
 import org.backprop.tensor.Matrix;
 import org.backprop.tensor.ShapeException;
 
@@ -20,6 +22,29 @@ public abstract class Operation {
     private Matrix input;
     private Matrix output;
     private Matrix inputGrad;
+    private Gemm executor;
+
+    /**
+     * Lets this operation split its element-wise work over {@code gemm}'s threads (see
+     * {@link Gemm#parallelFor}); without it, the work runs on the calling thread. Results do not
+     * depend on it. Returns this operation.
+     */
+    public Operation parallelOn(Gemm gemm) {
+        this.executor = gemm;
+        return this;
+    }
+
+    /**
+     * Runs {@code task} over [0, count), on the threads given by {@link #parallelOn} if any and if
+     * count × {@code elementsPerIndex} is large enough.
+     */
+    protected final void forEachRange(int count, int elementsPerIndex, RangeTask task) {
+        if (executor == null) {
+            task.run(0, count);
+        } else {
+            executor.parallelFor(count, elementsPerIndex, task);
+        }
+    }
 
     /** A short name for messages and traces, e.g. {@code "WeightMultiply"}. */
     public String name() {

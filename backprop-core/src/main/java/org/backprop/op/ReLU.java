@@ -20,14 +20,14 @@ public final class ReLU extends Activation {
 
     /** Vectorized: this runs on every hidden layer of most networks. NaN stays NaN, for the divergence guard. */
     @Override
-    protected void computeOutput(Matrix input, Matrix out, boolean training) {
-        Kernels.elementwise().reluForward(input.data(), input.offset(), out.data(), out.offset(), input.size());
+    protected void forward(Matrix x, Matrix y, int from, int to) {
+        Kernels.elementwise().reluForward(x.data(), x.offset() + from, y.data(), y.offset() + from, to - from);
     }
 
     @Override
-    protected void computeInputGrad(Matrix outputGrad, Matrix inputGrad) {
-        Kernels.elementwise().reluBackward(input().data(), input().offset(), outputGrad.data(),
-                outputGrad.offset(), inputGrad.data(), inputGrad.offset(), outputGrad.size());
+    protected void backward(Matrix outputGrad, Matrix inputGrad, int from, int to) {
+        Kernels.elementwise().reluBackward(input().data(), input().offset() + from, outputGrad.data(),
+                outputGrad.offset() + from, inputGrad.data(), inputGrad.offset() + from, to - from);
     }
 
     @Override
