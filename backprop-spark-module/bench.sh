@@ -5,9 +5,9 @@
 # (Spark is a provided dependency) with the JVM flags Spark's launcher would add on JDK 17.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B -pl backprop-spark -am test-compile dependency:build-classpath \
+mvn -q -B -pl :backprop-spark -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >&2
-M=backprop-spark
+M=backprop-spark-module
 CP="$M/target/test-classes:$M/target/classes:backprop-core/target/classes:$(cat $M/target/bench-classpath.txt)"
 # the same list the module's Surefire argLine uses, read from the pom
 FLAGS=$(sed -n '/<spark.jvm.flags>/,/<\/spark.jvm.flags>/p' $M/pom.xml | sed 's/<[^>]*>//g' | tr '\n' ' ')
