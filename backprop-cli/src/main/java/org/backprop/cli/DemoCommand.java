@@ -46,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
         Precision precision = parsePrecision();
         java.io.PrintWriter out = spec.commandLine().getOut();
         out.println("backprop demo: " + epochs + " epochs, " + precision.id() + ", " + t + " thread(s), kernel: "
-                + Kernels.describeBest(t));
+                + Kernels.describeBest(t, precision));
         SeedWorkload.Options options = new SeedWorkload.Options(epochs, t, seed, precision);
         SeedWorkload.Result r = SeedWorkload.run(options, line -> {
             out.println(line);

@@ -72,7 +72,12 @@ public final class Kernels {
 
     /** One line describing the kernel {@link #create} would return for {@code threads}. */
     public static String describeBest(int threads) {
-        try (Gemm g = create(threads)) {
+        return describeBest(threads, Precision.FLOAT64);
+    }
+
+    /** One line describing the kernel {@link #create(int, Precision)} would return. */
+    public static String describeBest(int threads, Precision precision) {
+        try (Gemm g = create(threads, precision)) {
             return g.describe();
         }
     }
