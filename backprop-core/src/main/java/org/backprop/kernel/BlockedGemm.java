@@ -166,7 +166,7 @@ abstract class BlockedGemm implements Gemm {
             }
             return;
         }
-        boolean splitRows = ceilDiv(m, mr) >= ceilDiv(n, nr);
+        boolean splitRows = splitRows(m, n);
         int chunks = chunkCount(m, n, k, splitRows);
         if (chunks == 1) {
             computeRegion(form, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, 0, m, 0, n);
@@ -180,6 +180,17 @@ abstract class BlockedGemm implements Gemm {
                 call.clear();
             }
         }
+    }
+
+    /**
+     * Splits the output by rows unless columns share out more evenly over the threads (e.g. 100×128
+     * on 2 threads: 13 row tiles split 7/6, 8 column tiles split 4/4). Depends only on the shape
+     * and the thread count, and never changes what any one output element sums.
+     */
+    private boolean splitRows(int m, int n) {
+        long busiestByRows = (long) ceilDiv(ceilDiv(m, mr), threads) * mr * n;
+        long busiestByColumns = (long) ceilDiv(ceilDiv(n, nr), threads) * nr * m;
+        return busiestByRows <= busiestByColumns;
     }
 
     private int chunkCount(int m, int n, int k, boolean splitRows) {

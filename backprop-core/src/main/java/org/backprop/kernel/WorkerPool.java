@@ -14,7 +14,7 @@ import java.util.concurrent.locks.LockSupport;
  * worker that wakes late can never claim a chunk of a job it did not read.
  */
 final class WorkerPool {
-    private static final long SPIN_NANOS = 50_000;
+    private static final long SPIN_NANOS = 500_000;
     private static final int BITS = 20;
     private static final long MASK = (1L << BITS) - 1;
     /** Largest chunk count one job may have. */
