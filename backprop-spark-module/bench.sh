@@ -1,6 +1,7 @@
 #!/bin/bash
 # Usage: backprop-spark-module/bench.sh [MASTER] [ROWS] [BATCHES] [PARTITIONS]
 #   e.g. backprop-spark-module/bench.sh 'local[2]' 50000 500,5000,50000 1,2,4
+#        backprop-spark-module/bench.sh 'local-cluster[2,1,1024]' 50000 500,5000,50000 1,2,4   (executor JVMs)
 # Builds the module, then runs org.backprop.spark.bench.SparkStepBench on the test classpath
 # (Spark is a provided dependency) with the JVM flags Spark's launcher would add on JDK 17.
 set -euo pipefail
@@ -11,5 +12,5 @@ M=backprop-spark-module
 CP="$M/target/test-classes:$M/target/classes:backprop-core/target/classes:$(cat $M/target/bench-classpath.txt)"
 # the same list the module's Surefire argLine uses, read from the pom
 FLAGS=$(sed -n '/<spark.jvm.flags>/,/<\/spark.jvm.flags>/p' $M/pom.xml | sed 's/<[^>]*>//g' | tr '\n' ' ')
-SPARK_LOCAL_IP=127.0.0.1 exec java --add-modules jdk.incubator.vector -Xmx8g $FLAGS -cp "$CP" \
+SPARK_HOME="$M/target/spark-home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1 exec java --add-modules jdk.incubator.vector -Xmx8g $FLAGS -cp "$CP" \
     org.backprop.spark.bench.SparkStepBench "$@"

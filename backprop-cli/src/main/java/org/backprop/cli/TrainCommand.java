@@ -84,7 +84,7 @@ public class TrainCommand implements Callable<Integer> {
     private String loss;
 
     @Option(names = "--optimizer", defaultValue = OptimizerChoice.DEFAULT, paramLabel = "NAME",
-            description = "Optimizer (default: ${DEFAULT-VALUE}).")
+            description = "Optimizer: sgd, momentum, nesterov, adagrad, rmsprop, adam or adamw (default: ${DEFAULT-VALUE}).")
     private String optimizer;
 
     @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: 0.001 for adam, adamw and rmsprop, 0.01 for the others).")

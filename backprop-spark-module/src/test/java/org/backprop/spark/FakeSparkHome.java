@@ -13,18 +13,18 @@ import java.util.List;
  * launch executor JVMs (with {@code SPARK_SCALA_VERSION} set). Class directories (this module's and
  * the core's) cannot be linked as jars; they go on the executors' extra class path.
  */
-final class FakeSparkHome {
+public final class FakeSparkHome {
     private FakeSparkHome() {
     }
 
     /** The test classpath entries. */
-    static List<String> classpath() {
+    public static List<String> classpath() {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return List.of(cp.split(File.pathSeparator));
     }
 
     /** Fills {@code home}/jars with links to the classpath's jars; returns the class directories. */
-    static String build(Path home) throws IOException {
+    public static String build(Path home) throws IOException {
         Path jars = home.resolve("jars");
         Files.createDirectories(jars);
         List<String> directories = new ArrayList<>();

@@ -9,6 +9,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.backprop.spark.FakeSparkHome;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.backprop.network.NeuralNetwork;
@@ -40,14 +41,20 @@ public final class SparkStepBench {
     private SparkStepBench() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         String master = args.length > 0 ? args[0] : "local[2]";
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
         int[] batches = ints(args.length > 2 ? args[2] : "500,5000,50000");
         int[] partitions = ints(args.length > 3 ? args[3] : "1,2,4");
-        SparkSession spark = SparkSession.builder().master(master).appName("backprop-spark-bench")
+        SparkSession.Builder builder = SparkSession.builder().master(master).appName("backprop-spark-bench")
                 .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+                .config("spark.driver.bindAddress", "127.0.0.1");
+        if (master.startsWith("local-cluster")) {
+            // real executor JVMs: a Spark home of links to the class path's jars (SPARK_HOME, set by bench.sh)
+            builder.config("spark.executor.extraClassPath",
+                    FakeSparkHome.build(java.nio.file.Path.of(System.getenv("SPARK_HOME"))));
+        }
+        SparkSession spark = builder.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         Dataset<Row> data = dataset(spark, rows);
         for (int batch : batches) {
