@@ -4,22 +4,37 @@ package org.backprop.kernel;
  * A {@link Gemm} on double arrays that computes in float: A and B are rounded to float, multiplied
  * by a {@link FloatGemm}, and C is widened back to double (added to C when accumulating). The float
  * copies live in buffers that grow once and are reused, so steady-state calls allocate nothing.
+ * Matrix–vector shapes (m, n or k equal to 1) stay in double on a single-threaded kernel: they are
+ * memory-bound, so rounding their operands would cost more than the float arithmetic saves.
  * Calls on one instance run one at a time.
  */
 public final class Float32Gemm implements Gemm {
     private final FloatGemm floats;
+    private final Gemm vectorShapes;
     private float[] a = new float[0];
     private float[] b = new float[0];
     private float[] c = new float[0];
 
-    /** Computes with {@code floats}; closing this closes it. */
-    public Float32Gemm(FloatGemm floats) {
+    /**
+     * Computes with {@code floats}, and matrix–vector shapes with {@code vectorShapes}; closing this
+     * closes both.
+     */
+    public Float32Gemm(FloatGemm floats, Gemm vectorShapes) {
         this.floats = floats;
+        this.vectorShapes = vectorShapes;
+    }
+
+    private static boolean matrixVector(int m, int n, int k) {
+        return m == 1 || n == 1 || k == 1;
     }
 
     @Override
     public synchronized void mult(int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
                                   double[] c, int cOff, boolean accumulate) {
+        if (matrixVector(m, n, k)) {
+            vectorShapes.mult(m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+            return;
+        }
         narrow(a, aOff, m * k, b, bOff, k * n, m * n);
         floats.mult(m, n, k, this.a, 0, this.b, 0, this.c, 0, false);
         widen(c, cOff, m * n, accumulate);
@@ -28,6 +43,10 @@ public final class Float32Gemm implements Gemm {
     @Override
     public synchronized void multTransA(int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
                                         double[] c, int cOff, boolean accumulate) {
+        if (matrixVector(m, n, k)) {
+            vectorShapes.multTransA(m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+            return;
+        }
         narrow(a, aOff, k * m, b, bOff, k * n, m * n);
         floats.multTransA(m, n, k, this.a, 0, this.b, 0, this.c, 0, false);
         widen(c, cOff, m * n, accumulate);
@@ -36,6 +55,10 @@ public final class Float32Gemm implements Gemm {
     @Override
     public synchronized void multTransB(int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
                                         double[] c, int cOff, boolean accumulate) {
+        if (matrixVector(m, n, k)) {
+            vectorShapes.multTransB(m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+            return;
+        }
         narrow(a, aOff, m * k, b, bOff, n * k, m * n);
         floats.multTransB(m, n, k, this.a, 0, this.b, 0, this.c, 0, false);
         widen(c, cOff, m * n, accumulate);
@@ -92,5 +115,6 @@ public final class Float32Gemm implements Gemm {
     @Override
     public void close() {
         floats.close();
+        vectorShapes.close();
     }
 }

@@ -43,10 +43,11 @@ public final class Kernels {
 
     /**
      * The best kernel computing in {@code precision}: {@link #create} for FLOAT64, a
-     * {@link Float32Gemm} over {@link #createFloat} for FLOAT32.
+     * {@link Float32Gemm} over {@link #createFloat} (and a one-thread {@link #create} for
+     * matrix–vector shapes) for FLOAT32.
      */
     public static Gemm create(int threads, Precision precision) {
-        return precision == Precision.FLOAT32 ? new Float32Gemm(createFloat(threads)) : create(threads);
+        return precision == Precision.FLOAT32 ? new Float32Gemm(createFloat(threads), create(1)) : create(threads);
     }
 
     /** The portable blocked scalar double kernel, whatever the JVM offers. */

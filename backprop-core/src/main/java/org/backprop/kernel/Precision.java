@@ -9,7 +9,8 @@ public enum Precision {
     /**
      * Products in float: operands are rounded to float and products are accumulated in float, with
      * twice as many SIMD lanes. Parameters, the values between operations and the optimizer update
-     * stay in double (as master weights do in mixed-precision training).
+     * stay in double (as master weights do in mixed-precision training). Matrix–vector products
+     * (a dimension of 1) also stay in double: they are memory-bound and gain nothing from float.
      */
     FLOAT32;
 
