@@ -16,6 +16,9 @@ public interface Elementwise {
      */
     void reluBackward(double[] x, int xo, double[] g, int go, double[] gi, int gio, int n);
 
+    /** {@code z[zo + k] = x[xo + k] + y[yo + k]} for k in [0, n); z may be x or y at the same offset. */
+    void add(double[] x, int xo, double[] y, int yo, double[] z, int zo, int n);
+
     /** One line for logs, e.g. {@code "vector 512-bit"}. */
     String describe();
 }

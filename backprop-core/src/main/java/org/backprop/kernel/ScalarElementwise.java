@@ -18,6 +18,13 @@ final class ScalarElementwise implements Elementwise {
     }
 
     @Override
+    public void add(double[] x, int xo, double[] y, int yo, double[] z, int zo, int n) {
+        for (int k = 0; k < n; k++) {
+            z[zo + k] = x[xo + k] + y[yo + k];
+        }
+    }
+
+    @Override
     public String describe() {
         return "scalar";
     }

@@ -36,6 +36,17 @@ final class VectorElementwise implements Elementwise {
     }
 
     @Override
+    public void add(double[] x, int xo, double[] y, int yo, double[] z, int zo, int n) {
+        int k = 0;
+        for (int bound = S.loopBound(n); k < bound; k += S.length()) {
+            DoubleVector.fromArray(S, x, xo + k).add(DoubleVector.fromArray(S, y, yo + k)).intoArray(z, zo + k);
+        }
+        for (; k < n; k++) {
+            z[zo + k] = x[xo + k] + y[yo + k];
+        }
+    }
+
+    @Override
     public String describe() {
         return "vector " + S.vectorBitSize() + "-bit";
     }

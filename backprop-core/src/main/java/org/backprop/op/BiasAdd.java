@@ -1,5 +1,7 @@
 package org.backprop.op;
 
+import org.backprop.kernel.Elementwise;
+import org.backprop.kernel.Kernels;
 import org.backprop.kernel.RangeTask;
 import org.backprop.tensor.Matrix;
 import org.backprop.tensor.ShapeException;
@@ -41,17 +43,11 @@ public final class BiasAdd extends ParamOperation {
     private void addRows(int from, int to) {
         Matrix input = input();
         Matrix out = output();
-        double[] in = input.data();
-        double[] o = out.data();
-        double[] b = param().data();
+        Elementwise kernel = Kernels.elementwise();
         int d = input.cols();
-        int bOff = param().offset();
         for (int i = from; i < to; i++) {
-            int inRow = input.offset() + i * d;
-            int outRow = out.offset() + i * d;
-            for (int j = 0; j < d; j++) {
-                o[outRow + j] = in[inRow + j] + b[bOff + j];
-            }
+            kernel.add(input.data(), input.offset() + i * d, param().data(), param().offset(), out.data(),
+                    out.offset() + i * d, d);
         }
     }
 
@@ -78,16 +74,13 @@ public final class BiasAdd extends ParamOperation {
     /** dL/dB columns [from, to) = sums of dL/dP's columns, each over the rows in order. */
     private void sumColumns(int from, int to) {
         Matrix outputGrad = pendingOutputGrad;
-        double[] g = outputGrad.data();
+        Elementwise kernel = Kernels.elementwise();
         double[] out = paramGrad().data();
         int d = outputGrad.cols();
-        int off = paramGrad().offset();
-        java.util.Arrays.fill(out, off + from, off + to, 0.0);
+        int off = paramGrad().offset() + from;
+        java.util.Arrays.fill(out, off, off + (to - from), 0.0);
         for (int i = 0; i < outputGrad.rows(); i++) {
-            int row = outputGrad.offset() + i * d;
-            for (int j = from; j < to; j++) {
-                out[off + j] += g[row + j];
-            }
+            kernel.add(out, off, outputGrad.data(), outputGrad.offset() + i * d + from, out, off, to - from);
         }
     }
 }
