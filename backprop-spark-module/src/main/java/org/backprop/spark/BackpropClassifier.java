@@ -3,7 +3,6 @@ package org.backprop.spark;
 import java.util.List;
 
 import org.apache.spark.ml.Estimator;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.sql.Dataset;
@@ -26,17 +25,10 @@ import org.backprop.io.preprocess.LabelEncoder;
  * model.transform(assembled);   // + prediction (the original label) and probability (Vector)
  * }</pre>
  */
-public final class BackpropClassifier extends Estimator<BackpropClassificationModel> {
+public final class BackpropClassifier extends BackpropEstimator<BackpropClassifier, BackpropClassificationModel> {
     private static final long serialVersionUID = 1L;
-    private final String uid;
     private final NetworkSpec hidden;
     private final OptimizerFactory optimizer;
-    private final Param<String> featuresCol;
-    private final Param<String> labelCol;
-    private int partitions = 1;
-    private int globalBatchSize = 32;
-    private int epochs = 10;
-    private long seed;
 
     /**
      * A classifier whose network is {@code hidden} (inputs and hidden layers; its loss is ignored)
@@ -47,58 +39,13 @@ public final class BackpropClassifier extends Estimator<BackpropClassificationMo
     }
 
     private BackpropClassifier(String uid, NetworkSpec hidden, OptimizerFactory optimizer) {
-        this.uid = uid;
+        super(uid, "label column (string or integer)");
         this.hidden = hidden;
         this.optimizer = optimizer;
-        this.featuresCol = new Param<>(this, "featuresCol", "features column (Vector)");
-        this.labelCol = new Param<>(this, "labelCol", "label column (string or integer)");
-        setDefault(featuresCol, "features");
-        setDefault(labelCol, "label");
     }
 
     @Override
-    public String uid() {
-        return uid;
-    }
-
-    /** The features column param (Spark ML finds params through these public accessors). */
-    public Param<String> featuresCol() {
-        return featuresCol;
-    }
-
-    /** The label column param. */
-    public Param<String> labelCol() {
-        return labelCol;
-    }
-
-    public BackpropClassifier setFeaturesCol(String value) {
-        set(featuresCol, value);
-        return this;
-    }
-
-    public BackpropClassifier setLabelCol(String value) {
-        set(labelCol, value);
-        return this;
-    }
-
-    /** P, the number of data partitions (see {@link SparkTrainConfig}). */
-    public BackpropClassifier setPartitions(int value) {
-        this.partitions = value;
-        return this;
-    }
-
-    public BackpropClassifier setGlobalBatchSize(int value) {
-        this.globalBatchSize = value;
-        return this;
-    }
-
-    public BackpropClassifier setEpochs(int value) {
-        this.epochs = value;
-        return this;
-    }
-
-    public BackpropClassifier setSeed(long value) {
-        this.seed = value;
+    protected BackpropClassifier self() {
         return this;
     }
 
@@ -107,31 +54,28 @@ public final class BackpropClassifier extends Estimator<BackpropClassificationMo
         StructType schema = dataset.schema();
         transformSchema(schema);
         Dataset<Row> rows = dataset.toDF();
-        LabelEncoder classes = LabelColumn.fit(rows, $(labelCol));
+        LabelEncoder classes = LabelColumn.fit(rows, $(labelCol()));
         List<String> oneHot = LabelColumn.oneHotNames(classes.classCount());
-        SparkTrainConfig config = SparkTrainConfig.builder().featuresVector($(featuresCol))
-                .label(oneHot.toArray(String[]::new)).partitions(partitions).globalBatchSize(globalBatchSize)
-                .epochs(epochs).seed(seed).build();
-        FitResult result = SparkTrainer.fit(LabelColumn.withOneHot(rows, $(labelCol), classes),
+        SparkTrainConfig config = configBuilder().label(oneHot.toArray(String[]::new)).build();
+        FitResult result = SparkTrainer.fit(LabelColumn.withOneHot(rows, $(labelCol()), classes),
                 hidden.withClassOutput(classes.classCount()), optimizer.create(), config);
-        BackpropClassificationModel model = new BackpropClassificationModel(uid, result.model(), classes.classes(),
-                LabelColumn.isIntegral(schema, $(labelCol)), $(labelCol));
+        BackpropClassificationModel model = new BackpropClassificationModel(uid(), result.model(), classes.classes(),
+                LabelColumn.isIntegral(schema, $(labelCol())), $(labelCol()));
         model.setParent(this);
-        return model.setFeaturesCol($(featuresCol));
+        return model.setFeaturesCol($(featuresCol()));
     }
 
     @Override
     public StructType transformSchema(StructType schema) {
-        InputColumns.vector($(featuresCol), List.of($(labelCol))).checkSchemaFeatures(schema);
-        LabelColumn.checkSchema(schema, $(labelCol));
+        InputColumns.vector($(featuresCol()), List.of($(labelCol()))).checkSchemaFeatures(schema);
+        LabelColumn.checkSchema(schema, $(labelCol()));
         return BackpropClassificationModel.withScores(schema, "prediction", "probability",
-                LabelColumn.isIntegral(schema, $(labelCol)));
+                LabelColumn.isIntegral(schema, $(labelCol())));
     }
 
     @Override
     public BackpropClassifier copy(ParamMap extra) {
-        BackpropClassifier copy = new BackpropClassifier(uid, hidden, optimizer).setPartitions(partitions)
-                .setGlobalBatchSize(globalBatchSize).setEpochs(epochs).setSeed(seed);
+        BackpropClassifier copy = copySettingsTo(new BackpropClassifier(uid(), hidden, optimizer));
         return copyValues(copy, extra);
     }
 }

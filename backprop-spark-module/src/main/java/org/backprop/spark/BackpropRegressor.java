@@ -27,18 +27,11 @@ import org.apache.spark.sql.types.StructType;
  * Column names are Spark ML params ({@code featuresCol}, {@code labelCol}, {@code predictionCol});
  * the training settings are plain Java settings.
  */
-public final class BackpropRegressor extends Estimator<BackpropRegressionModel> {
+public final class BackpropRegressor extends BackpropEstimator<BackpropRegressor, BackpropRegressionModel> {
     private static final long serialVersionUID = 1L;
-    private final String uid;
     private final NetworkSpec spec;
     private final OptimizerFactory optimizer;
-    private final Param<String> featuresCol;
-    private final Param<String> labelCol;
     private final Param<String> predictionCol;
-    private int partitions = 1;
-    private int globalBatchSize = 32;
-    private int epochs = 10;
-    private long seed;
     private boolean standardize = true;
 
     /** A regressor training {@code spec} with optimizers from {@code optimizer}. */
@@ -47,67 +40,24 @@ public final class BackpropRegressor extends Estimator<BackpropRegressionModel> 
     }
 
     private BackpropRegressor(String uid, NetworkSpec spec, OptimizerFactory optimizer) {
-        this.uid = uid;
+        super(uid, "label column (numeric)");
         this.spec = spec;
         this.optimizer = optimizer;
-        this.featuresCol = new Param<>(this, "featuresCol", "features column (Vector)");
-        this.labelCol = new Param<>(this, "labelCol", "label column (numeric)");
         this.predictionCol = new Param<>(this, "predictionCol", "prediction column name");
-        setDefault(featuresCol, "features");
-        setDefault(labelCol, "label");
         setDefault(predictionCol, "prediction");
     }
 
     @Override
-    public String uid() {
-        return uid;
-    }
-
-    public Param<String> featuresCol() {
-        return featuresCol;
-    }
-
-    public Param<String> labelCol() {
-        return labelCol;
+    protected BackpropRegressor self() {
+        return this;
     }
 
     public Param<String> predictionCol() {
         return predictionCol;
     }
 
-    public BackpropRegressor setFeaturesCol(String value) {
-        set(featuresCol, value);
-        return this;
-    }
-
-    public BackpropRegressor setLabelCol(String value) {
-        set(labelCol, value);
-        return this;
-    }
-
     public BackpropRegressor setPredictionCol(String value) {
         set(predictionCol, value);
-        return this;
-    }
-
-    /** P, the number of data partitions (see {@link SparkTrainConfig}). */
-    public BackpropRegressor setPartitions(int value) {
-        this.partitions = value;
-        return this;
-    }
-
-    public BackpropRegressor setGlobalBatchSize(int value) {
-        this.globalBatchSize = value;
-        return this;
-    }
-
-    public BackpropRegressor setEpochs(int value) {
-        this.epochs = value;
-        return this;
-    }
-
-    public BackpropRegressor setSeed(long value) {
-        this.seed = value;
         return this;
     }
 
@@ -118,8 +68,7 @@ public final class BackpropRegressor extends Estimator<BackpropRegressionModel> 
 
     /** The training settings this estimator uses (columns from the params). */
     public SparkTrainConfig config() {
-        return SparkTrainConfig.builder().featuresVector($(featuresCol)).label($(labelCol)).partitions(partitions)
-                .globalBatchSize(globalBatchSize).epochs(epochs).seed(seed).standardize(standardize).build();
+        return configBuilder().label($(labelCol())).standardize(standardize).build();
     }
 
     @Override
@@ -128,21 +77,20 @@ public final class BackpropRegressor extends Estimator<BackpropRegressionModel> 
         @SuppressWarnings("unchecked")
         Dataset<Row> rows = (Dataset<Row>) dataset.toDF();
         FitResult result = SparkTrainer.fit(rows, spec, optimizer.create(), config());
-        BackpropRegressionModel model = new BackpropRegressionModel(uid, result.model(), result.epochLosses());
+        BackpropRegressionModel model = new BackpropRegressionModel(uid(), result.model(), result.epochLosses());
         model.setParent(this);
         return copyValues(model, ParamMap.empty());
     }
 
     @Override
     public StructType transformSchema(StructType schema) {
-        InputColumns.vector($(featuresCol), List.of($(labelCol))).checkSchema(schema);
+        InputColumns.vector($(featuresCol()), List.of($(labelCol()))).checkSchema(schema);
         return BackpropRegressionModel.withPrediction(schema, $(predictionCol));
     }
 
     @Override
     public BackpropRegressor copy(ParamMap extra) {
-        BackpropRegressor copy = new BackpropRegressor(uid, spec, optimizer).setPartitions(partitions)
-                .setGlobalBatchSize(globalBatchSize).setEpochs(epochs).setSeed(seed).setStandardize(standardize);
+        BackpropRegressor copy = copySettingsTo(new BackpropRegressor(uid(), spec, optimizer)).setStandardize(standardize);
         return copyValues(copy, extra);
     }
 
