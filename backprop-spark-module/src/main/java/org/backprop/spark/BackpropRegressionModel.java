@@ -89,10 +89,11 @@ public final class BackpropRegressionModel extends Model<BackpropRegressionModel
     }
 
     /**
-     * Loads a regression model file written by {@link #saveModelFile} (or by {@code backprop train
-     * --no-standardize-target}); the label column param is set to the file's target.
+     * Loads a regression model file written by {@link #saveModelFile} or by {@code backprop train}
+     * (a standardized target is mapped back to its units, as {@code backprop predict} does); the
+     * label column param is set to the file's target.
      *
-     * @throws IllegalArgumentException if the file holds a classification model or a standardized target
+     * @throws IllegalArgumentException if the file holds a classification model
      */
     public static BackpropRegressionModel loadModelFile(Path file) throws IOException {
         ModelFiles.Loaded loaded = ModelFiles.load(file);
@@ -111,13 +112,14 @@ public final class BackpropRegressionModel extends Model<BackpropRegressionModel
         Dataset<Row> rows = dataset.toDF();
         int at = Arrays.asList(rows.schema().fieldNames()).indexOf($(featuresCol));
         InputColumns columns = InputColumns.vector($(featuresCol), List.of($(labelCol)));
-        return rows.mapPartitions(new Scorer(network, columns, at, BackpropRegressionModel::predictions),
+        TrainedNetwork trained = network;
+        return rows.mapPartitions(new Scorer(network, columns, at, (net, x) -> predictions(trained, net, x)),
                 Encoders.row(out));
     }
 
-    /** The network's single output, one value per row. */
-    private static Object[][] predictions(NeuralNetwork network, Matrix x) {
-        Matrix prediction = network.predict(x);
+    /** The network's single output in target units, one value per row. */
+    private static Object[][] predictions(TrainedNetwork trained, NeuralNetwork network, Matrix x) {
+        Matrix prediction = trained.toTargetUnits(network.predict(x));
         Object[][] values = new Object[x.rows()][];
         for (int i = 0; i < values.length; i++) {
             values[i] = new Object[] {prediction.get(i, 0)};

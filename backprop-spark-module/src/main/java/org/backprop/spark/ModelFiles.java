@@ -18,8 +18,9 @@ import org.backprop.network.NeuralNetwork;
  * safetensors plus metadata), the same file {@code backprop predict/evaluate/inspect} read.
  *
  * <p>The feature {@link Standardizer} becomes the file's feature scaler (a std of 0 is stored as a
- * scale of 1, which is how both apply it). A regression model gets the identity target scaler: the
- * Spark estimators train on the raw target.
+ * scale of 1, which is how both apply it). A regression model keeps its target scaler: the identity
+ * for the Spark estimators (they train on the raw target), the file's own for a model that
+ * {@code backprop train} wrote (it standardizes the target by default).
  */
 public final class ModelFiles {
     private ModelFiles() {
@@ -47,28 +48,20 @@ public final class ModelFiles {
         StandardScaler features = scaler(network.standardizer());
         return classes == null
                 ? Model.regression(net, network.featureNames(), target, features,
-                StandardScaler.of(new double[] {0}, new double[] {1}), metadata)
+                network.target() != null ? network.target() : StandardScaler.of(new double[] {0}, new double[] {1}),
+                metadata)
                 : Model.classification(net, network.featureNames(), target, features, classes, metadata);
     }
 
-    /**
-     * Reads a model file as a {@link TrainedNetwork} whose label names are {@code [target]}.
-     *
-     * @throws IllegalArgumentException for a regression model with a standardized target (as
-     *                                  {@code backprop train} writes by default): Spark scoring does
-     *                                  not map predictions back to target units yet
-     */
+    /** Reads a model file as a {@link TrainedNetwork} whose label names are {@code [target]}. */
     public static Loaded load(Path file) throws IOException {
         try (Model model = ModelFile.load(file)) {
-            if (model.task() == Task.REGRESSION && !isIdentity(model.targetScaler())) {
-                throw new IllegalArgumentException(file + " standardizes its target (" + model.targetScaler()
-                        + "); Spark models do not support a target scaler yet: train with --no-standardize-target "
-                        + "or score with backprop predict");
-            }
             NeuralNetwork net = model.network();
             StandardScaler s = model.featureScaler();
+            StandardScaler target = model.task() == Task.REGRESSION && !isIdentity(model.targetScaler())
+                    ? model.targetScaler() : null;
             TrainedNetwork network = new TrainedNetwork(NetworkSpec.of(net), net.parameters().values(),
-                    new Standardizer(s.mean(), s.scale()), model.features(), List.of(model.target()));
+                    new Standardizer(s.mean(), s.scale()), model.features(), List.of(model.target()), target);
             return new Loaded(network, model.target(), model.labels(), model.metadata());
         }
     }

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 
 import org.backprop.network.NeuralNetwork;
+import org.backprop.io.preprocess.StandardScaler;
 import org.backprop.tensor.Matrix;
 
 /**
@@ -16,10 +17,19 @@ import org.backprop.tensor.Matrix;
  * @param standardizer applied to raw features before the network
  * @param featureNames names of the feature values, in input order
  * @param labelNames   names of the outputs
+ * @param target       maps the network's outputs back to target units ({@code backprop train}
+ *                     standardizes a regression target by default), or null for none
  */
 public record TrainedNetwork(NetworkSpec spec, double[] parameters, Standardizer standardizer,
-                             List<String> featureNames, List<String> labelNames) implements Serializable {
+                             List<String> featureNames, List<String> labelNames, StandardScaler target)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /** A network whose outputs are in target units already (no target scaler). */
+    public TrainedNetwork(NetworkSpec spec, double[] parameters, Standardizer standardizer,
+                          List<String> featureNames, List<String> labelNames) {
+        this(spec, parameters, standardizer, featureNames, labelNames, null);
+    }
 
     public TrainedNetwork {
         parameters = parameters.clone();
@@ -38,11 +48,16 @@ public record TrainedNetwork(NetworkSpec spec, double[] parameters, Standardizer
         return spec.build(parameters, 1);
     }
 
-    /** Predictions for raw (unstandardized) feature rows {@code x} (n×inputs), n×outputs. */
+    /** Predictions for raw (unstandardized) feature rows {@code x} (n×inputs), n×outputs, in target units. */
     public Matrix predict(Matrix x) {
         try (NeuralNetwork network = toNetwork()) {
-            return network.predict(standardize(x));
+            return toTargetUnits(network.predict(standardize(x)));
         }
+    }
+
+    /** The network's outputs {@code y} (n×outputs) mapped to target units by {@link #target()}, if any. */
+    public Matrix toTargetUnits(Matrix y) {
+        return target == null ? y : Matrix.wrap(y.rows(), y.cols(), target.inverseTransform(y.toArray()));
     }
 
     /** A standardized copy of raw feature rows {@code x}. */

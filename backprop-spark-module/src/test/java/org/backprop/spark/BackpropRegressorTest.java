@@ -17,6 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import org.backprop.io.DoubleTable;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.ModelFile;
+import org.backprop.io.preprocess.StandardScaler;
 import org.backprop.optim.Sgd;
 import org.backprop.tensor.Matrix;
 import org.junit.jupiter.api.AfterAll;
@@ -65,6 +66,34 @@ class BackpropRegressorTest {
         }
         assertTrue(SparkTrainerTest.mse(model.network(), data) < 1.0);
         savesAndLoadsTheModelFile(model, expected, dir.resolve("m.safetensors"));
+    }
+
+    /**
+     * A model file whose target is standardized (as {@code backprop train} writes by default) loads
+     * into the Spark model, which then predicts in target units exactly as {@code backprop predict}.
+     */
+    @Test
+    void loadsAModelFileWithAStandardizedTarget(@TempDir Path dir) throws Exception {
+        VectorAssembler assembler = new VectorAssembler().setInputCols(TestRows.featureNames(FEATURES))
+                .setOutputCol("features");
+        TrainedNetwork fitted = SparkTrainer.fit(assembler.transform(rows), SPEC, new Sgd(0.1),
+                new BackpropRegressor(SPEC, () -> new Sgd(0.1)).setLabelCol("y").setEpochs(2).config()).model();
+        TrainedNetwork withTarget = new TrainedNetwork(fitted.spec(), fitted.parameters(), fitted.standardizer(),
+                fitted.featureNames(), fitted.labelNames(), StandardScaler.of(new double[] {10}, new double[] {3}));
+        Path file = dir.resolve("standardized-target.safetensors");
+        ModelFiles.save(file, withTarget, "y", null, null, 4L);
+
+        BackpropRegressionModel loaded = BackpropRegressionModel.loadModelFile(file);
+        List<Row> scored = loaded.transform(assembler.transform(rows)).select("prediction").collectAsList();
+        Matrix raw = fitted.predict(data.x());
+        try (Model io = ModelFile.load(file)) {
+            double[] expected = io.predictValues(new DoubleTable(data.x().toArray(), data.x().rows(), FEATURES,
+                    io.features()));
+            for (int i = 0; i < scored.size(); i++) {
+                assertEquals(expected[i], scored.get(i).getDouble(0), 0.0, "row " + i);
+                assertEquals(10 + 3 * raw.get(i, 0), scored.get(i).getDouble(0), 1e-12, "row " + i);
+            }
+        }
     }
 
     /** The model file holds the same network: the io Model predicts the same, and it loads back. */

@@ -17,7 +17,8 @@ import org.backprop.io.DoubleTable;
  * {@link IllegalArgumentException}.
  * Data are row-major arrays whose length is a multiple of {@link #columns()}.
  */
-public final class StandardScaler {
+public final class StandardScaler implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** Key of the means in {@link #toArrays()}. */
     public static final String MEAN = "mean";
     /** Key of the scales in {@link #toArrays()}. */
