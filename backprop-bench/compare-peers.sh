@@ -118,13 +118,13 @@ better_max() { if [ -z "$1" ]; then echo "$2"; else awk -v a="$1" -v b="$2" 'BEG
 
 echo "== backprop compare-peers  $(date -Is)"
 echo "machine:   $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (others' load makes numbers noisy)"
-echo "repo:      $repo @ $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$repo" diff --quiet 2>/dev/null || echo ' (uncommitted changes)')"
+echo "repo:      $(basename "$repo") @ $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$repo" diff --quiet 2>/dev/null || echo ' (uncommitted changes)')"
 echo "workload:  seed mlp-backprop, EPOCHS=$EPOCHS, ROUNDS=$ROUNDS, ${flops:-?} FLOP per run$([ "$EPOCHS" != 1000 ] && echo ' (scaled from 1000 epochs: quick check, not the final numbers)')"
 echo "ambient:   OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset} OPENBLAS_L2_SIZE=${OPENBLAS_L2_SIZE:-unset} OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-unset}"
-echo "backprop:  $backprop_desc"
+echo "backprop:  ${backprop_desc#"$repo"/}"
 echo "numpy:     ${absent[numpy]:-$("$PYTHON" -c 'import numpy, sys; print("NumPy", numpy.__version__, "on", sys.executable)')}"
 echo "torch:     ${absent[torch]:-$("$TORCH_PYTHON" -c 'import torch, sys; print("PyTorch", torch.__version__, "on", sys.executable)' 2>/dev/null)}"
-echo "logs:      $logs"
+echo "logs:      ${logs#"$repo"/}"
 echo
 
 # ---------------------------------------------------------------- the rounds
@@ -307,4 +307,4 @@ ratio_line "backprop float32 vs PyTorch float32 (speed-up)" 1.5 backprop_f32 tor
 peak_line "backprop float64 GFLOP/s, % of NumPy GEMM float64" 70 backprop_f64 "$best_peak_f64"
 peak_line "backprop float32 GFLOP/s, % of NumPy GEMM float32" 70 backprop_f32 "$best_peak_f32"
 echo
-echo "report: $report"
+echo "report: ${report#"$repo"/}"

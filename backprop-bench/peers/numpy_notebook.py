@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The seed notebook (/work/shared/seeds/mlp-backprop.txt) as a timed script.
+"""The seed notebook (../shared/seeds/mlp-backprop.txt) as a timed script.
 
 The notebook's code cells In [2]-[8] run VERBATIM from backprop-core/src/test/python/seed_notebook.py
 (shared with the golden-curve script). What this script adds: np.random.seed(SEED) before the data is drawn (the notebook has

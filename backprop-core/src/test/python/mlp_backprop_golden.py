@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Golden loss curve of the seed notebook /work/shared/seeds/mlp-backprop.txt.
+"""Golden loss curve of the seed notebook ../shared/seeds/mlp-backprop.txt.
 
 Runs the notebook's functions VERBATIM (seed_notebook.py beside this file) with
 np.random.seed(0) before the data is drawn, captures the 20 losses that fitModel prints

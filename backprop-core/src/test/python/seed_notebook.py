@@ -1,4 +1,4 @@
-"""The seed notebook /work/shared/seeds/mlp-backprop.txt: its code cells In [2]-[8], VERBATIM
+"""The seed notebook ../shared/seeds/mlp-backprop.txt: its code cells In [2]-[8], VERBATIM
 (comments and the unused batchLoader included). Imported by mlp_backprop_golden.py (the golden loss
 curve) and by backprop-bench/peers/numpy_notebook.py (the timed peer), so both run the same code.
 """
