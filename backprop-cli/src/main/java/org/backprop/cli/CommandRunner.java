@@ -35,6 +35,11 @@ public final class CommandRunner {
     }
 
     /** Appends the documented exit codes to the help of the command and every subcommand. */
+    /** Runs {@code command} on the process's standard streams and exits with its exit code. */
+    public static void runAndExit(Object command, String... args) {
+        System.exit(run(command, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
     private static void addExitCodeFooters(CommandLine cli) {
         CommandLine.Model.UsageMessageSpec usage = cli.getCommandSpec().usageMessage();
         List<String> footer = new ArrayList<>(List.of(usage.footer()));

@@ -10,15 +10,7 @@ import picocli.CommandLine.Command;
         description = "Build, train, inspect and verify neural networks on tabular data.",
         subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, InspectCommand.class,
                 GradcheckCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
-    }
+public final class Main extends TopLevelCommand {
 
     /** Runs the command and returns its exit code, writing to the given streams. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
@@ -26,7 +18,6 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        int code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
-        System.exit(code);
+        CommandRunner.runAndExit(new Main(), args);
     }
 }

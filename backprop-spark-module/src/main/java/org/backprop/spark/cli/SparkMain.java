@@ -3,6 +3,7 @@ package org.backprop.spark.cli;
 import java.io.PrintWriter;
 
 import org.backprop.cli.CommandRunner;
+import org.backprop.cli.TopLevelCommand;
 import org.backprop.cli.Version;
 
 import picocli.CommandLine;
@@ -16,15 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "backprop-spark", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Train backprop networks on Apache Spark; the model file is the one backprop reads.",
         subcommands = {SparkTrainCommand.class, CommandLine.HelpCommand.class})
-public final class SparkMain implements Runnable {
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
-    }
+public final class SparkMain extends TopLevelCommand {
 
     /** Runs the command and returns its exit code (see {@link org.backprop.cli.ExitCodes}). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
@@ -32,7 +25,6 @@ public final class SparkMain implements Runnable {
     }
 
     public static void main(String[] args) {
-        int code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
-        System.exit(code);
+        CommandRunner.runAndExit(new SparkMain(), args);
     }
 }

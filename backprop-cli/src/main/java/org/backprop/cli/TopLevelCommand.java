@@ -1,0 +1,15 @@
+package org.backprop.cli;
+
+import picocli.CommandLine;
+
+/** A command whose work is all in its subcommands: run on its own, it is a usage error. */
+public abstract class TopLevelCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public final void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+    }
+}
