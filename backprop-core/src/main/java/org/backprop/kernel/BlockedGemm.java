@@ -48,6 +48,11 @@ abstract class BlockedGemm implements Gemm {
      * hands its share to the others.
      */
     private static final int MAX_CHUNKS_PER_THREAD = 1;
+    /**
+     * Row-band chunks per thread when B is packed once for all of them: cheap chunks, claimed
+     * dynamically, so a thread that starts late or runs slower takes fewer.
+     */
+    private static final int SHARED_B_CHUNKS_PER_THREAD = 4;
     /** Fewest rows (or columns) per chunk: each chunk packs its own panels of the other operand. */
     private static final int MIN_BAND = 64;
 
@@ -61,6 +66,8 @@ abstract class BlockedGemm implements Gemm {
     private final ThreadLocal<Panels> panels = ThreadLocal.withInitial(Panels::new);
     private final ParallelCall call = new ParallelCall();
     private final RangeCall rangeCall = new RangeCall();
+    /** B packed once for all row-band chunks of a threaded call; guarded by {@code call}. */
+    private double[] sharedB = new double[0];
 
     /**
      * @param threads threads to compute with, including the caller (at least 1)
@@ -176,7 +183,12 @@ abstract class BlockedGemm implements Gemm {
             return;
         }
         synchronized (call) {
-            call.set(form, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, splitRows, chunks);
+            boolean shareB = splitRows && m > 1 && n > 1 && n <= nc;
+            if (shareB) {
+                packSharedB(form, n, k, b, bOff);
+                chunks = Math.min(ceilDiv(m, mr), threads * SHARED_B_CHUNKS_PER_THREAD);
+            }
+            call.set(form, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, splitRows, chunks, shareB);
             try {
                 pool.run(call, chunks);
             } finally {
@@ -237,23 +249,65 @@ abstract class BlockedGemm implements Gemm {
             for (int pc = 0; pc < k; pc += KC) {
                 int kcb = Math.min(KC, k - pc);
                 double[] bp = ws.bPanel(ceilDiv(ncb, nr) * nr * kcb);
-                packB(bp, b, bOff + pc * bDepth + jc * bCol, bDepth, bCol, kcb, ncb);
-                for (int ic = i0; ic < i1; ic += mc) {
-                    int mcb = Math.min(mc, i1 - ic);
-                    int direct = mcb / mr * mr;
-                    int aBlock = aOff + ic * aRow + pc * aDepth;
-                    boolean addToC = accumulate || pc > 0;
-                    int cBlock = cOff + ic * n + jc;
-                    double[] tile = ws.tile(mr * nr);
-                    multiplyPanels(a, aBlock, aRow, aDepth, bp, direct, ncb, kcb, c, cBlock, n, addToC, tile);
-                    if (direct < mcb) {
-                        double[] ap = ws.aPanel(mr * kcb);
-                        packA(ap, a, aBlock + direct * aRow, aRow, aDepth, mcb - direct, kcb);
-                        multiplyPanels(ap, 0, 1, mr, bp, mcb - direct, ncb, kcb, c, cBlock + direct * n, n,
-                                addToC, tile);
-                    }
-                }
+                packB(bp, 0, b, bOff + pc * bDepth + jc * bCol, bDepth, bCol, kcb, ncb);
+                multiplyRowBlock(a, aOff, aRow, aDepth, pc, kcb, bp, 0, i0, i1, jc, ncb, c, cOff, n,
+                        accumulate, ws);
             }
+        }
+    }
+
+    /**
+     * Output rows [i0, i1) × columns [jc, jc + ncb) (+)= A rows · the packed B block of depths
+     * [pc, pc + kcb) found at {@code bp[bBase…]}.
+     */
+    private void multiplyRowBlock(double[] a, int aOff, int aRow, int aDepth, int pc, int kcb, double[] bp,
+                                  int bBase, int i0, int i1, int jc, int ncb, double[] c, int cOff, int n,
+                                  boolean accumulate, Panels ws) {
+        for (int ic = i0; ic < i1; ic += mc) {
+            int mcb = Math.min(mc, i1 - ic);
+            int direct = mcb / mr * mr;
+            int aBlock = aOff + ic * aRow + pc * aDepth;
+            boolean addToC = accumulate || pc > 0;
+            int cBlock = cOff + ic * n + jc;
+            double[] tile = ws.tile(mr * nr);
+            multiplyPanels(a, aBlock, aRow, aDepth, bp, bBase, direct, ncb, kcb, c, cBlock, n, addToC, tile);
+            if (direct < mcb) {
+                double[] ap = ws.aPanel(mr * kcb);
+                packA(ap, a, aBlock + direct * aRow, aRow, aDepth, mcb - direct, kcb);
+                multiplyPanels(ap, 0, 1, mr, bp, bBase, mcb - direct, ncb, kcb, c, cBlock + direct * n, n, addToC,
+                        tile);
+            }
+        }
+    }
+
+    /**
+     * Row bands [i0, i1) over all of B, packed once by the caller into {@code sharedB}: depth block pc
+     * starts at {@code pc × (n rounded up to nr)}.
+     */
+    private void computeRowBandOnSharedB(ProductForm form, int m, int n, int k, double[] a, int aOff,
+                                         double[] c, int cOff, boolean accumulate, int i0, int i1) {
+        int aRow = form.aRowStride(m, k);
+        int aDepth = form.aDepthStride(m, k);
+        int nPad = ceilDiv(n, nr) * nr;
+        Panels ws = panels.get();
+        for (int pc = 0; pc < k; pc += KC) {
+            int kcb = Math.min(KC, k - pc);
+            multiplyRowBlock(a, aOff, aRow, aDepth, pc, kcb, sharedB, pc * nPad, i0, i1, 0, n, c, cOff, n,
+                    accumulate, ws);
+        }
+    }
+
+    /** Packs all of B̂ (every depth block, all n columns) into {@link #sharedB} for the row-band chunks. */
+    private void packSharedB(ProductForm form, int n, int k, double[] b, int bOff) {
+        int bDepth = form.bDepthStride(n, k);
+        int bCol = form.bColStride(n, k);
+        int nPad = ceilDiv(n, nr) * nr;
+        if (sharedB.length < k * nPad) {
+            sharedB = new double[k * nPad];
+        }
+        for (int pc = 0; pc < k; pc += KC) {
+            int kcb = Math.min(KC, k - pc);
+            packB(sharedB, pc * nPad, b, bOff + pc * bDepth, bDepth, bCol, kcb, n);
         }
     }
 
@@ -261,17 +315,17 @@ abstract class BlockedGemm implements Gemm {
      * C block (mcb×ncb at cIdx, row length ldc) (+)= A block (rows mcb, read through its strides from
      * aIdx) · packed B block. Rows past the last full mr-row band must be zero-padded in a panel.
      */
-    private void multiplyPanels(double[] a, int aIdx, int aRow, int aDepth, double[] bp, int mcb, int ncb, int kc,
-                                double[] c, int cIdx, int ldc, boolean addToC, double[] tile) {
+    private void multiplyPanels(double[] a, int aIdx, int aRow, int aDepth, double[] bp, int bBase, int mcb, int ncb,
+                                int kc, double[] c, int cIdx, int ldc, boolean addToC, double[] tile) {
         for (int jr = 0; jr < ncb; jr += nr) {
             int cols = Math.min(nr, ncb - jr);
             for (int ir = 0; ir < mcb; ir += mr) {
                 int rows = Math.min(mr, mcb - ir);
                 int cTile = cIdx + ir * ldc + jr;
                 if (rows == mr && cols == nr && !addToC) {
-                    microKernel(a, aIdx + ir * aRow, aRow, aDepth, bp, jr * kc, kc, c, cTile, ldc);
+                    microKernel(a, aIdx + ir * aRow, aRow, aDepth, bp, bBase + jr * kc, kc, c, cTile, ldc);
                 } else {
-                    microKernel(a, aIdx + ir * aRow, aRow, aDepth, bp, jr * kc, kc, tile, 0, nr);
+                    microKernel(a, aIdx + ir * aRow, aRow, aDepth, bp, bBase + jr * kc, kc, tile, 0, nr);
                     if (addToC) {
                         addTile(tile, rows, cols, c, cTile, ldc);
                     } else {
@@ -324,10 +378,11 @@ abstract class BlockedGemm implements Gemm {
     }
 
     /** Packs B̂ depths [0, kc) × columns [0, ncb) from {@code src} into nr-column micro-panels. */
-    private void packB(double[] dst, double[] src, int srcOff, int depthStride, int colStride, int kc, int ncb) {
+    private void packB(double[] dst, int dstOff, double[] src, int srcOff, int depthStride, int colStride, int kc,
+                       int ncb) {
         for (int jr = 0; jr < ncb; jr += nr) {
             int cols = Math.min(nr, ncb - jr);
-            int d = jr * kc;
+            int d = dstOff + jr * kc;
             int s = srcOff + jr * colStride;
             if (colStride == 1) {
                 for (int p = 0; p < kc; p++) {
@@ -424,9 +479,10 @@ abstract class BlockedGemm implements Gemm {
         private boolean accumulate;
         private boolean splitRows;
         private int chunks;
+        private boolean sharedPackedB;
 
         void set(ProductForm form, int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
-                 double[] c, int cOff, boolean accumulate, boolean splitRows, int chunks) {
+                 double[] c, int cOff, boolean accumulate, boolean splitRows, int chunks, boolean sharedPackedB) {
             this.form = form;
             this.m = m;
             this.n = n;
@@ -440,6 +496,7 @@ abstract class BlockedGemm implements Gemm {
             this.accumulate = accumulate;
             this.splitRows = splitRows;
             this.chunks = chunks;
+            this.sharedPackedB = sharedPackedB;
         }
 
         void clear() {
@@ -450,7 +507,11 @@ abstract class BlockedGemm implements Gemm {
 
         @Override
         public void runChunk(int chunk) {
-            if (splitRows) {
+            if (sharedPackedB) {
+                int tiles = ceilDiv(m, mr);
+                computeRowBandOnSharedB(form, m, n, k, a, aOff, c, cOff, accumulate,
+                        bandStart(chunk, tiles, mr, m), bandStart(chunk + 1, tiles, mr, m));
+            } else if (splitRows) {
                 int tiles = ceilDiv(m, mr);
                 computeRegion(form, m, n, k, a, aOff, b, bOff, c, cOff, accumulate,
                         bandStart(chunk, tiles, mr, m), bandStart(chunk + 1, tiles, mr, m), 0, n);
