@@ -122,7 +122,7 @@ echo "repo:      $(basename "$repo") @ $(git -C "$repo" rev-parse --short HEAD 2
 echo "workload:  seed mlp-backprop, EPOCHS=$EPOCHS, ROUNDS=$ROUNDS, ${flops:-?} FLOP per run$([ "$EPOCHS" != 1000 ] && echo ' (scaled from 1000 epochs: quick check, not the final numbers)')"
 echo "ambient:   OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset} OPENBLAS_L2_SIZE=${OPENBLAS_L2_SIZE:-unset} OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-unset}"
 echo "backprop:  ${backprop_desc#"$repo"/}"
-echo "numpy:     ${absent[numpy]:-$("$PYTHON" -c 'import numpy, sys; print("NumPy", numpy.__version__, "on", sys.executable)')}"
+echo "numpy:     ${absent[numpy]:-$("$PYTHON" -c 'import numpy, platform; print("NumPy", numpy.__version__, "on Python", platform.python_version())')}"
 echo "torch:     ${absent[torch]:-$("$TORCH_PYTHON" -c 'import torch, sys; print("PyTorch", torch.__version__, "on", sys.executable)' 2>/dev/null)}"
 echo "logs:      ${logs#"$repo"/}"
 echo
