@@ -19,6 +19,15 @@ public interface Elementwise {
     /** {@code z[zo + k] = x[xo + k] + y[yo + k]} for k in [0, n); z may be x or y at the same offset. */
     void add(double[] x, int xo, double[] y, int yo, double[] z, int zo, int n);
 
+    /** {@code dst[dstOff + k] = (float) src[srcOff + k]} for k in [0, n): round to nearest float. */
+    void toFloat(double[] src, int srcOff, float[] dst, int dstOff, int n);
+
+    /**
+     * {@code dst[dstOff + k] = src[srcOff + k]} (widened exactly), or {@code +=} when
+     * {@code accumulate}, for k in [0, n).
+     */
+    void toDouble(float[] src, int srcOff, double[] dst, int dstOff, int n, boolean accumulate);
+
     /** One line for logs, e.g. {@code "vector 512-bit"}. */
     String describe();
 }

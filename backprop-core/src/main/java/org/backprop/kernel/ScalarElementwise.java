@@ -25,6 +25,26 @@ final class ScalarElementwise implements Elementwise {
     }
 
     @Override
+    public void toFloat(double[] src, int srcOff, float[] dst, int dstOff, int n) {
+        for (int k = 0; k < n; k++) {
+            dst[dstOff + k] = (float) src[srcOff + k];
+        }
+    }
+
+    @Override
+    public void toDouble(float[] src, int srcOff, double[] dst, int dstOff, int n, boolean accumulate) {
+        if (accumulate) {
+            for (int k = 0; k < n; k++) {
+                dst[dstOff + k] += src[srcOff + k];
+            }
+        } else {
+            for (int k = 0; k < n; k++) {
+                dst[dstOff + k] = src[srcOff + k];
+            }
+        }
+    }
+
+    @Override
     public String describe() {
         return "scalar";
     }

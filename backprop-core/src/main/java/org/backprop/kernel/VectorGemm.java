@@ -66,19 +66,31 @@ final class VectorGemm extends BlockedGemm {
             c70 = a.fma(b0, c70);
             c71 = a.fma(b1, c71);
         }
-        storeRow(c, cIdx, c00, c01);
-        storeRow(c, cIdx + ldc, c10, c11);
-        storeRow(c, cIdx + 2 * ldc, c20, c21);
-        storeRow(c, cIdx + 3 * ldc, c30, c31);
-        storeRow(c, cIdx + 4 * ldc, c40, c41);
-        storeRow(c, cIdx + 5 * ldc, c50, c51);
-        storeRow(c, cIdx + 6 * ldc, c60, c61);
-        storeRow(c, cIdx + 7 * ldc, c70, c71);
-    }
-
-    private static void storeRow(double[] c, int i, DoubleVector lo, DoubleVector hi) {
-        lo.intoArray(c, i);
-        hi.intoArray(c, i + L);
+        // Stores written out here, not in a helper taking vectors: a helper C2 compiled on its own
+        // first may be too big to inline later, and then every call boxes its vectors (15× slower).
+        int i1 = cIdx + ldc;
+        int i2 = i1 + ldc;
+        int i3 = i2 + ldc;
+        int i4 = i3 + ldc;
+        int i5 = i4 + ldc;
+        int i6 = i5 + ldc;
+        int i7 = i6 + ldc;
+        c00.intoArray(c, cIdx);
+        c01.intoArray(c, cIdx + L);
+        c10.intoArray(c, i1);
+        c11.intoArray(c, i1 + L);
+        c20.intoArray(c, i2);
+        c21.intoArray(c, i2 + L);
+        c30.intoArray(c, i3);
+        c31.intoArray(c, i3 + L);
+        c40.intoArray(c, i4);
+        c41.intoArray(c, i4 + L);
+        c50.intoArray(c, i5);
+        c51.intoArray(c, i5 + L);
+        c60.intoArray(c, i6);
+        c61.intoArray(c, i6 + L);
+        c70.intoArray(c, i7);
+        c71.intoArray(c, i7 + L);
     }
 
     @Override
@@ -94,28 +106,24 @@ final class VectorGemm extends BlockedGemm {
         }
     }
 
-    /** One dot product: a lane-wise fma chain, lanes summed in order, then the tail as a scalar fma chain. */
+    /**
+     * One dot product: a lane-wise fma chain, lanes summed in lane order, then the tail as a scalar
+     * fma chain. Not {@code reduceLanes(ADD)}: its order is unspecified and differs between the JIT
+     * intrinsic and the fallback (JDK 25), which would make results depend on timing. Vector code
+     * stays in the kernel methods, never in helpers taking vectors (see {@link #microKernel}).
+     */
     private static double dot(double[] x, int xi, double[] y, int yi, int len) {
         int body = len - len % L;
         DoubleVector acc = DoubleVector.zero(S);
         for (int p = 0; p < body; p += L) {
             acc = DoubleVector.fromArray(S, x, xi + p).fma(DoubleVector.fromArray(S, y, yi + p), acc);
         }
-        double s = sumLanes(acc);
+        double s = acc.lane(0);
+        for (int i = 1; i < L; i++) {
+            s += acc.lane(i);
+        }
         for (int p = body; p < len; p++) {
             s = Math.fma(x[xi + p], y[yi + p], s);
-        }
-        return s;
-    }
-
-    /**
-     * Adds the lanes in lane order. Not {@code reduceLanes(ADD)}: its order is unspecified and differs
-     * between the JIT intrinsic and the fallback (JDK 25), which would make results depend on timing.
-     */
-    private static double sumLanes(DoubleVector v) {
-        double s = v.lane(0);
-        for (int i = 1; i < L; i++) {
-            s += v.lane(i);
         }
         return s;
     }
@@ -135,10 +143,16 @@ final class VectorGemm extends BlockedGemm {
             acc2 = DoubleVector.fromArray(S, x, x2 + p).fma(yv, acc2);
             acc3 = DoubleVector.fromArray(S, x, x3 + p).fma(yv, acc3);
         }
-        double s0 = sumLanes(acc0);
-        double s1 = sumLanes(acc1);
-        double s2 = sumLanes(acc2);
-        double s3 = sumLanes(acc3);
+        double s0 = acc0.lane(0);
+        double s1 = acc1.lane(0);
+        double s2 = acc2.lane(0);
+        double s3 = acc3.lane(0);
+        for (int i = 1; i < L; i++) {
+            s0 += acc0.lane(i);
+            s1 += acc1.lane(i);
+            s2 += acc2.lane(i);
+            s3 += acc3.lane(i);
+        }
         for (int p = body; p < len; p++) {
             double yp = y[yi + p];
             s0 = Math.fma(x[xi + p], yp, s0);
@@ -165,7 +179,11 @@ final class VectorGemm extends BlockedGemm {
                 DoubleVector w = DoubleVector.broadcast(S, coef[coefOff + p]);
                 acc = DoubleVector.fromArray(S, mat, matOff + p * rowStride + t).fma(w, acc);
             }
-            storeVector(c, cOff + t, acc, accumulate);
+            if (accumulate) {
+                acc.add(DoubleVector.fromArray(S, c, cOff + t)).intoArray(c, cOff + t);
+            } else {
+                acc.intoArray(c, cOff + t);
+            }
         }
         for (; t < count; t++) {
             double s = 0;
@@ -188,18 +206,17 @@ final class VectorGemm extends BlockedGemm {
             acc2 = DoubleVector.fromArray(S, mat, row + 2 * L).fma(w, acc2);
             acc3 = DoubleVector.fromArray(S, mat, row + 3 * L).fma(w, acc3);
         }
-        storeVector(c, ci, acc0, accumulate);
-        storeVector(c, ci + L, acc1, accumulate);
-        storeVector(c, ci + 2 * L, acc2, accumulate);
-        storeVector(c, ci + 3 * L, acc3, accumulate);
-    }
-
-    /** Both branches end in their own store: vectors merged at an if/else get boxed by C2 (JDK 17). */
-    private static void storeVector(double[] c, int i, DoubleVector v, boolean accumulate) {
+        // Each branch ends in its own stores: vectors merged after an if/else get boxed by C2 (JDK 17).
         if (accumulate) {
-            v.add(DoubleVector.fromArray(S, c, i)).intoArray(c, i);
+            acc0.add(DoubleVector.fromArray(S, c, ci)).intoArray(c, ci);
+            acc1.add(DoubleVector.fromArray(S, c, ci + L)).intoArray(c, ci + L);
+            acc2.add(DoubleVector.fromArray(S, c, ci + 2 * L)).intoArray(c, ci + 2 * L);
+            acc3.add(DoubleVector.fromArray(S, c, ci + 3 * L)).intoArray(c, ci + 3 * L);
         } else {
-            v.intoArray(c, i);
+            acc0.intoArray(c, ci);
+            acc1.intoArray(c, ci + L);
+            acc2.intoArray(c, ci + 2 * L);
+            acc3.intoArray(c, ci + 3 * L);
         }
     }
 }
