@@ -3,7 +3,6 @@ package org.backprop.kernel;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -14,8 +13,6 @@ final class VectorElementwise implements Elementwise {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     /** Floats of S's bit size (twice its lanes): the species of the float GEMM kernel. */
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
-    /** Lanes [S.length(), 2·S.length()) of FLOATS. */
-    private static final VectorMask<Float> UPPER_HALF = FLOATS.indexInRange(-S.length(), S.length());
 
     @Override
     public void reluForward(double[] x, int xo, double[] y, int yo, int n) {
@@ -53,42 +50,39 @@ final class VectorElementwise implements Elementwise {
     }
 
     /**
-     * Two double vectors become one float vector of the same bit size, so only the kernels' own
-     * species ever meet a conversion: a third vector class in the process can pollute the type
-     * profiles C2 relies on to intrinsify the GEMM kernels, which then run 15× slower.
+     * One double vector at a time becomes the lower half of a float vector of the same bit size, so
+     * only the kernels' own species ever meet a conversion (a third vector class in the process can
+     * pollute the type profiles C2 relies on to intrinsify the GEMM kernels, which then run 15×
+     * slower), and no lane shuffle is needed. The full-width store also writes zeros over the next
+     * half vector, which the next step overwrites; the loop stops a whole float vector before n so
+     * nothing outside [dstOff, dstOff + n) is touched.
      */
     @Override
     public void toFloat(double[] src, int srcOff, float[] dst, int dstOff, int n) {
         int k = 0;
-        int step = FLOATS.length();
-        for (int bound = n - n % step; k < bound; k += step) {
-            FloatVector lo = (FloatVector) DoubleVector.fromArray(S, src, srcOff + k)
-                    .convertShape(VectorOperators.D2F, FLOATS, 0);
-            FloatVector hi = (FloatVector) DoubleVector.fromArray(S, src, srcOff + k + S.length())
-                    .convertShape(VectorOperators.D2F, FLOATS, -1);
-            lo.blend(hi, UPPER_HALF).intoArray(dst, dstOff + k);
+        int step = S.length();
+        for (int bound = n - FLOATS.length(); k <= bound; k += step) {
+            DoubleVector.fromArray(S, src, srcOff + k).convertShape(VectorOperators.D2F, FLOATS, 0)
+                    .reinterpretAsFloats().intoArray(dst, dstOff + k);
         }
         for (; k < n; k++) {
             dst[dstOff + k] = (float) src[srcOff + k];
         }
     }
 
+    /** The mirror of {@link #toFloat}: the lower half of each float vector loaded becomes a double vector. */
     @Override
     public void toDouble(float[] src, int srcOff, double[] dst, int dstOff, int n, boolean accumulate) {
         int k = 0;
-        int step = FLOATS.length();
-        int half = S.length();
-        for (int bound = n - n % step; k < bound; k += step) {
-            FloatVector f = FloatVector.fromArray(FLOATS, src, srcOff + k);
-            DoubleVector lo = (DoubleVector) f.convertShape(VectorOperators.F2D, S, 0);
-            DoubleVector hi = (DoubleVector) f.convertShape(VectorOperators.F2D, S, 1);
+        int step = S.length();
+        for (int bound = n - FLOATS.length(); k <= bound; k += step) {
+            DoubleVector v = (DoubleVector) FloatVector.fromArray(FLOATS, src, srcOff + k)
+                    .convertShape(VectorOperators.F2D, S, 0);
             int d = dstOff + k;
             if (accumulate) {
-                lo.add(DoubleVector.fromArray(S, dst, d)).intoArray(dst, d);
-                hi.add(DoubleVector.fromArray(S, dst, d + half)).intoArray(dst, d + half);
+                v.add(DoubleVector.fromArray(S, dst, d)).intoArray(dst, d);
             } else {
-                lo.intoArray(dst, d);
-                hi.intoArray(dst, d + half);
+                v.intoArray(dst, d);
             }
         }
         for (; k < n; k++) {
