@@ -71,13 +71,19 @@ abstract class BlockedGemm implements Gemm {
 
     /**
      * @param threads threads to compute with, including the caller (at least 1)
+     * @param pool    the workers (threads − 1 of them; null for one thread), possibly shared with
+     *                another kernel: calls on the pool run one at a time, and closing either kernel
+     *                closes it
      * @param mr      rows of the micro-kernel's register tile
      * @param nr      columns of the micro-kernel's register tile
      * @param name    kernel description for {@link #describe()}
      */
-    BlockedGemm(int threads, int mr, int nr, String name) {
+    BlockedGemm(int threads, WorkerPool pool, int mr, int nr, String name) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if ((pool == null ? 0 : pool.workerCount()) != threads - 1) {
+            throw new IllegalArgumentException(threads + " threads need " + (threads - 1) + " pool workers");
         }
         this.threads = threads;
         this.mr = mr;
@@ -85,7 +91,12 @@ abstract class BlockedGemm implements Gemm {
         this.mc = Math.max(mr, MC / mr * mr);
         this.nc = Math.max(nr, NC / nr * nr);
         this.name = name;
-        this.pool = threads > 1 ? new WorkerPool(threads - 1, "backprop-gemm") : null;
+        this.pool = pool;
+    }
+
+    /** The workers for {@code threads} threads including the caller: null for one thread. */
+    static WorkerPool poolFor(int threads) {
+        return threads > 1 ? new WorkerPool(threads - 1, "backprop-gemm") : null;
     }
 
     /**

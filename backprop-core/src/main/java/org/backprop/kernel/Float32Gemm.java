@@ -5,8 +5,9 @@ package org.backprop.kernel;
  * by a {@link FloatGemm}, and C is widened back to double (added to C when accumulating). The float
  * copies live in buffers that grow once and are reused, so steady-state calls allocate nothing;
  * the conversions are vectorized and run on the float kernel's threads.
- * Matrix–vector shapes (m, n or k equal to 1) stay in double on a single-threaded kernel: they are
- * memory-bound, so rounding their operands would cost more than the float arithmetic saves.
+ * Matrix–vector shapes (m, n or k equal to 1) stay in double, on a kernel sharing the float
+ * kernel's threads ({@link Kernels#create(int, Precision)}): they are memory-bound, so rounding
+ * their operands would cost more than the float arithmetic saves.
  * Calls on one instance run one at a time.
  */
 public final class Float32Gemm implements Gemm {

@@ -43,11 +43,21 @@ public final class Kernels {
 
     /**
      * The best kernel computing in {@code precision}: {@link #create} for FLOAT64, a
-     * {@link Float32Gemm} over {@link #createFloat} (and a one-thread {@link #create} for
-     * matrix–vector shapes) for FLOAT32.
+     * {@link Float32Gemm} over the best float kernel and, for matrix–vector shapes, the best double
+     * kernel, both on one set of {@code threads − 1} workers, for FLOAT32.
      */
     public static Gemm create(int threads, Precision precision) {
-        return precision == Precision.FLOAT32 ? new Float32Gemm(createFloat(threads), create(1)) : create(threads);
+        if (precision == Precision.FLOAT64) {
+            return create(threads);
+        }
+        requireThreads(threads);
+        WorkerPool pool = BlockedGemm.poolFor(threads);
+        if (vectorAvailable()) {
+            return new Float32Gemm(instantiate("org.backprop.kernel.VectorFloatGemm", FloatGemm.class, threads, pool),
+                    instantiate("org.backprop.kernel.VectorGemm", Gemm.class, threads, pool));
+        }
+        logFallback();
+        return new Float32Gemm(new ScalarFloatGemm(threads, pool), new ScalarGemm(threads, pool));
     }
 
     /** The portable blocked scalar double kernel, whatever the JVM offers. */
@@ -117,8 +127,13 @@ public final class Kernels {
     }
 
     private static <T> T instantiate(String className, Class<T> type, int threads) {
+        return instantiate(className, type, threads, BlockedGemm.poolFor(threads));
+    }
+
+    private static <T> T instantiate(String className, Class<T> type, int threads, WorkerPool pool) {
         try {
-            return type.cast(Class.forName(className).getDeclaredConstructor(int.class).newInstance(threads));
+            return type.cast(Class.forName(className).getDeclaredConstructor(int.class, WorkerPool.class)
+                    .newInstance(threads, pool));
         } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException
                  | IllegalAccessException e) {
             throw new IllegalStateException("cannot load " + className, e);

@@ -13,7 +13,12 @@ final class ScalarGemm extends BlockedGemm {
 
     /** A scalar kernel computing with {@code threads} threads (including the caller). */
     ScalarGemm(int threads) {
-        super(threads, MR, NR, "scalar double");
+        this(threads, poolFor(threads));
+    }
+
+    /** A kernel computing with {@code threads} threads on the given workers (see {@link BlockedGemm}). */
+    ScalarGemm(int threads, WorkerPool pool) {
+        super(threads, pool, MR, NR, "scalar double");
     }
 
     @Override

@@ -20,7 +20,12 @@ final class VectorGemm extends BlockedGemm {
 
     /** A vector kernel computing with {@code threads} threads (including the caller). */
     VectorGemm(int threads) {
-        super(threads, MR, NR, "vector " + S.vectorBitSize() + "-bit double");
+        this(threads, poolFor(threads));
+    }
+
+    /** A kernel computing with {@code threads} threads on the given workers (see {@link BlockedGemm}). */
+    VectorGemm(int threads, WorkerPool pool) {
+        super(threads, pool, MR, NR, "vector " + S.vectorBitSize() + "-bit double");
     }
 
     @Override

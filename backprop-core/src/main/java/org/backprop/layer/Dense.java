@@ -5,9 +5,11 @@ import java.util.List;
 import org.backprop.kernel.Gemm;
 import org.backprop.network.Parameter;
 import org.backprop.op.Activation;
+import org.backprop.op.BiasActivation;
 import org.backprop.op.BiasAdd;
 import org.backprop.op.Operation;
 import org.backprop.op.WeightMultiply;
+import org.backprop.tensor.Matrix;
 
 /**
  * A fully connected layer: N = X·W, P = N + B, A = f(P), with X n×in, W in×out, B 1×out and an
@@ -21,6 +23,7 @@ public final class Dense extends Layer {
     private final WeightMultiply multiply;
     private final BiasAdd biasAdd;
     private final Activation activation;
+    private final BiasActivation biasActivation;
     private final List<Operation> operations;
     private final String initializerId;
 
@@ -53,8 +56,15 @@ public final class Dense extends Layer {
         this.biasAdd.parallelOn(gemm);
         this.activation = activation;
         this.activation.parallelOn(gemm);
+        this.biasActivation = new BiasActivation(biasAdd, activation, gemm);
         this.operations = List.of(multiply, biasAdd, activation);
         this.initializerId = initializerId;
+    }
+
+    /** Runs the three operations, the bias add and the activation as one fused pass ({@link BiasActivation}). */
+    @Override
+    public Matrix forward(Matrix input, boolean training) {
+        return biasActivation.forward(multiply.forward(input, training));
     }
 
     @Override

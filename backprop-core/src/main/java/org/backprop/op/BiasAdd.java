@@ -40,7 +40,7 @@ public final class BiasAdd extends ParamOperation {
     }
 
     /** out rows [from, to) = input rows + B. */
-    private void addRows(int from, int to) {
+    void addRows(int from, int to) {
         Matrix input = input();
         Matrix out = output();
         Elementwise kernel = Kernels.elementwise();

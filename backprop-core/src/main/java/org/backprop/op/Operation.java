@@ -63,10 +63,19 @@ public abstract class Operation {
      * @param training true during training (dropout and similar operations behave differently)
      */
     public final Matrix forward(Matrix input, boolean training) {
+        computeOutput(input, beginForward(input), training);
+        return output;
+    }
+
+    /**
+     * Starts a forward pass whose output a fused pass of this package computes (see
+     * {@link BiasActivation}): checks and records the input, forgets the last input gradient, and
+     * returns the output buffer to fill.
+     */
+    final Matrix beginForward(Matrix input) {
         checkInput(input);
         this.input = input;
         this.output = outputs.get(input.rows(), outputCols(input.cols()));
-        computeOutput(input, output, training);
         this.inputGrad = null;
         return output;
     }
@@ -89,13 +98,7 @@ public abstract class Operation {
      * are computed and null is returned (the first layer of a network needs no dL/dX).
      */
     public final Matrix backward(Matrix outputGrad, boolean wantInputGrad) {
-        if (output == null) {
-            throw new IllegalStateException(name() + ": backward called before forward");
-        }
-        if (!outputGrad.sameShape(output)) {
-            throw new ShapeException(name() + ".backward: output gradient is " + outputGrad.shape()
-                    + " but the output is " + output.shape());
-        }
+        checkOutputGrad(outputGrad);
         computeParamGrads(outputGrad);
         if (!wantInputGrad) {
             inputGrad = null;
@@ -109,6 +112,16 @@ public abstract class Operation {
         }
         inputGrad = grad;
         return grad;
+    }
+
+    private void checkOutputGrad(Matrix outputGrad) {
+        if (output == null) {
+            throw new IllegalStateException(name() + ": backward called before forward");
+        }
+        if (!outputGrad.sameShape(output)) {
+            throw new ShapeException(name() + ".backward: output gradient is " + outputGrad.shape()
+                    + " but the output is " + output.shape());
+        }
     }
 
     /**
