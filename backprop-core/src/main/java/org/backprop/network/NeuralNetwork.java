@@ -88,8 +88,8 @@ public final class NeuralNetwork implements AutoCloseable {
     public Matrix forward(Matrix x, boolean training) {
         checkInput(x);
         Matrix out = x;
-        for (Layer layer : layers) {
-            out = layer.forward(out, training);
+        for (int i = 0; i < layers.size(); i++) {
+            out = layers.get(i).forward(out, training);
         }
         return out;
     }

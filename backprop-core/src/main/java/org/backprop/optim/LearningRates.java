@@ -59,7 +59,8 @@ public final class LearningRates {
 
     /** The rate for {@code parameter}. */
     public double rateFor(Parameter parameter) {
-        for (Group g : groups) {
+        for (int i = 0; i < groups.size(); i++) {
+            Group g = groups.get(i);
             if (g.matches().test(parameter)) {
                 return g.rate();
             }

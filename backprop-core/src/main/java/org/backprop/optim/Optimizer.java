@@ -2,6 +2,7 @@ package org.backprop.optim;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -126,7 +127,9 @@ public abstract class Optimizer {
         double[] w = params.values();
         clipping.clip(params.grads());
         double[] g = regularizedGradients(params);
-        for (Parameter p : params.parameters()) {
+        List<Parameter> parameters = params.parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter p = parameters.get(i);
             update(w, g, p.offset(), p.size(), factor * rates.rateFor(p), p);
         }
     }

@@ -30,7 +30,9 @@ final class DivergenceGuard {
 
     /** Fails if any parameter is not finite after the optimizer step. */
     void checkParameters(int epoch, int batch, double loss) {
-        for (Parameter p : network.parameters().parameters()) {
+        List<Parameter> parameters = network.parameters().parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter p = parameters.get(i);
             if (!p.value().allFinite()) {
                 throw diverged(epoch, batch, "parameter " + p.name() + " of layer " + p.layer()
                         + " is not finite after the optimizer step (batch loss was " + loss + ", "

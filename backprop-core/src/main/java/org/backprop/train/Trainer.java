@@ -128,8 +128,8 @@ public final class Trainer {
         guard.checkLoss(epoch, batch, loss);
         optimizer.step(network.parameters());
         guard.checkParameters(epoch, batch, loss);
-        for (TrainingListener l : listeners) {
-            l.onBatchEnd(epoch, batch, loss);
+        for (int i = 0; i < listeners.size(); i++) {
+            listeners.get(i).onBatchEnd(epoch, batch, loss);
         }
         return loss;
     }
