@@ -183,16 +183,28 @@ public final class Matrix {
      * Allocation-free: the trainer fills its batch buffers with this.
      */
     public void gatherRows(int[] indices, int from, int to, Matrix out) {
-        if (out.rows != to - from || out.cols != cols) {
+        if (out.rows != to - from) {
             throw new IllegalArgumentException("gatherRows: " + (to - from) + " rows of " + shape()
                     + " into " + out.shape());
+        }
+        gatherRows(indices, from, to, out, 0);
+    }
+
+    /**
+     * Copies rows {@code indices[from..to)} into rows {@code outRow…} of {@code out} (same number of
+     * columns), in order. Allocation-free; calls for disjoint output rows may run at the same time.
+     */
+    public void gatherRows(int[] indices, int from, int to, Matrix out, int outRow) {
+        if (out.cols != cols || from > to || outRow < 0 || outRow + (to - from) > out.rows) {
+            throw new IllegalArgumentException("gatherRows: " + (to - from) + " rows of " + shape()
+                    + " into " + out.shape() + " from row " + outRow);
         }
         for (int r = from; r < to; r++) {
             int src = indices[r];
             if (src < 0 || src >= rows) {
                 throw new IndexOutOfBoundsException("row " + src + " outside " + shape());
             }
-            System.arraycopy(data, offset + src * cols, out.data, out.offset + (r - from) * cols, cols);
+            System.arraycopy(data, offset + src * cols, out.data, out.offset + (outRow + r - from) * cols, cols);
         }
     }
 

@@ -1,11 +1,14 @@
 package org.backprop.train;
 
+import org.backprop.kernel.Gemm;
+import org.backprop.kernel.RangeTask;
 import org.backprop.random.RandomSource;
 import org.backprop.tensor.Matrix;
 
 /**
  * The mini-batches of one epoch: a row order (identity, then shuffled, every epoch, as the seed
- * notebook does) and reusable batch buffers filled by copying rows in that order.
+ * notebook does) and reusable batch buffers filled by copying rows in that order, split over the
+ * network kernel's threads.
  */
 final class Batches {
     private final Matrix x;
@@ -17,11 +20,17 @@ final class Batches {
     private Matrix tailX;
     private Matrix tailY;
     private Matrix currentY;
+    private final Gemm threads;
+    private final RangeTask gather = this::gather;
+    private int batchFrom;
+    private Matrix batchX;
 
-    Batches(Matrix x, Matrix y, int size) {
+    /** Batches of {@code size} rows of x and y, gathered on {@code threads}' threads. */
+    Batches(Matrix x, Matrix y, int size, Gemm threads) {
         this.x = x;
         this.y = y;
         this.size = size;
+        this.threads = threads;
         this.order = new int[x.rows()];
         this.fullX = Matrix.zeros(size, x.cols());
         this.fullY = Matrix.zeros(size, y.cols());
@@ -52,11 +61,17 @@ final class Batches {
         int from = b * size;
         int to = Math.min(from + size, order.length);
         boolean full = to - from == size;
-        Matrix bx = full ? fullX : tailX;
+        batchFrom = from;
+        batchX = full ? fullX : tailX;
         currentY = full ? fullY : tailY;
-        x.gatherRows(order, from, to, bx);
-        y.gatherRows(order, from, to, currentY);
-        return bx;
+        threads.parallelFor(to - from, x.cols() + y.cols(), gather);
+        return batchX;
+    }
+
+    /** Rows [from, to) of the batch being loaded. */
+    private void gather(int from, int to) {
+        x.gatherRows(order, batchFrom + from, batchFrom + to, batchX, from);
+        y.gatherRows(order, batchFrom + from, batchFrom + to, currentY, from);
     }
 
     /** The targets of the batch last loaded. */

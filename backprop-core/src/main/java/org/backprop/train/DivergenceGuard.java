@@ -2,6 +2,7 @@ package org.backprop.train;
 
 import java.util.List;
 
+import org.backprop.kernel.RangeTask;
 import org.backprop.layer.Layer;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.network.Parameter;
@@ -16,6 +17,10 @@ final class DivergenceGuard {
     private final NeuralNetwork network;
     private final BestParameters lastFinite;
 
+    /** Set by any range of {@link #scanValues} that finds a non-finite value; read after the scan. */
+    private boolean nonFinite;
+    private final RangeTask scanValues = this::scanValues;
+
     DivergenceGuard(NeuralNetwork network, BestParameters lastFinite) {
         this.network = network;
         this.lastFinite = lastFinite;
@@ -28,8 +33,16 @@ final class DivergenceGuard {
         }
     }
 
-    /** Fails if any parameter is not finite after the optimizer step. */
+    /**
+     * Fails if any parameter is not finite after the optimizer step. The flat buffer is scanned on
+     * the network kernel's threads; only a failure looks for the parameter to name.
+     */
     void checkParameters(int epoch, int batch, double loss) {
+        nonFinite = false;
+        network.gemm().parallelFor(network.parameters().size(), 1, scanValues);
+        if (!nonFinite) {
+            return;
+        }
         List<Parameter> parameters = network.parameters().parameters();
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
@@ -38,6 +51,16 @@ final class DivergenceGuard {
                         + " is not finite after the optimizer step (batch loss was " + loss + ", "
                         + (p.grad().allFinite() ? "its gradient was finite" : "its gradient was not finite")
                         + ")");
+            }
+        }
+    }
+
+    private void scanValues(int from, int to) {
+        double[] values = network.parameters().values();
+        for (int k = from; k < to; k++) {
+            if (!Double.isFinite(values[k])) {
+                nonFinite = true;
+                return;
             }
         }
     }

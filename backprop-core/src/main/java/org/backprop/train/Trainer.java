@@ -95,7 +95,7 @@ public final class Trainer {
         if (xValidation != null || yValidation != null) {
             checkData("validation", xValidation, yValidation);
         }
-        Batches batches = new Batches(x, y, Math.min(config.batchSize(), x.rows()));
+        Batches batches = new Batches(x, y, Math.min(config.batchSize(), x.rows()), network.gemm());
         Evaluator evaluator = new Evaluator(network, metrics, x, y, xValidation, yValidation);
         BestParameters best = new BestParameters(network.parameters(), config.minDelta());
         EarlyStopping stopping = new EarlyStopping(config.patience(), best);
