@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.backprop.kernel.Gemm;
+import org.backprop.kernel.RangeTask;
 import org.backprop.network.Parameter;
 import org.backprop.network.ParameterBuffer;
 
@@ -40,6 +42,10 @@ public abstract class Optimizer {
     private Regularization regularization = Regularization.none();
     private final Map<String, double[]> buffers = new LinkedHashMap<>();
     private double[] penalisedGrads = new double[0];
+    private double[] ratesNow = new double[0];
+    private final RangeTask updateRange = this::updateRange;
+    private ParameterBuffer pendingParams;
+    private double[] pendingGrads;
     private long step;
     private int size = -1;
 
@@ -118,19 +124,53 @@ public abstract class Optimizer {
 
     /** Applies one update to {@code params} from their current gradients: clip, regularize, update. */
     public final void step(ParameterBuffer params) {
+        step(params, null);
+    }
+
+    /**
+     * As {@link #step(ParameterBuffer)}, with the update split over {@code threads}' threads by
+     * ranges of the flat buffer (null: the calling thread). Every update is element-wise, so the
+     * result does not depend on the split.
+     */
+    public final void step(ParameterBuffer params, Gemm threads) {
         ensureState(params.size());
         step++;
         double factor = schedule.factor(step);
         if (!(factor >= 0) || Double.isInfinite(factor)) {
             throw new IllegalStateException("schedule factor at step " + step + " must be finite and ≥ 0, got " + factor);
         }
-        double[] w = params.values();
         clipping.clip(params.grads());
-        double[] g = regularizedGradients(params);
         List<Parameter> parameters = params.parameters();
+        if (ratesNow.length != parameters.size()) {
+            ratesNow = new double[parameters.size()];
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            ratesNow[i] = factor * rates.rateFor(parameters.get(i));
+        }
+        pendingParams = params;
+        pendingGrads = regularizedGradients(params);
+        try {
+            if (threads == null) {
+                updateRange(0, params.size());
+            } else {
+                threads.parallelFor(params.size(), 1, updateRange);
+            }
+        } finally {
+            pendingParams = null;
+            pendingGrads = null;
+        }
+    }
+
+    /** Updates flat elements [from, to), parameter by parameter, each with its rate of this step. */
+    private void updateRange(int from, int to) {
+        List<Parameter> parameters = pendingParams.parameters();
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
-            update(w, g, p.offset(), p.size(), factor * rates.rateFor(p), p);
+            int start = Math.max(from, p.offset());
+            int end = Math.min(to, p.offset() + p.size());
+            if (start < end) {
+                update(pendingParams.values(), pendingGrads, start, end - start, ratesNow[i], p);
+            }
         }
     }
 
@@ -147,7 +187,9 @@ public abstract class Optimizer {
 
     /**
      * Updates elements {@code [from, from + length)} of {@code w} from {@code g} (clipped and
-     * regularized) with learning rate {@code lr}; state buffers are indexed the same way.
+     * regularized) with learning rate {@code lr}; state buffers are indexed the same way. The range
+     * lies within {@code parameter}, maybe only part of it, and calls for disjoint ranges may run
+     * at the same time: touch only these elements.
      * {@link #steps()} is the current step t, starting at 1.
      */
     protected abstract void update(double[] w, double[] g, int from, int length, double lr, Parameter parameter);

@@ -126,7 +126,7 @@ public final class Trainer {
     private double step(Matrix xBatch, Matrix yBatch, int epoch, int batch, DivergenceGuard guard) {
         double loss = BlockGradient.compute(network, xBatch, yBatch, xBatch.rows());
         guard.checkLoss(epoch, batch, loss);
-        optimizer.step(network.parameters());
+        optimizer.step(network.parameters(), network.gemm());
         guard.checkParameters(epoch, batch, loss);
         for (int i = 0; i < listeners.size(); i++) {
             listeners.get(i).onBatchEnd(epoch, batch, loss);
