@@ -8,17 +8,41 @@ package org.backprop.kernel;
  * Matrix–vector shapes (m, n or k equal to 1) stay in double, on a kernel sharing the float
  * kernel's threads ({@link Kernels#create(int, Precision)}): they are memory-bound, so rounding
  * their operands would cost more than the float arithmetic saves.
+ *
+ * <p>A caller that uses one operand in several products (a layer's input X in X·W and Xᵀ·G, its
+ * output gradient G in Xᵀ·G and G·Wᵀ) can round it once into a {@link FloatCopy} with
+ * {@link #narrow} and pass the copy to {@link #mult(int, int, int, FloatCopy, FloatCopy, double[], int)}
+ * and its siblings: the same arithmetic, bit for bit, with fewer conversions.
  * Calls on one instance run one at a time.
  */
 public final class Float32Gemm implements Gemm {
     private static final Elementwise ELEMENTWISE = Kernels.elementwise();
     private final FloatGemm floats;
     private final Gemm vectorShapes;
-    private float[] a = new float[0];
-    private float[] b = new float[0];
+    private final FloatCopy a = new FloatCopy();
+    private final FloatCopy b = new FloatCopy();
     private float[] c = new float[0];
     private final Narrowing narrowing = new Narrowing();
     private final Widening widening = new Widening();
+
+    /** A float copy of a double operand, filled by {@link #narrow}; grows once, then is reused. */
+    public static final class FloatCopy {
+        private float[] data = new float[0];
+        private int length;
+
+        float[] ensure(int length) {
+            if (data.length < length) {
+                data = new float[length];
+            }
+            this.length = length;
+            return data;
+        }
+
+        /** Number of elements last copied in. */
+        public int length() {
+            return length;
+        }
+    }
 
     /**
      * Computes with {@code floats}, and matrix–vector shapes with {@code vectorShapes}; closing this
@@ -29,7 +53,8 @@ public final class Float32Gemm implements Gemm {
         this.vectorShapes = vectorShapes;
     }
 
-    private static boolean matrixVector(int m, int n, int k) {
+    /** True for the shapes that stay in double (m, n or k equal to 1); the FloatCopy products refuse them. */
+    public static boolean matrixVector(int m, int n, int k) {
         return m == 1 || n == 1 || k == 1;
     }
 
@@ -40,9 +65,8 @@ public final class Float32Gemm implements Gemm {
             vectorShapes.mult(m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
             return;
         }
-        narrow(a, aOff, m * k, b, bOff, k * n, m * n);
-        floats.mult(m, n, k, this.a, 0, this.b, 0, this.c, 0, false);
-        widen(c, cOff, m * n, accumulate);
+        narrowBoth(a, aOff, m * k, b, bOff, k * n);
+        product(ProductForm.MULT, m, n, k, this.a, this.b, c, cOff, accumulate);
     }
 
     @Override
@@ -52,9 +76,8 @@ public final class Float32Gemm implements Gemm {
             vectorShapes.multTransA(m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
             return;
         }
-        narrow(a, aOff, k * m, b, bOff, k * n, m * n);
-        floats.multTransA(m, n, k, this.a, 0, this.b, 0, this.c, 0, false);
-        widen(c, cOff, m * n, accumulate);
+        narrowBoth(a, aOff, k * m, b, bOff, k * n);
+        product(ProductForm.TRANS_A, m, n, k, this.a, this.b, c, cOff, accumulate);
     }
 
     @Override
@@ -64,30 +87,63 @@ public final class Float32Gemm implements Gemm {
             vectorShapes.multTransB(m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
             return;
         }
-        narrow(a, aOff, m * k, b, bOff, n * k, m * n);
-        floats.multTransB(m, n, k, this.a, 0, this.b, 0, this.c, 0, false);
-        widen(c, cOff, m * n, accumulate);
+        narrowBoth(a, aOff, m * k, b, bOff, n * k);
+        product(ProductForm.TRANS_B, m, n, k, this.a, this.b, c, cOff, accumulate);
     }
 
-    private void narrow(double[] aSrc, int aOff, int aLen, double[] bSrc, int bOff, int bLen, int cLen) {
-        if (a.length < aLen) {
-            a = new float[aLen];
-        }
-        if (b.length < bLen) {
-            b = new float[bLen];
-        }
-        if (c.length < cLen) {
-            c = new float[cLen];
-        }
-        narrowing.set(aSrc, aOff, aLen, bSrc, bOff);
-        floats.parallelFor(aLen + bLen, 1, narrowing);
-        narrowing.clear();
+    /** Rounds {@code len} elements of {@code src} from {@code off} into {@code copy}, on this kernel's threads. */
+    public synchronized void narrow(double[] src, int off, int len, FloatCopy copy) {
+        narrowing.set(src, off, len, copy.ensure(len), null, 0, null);
+        run(len);
     }
 
-    private void widen(double[] dst, int off, int len, boolean accumulate) {
-        widening.set(dst, off, accumulate);
-        floats.parallelFor(len, 1, widening);
+    /** C (m×n) = A (m×k) · B (k×n), overwriting C, from float copies; not for {@link #matrixVector} shapes. */
+    public synchronized void mult(int m, int n, int k, FloatCopy a, FloatCopy b, double[] c, int cOff) {
+        product(ProductForm.MULT, m, n, k, a, b, c, cOff, false);
+    }
+
+    /** C (m×n) = Aᵀ·B, A stored k×m and B k×n, overwriting C, from float copies. */
+    public synchronized void multTransA(int m, int n, int k, FloatCopy a, FloatCopy b, double[] c, int cOff) {
+        product(ProductForm.TRANS_A, m, n, k, a, b, c, cOff, false);
+    }
+
+    /** C (m×n) = A·Bᵀ, A stored m×k and B n×k, overwriting C, from float copies. */
+    public synchronized void multTransB(int m, int n, int k, FloatCopy a, FloatCopy b, double[] c, int cOff) {
+        product(ProductForm.TRANS_B, m, n, k, a, b, c, cOff, false);
+    }
+
+    private void product(ProductForm form, int m, int n, int k, FloatCopy a, FloatCopy b, double[] c, int cOff,
+                         boolean accumulate) {
+        if (matrixVector(m, n, k)) {
+            throw new IllegalArgumentException(m + "×" + n + "×" + k + " is a matrix–vector shape: use the double arrays");
+        }
+        if (a.length != m * k || b.length != k * n) {
+            throw new IllegalArgumentException(form + " " + m + "×" + n + "×" + k + ": copies of " + a.length + " and "
+                    + b.length + " elements, need " + m * k + " and " + k * n);
+        }
+        if (this.c.length < m * n) {
+            this.c = new float[m * n];
+        }
+        switch (form) {
+            case MULT -> floats.mult(m, n, k, a.data, 0, b.data, 0, this.c, 0, false);
+            case TRANS_A -> floats.multTransA(m, n, k, a.data, 0, b.data, 0, this.c, 0, false);
+            case TRANS_B -> floats.multTransB(m, n, k, a.data, 0, b.data, 0, this.c, 0, false);
+            default -> throw new IllegalStateException("unknown product form " + form);
+        }
+        widening.set(c, cOff, accumulate);
+        floats.parallelFor(m * n, 1, widening);
         widening.clear();
+    }
+
+    /** Rounds A into {@link #a} and B into {@link #b} in one parallel pass. */
+    private void narrowBoth(double[] aSrc, int aOff, int aLen, double[] bSrc, int bOff, int bLen) {
+        narrowing.set(aSrc, aOff, aLen, a.ensure(aLen), bSrc, bOff, b.ensure(bLen));
+        run(aLen + bLen);
+    }
+
+    private void run(int elements) {
+        floats.parallelFor(elements, 1, narrowing);
+        narrowing.clear();
     }
 
     @Override
@@ -111,36 +167,42 @@ public final class Float32Gemm implements Gemm {
         vectorShapes.close();
     }
 
-    /** Rounds A then B to float, as one range over both (so one parallel pass converts both). */
-    private final class Narrowing implements RangeTask {
+    /** Rounds a first source, then optionally a second, as one range over both (one parallel pass). */
+    private static final class Narrowing implements RangeTask {
         private double[] aSrc;
         private int aOff;
         private int aLen;
+        private float[] aDst;
         private double[] bSrc;
         private int bOff;
+        private float[] bDst;
 
-        void set(double[] aSrc, int aOff, int aLen, double[] bSrc, int bOff) {
+        void set(double[] aSrc, int aOff, int aLen, float[] aDst, double[] bSrc, int bOff, float[] bDst) {
             this.aSrc = aSrc;
             this.aOff = aOff;
             this.aLen = aLen;
+            this.aDst = aDst;
             this.bSrc = bSrc;
             this.bOff = bOff;
+            this.bDst = bDst;
         }
 
         void clear() {
             aSrc = null;
             bSrc = null;
+            aDst = null;
+            bDst = null;
         }
 
         @Override
         public void run(int from, int to) {
             int aEnd = Math.min(to, aLen);
             if (from < aEnd) {
-                ELEMENTWISE.toFloat(aSrc, aOff + from, a, from, aEnd - from);
+                ELEMENTWISE.toFloat(aSrc, aOff + from, aDst, from, aEnd - from);
             }
             int bStart = Math.max(from, aLen);
             if (bStart < to) {
-                ELEMENTWISE.toFloat(bSrc, bOff + bStart - aLen, b, bStart - aLen, to - bStart);
+                ELEMENTWISE.toFloat(bSrc, bOff + bStart - aLen, bDst, bStart - aLen, to - bStart);
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.backprop.op;
 
+import org.backprop.kernel.Float32Gemm;
 import org.backprop.kernel.Gemm;
 import org.backprop.tensor.MatMul;
 import org.backprop.tensor.Matrix;
@@ -11,6 +12,11 @@ import org.backprop.tensor.ShapeException;
  */
 public final class WeightMultiply extends ParamOperation {
     private final Gemm gemm;
+    /** The kernel as a {@link Float32Gemm}, or null: then X and dL/dN are rounded once per pass. */
+    private final Float32Gemm floats;
+    private final Float32Gemm.FloatCopy inputCopy;
+    private final Float32Gemm.FloatCopy weightCopy;
+    private final Float32Gemm.FloatCopy gradCopy;
 
     /**
      * @param weights  W, in×out (a view into the network's parameter buffer)
@@ -20,6 +26,19 @@ public final class WeightMultiply extends ParamOperation {
     public WeightMultiply(Matrix weights, Matrix gradient, Gemm gemm) {
         super(weights, gradient);
         this.gemm = gemm;
+        this.floats = gemm instanceof Float32Gemm f ? f : null;
+        this.inputCopy = floats == null ? null : new Float32Gemm.FloatCopy();
+        this.weightCopy = floats == null ? null : new Float32Gemm.FloatCopy();
+        this.gradCopy = floats == null ? null : new Float32Gemm.FloatCopy();
+    }
+
+    /**
+     * True when the products run in float on copies of X, W and dL/dN rounded once per pass: X's
+     * copy made in forward serves dL/dW, dL/dN's made for dL/dW serves dL/dX (W is rounded again
+     * there, in case it changed in between). The same arithmetic as rounding per product.
+     */
+    private boolean onFloatCopies(int rows) {
+        return floats != null && !Float32Gemm.matrixVector(rows, param().cols(), param().rows());
     }
 
     @Override
@@ -37,16 +56,38 @@ public final class WeightMultiply extends ParamOperation {
 
     @Override
     protected void computeOutput(Matrix input, Matrix out, boolean training) {
-        MatMul.mult(gemm, input, param(), out);
+        if (!onFloatCopies(input.rows())) {
+            MatMul.mult(gemm, input, param(), out);
+            return;
+        }
+        copy(input, inputCopy);
+        copy(param(), weightCopy);
+        floats.mult(input.rows(), param().cols(), param().rows(), inputCopy, weightCopy, out.data(), out.offset());
     }
 
     @Override
     protected void computeInputGrad(Matrix outputGrad, Matrix inputGrad) {
-        MatMul.multTransB(gemm, outputGrad, param(), inputGrad);
+        if (!onFloatCopies(outputGrad.rows())) {
+            MatMul.multTransB(gemm, outputGrad, param(), inputGrad);
+            return;
+        }
+        copy(param(), weightCopy);
+        floats.multTransB(outputGrad.rows(), param().rows(), param().cols(), gradCopy, weightCopy, inputGrad.data(),
+                inputGrad.offset());
     }
 
     @Override
     protected void computeParamGrad(Matrix outputGrad, Matrix paramGrad) {
-        MatMul.multTransA(gemm, input(), outputGrad, paramGrad);
+        if (!onFloatCopies(outputGrad.rows())) {
+            MatMul.multTransA(gemm, input(), outputGrad, paramGrad);
+            return;
+        }
+        copy(outputGrad, gradCopy);
+        floats.multTransA(param().rows(), param().cols(), outputGrad.rows(), inputCopy, gradCopy, paramGrad.data(),
+                paramGrad.offset());
+    }
+
+    private void copy(Matrix m, Float32Gemm.FloatCopy into) {
+        floats.narrow(m.data(), m.offset(), m.size(), into);
     }
 }
