@@ -7,13 +7,13 @@ import org.backprop.tensor.Matrix;
 /**
  * The forward pass of a {@link BiasAdd} and the {@link Activation} after it as one pass over memory
  * instead of two: P = N + B and A = f(P) row band by row band, each band activated while it is in
- * cache, with one synchronisation of the threads instead of two (27 % faster for 500×128 on two
- * threads). Both operations end in the state their own {@code forward} leaves (inputs, outputs),
- * with bit-for-bit the same values: every element is computed by the same code.
+ * cache, with one synchronisation of the threads instead of two. Both operations end in the state
+ * their own {@code forward} leaves (inputs, outputs), with bit-for-bit the same values: every
+ * element is computed by the same code.
  *
  * <p>Backward stays two passes (the operations' own): the mask runs over row bands and dL/dB over
- * column bands, so each column sum still adds the rows in order. A fused pass over column bands
- * was measured 1.8× slower on two threads: the threads' halves of every row meet inside a cache line.
+ * column bands, so each column sum still adds the rows in order. A fused pass over column bands was
+ * slower (see backprop-bench/KERNELS.md): the threads' halves of every row meet inside a cache line.
  *
  * <p>Not thread-safe, like the operations it runs.
  */
