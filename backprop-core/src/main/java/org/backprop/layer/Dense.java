@@ -67,6 +67,15 @@ public final class Dense extends Layer {
         return biasActivation.forward(multiply.forward(input, training));
     }
 
+    /**
+     * Runs the activation's and the bias add's backward as one fused pass ({@link BiasActivation}),
+     * then the X·W operation's.
+     */
+    @Override
+    public Matrix backward(Matrix outputGrad, boolean wantInputGrad) {
+        return multiply.backward(biasActivation.backward(outputGrad), wantInputGrad);
+    }
+
     @Override
     public List<Operation> operations() {
         return operations;

@@ -5,15 +5,15 @@ import org.backprop.kernel.RangeTask;
 import org.backprop.tensor.Matrix;
 
 /**
- * The forward pass of a {@link BiasAdd} and the {@link Activation} after it as one pass over memory
- * instead of two: P = N + B and A = f(P) row band by row band, each band activated while it is in
+ * The forward and backward passes of a {@link BiasAdd} and the {@link Activation} after it, each as
+ * one pass over memory instead of two. Forward: P = N + B and A = f(P) row band by row band, each band activated while it is in
  * cache, with one synchronisation of the threads instead of two. Both operations end in the state
  * their own {@code forward} leaves (inputs, outputs), with bit-for-bit the same values: every
  * element is computed by the same code.
  *
- * <p>Backward stays two passes (the operations' own): the mask runs over row bands and dL/dB over
- * column bands, so each column sum still adds the rows in order. A fused pass over column bands was
- * slower (see backprop-bench/KERNELS.md): the threads' halves of every row meet inside a cache line.
+ * <p>Backward is fused the same way: dL/dP = dL/dA · f'(P) and dL/dB's partial sums over the same
+ * row blocks ({@link BiasAdd#SUM_BLOCK_ROWS}), each block summed while it is in cache, then the
+ * block sums added in order: the bits {@link BiasAdd}'s own backward gives.
  *
  * <p>Not thread-safe, like the operations it runs.
  */
@@ -22,6 +22,9 @@ public final class BiasActivation {
     private final Activation activation;
     private final Gemm threads;
     private final RangeTask forwardRows = this::forwardRows;
+    private final RangeTask backwardBlocks = this::backwardBlocks;
+    private Matrix pendingOutputGrad;
+    private Matrix pendingInputGrad;
 
     /**
      * @param bias       the + B operation (P = N + B)
@@ -40,6 +43,40 @@ public final class BiasActivation {
         activation.beginForward(p);
         threads.parallelFor(n.rows(), n.cols(), forwardRows);
         return activation.output();
+    }
+
+    /**
+     * dL/dP = dL/dA · f'(P) and dL/dB = column sums of dL/dP, for {@code outputGrad} = dL/dA
+     * (rows × out), after {@link #forward}; returns dL/dP, which is also dL/dN. Both operations end
+     * in the state their own {@code backward} leaves.
+     */
+    public Matrix backward(Matrix outputGrad) {
+        Matrix gradP = activation.beginBackward(outputGrad);
+        bias.beginBackward(gradP);
+        pendingOutputGrad = outputGrad;
+        pendingInputGrad = gradP;
+        try {
+            int blocks = bias.beginSums(gradP);
+            threads.parallelFor(blocks, BiasAdd.SUM_BLOCK_ROWS * gradP.cols(), backwardBlocks);
+            bias.finishSums(blocks);
+        } finally {
+            pendingOutputGrad = null;
+            pendingInputGrad = null;
+        }
+        activation.endBackward(gradP);
+        bias.endBackward(gradP);
+        return gradP;
+    }
+
+    private void backwardBlocks(int from, int to) {
+        int cols = pendingInputGrad.cols();
+        int rows = pendingInputGrad.rows();
+        for (int b = from; b < to; b++) {
+            int first = b * BiasAdd.SUM_BLOCK_ROWS;
+            int end = Math.min(rows, first + BiasAdd.SUM_BLOCK_ROWS);
+            activation.backward(pendingOutputGrad, pendingInputGrad, first * cols, end * cols);
+            bias.sumBlock(pendingInputGrad, b);
+        }
     }
 
     private void forwardRows(int from, int to) {

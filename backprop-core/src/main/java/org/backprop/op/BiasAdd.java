@@ -9,11 +9,22 @@ import org.backprop.tensor.ShapeException;
 /**
  * P = N + B, with B a 1×out row added to every row of N (n×out).
  * Gradients: dL/dB = column sums of dL/dP; dL/dN = dL/dP (returned as the same matrix, not copied).
+ *
+ * <p>Summation order of dL/dB: the rows are cut into blocks of {@link #SUM_BLOCK_ROWS}; each block
+ * adds its rows in order, and the block sums are added in block order. The blocks do not depend on
+ * the thread count, so neither do the sums; each block's rows are read once, by one thread.
  */
 public final class BiasAdd extends ParamOperation {
     private final RangeTask addRows = this::addRows;
-    private final RangeTask sumColumns = this::sumColumns;
+    private final RangeTask sumBlocks = this::sumBlocks;
     private Matrix pendingOutputGrad;
+    private double[] partialSums = new double[0];
+
+    /**
+     * Rows per block of dL/dB's partial sums. Fixed, so results never depend on threads; 16 rows of a
+     * few hundred columns stay in L1 between a fused pass writing them and adding them up.
+     */
+    public static final int SUM_BLOCK_ROWS = 16;
 
     /**
      * @param bias     B, 1×out (a view into the network's parameter buffer)
@@ -65,22 +76,56 @@ public final class BiasAdd extends ParamOperation {
     protected void computeParamGrad(Matrix outputGrad, Matrix paramGrad) {
         pendingOutputGrad = outputGrad;
         try {
-            forEachRange(outputGrad.cols(), outputGrad.rows(), sumColumns);
+            int blocks = beginSums(outputGrad);
+            forEachRange(blocks, SUM_BLOCK_ROWS * outputGrad.cols(), sumBlocks);
+            finishSums(blocks);
         } finally {
             pendingOutputGrad = null;
         }
     }
 
-    /** dL/dB columns [from, to) = sums of dL/dP's columns, each over the rows in order. */
-    private void sumColumns(int from, int to) {
-        Matrix outputGrad = pendingOutputGrad;
+    /**
+     * Readies the partial sums of dL/dB over {@code outputGrad}'s row blocks of
+     * {@link #SUM_BLOCK_ROWS}; returns the number of blocks. Then {@link #sumBlock} for every block
+     * (in any order, on any thread), then {@link #finishSums}.
+     */
+    int beginSums(Matrix outputGrad) {
+        int blocks = (outputGrad.rows() + SUM_BLOCK_ROWS - 1) / SUM_BLOCK_ROWS;
+        int size = blocks * outputGrad.cols();
+        if (partialSums.length < size) {
+            partialSums = new double[size];
+        }
+        return blocks;
+    }
+
+    /** Partial sums of block {@code block}: its rows of {@code outputGrad} added in order. */
+    void sumBlock(Matrix outputGrad, int block) {
+        Elementwise kernel = Kernels.elementwise();
+        int d = outputGrad.cols();
+        int partial = block * d;
+        int first = block * SUM_BLOCK_ROWS;
+        int end = Math.min(outputGrad.rows(), first + SUM_BLOCK_ROWS);
+        java.util.Arrays.fill(partialSums, partial, partial + d, 0.0);
+        for (int i = first; i < end; i++) {
+            kernel.add(partialSums, partial, outputGrad.data(), outputGrad.offset() + i * d, partialSums, partial, d);
+        }
+    }
+
+    /** dL/dB = the blocks' partial sums added in block order. */
+    void finishSums(int blocks) {
         Elementwise kernel = Kernels.elementwise();
         double[] out = paramGrad().data();
-        int d = outputGrad.cols();
-        int off = paramGrad().offset() + from;
-        java.util.Arrays.fill(out, off, off + (to - from), 0.0);
-        for (int i = 0; i < outputGrad.rows(); i++) {
-            kernel.add(out, off, outputGrad.data(), outputGrad.offset() + i * d + from, out, off, to - from);
+        int off = paramGrad().offset();
+        int d = paramGrad().cols();
+        System.arraycopy(partialSums, 0, out, off, d);
+        for (int b = 1; b < blocks; b++) {
+            kernel.add(out, off, partialSums, b * d, out, off, d);
+        }
+    }
+
+    private void sumBlocks(int from, int to) {
+        for (int b = from; b < to; b++) {
+            sumBlock(pendingOutputGrad, b);
         }
     }
 }

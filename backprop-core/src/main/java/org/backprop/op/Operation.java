@@ -80,6 +80,21 @@ public abstract class Operation {
         return output;
     }
 
+    /**
+     * Starts a backward pass whose gradients a fused pass of this package computes (see
+     * {@link BiasActivation}): checks dL/d output and returns the buffer dL/d input goes into, to be
+     * filled before {@link #endBackward}.
+     */
+    final Matrix beginBackward(Matrix outputGrad) {
+        checkOutputGrad(outputGrad);
+        return inputGradBuffer(outputGrad);
+    }
+
+    /** Ends a backward pass begun with {@link #beginBackward}: records the filled dL/d input. */
+    final void endBackward(Matrix inputGrad) {
+        this.inputGrad = inputGrad;
+    }
+
     /** {@link #forward(Matrix, boolean)} in training mode. */
     public final Matrix forward(Matrix input) {
         return forward(input, true);

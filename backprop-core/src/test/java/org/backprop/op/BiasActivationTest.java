@@ -12,11 +12,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The fused bias-add + activation forward pass leaves both operations in exactly the state, bit for
- * bit, that running them one after the other leaves: P and A, and so the backward pass after it
- * gives the same dL/dP (= dL/dN) and dL/dB, for every
- * activation, on shapes that run on one thread and on several, with NaN and zero inputs mixed in
- * (every NaN counts as the same value: vector and scalar code may set its sign differently).
+ * The fused bias-add + activation passes leave both operations in exactly the state, bit for bit,
+ * that running them one after the other leaves: forward P and A, backward dL/dP (= dL/dN) and
+ * dL/dB, for every activation, on shapes that run on one thread and on several (row counts that are
+ * and are not multiples of the bias sums' row block), with NaN and zero inputs mixed in (every NaN
+ * counts as the same value: vector and scalar code may set its sign differently); and dL/dB has the
+ * same bits on one thread as on two.
  */
 class BiasActivationTest {
 
@@ -27,14 +28,17 @@ class BiasActivationTest {
     @ParameterizedTest
     @MethodSource("activations")
     void fusedPassEqualsTheOperationsRunOneAfterTheOther(String id) {
-        for (int[] shape : new int[][] {{1, 1}, {7, 3}, {500, 128}, {300, 257}}) {
-            try (Gemm gemm = Kernels.create(2)) {
-                compare(id, shape[0], shape[1], gemm);
+        for (int[] shape : new int[][] {{1, 1}, {7, 3}, {16, 4}, {33, 5}, {500, 128}, {300, 257}}) {
+            try (Gemm one = Kernels.create(1); Gemm two = Kernels.create(2)) {
+                Matrix oneThread = compare(id, shape[0], shape[1], one);
+                Matrix twoThreads = compare(id, shape[0], shape[1], two);
+                assertBits(oneThread, twoThreads, id + " " + shape[0] + "×" + shape[1] + ": dL/dB, 1 vs 2 threads");
             }
         }
     }
 
-    private static void compare(String id, int rows, int cols, Gemm gemm) {
+    /** Compares the fused passes with the separate ones on {@code gemm}'s threads; returns dL/dB. */
+    private static Matrix compare(String id, int rows, int cols, Gemm gemm) {
         SplittableRandom random = new SplittableRandom(rows * 31L + cols);
         Matrix n = randomMatrix(random, rows, cols);
         Matrix gradA = randomMatrix(random, rows, cols);
@@ -53,7 +57,7 @@ class BiasActivationTest {
         Activation fusedActivation = Activations.byName(id);
         BiasActivation fused = new BiasActivation(fusedBias, fusedActivation, gemm);
         Matrix fusedA = fused.forward(n);
-        Matrix fusedGradP = fusedBias.backward(fusedActivation.backward(gradA));
+        Matrix fusedGradP = fused.backward(gradA);
 
         String where = id + " " + rows + "×" + cols;
         assertBits(separateBias.output(), fusedBias.output(), where + ": P");
@@ -64,6 +68,7 @@ class BiasActivationTest {
         assertSame(fusedGradP, fusedActivation.inputGrad(), where + ": dL/dP is the activation's input gradient");
         assertSame(fusedGradP, fusedBias.inputGrad(), where + ": dL/dN is dL/dP");
         assertSame(n, fusedBias.input(), where + ": the bias add's input is N");
+        return fusedBiasGrad;
     }
 
     private static Matrix randomMatrix(SplittableRandom random, int rows, int cols) {
