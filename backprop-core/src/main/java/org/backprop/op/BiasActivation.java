@@ -6,10 +6,10 @@ import org.backprop.tensor.Matrix;
 
 /**
  * The forward and backward passes of a {@link BiasAdd} and the {@link Activation} after it, each as
- * one pass over memory instead of two. Forward: P = N + B and A = f(P) row band by row band, each band activated while it is in
- * cache, with one synchronisation of the threads instead of two. Both operations end in the state
- * their own {@code forward} leaves (inputs, outputs), with bit-for-bit the same values: every
- * element is computed by the same code.
+ * one pass over memory instead of two. Forward: P = N + B and A = f(P) row band by row band, each
+ * band activated while it is in cache, with one synchronisation of the threads instead of two. Both
+ * operations end in the state their own {@code forward} leaves (inputs, outputs), with bit-for-bit
+ * the same values: every element is computed by the same code.
  *
  * <p>Backward is fused the same way: dL/dP = dL/dA · f'(P) and dL/dB's partial sums over the same
  * row blocks ({@link BiasAdd#SUM_BLOCK_ROWS}), each block summed while it is in cache, then the

@@ -117,6 +117,10 @@ public final class BiasAdd extends ParamOperation {
         double[] out = paramGrad().data();
         int off = paramGrad().offset();
         int d = paramGrad().cols();
+        if (blocks == 0) {
+            java.util.Arrays.fill(out, off, off + d, 0.0);
+            return;
+        }
         System.arraycopy(partialSums, 0, out, off, d);
         for (int b = 1; b < blocks; b++) {
             kernel.add(out, off, partialSums, b * d, out, off, d);

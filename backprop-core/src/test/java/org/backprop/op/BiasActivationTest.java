@@ -28,7 +28,7 @@ class BiasActivationTest {
     @ParameterizedTest
     @MethodSource("activations")
     void fusedPassEqualsTheOperationsRunOneAfterTheOther(String id) {
-        for (int[] shape : new int[][] {{1, 1}, {7, 3}, {16, 4}, {33, 5}, {500, 128}, {300, 257}}) {
+        for (int[] shape : new int[][] {{0, 3}, {1, 1}, {7, 3}, {16, 4}, {33, 5}, {500, 128}, {300, 257}}) {
             try (Gemm one = Kernels.create(1); Gemm two = Kernels.create(2)) {
                 Matrix oneThread = compare(id, shape[0], shape[1], one);
                 Matrix twoThreads = compare(id, shape[0], shape[1], two);
