@@ -42,6 +42,22 @@ public final class Float32Gemm implements Gemm {
         public int length() {
             return length;
         }
+
+        /**
+         * Readies the copy for {@code length} elements (grows once, then is reused), to be filled with
+         * {@link #narrowRange} by a pass that produces the double values anyway.
+         */
+        public void resize(int length) {
+            ensure(length);
+        }
+
+        /**
+         * Rounds {@code src[srcOff, srcOff + len)} into elements {@code [at, at + len)}, exactly as
+         * {@link Float32Gemm#narrow} does. After {@link #resize}, threads may fill disjoint ranges.
+         */
+        public void narrowRange(double[] src, int srcOff, int at, int len) {
+            ELEMENTWISE.toFloat(src, srcOff, data, at, len);
+        }
     }
 
     /**

@@ -69,11 +69,11 @@ public final class Dense extends Layer {
 
     /**
      * Runs the activation's and the bias add's backward as one fused pass ({@link BiasActivation}),
-     * then the X·W operation's.
+     * which under float32 also rounds dL/dN for the X·W operation, then the X·W operation's.
      */
     @Override
     public Matrix backward(Matrix outputGrad, boolean wantInputGrad) {
-        return multiply.backward(biasActivation.backward(outputGrad), wantInputGrad);
+        return multiply.backward(biasActivation.backward(outputGrad, multiply), wantInputGrad);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.backprop.op;
 
+import org.backprop.kernel.Float32Gemm;
 import org.backprop.kernel.Gemm;
 import org.backprop.kernel.RangeTask;
 import org.backprop.tensor.Matrix;
@@ -25,6 +26,7 @@ public final class BiasActivation {
     private final RangeTask backwardBlocks = this::backwardBlocks;
     private Matrix pendingOutputGrad;
     private Matrix pendingInputGrad;
+    private Float32Gemm.FloatCopy pendingCopy;
 
     /**
      * @param bias       the + B operation (P = N + B)
@@ -51,10 +53,24 @@ public final class BiasActivation {
      * in the state their own {@code backward} leaves.
      */
     public Matrix backward(Matrix outputGrad) {
+        return backward(outputGrad, null);
+    }
+
+    /**
+     * As {@link #backward(Matrix)}; when {@code consumer} (the X·W operation whose dL/dN this dL/dP
+     * is) runs its products on float copies, each block of dL/dP is also rounded into that copy
+     * while it is in cache, so the consumer's backward need not make another pass over it.
+     */
+    public Matrix backward(Matrix outputGrad, WeightMultiply consumer) {
         Matrix gradP = activation.beginBackward(outputGrad);
         bias.beginBackward(gradP);
+        Float32Gemm.FloatCopy copy = consumer == null ? null : consumer.gradCopyToFill(gradP.rows());
+        if (copy != null) {
+            copy.resize(gradP.size());
+        }
         pendingOutputGrad = outputGrad;
         pendingInputGrad = gradP;
+        pendingCopy = copy;
         try {
             int blocks = bias.beginSums(gradP);
             threads.parallelFor(blocks, BiasAdd.SUM_BLOCK_ROWS * gradP.cols(), backwardBlocks);
@@ -62,9 +78,13 @@ public final class BiasActivation {
         } finally {
             pendingOutputGrad = null;
             pendingInputGrad = null;
+            pendingCopy = null;
         }
         activation.endBackward(gradP);
         bias.endBackward(gradP);
+        if (copy != null) {
+            consumer.gradCopyFilled(gradP);
+        }
         return gradP;
     }
 
@@ -76,6 +96,10 @@ public final class BiasActivation {
             int end = Math.min(rows, first + BiasAdd.SUM_BLOCK_ROWS);
             activation.backward(pendingOutputGrad, pendingInputGrad, first * cols, end * cols);
             bias.sumBlock(pendingInputGrad, b);
+            if (pendingCopy != null) {
+                pendingCopy.narrowRange(pendingInputGrad.data(), pendingInputGrad.offset() + first * cols,
+                        first * cols, (end - first) * cols);
+            }
         }
     }
 

@@ -17,6 +17,8 @@ public final class WeightMultiply extends ParamOperation {
     private final Float32Gemm.FloatCopy inputCopy;
     private final Float32Gemm.FloatCopy weightCopy;
     private final Float32Gemm.FloatCopy gradCopy;
+    /** The dL/dN whose float copy a fused pass already wrote into {@link #gradCopy}, or null. */
+    private Matrix gradCopySource;
 
     /**
      * @param weights  W, in×out (a view into the network's parameter buffer)
@@ -54,8 +56,24 @@ public final class WeightMultiply extends ParamOperation {
         }
     }
 
+    /**
+     * For a fused pass that computes this operation's dL/dN anyway ({@link BiasActivation#backward}):
+     * the float copy the next backward would round dL/dN (rows × out) into, to be filled by that
+     * pass and announced with {@link #gradCopyFilled}; null when products of that batch size do not
+     * run on float copies.
+     */
+    Float32Gemm.FloatCopy gradCopyToFill(int rows) {
+        return onFloatCopies(rows) ? gradCopy : null;
+    }
+
+    /** The float copy of {@code outputGrad} is in place: the next backward with it skips rounding it. */
+    void gradCopyFilled(Matrix outputGrad) {
+        gradCopySource = outputGrad;
+    }
+
     @Override
     protected void computeOutput(Matrix input, Matrix out, boolean training) {
+        gradCopySource = null;
         if (!onFloatCopies(input.rows())) {
             MatMul.mult(gemm, input, param(), out);
             return;
@@ -82,7 +100,10 @@ public final class WeightMultiply extends ParamOperation {
             MatMul.multTransA(gemm, input(), outputGrad, paramGrad);
             return;
         }
-        copy(outputGrad, gradCopy);
+        if (gradCopySource != outputGrad) {
+            copy(outputGrad, gradCopy);
+        }
+        gradCopySource = null;
         floats.multTransA(param().rows(), param().cols(), outputGrad.rows(), inputCopy, gradCopy, paramGrad.data(),
                 paramGrad.offset());
     }

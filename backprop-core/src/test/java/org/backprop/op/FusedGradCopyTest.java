@@ -1,0 +1,101 @@
+package org.backprop.op;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.SplittableRandom;
+
+import org.backprop.kernel.Gemm;
+import org.backprop.kernel.Kernels;
+import org.backprop.kernel.Precision;
+import org.backprop.tensor.Matrix;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On a float32 kernel, {@link BiasActivation#backward(Matrix, WeightMultiply)} rounds dL/dP into the
+ * X·W operation's float copy while computing it; that operation's backward then gives bit for bit
+ * the dL/dW and dL/dX of rounding dL/dN itself, for the seed shapes, odd shapes and matrix–vector
+ * shapes (which stay in double). A copy filled for one gradient is never used for another: a
+ * second backward with the same buffer, changed in place, rounds it again.
+ */
+class FusedGradCopyTest {
+
+    @Test
+    void fusedRoundingEqualsTheOperationsOwn() {
+        try (Gemm float32 = Kernels.create(2, Precision.FLOAT32)) {
+            for (int[] s : new int[][] {{500, 100, 128}, {500, 128, 256}, {37, 19, 23}, {500, 256, 1}, {1, 5, 3}}) {
+                compare(s[0], s[1], s[2], float32);
+            }
+        }
+    }
+
+    @Test
+    void aFilledCopyServesOnlyTheGradientItWasMadeFrom() {
+        try (Gemm float32 = Kernels.create(2, Precision.FLOAT32)) {
+            SplittableRandom random = new SplittableRandom(5);
+            Chain fused = new Chain(random(random, 64, 20), random(random, 20, 30), random(random, 1, 30), float32);
+            Chain plain = new Chain(fused.x, fused.multiply.param(), fused.bias.param(), float32);
+            Matrix gradA = random(random, 64, 30);
+            fused.forward();
+            Matrix gradP = fused.biasActivation.backward(gradA, fused.multiply);
+            fused.multiply.backward(gradP);
+
+            Matrix changed = random(random, 64, 30);
+            System.arraycopy(changed.data(), 0, gradP.data(), gradP.offset(), gradP.size());
+            Matrix again = fused.multiply.backward(gradP);
+            plain.forward();
+            Matrix expected = plain.multiply.backward(changed);
+            assertArrayEquals(expected.toArray(), again.toArray(), "dL/dX from the changed gradient");
+            assertArrayEquals(plain.multiply.paramGrad().toArray(), fused.multiply.paramGrad().toArray(),
+                    "dL/dW from the changed gradient");
+        }
+    }
+
+    private static void compare(int rows, int in, int out, Gemm float32) {
+        SplittableRandom random = new SplittableRandom(rows + 7L * in + 13L * out);
+        Matrix x = random(random, rows, in);
+        Matrix w = random(random, in, out);
+        Matrix b = random(random, 1, out);
+        Matrix gradA = random(random, rows, out);
+        Chain fused = new Chain(x, w, b, float32);
+        Chain separate = new Chain(x, w, b, float32);
+        fused.forward();
+        separate.forward();
+        Matrix fusedGradX = fused.multiply.backward(fused.biasActivation.backward(gradA, fused.multiply));
+        Matrix separateGradX = separate.multiply.backward(separate.bias.backward(separate.activation.backward(gradA)));
+        String where = rows + "×" + in + " → " + out;
+        assertArrayEquals(separateGradX.toArray(), fusedGradX.toArray(), where + ": dL/dX");
+        assertArrayEquals(separate.multiply.paramGrad().toArray(), fused.multiply.paramGrad().toArray(),
+                where + ": dL/dW");
+        assertArrayEquals(separate.bias.paramGrad().toArray(), fused.bias.paramGrad().toArray(), where + ": dL/dB");
+    }
+
+    /** X·W, + B and ReLU on one kernel, forward through the fused pass. */
+    private static final class Chain {
+        final Matrix x;
+        final WeightMultiply multiply;
+        final BiasAdd bias;
+        final Activation activation = Activations.byName("relu");
+        final BiasActivation biasActivation;
+
+        Chain(Matrix x, Matrix w, Matrix b, Gemm gemm) {
+            this.x = x;
+            this.multiply = new WeightMultiply(w, Matrix.zeros(w.rows(), w.cols()), gemm);
+            this.bias = new BiasAdd(b, Matrix.zeros(1, b.cols()));
+            bias.parallelOn(gemm);
+            activation.parallelOn(gemm);
+            this.biasActivation = new BiasActivation(bias, activation, gemm);
+        }
+
+        void forward() {
+            biasActivation.forward(multiply.forward(x));
+        }
+    }
+
+    private static Matrix random(SplittableRandom random, int rows, int cols) {
+        Matrix m = Matrix.zeros(rows, cols);
+        for (int k = 0; k < m.size(); k++) {
+            m.data()[k] = random.nextDouble(-2, 2);
+        }
+        return m;
+    }
+}
