@@ -64,7 +64,19 @@ public final class Dense extends Layer {
     /** Runs the three operations, the bias add and the activation as one fused pass ({@link BiasActivation}). */
     @Override
     public Matrix forward(Matrix input, boolean training) {
-        return biasActivation.forward(multiply.forward(input, training));
+        return forward(input, training, null);
+    }
+
+    /** As {@link #forward(Matrix, boolean)}; under float32 the fused pass also rounds A for {@code next}. */
+    @Override
+    public Matrix forward(Matrix input, boolean training, WeightMultiply next) {
+        return biasActivation.forward(multiply.forward(input, training), next);
+    }
+
+    /** The X·W operation. */
+    @Override
+    public WeightMultiply inputConsumer() {
+        return multiply;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.backprop.kernel.Gemm;
 import org.backprop.op.Operation;
+import org.backprop.op.WeightMultiply;
 import org.backprop.tensor.Matrix;
 
 /**
@@ -50,6 +51,23 @@ public abstract class Layer {
      * and the given kernel: used to run inference from several threads at once.
      */
     public abstract Layer sharingParameters(Gemm gemm);
+
+    /**
+     * As {@link #forward(Matrix, boolean)}, for a layer followed by one whose first operation is
+     * {@code next} ({@link #inputConsumer()}): a layer whose last pass computes the output anyway may
+     * also round it into {@code next}'s float copy. The default ignores {@code next}.
+     */
+    public Matrix forward(Matrix input, boolean training, WeightMultiply next) {
+        return forward(input, training);
+    }
+
+    /**
+     * The X·W operation that reads this layer's input first, whose float copy of the input the
+     * previous layer may fill (see {@link #forward(Matrix, boolean, WeightMultiply)}); null by default.
+     */
+    public WeightMultiply inputConsumer() {
+        return null;
+    }
 
     /** Runs the operations forward on {@code input} (n×inputs), returning n×outputs. */
     public Matrix forward(Matrix input, boolean training) {

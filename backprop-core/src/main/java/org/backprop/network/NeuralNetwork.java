@@ -9,6 +9,7 @@ import org.backprop.kernel.Kernels;
 import org.backprop.kernel.Precision;
 import org.backprop.layer.Layer;
 import org.backprop.loss.Loss;
+import org.backprop.op.WeightMultiply;
 import org.backprop.tensor.Matrix;
 import org.backprop.tensor.ShapeException;
 
@@ -89,7 +90,8 @@ public final class NeuralNetwork implements AutoCloseable {
         checkInput(x);
         Matrix out = x;
         for (int i = 0; i < layers.size(); i++) {
-            out = layers.get(i).forward(out, training);
+            WeightMultiply next = i + 1 < layers.size() ? layers.get(i + 1).inputConsumer() : null;
+            out = layers.get(i).forward(out, training, next);
         }
         return out;
     }

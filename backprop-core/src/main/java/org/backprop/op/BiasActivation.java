@@ -41,10 +41,31 @@ public final class BiasActivation {
 
     /** P = N + B and A = f(P) for {@code n} (rows × out); returns A, owned by the activation. */
     public Matrix forward(Matrix n) {
+        return forward(n, null);
+    }
+
+    /**
+     * As {@link #forward(Matrix)}; when {@code consumer} (the next layer's X·W operation, whose input
+     * A is) runs its products on float copies, each band of A is also rounded into that copy while
+     * it is in cache, so the consumer's forward need not make another pass over it.
+     */
+    public Matrix forward(Matrix n, WeightMultiply consumer) {
         Matrix p = bias.beginForward(n);
-        activation.beginForward(p);
-        threads.parallelFor(n.rows(), n.cols(), forwardRows);
-        return activation.output();
+        Matrix a = activation.beginForward(p);
+        Float32Gemm.FloatCopy copy = consumer == null ? null : consumer.inputCopyToFill(a.rows());
+        if (copy != null) {
+            copy.resize(a.size());
+        }
+        pendingCopy = copy;
+        try {
+            threads.parallelFor(n.rows(), n.cols(), forwardRows);
+        } finally {
+            pendingCopy = null;
+        }
+        if (copy != null) {
+            consumer.inputCopyFilled(a);
+        }
+        return a;
     }
 
     /**
@@ -106,6 +127,10 @@ public final class BiasActivation {
     private void forwardRows(int from, int to) {
         bias.addRows(from, to);
         int cols = bias.output().cols();
-        activation.forward(bias.output(), activation.output(), from * cols, to * cols);
+        Matrix a = activation.output();
+        activation.forward(bias.output(), a, from * cols, to * cols);
+        if (pendingCopy != null) {
+            pendingCopy.narrowRange(a.data(), a.offset() + from * cols, from * cols, (to - from) * cols);
+        }
     }
 }

@@ -19,6 +19,8 @@ public final class WeightMultiply extends ParamOperation {
     private final Float32Gemm.FloatCopy gradCopy;
     /** The dL/dN whose float copy a fused pass already wrote into {@link #gradCopy}, or null. */
     private Matrix gradCopySource;
+    /** The X whose float copy the previous layer's fused pass already wrote into {@link #inputCopy}, or null. */
+    private Matrix inputCopySource;
 
     /**
      * @param weights  W, in×out (a view into the network's parameter buffer)
@@ -71,14 +73,33 @@ public final class WeightMultiply extends ParamOperation {
         gradCopySource = outputGrad;
     }
 
+    /**
+     * For the previous layer's fused pass, which computes this operation's input X (rows × in)
+     * anyway ({@link BiasActivation#forward(Matrix, WeightMultiply)}): the float copy the next forward
+     * would round X into, to be filled by that pass and announced with {@link #inputCopyFilled};
+     * null when products of that batch size do not run on float copies.
+     */
+    Float32Gemm.FloatCopy inputCopyToFill(int rows) {
+        return onFloatCopies(rows) ? inputCopy : null;
+    }
+
+    /** The float copy of {@code input} is in place: the next forward with it skips rounding it. */
+    void inputCopyFilled(Matrix input) {
+        inputCopySource = input;
+    }
+
     @Override
     protected void computeOutput(Matrix input, Matrix out, boolean training) {
         gradCopySource = null;
+        boolean inputCopied = inputCopySource == input;
+        inputCopySource = null;
         if (!onFloatCopies(input.rows())) {
             MatMul.mult(gemm, input, param(), out);
             return;
         }
-        copy(input, inputCopy);
+        if (!inputCopied) {
+            copy(input, inputCopy);
+        }
         copy(param(), weightCopy);
         floats.mult(input.rows(), param().cols(), param().rows(), inputCopy, weightCopy, out.data(), out.offset());
     }

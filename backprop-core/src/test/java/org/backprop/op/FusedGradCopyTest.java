@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * On a float32 kernel, {@link BiasActivation#backward(Matrix, WeightMultiply)} rounds dL/dP into the
- * X·W operation's float copy while computing it; that operation's backward then gives bit for bit
- * the dL/dW and dL/dX of rounding dL/dN itself, for the seed shapes, odd shapes and matrix–vector
- * shapes (which stay in double). A copy filled for one gradient is never used for another: a
- * second backward with the same buffer, changed in place, rounds it again.
+ * X·W operation's float copy while computing it, and {@link BiasActivation#forward(Matrix,
+ * WeightMultiply)} rounds A into the next X·W operation's; those operations then give bit for bit
+ * the N, dL/dW and dL/dX of rounding their operands themselves, for the seed shapes, odd shapes and
+ * matrix–vector shapes (which stay in double). A copy filled for one matrix is never used for
+ * another: a second pass with the same buffer, changed in place, rounds it again.
  */
 class FusedGradCopyTest {
 
@@ -47,6 +48,34 @@ class FusedGradCopyTest {
             assertArrayEquals(expected.toArray(), again.toArray(), "dL/dX from the changed gradient");
             assertArrayEquals(plain.multiply.paramGrad().toArray(), fused.multiply.paramGrad().toArray(),
                     "dL/dW from the changed gradient");
+        }
+    }
+
+    @Test
+    void fusedForwardRoundingEqualsTheNextOperationsOwn() {
+        try (Gemm float32 = Kernels.create(2, Precision.FLOAT32)) {
+            for (int[] s : new int[][] {{500, 100, 128, 256}, {37, 19, 23, 11}, {500, 256, 1, 1}, {1, 5, 3, 4}}) {
+                SplittableRandom random = new SplittableRandom(s[0] + 3L * s[1] + 5L * s[2] + 7L * s[3]);
+                Matrix x = random(random, s[0], s[1]);
+                Matrix w = random(random, s[1], s[2]);
+                Matrix b = random(random, 1, s[2]);
+                Matrix w2 = random(random, s[2], s[3]);
+                Chain fused = new Chain(x, w, b, float32);
+                Chain separate = new Chain(x, w, b, float32);
+                WeightMultiply fusedNext = new WeightMultiply(w2, Matrix.zeros(s[2], s[3]), float32);
+                WeightMultiply separateNext = new WeightMultiply(w2, Matrix.zeros(s[2], s[3]), float32);
+                Matrix a = fused.biasActivation.forward(fused.multiply.forward(x), fusedNext);
+                Matrix fusedN = fusedNext.forward(a);
+                Matrix separateN = separateNext.forward(separate.biasActivation.forward(separate.multiply.forward(x)));
+                String where = s[0] + "×" + s[1] + " → " + s[2] + " → " + s[3];
+                assertArrayEquals(separateN.toArray(), fusedN.toArray(), where + ": next N");
+
+                for (int k = 0; k < a.size(); k++) {
+                    a.data()[a.offset() + k] += 1;
+                }
+                Matrix expected = separateNext.forward(a.copy());
+                assertArrayEquals(expected.toArray(), fusedNext.forward(a).toArray(), where + ": N of the changed A");
+            }
         }
     }
 
