@@ -128,8 +128,35 @@ public final class Float32Gemm implements Gemm {
         product(ProductForm.TRANS_B, m, n, k, a, b, c, cOff, false);
     }
 
+    /**
+     * C (m×n) = A·B from float copies, left in float in this kernel's product buffer: the caller
+     * widens it into its double C with {@link #widenProduct}, range by range and on any threads,
+     * before the next call on this kernel (a fused pass that reads C right after, row band by row
+     * band). Not for {@link #matrixVector} shapes.
+     */
+    public synchronized void multDeferred(int m, int n, int k, FloatCopy a, FloatCopy b) {
+        productInFloat(ProductForm.MULT, m, n, k, a, b);
+    }
+
+    /**
+     * Widens elements [from, to) of the product {@link #multDeferred} left in float into
+     * {@code c[cOff + from, cOff + to)}: the values {@link #mult(int, int, int, FloatCopy, FloatCopy,
+     * double[], int)} would have written there.
+     */
+    public void widenProduct(int from, int to, double[] c, int cOff) {
+        ELEMENTWISE.toDouble(this.c, from, c, cOff + from, to - from, false);
+    }
+
     private void product(ProductForm form, int m, int n, int k, FloatCopy a, FloatCopy b, double[] c, int cOff,
                          boolean accumulate) {
+        productInFloat(form, m, n, k, a, b);
+        widening.set(c, cOff, accumulate);
+        floats.parallelFor(m * n, 1, widening);
+        widening.clear();
+    }
+
+    /** The product into {@link #c}, in float. */
+    private void productInFloat(ProductForm form, int m, int n, int k, FloatCopy a, FloatCopy b) {
         if (matrixVector(m, n, k)) {
             throw new IllegalArgumentException(m + "×" + n + "×" + k + " is a matrix–vector shape: use the double arrays");
         }
@@ -146,9 +173,6 @@ public final class Float32Gemm implements Gemm {
             case TRANS_B -> floats.multTransB(m, n, k, a.data, 0, b.data, 0, this.c, 0, false);
             default -> throw new IllegalStateException("unknown product form " + form);
         }
-        widening.set(c, cOff, accumulate);
-        floats.parallelFor(m * n, 1, widening);
-        widening.clear();
     }
 
     /** Rounds A into {@link #a} and B into {@link #b} in one parallel pass. */

@@ -67,10 +67,13 @@ public final class Dense extends Layer {
         return forward(input, training, null);
     }
 
-    /** As {@link #forward(Matrix, boolean)}; under float32 the fused pass also rounds A for {@code next}. */
+    /**
+     * As {@link #forward(Matrix, boolean)}; under float32 the fused pass also widens N from the float
+     * product and rounds A for {@code next}.
+     */
     @Override
     public Matrix forward(Matrix input, boolean training, WeightMultiply next) {
-        return biasActivation.forward(multiply.forward(input, training), next);
+        return biasActivation.forwardFrom(multiply, input, training, next);
     }
 
     /** The X·W operation. */

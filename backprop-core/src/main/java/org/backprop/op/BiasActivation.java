@@ -27,6 +27,7 @@ public final class BiasActivation {
     private Matrix pendingOutputGrad;
     private Matrix pendingInputGrad;
     private Float32Gemm.FloatCopy pendingCopy;
+    private WeightMultiply pendingProducer;
 
     /**
      * @param bias       the + B operation (P = N + B)
@@ -41,15 +42,27 @@ public final class BiasActivation {
 
     /** P = N + B and A = f(P) for {@code n} (rows × out); returns A, owned by the activation. */
     public Matrix forward(Matrix n) {
-        return forward(n, null);
+        return forward(n, null, null);
     }
 
     /**
-     * As {@link #forward(Matrix)}; when {@code consumer} (the next layer's X·W operation, whose input
-     * A is) runs its products on float copies, each band of A is also rounded into that copy while
-     * it is in cache, so the consumer's forward need not make another pass over it.
+     * N = X·W by {@code producer} on {@code input}, then this pass over N, as
+     * {@link #forward(Matrix, WeightMultiply, WeightMultiply)}: under float32 the product stays in
+     * float and this pass widens N band by band.
      */
-    public Matrix forward(Matrix n, WeightMultiply consumer) {
+    public Matrix forwardFrom(WeightMultiply producer, Matrix input, boolean training, WeightMultiply consumer) {
+        producer.deferWidening();
+        return forward(producer.forward(input, training), producer, consumer);
+    }
+
+    /**
+     * As {@link #forward(Matrix)}, with the X·W operations on either side. When {@code producer}
+     * (whose output N is) left N in float ({@link WeightMultiply#deferWidening}), each band of N is
+     * widened first, in this pass. When {@code consumer} (the next layer's X·W operation, whose input
+     * A is) runs its products on float copies, each band of A is also rounded into that copy while
+     * it is in cache, so the consumer's forward need not make another pass over it. Either may be null.
+     */
+    public Matrix forward(Matrix n, WeightMultiply producer, WeightMultiply consumer) {
         Matrix p = bias.beginForward(n);
         Matrix a = activation.beginForward(p);
         Float32Gemm.FloatCopy copy = consumer == null ? null : consumer.inputCopyToFill(a.rows());
@@ -57,10 +70,15 @@ public final class BiasActivation {
             copy.resize(a.size());
         }
         pendingCopy = copy;
+        pendingProducer = producer != null && producer.outputInFloat() ? producer : null;
         try {
             threads.parallelFor(n.rows(), n.cols(), forwardRows);
         } finally {
             pendingCopy = null;
+            if (pendingProducer != null) {
+                pendingProducer.outputWidened();
+                pendingProducer = null;
+            }
         }
         if (copy != null) {
             consumer.inputCopyFilled(a);
@@ -125,6 +143,9 @@ public final class BiasActivation {
     }
 
     private void forwardRows(int from, int to) {
+        if (pendingProducer != null) {
+            pendingProducer.widenOutputRows(from, to);
+        }
         bias.addRows(from, to);
         int cols = bias.output().cols();
         Matrix a = activation.output();

@@ -21,6 +21,10 @@ public final class WeightMultiply extends ParamOperation {
     private Matrix gradCopySource;
     /** The X whose float copy the previous layer's fused pass already wrote into {@link #inputCopy}, or null. */
     private Matrix inputCopySource;
+    /** Set by {@link #deferWidening}: the next forward leaves N in float for a fused pass to widen. */
+    private boolean deferWidening;
+    /** True while N is in the float kernel's buffer, not yet widened into {@link #output()}. */
+    private boolean outputInFloat;
 
     /**
      * @param weights  W, in×out (a view into the network's parameter buffer)
@@ -88,11 +92,39 @@ public final class WeightMultiply extends ParamOperation {
         inputCopySource = input;
     }
 
+    /**
+     * For a fused pass that reads N right after the next forward ({@link BiasActivation#forward(Matrix,
+     * WeightMultiply, WeightMultiply)}): if that forward runs on float copies, it leaves N in float,
+     * and the pass widens N's rows with {@link #widenOutputRows} before using them.
+     */
+    void deferWidening() {
+        deferWidening = true;
+    }
+
+    /** True when the last forward left N in float: its rows must go through {@link #widenOutputRows}. */
+    boolean outputInFloat() {
+        return outputInFloat;
+    }
+
+    /** Widens N's rows [from, to) after a forward that left N in float; any thread, disjoint rows. */
+    void widenOutputRows(int from, int to) {
+        Matrix out = output();
+        floats.widenProduct(from * out.cols(), to * out.cols(), out.data(), out.offset());
+    }
+
+    /** Every row of N has been widened. */
+    void outputWidened() {
+        outputInFloat = false;
+    }
+
     @Override
     protected void computeOutput(Matrix input, Matrix out, boolean training) {
         gradCopySource = null;
         boolean inputCopied = inputCopySource == input;
         inputCopySource = null;
+        boolean defer = deferWidening;
+        deferWidening = false;
+        outputInFloat = false;
         if (!onFloatCopies(input.rows())) {
             MatMul.mult(gemm, input, param(), out);
             return;
@@ -101,7 +133,12 @@ public final class WeightMultiply extends ParamOperation {
             copy(input, inputCopy);
         }
         copy(param(), weightCopy);
-        floats.mult(input.rows(), param().cols(), param().rows(), inputCopy, weightCopy, out.data(), out.offset());
+        if (defer) {
+            floats.multDeferred(input.rows(), param().cols(), param().rows(), inputCopy, weightCopy);
+            outputInFloat = true;
+        } else {
+            floats.mult(input.rows(), param().cols(), param().rows(), inputCopy, weightCopy, out.data(), out.offset());
+        }
     }
 
     @Override

@@ -11,12 +11,13 @@ import org.backprop.tensor.Matrix;
 import org.junit.jupiter.api.Test;
 
 /**
- * On a float32 kernel, {@link BiasActivation#backward(Matrix, WeightMultiply)} rounds dL/dP into the
- * X·W operation's float copy while computing it, and {@link BiasActivation#forward(Matrix,
- * WeightMultiply)} rounds A into the next X·W operation's; those operations then give bit for bit
- * the N, dL/dW and dL/dX of rounding their operands themselves, for the seed shapes, odd shapes and
- * matrix–vector shapes (which stay in double). A copy filled for one matrix is never used for
- * another: a second pass with the same buffer, changed in place, rounds it again.
+ * On a float32 kernel the fused passes of {@link BiasActivation} do the X·W operations' conversions
+ * while each band is in cache: backward rounds dL/dP into the X·W operation's float copy;
+ * {@link BiasActivation#forwardFrom} widens N from the float product and rounds A into the next X·W
+ * operation's copy. N, P, A, the next N, dL/dW and dL/dX are bit for bit those of the separate
+ * passes, for the seed shapes, odd shapes and matrix–vector shapes (which stay in double). A copy
+ * filled for one matrix is never used for another: a second pass with the same buffer, changed in
+ * place, rounds it again.
  */
 class FusedGradCopyTest {
 
@@ -64,10 +65,14 @@ class FusedGradCopyTest {
                 Chain separate = new Chain(x, w, b, float32);
                 WeightMultiply fusedNext = new WeightMultiply(w2, Matrix.zeros(s[2], s[3]), float32);
                 WeightMultiply separateNext = new WeightMultiply(w2, Matrix.zeros(s[2], s[3]), float32);
-                Matrix a = fused.biasActivation.forward(fused.multiply.forward(x), fusedNext);
+                Matrix a = fused.biasActivation.forwardFrom(fused.multiply, x, true, fusedNext);
                 Matrix fusedN = fusedNext.forward(a);
-                Matrix separateN = separateNext.forward(separate.biasActivation.forward(separate.multiply.forward(x)));
+                Matrix separateA = separate.biasActivation.forward(separate.multiply.forward(x));
+                Matrix separateN = separateNext.forward(separateA);
                 String where = s[0] + "×" + s[1] + " → " + s[2] + " → " + s[3];
+                assertArrayEquals(separate.multiply.output().toArray(), fused.multiply.output().toArray(), where + ": N");
+                assertArrayEquals(separate.bias.output().toArray(), fused.bias.output().toArray(), where + ": P");
+                assertArrayEquals(separateA.toArray(), a.toArray(), where + ": A");
                 assertArrayEquals(separateN.toArray(), fusedN.toArray(), where + ": next N");
 
                 for (int k = 0; k < a.size(); k++) {
