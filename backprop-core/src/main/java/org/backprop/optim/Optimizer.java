@@ -48,6 +48,8 @@ public abstract class Optimizer {
     private double[] pendingGrads;
     private long step;
     private int size = -1;
+    /** Set by an update range that wrote a non-finite value; read after the step. */
+    private boolean wroteNonFinite;
 
     protected Optimizer(LearningRates rates) {
         this.rates = Objects.requireNonNull(rates, "rates");
@@ -149,6 +151,7 @@ public abstract class Optimizer {
         }
         pendingParams = params;
         pendingGrads = regularizedGradients(params);
+        wroteNonFinite = false;
         try {
             if (threads == null) {
                 updateRange(0, params.size());
@@ -161,17 +164,38 @@ public abstract class Optimizer {
         }
     }
 
+    /**
+     * True if the last {@link #step} wrote only finite parameter values: each range is checked right
+     * after its update, while it is in cache (the divergence guard relies on it).
+     */
+    public final boolean lastStepFinite() {
+        return !wroteNonFinite;
+    }
+
     /** Updates flat elements [from, to), parameter by parameter, each with its rate of this step. */
     private void updateRange(int from, int to) {
         List<Parameter> parameters = pendingParams.parameters();
+        double[] values = pendingParams.values();
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
             int start = Math.max(from, p.offset());
             int end = Math.min(to, p.offset() + p.size());
             if (start < end) {
-                update(pendingParams.values(), pendingGrads, start, end - start, ratesNow[i], p);
+                update(values, pendingGrads, start, end - start, ratesNow[i], p);
+                if (!allFinite(values, start, end)) {
+                    wroteNonFinite = true;
+                }
             }
         }
+    }
+
+    private static boolean allFinite(double[] values, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!Double.isFinite(values[k])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private double[] regularizedGradients(ParameterBuffer params) {

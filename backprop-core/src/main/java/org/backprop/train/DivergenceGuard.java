@@ -7,6 +7,7 @@ import org.backprop.layer.Layer;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.network.Parameter;
 import org.backprop.op.Operation;
+import org.backprop.optim.Optimizer;
 
 /**
  * Detects a diverged step (a non-finite loss, or a non-finite parameter after the optimizer step),
@@ -34,10 +35,15 @@ final class DivergenceGuard {
     }
 
     /**
-     * Fails if any parameter is not finite after the optimizer step. The flat buffer is scanned on
-     * the network kernel's threads; only a failure looks for the parameter to name.
+     * Fails if any parameter is not finite after the optimizer step. {@code stepFinite}: the
+     * optimizer found every value it wrote finite ({@link Optimizer#lastStepFinite()}), and the
+     * values were finite before the step, so there is nothing to scan. Otherwise the flat buffer is
+     * scanned on the network kernel's threads; only a failure looks for the parameter to name.
      */
-    void checkParameters(int epoch, int batch, double loss) {
+    void checkParameters(int epoch, int batch, double loss, boolean stepFinite) {
+        if (stepFinite) {
+            return;
+        }
         nonFinite = false;
         network.gemm().parallelFor(network.parameters().size(), 1, scanValues);
         if (!nonFinite) {

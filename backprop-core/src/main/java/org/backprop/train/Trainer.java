@@ -127,7 +127,7 @@ public final class Trainer {
         double loss = BlockGradient.compute(network, xBatch, yBatch, xBatch.rows());
         guard.checkLoss(epoch, batch, loss);
         optimizer.step(network.parameters(), network.gemm());
-        guard.checkParameters(epoch, batch, loss);
+        guard.checkParameters(epoch, batch, loss, optimizer.lastStepFinite());
         for (int i = 0; i < listeners.size(); i++) {
             listeners.get(i).onBatchEnd(epoch, batch, loss);
         }

@@ -1,0 +1,52 @@
+package org.backprop.optim;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.backprop.check.TestData;
+import org.backprop.kernel.Gemm;
+import org.backprop.kernel.Kernels;
+import org.backprop.network.NeuralNetwork;
+import org.backprop.random.RandomSource;
+import org.backprop.tensor.Matrix;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link Optimizer#lastStepFinite()}: true after a step that wrote only finite values, false after
+ * one that wrote a NaN or an infinity anywhere in the flat buffer (first, middle or last element),
+ * on the calling thread and split over threads.
+ */
+class OptimizerFiniteCheckTest {
+
+    static Iterable<String> names() {
+        return Optimizers.names();
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void reportsWhetherTheStepWroteOnlyFiniteValues(String name) {
+        RandomSource r = TestData.random(9);
+        Matrix x = TestData.uniform(32, 100, -1, 1, r);
+        Matrix y = TestData.uniform(32, 1, -1, 1, r);
+        try (NeuralNetwork net = NeuralNetwork.builder(100).dense(128, "relu").dense(1, "linear").seed(2).build();
+             Gemm threads = Kernels.create(2)) {
+            double[] grads = net.parameters().grads();
+            for (int at : new int[] {0, grads.length / 2, grads.length - 1}) {
+                for (Gemm split : new Gemm[] {null, threads}) {
+                    Optimizer optimizer = Optimizers.create(name, LearningRates.of(0.01));
+                    net.forwardLoss(x, y);
+                    net.backward();
+                    optimizer.step(net.parameters(), split);
+                    assertTrue(optimizer.lastStepFinite(), name + ": a finite step");
+
+                    double[] before = net.parameters().values().clone();
+                    grads[at] = at == 0 ? Double.NaN : Double.POSITIVE_INFINITY;
+                    optimizer.step(net.parameters(), split);
+                    assertFalse(optimizer.lastStepFinite(), name + ": a non-finite value written at " + at);
+                    System.arraycopy(before, 0, net.parameters().values(), 0, before.length);
+                }
+            }
+        }
+    }
+}
