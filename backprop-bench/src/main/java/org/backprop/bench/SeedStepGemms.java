@@ -3,6 +3,7 @@ package org.backprop.bench;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import org.backprop.kernel.Float32Gemm;
 import org.backprop.kernel.Gemm;
 import org.backprop.kernel.Kernels;
 import org.backprop.kernel.Precision;
@@ -10,13 +11,18 @@ import org.backprop.kernel.Precision;
 /**
  * The eight matrix products of one seed-workload training step (batch 500, 100→128→256→1), each
  * timed alone (mean of 400 calls after 50 warm-up calls, third of three passes), and their sum: how
- * much of a step is GEMM. A quick complement to the JMH {@code GemmBenchmark}.
+ * much of a step is GEMM. A quick complement to the JMH {@code GemmBenchmark}. {@code float32}
+ * rounds the operands in every call (the double-array methods); {@code float32-copies} times the
+ * products on operands rounded once beforehand, as a float32 training step runs them.
  *
  * <pre>
- * backprop-bench/bench-java SeedStepGemms [threads] [float64|float32]
+ * backprop-bench/bench-java SeedStepGemms [threads] [float64|float32|float32-copies]
  * </pre>
  */
 public final class SeedStepGemms {
+    /** The mode that times the float32 products on float copies, as a training step runs them. */
+    private static final String COPIES = "float32-copies";
+
     private SeedStepGemms() {
     }
 
@@ -26,7 +32,9 @@ public final class SeedStepGemms {
 
     public static void main(String[] args) {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : Kernels.defaultThreads();
-        Precision precision = Precision.parse(args.length > 1 ? args[1] : "float64");
+        String mode = args.length > 1 ? args[1] : "float64";
+        boolean onCopies = COPIES.equals(mode);
+        Precision precision = Precision.parse(onCopies ? "float32" : mode);
         SplittableRandom r = new SplittableRandom(1);
         double[] x = random(r, 500 * 100);
         double[] w1 = random(r, 100 * 128);
@@ -53,8 +61,13 @@ public final class SeedStepGemms {
             g -> g.multTransB(500, 128, 256, d2, 0, w2, 0, c, 0, false),
             g -> g.multTransA(100, 128, 500, x, 0, d1, 0, c, 0, false)};
         try (Gemm gemm = Kernels.create(threads, precision)) {
+            if (onCopies) {
+                products = onFloatCopies((Float32Gemm) gemm, products, x, w1, a1, w2, d2, d1, c);
+            }
             System.out.println(Machine.describe());
-            System.out.println("kernel:    " + gemm.describe());
+            System.out.println("kernel:    " + gemm.describe() + (onCopies
+                    ? " (operands rounded once before timing, as the training step rounds them once per pass;"
+                    + " matrix-vector shapes in double)" : ""));
             double[] micros = new double[products.length];
             for (int pass = 0; pass < 3; pass++) {
                 for (int i = 0; i < products.length; i++) {
@@ -69,6 +82,33 @@ public final class SeedStepGemms {
             }
             System.out.println(String.format(Locale.ROOT, "all eight products of one step: %.1f us", total));
         }
+    }
+
+    /**
+     * The products as a float32 training step runs them: on float copies of the operands (rounded
+     * here once, outside the timing), the result widened to double; matrix–vector shapes as given.
+     */
+    private static Product[] onFloatCopies(Float32Gemm f, Product[] asGiven, double[] x, double[] w1, double[] a1,
+                                           double[] w2, double[] d2, double[] d1, double[] c) {
+        Float32Gemm.FloatCopy cx = copy(f, x);
+        Float32Gemm.FloatCopy cw1 = copy(f, w1);
+        Float32Gemm.FloatCopy ca1 = copy(f, a1);
+        Float32Gemm.FloatCopy cw2 = copy(f, w2);
+        Float32Gemm.FloatCopy cd2 = copy(f, d2);
+        Float32Gemm.FloatCopy cd1 = copy(f, d1);
+        return new Product[] {
+            g -> f.mult(500, 128, 100, cx, cw1, c, 0),
+            g -> f.mult(500, 256, 128, ca1, cw2, c, 0),
+            asGiven[2], asGiven[3], asGiven[4],
+            g -> f.multTransA(128, 256, 500, ca1, cd2, c, 0),
+            g -> f.multTransB(500, 128, 256, cd2, cw2, c, 0),
+            g -> f.multTransA(100, 128, 500, cx, cd1, c, 0)};
+    }
+
+    private static Float32Gemm.FloatCopy copy(Float32Gemm f, double[] values) {
+        Float32Gemm.FloatCopy copy = new Float32Gemm.FloatCopy();
+        f.narrow(values, 0, values.length, copy);
+        return copy;
     }
 
     private static double time(Product product, Gemm gemm) {
