@@ -79,9 +79,9 @@ public final class WeightMultiply extends ParamOperation {
 
     /**
      * For the previous layer's fused pass, which computes this operation's input X (rows × in)
-     * anyway ({@link BiasActivation#forward(Matrix, WeightMultiply)}): the float copy the next forward
-     * would round X into, to be filled by that pass and announced with {@link #inputCopyFilled};
-     * null when products of that batch size do not run on float copies.
+     * anyway ({@link BiasActivation#forward(Matrix, WeightMultiply, WeightMultiply)}): the float
+     * copy the next forward would round X into, to be filled by that pass and announced with
+     * {@link #inputCopyFilled}; null when products of that batch size do not run on float copies.
      */
     Float32Gemm.FloatCopy inputCopyToFill(int rows) {
         return onFloatCopies(rows) ? inputCopy : null;
