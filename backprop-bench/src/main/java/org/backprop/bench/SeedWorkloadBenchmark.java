@@ -14,7 +14,8 @@ import org.backprop.seed.SeedWorkload;
  * Whole-workload benchmark of the seed workload ({@link SeedWorkload}): runs it {@code --rounds}
  * times in this JVM (later rounds are warm) and prints, per round and as a summary, seconds per
  * epoch (median), total seconds, GFLOP/s, the final loss and the steady-state heap allocation per
- * training step summed over all threads.
+ * training step summed over all threads; per round also when epochs 0 and 100 ended (round 1 of a
+ * fresh JVM shows the JIT warm-up).
  *
  * <pre>
  * backprop-bench/bench-java SeedWorkloadBenchmark [--rounds 2] [--epochs 1000] [--threads N] [--dtype float64|float32]
@@ -31,6 +32,9 @@ public final class SeedWorkloadBenchmark {
     }
 
     /** One round's measurements. */
+    /** The epoch whose end the warm-up line reports besides the first. */
+    private static final int WARM_UP_EPOCHS = 100;
+
     record Round(double seconds, double gflops, double finalLoss, double epochSeconds, double bytesPerStep,
                  long steps, int threads, long meterOverhead, boolean threadSetChanged) {
     }
@@ -89,6 +93,10 @@ public final class SeedWorkloadBenchmark {
                     observer.measuredThreads(), observer.meterOverhead(), observer.threadSetChanged());
             results.add(round);
             System.out.println(String.format(Locale.ROOT, "round %d:   %s", r, format(round)));
+            System.out.println(String.format(Locale.ROOT,
+                    "           warm-up: epoch 0 ended %.3f s and epoch %d %.3f s after training began",
+                    observer.secondsToEpochEnd(0, result.seconds()), WARM_UP_EPOCHS,
+                    observer.secondsToEpochEnd(WARM_UP_EPOCHS, result.seconds())));
         }
         Round last = results.get(results.size() - 1);
         double[] seconds = results.stream().mapToDouble(Round::seconds).toArray();

@@ -76,6 +76,18 @@ final class StepObserver implements TrainingListener {
         return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 
+    /**
+     * Seconds from the start of training to the end of {@code epoch}, given the whole training's
+     * {@code totalSeconds} (the start is taken as the last epoch's end minus the total), or NaN if
+     * the run had no such epoch.
+     */
+    double secondsToEpochEnd(int epoch, double totalSeconds) {
+        if (epoch >= epochEndNanos.length) {
+            return Double.NaN;
+        }
+        return (epochEndNanos[epoch] - epochEndNanos[epochEndNanos.length - 1]) / 1e9 + totalSeconds;
+    }
+
     /** Mean bytes allocated per steady-state step by all threads, or NaN if nothing was measured. */
     double bytesPerStep() {
         return windowSteps == 0 ? Double.NaN : (double) windowBytes / windowSteps;
