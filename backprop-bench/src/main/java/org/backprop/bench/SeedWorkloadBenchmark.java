@@ -26,7 +26,8 @@ import org.backprop.seed.SeedWorkload;
  */
 public final class SeedWorkloadBenchmark {
     private static final Set<String> OPTIONS =
-            Set.of("--rounds", "--epochs", "--threads", "--seed", "--dtype", "--alloc-from-epoch", "--print-loss");
+            Set.of("--rounds", "--epochs", "--threads", "--seed", "--dtype", "--alloc-from-epoch", "--print-loss",
+                    "--warm-up-profile");
 
     private SeedWorkloadBenchmark() {
     }
@@ -47,6 +48,7 @@ public final class SeedWorkloadBenchmark {
         long seed;
         int allocFrom;
         boolean printLoss;
+        boolean warmUpProfile;
         Precision precision;
         try {
             a = new Args(args, OPTIONS);
@@ -56,6 +58,7 @@ public final class SeedWorkloadBenchmark {
             seed = a.longValue("--seed", 0);
             allocFrom = a.positiveInt("--alloc-from-epoch", Math.max(1, epochs / 2));
             printLoss = "yes".equals(a.string("--print-loss", "no"));
+            warmUpProfile = "yes".equals(a.string("--warm-up-profile", "no"));
             precision = Precision.parse(a.string("--dtype", "float64"));
         } catch (Args.UsageException | IllegalArgumentException e) {
             System.err.println("SeedWorkloadBenchmark: " + e.getMessage());
@@ -97,6 +100,9 @@ public final class SeedWorkloadBenchmark {
                     "           warm-up: epoch 0 ended %.3f s and epoch %d %.3f s after training began",
                     observer.secondsToEpochEnd(0, result.seconds()), WARM_UP_EPOCHS,
                     observer.secondsToEpochEnd(WARM_UP_EPOCHS, result.seconds())));
+            if (warmUpProfile) {
+                System.out.println("           " + warmUpProfile(observer, result.seconds(), epochs));
+            }
         }
         Round last = results.get(results.size() - 1);
         double[] seconds = results.stream().mapToDouble(Round::seconds).toArray();
@@ -114,6 +120,22 @@ public final class SeedWorkloadBenchmark {
                 last.finalLoss(), sameLoss(results) ? " (identical in every round)" : " (DIFFERS between rounds!)"));
         System.out.println(String.format(Locale.ROOT, "allocation per step (last round):       %s",
                 bytes(last)));
+    }
+
+    /** Seconds from the start of training to the end of epochs 0, 1, 2, 5, 10, 20, 50, ... (while below epochs). */
+    private static String warmUpProfile(StepObserver observer, double totalSeconds, int epochs) {
+        StringBuilder line = new StringBuilder("epoch ends (s):");
+        for (int decade = 1; decade < epochs; decade *= 10) {
+            for (int step : new int[] {1, 2, 5}) {
+                int epoch = decade * step;
+                if (epoch < epochs) {
+                    line.append(String.format(Locale.ROOT, " %d:%.3f", epoch,
+                            observer.secondsToEpochEnd(epoch, totalSeconds)));
+                }
+            }
+        }
+        return String.format(Locale.ROOT, "epoch ends (s): 0:%.3f%s", observer.secondsToEpochEnd(0, totalSeconds),
+                line.substring("epoch ends (s):".length()));
     }
 
     private static boolean sameLoss(List<Round> rounds) {

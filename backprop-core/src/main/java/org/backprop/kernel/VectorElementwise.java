@@ -13,12 +13,19 @@ final class VectorElementwise implements Elementwise {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     /** Floats of S's bit size (twice its lanes): the species of the float GEMM kernel. */
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
+    /** The classes of S's and FLOATS' vectors; compared before stores (see {@link ExactVectors}). */
+    private static final Class<?> DOUBLE_VECTOR = DoubleVector.zero(S).getClass();
+    private static final Class<?> FLOAT_VECTOR = FloatVector.zero(FLOATS).getClass();
 
     @Override
     public void reluForward(double[] x, int xo, double[] y, int yo, int n) {
         int k = 0;
         for (int bound = S.loopBound(n); k < bound; k += S.length()) {
-            DoubleVector.fromArray(S, x, xo + k).max(0.0).intoArray(y, yo + k);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + k);
+            if (v.getClass() != DOUBLE_VECTOR) {
+                throw ExactVectors.notPreferred(v.getClass());
+            }
+            v.max(0.0).intoArray(y, yo + k);
         }
         for (; k < n; k++) {
             y[yo + k] = Math.max(x[xo + k], 0.0);
@@ -31,6 +38,9 @@ final class VectorElementwise implements Elementwise {
         for (int bound = S.loopBound(n); k < bound; k += S.length()) {
             DoubleVector xv = DoubleVector.fromArray(S, x, xo + k);
             DoubleVector gv = DoubleVector.fromArray(S, g, go + k);
+            if (xv.getClass() != DOUBLE_VECTOR || gv.getClass() != DOUBLE_VECTOR) {
+                throw ExactVectors.notPreferred(xv.getClass());
+            }
             gv.blend(0.0, xv.compare(VectorOperators.GT, 0.0).not()).intoArray(gi, gio + k);
         }
         for (; k < n; k++) {
@@ -42,7 +52,11 @@ final class VectorElementwise implements Elementwise {
     public void add(double[] x, int xo, double[] y, int yo, double[] z, int zo, int n) {
         int k = 0;
         for (int bound = S.loopBound(n); k < bound; k += S.length()) {
-            DoubleVector.fromArray(S, x, xo + k).add(DoubleVector.fromArray(S, y, yo + k)).intoArray(z, zo + k);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + k);
+            if (v.getClass() != DOUBLE_VECTOR) {
+                throw ExactVectors.notPreferred(v.getClass());
+            }
+            v.add(DoubleVector.fromArray(S, y, yo + k)).intoArray(z, zo + k);
         }
         for (; k < n; k++) {
             z[zo + k] = x[xo + k] + y[yo + k];
@@ -62,8 +76,15 @@ final class VectorElementwise implements Elementwise {
         int k = 0;
         int step = S.length();
         for (int bound = n - FLOATS.length(); k <= bound; k += step) {
-            DoubleVector.fromArray(S, src, srcOff + k).convertShape(VectorOperators.D2F, FLOATS, 0)
-                    .reinterpretAsFloats().intoArray(dst, dstOff + k);
+            DoubleVector v = DoubleVector.fromArray(S, src, srcOff + k);
+            if (v.getClass() != DOUBLE_VECTOR) {
+                throw ExactVectors.notPreferred(v.getClass());
+            }
+            FloatVector f = (FloatVector) v.convertShape(VectorOperators.D2F, FLOATS, 0);
+            if (f.getClass() != FLOAT_VECTOR) {
+                throw ExactVectors.notPreferred(f.getClass());
+            }
+            f.intoArray(dst, dstOff + k);
         }
         for (; k < n; k++) {
             dst[dstOff + k] = (float) src[srcOff + k];
@@ -76,8 +97,14 @@ final class VectorElementwise implements Elementwise {
         int k = 0;
         int step = S.length();
         for (int bound = n - FLOATS.length(); k <= bound; k += step) {
-            DoubleVector v = (DoubleVector) FloatVector.fromArray(FLOATS, src, srcOff + k)
-                    .convertShape(VectorOperators.F2D, S, 0);
+            FloatVector f = FloatVector.fromArray(FLOATS, src, srcOff + k);
+            if (f.getClass() != FLOAT_VECTOR) {
+                throw ExactVectors.notPreferred(f.getClass());
+            }
+            DoubleVector v = (DoubleVector) f.convertShape(VectorOperators.F2D, S, 0);
+            if (v.getClass() != DOUBLE_VECTOR) {
+                throw ExactVectors.notPreferred(v.getClass());
+            }
             int d = dstOff + k;
             if (accumulate) {
                 v.add(DoubleVector.fromArray(S, dst, d)).intoArray(dst, d);

@@ -17,6 +17,8 @@ final class VectorGemm extends BlockedGemm {
     private static final int L = S.length();
     private static final int MR = 8;
     private static final int NR = 2 * L;
+    /** The class of every vector here; compared before stores and lane reads (see {@link ExactVectors}). */
+    private static final Class<?> VECTOR = DoubleVector.zero(S).getClass();
 
     /** A vector kernel computing with {@code threads} threads (including the caller). */
     VectorGemm(int threads) {
@@ -71,6 +73,14 @@ final class VectorGemm extends BlockedGemm {
             c70 = a.fma(b0, c70);
             c71 = a.fma(b1, c71);
         }
+        if (c00.getClass() != VECTOR || c01.getClass() != VECTOR || c10.getClass() != VECTOR
+                || c11.getClass() != VECTOR || c20.getClass() != VECTOR || c21.getClass() != VECTOR
+                || c30.getClass() != VECTOR || c31.getClass() != VECTOR || c40.getClass() != VECTOR
+                || c41.getClass() != VECTOR || c50.getClass() != VECTOR || c51.getClass() != VECTOR
+                || c60.getClass() != VECTOR || c61.getClass() != VECTOR || c70.getClass() != VECTOR
+                || c71.getClass() != VECTOR) {
+            throw ExactVectors.notPreferred(c00.getClass());
+        }
         // Stores written out here, not in a helper taking vectors: a helper C2 compiled on its own
         // first may be too big to inline later, and then every call boxes its vectors (15× slower).
         int i1 = cIdx + ldc;
@@ -123,6 +133,9 @@ final class VectorGemm extends BlockedGemm {
         for (int p = 0; p < body; p += L) {
             acc = DoubleVector.fromArray(S, x, xi + p).fma(DoubleVector.fromArray(S, y, yi + p), acc);
         }
+        if (acc.getClass() != VECTOR) {
+            throw ExactVectors.notPreferred(acc.getClass());
+        }
         double s = acc.lane(0);
         for (int i = 1; i < L; i++) {
             s += acc.lane(i);
@@ -147,6 +160,10 @@ final class VectorGemm extends BlockedGemm {
             acc1 = DoubleVector.fromArray(S, x, x1 + p).fma(yv, acc1);
             acc2 = DoubleVector.fromArray(S, x, x2 + p).fma(yv, acc2);
             acc3 = DoubleVector.fromArray(S, x, x3 + p).fma(yv, acc3);
+        }
+        if (acc0.getClass() != VECTOR || acc1.getClass() != VECTOR || acc2.getClass() != VECTOR
+                || acc3.getClass() != VECTOR) {
+            throw ExactVectors.notPreferred(acc0.getClass());
         }
         double s0 = acc0.lane(0);
         double s1 = acc1.lane(0);
@@ -184,6 +201,9 @@ final class VectorGemm extends BlockedGemm {
                 DoubleVector w = DoubleVector.broadcast(S, coef[coefOff + p]);
                 acc = DoubleVector.fromArray(S, mat, matOff + p * rowStride + t).fma(w, acc);
             }
+            if (acc.getClass() != VECTOR) {
+                throw ExactVectors.notPreferred(acc.getClass());
+            }
             if (accumulate) {
                 acc.add(DoubleVector.fromArray(S, c, cOff + t)).intoArray(c, cOff + t);
             } else {
@@ -210,6 +230,10 @@ final class VectorGemm extends BlockedGemm {
             acc1 = DoubleVector.fromArray(S, mat, row + L).fma(w, acc1);
             acc2 = DoubleVector.fromArray(S, mat, row + 2 * L).fma(w, acc2);
             acc3 = DoubleVector.fromArray(S, mat, row + 3 * L).fma(w, acc3);
+        }
+        if (acc0.getClass() != VECTOR || acc1.getClass() != VECTOR || acc2.getClass() != VECTOR
+                || acc3.getClass() != VECTOR) {
+            throw ExactVectors.notPreferred(acc0.getClass());
         }
         // Each branch ends in its own stores: vectors merged after an if/else get boxed by C2 (JDK 17).
         if (accumulate) {

@@ -1,0 +1,86 @@
+package org.backprop.kernel;
+
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Child-process half of {@link UnprofiledKernelsTest}: runs every vector kernel on one thread until
+ * a window of calls allocates nothing (then C2 has compiled it without boxing) or the time is up,
+ * and prints one line per kernel: {@code kernel <name> <bytes allocated in its last window>}.
+ */
+public final class UnprofiledKernelsProbe {
+    private static final int CALLS_PER_WINDOW = 200;
+    private static final long NANOS_PER_KERNEL = 20_000_000_000L;
+
+    private UnprofiledKernelsProbe() {
+    }
+
+    public static void main(String[] args) {
+        if (!Kernels.vectorAvailable()) {
+            System.out.println("vector module absent");
+            return;
+        }
+        Gemm d = Kernels.create(1);
+        FloatGemm f = Kernels.createFloat(1);
+        Elementwise e = Kernels.elementwise();
+        int n = 40;
+        double[] a = filled(n * n);
+        double[] b = filled(n * n);
+        double[] c = new double[n * n];
+        float[] af = toFloat(a);
+        float[] bf = toFloat(b);
+        float[] cf = new float[n * n];
+        int len = 1000;
+        double[] x = filled(len);
+        double[] y = filled(len);
+        double[] z = new double[len];
+        float[] xf = new float[len];
+        Map<String, Runnable> kernels = new LinkedHashMap<>();
+        kernels.put("double mult (micro-kernel)", () -> d.mult(n, n, n, a, 0, b, 0, c, 0, false));
+        kernels.put("double multTransA", () -> d.multTransA(n, n, n, a, 0, b, 0, c, 0, true));
+        kernels.put("double multTransB", () -> d.multTransB(n, n, n, a, 0, b, 0, c, 0, false));
+        kernels.put("double dot products (n = 1)", () -> d.mult(n, 1, n, a, 0, b, 0, c, 0, true));
+        kernels.put("double row combinations (m = 1)", () -> d.mult(1, n, n, a, 0, b, 0, c, 0, true));
+        kernels.put("float mult (micro-kernel)", () -> f.mult(n, n, n, af, 0, bf, 0, cf, 0, false));
+        kernels.put("float dot products (n = 1)", () -> f.mult(n, 1, n, af, 0, bf, 0, cf, 0, true));
+        kernels.put("float row combinations (m = 1)", () -> f.mult(1, n, n, af, 0, bf, 0, cf, 0, false));
+        kernels.put("reluForward", () -> e.reluForward(x, 0, z, 0, len));
+        kernels.put("reluBackward", () -> e.reluBackward(x, 0, y, 0, z, 0, len));
+        kernels.put("add", () -> e.add(x, 0, y, 0, z, 0, len));
+        kernels.put("toFloat", () -> e.toFloat(x, 0, xf, 0, len));
+        kernels.put("toDouble", () -> e.toDouble(xf, 0, z, 0, len, true));
+        kernels.forEach((name, kernel) -> System.out.println("kernel " + name + " " + settledAllocation(kernel)));
+    }
+
+    /** Bytes allocated by the last window of calls: 0 once compiled without boxing. */
+    private static long settledAllocation(Runnable kernel) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long deadline = System.nanoTime() + NANOS_PER_KERNEL;
+        long bytes;
+        do {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < CALLS_PER_WINDOW; i++) {
+                kernel.run();
+            }
+            bytes = threads.getCurrentThreadAllocatedBytes() - before;
+        } while (bytes > 0 && System.nanoTime() < deadline);
+        return bytes;
+    }
+
+    private static double[] filled(int size) {
+        double[] v = new double[size];
+        for (int i = 0; i < size; i++) {
+            v[i] = ((i * 37) % 101) / 101.0 - 0.5;
+        }
+        return v;
+    }
+
+    private static float[] toFloat(double[] v) {
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (float) v[i];
+        }
+        return out;
+    }
+}
