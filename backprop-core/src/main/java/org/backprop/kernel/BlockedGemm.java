@@ -124,6 +124,14 @@ abstract class BlockedGemm implements Gemm {
     abstract void combineRows(double[] mat, int matOff, int rowStride, int rows, double[] coef, int coefOff,
                               double[] c, int cOff, int count, boolean accumulate);
 
+    /**
+     * The depth-1 product, an outer product: {@code c[cOff + r*ldc + j] (+)= fma(a[aIdx + r*aRow], b[bOff + j], 0)}
+     * for r in [0, rows), j in [0, cols): the bits of the micro-kernel's one-step chain, without
+     * packing or tile copies (dL/dA of a layer with one output unit, 500×256 in the seed).
+     */
+    abstract void outerProduct(double[] a, int aIdx, int aRow, int rows, double[] b, int bOff, int cols,
+                               double[] c, int cOff, int ldc, boolean accumulate);
+
     @Override
     public final void mult(int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
                            double[] c, int cOff, boolean accumulate) {
@@ -194,7 +202,7 @@ abstract class BlockedGemm implements Gemm {
             return;
         }
         synchronized (call) {
-            boolean shareB = splitRows && m > 1 && n > 1 && n <= nc;
+            boolean shareB = splitRows && m > 1 && n > 1 && k > 1 && n <= nc;
             if (shareB) {
                 packSharedB(form, n, k, b, bOff);
                 chunks = Math.min(ceilDiv(m, mr), threads * SHARED_B_CHUNKS_PER_THREAD);
@@ -252,6 +260,12 @@ abstract class BlockedGemm implements Gemm {
             } else {
                 dotProducts(b, bOff + j0 * bCol, bCol, j1 - j0, a, aOff, k, c, cOff + j0, accumulate);
             }
+            return;
+        }
+        if (k == 1) {
+            // B's only row is contiguous in every form when k = 1 (bCol = 1).
+            outerProduct(a, aOff + i0 * aRow, aRow, i1 - i0, b, bOff + j0, j1 - j0, c, cOff + i0 * n + j0, n,
+                    accumulate);
             return;
         }
         Panels ws = panels.get();

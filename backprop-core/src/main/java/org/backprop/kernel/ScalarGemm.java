@@ -95,4 +95,17 @@ final class ScalarGemm extends BlockedGemm {
             c[cOff + t] = accumulate ? c[cOff + t] + s : s;
         }
     }
+
+    @Override
+    void outerProduct(double[] a, int aIdx, int aRow, int rows, double[] b, int bOff, int cols,
+                      double[] c, int cOff, int ldc, boolean accumulate) {
+        for (int r = 0; r < rows; r++) {
+            double ar = a[aIdx + r * aRow];
+            int ci = cOff + r * ldc;
+            for (int j = 0; j < cols; j++) {
+                double s = Math.fma(ar, b[bOff + j], 0);
+                c[ci + j] = accumulate ? c[ci + j] + s : s;
+            }
+        }
+    }
 }

@@ -248,4 +248,31 @@ final class VectorGemm extends BlockedGemm {
             acc3.intoArray(c, ci + 3 * L);
         }
     }
+
+    @Override
+    void outerProduct(double[] a, int aIdx, int aRow, int rows, double[] b, int bOff, int cols,
+                      double[] c, int cOff, int ldc, boolean accumulate) {
+        DoubleVector z = DoubleVector.zero(S);
+        int body = cols - cols % L;
+        for (int r = 0; r < rows; r++) {
+            double ar = a[aIdx + r * aRow];
+            DoubleVector av = DoubleVector.broadcast(S, ar);
+            int ci = cOff + r * ldc;
+            for (int j = 0; j < body; j += L) {
+                DoubleVector product = av.fma(DoubleVector.fromArray(S, b, bOff + j), z);
+                if (product.getClass() != VECTOR) {
+                    throw ExactVectors.notPreferred(product.getClass());
+                }
+                if (accumulate) {
+                    product.add(DoubleVector.fromArray(S, c, ci + j)).intoArray(c, ci + j);
+                } else {
+                    product.intoArray(c, ci + j);
+                }
+            }
+            for (int j = body; j < cols; j++) {
+                double product = Math.fma(ar, b[bOff + j], 0);
+                c[ci + j] = accumulate ? c[ci + j] + product : product;
+            }
+        }
+    }
 }
