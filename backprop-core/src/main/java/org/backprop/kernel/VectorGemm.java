@@ -252,14 +252,13 @@ final class VectorGemm extends BlockedGemm {
     @Override
     void outerProduct(double[] a, int aIdx, int aRow, int rows, double[] b, int bOff, int cols,
                       double[] c, int cOff, int ldc, boolean accumulate) {
-        DoubleVector z = DoubleVector.zero(S);
         int body = cols - cols % L;
         for (int r = 0; r < rows; r++) {
             double ar = a[aIdx + r * aRow];
             DoubleVector av = DoubleVector.broadcast(S, ar);
             int ci = cOff + r * ldc;
             for (int j = 0; j < body; j += L) {
-                DoubleVector product = av.fma(DoubleVector.fromArray(S, b, bOff + j), z);
+                DoubleVector product = av.fma(DoubleVector.fromArray(S, b, bOff + j), DoubleVector.zero(S));
                 if (product.getClass() != VECTOR) {
                     throw ExactVectors.notPreferred(product.getClass());
                 }

@@ -42,7 +42,8 @@ public final class UnprofiledKernelsProbe {
         kernels.put("double multTransB", () -> d.multTransB(n, n, n, a, 0, b, 0, c, 0, false));
         kernels.put("double dot products (n = 1)", () -> d.mult(n, 1, n, a, 0, b, 0, c, 0, true));
         kernels.put("double row combinations (m = 1)", () -> d.mult(1, n, n, a, 0, b, 0, c, 0, true));
-        kernels.put("double outer product (k = 1)", () -> d.mult(n, n, 1, a, 0, b, 0, c, 0, true));
+        kernels.put("double outer product (k = 1)", () -> d.mult(n, n, 1, a, 0, b, 0, c, 0, false));
+        kernels.put("double outer product (k = 1), accumulating", () -> d.mult(n, n, 1, a, 0, b, 0, c, 0, true));
         kernels.put("float mult (micro-kernel)", () -> f.mult(n, n, n, af, 0, bf, 0, cf, 0, false));
         kernels.put("float dot products (n = 1)", () -> f.mult(n, 1, n, af, 0, bf, 0, cf, 0, true));
         kernels.put("float row combinations (m = 1)", () -> f.mult(1, n, n, af, 0, bf, 0, cf, 0, false));

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * each must then allocate nothing.
  */
 class UnprofiledKernelsTest {
-    private static final int KERNELS = 15;
+    private static final int KERNELS = 16;
 
     @Test
     void everyKernelSettlesWithoutAllocatingWhenCompiledWithoutTypeProfiles() throws Exception {
