@@ -2,6 +2,7 @@ package org.backprop.bench;
 
 import java.util.Arrays;
 
+import org.backprop.train.AllocationMeter;
 import org.backprop.train.EpochRecord;
 import org.backprop.train.TrainingListener;
 

@@ -1,4 +1,4 @@
-package org.backprop.bench;
+package org.backprop.train;
 
 import java.lang.management.ManagementFactory;
 
@@ -10,9 +10,10 @@ import java.lang.management.ManagementFactory;
  * snapshot of <em>all</em> live threads when it is created (after warm-up, when the workers
  * exist) and sums over them. Each {@link #sample()} itself allocates the result array the MXBean
  * returns; {@link #overheadPerSample()} measures that with back-to-back samples so callers can
- * subtract it.
+ * subtract it. Used by the benchmarks and the tests to show that a training step allocates
+ * nothing in steady state; create it after the kernels' worker threads have started.
  */
-final class AllocationMeter {
+public final class AllocationMeter {
     private final com.sun.management.ThreadMXBean bean;
     private final long[] ids;
     private final long overhead;
@@ -27,7 +28,7 @@ final class AllocationMeter {
      * A meter over all threads alive now, or null when the JVM cannot measure thread allocation
      * (not a HotSpot-style ThreadMXBean, or the feature is unsupported or cannot be enabled).
      */
-    static AllocationMeter allLiveThreads() {
+    public static AllocationMeter allLiveThreads() {
         if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean)
                 || !bean.isThreadAllocatedMemorySupported()) {
             return null;
@@ -39,7 +40,7 @@ final class AllocationMeter {
     }
 
     /** Sum of the bytes allocated so far by the snapshot's threads (dead threads count as 0). */
-    long sample() {
+    public long sample() {
         long[] bytes = bean.getThreadAllocatedBytes(ids);
         long sum = 0;
         for (long b : bytes) {
@@ -51,17 +52,17 @@ final class AllocationMeter {
     }
 
     /** Bytes one {@link #sample()} allocates by itself (the smallest of several back-to-back deltas). */
-    long overheadPerSample() {
+    public long overheadPerSample() {
         return overhead;
     }
 
     /** Threads in the snapshot. */
-    int threads() {
+    public int threads() {
         return ids.length;
     }
 
     /** True if the JVM now has a different number of live threads than the snapshot. */
-    boolean threadSetChanged() {
+    public boolean threadSetChanged() {
         return bean.getThreadCount() != ids.length;
     }
 
