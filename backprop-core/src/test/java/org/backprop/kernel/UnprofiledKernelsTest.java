@@ -1,14 +1,10 @@
 package org.backprop.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.backprop.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,17 +29,7 @@ class UnprofiledKernelsTest {
     }
 
     private static List<String> runProbe() throws IOException, InterruptedException {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-XX:TypeProfileWidth=0", "-Xbatch",
-                "-XX:CompileThresholdScaling=0.1", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                UnprofiledKernelsProbe.class.getName())
-                .redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        try (var out = child.inputReader(StandardCharsets.UTF_8)) {
-            out.lines().forEach(lines::add);
-        }
-        assertTrue(child.waitFor(5, TimeUnit.MINUTES), "probe did not end");
-        assertEquals(0, child.exitValue(), "probe failed:\n" + String.join("\n", lines));
-        return lines;
+        return ChildJvm.run(List.of("--add-modules", "jdk.incubator.vector", "-XX:TypeProfileWidth=0", "-Xbatch",
+                "-XX:CompileThresholdScaling=0.1", "-Xmx256m"), UnprofiledKernelsProbe.class);
     }
 }

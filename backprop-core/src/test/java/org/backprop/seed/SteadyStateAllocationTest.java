@@ -1,15 +1,12 @@
 package org.backprop.seed;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.backprop.testing.ChildJvm;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,18 +31,7 @@ class SteadyStateAllocationTest {
     }
 
     private static List<String> runProbe(String precision) throws IOException, InterruptedException {
-        Path options = repositoryJvmOptions();
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + options, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                SteadyStateAllocationProbe.class.getName(), precision)
-                .redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        try (var out = child.inputReader(StandardCharsets.UTF_8)) {
-            out.lines().forEach(lines::add);
-        }
-        assertTrue(child.waitFor(5, TimeUnit.MINUTES), "probe did not end");
-        assertEquals(0, child.exitValue(), "probe failed:\n" + String.join("\n", lines));
-        return lines;
+        return ChildJvm.run(List.of("@" + repositoryJvmOptions(), "-Xmx1g"), SteadyStateAllocationProbe.class, precision);
     }
 
     /** The repository's jvm.options, found upwards from the module directory Maven runs tests in. */
