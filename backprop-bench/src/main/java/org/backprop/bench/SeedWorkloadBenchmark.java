@@ -15,11 +15,12 @@ import org.backprop.seed.SeedWorkload;
  * times in this JVM (later rounds are warm) and prints, per round and as a summary, seconds per
  * epoch (median), total seconds, GFLOP/s, the final loss and the steady-state heap allocation per
  * training step summed over all threads; per round also when epochs 0 and 100 ended (round 1 of a
- * fresh JVM shows the JIT warm-up).
+ * fresh JVM shows the JIT warm-up); with {@code --warm-up-profile yes} also when epochs 0, 1, 2, 5, 10,
+ * 20, 50, ... ended.
  *
  * <pre>
  * backprop-bench/bench-java SeedWorkloadBenchmark [--rounds 2] [--epochs 1000] [--threads N] [--dtype float64|float32]
- *                                                 [--seed 0] [--alloc-from-epoch E] [--print-loss yes]
+ *                                                 [--seed 0] [--alloc-from-epoch E] [--print-loss yes] [--warm-up-profile yes]
  * </pre>
  *
  * Not JMH: one round is one complete training run, as a user runs it.
@@ -124,18 +125,17 @@ public final class SeedWorkloadBenchmark {
 
     /** Seconds from the start of training to the end of epochs 0, 1, 2, 5, 10, 20, 50, ... (while below epochs). */
     private static String warmUpProfile(StepObserver observer, double totalSeconds, int epochs) {
-        StringBuilder line = new StringBuilder("epoch ends (s):");
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch ends (s): 0:%.3f",
+                observer.secondsToEpochEnd(0, totalSeconds)));
         for (int decade = 1; decade < epochs; decade *= 10) {
             for (int step : new int[] {1, 2, 5}) {
                 int epoch = decade * step;
                 if (epoch < epochs) {
-                    line.append(String.format(Locale.ROOT, " %d:%.3f", epoch,
-                            observer.secondsToEpochEnd(epoch, totalSeconds)));
+                    line.append(String.format(Locale.ROOT, " %d:%.3f", epoch, observer.secondsToEpochEnd(epoch, totalSeconds)));
                 }
             }
         }
-        return String.format(Locale.ROOT, "epoch ends (s): 0:%.3f%s", observer.secondsToEpochEnd(0, totalSeconds),
-                line.substring("epoch ends (s):".length()));
+        return line.toString();
     }
 
     private static boolean sameLoss(List<Round> rounds) {
