@@ -105,7 +105,8 @@ final class GemmCase {
         return y;
     }
 
-    private static float[] narrow(double[] x) {
+    /** x rounded to float, element by element. */
+    static float[] narrow(double[] x) {
         float[] y = new float[x.length];
         for (int i = 0; i < x.length; i++) {
             y[i] = (float) x[i];

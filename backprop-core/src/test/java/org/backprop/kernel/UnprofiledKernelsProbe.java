@@ -28,8 +28,8 @@ public final class UnprofiledKernelsProbe {
         double[] a = filled(n * n);
         double[] b = filled(n * n);
         double[] c = new double[n * n];
-        float[] af = toFloat(a);
-        float[] bf = toFloat(b);
+        float[] af = GemmCase.narrow(a);
+        float[] bf = GemmCase.narrow(b);
         float[] cf = new float[n * n];
         int len = 1000;
         double[] x = filled(len);
@@ -77,13 +77,5 @@ public final class UnprofiledKernelsProbe {
             v[i] = ((i * 37) % 101) / 101.0 - 0.5;
         }
         return v;
-    }
-
-    private static float[] toFloat(double[] v) {
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = (float) v[i];
-        }
-        return out;
     }
 }
