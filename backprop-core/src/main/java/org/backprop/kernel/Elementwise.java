@@ -19,6 +19,13 @@ public interface Elementwise {
     /** {@code z[zo + k] = x[xo + k] + y[yo + k]} for k in [0, n); z may be x or y at the same offset. */
     void add(double[] x, int xo, double[] y, int yo, double[] z, int zo, int n);
 
+    /**
+     * The outer product of a column and a row: {@code c[cOff + r*cols + j] = fma(a[aOff + r], b[bOff + j], 0)}
+     * for r in [0, rows), j in [0, cols): each product rounded once, a zero product +0, the bits the
+     * {@link Gemm} kernels give a depth-1 product (dL/dX of a layer with one output unit).
+     */
+    void outerProduct(double[] a, int aOff, int rows, double[] b, int bOff, int cols, double[] c, int cOff);
+
     /** {@code dst[dstOff + k] = (float) src[srcOff + k]} for k in [0, n): round to nearest float. */
     void toFloat(double[] src, int srcOff, float[] dst, int dstOff, int n);
 

@@ -25,6 +25,17 @@ final class ScalarElementwise implements Elementwise {
     }
 
     @Override
+    public void outerProduct(double[] a, int aOff, int rows, double[] b, int bOff, int cols, double[] c, int cOff) {
+        for (int r = 0; r < rows; r++) {
+            double ar = a[aOff + r];
+            int ci = cOff + r * cols;
+            for (int j = 0; j < cols; j++) {
+                c[ci + j] = Math.fma(ar, b[bOff + j], 0);
+            }
+        }
+    }
+
+    @Override
     public void toFloat(double[] src, int srcOff, float[] dst, int dstOff, int n) {
         for (int k = 0; k < n; k++) {
             dst[dstOff + k] = (float) src[srcOff + k];

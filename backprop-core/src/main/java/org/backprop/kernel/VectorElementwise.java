@@ -63,6 +63,26 @@ final class VectorElementwise implements Elementwise {
         }
     }
 
+    @Override
+    public void outerProduct(double[] a, int aOff, int rows, double[] b, int bOff, int cols, double[] c, int cOff) {
+        int body = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            double ar = a[aOff + r];
+            DoubleVector av = DoubleVector.broadcast(S, ar);
+            int ci = cOff + r * cols;
+            for (int j = 0; j < body; j += S.length()) {
+                DoubleVector product = av.fma(DoubleVector.fromArray(S, b, bOff + j), DoubleVector.zero(S));
+                if (product.getClass() != DOUBLE_VECTOR) {
+                    throw ExactVectors.notPreferred(product.getClass());
+                }
+                product.intoArray(c, ci + j);
+            }
+            for (int j = body; j < cols; j++) {
+                c[ci + j] = Math.fma(ar, b[bOff + j], 0);
+            }
+        }
+    }
+
     /**
      * One double vector at a time becomes the lower half of a float vector of the same bit size, so
      * only the kernels' own species ever meet a conversion (a third vector class in the process can

@@ -88,7 +88,19 @@ public final class Dense extends Layer {
      */
     @Override
     public Matrix backward(Matrix outputGrad, boolean wantInputGrad) {
-        return multiply.backward(biasActivation.backward(outputGrad, multiply), wantInputGrad);
+        return backward(outputGrad, wantInputGrad, null);
+    }
+
+    /** As {@link #backward(Matrix, boolean)}; the fused pass fills a dL/d output that {@code next} deferred. */
+    @Override
+    public Matrix backward(Matrix outputGrad, boolean wantInputGrad, WeightMultiply next) {
+        return multiply.backward(biasActivation.backward(outputGrad, multiply, next), wantInputGrad);
+    }
+
+    /** True: the fused backward pass fills a deferred dL/d output band by band. */
+    @Override
+    public boolean fillsDeferredOutputGrad() {
+        return true;
     }
 
     @Override

@@ -69,6 +69,24 @@ public abstract class Layer {
         return null;
     }
 
+    /**
+     * As {@link #backward(Matrix, boolean)}, for a layer followed by one whose first operation is
+     * {@code next}: when this layer {@link #fillsDeferredOutputGrad()}, the network may have let
+     * {@code next} leave {@code outputGrad} (its dL/dX) unfilled ({@link WeightMultiply#deferInputGrad}),
+     * and this layer's backward fills it before reading it. The default ignores {@code next}.
+     */
+    public Matrix backward(Matrix outputGrad, boolean wantInputGrad, WeightMultiply next) {
+        return backward(outputGrad, wantInputGrad);
+    }
+
+    /**
+     * True when {@link #backward(Matrix, boolean, WeightMultiply)} fills a dL/d output that the next
+     * layer's X·W operation deferred; false by default.
+     */
+    public boolean fillsDeferredOutputGrad() {
+        return false;
+    }
+
     /** Runs the operations forward on {@code input} (n×inputs), returning n×outputs. */
     public Matrix forward(Matrix input, boolean training) {
         Matrix x = input;

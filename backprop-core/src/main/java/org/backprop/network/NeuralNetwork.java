@@ -115,8 +115,16 @@ public final class NeuralNetwork implements AutoCloseable {
      */
     public Matrix backward(boolean inputGradient) {
         Matrix grad = loss.backward();
+        WeightMultiply next = null;
         for (int i = layers.size() - 1; i >= 0; i--) {
-            grad = layers.get(i).backward(grad, inputGradient || i > 0);
+            Layer layer = layers.get(i);
+            WeightMultiply first = layer.inputConsumer();
+            boolean deferToBelow = i > 0 && first != null && layers.get(i - 1).fillsDeferredOutputGrad();
+            if (deferToBelow) {
+                first.deferInputGrad();
+            }
+            grad = layer.backward(grad, inputGradient || i > 0, next);
+            next = deferToBelow ? first : null;
         }
         return grad;
     }

@@ -26,6 +26,7 @@ public final class BiasActivation {
     private final RangeTask backwardBlocks = this::backwardBlocks;
     private Matrix pendingOutputGrad;
     private Matrix pendingInputGrad;
+    private WeightMultiply pendingGradProducer;
     private Float32Gemm.FloatCopy pendingCopy;
     private WeightMultiply pendingProducer;
 
@@ -101,6 +102,16 @@ public final class BiasActivation {
      * while it is in cache, so the consumer's backward need not make another pass over it.
      */
     public Matrix backward(Matrix outputGrad, WeightMultiply consumer) {
+        return backward(outputGrad, consumer, null);
+    }
+
+    /**
+     * As {@link #backward(Matrix, WeightMultiply)}; when {@code producer} (the next layer's X·W
+     * operation, whose dL/dX {@code outputGrad} is) left it unfilled
+     * ({@link WeightMultiply#deferInputGrad}), each block of it is filled first, in this pass.
+     * Producer may be null.
+     */
+    public Matrix backward(Matrix outputGrad, WeightMultiply consumer, WeightMultiply producer) {
         Matrix gradP = activation.beginBackward(outputGrad);
         bias.beginBackward(gradP);
         Float32Gemm.FloatCopy copy = consumer == null ? null : consumer.gradCopyToFill(gradP.rows());
@@ -110,6 +121,7 @@ public final class BiasActivation {
         pendingOutputGrad = outputGrad;
         pendingInputGrad = gradP;
         pendingCopy = copy;
+        pendingGradProducer = producer != null && producer.inputGradDeferred() ? producer : null;
         try {
             int blocks = bias.beginSums(gradP);
             threads.parallelFor(blocks, BiasAdd.SUM_BLOCK_ROWS * gradP.cols(), backwardBlocks);
@@ -118,6 +130,10 @@ public final class BiasActivation {
             pendingOutputGrad = null;
             pendingInputGrad = null;
             pendingCopy = null;
+            if (pendingGradProducer != null) {
+                pendingGradProducer.inputGradFilled();
+                pendingGradProducer = null;
+            }
         }
         activation.endBackward(gradP);
         bias.endBackward(gradP);
@@ -133,6 +149,9 @@ public final class BiasActivation {
         for (int b = from; b < to; b++) {
             int first = b * BiasAdd.SUM_BLOCK_ROWS;
             int end = Math.min(rows, first + BiasAdd.SUM_BLOCK_ROWS);
+            if (pendingGradProducer != null) {
+                pendingGradProducer.fillInputGradRows(first, end);
+            }
             activation.backward(pendingOutputGrad, pendingInputGrad, first * cols, end * cols);
             bias.sumBlock(pendingInputGrad, b);
             if (pendingCopy != null) {

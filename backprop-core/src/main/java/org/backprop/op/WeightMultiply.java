@@ -1,7 +1,9 @@
 package org.backprop.op;
 
 import org.backprop.kernel.Float32Gemm;
+import org.backprop.kernel.Elementwise;
 import org.backprop.kernel.Gemm;
+import org.backprop.kernel.Kernels;
 import org.backprop.tensor.MatMul;
 import org.backprop.tensor.Matrix;
 import org.backprop.tensor.ShapeException;
@@ -11,6 +13,7 @@ import org.backprop.tensor.ShapeException;
  * Gradients: dL/dW = Xᵀ·dL/dN and dL/dX = dL/dN·Wᵀ.
  */
 public final class WeightMultiply extends ParamOperation {
+    private static final Elementwise ELEMENTWISE = Kernels.elementwise();
     private final Gemm gemm;
     /** The kernel as a {@link Float32Gemm}, or null: then X and dL/dN are rounded once per pass. */
     private final Float32Gemm floats;
@@ -25,6 +28,10 @@ public final class WeightMultiply extends ParamOperation {
     private boolean deferWidening;
     /** True while N is in the float kernel's buffer, not yet widened into {@link #output()}. */
     private boolean outputInFloat;
+    /** Set by {@link #deferInputGrad}: the next backward may leave dL/dX for a fused pass to fill. */
+    private boolean deferInputGrad;
+    /** The dL/dN of the last backward when it left dL/dX unfilled ({@link #inputGradDeferred}), else null. */
+    private Matrix deferredOutputGrad;
 
     /**
      * @param weights  W, in×out (a view into the network's parameter buffer)
@@ -117,8 +124,43 @@ public final class WeightMultiply extends ParamOperation {
         outputInFloat = false;
     }
 
+    /**
+     * For the previous layer's fused backward pass ({@link BiasActivation#backward(Matrix,
+     * WeightMultiply, WeightMultiply)}), which reads dL/dX right after the next backward: if W has
+     * one column, dL/dX = dL/dN·Wᵀ is an outer product (n×1 by 1×in), and that backward leaves it
+     * unfilled ({@link #inputGradDeferred}) for the pass to compute band by band with
+     * {@link #fillInputGradRows} while the band is in cache, instead of writing and re-reading
+     * n×in values in a pass of its own. Otherwise the request is ignored.
+     */
+    public void deferInputGrad() {
+        deferInputGrad = true;
+    }
+
+    /** True when the last backward left dL/dX unfilled: its rows must go through {@link #fillInputGradRows}. */
+    boolean inputGradDeferred() {
+        return deferredOutputGrad != null;
+    }
+
+    /**
+     * Fills rows [from, to) of the deferred dL/dX ({@link #inputGrad()}), with the bits the
+     * undeferred backward gives; any thread, disjoint rows.
+     */
+    void fillInputGradRows(int from, int to) {
+        Matrix w = param();
+        Matrix inputGrad = inputGrad();
+        ELEMENTWISE.outerProduct(deferredOutputGrad.data(), deferredOutputGrad.offset() + from, to - from, w.data(),
+                w.offset(), w.rows(), inputGrad.data(), inputGrad.offset() + from * w.rows());
+    }
+
+    /** Every row of the deferred dL/dX has been filled. */
+    void inputGradFilled() {
+        deferredOutputGrad = null;
+    }
+
     @Override
     protected void computeOutput(Matrix input, Matrix out, boolean training) {
+        deferInputGrad = false;
+        deferredOutputGrad = null;
         gradCopySource = null;
         boolean inputCopied = inputCopySource == input;
         inputCopySource = null;
@@ -143,6 +185,12 @@ public final class WeightMultiply extends ParamOperation {
 
     @Override
     protected void computeInputGrad(Matrix outputGrad, Matrix inputGrad) {
+        boolean defer = deferInputGrad;
+        deferInputGrad = false;
+        if (defer && param().cols() == 1) {
+            deferredOutputGrad = outputGrad;
+            return;
+        }
         if (!onFloatCopies(outputGrad.rows())) {
             MatMul.multTransB(gemm, outputGrad, param(), inputGrad);
             return;

@@ -51,6 +51,7 @@ public final class UnprofiledKernelsProbe {
         kernels.put("reluForward", () -> e.reluForward(x, 0, z, 0, len));
         kernels.put("reluBackward", () -> e.reluBackward(x, 0, y, 0, z, 0, len));
         kernels.put("add", () -> e.add(x, 0, y, 0, z, 0, len));
+        kernels.put("element-wise outer product", () -> e.outerProduct(x, 0, 20, y, 0, 50, z, 0));
         kernels.put("toFloat", () -> e.toFloat(x, 0, xf, 0, len));
         kernels.put("toDouble", () -> e.toDouble(xf, 0, z, 0, len, true));
         kernels.forEach((name, kernel) -> System.out.println("kernel " + name + " " + settledAllocation(kernel)));
