@@ -20,9 +20,12 @@ public interface Elementwise {
     void add(double[] x, int xo, double[] y, int yo, double[] z, int zo, int n);
 
     /**
-     * The outer product of a column and a row: {@code c[cOff + r*cols + j] = fma(a[aOff + r], b[bOff + j], 0)}
-     * for r in [0, rows), j in [0, cols): each product rounded once, a zero product +0, the bits the
-     * {@link Gemm} kernels give a depth-1 product (dL/dX of a layer with one output unit).
+     * The outer product of a column and a row into a contiguous row-major rows×cols block:
+     * {@code c[cOff + r*cols + j] = fma(a[aOff + r], b[bOff + j], +0)} for r in [0, rows), j in
+     * [0, cols), a and b read contiguously, c not overlapping them. Each product is rounded once and
+     * an exactly zero product is +0: the bits the library's {@link Gemm} kernels give a depth-1
+     * product (dL/dX of a layer with one output unit; see {@code BlockedGemm.outerProduct}, whose
+     * loop this mirrors).
      */
     void outerProduct(double[] a, int aOff, int rows, double[] b, int bOff, int cols, double[] c, int cOff);
 

@@ -69,6 +69,11 @@ public final class Float32Gemm implements Gemm {
         this.vectorShapes = vectorShapes;
     }
 
+    /** The kernel of the shapes that stay in double ({@link #matrixVector}). */
+    Gemm vectorShapes() {
+        return vectorShapes;
+    }
+
     /** True for the shapes that stay in double (m, n or k equal to 1); the FloatCopy products refuse them. */
     public static boolean matrixVector(int m, int n, int k) {
         return m == 1 || n == 1 || k == 1;

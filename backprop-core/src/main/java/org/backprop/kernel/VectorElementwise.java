@@ -63,6 +63,7 @@ final class VectorElementwise implements Elementwise {
         }
     }
 
+    /** {@link VectorGemm}'s outer-product loop without accumulation; keep the two alike ({@code OuterProductTest}). */
     @Override
     public void outerProduct(double[] a, int aOff, int rows, double[] b, int bOff, int cols, double[] c, int cOff) {
         int body = S.loopBound(cols);

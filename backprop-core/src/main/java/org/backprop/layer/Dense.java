@@ -88,13 +88,17 @@ public final class Dense extends Layer {
      */
     @Override
     public Matrix backward(Matrix outputGrad, boolean wantInputGrad) {
-        return backward(outputGrad, wantInputGrad, null);
+        return backward(outputGrad, wantInputGrad, null, false);
     }
 
-    /** As {@link #backward(Matrix, boolean)}; the fused pass fills a dL/d output that {@code next} deferred. */
+    /**
+     * As {@link #backward(Matrix, boolean)}; the fused pass fills a dL/d output that {@code next}
+     * deferred, and the X·W operation may defer its dL/dX ({@link WeightMultiply#backward(Matrix,
+     * boolean, boolean)}).
+     */
     @Override
-    public Matrix backward(Matrix outputGrad, boolean wantInputGrad, WeightMultiply next) {
-        return multiply.backward(biasActivation.backward(outputGrad, multiply, next), wantInputGrad);
+    public Matrix backward(Matrix outputGrad, boolean wantInputGrad, WeightMultiply next, boolean deferInputGrad) {
+        return multiply.backward(biasActivation.backward(outputGrad, multiply, next), wantInputGrad, deferInputGrad);
     }
 
     /** True: the fused backward pass fills a deferred dL/d output band by band. */

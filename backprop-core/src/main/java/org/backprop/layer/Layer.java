@@ -70,18 +70,21 @@ public abstract class Layer {
     }
 
     /**
-     * As {@link #backward(Matrix, boolean)}, for a layer followed by one whose first operation is
-     * {@code next}: when this layer {@link #fillsDeferredOutputGrad()}, the network may have let
-     * {@code next} leave {@code outputGrad} (its dL/dX) unfilled ({@link WeightMultiply#deferInputGrad}),
-     * and this layer's backward fills it before reading it. The default ignores {@code next}.
+     * As {@link #backward(Matrix, boolean)}, in a network's backward pass. {@code next} is the first
+     * operation of the layer above ({@link #inputConsumer()}, or null): when this layer
+     * {@link #fillsDeferredOutputGrad()}, {@code next} may have left {@code outputGrad} (its dL/dX)
+     * unfilled ({@link WeightMultiply#inputGradDeferred()}), and this backward fills it before
+     * reading it. With {@code deferInputGrad} true (asked only when the layer below fills deferred
+     * gradients) this layer may leave its own dL/dX unfilled the same way. The default ignores both,
+     * which is right for a layer that does not fill deferred gradients.
      */
-    public Matrix backward(Matrix outputGrad, boolean wantInputGrad, WeightMultiply next) {
+    public Matrix backward(Matrix outputGrad, boolean wantInputGrad, WeightMultiply next, boolean deferInputGrad) {
         return backward(outputGrad, wantInputGrad);
     }
 
     /**
-     * True when {@link #backward(Matrix, boolean, WeightMultiply)} fills a dL/d output that the next
-     * layer's X·W operation deferred; false by default.
+     * True when {@link #backward(Matrix, boolean, WeightMultiply, boolean)} fills a dL/d output that
+     * the next layer's X·W operation deferred; false by default.
      */
     public boolean fillsDeferredOutputGrad() {
         return false;

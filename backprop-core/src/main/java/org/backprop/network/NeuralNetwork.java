@@ -118,13 +118,9 @@ public final class NeuralNetwork implements AutoCloseable {
         WeightMultiply next = null;
         for (int i = layers.size() - 1; i >= 0; i--) {
             Layer layer = layers.get(i);
-            WeightMultiply first = layer.inputConsumer();
-            boolean deferToBelow = i > 0 && first != null && layers.get(i - 1).fillsDeferredOutputGrad();
-            if (deferToBelow) {
-                first.deferInputGrad();
-            }
-            grad = layer.backward(grad, inputGradient || i > 0, next);
-            next = deferToBelow ? first : null;
+            boolean belowFills = i > 0 && layers.get(i - 1).fillsDeferredOutputGrad();
+            grad = layer.backward(grad, inputGradient || i > 0, next, belowFills);
+            next = layer.inputConsumer();
         }
         return grad;
     }

@@ -108,8 +108,10 @@ public final class BiasActivation {
     /**
      * As {@link #backward(Matrix, WeightMultiply)}; when {@code producer} (the next layer's X·W
      * operation, whose dL/dX {@code outputGrad} is) left it unfilled
-     * ({@link WeightMultiply#deferInputGrad}), each block of it is filled first, in this pass.
+     * ({@link WeightMultiply#inputGradDeferred}), each block of it is filled first, in this pass.
      * Producer may be null.
+     *
+     * @throws IllegalArgumentException if {@code producer} deferred a dL/dX other than {@code outputGrad}
      */
     public Matrix backward(Matrix outputGrad, WeightMultiply consumer, WeightMultiply producer) {
         Matrix gradP = activation.beginBackward(outputGrad);
@@ -121,19 +123,19 @@ public final class BiasActivation {
         pendingOutputGrad = outputGrad;
         pendingInputGrad = gradP;
         pendingCopy = copy;
-        pendingGradProducer = producer != null && producer.inputGradDeferred() ? producer : null;
+        pendingGradProducer = deferredBy(producer, outputGrad);
         try {
             int blocks = bias.beginSums(gradP);
             threads.parallelFor(blocks, BiasAdd.SUM_BLOCK_ROWS * gradP.cols(), backwardBlocks);
             bias.finishSums(blocks);
+            if (pendingGradProducer != null) {
+                pendingGradProducer.inputGradFilled();
+            }
         } finally {
             pendingOutputGrad = null;
             pendingInputGrad = null;
             pendingCopy = null;
-            if (pendingGradProducer != null) {
-                pendingGradProducer.inputGradFilled();
-                pendingGradProducer = null;
-            }
+            pendingGradProducer = null;
         }
         activation.endBackward(gradP);
         bias.endBackward(gradP);
@@ -141,6 +143,18 @@ public final class BiasActivation {
             consumer.gradCopyFilled(gradP);
         }
         return gradP;
+    }
+
+    /** {@code producer} if it left {@code outputGrad} unfilled, else null. */
+    private static WeightMultiply deferredBy(WeightMultiply producer, Matrix outputGrad) {
+        if (producer == null || !producer.inputGradDeferred()) {
+            return null;
+        }
+        if (producer.inputGrad() != outputGrad) {
+            throw new IllegalArgumentException(producer.name() + " deferred its dL/dX " + producer.inputGrad().shape()
+                    + ", but the gradient to fill is another matrix " + outputGrad.shape());
+        }
+        return producer;
     }
 
     private void backwardBlocks(int from, int to) {

@@ -10,7 +10,9 @@ import org.backprop.tensor.ShapeException;
 
 /**
  * N = X·W, with X n×in (a batch of n rows) and W in×out, as in the book and the first notebook.
- * Gradients: dL/dW = Xᵀ·dL/dN and dL/dX = dL/dN·Wᵀ.
+ * Gradients: dL/dW = Xᵀ·dL/dN and dL/dX = dL/dN·Wᵀ. In a network's backward pass dL/dX of a W
+ * with one column is filled by the layer below ({@link #backward(Matrix, boolean, boolean)}); it is
+ * complete when the network's backward returns.
  */
 public final class WeightMultiply extends ParamOperation {
     private static final Elementwise ELEMENTWISE = Kernels.elementwise();
@@ -28,7 +30,9 @@ public final class WeightMultiply extends ParamOperation {
     private boolean deferWidening;
     /** True while N is in the float kernel's buffer, not yet widened into {@link #output()}. */
     private boolean outputInFloat;
-    /** Set by {@link #deferInputGrad}: the next backward may leave dL/dX for a fused pass to fill. */
+    /** True when the kernel's depth-1 products have {@link Elementwise#outerProduct}'s bits ({@link Kernels#isBuiltIn}). */
+    private final boolean outerProductsDeferrable;
+    /** True during a {@link #backward(Matrix, boolean, boolean)} that may leave dL/dX unfilled. */
     private boolean deferInputGrad;
     /** The dL/dN of the last backward when it left dL/dX unfilled ({@link #inputGradDeferred}), else null. */
     private Matrix deferredOutputGrad;
@@ -45,6 +49,7 @@ public final class WeightMultiply extends ParamOperation {
         this.inputCopy = floats == null ? null : new Float32Gemm.FloatCopy();
         this.weightCopy = floats == null ? null : new Float32Gemm.FloatCopy();
         this.gradCopy = floats == null ? null : new Float32Gemm.FloatCopy();
+        this.outerProductsDeferrable = Kernels.isBuiltIn(gemm);
     }
 
     /**
@@ -125,19 +130,25 @@ public final class WeightMultiply extends ParamOperation {
     }
 
     /**
-     * For the previous layer's fused backward pass ({@link BiasActivation#backward(Matrix,
-     * WeightMultiply, WeightMultiply)}), which reads dL/dX right after the next backward: if W has
-     * one column, dL/dX = dL/dN·Wᵀ is an outer product (n×1 by 1×in), and that backward leaves it
-     * unfilled ({@link #inputGradDeferred}) for the pass to compute band by band with
-     * {@link #fillInputGradRows} while the band is in cache, instead of writing and re-reading
-     * n×in values in a pass of its own. Otherwise the request is ignored.
+     * As {@link #backward(Matrix, boolean)}, for an operation whose dL/dX the previous layer's fused
+     * backward pass ({@link BiasActivation#backward(Matrix, WeightMultiply, WeightMultiply)}) reads
+     * right after: with {@code deferInputGrad} true, W of one column (dL/dX = dL/dN·Wᵀ is then an
+     * outer product, n×1 by 1×in) and a kernel of the library's own ({@link Kernels#isBuiltIn}),
+     * dL/dX is left unfilled ({@link #inputGradDeferred}) for that pass to compute band by band while
+     * each band is in cache, instead of a pass of its own writing n×in values the next one reads
+     * straight back. Returns the dL/dX buffer (null when not wanted), filled or not.
      */
-    public void deferInputGrad() {
-        deferInputGrad = true;
+    public Matrix backward(Matrix outputGrad, boolean wantInputGrad, boolean deferInputGrad) {
+        this.deferInputGrad = deferInputGrad && outerProductsDeferrable;
+        try {
+            return backward(outputGrad, wantInputGrad);
+        } finally {
+            this.deferInputGrad = false;
+        }
     }
 
-    /** True when the last backward left dL/dX unfilled: its rows must go through {@link #fillInputGradRows}. */
-    boolean inputGradDeferred() {
+    /** True when the last backward left dL/dX unfilled: a fused pass must fill it before anything reads it. */
+    public boolean inputGradDeferred() {
         return deferredOutputGrad != null;
     }
 
@@ -159,7 +170,6 @@ public final class WeightMultiply extends ParamOperation {
 
     @Override
     protected void computeOutput(Matrix input, Matrix out, boolean training) {
-        deferInputGrad = false;
         deferredOutputGrad = null;
         gradCopySource = null;
         boolean inputCopied = inputCopySource == input;
@@ -185,9 +195,7 @@ public final class WeightMultiply extends ParamOperation {
 
     @Override
     protected void computeInputGrad(Matrix outputGrad, Matrix inputGrad) {
-        boolean defer = deferInputGrad;
-        deferInputGrad = false;
-        if (defer && param().cols() == 1) {
+        if (deferInputGrad && param().cols() == 1) {
             deferredOutputGrad = outputGrad;
             return;
         }
@@ -202,6 +210,7 @@ public final class WeightMultiply extends ParamOperation {
 
     @Override
     protected void computeParamGrad(Matrix outputGrad, Matrix paramGrad) {
+        deferredOutputGrad = null;
         if (!onFloatCopies(outputGrad.rows())) {
             MatMul.multTransA(gemm, input(), outputGrad, paramGrad);
             return;

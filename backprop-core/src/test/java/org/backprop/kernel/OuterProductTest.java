@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link Elementwise#outerProduct} gives, bit for bit, {@code Math.fma(a, b, 0)} for every element
- * (a zero product is +0, never −0) and the bits of the GEMM kernels' depth-1 product A·Bᵀ with A
+ * (an exactly zero product is +0, never −0) and the bits of the GEMM kernels' depth-1 product A·Bᵀ with A
  * n×1 and B cols×1, for the vector and the scalar implementations, on widths around the vector
  * length and at offsets; elements outside the output range are left alone.
  */
