@@ -54,15 +54,14 @@ public class GemmBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        String[] parts = shape.split(":");
-        form = parts[0];
-        String[] dims = parts[1].split("x");
-        m = Integer.parseInt(dims[0]);
-        n = Integer.parseInt(dims[1]);
-        k = Integer.parseInt(dims[2]);
-        a = random(m * k, 1);
-        b = random(k * n, 2);
-        c = new double[m * n];
+        GemmShape s = GemmShape.parse(shape);
+        form = s.form();
+        m = s.m();
+        n = s.n();
+        k = s.k();
+        a = random(s.aSize(), 1);
+        b = random(s.bSize(), 2);
+        c = new double[s.cSize()];
         gemm = "scalar".equals(kernel) ? Kernels.scalar(threads) : Kernels.create(threads);
     }
 
