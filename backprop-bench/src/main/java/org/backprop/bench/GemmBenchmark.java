@@ -2,6 +2,8 @@ package org.backprop.bench;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+
+import org.backprop.kernel.FloatGemm;
 import org.backprop.kernel.Gemm;
 import org.backprop.kernel.Kernels;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,8 +22,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Time per GEMM call for the seed training step (batch 500, layers 100-128-256-1), a tiny network
- * (batch 32) and a large square product. Shapes are {@code form:MxNxK} for C (m×n) with depth k;
- * GFLOP/s = 2·m·n·k / time. Run: {@code java -jar backprop-bench/target/benchmarks.jar GemmBenchmark}.
+ * (batch 32) and a large square product (our own peak). Shapes are {@code form:MxNxK} for C (m×n)
+ * with depth k ({@link GemmShape}); GFLOP/s = 2·m·n·k / time. {@code dtype=float32} times the float
+ * kernels ({@link FloatGemm}) on float arrays, as {@code --dtype float32} training multiplies (its
+ * matrix–vector shapes stay in double there). Run:
+ * {@code java -jar backprop-bench/target/benchmarks.jar GemmBenchmark -p dtype=float64}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -43,50 +48,86 @@ public class GemmBenchmark {
     @Param({"vector", "scalar"})
     public String kernel;
 
-    private Gemm gemm;
-    private String form;
-    private int m;
-    private int n;
-    private int k;
+    @Param({"float64", "float32"})
+    public String dtype;
+
+    private GemmShape s;
+    private Gemm doubles;
+    private FloatGemm floats;
     private double[] a;
     private double[] b;
     private double[] c;
+    private float[] fa;
+    private float[] fb;
+    private float[] fc;
 
     @Setup(Level.Trial)
     public void setUp() {
-        GemmShape s = GemmShape.parse(shape);
-        form = s.form();
-        m = s.m();
-        n = s.n();
-        k = s.k();
-        a = random(s.aSize(), 1);
-        b = random(s.bSize(), 2);
-        c = new double[s.cSize()];
-        gemm = "scalar".equals(kernel) ? Kernels.scalar(threads) : Kernels.create(threads);
+        s = GemmShape.parse(shape);
+        boolean scalar = "scalar".equals(kernel);
+        if ("float32".equals(dtype)) {
+            fa = random(s.aSize(), 1);
+            fb = random(s.bSize(), 2);
+            fc = new float[s.cSize()];
+            floats = scalar ? Kernels.scalarFloat(threads) : Kernels.createFloat(threads);
+        } else {
+            a = widen(random(s.aSize(), 1));
+            b = widen(random(s.bSize(), 2));
+            c = new double[s.cSize()];
+            doubles = scalar ? Kernels.scalar(threads) : Kernels.create(threads);
+        }
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        gemm.close();
+        if (floats != null) {
+            floats.close();
+        }
+        if (doubles != null) {
+            doubles.close();
+        }
     }
 
     @Benchmark
-    public double[] gemm() {
-        switch (form) {
-            case "mult" -> gemm.mult(m, n, k, a, 0, b, 0, c, 0, false);
-            case "multTransA" -> gemm.multTransA(m, n, k, a, 0, b, 0, c, 0, false);
-            case "multTransB" -> gemm.multTransB(m, n, k, a, 0, b, 0, c, 0, false);
-            default -> throw new IllegalArgumentException("unknown form " + form);
+    public Object gemm() {
+        return floats != null ? floatProduct() : doubleProduct();
+    }
+
+    private double[] doubleProduct() {
+        switch (s.form()) {
+            case "mult" -> doubles.mult(s.m(), s.n(), s.k(), a, 0, b, 0, c, 0, false);
+            case "multTransA" -> doubles.multTransA(s.m(), s.n(), s.k(), a, 0, b, 0, c, 0, false);
+            case "multTransB" -> doubles.multTransB(s.m(), s.n(), s.k(), a, 0, b, 0, c, 0, false);
+            default -> throw new IllegalArgumentException("unknown form " + s.form());
         }
         return c;
     }
 
-    private static double[] random(int length, long seed) {
+    private float[] floatProduct() {
+        switch (s.form()) {
+            case "mult" -> floats.mult(s.m(), s.n(), s.k(), fa, 0, fb, 0, fc, 0, false);
+            case "multTransA" -> floats.multTransA(s.m(), s.n(), s.k(), fa, 0, fb, 0, fc, 0, false);
+            case "multTransB" -> floats.multTransB(s.m(), s.n(), s.k(), fa, 0, fb, 0, fc, 0, false);
+            default -> throw new IllegalArgumentException("unknown form " + s.form());
+        }
+        return fc;
+    }
+
+    /** Uniform in [−1, 1), rounded to float (the double arrays widen the same values). */
+    private static float[] random(int length, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        double[] x = new double[length];
+        float[] x = new float[length];
         for (int i = 0; i < length; i++) {
-            x[i] = random.nextDouble(-1, 1);
+            x[i] = (float) random.nextDouble(-1, 1);
         }
         return x;
+    }
+
+    private static double[] widen(float[] x) {
+        double[] d = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            d[i] = x[i];
+        }
+        return d;
     }
 }
