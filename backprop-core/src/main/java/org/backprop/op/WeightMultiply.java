@@ -1,7 +1,7 @@
 package org.backprop.op;
 
-import org.backprop.kernel.Float32Gemm;
 import org.backprop.kernel.Elementwise;
+import org.backprop.kernel.Float32Gemm;
 import org.backprop.kernel.Gemm;
 import org.backprop.kernel.Kernels;
 import org.backprop.tensor.MatMul;
