@@ -10,7 +10,7 @@ import org.backprop.network.ParameterShape;
  * The description of one layer of a {@link org.backprop.network.NetworkSpec}: its type, every
  * hyperparameter, the parameters it needs and how to build it. Implement it to add a layer type
  * without touching the core, and add it with {@code NetworkBuilder.layer(spec)}; the built-in ones
- * are {@link DenseSpec} and {@link DropoutSpec}.
+ * are {@link DenseSpec}, {@link DropoutSpec} and {@link EmbeddingSpec}.
  *
  * <p>A spec is an immutable value (equal specs build equal layers from equal parameters), serializable
  * so that it can be shipped to other machines. The network names its layers {@code type() + ordinal}

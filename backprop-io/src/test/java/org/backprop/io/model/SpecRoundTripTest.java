@@ -21,6 +21,7 @@ import org.backprop.io.safetensors.SafetensorsReader;
 import org.backprop.io.safetensors.SafetensorsWriter;
 import org.backprop.layer.DenseSpec;
 import org.backprop.layer.DropoutSpec;
+import org.backprop.layer.EmbeddingSpec;
 import org.backprop.loss.Losses;
 import org.backprop.network.Component;
 import org.backprop.network.NetworkSpec;
@@ -80,6 +81,15 @@ class SpecRoundTripTest {
     }
 
     @Test
+    void embeddingKeepsItsColumnsTablesAndStd(@TempDir Path dir) throws IOException {
+        NetworkSpec spec = NetworkSpec.of(3).withLayer(new EmbeddingSpec(List.of(new EmbeddingSpec.Column(0, 4, 2),
+                        new EmbeddingSpec.Column(2, 5, 3)), 0.3))
+                .withLayer(new DenseSpec(4, "relu")).withLayer(new DenseSpec(1, "linear"));
+        Matrix codes = Matrix.of(new double[][] {{0, 0.5, 4}, {3, -1, 0}, {1, 2, 2}, {3, 0.25, 1}});
+        assertRoundTrip(dir, spec, "embedding", codes);
+    }
+
+    @Test
     void nonDefaultHyperparametersChangeTheSpec() {
         NetworkSpec leaky = NetworkSpec.of(3).withLayer(new DenseSpec(1, Component.named("leaky_relu"), null));
         NetworkSpec steeper = NetworkSpec.of(3).withLayer(new DenseSpec(1,
@@ -136,16 +146,20 @@ class SpecRoundTripTest {
     }
 
     private static void assertRoundTrip(Path dir, NetworkSpec spec, String what) throws IOException {
+        assertRoundTrip(dir, spec, what, ROWS);
+    }
+
+    private static void assertRoundTrip(Path dir, NetworkSpec spec, String what, Matrix rows) throws IOException {
         Path file = dir.resolve(what + ".safetensors");
         try (Model model = model(NeuralNetwork.builder(spec).seed(3).threads(1).build())) {
             ModelFile.save(file, model);
             try (Model loaded = ModelFile.load(file)) {
                 assertEquals(spec, loaded.spec(), what);
                 assertEquals(model.network().loss().toString(), loaded.network().loss().toString(), what);
-                assertArrayEquals(model.network().predict(ROWS).toArray(), loaded.network().predict(ROWS).toArray(),
+                assertArrayEquals(model.network().predict(rows).toArray(), loaded.network().predict(rows).toArray(),
                         what + ": predictions bit for bit");
-                Matrix targets = Matrix.zeros(ROWS.rows(), spec.outputs()).fill(0.5);
-                assertEquals(model.network().evaluateLoss(ROWS, targets), loaded.network().evaluateLoss(ROWS, targets),
+                Matrix targets = Matrix.zeros(rows.rows(), spec.outputs()).fill(0.5);
+                assertEquals(model.network().evaluateLoss(rows, targets), loaded.network().evaluateLoss(rows, targets),
                         what + ": the same loss, reduction and δ included");
             }
         }
