@@ -19,9 +19,10 @@ import org.backprop.tensor.ShapeException;
  * <p>A training step is {@link #forwardLoss} then {@link #backward}; the gradients are then in
  * {@link #parameters()}{@code .grads()}. Buffers are reused between steps of the same batch size,
  * so a network is not thread-safe; {@link #predict} is, and may be called from many threads.
- * Build one with {@link NetworkBuilder}.
+ * Build one with {@link NetworkBuilder}, from a {@link NetworkSpec}.
  */
 public final class NeuralNetwork implements AutoCloseable {
+    private final NetworkSpec spec;
     private final List<Layer> layers;
     private final Loss loss;
     private final ParameterBuffer parameters;
@@ -29,11 +30,12 @@ public final class NeuralNetwork implements AutoCloseable {
     private final boolean ownsGemm;
     private final Precision precision;
 
-    NeuralNetwork(List<Layer> layers, Loss loss, ParameterBuffer parameters, Gemm gemm, boolean ownsGemm,
+    NeuralNetwork(NetworkSpec spec, List<Layer> layers, Loss loss, ParameterBuffer parameters, Gemm gemm, boolean ownsGemm,
                   Precision precision) {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("a network needs at least one layer");
         }
+        this.spec = spec;
         this.layers = Collections.unmodifiableList(new ArrayList<>(layers));
         this.loss = loss;
         this.parameters = parameters;
@@ -44,7 +46,17 @@ public final class NeuralNetwork implements AutoCloseable {
 
     /** A builder for a network whose input rows have {@code inputs} columns. */
     public static NetworkBuilder builder(int inputs) {
-        return new NetworkBuilder(inputs);
+        return new NetworkBuilder(NetworkSpec.of(inputs));
+    }
+
+    /** A builder starting from {@code spec} (more layers may be added; seed, threads etc. to set). */
+    public static NetworkBuilder builder(NetworkSpec spec) {
+        return new NetworkBuilder(spec);
+    }
+
+    /** The description this network was built from: layers with every hyperparameter, loss, initializer. */
+    public NetworkSpec spec() {
+        return spec;
     }
 
     /** The layers in forward order. */

@@ -1,6 +1,8 @@
 package org.backprop.op;
 
 import org.backprop.kernel.RangeTask;
+import org.backprop.network.Component;
+import org.backprop.network.Params;
 import org.backprop.tensor.Matrix;
 
 /**
@@ -28,6 +30,19 @@ public abstract class Activation extends Operation {
 
     /** A new instance of the same activation, with no pass in flight. */
     public abstract Activation fresh();
+
+    /**
+     * Every hyperparameter of this activation by name, e.g. {@code slope} of {@link LeakyReLU};
+     * none by default. {@code Activations.registry().create} builds an equal activation from them.
+     */
+    public Params params() {
+        return Params.EMPTY;
+    }
+
+    /** This activation's registry name and hyperparameters, as network specs and model files keep it. */
+    public final Component spec() {
+        return new Component(id(), params());
+    }
 
     @Override
     public String name() {
