@@ -120,9 +120,9 @@ public final class FusedPassBenchmark {
             gradA = random(r, ROWS, out);
             multiply = new WeightMultiply(random(r, in, out), Matrix.zeros(in, out), gemm);
             bias = new BiasAdd(random(r, 1, out), Matrix.zeros(1, out));
-            bias.parallelOn(gemm);
-            activation.parallelOn(gemm);
-            biasActivation = new BiasActivation(bias, activation, gemm);
+            bias.parallelOn(gemm.team());
+            activation.parallelOn(gemm.team());
+            biasActivation = new BiasActivation(bias, activation, gemm.team());
         }
     }
 }

@@ -156,7 +156,7 @@ public final class Float32Gemm implements Gemm {
                          boolean accumulate) {
         productInFloat(form, m, n, k, a, b);
         widening.set(c, cOff, accumulate);
-        floats.parallelFor(m * n, 1, widening);
+        floats.team().forRange(m * n, 1, widening);
         widening.clear();
     }
 
@@ -187,13 +187,13 @@ public final class Float32Gemm implements Gemm {
     }
 
     private void run(int elements) {
-        floats.parallelFor(elements, 1, narrowing);
+        floats.team().forRange(elements, 1, narrowing);
         narrowing.clear();
     }
 
     @Override
-    public void parallelFor(int count, int elementsPerIndex, RangeTask task) {
-        floats.parallelFor(count, elementsPerIndex, task);
+    public ThreadTeam team() {
+        return floats.team();
     }
 
     @Override

@@ -20,14 +20,14 @@ final class VectorGemm extends BlockedGemm {
     /** The class of every vector here; compared before stores and lane reads (see {@link ExactVectors}). */
     private static final Class<?> VECTOR = DoubleVector.zero(S).getClass();
 
-    /** A vector kernel computing with {@code threads} threads (including the caller). */
+    /** A vector kernel computing with {@code threads} threads (including the caller), on a team of its own. */
     VectorGemm(int threads) {
-        this(threads, poolFor(threads));
+        this(ThreadTeam.of(threads));
     }
 
-    /** A kernel computing with {@code threads} threads on the given workers (see {@link BlockedGemm}). */
-    VectorGemm(int threads, WorkerPool pool) {
-        super(threads, pool, MR, NR, "vector " + S.vectorBitSize() + "-bit double");
+    /** A kernel computing on {@code team} (see {@link BlockedGemm}). */
+    VectorGemm(ThreadTeam team) {
+        super(team, MR, NR, "vector " + S.vectorBitSize() + "-bit double");
     }
 
     @Override

@@ -53,10 +53,10 @@ public final class Dense extends Layer {
         this.bias = bias;
         this.multiply = new WeightMultiply(weights.value(), weights.grad(), gemm);
         this.biasAdd = new BiasAdd(bias.value(), bias.grad());
-        this.biasAdd.parallelOn(gemm);
+        this.biasAdd.parallelOn(gemm.team());
         this.activation = activation;
-        this.activation.parallelOn(gemm);
-        this.biasActivation = new BiasActivation(biasAdd, activation, gemm);
+        this.activation.parallelOn(gemm.team());
+        this.biasActivation = new BiasActivation(biasAdd, activation, gemm.team());
         this.operations = List.of(multiply, biasAdd, activation);
         this.initializerId = initializerId;
     }

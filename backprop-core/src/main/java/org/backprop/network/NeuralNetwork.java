@@ -7,6 +7,7 @@ import java.util.List;
 import org.backprop.kernel.Gemm;
 import org.backprop.kernel.Kernels;
 import org.backprop.kernel.Precision;
+import org.backprop.kernel.ThreadTeam;
 import org.backprop.layer.Layer;
 import org.backprop.loss.Loss;
 import org.backprop.op.WeightMultiply;
@@ -65,6 +66,11 @@ public final class NeuralNetwork implements AutoCloseable {
     /** The kernel the layers compute with. */
     public Gemm gemm() {
         return gemm;
+    }
+
+    /** The threads the network computes with: its kernel's {@link Gemm#team() team}. */
+    public ThreadTeam team() {
+        return gemm.team();
     }
 
     /** The precision of the matrix products. */

@@ -1,8 +1,8 @@
 package org.backprop.op;
 
 import org.backprop.kernel.Float32Gemm;
-import org.backprop.kernel.Gemm;
 import org.backprop.kernel.RangeTask;
+import org.backprop.kernel.ThreadTeam;
 import org.backprop.tensor.Matrix;
 
 /**
@@ -21,7 +21,7 @@ import org.backprop.tensor.Matrix;
 public final class BiasActivation {
     private final BiasAdd bias;
     private final Activation activation;
-    private final Gemm threads;
+    private final ThreadTeam threads;
     private final RangeTask forwardRows = this::forwardRows;
     private final RangeTask backwardBlocks = this::backwardBlocks;
     private Matrix pendingOutputGrad;
@@ -33,9 +33,9 @@ public final class BiasActivation {
     /**
      * @param bias       the + B operation (P = N + B)
      * @param activation the activation applied to P
-     * @param threads    the kernel whose threads share the work (see {@link Gemm#parallelFor})
+     * @param threads    the team that shares the work (see {@link ThreadTeam#forRange})
      */
-    public BiasActivation(BiasAdd bias, Activation activation, Gemm threads) {
+    public BiasActivation(BiasAdd bias, Activation activation, ThreadTeam threads) {
         this.bias = bias;
         this.activation = activation;
         this.threads = threads;
@@ -73,7 +73,7 @@ public final class BiasActivation {
         pendingCopy = copy;
         pendingProducer = producer != null && producer.outputInFloat() ? producer : null;
         try {
-            threads.parallelFor(n.rows(), n.cols(), forwardRows);
+            threads.forRange(n.rows(), n.cols(), forwardRows);
         } finally {
             pendingCopy = null;
             if (pendingProducer != null) {
@@ -126,7 +126,7 @@ public final class BiasActivation {
         pendingGradProducer = deferredBy(producer, outputGrad);
         try {
             int blocks = bias.beginSums(gradP);
-            threads.parallelFor(blocks, BiasAdd.SUM_BLOCK_ROWS * gradP.cols(), backwardBlocks);
+            threads.forRange(blocks, BiasAdd.SUM_BLOCK_ROWS * gradP.cols(), backwardBlocks);
             bias.finishSums(blocks);
             if (pendingGradProducer != null) {
                 pendingGradProducer.inputGradFilled();

@@ -1,7 +1,7 @@
 package org.backprop.op;
 
-import org.backprop.kernel.Gemm;
 import org.backprop.kernel.RangeTask;
+import org.backprop.kernel.ThreadTeam;
 import org.backprop.tensor.Matrix;
 import org.backprop.tensor.ShapeException;
 
@@ -22,28 +22,24 @@ public abstract class Operation {
     private Matrix input;
     private Matrix output;
     private Matrix inputGrad;
-    private Gemm executor;
+    private ThreadTeam team = ThreadTeam.CALLING_THREAD;
 
     /**
-     * Lets this operation split its element-wise work over {@code gemm}'s threads (see
-     * {@link Gemm#parallelFor}); without it, the work runs on the calling thread. Results do not
+     * Lets this operation split its element-wise work over {@code team} (see
+     * {@link ThreadTeam#forRange}); by default it runs on the calling thread. Results do not
      * depend on it. Returns this operation.
      */
-    public Operation parallelOn(Gemm gemm) {
-        this.executor = gemm;
+    public Operation parallelOn(ThreadTeam team) {
+        this.team = team;
         return this;
     }
 
     /**
-     * Runs {@code task} over [0, count), on the threads given by {@link #parallelOn} if any and if
+     * Runs {@code task} over [0, count) on the team given by {@link #parallelOn}, split if
      * count × {@code elementsPerIndex} is large enough.
      */
     protected final void forEachRange(int count, int elementsPerIndex, RangeTask task) {
-        if (executor == null) {
-            task.run(0, count);
-        } else {
-            executor.parallelFor(count, elementsPerIndex, task);
-        }
+        team.forRange(count, elementsPerIndex, task);
     }
 
     /** A short name for messages and traces, e.g. {@code "WeightMultiply"}. */

@@ -47,15 +47,15 @@ class BiasActivationTest {
         Matrix separateBiasGrad = Matrix.zeros(1, cols);
         BiasAdd separateBias = new BiasAdd(b, separateBiasGrad);
         Activation separateActivation = Activations.byName(id);
-        separateBias.parallelOn(gemm);
-        separateActivation.parallelOn(gemm);
+        separateBias.parallelOn(gemm.team());
+        separateActivation.parallelOn(gemm.team());
         Matrix separateA = separateActivation.forward(separateBias.forward(n));
         Matrix separateGradP = separateBias.backward(separateActivation.backward(gradA));
 
         Matrix fusedBiasGrad = Matrix.zeros(1, cols).fill(7);
         BiasAdd fusedBias = new BiasAdd(b, fusedBiasGrad);
         Activation fusedActivation = Activations.byName(id);
-        BiasActivation fused = new BiasActivation(fusedBias, fusedActivation, gemm);
+        BiasActivation fused = new BiasActivation(fusedBias, fusedActivation, gemm.team());
         Matrix fusedA = fused.forward(n);
         Matrix fusedGradP = fused.backward(gradA);
 

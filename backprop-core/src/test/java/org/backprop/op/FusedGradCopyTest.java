@@ -115,9 +115,9 @@ class FusedGradCopyTest {
             this.x = x;
             this.multiply = new WeightMultiply(w, Matrix.zeros(w.rows(), w.cols()), gemm);
             this.bias = new BiasAdd(b, Matrix.zeros(1, b.cols()));
-            bias.parallelOn(gemm);
-            activation.parallelOn(gemm);
-            this.biasActivation = new BiasActivation(bias, activation, gemm);
+            bias.parallelOn(gemm.team());
+            activation.parallelOn(gemm.team());
+            this.biasActivation = new BiasActivation(bias, activation, gemm.team());
         }
 
         void forward() {

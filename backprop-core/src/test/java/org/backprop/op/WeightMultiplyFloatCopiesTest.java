@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.backprop.kernel.Gemm;
 import org.backprop.kernel.Kernels;
 import org.backprop.kernel.Precision;
-import org.backprop.kernel.RangeTask;
+import org.backprop.kernel.ThreadTeam;
 import org.backprop.tensor.Matrix;
 import org.junit.jupiter.api.Test;
 
@@ -71,8 +71,8 @@ class WeightMultiplyFloatCopiesTest {
         }
 
         @Override
-        public void parallelFor(int count, int elementsPerIndex, RangeTask task) {
-            inner.parallelFor(count, elementsPerIndex, task);
+        public ThreadTeam team() {
+            return inner.team();
         }
 
         @Override
