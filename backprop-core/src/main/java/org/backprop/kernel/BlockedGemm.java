@@ -135,6 +135,12 @@ abstract class BlockedGemm implements Gemm {
         run(ProductForm.TRANS_B, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
     }
 
+    /** {@link FusedPasses#IN_DOUBLE}: the depth-1 products are {@link #outerProduct}'s fma chains of one step. */
+    @Override
+    public final FusedPasses fusedPasses() {
+        return FusedPasses.IN_DOUBLE;
+    }
+
     @Override
     public final ThreadTeam team() {
         return team;
@@ -192,8 +198,8 @@ abstract class BlockedGemm implements Gemm {
      * Splits the output by rows unless columns share out more evenly over the threads (e.g. 100×128
      * on 2 threads: 13 row tiles split 7/6, 8 column tiles split 4/4). Depends only on the shape
      * and the thread count, and never changes what any one output element sums. On a tie the wider
-     * dimension is split, so each thread packs half of the larger operand (dW = Xᵀ·G with a 500-row
-     * G: 10 % faster).
+     * dimension is split, so each thread packs half of the larger operand (measured in
+     * backprop-bench/KERNELS.md).
      */
     private boolean splitRows(int m, int n) {
         long busiestByRows = (long) ceilDiv(ceilDiv(m, mr), threads) * mr * n;

@@ -33,6 +33,14 @@ public interface Gemm extends AutoCloseable {
         return ThreadTeam.CALLING_THREAD;
     }
 
+    /**
+     * The extra passes this kernel offers a network's fused plan, or null (the default): a network
+     * on such a kernel runs the plain operation loop.
+     */
+    default FusedPasses fusedPasses() {
+        return null;
+    }
+
     /** Number of threads this instance computes with (1 = the calling thread only). */
     int threads();
 

@@ -60,15 +60,6 @@ public final class Kernels {
         return new Float32Gemm(new ScalarFloatGemm(team), new ScalarGemm(team));
     }
 
-    /**
-     * True for the kernels this class creates (blocked vector or scalar, and float32 over them):
-     * their depth-1 products are {@code fma(a, b, +0)} element by element, the bits of
-     * {@link Elementwise#outerProduct}. False for any other {@link Gemm}, such as a caller's own.
-     */
-    public static boolean isBuiltIn(Gemm gemm) {
-        return gemm instanceof BlockedGemm || gemm instanceof Float32Gemm f && f.vectorShapes() instanceof BlockedGemm;
-    }
-
     /** The portable blocked scalar double kernel, whatever the JVM offers. */
     public static Gemm scalar(int threads) {
         requireThreads(threads);
