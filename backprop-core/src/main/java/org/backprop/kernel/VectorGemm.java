@@ -27,14 +27,14 @@ final class VectorGemm extends BlockedGemm {
      */
     private final ThreadLocal<double[]> laneScratch = ThreadLocal.withInitial(() -> new double[4 * L]);
 
-    /** A vector kernel computing with {@code threads} threads (including the caller). */
+    /** A vector kernel computing with {@code threads} threads (including the caller), on a team of its own. */
     VectorGemm(int threads) {
-        this(threads, poolFor(threads));
+        this(ThreadTeam.of(threads));
     }
 
-    /** A kernel computing with {@code threads} threads on the given workers (see {@link BlockedGemm}). */
-    VectorGemm(int threads, WorkerPool pool) {
-        super(threads, pool, MR, NR, "vector " + S.vectorBitSize() + "-bit double");
+    /** A kernel computing on {@code team} (see {@link BlockedGemm}). */
+    VectorGemm(ThreadTeam team) {
+        super(team, MR, NR, "vector " + S.vectorBitSize() + "-bit double");
     }
 
     @Override
