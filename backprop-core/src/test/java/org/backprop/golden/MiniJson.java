@@ -28,6 +28,23 @@ public final class MiniJson {
         return v;
     }
 
+    /** {@code value} as a JSON object (a map in file order). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> asObject(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    /** {@code value} as a JSON array. */
+    @SuppressWarnings("unchecked")
+    public static List<Object> asArray(Object value) {
+        return (List<Object>) value;
+    }
+
+    /** {@code value}, a JSON array of numbers, as doubles. */
+    public static double[] asDoubles(Object value) {
+        return asArray(value).stream().mapToDouble(v -> (Double) v).toArray();
+    }
+
     private Object value() {
         ws();
         if (i >= s.length()) {

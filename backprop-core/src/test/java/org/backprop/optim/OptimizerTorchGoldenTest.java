@@ -1,5 +1,8 @@
 package org.backprop.optim;
 
+import static org.backprop.golden.MiniJson.asArray;
+import static org.backprop.golden.MiniJson.asDoubles;
+import static org.backprop.golden.MiniJson.asObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +13,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.backprop.golden.GoldenFile;
+import org.backprop.golden.MiniJson;
 import org.backprop.network.ParamKind;
 import org.backprop.network.ParameterBuffer;
 import org.junit.jupiter.api.DynamicTest;
@@ -32,7 +36,7 @@ class OptimizerTorchGoldenTest {
     private static final Set<String> KNOWN_HYPERPARAMETERS = Set.of("momentum", "eps", "alpha", "beta1", "beta2",
             "weight_decay", "l2_decay_biases", "l1", "decoupled_decay", "decay_biases", "clip_norm", "clip_value");
 
-    private static final Map<String, Object> GOLDEN = asMap(GoldenFile.json("optimizers_torch.json"));
+    private static final Map<String, Object> GOLDEN = asObject(GoldenFile.json("optimizers_torch.json"));
 
     @TestFactory
     Stream<DynamicTest> threeStepsMatchTorch() {
@@ -46,7 +50,7 @@ class OptimizerTorchGoldenTest {
         for (Map<String, Object> c : cases()) {
             String id = (String) c.get("optimizer");
             optimizers.add(id);
-            Map<String, Object> h = asMap(c.get("hyperparameters"));
+            Map<String, Object> h = asObject(c.get("hyperparameters"));
             if (h.containsKey("weight_decay") || h.containsKey("decoupled_decay")) {
                 withDecay.add(id);
             }
@@ -58,17 +62,17 @@ class OptimizerTorchGoldenTest {
     private static void checkCase(Map<String, Object> c) {
         Optimizer optimizer = create(c);
         ParameterBuffer params = parameters();
-        List<Object> gradients = asList(GOLDEN.get("gradients"));
-        List<Object> steps = asList(c.get("steps"));
+        List<Object> gradients = asArray(GOLDEN.get("gradients"));
+        List<Object> steps = asArray(c.get("steps"));
         assertEquals(gradients.size(), steps.size());
         for (int t = 0; t < steps.size(); t++) {
-            double[] g = weightThenBias(asMap(gradients.get(t)));
+            double[] g = weightThenBias(asObject(gradients.get(t)));
             System.arraycopy(g, 0, params.grads(), 0, g.length);
             optimizer.step(params);
-            Map<String, Object> step = asMap(steps.get(t));
+            Map<String, Object> step = asObject(steps.get(t));
             String where = c.get("name") + " step " + (t + 1);
             assertClose(where + " parameter", weightThenBias(step), params.values());
-            assertClose(where + " gradient", weightThenBias(asMap(step.get("grads"))), params.grads());
+            assertClose(where + " gradient", weightThenBias(asObject(step.get("grads"))), params.grads());
         }
         assertEquals(steps.size(), optimizer.steps());
     }
@@ -84,7 +88,7 @@ class OptimizerTorchGoldenTest {
 
     /** The library's optimizer for a case of the golden file, W at rate lr and B at bias_lr. */
     private static Optimizer create(Map<String, Object> c) {
-        Map<String, Object> h = asMap(c.get("hyperparameters"));
+        Map<String, Object> h = asObject(c.get("hyperparameters"));
         assertTrue(KNOWN_HYPERPARAMETERS.containsAll(h.keySet()), "unknown hyperparameter in " + h);
         LearningRates rates = LearningRates.of(number(c, "lr")).with(ParamKind.BIAS, number(c, "bias_lr"));
         String id = (String) c.get("optimizer");
@@ -123,25 +127,25 @@ class OptimizerTorchGoldenTest {
 
     /** A fresh buffer "d.W" (weight) then "d.B" (bias) at the golden file's initial values. */
     private static ParameterBuffer parameters() {
-        Map<String, Object> initial = asMap(GOLDEN.get("initial"));
-        List<Object> wShape = asList(asMap(initial.get("W")).get("shape"));
-        List<Object> bShape = asList(asMap(initial.get("B")).get("shape"));
+        Map<String, Object> initial = asObject(GOLDEN.get("initial"));
+        List<Object> wShape = asArray(asObject(initial.get("W")).get("shape"));
+        List<Object> bShape = asArray(asObject(initial.get("B")).get("shape"));
         ParameterBuffer.Layout layout = new ParameterBuffer.Layout();
         layout.add("d", "W", ParamKind.WEIGHT, intAt(wShape, 0), intAt(wShape, 1));
         layout.add("d", "B", ParamKind.BIAS, intAt(bShape, 0), intAt(bShape, 1));
         ParameterBuffer params = layout.allocate();
-        double[] values = concat(doubles(asMap(initial.get("W")).get("values")), doubles(asMap(initial.get("B")).get("values")));
+        double[] values = concat(asDoubles(asObject(initial.get("W")).get("values")), asDoubles(asObject(initial.get("B")).get("values")));
         assertEquals(params.size(), values.length);
         System.arraycopy(values, 0, params.values(), 0, values.length);
         return params;
     }
 
     private static double[] weightThenBias(Map<String, Object> wb) {
-        return concat(doubles(wb.get("W")), doubles(wb.get("B")));
+        return concat(asDoubles(wb.get("W")), asDoubles(wb.get("B")));
     }
 
     private static List<Map<String, Object>> cases() {
-        return asList(GOLDEN.get("cases")).stream().map(OptimizerTorchGoldenTest::asMap).toList();
+        return asArray(GOLDEN.get("cases")).stream().map(MiniJson::asObject).toList();
     }
 
     private static double number(Map<String, Object> map, String key) {
@@ -156,24 +160,10 @@ class OptimizerTorchGoldenTest {
         return ((Double) list.get(index)).intValue();
     }
 
-    private static double[] doubles(Object list) {
-        return asList(list).stream().mapToDouble(v -> (Double) v).toArray();
-    }
-
     private static double[] concat(double[] a, double[] b) {
         double[] out = new double[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object value) {
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> asList(Object value) {
-        return (List<Object>) value;
     }
 }
