@@ -167,11 +167,11 @@ public final class TablePreprocessor {
      * @throws DataException naming the first bad cell (of each column, for missing cells) and counting them
      */
     public void check(ColumnarTable table) {
-        for (ColumnEncoder e : encoders) {
-            e.check(table);
-        }
         if (policy == MissingPolicy.ERROR) {
             requireNoMissing(table);
+        }
+        for (ColumnEncoder e : encoders) {
+            e.check(table);
         }
     }
 
