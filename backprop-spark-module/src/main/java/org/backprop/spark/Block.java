@@ -10,7 +10,7 @@ import org.backprop.tensor.Matrix;
 
 /**
  * All rows of one partition packed once into primitive row-major arrays, sorted by stable row
- * index, with the features already standardized. Cached by Spark for the whole fit.
+ * index, with the features (and, if asked, the labels) already standardized. Cached by Spark for the whole fit.
  */
 final class Block implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -30,8 +30,12 @@ final class Block implements Serializable {
         this.y = y;
     }
 
-    /** Packs partition {@code partition}'s rows in index order, standardizing the features. */
-    static Block pack(int partition, Iterator<LabeledRow> rows, Standardizer scaler, int inputs, int outputs) {
+    /**
+     * Packs partition {@code partition}'s rows in index order, standardizing the features with
+     * {@code scaler} and the labels with {@code target}.
+     */
+    static Block pack(int partition, Iterator<LabeledRow> rows, Standardizer scaler, Standardizer target, int inputs,
+                      int outputs) {
         List<LabeledRow> list = new ArrayList<>();
         rows.forEachRemaining(list::add);
         list.sort(Comparator.comparingLong(LabeledRow::index));
@@ -39,7 +43,7 @@ final class Block implements Serializable {
         double[] y = new double[Math.multiplyExact(list.size(), outputs)];
         for (int r = 0; r < list.size(); r++) {
             System.arraycopy(scaler.apply(list.get(r).x().clone()), 0, x, r * inputs, inputs);
-            System.arraycopy(list.get(r).y(), 0, y, r * outputs, outputs);
+            System.arraycopy(target.apply(list.get(r).y().clone()), 0, y, r * outputs, outputs);
         }
         return new Block(partition, list.size(), inputs, outputs, x, y);
     }

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.Iterator;
 
 /**
- * Count, mean and sum of squared deviations per feature column (Welford's update, merged with Chan
+ * Count, mean and sum of squared deviations per column (the features, then the labels) (Welford's update, merged with Chan
  * et al.'s formula), plus the first unusable row seen. One instance per partition; the driver merges
  * them in partition order, so the result does not depend on task timing.
  */
@@ -35,10 +35,12 @@ final class ColumnStats implements Serializable {
         }
         count++;
         double[] x = row.x();
+        double[] y = row.y();
         for (int j = 0; j < mean.length; j++) {
-            double delta = x[j] - mean[j];
+            double v = j < x.length ? x[j] : y[j - x.length];
+            double delta = v - mean[j];
             mean[j] += delta / count;
-            m2[j] += delta * (x[j] - mean[j]);
+            m2[j] += delta * (v - mean[j]);
         }
     }
 
@@ -77,12 +79,15 @@ final class ColumnStats implements Serializable {
         return problem;
     }
 
-    /** Standardizes each column to mean 0 and (population) standard deviation 1. */
-    Standardizer standardizer() {
-        double[] std = new double[mean.length];
+    /**
+     * Standardizes columns [from, to) (features first, then labels) to mean 0 and (population)
+     * standard deviation 1.
+     */
+    Standardizer standardizer(int from, int to) {
+        double[] std = new double[to - from];
         for (int j = 0; j < std.length; j++) {
-            std[j] = Math.sqrt(m2[j] / count);
+            std[j] = Math.sqrt(m2[from + j] / count);
         }
-        return new Standardizer(mean.clone(), std);
+        return new Standardizer(java.util.Arrays.copyOfRange(mean, from, to), std);
     }
 }

@@ -24,28 +24,31 @@ final class DataPacker {
     private DataPacker() {
     }
 
-    static PackedData pack(Dataset<Row> data, InputColumns columns, NetworkSpec spec, int partitions,
-                           int batchSize, boolean standardize) {
+    static PackedData pack(Dataset<Row> data, SparkTrainConfig config, NetworkSpec spec) {
+        InputColumns columns = config.columns();
         Dataset<Row> selected = columns.select(data);
         int inputs = spec.inputs();
+        int outputs = spec.outputs();
         JavaRDD<Row> ordered = columns.idColumn() == null ? selected.javaRDD()
                 : selected.javaRDD().sortBy(columns::id, true, selected.javaRDD().getNumPartitions());
         JavaRDD<LabeledRow> parsed = ordered.zipWithIndex()
                 .map(t -> columns.parse(t._1(), t._2(), inputs))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            ColumnStats stats = statistics(parsed, inputs);
+            ColumnStats stats = statistics(parsed, inputs + outputs);
             if (stats.problem() != null) {
                 throw new IllegalArgumentException("bad input, nothing trained: " + stats.problem());
             }
             if (stats.count() == 0) {
                 throw new IllegalArgumentException("no training rows");
             }
-            ShardPlan plan = new ShardPlan(stats.count(), partitions, batchSize);
-            Standardizer scaler = standardize ? stats.standardizer() : Standardizer.identity(inputs);
-            JavaRDD<Block> blocks = blocks(parsed, plan, scaler, inputs, spec.outputs());
-            LOG.info("packed {} rows into {} cached blocks: {}", stats.count(), partitions, plan);
-            return new PackedData(blocks, plan, scaler, columns.featureNames(inputs));
+            ShardPlan plan = new ShardPlan(stats.count(), config.partitions(), config.globalBatchSize());
+            Standardizer scaler = config.standardize() ? stats.standardizer(0, inputs) : Standardizer.identity(inputs);
+            Standardizer target = config.standardizeTarget() ? stats.standardizer(inputs, inputs + outputs)
+                    : Standardizer.identity(outputs);
+            JavaRDD<Block> blocks = blocks(parsed, plan, scaler, target, inputs, outputs);
+            LOG.info("packed {} rows into {} cached blocks: {}", stats.count(), config.partitions(), plan);
+            return new PackedData(blocks, plan, scaler, target, columns.featureNames(data.schema(), inputs));
         } finally {
             parsed.unpersist(false);
         }
@@ -62,12 +65,12 @@ final class DataPacker {
     }
 
     private static JavaRDD<Block> blocks(JavaRDD<LabeledRow> parsed, ShardPlan plan, Standardizer scaler,
-                                         int inputs, int outputs) {
+                                         Standardizer target, int inputs, int outputs) {
         JavaRDD<Block> blocks = parsed
                 .mapToPair(r -> new Tuple2<>(r.index(), r))
                 .partitionBy(new ModPartitioner(plan.partitions()))
                 .mapPartitionsWithIndex((p, it) -> Collections.singletonList(
-                        Block.pack(p, new ValueIterator<>(it), scaler, inputs, outputs)).iterator(), true)
+                        Block.pack(p, new ValueIterator<>(it), scaler, target, inputs, outputs)).iterator(), true)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         blocks.count();
         return blocks;

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.apache.spark.ml.attribute.Attribute;
+import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.sql.Column;
@@ -70,16 +72,45 @@ public final class InputColumns implements Serializable {
         return labels;
     }
 
-    /** Names of the feature values: the columns, or {@code vector[j]} for j &lt; width. */
-    public List<String> featureNames(int width) {
+    /**
+     * Names of the feature values: the named columns; for a vector column the names in its Spark ML
+     * attribute metadata (a {@code VectorAssembler} names each value after its input column), or
+     * {@code vector[j]} for j &lt; width when the metadata does not name every value.
+     */
+    public List<String> featureNames(StructType schema, int width) {
         if (vector == null) {
             return features;
+        }
+        List<String> named = attributeNames(field(schema, vector));
+        if (named != null && named.size() == width) {
+            return named;
         }
         List<String> names = new ArrayList<>();
         for (int j = 0; j < width; j++) {
             names.add(vector + "[" + j + "]");
         }
         return names;
+    }
+
+    /** The names of a vector column's values from its ML attribute metadata, or null if any is unnamed. */
+    public static List<String> attributeNames(StructField vectorField) {
+        AttributeGroup group = AttributeGroup.fromStructField(vectorField);
+        if (group.attributes().isEmpty()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (Attribute a : group.attributes().get()) {
+            if (a.name().isEmpty()) {
+                return null;
+            }
+            names.add(a.name().get());
+        }
+        return names;
+    }
+
+    /** The number of values of a vector column according to its ML attribute metadata, or -1 if unknown. */
+    public static int attributeWidth(StructField vectorField) {
+        return AttributeGroup.fromStructField(vectorField).size();
     }
 
     /** Refuses a schema with a missing, non-numeric (or non-vector) column, naming it. */
@@ -137,8 +168,12 @@ public final class InputColumns implements Serializable {
         return problem == null ? new LabeledRow(index, x, y, null) : LabeledRow.bad(index, problem);
     }
 
-    /** Reads the features of a row holding them at positions from {@code at} on (for scoring). */
-    String readFeatures(Row row, int at, double[] x, long index) {
+    /**
+     * Reads the features of a row holding them at positions from {@code at} on into {@code x} (for
+     * scoring); returns null, or what is wrong with the row (a negative {@code index} means "a row
+     * being scored").
+     */
+    public String readFeatures(Row row, int at, double[] x, long index) {
         return vector == null ? readNamed(row, at, x, index) : readVector(row, at, x, index);
     }
 

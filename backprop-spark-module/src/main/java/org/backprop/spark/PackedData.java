@@ -9,9 +9,10 @@ import org.apache.spark.api.java.JavaRDD;
  * @param blocks       P partitions of exactly one block each, persisted
  * @param plan         the step plan for these rows
  * @param standardizer the transform applied to the features
+ * @param target       the transform applied to the labels (the identity unless standardized)
  * @param featureNames names of the feature values
  */
-record PackedData(JavaRDD<Block> blocks, ShardPlan plan, Standardizer standardizer,
+record PackedData(JavaRDD<Block> blocks, ShardPlan plan, Standardizer standardizer, Standardizer target,
                   java.util.List<String> featureNames) implements AutoCloseable {
 
     /** Drops the cached blocks. */

@@ -16,7 +16,7 @@ import java.util.List;
  * }</pre>
  *
  * <p>Defaults: 1 partition, global batch 32, 10 epochs, seed 0, shuffle every epoch, features
- * standardized, no checkpoints, exact synchronous training (no local SGD). The defaults of batch,
+ * standardized, labels not, no checkpoints, exact synchronous training (no local SGD). The defaults of batch,
  * epochs, seed and shuffle are those of the local {@link org.backprop.train.TrainerConfig}.
  *
  * @param columns         feature, label and optional ID columns
@@ -27,6 +27,8 @@ import java.util.List;
  * @param seed            root seed: initial weights ("init" stream) and shuffles ("shuffle" streams)
  * @param shuffle         reshuffle each partition's rows every epoch
  * @param standardize     standardize features with means and deviations fitted on the training rows
+ * @param standardizeTarget standardize the label columns the same way for training (off by default);
+ *                        the fitted model maps its outputs back to label units
  * @param checkpointEvery write a checkpoint every this many steps (0: never)
  * @param checkpointDir   where checkpoints go (null if none)
  * @param resumeFrom      a checkpoint file to continue from (null: start fresh)
@@ -35,7 +37,8 @@ import java.util.List;
  * @param localSgd        null for exact synchronous training; else the opt-in local-SGD mode
  */
 public record SparkTrainConfig(InputColumns columns, int partitions, int globalBatchSize, int epochs, long seed,
-                               boolean shuffle, boolean standardize, int checkpointEvery, Path checkpointDir,
+                               boolean shuffle, boolean standardize, boolean standardizeTarget,
+                               int checkpointEvery, Path checkpointDir,
                                Path resumeFrom, long stopAfterSteps, LocalSgd localSgd) {
 
     public SparkTrainConfig {
@@ -69,6 +72,7 @@ public record SparkTrainConfig(InputColumns columns, int partitions, int globalB
         b.seed = seed;
         b.shuffle = shuffle;
         b.standardize = standardize;
+        b.standardizeTarget = standardizeTarget;
         b.checkpointEvery = checkpointEvery;
         b.checkpointDir = checkpointDir;
         b.resumeFrom = resumeFrom;
@@ -90,6 +94,7 @@ public record SparkTrainConfig(InputColumns columns, int partitions, int globalB
         private long seed;
         private boolean shuffle = true;
         private boolean standardize = true;
+        private boolean standardizeTarget;
         private int checkpointEvery;
         private Path checkpointDir;
         private Path resumeFrom;
@@ -159,6 +164,12 @@ public record SparkTrainConfig(InputColumns columns, int partitions, int globalB
             return this;
         }
 
+        /** Standardize the labels for training (a regression target; never one-hot class columns). */
+        public Builder standardizeTarget(boolean value) {
+            this.standardizeTarget = value;
+            return this;
+        }
+
         /** Write a checkpoint to {@code directory} every {@code steps} steps. */
         public Builder checkpointEvery(int steps, Path directory) {
             this.checkpointEvery = steps;
@@ -193,7 +204,7 @@ public record SparkTrainConfig(InputColumns columns, int partitions, int globalB
                 cols = id == null ? cols : cols.withId(id);
             }
             return new SparkTrainConfig(cols, partitions, globalBatchSize, epochs, seed, shuffle, standardize,
-                    checkpointEvery, checkpointDir, resumeFrom, stopAfterSteps, localSgd);
+                    standardizeTarget, checkpointEvery, checkpointDir, resumeFrom, stopAfterSteps, localSgd);
         }
     }
 }

@@ -44,8 +44,7 @@ public final class SparkTrainer {
      */
     public static FitResult fit(Dataset<Row> data, NetworkSpec spec, Optimizer optimizer, SparkTrainConfig config) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(data.sparkSession().sparkContext());
-        try (PackedData packed = DataPacker.pack(data, config.columns(), spec, config.partitions(),
-                config.globalBatchSize(), config.standardize());
+        try (PackedData packed = DataPacker.pack(data, config, spec);
              NeuralNetwork network = spec.build(config.seed(), 1)) {
             ShardPlan plan = packed.plan();
             String fingerprint = fingerprint(spec, plan, config);
@@ -70,7 +69,8 @@ public final class SparkTrainer {
             }
             LOG.info("fit done: {} steps, {}", progress.steps(), plan);
             TrainedNetwork model = new TrainedNetwork(spec, network.parameters().values(), packed.standardizer(),
-                    packed.featureNames(), config.columns().labels());
+                    packed.featureNames(), config.columns().labels(),
+                    config.standardizeTarget() ? packed.target().toScaler() : null);
             return new FitResult(model, progress.epochLosses(), progress.steps(), plan,
                     millis.stream().mapToDouble(Double::doubleValue).toArray());
         }
@@ -139,6 +139,7 @@ public final class SparkTrainer {
 
     private static String fingerprint(NetworkSpec spec, ShardPlan plan, SparkTrainConfig config) {
         return spec + "; " + plan + "; seed " + config.seed() + "; shuffle " + config.shuffle()
+                + (config.standardizeTarget() ? "; standardized target" : "")
                 + (config.localSgd() == null ? "" : "; " + config.localSgd());
     }
 }

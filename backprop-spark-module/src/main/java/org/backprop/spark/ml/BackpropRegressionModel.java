@@ -1,4 +1,4 @@
-package org.backprop.spark;
+package org.backprop.spark.ml;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,43 +9,67 @@ import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.backprop.network.NeuralNetwork;
+import org.backprop.spark.InputColumns;
+import org.backprop.spark.ModelFiles;
+import org.backprop.spark.TrainedNetwork;
 import org.backprop.tensor.Matrix;
 
 /**
- * The {@link org.apache.spark.ml.Model} a {@link BackpropRegressor} fits: {@code transform} appends
- * a prediction column computed by the trained network (features standardized as in training).
- * {@link #network()} exposes the architecture, flat parameters and standardizer.
+ * The model a {@link BackpropRegressor} fits: {@code transform} appends the {@code prediction}
+ * column (a double, in target units), computed by the trained network from the features
+ * standardized as in training. {@link #network()} exposes the architecture, parameters and scalers.
  *
- * <p>{@link #saveModelFile} and {@link #loadModelFile} use the project's model file (safetensors
- * plus metadata, see {@link ModelFiles}), so {@code backprop predict/evaluate/inspect} read a model
- * trained on Spark. (Spark ML's {@code MLWritable} is not implemented: it writes a directory on a
- * Hadoop file system, while the model file is one local file.)
+ * <p>{@code write().save(dir)} (and so {@code PipelineModel.save}) writes a directory whose
+ * {@code data/model.safetensors} is the project's model file ({@code backprop predict --model
+ * dir/data/model.safetensors} reads it); {@link #load} reads it back. {@link #saveModelFile} and
+ * {@link #loadModelFile} write and read the single local file.
  */
-public final class BackpropRegressionModel extends Model<BackpropRegressionModel> {
+public final class BackpropRegressionModel extends Model<BackpropRegressionModel> implements MLWritable {
     private static final long serialVersionUID = 1L;
     private final String uid;
     private final TrainedNetwork network;
-    private final List<Double> epochLosses;
+    private final String training;
+    private final long seed;
     private final Param<String> featuresCol;
     private final Param<String> labelCol;
     private final Param<String> predictionCol;
 
-    BackpropRegressionModel(String uid, TrainedNetwork network, List<Double> epochLosses) {
+    /** @param training the training record (settings and epoch losses) as JSON, or null */
+    BackpropRegressionModel(String uid, TrainedNetwork network, String training, long seed) {
         this.uid = uid;
         this.network = network;
-        this.epochLosses = List.copyOf(epochLosses);
+        this.training = training;
+        this.seed = seed;
         this.featuresCol = new Param<>(this, "featuresCol", "features column (Vector)");
-        this.labelCol = new Param<>(this, "labelCol", "label column (numeric)");
+        this.labelCol = new Param<>(this, "labelCol", "label column (numeric): the model file's target name");
         this.predictionCol = new Param<>(this, "predictionCol", "prediction column name");
         setDefault(featuresCol, "features");
         setDefault(labelCol, "label");
         setDefault(predictionCol, "prediction");
+    }
+
+    /** Spark ML's reader of a saved model directory. */
+    public static MLReader<BackpropRegressionModel> read() {
+        return new NetworkModelReader<>(BackpropRegressionModel.class, (uid, loaded) -> of(uid, loaded, "a model directory"));
+    }
+
+    /** Loads a model directory saved with {@code write().save(path)}. */
+    public static BackpropRegressionModel load(String path) {
+        return read().load(path);
+    }
+
+    @Override
+    public MLWriter write() {
+        return new NetworkModelWriter(this, network, $(labelCol), null, training, seed);
     }
 
     @Override
@@ -65,27 +89,32 @@ public final class BackpropRegressionModel extends Model<BackpropRegressionModel
         return predictionCol;
     }
 
+    public BackpropRegressionModel setFeaturesCol(String value) {
+        set(featuresCol, value);
+        return this;
+    }
+
     public BackpropRegressionModel setPredictionCol(String value) {
         set(predictionCol, value);
         return this;
     }
 
-    /** The trained network: architecture, flat parameters, standardizer, column names. */
+    /** The trained network: architecture, flat parameters, feature and target scalers, feature names. */
     public TrainedNetwork network() {
         return network;
     }
 
-    /** The mean training loss of every epoch. */
+    /** The mean training loss of every epoch (in standardized target units if the target was standardized). */
     public List<Double> epochLosses() {
-        return epochLosses;
+        return TrainingJson.epochLosses(training);
     }
 
     /**
-     * Saves the model as one model file (regression, target = the label column, features named as
-     * in training); {@code backprop predict --model FILE} reads it.
+     * Saves the model as one local model file (regression, target = the label column, features named
+     * as in training); {@code backprop predict --model FILE} reads it.
      */
     public void saveModelFile(Path file) throws IOException {
-        ModelFiles.save(file, network, $(labelCol), null, null, 0L);
+        ModelFiles.save(file, network, $(labelCol), null, training, seed);
     }
 
     /**
@@ -96,12 +125,15 @@ public final class BackpropRegressionModel extends Model<BackpropRegressionModel
      * @throws IllegalArgumentException if the file holds a classification model
      */
     public static BackpropRegressionModel loadModelFile(Path file) throws IOException {
-        ModelFiles.Loaded loaded = ModelFiles.load(file);
+        return of(Identifiable$.MODULE$.randomUID("backpropRegressor"), ModelFiles.load(file), file.toString());
+    }
+
+    private static BackpropRegressionModel of(String uid, ModelFiles.Loaded loaded, String source) {
         if (loaded.classes() != null) {
-            throw new IllegalArgumentException(file + " holds a classification model; use BackpropClassificationModel");
+            throw new IllegalArgumentException(source + " holds a classification model; use BackpropClassificationModel");
         }
-        BackpropRegressionModel model = new BackpropRegressionModel(
-                Identifiable$.MODULE$.randomUID("backpropRegressor"), loaded.network(), List.of());
+        BackpropRegressionModel model = new BackpropRegressionModel(uid, loaded.network(),
+                loaded.metadata().training(), loaded.metadata().seed());
         model.set(model.labelCol, loaded.target());
         return model;
     }
@@ -129,10 +161,7 @@ public final class BackpropRegressionModel extends Model<BackpropRegressionModel
 
     @Override
     public StructType transformSchema(StructType schema) {
-        if (!Arrays.asList(schema.fieldNames()).contains($(featuresCol))
-                || !BackpropRegressor.isVector(schema, $(featuresCol))) {
-            throw new IllegalArgumentException("column '" + $(featuresCol) + "' must exist and be a Spark ML Vector");
-        }
+        InputColumns.vector($(featuresCol), List.of($(labelCol))).checkSchemaFeatures(schema);
         return withPrediction(schema, $(predictionCol));
     }
 
@@ -146,7 +175,7 @@ public final class BackpropRegressionModel extends Model<BackpropRegressionModel
 
     @Override
     public BackpropRegressionModel copy(ParamMap extra) {
-        BackpropRegressionModel copy = new BackpropRegressionModel(uid, network, epochLosses);
+        BackpropRegressionModel copy = new BackpropRegressionModel(uid, network, training, seed);
         copy.setParent(parent());
         return copyValues(copy, extra);
     }

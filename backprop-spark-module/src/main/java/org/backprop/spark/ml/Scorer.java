@@ -1,4 +1,4 @@
-package org.backprop.spark;
+package org.backprop.spark.ml;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -8,6 +8,8 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.backprop.network.NeuralNetwork;
+import org.backprop.spark.InputColumns;
+import org.backprop.spark.TrainedNetwork;
 import org.backprop.tensor.Matrix;
 
 /**

@@ -1,4 +1,4 @@
-package org.backprop.spark;
+package org.backprop.spark.ml;
 
 import java.io.Serializable;
 
