@@ -17,9 +17,11 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.backprop.io.preprocess.LabelEncoder;
-import org.backprop.spark.InputColumns;
 import org.backprop.spark.ModelFiles;
 import org.backprop.spark.TrainedNetwork;
+import org.backprop.spark.data.InputColumns;
+import org.backprop.spark.score.ClassScores;
+import org.backprop.spark.score.Scorer;
 
 /**
  * The model a {@link BackpropClassifier} fits. {@code transform} appends, as Spark MLlib's

@@ -20,9 +20,9 @@ import org.backprop.op.Activations;
 import org.backprop.optim.LearningRates;
 import org.backprop.optim.Optimizer;
 import org.backprop.optim.Optimizers;
-import org.backprop.spark.InputColumns;
 import org.backprop.spark.NetworkSpec;
-import org.backprop.spark.SparkTrainConfig;
+import org.backprop.spark.data.InputColumns;
+import org.backprop.spark.train.SparkTrainConfig;
 
 /**
  * What the backprop Spark ML estimators share: every setting is a Spark ML {@link Param}, so

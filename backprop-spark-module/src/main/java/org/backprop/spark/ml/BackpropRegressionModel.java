@@ -18,9 +18,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.backprop.network.NeuralNetwork;
-import org.backprop.spark.InputColumns;
 import org.backprop.spark.ModelFiles;
 import org.backprop.spark.TrainedNetwork;
+import org.backprop.spark.data.InputColumns;
+import org.backprop.spark.score.Scorer;
 import org.backprop.tensor.Matrix;
 
 /**

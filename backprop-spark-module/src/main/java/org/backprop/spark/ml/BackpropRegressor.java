@@ -12,9 +12,9 @@ import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
-import org.backprop.spark.FitResult;
-import org.backprop.spark.InputColumns;
-import org.backprop.spark.SparkTrainer;
+import org.backprop.spark.data.InputColumns;
+import org.backprop.spark.train.FitResult;
+import org.backprop.spark.train.SparkTrainer;
 
 /**
  * A Spark ML estimator that trains a backprop regression network with {@link SparkTrainer}, usable
