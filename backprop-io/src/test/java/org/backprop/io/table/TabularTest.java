@@ -38,7 +38,7 @@ class TabularTest {
     @Test
     void trainsPredictsSavesAndLoadsTheSamePredictions() throws Exception {
         Path csv = houses(dir, 150);
-        try (TabularModel model = Tabular.train(csv, "price", TabularOptions.defaults().withEpochs(30).withSeed(3))) {
+        try (TabularModel model = Tabular.train(csv, "price", TabularOptions.defaults().withEpochs(10).withSeed(3))) {
             assertEquals(Task.REGRESSION, model.task());
             Map<String, String> row = Map.of("area", "100", "city", "Paris", "rooms", "2", "extra", "ignored");
             Prediction p = model.predict(row);
