@@ -9,6 +9,7 @@ import org.backprop.io.csv.CsvTable;
 import org.backprop.io.preprocess.LabelEncoder;
 import org.backprop.io.preprocess.StandardScaler;
 import org.backprop.io.preprocess.TablePreprocessor;
+import org.backprop.network.NetworkSpec;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.tensor.Matrix;
 
@@ -23,7 +24,6 @@ import org.backprop.tensor.Matrix;
  */
 public final class Model implements AutoCloseable {
     private final NeuralNetwork network;
-    private final Architecture architecture;
     private final Task task;
     private final List<String> features;
     private final String target;
@@ -37,7 +37,6 @@ public final class Model implements AutoCloseable {
                   StandardScaler featureScaler, StandardScaler targetScaler, LabelEncoder labels,
                   ModelMetadata metadata, TablePreprocessor preprocessor) {
         this.network = Objects.requireNonNull(network, "network");
-        this.architecture = Architecture.of(network);
         this.task = task;
         this.features = List.copyOf(features);
         this.target = Objects.requireNonNull(target, "target");
@@ -108,9 +107,9 @@ public final class Model implements AutoCloseable {
         return network;
     }
 
-    /** The network's layers and loss. */
-    public Architecture architecture() {
-        return architecture;
+    /** The network's description: layers with every hyperparameter, loss, initializer ({@code network().spec()}). */
+    public NetworkSpec spec() {
+        return network.spec();
     }
 
     /** Regression or classification. */

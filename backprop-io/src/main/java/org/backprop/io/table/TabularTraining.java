@@ -9,8 +9,6 @@ import org.backprop.io.DataException;
 import org.backprop.io.csv.ColumnSelection;
 import org.backprop.io.csv.ColumnarReadOptions;
 import org.backprop.io.csv.ColumnarTable;
-import org.backprop.io.model.Architecture;
-import org.backprop.io.model.LayerSpec;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.ModelMetadata;
 import org.backprop.io.model.Task;
@@ -23,6 +21,8 @@ import org.backprop.io.preprocess.Splits;
 import org.backprop.io.preprocess.StandardScaler;
 import org.backprop.io.preprocess.TablePreprocessor;
 import org.backprop.kernel.Kernels;
+import org.backprop.loss.Losses;
+import org.backprop.network.NetworkBuilder;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.optim.LearningRates;
 import org.backprop.optim.Optimizer;
@@ -196,11 +196,11 @@ public final class TabularTraining {
     /** Dense layers of {@code options.layers()} with its activation, then a linear output layer. */
     public static NetworkFactory denseNetworks(TabularOptions options) {
         return (inputs, outputs, loss) -> {
-            List<LayerSpec> specs = new ArrayList<>();
-            options.layers().forEach(u -> specs.add(new LayerSpec(u, options.activation().toLowerCase(Locale.ROOT))));
-            specs.add(new LayerSpec(outputs, "linear"));
+            NetworkBuilder builder = NeuralNetwork.builder(inputs);
+            options.layers().forEach(u -> builder.dense(u, options.activation().toLowerCase(Locale.ROOT)));
             int threads = options.threads() == null ? Kernels.defaultThreads() : options.threads();
-            return new Architecture(inputs, specs, loss).newNetwork(options.seed(), threads);
+            return builder.dense(outputs, "linear").loss(Losses.byName(loss)).seed(options.seed()).threads(threads)
+                    .build();
         };
     }
 
