@@ -106,8 +106,8 @@ class RealTablesTest {
         Path data = TestCsv.write(dir.resolve("gaps.csv"), mixedTable());
         CliRun run = train(data, "--target", "price", "--missing", "error");
         assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("gaps.csv, line 7, column 2 \"city\": missing value; 12 missing cells in all "
-                + "(--missing error); first of each column: line 7, column 2 \"city\" (5); line 6, column 3 \"size\" (7)"),
+        assertTrue(run.err().contains("gaps.csv, line 7, column 2 \"city\": missing value; 12 missing cells in all, the first "
+                + "of each column: line 7, column 2 \"city\" (5); line 6, column 3 \"size\" (7)"),
                 run::toString);
     }
 

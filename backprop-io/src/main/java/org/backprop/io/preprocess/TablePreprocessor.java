@@ -189,8 +189,8 @@ public final class TablePreprocessor {
             }
         }
         if (first != null) {
-            throw table.at(first.firstMissingRow(), first).problem("missing value; " + total
-                    + " missing cells in all (--missing error); first of each column: " + String.join("; ", firsts));
+            throw table.at(first.firstMissingRow(), first).problem(total == 1 ? "missing value" : "missing value; "
+                    + total + " missing cells in all, the first of each column: " + String.join("; ", firsts));
         }
     }
 
