@@ -73,6 +73,13 @@ def encode(rows, header, metadata, features):
                     values.append(1.0 if missing else 0.0)
             else:
                 levels, rare = col["levels"], col["rare_levels"]
+                if col.get("embedding_dim", 0) > 0:
+                    # one code: 0 rare/unseen (and missing without a level), 1..k the levels, k+1 missing
+                    if missing:
+                        values.append(float(len(levels) + 1) if col["missing_level"] else 0.0)
+                    else:
+                        values.append(float(levels.index(cell) + 1) if cell in levels else 0.0)
+                    continue
                 onehot = [0.0] * (len(levels) + (1 if rare else 0) + (1 if col["missing_level"] else 0))
                 if missing:
                     if col["missing_level"]:
@@ -121,7 +128,13 @@ def forward(architecture, tensors, a):
         kind = layer.get("type", "dense")
         counts[kind] = counts.get(kind, 0) + 1
         name = f"{kind}{counts[kind]}"
-        if kind == "dense":
+        if kind == "embedding":
+            # each code column replaced in place by its row of embedding<i>.E<column>, last column first
+            for c in sorted((int(c) for c in layer["columns"]), reverse=True):
+                table = tensors[f"{name}.E{c}"]
+                vectors = table[a[:, c].astype(int)]
+                a = np.concatenate([a[:, :c], vectors, a[:, c + 1:]], axis=1)
+        elif kind == "dense":
             a = activation(layer["activation"])(a @ tensors[f"{name}.W"] + tensors[f"{name}.B"])
         elif kind != "dropout":
             raise ValueError(f"layer type {kind} is not supported by this reader")
