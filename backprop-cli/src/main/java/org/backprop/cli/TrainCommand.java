@@ -160,7 +160,7 @@ public class TrainCommand implements Callable<Integer> {
         LabeledRows validation = prepared.validation();
         ModelMetadata metadata = new ModelMetadata(trainingJson(train), seed, Version.current(), commandLine());
         try (Model model = TabularTraining.model(prepared, lossFor(chosen), standardizeTarget,
-                (inputs, outputs, lossName) -> network(outputs, lossName, inputs), metadata)) {
+                (start, outputs, lossName) -> network(outputs, lossName, start), metadata)) {
             stdout.println(describe(model, train, validation));
             History history = fit(model, prepared, stdout);
             CliFiles.saveModel(out, model);
@@ -221,8 +221,7 @@ public class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private NeuralNetwork network(int outputs, String lossName, int inputs) {
-        NetworkBuilder builder = NeuralNetwork.builder(inputs);
+    private NeuralNetwork network(int outputs, String lossName, NetworkBuilder builder) {
         layers.forEach(units -> builder.dense(units, activation.toLowerCase(Locale.ROOT)));
         return builder.dense(outputs, "linear").loss(Losses.byName(lossName)).seed(seed)
                 .threads(threads == null ? Kernels.defaultThreads() : threads).build();
