@@ -1,9 +1,12 @@
 package org.backprop.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.model.Model;
+import org.backprop.io.preprocess.EncodeWarnings;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +16,8 @@ import picocli.CommandLine.Option;
 /** {@code backprop predict}: a model's predictions for the rows of a CSV file. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Predict the rows of a CSV file with a trained model.",
-                "The file needs the model's feature columns (any order, other columns are ignored). Output CSV: "
+                "The file needs the model's raw columns (any order, other columns are ignored); the stored "
+                        + "preprocessing is applied (levels not seen in training: all zeros, with a warning). Output CSV: "
                         + "regression: one column named after the target, in its units; classification: the "
                         + "predicted label, then p_<label> for every class."},
         footer = {"", "Example:", "  backprop predict --model houses.safetensors --data new.csv --out predictions.csv"})
@@ -34,7 +38,10 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Model m = CliFiles.loadModel(model.file, 1)) {
-            String csv = PredictionsCsv.of(m, m.featuresOf(CliFiles.readCsv(data.file)));
+            ColumnarTable table = CliFiles.readColumns(data.file, m.preprocessor().readOptions(List.of()));
+            EncodeWarnings warnings = new EncodeWarnings();
+            String csv = PredictionsCsv.of(m, m.preprocessor().encode(table, warnings));
+            CliFiles.warn(spec.commandLine().getErr(), data.file, warnings);
             if (out == null) {
                 spec.commandLine().getOut().print(csv);
             } else {
