@@ -15,15 +15,16 @@ import org.backprop.tensor.Matrix;
  * @param features raw feature values, one row per data row
  * @param values   regression targets in their own units, or null
  * @param labels   class labels as written in the file, or null
+ * @param origin   the file and line of each row
  */
-record LabeledRows(DoubleTable features, double[] values, String[] labels) {
+record LabeledRows(DoubleTable features, double[] values, String[] labels, RowOrigin origin) {
 
     /** The given feature columns and target of {@code table}; errors name file, line and column. */
     static LabeledRows read(CsvTable table, List<String> features, String target, Task task) {
         DoubleTable x = table.doubleColumns(features);
         return task == Task.REGRESSION
-                ? new LabeledRows(x, table.doubleColumn(target), null)
-                : new LabeledRows(x, null, table.labelColumn(target));
+                ? new LabeledRows(x, table.doubleColumn(target), null, RowOrigin.of(table))
+                : new LabeledRows(x, null, table.labelColumn(target), RowOrigin.of(table));
     }
 
     /** {@code model}'s features and target in {@code table}; unknown class labels are data errors. */
@@ -42,7 +43,7 @@ record LabeledRows(DoubleTable features, double[] values, String[] labels) {
     /** The given rows, in the given order. */
     LabeledRows select(int[] rows) {
         return new LabeledRows(features.selectRows(rows), values == null ? null : pick(values, rows),
-                labels == null ? null : pick(labels, rows));
+                labels == null ? null : pick(labels, rows), origin.select(rows));
     }
 
     /** The targets as {@code model}'s network sees them: standardized values (n×1) or one-hot rows (n×k). */

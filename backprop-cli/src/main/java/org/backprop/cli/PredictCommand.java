@@ -1,8 +1,17 @@
 package org.backprop.cli;
 
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.backprop.io.AtomicFiles;
+import org.backprop.io.DoubleTable;
+import org.backprop.io.csv.CsvTable;
 import org.backprop.io.model.Model;
 
 import picocli.CommandLine;
@@ -32,13 +41,23 @@ final class PredictCommand implements Callable<Integer> {
     private Path out;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        new CommandFiles().input("--model", model.file).input("--data", data.file).output("--out", out).check();
+        PrintWriter stdout = spec.commandLine().getOut();
         try (Model m = CliFiles.loadModel(model.file, 1)) {
-            String csv = PredictionsCsv.of(m, m.featuresOf(CliFiles.readCsv(data.file)));
-            if (out == null) {
-                spec.commandLine().getOut().print(csv);
+            CsvTable table = CliFiles.readCsv(data.file);
+            DoubleTable features = m.featuresOf(table);
+            if (out == null || AtomicFiles.standardStream(out) == FileDescriptor.out) {
+                PredictionsCsv.write(m, features, RowOrigin.of(table), text -> {
+                    stdout.print(text);
+                    StandardOutput.check(stdout);
+                });
             } else {
-                CliFiles.writeText(out, csv);
+                CliFiles.write(out, file -> {
+                    Writer writer = new OutputStreamWriter(file, StandardCharsets.UTF_8);
+                    PredictionsCsv.write(m, features, RowOrigin.of(table), writer);
+                    writer.flush();
+                }, stdout);
             }
         }
         return ExitCodes.OK;

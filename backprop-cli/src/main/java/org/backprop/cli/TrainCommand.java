@@ -138,8 +138,11 @@ public class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkOptions();
+        new CommandFiles().input("--data", data.file).input("--test", test).output("--out", out)
+                .output("--metrics-json", metricsJson.file).output("--plot", plot).check();
         PrintWriter stdout = spec.commandLine().getOut();
         CsvTable table = readTable(data.file);
+        CsvTable testTable = test == null ? null : readTable(test);
         ColumnSelection columns = ColumnSelection.resolve(table, target, features);
         TaskChoice choice = chooseTask(table);
         Task chosen = choice.task();
@@ -153,9 +156,9 @@ public class TrainCommand implements Callable<Integer> {
         try (Model model = newModel(chosen, columns.features(), all, train)) {
             stdout.println(describe(model, train, validation));
             History history = fit(model, train, validation, stdout);
-            CliFiles.saveModel(out, model);
+            report(model, history, train, validation, testTable, stdout);
+            CliFiles.saveModel(out, model, stdout);
             stdout.println("saved model to " + out);
-            report(model, history, train, validation, stdout);
         }
         return ExitCodes.OK;
     }
@@ -293,7 +296,9 @@ public class TrainCommand implements Callable<Integer> {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
-    private void report(Model model, History history, LabeledRows train, LabeledRows validation, PrintWriter stdout) {
+    /** Metrics, their JSON and the plot: everything that can fail, done before the model is saved. */
+    private void report(Model model, History history, LabeledRows train, LabeledRows validation, CsvTable testTable,
+                        PrintWriter stdout) {
         if (history.stoppedEarly()) {
             stdout.println("early stopping: kept the weights of epoch " + (history.restoredEpoch() + 1));
         }
@@ -301,13 +306,13 @@ public class TrainCommand implements Callable<Integer> {
         if (validation != null) {
             metrics.add("validation", SplitMetrics.of(model, validation));
         }
-        if (test != null) {
-            metrics.add("test", SplitMetrics.of(model, LabeledRows.read(readTable(test), model)));
+        if (testTable != null) {
+            metrics.add("test", SplitMetrics.of(model, LabeledRows.read(testTable, model)));
         }
         metrics.print(stdout);
-        metrics.writeJson(metricsJson.file);
+        metrics.writeJson(metricsJson.file, stdout);
         if (plot != null) {
-            LossPlot.write(plot, history, model.architecture().loss());
+            LossPlot.write(plot, history, model.architecture().loss(), stdout);
             stdout.println("wrote loss plot to " + plot);
         }
     }

@@ -148,6 +148,7 @@ public final class ModelFile {
 
         Model read(int threads) throws ModelFormatException {
             checkFormat();
+            ModelFileCheck.check(file, content);
             Architecture architecture = Architecture.fromJson(meta("architecture"));
             Task task = Task.fromId(meta("task"));
             List<String> features = stringList("features");
