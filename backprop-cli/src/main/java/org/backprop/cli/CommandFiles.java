@@ -112,11 +112,11 @@ final class CommandFiles {
 
     private static void checkWritable(Named out) {
         Path path = out.path();
-        if (!isReplaceable(path)) {
-            return;
-        }
         if (Files.isDirectory(path)) {
             throw cannotWrite(out, "it is a directory");
+        }
+        if (!isReplaceable(path)) {
+            return;
         }
         Path target = canonical(path);
         Path dir = Objects.requireNonNullElse(target.getParent(), target.toAbsolutePath().getRoot());
