@@ -40,7 +40,9 @@ public final class CommandRunner {
         try {
             StandardOutput.check(out);
         } catch (UserError e) {
-            code = ErrorHandler.report(err, name, e);
+            if (code == ExitCodes.OK) {
+                code = ErrorHandler.report(err, name, e);
+            }
         }
         err.flush();
         return code;
