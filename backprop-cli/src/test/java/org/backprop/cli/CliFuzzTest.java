@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CliFuzzTest {
     static final int CSV_MUTATIONS = 300;
-    static final int MODEL_MUTATIONS = 120;
+    static final int MODEL_MUTATIONS = 100;
     private static final byte[][] TOKENS = bytes("1e400", "-1e400", "NaN", "Infinity", "1e-320", "4O.5", "\"",
             "\"\"", ",", "\r\n", "\n", "\r", "\u0000", "\u0012", " ", "\t", "99999999999999999999", "0x10", "é",
             "\uFEFF", "-", ".", "e", "", ",,,,", "1,2,3,4,5");
