@@ -3,15 +3,12 @@ package org.backprop.cli;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.backprop.io.csv.ColumnSelection;
 import org.backprop.io.csv.CsvTable;
-import org.backprop.io.model.Architecture;
-import org.backprop.io.model.LayerSpec;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.ModelMetadata;
 import org.backprop.io.model.Task;
@@ -20,6 +17,9 @@ import org.backprop.io.preprocess.Split;
 import org.backprop.io.preprocess.Splits;
 import org.backprop.io.preprocess.StandardScaler;
 import org.backprop.kernel.Kernels;
+import org.backprop.layer.LayerSpec;
+import org.backprop.loss.Losses;
+import org.backprop.network.NetworkBuilder;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.op.Activations;
 import org.backprop.optim.Optimizer;
@@ -232,10 +232,10 @@ public class TrainCommand implements Callable<Integer> {
     }
 
     private NeuralNetwork network(int outputs, String lossName, int inputs) {
-        List<LayerSpec> specs = new ArrayList<>();
-        layers.forEach(units -> specs.add(new LayerSpec(units, activation.toLowerCase(Locale.ROOT))));
-        specs.add(new LayerSpec(outputs, "linear"));
-        return new Architecture(inputs, specs, lossName).newNetwork(seed, threads == null ? Kernels.defaultThreads() : threads);
+        NetworkBuilder builder = NeuralNetwork.builder(inputs);
+        layers.forEach(units -> builder.dense(units, activation.toLowerCase(Locale.ROOT)));
+        return builder.dense(outputs, "linear").loss(Losses.byName(lossName)).seed(seed)
+                .threads(threads == null ? Kernels.defaultThreads() : threads).build();
     }
 
     private History fit(Model model, LabeledRows train, LabeledRows validation, PrintWriter stdout) {
@@ -312,7 +312,7 @@ public class TrainCommand implements Callable<Integer> {
         metrics.print(stdout);
         metrics.writeJson(metricsJson.file, stdout);
         if (plot != null) {
-            LossPlot.write(plot, history, model.architecture().loss(), stdout);
+            LossPlot.write(plot, history, model.spec().loss().name(), stdout);
             stdout.println("wrote loss plot to " + plot);
         }
     }
@@ -321,14 +321,14 @@ public class TrainCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "training %s on %d rows (%d validation), %d features → %s, %s, %s lr %s, "
                         + "%d epochs, batch %d, seed %d", model.task().id(), train.size(),
                 validation == null ? 0 : validation.size(), model.features().size(), layersText(model),
-                model.architecture().loss(), optimizer, lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer),
+                model.spec().loss().name(), optimizer, lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer),
                 epochs, batchSize, seed);
     }
 
     private static String layersText(Model model) {
         StringBuilder sb = new StringBuilder();
-        for (LayerSpec l : model.architecture().layers()) {
-            sb.append(sb.length() == 0 ? "" : "→").append(l.units()).append(' ').append(l.activation());
+        for (LayerSpec l : model.spec().layers()) {
+            sb.append(sb.length() == 0 ? "" : "→").append(l);
         }
         return sb.toString();
     }

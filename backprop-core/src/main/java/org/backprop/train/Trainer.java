@@ -95,7 +95,7 @@ public final class Trainer {
         if (xValidation != null || yValidation != null) {
             checkData("validation", xValidation, yValidation);
         }
-        Batches batches = new Batches(x, y, Math.min(config.batchSize(), x.rows()), network.gemm());
+        Batches batches = new Batches(x, y, Math.min(config.batchSize(), x.rows()), network.team());
         Evaluator evaluator = new Evaluator(network, metrics, x, y, xValidation, yValidation);
         BestParameters best = new BestParameters(network.parameters(), config.minDelta());
         EarlyStopping stopping = new EarlyStopping(config.patience(), best);
@@ -126,7 +126,7 @@ public final class Trainer {
     private double step(Matrix xBatch, Matrix yBatch, int epoch, int batch, DivergenceGuard guard) {
         double loss = BlockGradient.compute(network, xBatch, yBatch, xBatch.rows());
         guard.checkLoss(epoch, batch, loss);
-        optimizer.step(network.parameters(), network.gemm());
+        optimizer.step(network.parameters(), network.team());
         guard.checkParameters(epoch, batch, loss, optimizer.lastStepFinite());
         for (int i = 0; i < listeners.size(); i++) {
             listeners.get(i).onBatchEnd(epoch, batch, loss);

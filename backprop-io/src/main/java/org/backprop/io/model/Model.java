@@ -8,6 +8,7 @@ import org.backprop.io.DoubleTable;
 import org.backprop.io.csv.CsvTable;
 import org.backprop.io.preprocess.LabelEncoder;
 import org.backprop.io.preprocess.StandardScaler;
+import org.backprop.network.NetworkSpec;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.tensor.Matrix;
 
@@ -22,7 +23,6 @@ import org.backprop.tensor.Matrix;
  */
 public final class Model implements AutoCloseable {
     private final NeuralNetwork network;
-    private final Architecture architecture;
     private final Task task;
     private final List<String> features;
     private final String target;
@@ -35,7 +35,6 @@ public final class Model implements AutoCloseable {
                   StandardScaler featureScaler, StandardScaler targetScaler, LabelEncoder labels,
                   ModelMetadata metadata) {
         this.network = Objects.requireNonNull(network, "network");
-        this.architecture = Architecture.of(network);
         this.task = task;
         this.features = List.copyOf(features);
         this.target = Objects.requireNonNull(target, "target");
@@ -103,9 +102,9 @@ public final class Model implements AutoCloseable {
         return network;
     }
 
-    /** The network's layers and loss. */
-    public Architecture architecture() {
-        return architecture;
+    /** The network's description: layers with every hyperparameter, loss, initializer ({@code network().spec()}). */
+    public NetworkSpec spec() {
+        return network.spec();
     }
 
     /** Regression or classification. */

@@ -6,11 +6,14 @@ import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.backprop.io.StrictJson;
 import org.backprop.io.safetensors.SafetensorsFile;
 import org.backprop.io.safetensors.Tensor;
+import org.backprop.network.NetworkSpec;
+import org.backprop.network.ParameterShape;
 
 /**
  * Checks a model file's content before anything is built or allocated from it, so that a crafted
@@ -20,11 +23,13 @@ import org.backprop.io.safetensors.Tensor;
  *       {@code training}) is strict JSON without a duplicate key at any level
  *       ({@link StrictJson});</li>
  *   <li>{@code features} and {@code labels} are arrays of distinct strings;</li>
- *   <li>the architecture's sizes are whole numbers written in plain digits in [1, 2³¹ − 1]
- *       ({@code 64.9}, {@code 6.4e1} and 2³² + 64 are refused, never rounded or wrapped), and agree
- *       with the stored tensors' shapes layer by layer ({@code denseK.W} is [in, units],
- *       {@code denseK.B} is [units], the feature scaler [inputs]);</li>
- *   <li>the parameter count is at most {@link #MAX_PARAMETERS};</li>
+ *   <li>the architecture's input width (and in format 1 each layer's units) is a whole number
+ *       written in plain digits in [1, 2³¹ − 1] ({@code 64.9}, {@code 6.4e1} and 2³² + 64 are
+ *       refused, never rounded or wrapped);</li>
+ *   <li>({@link #checkAgainstTensors}, once the spec is parsed and before the network is built)
+ *       every parameter the spec declares is a stored tensor of that shape ({@code dense1.W} is
+ *       [in, units], {@code dense1.B} is [units], the feature scaler [inputs]), and the parameter
+ *       count is at most {@link #MAX_PARAMETERS};</li>
  *   <li>scaler scales are normal positive doubles (a subnormal scale would overflow any input).</li>
  * </ul>
  */
@@ -49,11 +54,11 @@ final class ModelFileCheck {
      *
      * @throws ModelFormatException naming the metadata key or tensor at fault
      */
-    static void check(Path file, SafetensorsFile content) throws ModelFormatException {
-        new ModelFileCheck(file, content).run();
+    static void check(Path file, SafetensorsFile content, int version) throws ModelFormatException {
+        new ModelFileCheck(file, content).run(version);
     }
 
-    private void run() throws ModelFormatException {
+    private void run(int version) throws ModelFormatException {
         for (String key : JSON_KEYS) {
             String text = content.metadata().get(key);
             if (text != null) {
@@ -64,7 +69,7 @@ final class ModelFileCheck {
         distinctStrings("labels");
         String architecture = content.metadata().get("architecture");
         if (architecture != null) {
-            checkArchitecture(parse("architecture", architecture));
+            checkWrittenSizes(parse("architecture", architecture), version);
         }
         checkScale(ModelFile.FEATURE_SCALE);
         checkScale(ModelFile.TARGET_SCALE);
@@ -98,29 +103,56 @@ final class ModelFileCheck {
         }
     }
 
-    /** Format 1: {"inputs": N, "layers": [{"units": N, "activation": …}, …], "loss": …}. */
-    private void checkArchitecture(JsonElement json) throws ModelFormatException {
-        if (!json.isJsonObject() || !json.getAsJsonObject().has("layers")
-                || !json.getAsJsonObject().get("layers").isJsonArray()) {
-            throw problem("metadata \"architecture\" has no \"layers\" array");
+    /**
+     * The architecture's sizes as written: {@code inputs} (every version) and, in format 1, each
+     * layer's {@code units} must be plain decimal integers in range (Gson would round {@code 64.9}
+     * and wrap 2³² + 64 to 64). Format 2 layer hyperparameters are checked by their {@code Params}.
+     */
+    private void checkWrittenSizes(JsonElement json, int version) throws ModelFormatException {
+        if (!json.isJsonObject()) {
+            throw problem("metadata \"architecture\" is not a JSON object");
         }
         JsonObject architecture = json.getAsJsonObject();
-        long in = size("architecture \"inputs\"", architecture.get("inputs"));
-        requireShape(ModelFile.FEATURE_SCALE, in);
-        JsonArray layers = architecture.getAsJsonArray("layers");
+        size("architecture \"inputs\"", architecture.get("inputs"));
+        JsonElement layers = architecture.get("layers");
+        if (version != 1 || layers == null || !layers.isJsonArray()) {
+            return;
+        }
+        JsonArray array = layers.getAsJsonArray();
+        for (int k = 1; k <= array.size(); k++) {
+            JsonElement layer = array.get(k - 1);
+            size("architecture layer " + k + " \"units\"", layer.isJsonObject() ? layer.getAsJsonObject().get("units")
+                    : null);
+        }
+    }
+
+    /**
+     * Checks {@code spec}'s parameters against the stored tensors, name by name and shape by shape,
+     * and against {@link #MAX_PARAMETERS}, before the network is built: nothing is allocated for
+     * sizes the file's tensors do not back.
+     *
+     * @throws ModelFormatException naming the first tensor that is missing or has another shape
+     */
+    static void checkAgainstTensors(Path file, SafetensorsFile content, NetworkSpec spec) throws ModelFormatException {
+        ModelFileCheck check = new ModelFileCheck(file, content);
+        int[] widths;
+        try {
+            widths = spec.widths();
+        } catch (IllegalArgumentException e) {
+            throw check.problem(e.getMessage());
+        }
+        check.requireShape(ModelFile.FEATURE_SCALE, widths[0]);
+        List<String> names = spec.layerNames();
         long parameters = 0;
-        for (int k = 1; k <= layers.size(); k++) {
-            JsonElement layer = layers.get(k - 1);
-            long units = size("architecture layer " + k + " \"units\"",
-                    layer.isJsonObject() ? layer.getAsJsonObject().get("units") : null);
-            requireShape("dense" + k + ".W", in, units);
-            requireShape("dense" + k + ".B", units);
-            parameters += in * units + units;
-            if (parameters > MAX_PARAMETERS) {
-                throw problem("the architecture has more than " + MAX_PARAMETERS + " parameters (the limit) by layer "
-                        + k);
+        for (int i = 0; i < names.size(); i++) {
+            for (ParameterShape p : spec.layers().get(i).parameters(widths[i])) {
+                check.requireShape(names.get(i) + "." + p.name(), ModelFile.storedShape(p.kind(), p.rows(), p.cols()));
+                parameters += (long) p.rows() * p.cols();
+                if (parameters > MAX_PARAMETERS) {
+                    throw check.problem("the architecture has more than " + MAX_PARAMETERS
+                            + " parameters (the limit) by layer " + names.get(i));
+                }
             }
-            in = units;
         }
     }
 

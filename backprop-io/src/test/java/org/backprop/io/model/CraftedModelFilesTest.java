@@ -64,7 +64,11 @@ class CraftedModelFilesTest {
     private Path withMetadata(String key, UnaryOperator<String> edit) throws IOException {
         SafetensorsFile content = SafetensorsReader.read(good);
         Map<String, String> metadata = new LinkedHashMap<>(content.metadata());
-        metadata.put(key, edit.apply(metadata.get(key)));
+        String edited = edit.apply(metadata.get(key));
+        if (edited.equals(metadata.get(key))) {
+            throw new AssertionError("the edit changed nothing in " + edited);
+        }
+        metadata.put(key, edited);
         Path out = dir.resolve("crafted-meta.safetensors");
         SafetensorsWriter.write(out, content.tensors(), metadata);
         return out;
@@ -99,9 +103,9 @@ class CraftedModelFilesTest {
         String inMetadata = refused(withHeader(h -> h.replaceFirst("\"format\":\"backprop-model\"",
                 "\"format\":\"backprop-model\",\"format\":\"backprop-model\"")), SafetensorsFormatException.class);
         assertTrue(inMetadata.contains("duplicate key \"format\""), inMetadata);
-        String inArchitecture = refused(withMetadata("architecture", a -> a.replaceFirst("\"loss\":\"mse\"",
-                "\"loss\":\"mse\",\"loss\":\"mae\"")), ModelFormatException.class);
-        assertTrue(inArchitecture.contains("metadata \"architecture\": duplicate key \"loss\""), inArchitecture);
+        String inArchitecture = refused(withMetadata("architecture", a -> a.replaceFirst("\"inputs\":3,",
+                "\"inputs\":3,\"inputs\":3,")), ModelFormatException.class);
+        assertTrue(inArchitecture.contains("metadata \"architecture\": duplicate key \"inputs\""), inArchitecture);
         String deep = refused(withMetadata("architecture", a -> a.replaceFirst("\"units\":4,",
                 "\"units\":4,\"units\":5,")), ModelFormatException.class);
         assertTrue(deep.contains("duplicate key \"units\" at $.layers[0]"), deep);
@@ -118,15 +122,38 @@ class CraftedModelFilesTest {
 
     @Test
     void sizesMustBeWholeNumbersInRange() throws IOException {
-        for (String units : new String[] {"4.9", "4.0", "4e0", "4294967300", "-4", "0", "\"4\""}) {
+        for (String units : new String[] {"4.9", "4294967300", "-4", "0", "1e99999999", "\"4\""}) {
             String message = refused(withMetadata("architecture", a -> a.replaceFirst("\"units\":4,", "\"units\":"
                     + units + ",")), ModelFormatException.class);
+            assertTrue(message.contains("unit"), message);
+        }
+        for (String inputs : new String[] {"3.5", "4294967299", "3e0", "-3"}) {
+            String message = refused(withMetadata("architecture", a -> a.replaceFirst("\"inputs\":3", "\"inputs\":"
+                    + inputs)), ModelFormatException.class);
+            assertTrue(message.contains("architecture \"inputs\" must be a whole number in [1, 2147483647], got "
+                    + inputs), message);
+        }
+    }
+
+    @Test
+    void formatVersion1SizesMustBeWrittenAsPlainIntegers() throws IOException {
+        String v1 = "{\"inputs\":3,\"layers\":[{\"units\":4,\"activation\":\"tanh\"},{\"units\":1,"
+                + "\"activation\":\"linear\"}],\"loss\":\"mse\"}";
+        SafetensorsFile content = SafetensorsReader.read(good);
+        Map<String, String> metadata = new LinkedHashMap<>(content.metadata());
+        metadata.put("format_version", "1");
+        for (String units : new String[] {"4.9", "4.0", "4294967300"}) {
+            metadata.put("architecture", v1.replace("\"units\":4,", "\"units\":" + units + ","));
+            Path file = dir.resolve("v1.safetensors");
+            SafetensorsWriter.write(file, content.tensors(), metadata);
+            String message = refused(file, ModelFormatException.class);
             assertTrue(message.contains("architecture layer 1 \"units\" must be a whole number in [1, 2147483647], got "
                     + units), message);
         }
-        String inputs = refused(withMetadata("architecture", a -> a.replaceFirst("\"inputs\":3", "\"inputs\":3.5")),
-                ModelFormatException.class);
-        assertTrue(inputs.contains("architecture \"inputs\" must be a whole number"), inputs);
+        metadata.put("architecture", v1);
+        Path file = dir.resolve("v1.safetensors");
+        SafetensorsWriter.write(file, content.tensors(), metadata);
+        ModelFile.load(file).close();
     }
 
     @Test
@@ -138,7 +165,8 @@ class CraftedModelFilesTest {
                     + "]"), message);
         }
         String layers = refused(withMetadata("architecture", a -> a.replaceFirst("\"layers\":\\[",
-                "\"layers\":[{\"units\":100000000,\"activation\":\"relu\"},")), ModelFormatException.class);
+                "\"layers\":[{\"type\":\"dense\",\"units\":100000000,\"activation\":{\"name\":\"relu\"}},")),
+                ModelFormatException.class);
         assertTrue(layers.contains("tensor \"dense1.W\" has shape [3, 4] but the architecture needs [3, 100000000]"),
                 layers);
     }

@@ -1,4 +1,4 @@
-package org.backprop.trace;
+package org.backprop.golden;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * A strict little JSON parser for tests (RFC 8259 grammar; numbers as Double): objects become
- * LinkedHashMaps, arrays Lists. Throws on any syntax error or trailing text.
+ * LinkedHashMaps, arrays Lists. Throws on any syntax error or trailing text. Reads traces and the
+ * JSON golden files.
  */
-final class MiniJson {
+public final class MiniJson {
     private final String s;
     private int i;
 
@@ -17,7 +18,7 @@ final class MiniJson {
         this.s = s;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         MiniJson p = new MiniJson(text);
         Object v = p.value();
         p.ws();
@@ -25,6 +26,23 @@ final class MiniJson {
             throw p.error("trailing text");
         }
         return v;
+    }
+
+    /** {@code value} as a JSON object (a map in file order). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> asObject(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    /** {@code value} as a JSON array. */
+    @SuppressWarnings("unchecked")
+    public static List<Object> asArray(Object value) {
+        return (List<Object>) value;
+    }
+
+    /** {@code value}, a JSON array of numbers, as doubles. */
+    public static double[] asDoubles(Object value) {
+        return asArray(value).stream().mapToDouble(v -> (Double) v).toArray();
     }
 
     private Object value() {
