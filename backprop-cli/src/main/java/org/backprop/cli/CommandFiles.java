@@ -22,7 +22,8 @@ import org.backprop.io.AtomicFiles;
  *   <li>Every output can be written: it is not a directory and its directory exists and is
  *       writable (after following symbolic links); otherwise an I/O error (exit 5).</li>
  * </ul>
- * Inputs are checked for being regular files when they are read ({@link CliFiles}).
+ * Every input must exist (else exit 5, before any work: a missing {@code --test} is not found after
+ * training); inputs are checked for being regular files when they are read ({@link CliFiles}).
  */
 final class CommandFiles {
     private record Named(String option, Path path) {
@@ -51,9 +52,15 @@ final class CommandFiles {
      * Runs the checks of the class comment.
      *
      * @throws UserError exit 2 if an output would overwrite an input or another output, exit 5 if an
-     *                   output cannot be written
+     *                   input is missing or an output cannot be written
      */
     void check() {
+        for (Named in : inputs) {
+            if (!Files.exists(in.path())) {
+                throw new UserError(ExitCodes.IO, "cannot read " + in.option() + " " + in.path()
+                        + ": no such file or directory");
+            }
+        }
         for (int i = 0; i < outputs.size(); i++) {
             Named out = outputs.get(i);
             if (!isReplaceable(out.path())) {

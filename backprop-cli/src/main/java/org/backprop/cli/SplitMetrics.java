@@ -7,6 +7,7 @@ import java.util.OptionalDouble;
 
 import org.backprop.io.model.Model;
 import org.backprop.io.model.Task;
+import org.backprop.io.table.LabeledRows;
 import org.backprop.metrics.Accuracy;
 import org.backprop.metrics.ClassLabels;
 import org.backprop.metrics.ConfusionMatrix;
@@ -33,10 +34,10 @@ record SplitMetrics(int rows, Map<String, Object> values) {
     }
 
     /** Evaluates {@code model} on {@code data}; the predictions are computed in batches ({@link BatchedPredictions}). */
-    static SplitMetrics of(Model model, LabeledRows data) {
+    static SplitMetrics of(Model model, LabeledRows data, RowOrigin origin) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (model.task() == Task.REGRESSION) {
-            Matrix predicted = Matrix.column(BatchedPredictions.values(model, data.features(), data.origin()));
+            Matrix predicted = Matrix.column(BatchedPredictions.values(model, data.features(), origin));
             Matrix actual = Matrix.column(data.values());
             m.put("mse", Mse.of(predicted, actual));
             m.put("rmse", Rmse.of(predicted, actual));
@@ -44,7 +45,7 @@ record SplitMetrics(int rows, Map<String, Object> values) {
             OptionalDouble r2 = RSquared.of(predicted, actual);
             m.put("r2", r2.isPresent() ? r2.getAsDouble() : null);
         } else {
-            Matrix probabilities = BatchedPredictions.probabilities(model, data.features(), data.origin());
+            Matrix probabilities = BatchedPredictions.probabilities(model, data.features(), origin);
             int k = model.labels().classCount();
             int[] predicted = ClassLabels.argmax(probabilities);
             int[] actual = model.labels().encode(data.labels());

@@ -7,15 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.backprop.io.csv.ColumnSelection;
+import org.backprop.io.csv.ColumnarReadOptions;
+import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.csv.CsvTable;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.ModelMetadata;
 import org.backprop.io.model.Task;
-import org.backprop.io.preprocess.LabelEncoder;
-import org.backprop.io.preprocess.Split;
-import org.backprop.io.preprocess.Splits;
-import org.backprop.io.preprocess.StandardScaler;
+import org.backprop.io.preprocess.EncodeWarnings;
+import org.backprop.io.table.LabeledRows;
+import org.backprop.io.table.TabularOptions;
+import org.backprop.io.table.TabularTraining;
 import org.backprop.kernel.Kernels;
 import org.backprop.layer.LayerSpec;
 import org.backprop.loss.Losses;
@@ -47,6 +48,11 @@ import picocli.CommandLine.Option;
                 "Features are standardized with statistics of the training rows only; a regression target too "
                         + "(predictions are mapped back to its units). Classification uses one linear output per "
                         + "class and softmax cross-entropy.",
+                "Column types are inferred and printed before training: numbers are standardized; text columns "
+                        + "are one-hot encoded (levels of the training rows, rare ones merged); missing cells (empty, "
+                        + "NA, N/A, NaN, null, ?) get the training median plus an indicator column, or a level of "
+                        + "their own. A mostly numeric column with a few non-numbers is a data error. The encoding is "
+                        + "stored in the model file and applied by predict, evaluate, inspect and gradcheck.",
                 "Task when --task is not given: regression if every target value is a number and there are "
                         + "fractional values or more than 10 distinct values; classification otherwise."},
         footer = {"", "Example:", "  backprop train --data houses.csv --target price --epochs 200 "
@@ -69,6 +75,9 @@ public class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--task", paramLabel = "TASK", description = "regression or classification (default: inferred, see above).")
     private String task;
+
+    @Mixin
+    private TableFlags tableFlags;
 
     @Option(names = "--layers", split = ",", paramLabel = "N,N,…", defaultValue = "64,64",
             description = "Hidden layer sizes (default: ${DEFAULT-VALUE}); the output layer is added: 1 unit "
@@ -141,26 +150,45 @@ public class TrainCommand implements Callable<Integer> {
         new CommandFiles().input("--data", data.file).input("--test", test).output("--out", out)
                 .output("--metrics-json", metricsJson.file).output("--plot", plot).check();
         PrintWriter stdout = spec.commandLine().getOut();
-        CsvTable table = readTable(data.file);
-        CsvTable testTable = test == null ? null : readTable(test);
-        ColumnSelection columns = ColumnSelection.resolve(table, target, features);
-        TaskChoice choice = chooseTask(table);
-        Task chosen = choice.task();
-        LabeledRows all = LabeledRows.read(table, columns.features(), target, chosen);
+        TabularOptions options = tabularOptions();
+        ColumnarTable table = readColumns(data.file, TabularTraining.readOptions(target, options));
+        TabularTraining.Prepared prepared = prepare(table, options);
+        Task chosen = prepared.target().task();
         if (task == null) {
-            stdout.println("task: " + chosen.id() + " (" + choice.reason() + "; set --task to override)");
+            stdout.println("task: " + chosen.id() + " (" + prepared.target().reason() + "; set --task to override)");
         }
-        Split split = split(all, chosen);
-        LabeledRows train = all.select(split.train());
-        LabeledRows validation = split.validation().length == 0 ? null : all.select(split.validation());
-        try (Model model = newModel(chosen, columns.features(), all, train)) {
+        prepared.notes().forEach(stdout::println);
+        LabeledRows train = prepared.train();
+        LabeledRows validation = prepared.validation();
+        ModelMetadata metadata = new ModelMetadata(trainingJson(train), seed, Version.current(), commandLine());
+        try (Model model = TabularTraining.model(prepared, lossFor(chosen), standardizeTarget,
+                (inputs, outputs, lossName) -> network(outputs, lossName, inputs), metadata)) {
             stdout.println(describe(model, train, validation));
-            History history = fit(model, train, validation, stdout);
-            report(model, history, train, validation, testTable, stdout);
+            History history = fit(model, prepared, stdout);
+            report(model, history, train, validation, stdout);
             CliFiles.saveModel(out, model, stdout);
             stdout.println("saved model to " + out);
         }
         return ExitCodes.OK;
+    }
+
+    private TabularOptions tabularOptions() {
+        try {
+            return TabularOptions.defaults().withFeatures(features).withTask(task == null ? null : Task.fromId(task))
+                    .withDropMissingTarget(tableFlags.dropMissingTarget).withTable(tableFlags.options())
+                    .withValidationSplit(validationSplit).withSeed(seed);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.USAGE, (task != null && e.getMessage().contains(task) ? "--task: " : "")
+                    + e.getMessage());
+        }
+    }
+
+    private TabularTraining.Prepared prepare(ColumnarTable table, TabularOptions options) {
+        try {
+            return TabularTraining.prepare(table, target, options);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.USAGE, "--validation-split: " + e.getMessage());
+        }
     }
 
     /**
@@ -187,48 +215,12 @@ public class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private TaskChoice chooseTask(CsvTable table) {
-        if (task == null) {
-            return TaskChoice.infer(table, target);
-        }
-        try {
-            return new TaskChoice(Task.fromId(task), "--task");
-        } catch (IllegalArgumentException e) {
-            throw new UserError(ExitCodes.USAGE, "--task: " + e.getMessage());
-        }
-    }
-
-    private Split split(LabeledRows all, Task chosen) {
-        double trainFraction = 1 - validationSplit;
-        return chosen == Task.CLASSIFICATION
-                ? Splits.stratified(LabelEncoder.fit(all.labels()).encode(all.labels()), trainFraction, validationSplit, seed)
-                : Splits.random(all.size(), trainFraction, validationSplit, seed);
-    }
-
-    private Model newModel(Task chosen, List<String> featureNames, LabeledRows all, LabeledRows train) {
-        StandardScaler featureScaler = StandardScaler.fit(train.features());
-        ModelMetadata metadata = new ModelMetadata(trainingJson(train), seed, Version.current(), commandLine());
-        if (chosen == Task.REGRESSION) {
-            StandardScaler targetScaler = standardizeTarget
-                    ? StandardScaler.fit(train.values(), train.size(), 1)
-                    : StandardScaler.of(new double[] {0}, new double[] {1});
-            return Model.regression(network(1, lossFor(chosen), featureNames.size()), featureNames, target,
-                    featureScaler, targetScaler, metadata);
-        }
-        LabelEncoder labels = LabelEncoder.fit(all.labels());
-        if (labels.classCount() < 2) {
-            throw new UserError(ExitCodes.DATA, data.file + ", column \"" + target + "\": classification needs at "
-                    + "least 2 classes, found only " + labels.classes());
-        }
-        return Model.classification(network(labels.classCount(), lossFor(chosen), featureNames.size()), featureNames,
-                target, featureScaler, labels, metadata);
-    }
-
     private String lossFor(Task chosen) {
-        List<String> allowed = chosen == Task.REGRESSION ? List.of("mse", "mae", "huber") : List.of("softmax_ce");
-        String name = loss == null ? allowed.get(0) : loss.toLowerCase(Locale.ROOT);
-        require(allowed.contains(name), "--loss " + loss + " does not fit " + chosen.id() + "; use one of " + allowed);
-        return name;
+        try {
+            return TabularTraining.loss(chosen, loss);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.USAGE, "--" + e.getMessage());
+        }
     }
 
     private NeuralNetwork network(int outputs, String lossName, int inputs) {
@@ -238,16 +230,12 @@ public class TrainCommand implements Callable<Integer> {
                 .threads(threads == null ? Kernels.defaultThreads() : threads).build();
     }
 
-    private History fit(Model model, LabeledRows train, LabeledRows validation, PrintWriter stdout) {
+    private History fit(Model model, TabularTraining.Prepared prepared, PrintWriter stdout) {
         double rate = lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer);
         ProgressPrinter progress = new ProgressPrinter(stdout, epochs, System.console() != null);
-        Matrix x = model.inputs(train.features());
-        Matrix y = train.networkTargets(model);
         try {
-            return validation == null ? train(model.network(), OptimizerChoice.create(optimizer, rate), x, y, null, null,
-                    progress)
-                    : train(model.network(), OptimizerChoice.create(optimizer, rate), x, y,
-                    model.inputs(validation.features()), validation.networkTargets(model), progress);
+            return TabularTraining.fit(model, prepared, (network, x, y, xValidation, yValidation) ->
+                    train(network, OptimizerChoice.create(optimizer, rate), x, y, xValidation, yValidation, progress));
         } catch (TrainingDivergedException e) {
             throw new UserError(ExitCodes.DIVERGED, e.getMessage() + " No model was written.", e);
         } finally {
@@ -271,9 +259,18 @@ public class TrainCommand implements Callable<Integer> {
         return xValidation == null ? trainer.fit(x, y) : trainer.fit(x, y, xValidation, yValidation);
     }
 
-    /** Reads a data file ({@code --data}, {@code --test}): a CSV file with a header row. */
+    /**
+     * Extension point for data files ({@code --data}, {@code --test}) that are not CSV: returns their
+     * cells as text, or null (the default) to read the file as CSV in one streaming pass.
+     */
     protected CsvTable readTable(Path file) {
-        return CliFiles.readCsv(file);
+        return null;
+    }
+
+    /** Reads a data file with {@code options}: {@link #readTable} if it gives a table, else as CSV. */
+    private ColumnarTable readColumns(Path file, ColumnarReadOptions options) {
+        CsvTable cells = readTable(file);
+        return cells != null ? ColumnarTable.of(cells, options) : CliFiles.readColumns(file, options);
     }
 
     /** {@code --epochs}. */
@@ -297,17 +294,22 @@ public class TrainCommand implements Callable<Integer> {
     }
 
     /** Metrics, their JSON and the plot: everything that can fail, done before the model is saved. */
-    private void report(Model model, History history, LabeledRows train, LabeledRows validation, CsvTable testTable,
-                        PrintWriter stdout) {
+    private void report(Model model, History history, LabeledRows train, LabeledRows validation, PrintWriter stdout) {
         if (history.stoppedEarly()) {
             stdout.println("early stopping: kept the weights of epoch " + (history.restoredEpoch() + 1));
         }
-        MetricsReport metrics = new MetricsReport().add("train", SplitMetrics.of(model, train));
+        MetricsReport metrics = new MetricsReport().add("train", SplitMetrics.of(model, train,
+                RowOrigin.positions(data.file + " (training rows)")));
         if (validation != null) {
-            metrics.add("validation", SplitMetrics.of(model, validation));
+            metrics.add("validation", SplitMetrics.of(model, validation,
+                    RowOrigin.positions(data.file + " (validation rows)")));
         }
-        if (testTable != null) {
-            metrics.add("test", SplitMetrics.of(model, LabeledRows.read(testTable, model)));
+        if (test != null) {
+            ColumnarTable testTable = readColumns(test, model.preprocessor().readOptions(List.of(model.target())));
+            EncodeWarnings warnings = new EncodeWarnings();
+            metrics.add("test", SplitMetrics.of(model, LabeledRows.of(testTable, model, warnings),
+                    RowOrigin.of(testTable)));
+            CliFiles.warn(spec.commandLine().getErr(), test, warnings);
         }
         metrics.print(stdout);
         metrics.writeJson(metricsJson.file, stdout);

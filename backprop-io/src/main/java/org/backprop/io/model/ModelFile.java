@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.backprop.io.preprocess.LabelEncoder;
 import org.backprop.io.preprocess.StandardScaler;
+import org.backprop.io.preprocess.TablePreprocessor;
 import org.backprop.io.safetensors.SafetensorsFile;
 import org.backprop.io.safetensors.SafetensorsReader;
 import org.backprop.io.safetensors.SafetensorsWriter;
@@ -32,6 +33,9 @@ import org.backprop.network.Parameter;
  *       computes X·W + B on batch-first rows: the <b>transpose</b> of PyTorch's
  *       {@code nn.Linear.weight} (out×in).</li>
  *   <li>{@code dense1.B}, …: shape [out] (as PyTorch's {@code nn.Linear.bias}).</li>
+ *   <li>every other layer's parameters under {@code <layer>.<name>}, shape [rows, cols], e.g. an
+ *       embedding's tables {@code embedding1.E0}: [cardinality, dim] (as PyTorch's
+ *       {@code nn.Embedding.weight}).</li>
  *   <li>{@code scaler.features.mean}, {@code scaler.features.scale}: shape [inputs]; the network's
  *       input is (x − mean) / scale per feature column.</li>
  *   <li>regression only: {@code scaler.target.mean}, {@code scaler.target.scale}, shape [1]; a
@@ -43,7 +47,9 @@ import org.backprop.network.Parameter;
  * ({@code regression}/{@code classification}), {@code features} (JSON array of column names in
  * input order), {@code target}, {@code labels} (classification: JSON array of class labels in
  * output order), {@code training} (JSON), {@code seed}, {@code backprop_version},
- * {@code command_line}.
+ * {@code command_line}, and for models whose raw columns are not all plain numbers (categorical
+ * columns, imputed missing values, ignored columns) {@code preprocessing} (JSON, see
+ * {@link TablePreprocessor}; absent: every feature is a numeric column of that name).
  *
  * <p>Saving is atomic (a reader sees the old file or the new one, never a part) and refuses NaN or
  * infinite weights. Loading checks the format and version, every key and every tensor's shape, and
@@ -130,6 +136,9 @@ public final class ModelFile {
         m.put("seed", Long.toString(model.metadata().seed()));
         m.put("backprop_version", model.metadata().libraryVersion());
         m.put("command_line", model.metadata().commandLine());
+        if (!model.preprocessor().isPlainNumeric()) {
+            m.put(TablePreprocessor.METADATA_KEY, model.preprocessor().toJson());
+        }
         return m;
     }
 
@@ -191,11 +200,13 @@ public final class ModelFile {
             try {
                 checkTensorNames(network, task);
                 copyWeights(network);
-                return task == Task.REGRESSION
+                Model model = task == Task.REGRESSION
                         ? Model.regression(network, features, meta("target"), featureScaler,
                                 scaler(TARGET_MEAN, TARGET_SCALE, 1), metadata)
                         : Model.classification(network, features, meta("target"), featureScaler,
                                 LabelEncoder.of(stringList("labels")), metadata);
+                String preprocessing = content.metadata().get(TablePreprocessor.METADATA_KEY);
+                return preprocessing == null ? model : model.withPreprocessor(TablePreprocessor.fromJson(preprocessing));
             } catch (ModelFormatException | RuntimeException e) {
                 network.close();
                 throw e;
