@@ -24,7 +24,7 @@ public final class ColumnTypes {
 
     /**
      * Decides the types of {@code features} in {@code table}, read with the declared categorical
-     * columns as text.
+     * columns as text. Columns found numeric release their text codes (memory), so decide once.
      *
      * @throws org.backprop.io.DataException for a mostly numeric column with non-numbers, or a
      *                                       declared numeric column with any
