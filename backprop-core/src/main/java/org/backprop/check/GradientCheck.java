@@ -49,9 +49,18 @@ public final class GradientCheck {
 
     /** Checks a loss's gradient dL/dP against its value, at predictions P and targets y. */
     public static GradientCheckReport loss(Loss loss, Matrix prediction, Matrix target, GradientCheckOptions options) {
-        loss.forward(prediction, target);
+        return loss(loss, prediction, target, null, options);
+    }
+
+    /**
+     * Checks a loss's gradient dL/dP against its value with per-row weights {@code weights} (n×1,
+     * or null for none).
+     */
+    public static GradientCheckReport loss(Loss loss, Matrix prediction, Matrix target, Matrix weights,
+                                           GradientCheckOptions options) {
+        loss.forward(prediction, target, weights);
         Matrix grad = loss.backward().copy();
-        return compare("prediction", prediction, grad, () -> loss.forward(prediction, target), options);
+        return compare("prediction", prediction, grad, () -> loss.forward(prediction, target, weights), options);
     }
 
     /**
