@@ -45,7 +45,7 @@ final class Evaluator {
     private double lossAndMetrics(Matrix inputs, Matrix targets, Matrix weights, Map<String, Double> into) {
         Matrix prediction = network.forward(inputs, false);
         double loss = network.loss().forward(prediction, targets, weights);
-        metrics.forEach((name, metric) -> into.put(name, metric.compute(prediction, targets)));
+        metrics.forEach((name, metric) -> into.put(name, metric.compute(targets, prediction)));
         return loss;
     }
 }
