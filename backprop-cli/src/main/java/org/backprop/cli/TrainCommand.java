@@ -3,14 +3,13 @@ package org.backprop.cli;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.backprop.io.csv.ColumnSelection;
 import org.backprop.io.csv.CsvTable;
-import org.backprop.io.model.Architecture;
 import org.backprop.io.model.LayerSpec;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.ModelMetadata;
@@ -20,6 +19,7 @@ import org.backprop.io.preprocess.Split;
 import org.backprop.io.preprocess.Splits;
 import org.backprop.io.preprocess.StandardScaler;
 import org.backprop.kernel.Kernels;
+import org.backprop.network.NetworkBuilder;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.op.Activations;
 import org.backprop.optim.Optimizer;
@@ -90,26 +90,22 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: 0.001 for adam, adamw and rmsprop, 0.01 for the others).")
     private Double lr;
 
-    @Option(names = "--epochs", defaultValue = "100", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}).")
-    private int epochs;
-
     @Option(names = "--batch-size", defaultValue = "32", paramLabel = "N",
             description = "Rows per step (default: ${DEFAULT-VALUE}).")
     private int batchSize;
+
+    @Mixin
+    private ToolkitOptions toolkit;
+
+    @Mixin
+    private SampleWeightOptions weights;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
             description = "Root seed of the weights, shuffles and validation split (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--validation-split", defaultValue = "0", paramLabel = "F",
-            description = "Fraction of rows held out for validation, in [0, 1) (default: ${DEFAULT-VALUE}; "
-                    + "stratified by class for classification).")
-    private double validationSplit;
-
-    @Option(names = "--patience", defaultValue = "0", paramLabel = "N",
-            description = "Early stopping: stop after N epochs without improvement of the validation (or training) "
-                    + "loss and keep the best weights (default: ${DEFAULT-VALUE} = off).")
-    private int patience;
+    @Mixin
+    private StoppingOptions stopping;
 
     @Option(names = "--standardize-target", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Standardize a regression target for training (default: on).")
@@ -131,6 +127,11 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Kernel threads (default: all cores). Results do not depend on it.")
     private Integer threads;
 
+    /** The epochs of this run, resolved once the training rows are known. */
+    private int epochs;
+    private double validationSplit;
+    private int patience;
+
     /** The options of {@code train}; picocli fills them in. */
     public TrainCommand() {
     }
@@ -140,24 +141,81 @@ public class TrainCommand implements Callable<Integer> {
         checkOptions();
         PrintWriter stdout = spec.commandLine().getOut();
         CsvTable table = readTable(data.file);
-        ColumnSelection columns = ColumnSelection.resolve(table, target, features);
+        ColumnSelection resolved = ColumnSelection.resolve(table, target, features);
+        List<String> featureNames = weights.withoutWeightColumn(resolved.features(), features != null && !features.isEmpty());
         TaskChoice choice = chooseTask(table);
         Task chosen = choice.task();
-        LabeledRows all = LabeledRows.read(table, columns.features(), target, chosen);
+        weights.check(chosen, target);
+        LabeledRows all = LabeledRows.read(table, featureNames, target, chosen);
+        double[] columnWeights = weights.column(table, false);
         if (task == null) {
             stdout.println("task: " + chosen.id() + " (" + choice.reason() + "; set --task to override)");
         }
+        validationSplit = stopping.validationSplit(all.size());
         Split split = split(all, chosen);
         LabeledRows train = all.select(split.train());
         LabeledRows validation = split.validation().length == 0 ? null : all.select(split.validation());
-        try (Model model = newModel(chosen, columns.features(), all, train)) {
+        epochs = stopping.epochs(train.size(), batchSize);
+        patience = stopping.patience(validation != null, supportsEarlyStopping());
+        try (Model model = newModel(chosen, featureNames, all, train)) {
+            Map<String, Double> classWeights = chosen == Task.CLASSIFICATION
+                    ? weights.classWeights(model.labels().classes(), train.labels()) : null;
+            double[] rowWeights = SampleWeightOptions.rows(columnWeights, all.labels(), classWeights, all.size());
+            RowSet trainSet = new RowSet(train, someWeight("training", pick(rowWeights, split.train())));
+            RowSet validationSet = validation == null ? null
+                    : new RowSet(validation, someWeight("validation", pick(rowWeights, split.validation())));
+            RowSet testSet = test == null ? null : testRows(model, classWeights);
             stdout.println(describe(model, train, validation));
-            History history = fit(model, train, validation, stdout);
+            if (classWeights != null) {
+                stdout.println("class weights: " + classWeights);
+            }
+            History history = fit(model, trainSet, validationSet, stdout);
             CliFiles.saveModel(out, model);
             stdout.println("saved model to " + out);
-            report(model, history, train, validation, stdout);
+            report(model, history, trainSet, validationSet, testSet, stdout);
         }
         return ExitCodes.OK;
+    }
+
+    /** Rows with their weights (null: every row weighs 1). */
+    private record RowSet(LabeledRows rows, double[] weights) {
+        Matrix weightColumn() {
+            return weights == null ? null : Matrix.column(weights);
+        }
+    }
+
+    /** The {@code --test} rows, read and checked against the model before training. */
+    private RowSet testRows(Model model, Map<String, Double> classWeights) {
+        CsvTable table = readTable(test);
+        LabeledRows rows = LabeledRows.read(table, model);
+        double[] w = SampleWeightOptions.rows(weights.column(table, true), rows.labels(), classWeights, rows.size());
+        return new RowSet(rows, someWeight("test", w));
+    }
+
+    /** {@code w} unless every weight is 0 (a data error: such rows carry no information). */
+    private double[] someWeight(String set, double[] w) {
+        if (w != null && java.util.Arrays.stream(w).allMatch(v -> v == 0)) {
+            throw new UserError(ExitCodes.DATA, "every " + set + " row has weight 0 (--weight-column "
+                    + weights.weightColumn + ", --class-weight " + weights.classWeight + "): nothing to learn from "
+                    + "or to measure");
+        }
+        return w;
+    }
+
+    private static double[] pick(double[] values, int[] rows) {
+        if (values == null) {
+            return null;
+        }
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = values[rows[i]];
+        }
+        return out;
+    }
+
+    /** True if {@link #train} honours early stopping ({@code backprop train} does); the automatic patience needs it. */
+    protected boolean supportsEarlyStopping() {
+        return true;
     }
 
     /**
@@ -165,10 +223,9 @@ public class TrainCommand implements Callable<Integer> {
      * adds its own checks.
      */
     protected void checkOptions() {
-        require(epochs >= 1, "--epochs must be at least 1, got " + epochs);
+        stopping.check();
+        toolkit.check();
         require(batchSize >= 1, "--batch-size must be at least 1, got " + batchSize);
-        require(validationSplit >= 0 && validationSplit < 1, "--validation-split must be in [0, 1), got " + validationSplit);
-        require(patience >= 0, "--patience must be at least 0, got " + patience);
         require(lr == null || (lr > 0 && Double.isFinite(lr)), "--lr must be a positive number, got " + lr);
         require(threads == null || threads >= 1, "--threads must be at least 1, got " + threads);
         require(layers.stream().allMatch(n -> n >= 1), "--layers sizes must be at least 1, got " + layers);
@@ -209,7 +266,7 @@ public class TrainCommand implements Callable<Integer> {
             StandardScaler targetScaler = standardizeTarget
                     ? StandardScaler.fit(train.values(), train.size(), 1)
                     : StandardScaler.of(new double[] {0}, new double[] {1});
-            return Model.regression(network(1, lossFor(chosen), featureNames.size()), featureNames, target,
+            return Model.regression(network(1, lossFor(chosen), featureNames.size(), false), featureNames, target,
                     featureScaler, targetScaler, metadata);
         }
         LabelEncoder labels = LabelEncoder.fit(all.labels());
@@ -217,7 +274,7 @@ public class TrainCommand implements Callable<Integer> {
             throw new UserError(ExitCodes.DATA, data.file + ", column \"" + target + "\": classification needs at "
                     + "least 2 classes, found only " + labels.classes());
         }
-        return Model.classification(network(labels.classCount(), lossFor(chosen), featureNames.size()), featureNames,
+        return Model.classification(network(labels.classCount(), lossFor(chosen), featureNames.size(), false), featureNames,
                 target, featureScaler, labels, metadata);
     }
 
@@ -228,44 +285,75 @@ public class TrainCommand implements Callable<Integer> {
         return name;
     }
 
-    private NeuralNetwork network(int outputs, String lossName, int inputs) {
-        List<LayerSpec> specs = new ArrayList<>();
-        layers.forEach(units -> specs.add(new LayerSpec(units, activation.toLowerCase(Locale.ROOT))));
-        specs.add(new LayerSpec(outputs, "linear"));
-        return new Architecture(inputs, specs, lossName).newNetwork(seed, threads == null ? Kernels.defaultThreads() : threads);
+    /**
+     * The network of --layers and --activation with {@code outputs} linear outputs, the loss with
+     * its parameters, the --init weights from the seed's "init" stream and, when
+     * {@code withDropout}, --dropout after every hidden layer. Dropout layers have no parameters,
+     * so the network with and without them has the same parameter layout and initial weights.
+     */
+    private NeuralNetwork network(int outputs, String lossName, int inputs, boolean withDropout) {
+        NetworkBuilder builder = NeuralNetwork.builder(inputs).initializer(toolkit.initializer())
+                .loss(toolkit.loss(lossName)).seed(seed).threads(threads == null ? Kernels.defaultThreads() : threads);
+        for (int units : layers) {
+            builder.dense(units, activation.toLowerCase(Locale.ROOT));
+            if (withDropout) {
+                builder.dropout(toolkit.dropout);
+            }
+        }
+        return builder.dense(outputs, "linear").build();
     }
 
-    private History fit(Model model, LabeledRows train, LabeledRows validation, PrintWriter stdout) {
+    /**
+     * Fits the model's network, or with --dropout a twin with dropout layers whose trained
+     * parameters are then copied into the model's network (dropout is the identity at prediction).
+     */
+    private History fit(Model model, RowSet train, RowSet validation, PrintWriter stdout) {
         double rate = lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer);
+        int stepsPerEpoch = (train.rows().size() + Math.min(batchSize, train.rows().size()) - 1)
+                / Math.min(batchSize, train.rows().size());
         ProgressPrinter progress = new ProgressPrinter(stdout, epochs, System.console() != null);
-        Matrix x = model.inputs(train.features());
-        Matrix y = train.networkTargets(model);
+        Matrix x = model.inputs(train.rows().features());
+        Matrix y = train.rows().networkTargets(model);
+        NeuralNetwork network = toolkit.dropout > 0
+                ? network(model.network().outputs(), model.architecture().loss(), model.network().inputs(), true)
+                : model.network();
         try {
-            return validation == null ? train(model.network(), OptimizerChoice.create(optimizer, rate), x, y, null, null,
-                    progress)
-                    : train(model.network(), OptimizerChoice.create(optimizer, rate), x, y,
-                    model.inputs(validation.features()), validation.networkTargets(model), progress);
+            History history = train(network, toolkit.optimizer(optimizer, rate, epochs, stepsPerEpoch), x, y,
+                    train.weightColumn(), validation == null ? null : model.inputs(validation.rows().features()),
+                    validation == null ? null : validation.rows().networkTargets(model),
+                    validation == null ? null : validation.weightColumn(), progress);
+            if (network != model.network()) {
+                double[] trained = network.parameters().values();
+                System.arraycopy(trained, 0, model.network().parameters().values(), 0, trained.length);
+            }
+            return history;
         } catch (TrainingDivergedException e) {
             throw new UserError(ExitCodes.DIVERGED, e.getMessage() + " No model was written.", e);
         } finally {
             progress.finish();
+            if (network != model.network()) {
+                network.close();
+            }
         }
     }
 
     /**
      * Fits {@code network} (initialized from the seed's "init" stream) to the standardized inputs
      * {@code x} and network targets {@code y} with the local {@link Trainer}, mini-batches of
-     * {@link #batchSize()} shuffled from the seed's "shuffle" stream for {@link #epochs()} epochs.
+     * {@link #batchSize()} shuffled from the seed's "shuffle" stream for {@link #epochs()} epochs,
+     * with early stopping after {@link #patience()} epochs without improvement (0 = off).
      *
-     * @param xValidation standardized validation inputs, or null (then {@code yValidation} is null too)
+     * @param w           the training rows' weights (n×1), or null: every row weighs 1
+     * @param xValidation standardized validation inputs, or null (then {@code yValidation} and
+     *                    {@code wValidation} are null too)
      * @throws TrainingDivergedException if the loss or a parameter becomes non-finite
      */
-    protected History train(NeuralNetwork network, Optimizer optimizer, Matrix x, Matrix y, Matrix xValidation,
-                            Matrix yValidation, TrainingListener progress) {
+    protected History train(NeuralNetwork network, Optimizer optimizer, Matrix x, Matrix y, Matrix w,
+                            Matrix xValidation, Matrix yValidation, Matrix wValidation, TrainingListener progress) {
         TrainerConfig config = TrainerConfig.defaults(seed).withEpochs(epochs).withBatchSize(batchSize)
                 .withPatience(patience);
         Trainer trainer = new Trainer(network, optimizer, config).listener(progress);
-        return xValidation == null ? trainer.fit(x, y) : trainer.fit(x, y, xValidation, yValidation);
+        return trainer.fit(x, y, w, xValidation, yValidation, wValidation);
     }
 
     /** Reads a data file ({@code --data}, {@code --test}): a CSV file with a header row. */
@@ -273,9 +361,14 @@ public class TrainCommand implements Callable<Integer> {
         return CliFiles.readCsv(file);
     }
 
-    /** {@code --epochs}. */
+    /** The epochs of this run: {@code --epochs}, or the automatic rule's count ({@link StoppingOptions}). */
     protected final int epochs() {
         return epochs;
+    }
+
+    /** The early-stopping patience of this run (0 = off). */
+    protected final int patience() {
+        return patience;
     }
 
     /** {@code --batch-size}. */
@@ -293,16 +386,17 @@ public class TrainCommand implements Callable<Integer> {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
-    private void report(Model model, History history, LabeledRows train, LabeledRows validation, PrintWriter stdout) {
+    private void report(Model model, History history, RowSet train, RowSet validation, RowSet test,
+                        PrintWriter stdout) {
         if (history.stoppedEarly()) {
             stdout.println("early stopping: kept the weights of epoch " + (history.restoredEpoch() + 1));
         }
-        MetricsReport metrics = new MetricsReport().add("train", SplitMetrics.of(model, train));
+        MetricsReport metrics = new MetricsReport().add("train", SplitMetrics.of(model, train.rows(), train.weights()));
         if (validation != null) {
-            metrics.add("validation", SplitMetrics.of(model, validation));
+            metrics.add("validation", SplitMetrics.of(model, validation.rows(), validation.weights()));
         }
         if (test != null) {
-            metrics.add("test", SplitMetrics.of(model, LabeledRows.read(readTable(test), model)));
+            metrics.add("test", SplitMetrics.of(model, test.rows(), test.weights()));
         }
         metrics.print(stdout);
         metrics.writeJson(metricsJson.file);
@@ -338,7 +432,15 @@ public class TrainCommand implements Callable<Integer> {
         json.addProperty("batch_size", batchSize);
         json.addProperty("validation_split", validationSplit);
         json.addProperty("patience", patience);
+        json.addProperty("epochs_rule", stopping.automatic() ? "auto" : "given");
         json.addProperty("standardize_target", standardizeTarget);
+        toolkit.addTo(json);
+        if (weights.classWeight != null) {
+            json.addProperty("class_weight", weights.classWeight);
+        }
+        if (weights.weightColumn != null) {
+            json.addProperty("weight_column", weights.weightColumn);
+        }
         return json.toString();
     }
 
