@@ -56,7 +56,7 @@ final class MetricsReport {
         out.println(String.format(Locale.ROOT, row, "", "precision", "recall", "f1", "support"));
         for (int c = 0; c < p.labels().size(); c++) {
             out.println(String.format(Locale.ROOT, row, p.labels().get(c), format(p.report().precision(c)),
-                    format(p.report().recall(c)), format(p.report().f1(c)), format(p.report().support(c))));
+                    format(p.report().recall(c)), format(p.report().f1(c)), count(p.report().support(c))));
         }
     }
 
@@ -77,6 +77,11 @@ final class MetricsReport {
             }
             out.println(row);
         }
+    }
+
+    /** A count (or a total weight) without decimals when it is a whole number. */
+    private static String count(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : format(v);
     }
 
     private static String format(double v) {
