@@ -114,7 +114,8 @@ public final class GradientCheck {
             network.backward();
             GradientCheckReport report = null;
             for (Parameter p : network.parameters().parameters()) {
-                GradientCheckReport r = check.check(p, p.grad().copy(), () -> network.forwardLoss(x, y), kinks);
+                GradientCheckReport r = check.check(p, p.grad().copy(), () -> network.forwardLoss(x, y),
+                        kinks.after(network, p));
                 report = report == null ? r : report.merge(r);
             }
             return report;
