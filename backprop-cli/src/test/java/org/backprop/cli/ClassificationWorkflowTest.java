@@ -55,7 +55,7 @@ class ClassificationWorkflowTest {
         CliRun run = CliRun.of("predict", "--model", model, "--data", data);
         assertEquals(0, run.exitCode(), run::toString);
         List<String> lines = run.out().lines().toList();
-        assertEquals("color,p_blue,p_green,p_red", lines.get(0));
+        assertEquals("color_predicted,p_blue,p_green,p_red", lines.get(0));
         List<String> truth = Files.readAllLines(data);
         for (int i = 1; i < lines.size(); i++) {
             String[] cells = lines.get(i).split(",");
