@@ -7,6 +7,7 @@ the system OpenBLAS). Call describe() after numpy/torch has been imported and us
 """
 import ctypes
 import os
+import sys
 
 _RTLD_NOLOAD = getattr(os, "RTLD_NOLOAD", 4)  # only look at libraries that are already loaded
 
@@ -60,6 +61,28 @@ def _threadpoolctl():
                                                  i.get("architecture"), i.get("num_threads"),
                                                  os.path.basename(i.get("filepath", "?")))
             for i in threadpool_info() if i.get("user_api") == "blas"]
+
+
+def optimized_blas_found():
+    """True when an OpenBLAS (or MKL) library is loaded: the peer is not on the reference BLAS."""
+    if _openblas_ctypes():
+        return True
+    return any("mkl" in os.path.basename(p).lower() for p in _loaded_blas_paths())
+
+
+def require_optimized(peer):
+    """Prints the BLAS line; exits 3 ("not available") when only the reference BLAS is loaded.
+
+    Debian's python3-torch calls the system BLAS, the slow reference implementation unless
+    libopenblas0-pthread is installed: a ratio against that peer would mean nothing.
+    """
+    line = describe()
+    print(line, flush=True)
+    if not optimized_blas_found():
+        print("not available: %s runs on the reference BLAS (%s); install an optimized one "
+              "(backprop-bench/setup-peers.sh: apt-get install libopenblas0-pthread)" % (peer, line),
+              flush=True)
+        sys.exit(3)
 
 
 def describe():

@@ -42,7 +42,7 @@ def main():
     parser.add_argument("--dtype", nargs="+", default=["float64", "float32"], choices=["float64", "float32"])
     args = parser.parse_args()
     print("numpy gemm peak: NumPy %s" % np.__version__)
-    print(blasinfo.describe(), flush=True)
+    blasinfo.require_optimized("NumPy")
     for dtype in args.dtype:
         seconds = best_seconds(args.size, dtype, args.repeats)
         print("peak %s %.1f GFLOP/s (n=%d, best of %d, %.4f s)" % (

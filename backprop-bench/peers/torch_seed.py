@@ -82,7 +82,7 @@ def main():
 
     print("torch seed: PyTorch %s, %s, %d epochs, seed %d, torch threads %d" % (
         torch.__version__, args.dtype, args.epochs, args.seed, torch.get_num_threads()))
-    print(blasinfo.describe(), flush=True)
+    blasinfo.require_optimized("PyTorch")
 
     start = time.perf_counter()
     final = train(model, optimizer, x, y, args.epochs, generator)

@@ -5,9 +5,14 @@ one thread; prints the median microseconds per training step over the epochs aft
 Usage: /usr/bin/python3 backprop-bench/peers/torch_small.py [--epochs 20] [--dtype float64|float32]
 """
 import argparse
+import os
+import sys
 import time
 
 import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import blasinfo  # noqa: E402
 
 
 def main():
@@ -16,6 +21,7 @@ def main():
     parser.add_argument("--dtype", default="float64", choices=["float64", "float32"])
     args = parser.parse_args()
     torch.set_num_threads(1)
+    blasinfo.require_optimized("PyTorch")
     torch.manual_seed(1)
     dtype = torch.float64 if args.dtype == "float64" else torch.float32
     rows, batch = 10_000, 32

@@ -4,30 +4,19 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-import org.backprop.kernel.Gemm;
 import org.backprop.kernel.Kernels;
 import org.backprop.kernel.Precision;
-import org.backprop.op.Activation;
-import org.backprop.op.Activations;
-import org.backprop.op.BiasActivation;
-import org.backprop.op.BiasAdd;
-import org.backprop.op.WeightMultiply;
+import org.backprop.layer.Layer;
+import org.backprop.network.NeuralNetwork;
 import org.backprop.tensor.Matrix;
 
 /**
- * The fused passes of {@link BiasActivation} against the same work done without fusion, both in one
- * JVM and alternated (this machine's speed moves too much between processes to compare runs), on
- * the seed shapes (batch 500, ReLU):
- * <ul>
- *   <li>float64 backward of the 256-wide and 128-wide layers: the activation's backward then the
- *       bias add's, against {@link BiasActivation#backward(Matrix)};</li>
- *   <li>float32 backward of the 128→256 layer including its X·W backward: without and with dL/dP
- *       rounded inside the fused pass ({@link BiasActivation#backward(Matrix, WeightMultiply)});</li>
- *   <li>float32 forward of the 100→128 layer and the next product: bias + activation after a widened
- *       product, against {@link BiasActivation#forwardFrom} (N widened and A rounded in the pass).</li>
- * </ul>
- * Each case: 2 warm-up passes, then 6 timed passes of 2000 calls per variant; prints the median µs
- * per call.
+ * A network's fused plan against the plain loop (each layer's operations forward, then each layer's
+ * backward in reverse), both in one JVM and alternated (this machine's speed moves too much between
+ * processes to compare runs), on the seed network (100→128 ReLU→256 ReLU→1 linear, batch 500):
+ * one forward, loss and backward pass, in float64 and float32. The two give the same bits
+ * ({@code DensePlanTest}). Each case: 2 warm-up passes, then 6 timed passes of 200 calls per
+ * variant; prints the median µs per call.
  *
  * <pre>
  * backprop-bench/bench-java FusedPassBenchmark [threads]
@@ -35,7 +24,7 @@ import org.backprop.tensor.Matrix;
  */
 public final class FusedPassBenchmark {
     private static final int ROWS = 500;
-    private static final int CALLS = 2000;
+    private static final int CALLS = 200;
     private static final int WARM_UP_PASSES = 2;
     private static final int PASSES = 6;
 
@@ -45,27 +34,33 @@ public final class FusedPassBenchmark {
     public static void main(String[] args) {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : Kernels.defaultThreads();
         System.out.println(Machine.describe());
-        System.out.println(String.format(Locale.ROOT, "batch %d, ReLU, %d thread(s); median µs per call of %d passes",
+        System.out.println(String.format(Locale.ROOT,
+                "seed network, batch %d, %d thread(s); median µs per step (forward, loss, backward) of %d passes",
                 ROWS, threads, PASSES));
-        try (Gemm doubles = Kernels.create(threads); Gemm floats = Kernels.create(threads, Precision.FLOAT32)) {
-            for (int cols : new int[] {256, 128}) {
-                Layer l = new Layer(64, cols, doubles);
-                l.biasActivation.forward(l.multiply.forward(l.x));
-                compare("float64 backward, " + cols + " wide: activation then bias add / fused",
-                        () -> l.bias.backward(l.activation.backward(l.gradA)),
-                        () -> l.biasActivation.backward(l.gradA));
+        SplittableRandom r = new SplittableRandom(3);
+        Matrix x = random(r, ROWS, 100);
+        Matrix y = random(r, ROWS, 1);
+        for (Precision precision : Precision.values()) {
+            try (NeuralNetwork net = NeuralNetwork.builder(100).dense(128, "relu").dense(256, "relu")
+                    .dense(1, "linear").seed(1).threads(threads).precision(precision).build()) {
+                compare(precision + ": plain loop / plan", () -> plainStep(net, x, y), () -> {
+                    net.forwardLoss(x, y);
+                    net.backward();
+                });
             }
-            Layer b = new Layer(128, 256, floats);
-            b.biasActivation.forward(b.multiply.forward(b.x));
-            compare("float32 backward of 128→256 with X·W: dL/dP rounded by X·W / in the fused pass",
-                    () -> b.multiply.backward(b.biasActivation.backward(b.gradA, null)),
-                    () -> b.multiply.backward(b.biasActivation.backward(b.gradA, b.multiply)));
-            Layer f = new Layer(100, 128, floats);
-            WeightMultiply next = new WeightMultiply(random(new SplittableRandom(3), 128, 256),
-                    Matrix.zeros(128, 256), floats);
-            compare("float32 forward of 100→128 and the next product: separate conversions / in the fused pass",
-                    () -> next.forward(f.biasActivation.forward(f.multiply.forward(f.x))),
-                    () -> next.forward(f.biasActivation.forwardFrom(f.multiply, f.x, true, next)));
+        }
+    }
+
+    /** The plain loop: each layer's forward, the loss, each layer's backward in reverse order. */
+    private static void plainStep(NeuralNetwork net, Matrix x, Matrix y) {
+        Matrix out = x;
+        for (Layer layer : net.layers()) {
+            out = layer.forward(out, true);
+        }
+        net.loss().forward(out, y);
+        Matrix grad = net.loss().backward();
+        for (int i = net.layers().size() - 1; i >= 0; i--) {
+            grad = net.layers().get(i).backward(grad, i > 0);
         }
     }
 
@@ -103,26 +98,5 @@ public final class FusedPassBenchmark {
             m.data()[k] = r.nextDouble(-1, 1);
         }
         return m;
-    }
-
-    /** X·W, + B and ReLU of one layer on one kernel, with an input batch and an output gradient. */
-    private static final class Layer {
-        final Matrix x;
-        final Matrix gradA;
-        final WeightMultiply multiply;
-        final BiasAdd bias;
-        final Activation activation = Activations.byName("relu");
-        final BiasActivation biasActivation;
-
-        Layer(int in, int out, Gemm gemm) {
-            SplittableRandom r = new SplittableRandom(in * 31L + out);
-            x = random(r, ROWS, in);
-            gradA = random(r, ROWS, out);
-            multiply = new WeightMultiply(random(r, in, out), Matrix.zeros(in, out), gemm);
-            bias = new BiasAdd(random(r, 1, out), Matrix.zeros(1, out));
-            bias.parallelOn(gemm);
-            activation.parallelOn(gemm);
-            biasActivation = new BiasActivation(bias, activation, gemm);
-        }
     }
 }

@@ -3,7 +3,8 @@ package org.backprop.bench;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-import org.backprop.kernel.Float32Gemm;
+import org.backprop.kernel.FloatCopy;
+import org.backprop.kernel.FloatCopyProducts;
 import org.backprop.kernel.Gemm;
 import org.backprop.kernel.Kernels;
 import org.backprop.kernel.Precision;
@@ -62,7 +63,7 @@ public final class SeedStepGemms {
             g -> g.multTransA(100, 128, 500, x, 0, d1, 0, c, 0, false)};
         try (Gemm gemm = Kernels.create(threads, precision)) {
             if (onCopies) {
-                products = onFloatCopies((Float32Gemm) gemm, products, x, w1, a1, w2, d2, d1, c);
+                products = onFloatCopies(gemm.fusedPasses().floatCopies(), products, x, w1, a1, w2, d2, d1, c);
             }
             System.out.println(Machine.describe());
             System.out.println("kernel:    " + gemm.describe() + (onCopies
@@ -88,14 +89,14 @@ public final class SeedStepGemms {
      * The products as a float32 training step runs them: on float copies of the operands (rounded
      * here once, outside the timing), the result widened to double; matrix–vector shapes as given.
      */
-    private static Product[] onFloatCopies(Float32Gemm f, Product[] asGiven, double[] x, double[] w1, double[] a1,
+    private static Product[] onFloatCopies(FloatCopyProducts f, Product[] asGiven, double[] x, double[] w1, double[] a1,
                                            double[] w2, double[] d2, double[] d1, double[] c) {
-        Float32Gemm.FloatCopy cx = copy(f, x);
-        Float32Gemm.FloatCopy cw1 = copy(f, w1);
-        Float32Gemm.FloatCopy ca1 = copy(f, a1);
-        Float32Gemm.FloatCopy cw2 = copy(f, w2);
-        Float32Gemm.FloatCopy cd2 = copy(f, d2);
-        Float32Gemm.FloatCopy cd1 = copy(f, d1);
+        FloatCopy cx = copy(f, x);
+        FloatCopy cw1 = copy(f, w1);
+        FloatCopy ca1 = copy(f, a1);
+        FloatCopy cw2 = copy(f, w2);
+        FloatCopy cd2 = copy(f, d2);
+        FloatCopy cd1 = copy(f, d1);
         return new Product[] {
             g -> f.mult(500, 128, 100, cx, cw1, c, 0),
             g -> f.mult(500, 256, 128, ca1, cw2, c, 0),
@@ -105,8 +106,8 @@ public final class SeedStepGemms {
             g -> f.multTransA(100, 128, 500, cx, cd1, c, 0)};
     }
 
-    private static Float32Gemm.FloatCopy copy(Float32Gemm f, double[] values) {
-        Float32Gemm.FloatCopy copy = new Float32Gemm.FloatCopy();
+    private static FloatCopy copy(FloatCopyProducts f, double[] values) {
+        FloatCopy copy = new FloatCopy();
         f.narrow(values, 0, values.length, copy);
         return copy;
     }

@@ -6,7 +6,17 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import java.io.PrintWriter;
+import java.util.List;
+
 import org.backprop.io.AtomicFiles;
+import org.backprop.io.csv.ColumnarCsvReader;
+import org.backprop.io.csv.ColumnarReadOptions;
+import org.backprop.io.csv.ColumnarTable;
+import org.backprop.io.preprocess.EncodeWarnings;
+import org.backprop.io.table.LabeledRows;
+
+import picocli.CommandLine;
 import org.backprop.io.csv.CsvTable;
 import org.backprop.io.csv.StrictCsvReader;
 import org.backprop.io.model.Model;
@@ -28,6 +38,32 @@ final class CliFiles {
         } catch (IOException e) {
             throw ioError("cannot read " + file, e);
         }
+    }
+
+    /** Reads a CSV file in one streaming pass into columns. */
+    static ColumnarTable readColumns(Path file, ColumnarReadOptions options) {
+        try {
+            return ColumnarCsvReader.read(file, options);
+        } catch (IOException e) {
+            throw ioError("cannot read " + file, e);
+        }
+    }
+
+    /** Prints each encoding warning as {@code backprop: warning: FILE: …} on {@code err}. */
+    static void warn(PrintWriter err, Path file, EncodeWarnings warnings) {
+        for (String message : warnings.messages()) {
+            err.println("backprop: warning: " + file + ": " + message);
+        }
+        err.flush();
+    }
+
+    /** {@code model}'s encoded features and target in every row of {@code file}; warnings to stderr. */
+    static LabeledRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, Model model) {
+        ColumnarTable table = readColumns(file, model.preprocessor().readOptions(List.of(model.target())));
+        EncodeWarnings warnings = new EncodeWarnings();
+        LabeledRows rows = LabeledRows.of(table, model, warnings);
+        warn(spec.commandLine().getErr(), file, warnings);
+        return rows;
     }
 
     /** Loads and validates a model file. */

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.backprop.kernel.Kernels;
 import org.backprop.kernel.Precision;
+import org.backprop.random.Mt19937;
 import org.backprop.seed.SeedWorkload;
 
 import picocli.CommandLine;
@@ -15,7 +16,9 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Train the seed workload: X 5000×100 and y 5000×1 uniform in [0, 1), a 100→128→256→1 "
                 + "ReLU network, MSE, SGD (lr 0.25 weights, 5e-4 biases), batches of 500.",
-                "Prints the training loss every 50 epochs, then the total seconds and GFLOP/s."})
+                "Prints the training loss every 50 epochs as the seed notebook does, then the total seconds and GFLOP/s.",
+                "With --replay-notebook the weights and shuffles come from NumPy's stream as in the notebook, and the "
+                        + "printed losses are the notebook's own."})
 final class DemoCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -27,12 +30,18 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Kernel threads (default: all cores). Results do not depend on it.")
     private Integer threads;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Root seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0", description = "Root seed, 0 to 2^32 - 1 (default: ${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(names = "--dtype", defaultValue = "float64",
             description = "Precision of the matrix products: float64 or float32 (default: ${DEFAULT-VALUE}).")
     private String dtype;
+
+    @Option(names = "--replay-notebook",
+            description = "Draw the initial weights and every epoch's shuffle from the same NumPy stream as the data, "
+                    + "in the notebook's order (np.random.seed(SEED); X, y, W1, W2, W3, one shuffle per epoch): "
+                    + "the lines are the mlp-backprop notebook's, to about 1e-13 relative. Float64 only.")
+    private boolean replayNotebook;
 
     @Override
     public Integer call() {
@@ -43,11 +52,20 @@ final class DemoCommand implements Callable<Integer> {
         if (t < 1) {
             throw new UserError(ExitCodes.USAGE, "--threads must be at least 1, got " + t);
         }
+        if (seed < 0 || seed > Mt19937.MAX_SEED) {
+            throw new UserError(ExitCodes.USAGE, "--seed must be between 0 and " + Mt19937.MAX_SEED
+                    + " (the data are NumPy's np.random.seed(SEED) draws), got " + seed);
+        }
         Precision precision = parsePrecision();
+        if (replayNotebook && precision != Precision.FLOAT64) {
+            throw new UserError(ExitCodes.USAGE, "--replay-notebook reproduces the notebook's float64 numbers; "
+                    + "it cannot be combined with --dtype " + precision.id());
+        }
+        SeedWorkload.Streams streams = replayNotebook ? SeedWorkload.Streams.NOTEBOOK : SeedWorkload.Streams.LIBRARY;
         java.io.PrintWriter out = spec.commandLine().getOut();
         out.println("backprop demo: " + epochs + " epochs, " + precision.id() + ", " + t + " thread(s), kernel: "
-                + Kernels.describeBest(t, precision));
-        SeedWorkload.Options options = new SeedWorkload.Options(epochs, t, seed, precision);
+                + Kernels.describeBest(t, precision) + (replayNotebook ? ", replaying the notebook's NumPy stream" : ""));
+        SeedWorkload.Options options = new SeedWorkload.Options(epochs, t, seed, precision, streams);
         SeedWorkload.Result r = SeedWorkload.run(options, line -> {
             out.println(line);
             out.flush();

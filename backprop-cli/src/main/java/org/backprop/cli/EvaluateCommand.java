@@ -3,6 +3,7 @@ package org.backprop.cli;
 import java.util.concurrent.Callable;
 
 import org.backprop.io.model.Model;
+import org.backprop.io.table.LabeledRows;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +32,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Model m = CliFiles.loadModel(model.file, 1)) {
-            LabeledRows rows = LabeledRows.read(CliFiles.readCsv(data.file), m);
+            LabeledRows rows = CliFiles.labeledRows(spec, data.file, m);
             MetricsReport report = new MetricsReport().add("data", SplitMetrics.of(m, rows));
             report.print(spec.commandLine().getOut());
             report.writeJson(metricsJson.file);

@@ -7,6 +7,7 @@ import org.backprop.check.GradientCheck;
 import org.backprop.check.GradientCheckOptions;
 import org.backprop.check.GradientCheckReport;
 import org.backprop.io.model.Model;
+import org.backprop.io.table.LabeledRows;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,7 +61,7 @@ final class GradcheckCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Model m = CliFiles.loadModel(model.file, 1)) {
-            LabeledRows all = LabeledRows.read(CliFiles.readCsv(data.file), m);
+            LabeledRows all = CliFiles.labeledRows(spec, data.file, m);
             LabeledRows picked = all.select(rows.rows.indices(all.size()));
             GradientCheckReport report = GradientCheck.network(m.network(), m.inputs(picked.features()),
                     picked.networkTargets(m), GradientCheckOptions.defaults().withTolerance(tolerance).withStep(step)

@@ -6,8 +6,11 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 import org.backprop.io.model.Model;
+import org.backprop.io.table.LabeledRows;
 import org.backprop.io.model.ModelFile;
 import org.backprop.io.model.Task;
+import org.backprop.io.preprocess.ColumnEncoder;
+import org.backprop.io.preprocess.TablePreprocessor;
 import org.backprop.network.ModelSummary;
 import org.backprop.trace.Trace;
 
@@ -65,6 +68,14 @@ final class InspectCommand implements Callable<Integer> {
         } else {
             out.println("Target scaler: mean " + m.targetScaler().mean()[0] + ", scale " + m.targetScaler().scale()[0]);
         }
+        TablePreprocessor p = m.preprocessor();
+        out.println("Columns (" + p.columns().size() + ", missing values: empty"
+                + (p.missingValues().tokens().isEmpty() ? "" : ", " + String.join(", ", p.missingValues().tokens()))
+                + "; " + p.missingPolicy().name().toLowerCase(java.util.Locale.ROOT) + "):");
+        for (ColumnEncoder e : p.encoders()) {
+            out.println("  " + e.column() + ": " + e.describe());
+        }
+        p.ignored().forEach(d -> out.println("  " + d.column() + ": ignored, " + d.reason()));
         out.println("Features (" + m.features().size() + "): " + String.join(", ", m.features()));
         out.println("Feature scaler: mean " + Arrays.toString(m.featureScaler().mean()) + ", scale "
                 + Arrays.toString(m.featureScaler().scale()));
@@ -77,7 +88,7 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private void printTrace(PrintWriter out, Model m) {
-        LabeledRows all = LabeledRows.read(CliFiles.readCsv(data), m);
+        LabeledRows all = CliFiles.labeledRows(spec, data, m);
         LabeledRows picked = all.select(rows.rows.indices(all.size()));
         Trace trace = Trace.record(m.network(), m.inputs(picked.features()), picked.networkTargets(m));
         out.println();

@@ -1,6 +1,5 @@
 package org.backprop.cli;
 
-import java.util.Locale;
 import java.util.Set;
 
 import org.backprop.optim.LearningRates;
@@ -9,8 +8,7 @@ import org.backprop.optim.Optimizers;
 
 /**
  * The optimizers {@code --optimizer} accepts (the core's {@link Optimizers} registry) and their
- * default learning rates: 1e-3 for the adaptive ones (rmsprop, adam, adamw, as Keras and PyTorch
- * tutorials use), 0.01 for the others.
+ * default learning rates ({@link Optimizers#defaultLearningRate}).
  */
 final class OptimizerChoice {
     /** The default optimizer: Adam, robust on unscaled tabular problems. */
@@ -35,9 +33,6 @@ final class OptimizerChoice {
 
     /** The default learning rate of {@code name}. */
     static double defaultLearningRate(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "rmsprop", "adam", "adamw" -> 1e-3;
-            default -> 0.01;
-        };
+        return Optimizers.defaultLearningRate(name);
     }
 }

@@ -1,10 +1,17 @@
 package org.backprop.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.backprop.io.csv.CsvTable;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.backprop.io.csv.Column;
+import org.backprop.io.csv.ColumnarReadOptions;
+import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.model.Model;
+import org.backprop.io.preprocess.EncodeWarnings;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +21,8 @@ import picocli.CommandLine.Option;
 /** {@code backprop predict}: a model's predictions for the rows of a CSV file. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Predict the rows of a CSV file with a trained model.",
-                "The file needs the model's feature columns (any order, other columns are ignored). Output CSV: "
+                "The file needs the model's raw columns (any order, other columns are ignored); the stored "
+                        + "preprocessing is applied (levels not seen in training: all zeros, with a warning). Output CSV: "
                         + "the --id-column if given, then <target>_predicted: regression, the prediction in the "
                         + "target's units; classification, the predicted label, then p_<label> for every class."},
         footer = {"", "Example:", "  backprop predict --model houses.safetensors --data new.csv --out predictions.csv"})
@@ -39,9 +47,11 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Model m = CliFiles.loadModel(model.file, 1)) {
-            CsvTable table = CliFiles.readCsv(data.file);
+            ColumnarTable table = CliFiles.readColumns(data.file, withIdColumn(m.preprocessor().readOptions(List.of())));
+            EncodeWarnings warnings = new EncodeWarnings();
             String[] ids = idColumn == null ? null : ids(table);
-            String csv = PredictionsCsv.of(m, m.featuresOf(table), idColumn, ids);
+            String csv = PredictionsCsv.of(m, m.preprocessor().encode(table, warnings), idColumn, ids);
+            CliFiles.warn(spec.commandLine().getErr(), data.file, warnings);
             if (out == null) {
                 spec.commandLine().getOut().print(csv);
             } else {
@@ -51,12 +61,34 @@ final class PredictCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The --id-column cells as written; a missing column is a data error listing the columns. */
-    private String[] ids(CsvTable table) {
-        int column = table.columnIndex(idColumn);
+    /** {@code options} also keeping the --id-column, as text. */
+    private ColumnarReadOptions withIdColumn(ColumnarReadOptions options) {
+        if (idColumn == null || (options.columns() != null && options.columns().contains(idColumn))) {
+            return options; // a column the model reads anyway keeps its text codes while it can
+        }
+        Set<String> columns = options.columns() == null ? null : new HashSet<>(options.columns());
+        if (columns != null) {
+            columns.add(idColumn);
+        }
+        Set<String> text = new HashSet<>(options.textColumns());
+        text.add(idColumn);
+        return new ColumnarReadOptions(columns, text, options.missing());
+    }
+
+    /**
+     * The --id-column cells as written (without surrounding blanks; a missing-value token gives an
+     * empty cell); a missing column is a data error listing the columns.
+     */
+    private String[] ids(ColumnarTable table) {
+        Column column = table.column(idColumn);
         String[] ids = new String[table.rowCount()];
+        boolean text = column.hasText() && !column.textDropped();
         for (int r = 0; r < ids.length; r++) {
-            ids[r] = table.cell(r, column);
+            int code = text ? column.code(r) : Column.MISSING;
+            double number = text ? Double.NaN : column.number(r);
+            ids[r] = text ? (code == Column.MISSING ? "" : column.level(code))
+                    : Double.isNaN(number) ? "" : number == Math.rint(number) && Math.abs(number) < 1e15
+                    ? Long.toString((long) number) : Double.toString(number);
         }
         return ids;
     }

@@ -2,12 +2,15 @@ package org.backprop.cli;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import org.backprop.io.DataException;
-import org.backprop.io.csv.CsvTable;
+import org.backprop.io.csv.ColumnarReadOptions;
+import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.model.Task;
+import org.backprop.io.preprocess.TableOptions;
 
 import picocli.CommandLine.Option;
 
@@ -26,7 +29,7 @@ final class SampleWeightOptions {
 
     @Option(names = "--weight-column", paramLabel = "COLUMN",
             description = "A numeric column of per-row weights ≥ 0 multiplying each row's loss term; it is not a "
-                    + "feature (default: none, every row 1). Used for --test too when that file has the column.")
+                    + "feature (default: none, every row 1). Test metrics are weighted by --class-weight only.")
     String weightColumn;
 
     /** True if any weight option is given. */
@@ -45,36 +48,47 @@ final class SampleWeightOptions {
         }
     }
 
-    /**
-     * The feature columns without the weight column: dropped from the default (every column but the
-     * target), refused if the user listed it in {@code --features}.
-     */
-    List<String> withoutWeightColumn(List<String> features, boolean listedByUser) {
-        if (weightColumn == null || !features.contains(weightColumn)) {
-            return features;
+    /** {@code options} also keeping the weight column when they name the columns to keep. */
+    ColumnarReadOptions keepWeightColumn(ColumnarReadOptions options) {
+        if (weightColumn == null || options.columns() == null) {
+            return options;
         }
-        TrainCommand.require(!listedByUser, "--weight-column " + weightColumn + " cannot also be a feature");
-        List<String> rest = new ArrayList<>(features);
-        rest.remove(weightColumn);
-        TrainCommand.require(!rest.isEmpty(), "no feature column left besides the target and the weight column");
-        return rest;
+        Set<String> columns = new LinkedHashSet<>(options.columns());
+        columns.add(weightColumn);
+        return new ColumnarReadOptions(columns, options.textColumns(), options.missing());
     }
 
     /**
-     * The weight column of {@code table} (null without {@code --weight-column}, or when
-     * {@code optional} and the table lacks it); a negative or non-finite weight is a data error
-     * naming file, line and column.
+     * {@code options} with the weight column ignored as a feature when the features are every
+     * column but the target; a usage error if the user listed it in {@code --features}.
      */
-    double[] column(CsvTable table, boolean optional) {
-        if (weightColumn == null || (optional && !table.columnNames().contains(weightColumn))) {
+    TableOptions ignoreWeightColumn(TableOptions options, List<String> features) {
+        if (weightColumn == null) {
+            return options;
+        }
+        if (features != null && !features.isEmpty()) {
+            TrainCommand.require(!features.contains(weightColumn),
+                    "--weight-column " + weightColumn + " cannot also be a feature");
+            return options;
+        }
+        List<String> ignore = new ArrayList<>(options.ignore());
+        ignore.add(weightColumn);
+        return options.withIgnore(ignore);
+    }
+
+    /**
+     * The weight column of {@code table} (null without {@code --weight-column}); a missing,
+     * non-number, negative or infinite weight is a data error naming file, line and column.
+     */
+    double[] column(ColumnarTable table) {
+        if (weightColumn == null) {
             return null;
         }
-        double[] w = table.doubleColumn(weightColumn);
-        int c = table.columnIndex(weightColumn);
+        double[] w = table.requireNumbers(weightColumn);
         for (int r = 0; r < w.length; r++) {
             if (!(w[r] >= 0) || Double.isInfinite(w[r])) {
-                throw DataException.in(table.source()).line(table.line(r)).column(c + 1, weightColumn)
-                        .text(table.cell(r, c)).problem("a weight must be a finite number ≥ 0");
+                throw table.at(r, table.column(weightColumn)).text(Double.toString(w[r]))
+                        .problem("a weight must be a finite number ≥ 0");
             }
         }
         return w;
@@ -134,17 +148,19 @@ final class SampleWeightOptions {
     }
 
     /**
-     * Row weights: {@code column[i]} (1 if null) times the weight of {@code labels[i]}'s class (1 if
-     * {@code classWeights} or {@code labels} is null); null when both are absent.
+     * Row weights of rows i = 0..n−1: {@code column[tableRows[i]]} (1 without a column) times the
+     * weight of {@code labels[i]}'s class (1 without class weights); null when both are absent.
      */
-    static double[] rows(double[] column, String[] labels, Map<String, Double> classWeights, int rows) {
-        if (column == null && (classWeights == null || labels == null)) {
+    static double[] rows(double[] column, int[] tableRows, String[] labels, Map<String, Double> classWeights) {
+        boolean byClass = classWeights != null && labels != null;
+        if (column == null && !byClass) {
             return null;
         }
-        double[] w = new double[rows];
-        for (int i = 0; i < rows; i++) {
-            double c = column == null ? 1.0 : column[i];
-            w[i] = classWeights == null || labels == null ? c : c * classWeights.getOrDefault(labels[i], 1.0);
+        int n = column != null ? tableRows.length : labels.length;
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            double c = column == null ? 1.0 : column[tableRows[i]];
+            w[i] = byClass ? c * classWeights.getOrDefault(labels[i], 1.0) : c;
         }
         return w;
     }

@@ -7,6 +7,7 @@ import java.util.OptionalDouble;
 
 import org.backprop.io.model.Model;
 import org.backprop.io.model.Task;
+import org.backprop.io.table.LabeledRows;
 import org.backprop.metrics.Accuracy;
 import org.backprop.metrics.ClassLabels;
 import org.backprop.metrics.ClassReport;

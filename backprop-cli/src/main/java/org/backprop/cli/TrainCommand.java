@@ -3,22 +3,25 @@ package org.backprop.cli;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.backprop.io.csv.ColumnSelection;
+import org.backprop.io.csv.ColumnarReadOptions;
+import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.csv.CsvTable;
-import org.backprop.io.model.LayerSpec;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.ModelMetadata;
 import org.backprop.io.model.Task;
+import org.backprop.io.preprocess.EncodeWarnings;
 import org.backprop.io.preprocess.LabelEncoder;
-import org.backprop.io.preprocess.Split;
-import org.backprop.io.preprocess.Splits;
-import org.backprop.io.preprocess.StandardScaler;
+import org.backprop.io.table.LabeledRows;
+import org.backprop.io.table.TabularOptions;
+import org.backprop.io.table.TabularTraining;
 import org.backprop.kernel.Kernels;
+import org.backprop.layer.LayerSpec;
 import org.backprop.network.NetworkBuilder;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.op.Activations;
@@ -69,6 +72,9 @@ public class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--task", paramLabel = "TASK", description = "regression or classification (default: inferred, see above).")
     private String task;
+
+    @Mixin
+    private TableFlags tableFlags;
 
     @Option(names = "--layers", split = ",", paramLabel = "N,N,…", defaultValue = "64,64",
             description = "Hidden layer sizes (default: ${DEFAULT-VALUE}); the output layer is added: 1 unit "
@@ -127,7 +133,7 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Kernel threads (default: all cores). Results do not depend on it.")
     private Integer threads;
 
-    /** The epochs of this run, resolved once the training rows are known. */
+    /** The run's epochs, validation fraction and patience, resolved from {@link #stopping} and the data. */
     private int epochs;
     private double validationSplit;
     private int patience;
@@ -140,61 +146,61 @@ public class TrainCommand implements Callable<Integer> {
     public Integer call() {
         checkOptions();
         PrintWriter stdout = spec.commandLine().getOut();
-        CsvTable table = readTable(data.file);
-        ColumnSelection resolved = ColumnSelection.resolve(table, target, features);
-        List<String> featureNames = weights.withoutWeightColumn(resolved.features(), features != null && !features.isEmpty());
-        TaskChoice choice = chooseTask(table);
-        Task chosen = choice.task();
+        TabularOptions options = tabularOptions();
+        ColumnarTable table = readColumns(data.file,
+                weights.keepWeightColumn(TabularTraining.readOptions(target, options)));
+        validationSplit = stopping.validationSplit(table.rowCount());
+        TabularTraining.Prepared prepared = prepare(table, options.withValidationSplit(validationSplit));
+        Task chosen = prepared.target().task();
         weights.check(chosen, target);
-        LabeledRows all = LabeledRows.read(table, featureNames, target, chosen);
-        double[] columnWeights = weights.column(table, false);
         if (task == null) {
-            stdout.println("task: " + chosen.id() + " (" + choice.reason() + "; set --task to override)");
+            stdout.println("task: " + chosen.id() + " (" + prepared.target().reason() + "; set --task to override)");
         }
-        validationSplit = stopping.validationSplit(all.size());
-        Split split = split(all, chosen);
-        LabeledRows train = all.select(split.train());
-        LabeledRows validation = split.validation().length == 0 ? null : all.select(split.validation());
+        prepared.notes().forEach(stdout::println);
+        LabeledRows train = prepared.train();
+        LabeledRows validation = prepared.validation();
         epochs = stopping.epochs(train.size(), batchSize);
         patience = stopping.patience(validation != null, supportsEarlyStopping());
-        try (Model model = newModel(chosen, featureNames, all, train)) {
-            Map<String, Double> classWeights = chosen == Task.CLASSIFICATION
-                    ? weights.classWeights(model.labels().classes(), train.labels()) : null;
-            double[] rowWeights = SampleWeightOptions.rows(columnWeights, all.labels(), classWeights, all.size());
-            RowSet trainSet = new RowSet(train, someWeight("training", pick(rowWeights, split.train())));
-            RowSet validationSet = validation == null ? null
-                    : new RowSet(validation, someWeight("validation", pick(rowWeights, split.validation())));
-            RowSet testSet = test == null ? null : testRows(model, classWeights);
+        Map<String, Double> classWeights = chosen == Task.CLASSIFICATION
+                ? weights.classWeights(LabelEncoder.fit(prepared.target().labels()).classes(), train.labels()) : null;
+        double[] column = weights.column(table);
+        double[] trainWeights = someWeight("training", SampleWeightOptions.rows(column, prepared.trainRows(),
+                train.labels(), classWeights));
+        double[] validationWeights = validation == null ? null : someWeight("validation",
+                SampleWeightOptions.rows(column, prepared.validationRows(), validation.labels(), classWeights));
+        ModelMetadata metadata = new ModelMetadata(trainingJson(train), seed, Version.current(), commandLine());
+        try (Model model = TabularTraining.model(prepared, lossFor(chosen), standardizeTarget,
+                (inputs, outputs, lossName) -> network(outputs, lossName, inputs), metadata)) {
+            LabeledRows test = testRows(model);
+            double[] testWeights = test == null ? null : someWeight("test",
+                    SampleWeightOptions.rows(null, null, test.labels(), classWeights));
             stdout.println(describe(model, train, validation));
             if (classWeights != null) {
                 stdout.println("class weights: " + classWeights);
             }
-            History history = fit(model, trainSet, validationSet, stdout);
+            History history = fit(model, prepared, trainWeights, validationWeights, stdout);
             CliFiles.saveModel(out, model);
             stdout.println("saved model to " + out);
-            report(model, history, trainSet, validationSet, testSet, stdout);
+            report(model, history, train, trainWeights, validation, validationWeights, test, testWeights, stdout);
         }
         return ExitCodes.OK;
     }
 
-    /** Rows with their weights (null: every row weighs 1). */
-    private record RowSet(LabeledRows rows, double[] weights) {
-        Matrix weightColumn() {
-            return weights == null ? null : Matrix.column(weights);
+    /** The {@code --test} rows (null without one), read and checked against the model before training. */
+    private LabeledRows testRows(Model model) {
+        if (test == null) {
+            return null;
         }
-    }
-
-    /** The {@code --test} rows, read and checked against the model before training. */
-    private RowSet testRows(Model model, Map<String, Double> classWeights) {
-        CsvTable table = readTable(test);
-        LabeledRows rows = LabeledRows.read(table, model);
-        double[] w = SampleWeightOptions.rows(weights.column(table, true), rows.labels(), classWeights, rows.size());
-        return new RowSet(rows, someWeight("test", w));
+        ColumnarTable testTable = readColumns(test, model.preprocessor().readOptions(List.of(model.target())));
+        EncodeWarnings warnings = new EncodeWarnings();
+        LabeledRows rows = LabeledRows.of(testTable, model, warnings);
+        CliFiles.warn(spec.commandLine().getErr(), test, warnings);
+        return rows;
     }
 
     /** {@code w} unless every weight is 0 (a data error: such rows carry no information). */
     private double[] someWeight(String set, double[] w) {
-        if (w != null && java.util.Arrays.stream(w).allMatch(v -> v == 0)) {
+        if (w != null && Arrays.stream(w).allMatch(v -> v == 0)) {
             throw new UserError(ExitCodes.DATA, "every " + set + " row has weight 0 (--weight-column "
                     + weights.weightColumn + ", --class-weight " + weights.classWeight + "): nothing to learn from "
                     + "or to measure");
@@ -202,20 +208,28 @@ public class TrainCommand implements Callable<Integer> {
         return w;
     }
 
-    private static double[] pick(double[] values, int[] rows) {
-        if (values == null) {
-            return null;
-        }
-        double[] out = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = values[rows[i]];
-        }
-        return out;
-    }
-
     /** True if {@link #train} honours early stopping ({@code backprop train} does); the automatic patience needs it. */
     protected boolean supportsEarlyStopping() {
         return true;
+    }
+
+    private TabularOptions tabularOptions() {
+        try {
+            return TabularOptions.defaults().withFeatures(features).withTask(task == null ? null : Task.fromId(task))
+                    .withDropMissingTarget(tableFlags.dropMissingTarget)
+                    .withTable(weights.ignoreWeightColumn(tableFlags.options(), features)).withSeed(seed);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.USAGE, (task != null && e.getMessage().contains(task) ? "--task: " : "")
+                    + e.getMessage());
+        }
+    }
+
+    private TabularTraining.Prepared prepare(ColumnarTable table, TabularOptions options) {
+        try {
+            return TabularTraining.prepare(table, target, options);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.USAGE, "--validation-split: " + e.getMessage());
+        }
     }
 
     /**
@@ -241,99 +255,47 @@ public class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private TaskChoice chooseTask(CsvTable table) {
-        if (task == null) {
-            return TaskChoice.infer(table, target);
-        }
-        try {
-            return new TaskChoice(Task.fromId(task), "--task");
-        } catch (IllegalArgumentException e) {
-            throw new UserError(ExitCodes.USAGE, "--task: " + e.getMessage());
-        }
-    }
-
-    private Split split(LabeledRows all, Task chosen) {
-        double trainFraction = 1 - validationSplit;
-        return chosen == Task.CLASSIFICATION
-                ? Splits.stratified(LabelEncoder.fit(all.labels()).encode(all.labels()), trainFraction, validationSplit, seed)
-                : Splits.random(all.size(), trainFraction, validationSplit, seed);
-    }
-
-    private Model newModel(Task chosen, List<String> featureNames, LabeledRows all, LabeledRows train) {
-        StandardScaler featureScaler = StandardScaler.fit(train.features());
-        ModelMetadata metadata = new ModelMetadata(trainingJson(train), seed, Version.current(), commandLine());
-        if (chosen == Task.REGRESSION) {
-            StandardScaler targetScaler = standardizeTarget
-                    ? StandardScaler.fit(train.values(), train.size(), 1)
-                    : StandardScaler.of(new double[] {0}, new double[] {1});
-            return Model.regression(network(1, lossFor(chosen), featureNames.size(), false), featureNames, target,
-                    featureScaler, targetScaler, metadata);
-        }
-        LabelEncoder labels = LabelEncoder.fit(all.labels());
-        if (labels.classCount() < 2) {
-            throw new UserError(ExitCodes.DATA, data.file + ", column \"" + target + "\": classification needs at "
-                    + "least 2 classes, found only " + labels.classes());
-        }
-        return Model.classification(network(labels.classCount(), lossFor(chosen), featureNames.size(), false), featureNames,
-                target, featureScaler, labels, metadata);
-    }
-
     private String lossFor(Task chosen) {
-        List<String> allowed = chosen == Task.REGRESSION ? List.of("mse", "mae", "huber") : List.of("softmax_ce");
-        String name = loss == null ? allowed.get(0) : loss.toLowerCase(Locale.ROOT);
-        require(allowed.contains(name), "--loss " + loss + " does not fit " + chosen.id() + "; use one of " + allowed);
-        return name;
+        try {
+            return TabularTraining.loss(chosen, loss);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.USAGE, "--" + e.getMessage());
+        }
     }
 
     /**
-     * The network of --layers and --activation with {@code outputs} linear outputs, the loss with
-     * its parameters, the --init weights from the seed's "init" stream and, when
-     * {@code withDropout}, --dropout after every hidden layer. Dropout layers have no parameters,
-     * so the network with and without them has the same parameter layout and initial weights.
+     * The network of --layers and --activation with {@code outputs} linear outputs, --dropout after
+     * every hidden layer (a no-op at prediction), the loss with its parameters (--huber-delta) and the
+     * --init weights from the seed's "init" stream; the model file keeps all of it in its spec.
      */
-    private NeuralNetwork network(int outputs, String lossName, int inputs, boolean withDropout) {
-        NetworkBuilder builder = NeuralNetwork.builder(inputs).initializer(toolkit.initializer())
-                .loss(toolkit.loss(lossName)).seed(seed).threads(threads == null ? Kernels.defaultThreads() : threads);
+    private NeuralNetwork network(int outputs, String lossName, int inputs) {
+        NetworkBuilder builder = NeuralNetwork.builder(inputs).initializer(toolkit.initializer());
         for (int units : layers) {
             builder.dense(units, activation.toLowerCase(Locale.ROOT));
-            if (withDropout) {
+            if (toolkit.dropout > 0) {
                 builder.dropout(toolkit.dropout);
             }
         }
-        return builder.dense(outputs, "linear").build();
+        return builder.dense(outputs, "linear").loss(toolkit.loss(lossName)).seed(seed)
+                .threads(threads == null ? Kernels.defaultThreads() : threads).build();
     }
 
-    /**
-     * Fits the model's network, or with --dropout a twin with dropout layers whose trained
-     * parameters are then copied into the model's network (dropout is the identity at prediction).
-     */
-    private History fit(Model model, RowSet train, RowSet validation, PrintWriter stdout) {
+    private History fit(Model model, TabularTraining.Prepared prepared, double[] trainWeights,
+                        double[] validationWeights, PrintWriter stdout) {
         double rate = lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer);
-        int stepsPerEpoch = (train.rows().size() + Math.min(batchSize, train.rows().size()) - 1)
-                / Math.min(batchSize, train.rows().size());
+        int rows = prepared.train().size();
+        int stepsPerEpoch = (rows + Math.min(batchSize, rows) - 1) / Math.min(batchSize, rows);
         ProgressPrinter progress = new ProgressPrinter(stdout, epochs, System.console() != null);
-        Matrix x = model.inputs(train.rows().features());
-        Matrix y = train.rows().networkTargets(model);
-        NeuralNetwork network = toolkit.dropout > 0
-                ? network(model.network().outputs(), model.architecture().loss(), model.network().inputs(), true)
-                : model.network();
+        Matrix w = trainWeights == null ? null : Matrix.column(trainWeights);
+        Matrix wValidation = validationWeights == null ? null : Matrix.column(validationWeights);
         try {
-            History history = train(network, toolkit.optimizer(optimizer, rate, epochs, stepsPerEpoch), x, y,
-                    train.weightColumn(), validation == null ? null : model.inputs(validation.rows().features()),
-                    validation == null ? null : validation.rows().networkTargets(model),
-                    validation == null ? null : validation.weightColumn(), progress);
-            if (network != model.network()) {
-                double[] trained = network.parameters().values();
-                System.arraycopy(trained, 0, model.network().parameters().values(), 0, trained.length);
-            }
-            return history;
+            return TabularTraining.fit(model, prepared, (network, x, y, xValidation, yValidation) ->
+                    train(network, toolkit.optimizer(optimizer, rate, epochs, stepsPerEpoch), x, y, w, xValidation,
+                            yValidation, wValidation, progress));
         } catch (TrainingDivergedException e) {
             throw new UserError(ExitCodes.DIVERGED, e.getMessage() + " No model was written.", e);
         } finally {
             progress.finish();
-            if (network != model.network()) {
-                network.close();
-            }
         }
     }
 
@@ -356,9 +318,18 @@ public class TrainCommand implements Callable<Integer> {
         return trainer.fit(x, y, w, xValidation, yValidation, wValidation);
     }
 
-    /** Reads a data file ({@code --data}, {@code --test}): a CSV file with a header row. */
+    /**
+     * Extension point for data files ({@code --data}, {@code --test}) that are not CSV: returns their
+     * cells as text, or null (the default) to read the file as CSV in one streaming pass.
+     */
     protected CsvTable readTable(Path file) {
-        return CliFiles.readCsv(file);
+        return null;
+    }
+
+    /** Reads a data file with {@code options}: {@link #readTable} if it gives a table, else as CSV. */
+    private ColumnarTable readColumns(Path file, ColumnarReadOptions options) {
+        CsvTable cells = readTable(file);
+        return cells != null ? ColumnarTable.of(cells, options) : CliFiles.readColumns(file, options);
     }
 
     /** The epochs of this run: {@code --epochs}, or the automatic rule's count ({@link StoppingOptions}). */
@@ -386,22 +357,23 @@ public class TrainCommand implements Callable<Integer> {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
-    private void report(Model model, History history, RowSet train, RowSet validation, RowSet test,
+    private void report(Model model, History history, LabeledRows train, double[] trainWeights,
+                        LabeledRows validation, double[] validationWeights, LabeledRows testRows, double[] testWeights,
                         PrintWriter stdout) {
         if (history.stoppedEarly()) {
             stdout.println("early stopping: kept the weights of epoch " + (history.restoredEpoch() + 1));
         }
-        MetricsReport metrics = new MetricsReport().add("train", SplitMetrics.of(model, train.rows(), train.weights()));
+        MetricsReport metrics = new MetricsReport().add("train", SplitMetrics.of(model, train, trainWeights));
         if (validation != null) {
-            metrics.add("validation", SplitMetrics.of(model, validation.rows(), validation.weights()));
+            metrics.add("validation", SplitMetrics.of(model, validation, validationWeights));
         }
-        if (test != null) {
-            metrics.add("test", SplitMetrics.of(model, test.rows(), test.weights()));
+        if (testRows != null) {
+            metrics.add("test", SplitMetrics.of(model, testRows, testWeights));
         }
         metrics.print(stdout);
         metrics.writeJson(metricsJson.file);
         if (plot != null) {
-            LossPlot.write(plot, history, model.architecture().loss());
+            LossPlot.write(plot, history, model.spec().loss().name());
             stdout.println("wrote loss plot to " + plot);
         }
     }
@@ -410,14 +382,14 @@ public class TrainCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "training %s on %d rows (%d validation), %d features → %s, %s, %s lr %s, "
                         + "%d epochs, batch %d, seed %d", model.task().id(), train.size(),
                 validation == null ? 0 : validation.size(), model.features().size(), layersText(model),
-                model.architecture().loss(), optimizer, lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer),
+                model.spec().loss().name(), optimizer, lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer),
                 epochs, batchSize, seed);
     }
 
     private static String layersText(Model model) {
         StringBuilder sb = new StringBuilder();
-        for (LayerSpec l : model.architecture().layers()) {
-            sb.append(sb.length() == 0 ? "" : "→").append(l.units()).append(' ').append(l.activation());
+        for (LayerSpec l : model.spec().layers()) {
+            sb.append(sb.length() == 0 ? "" : "→").append(l);
         }
         return sb.toString();
     }

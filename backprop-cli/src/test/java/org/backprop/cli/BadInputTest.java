@@ -49,18 +49,27 @@ class BadInputTest {
     }
 
     @Test
-    void nanLiteralInTheTargetIsADataError() throws Exception {
+    void nanLiteralInTheTargetIsAMissingTarget() throws Exception {
         Path data = TestCsv.write(dir.resolve("nan.csv"), "a,y\n1,2.5\n2,NaN\n3,4.5\n");
         CliRun run = train(data, "2", "--target", "y");
         assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("nan.csv, line 3, column 2 \"y\": NaN and infinite values are not allowed"),
+        assertTrue(run.err().contains("nan.csv, line 3, column 2 \"y\": missing target value"), run::toString);
+        assertOneCleanLine(run);
+    }
+
+    @Test
+    void infinityInTheTargetIsADataError() throws Exception {
+        Path data = TestCsv.write(dir.resolve("inf.csv"), "a,y\n1,2.5\n2,-Infinity\n3,4.5\n");
+        CliRun run = train(data, "2", "--target", "y");
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("inf.csv, line 3, column 2 \"y\": NaN and infinite values are not allowed"),
                 run::toString);
         assertOneCleanLine(run);
     }
 
     @Test
     void nanLiteralInAFeatureIsADataError() throws Exception {
-        Path data = TestCsv.write(dir.resolve("nanx.csv"), "a,y\n1,2.5\nnan,3.5\n3,4.5\n");
+        Path data = TestCsv.write(dir.resolve("nanx.csv"), "a,y\n1,2.5\nnan,3.5\n3,4.5\n4,1\n");
         CliRun run = train(data, "2", "--target", "y", "--task", "regression");
         assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
         assertTrue(run.err().contains("nanx.csv, line 3, column 1 \"a\": NaN and infinite values are not allowed"),

@@ -81,8 +81,10 @@ class TrainOptionsTest {
         assertEquals(0.5, t.get("huber_delta").getAsDouble());
         assertEquals("given", t.get("epochs_rule").getAsString());
         try (Model m = ModelFile.load(model)) {
-            assertEquals("huber", m.architecture().loss());
-            assertEquals(3, m.architecture().layers().size(), "dropout is not part of the prediction network");
+            assertEquals("huber", m.spec().loss().name());
+            assertTrue(m.spec().loss().toString().contains("0.5"), "the spec keeps δ: " + m.spec().loss());
+            assertEquals("he_uniform", m.spec().initializer().name());
+            assertEquals(5, m.spec().layers().size(), "dense, dropout, dense, dropout, dense: " + m.spec());
         }
         CliRun predict = CliRun.of("evaluate", "--model", model, "--data", data);
         assertEquals(0, predict.exitCode(), predict::toString);
@@ -181,7 +183,11 @@ class TrainOptionsTest {
         try (Model m = ModelFile.load(model)) {
             assertEquals(java.util.List.of("x1", "x2"), m.features());
         }
-        assertTrue(json(metrics).getAsJsonObject("test").has("weighted_log_loss"), "the test file has the column too");
+        assertTrue(json(metrics).getAsJsonObject("train").has("weighted_log_loss"), run::toString);
+        assertFalse(json(metrics).getAsJsonObject("test").has("weighted_log_loss"), "the test is weighted by class only");
+        CliRun listedOk = CliRun.of("train", "--data", data, "--target", "label", "--weight-column", "w", "--features",
+                "x1", "--epochs", "1", "--threads", "1", "--out", dir.resolve("y.safetensors"));
+        assertEquals(0, listedOk.exitCode(), listedOk::toString);
         CliRun listed = CliRun.of("train", "--data", data, "--target", "label", "--weight-column", "w", "--features",
                 "x1,w", "--epochs", "1", "--out", dir.resolve("x.safetensors"));
         assertEquals(ExitCodes.USAGE, listed.exitCode(), listed::toString);

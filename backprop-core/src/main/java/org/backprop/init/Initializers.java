@@ -1,54 +1,49 @@
 package org.backprop.init;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+
+import org.backprop.network.Params;
+import org.backprop.network.Registry;
 
 /**
  * The weight initializers by name, as used in model files and on the command line:
  * {@code "fan_in_uniform"} (the default, {@link FanInUniform}), {@code "glorot_uniform"},
- * {@code "glorot_normal"}, {@code "he_uniform"}, {@code "he_normal"}, {@code "zeros"}.
- * Initializers are stateless, so each name maps to one shared instance.
+ * {@code "glorot_normal"}, {@code "he_uniform"}, {@code "he_normal"}, {@code "zeros"}; none has
+ * hyperparameters today. Adding an initializer is its class plus one line below.
  */
 public final class Initializers {
-    private static final Map<String, Initializer> BY_NAME = new LinkedHashMap<>();
-
-    static {
-        register(FanInUniform::new);
-        register(GlorotUniform::new);
-        register(GlorotNormal::new);
-        register(HeUniform::new);
-        register(HeNormal::new);
-        register(Zeros::new);
-    }
+    private static final Registry<Initializer> REGISTRY = Registry.builder("initializer", Initializer::spec)
+            .add(p -> new FanInUniform())
+            .add(p -> new GlorotUniform())
+            .add(p -> new GlorotNormal())
+            .add(p -> new HeUniform())
+            .add(p -> new HeNormal())
+            .add(p -> new Zeros())
+            .build();
 
     private Initializers() {
     }
 
-    private static void register(Supplier<Initializer> factory) {
-        Initializer initializer = factory.get();
-        BY_NAME.put(initializer.id(), initializer);
-    }
-
     /** The default, {@code "fan_in_uniform"}. */
     public static Initializer defaultInitializer() {
-        return BY_NAME.get("fan_in_uniform");
+        return new FanInUniform();
     }
 
     /** The initializer for {@code name} (case-insensitive), e.g. {@code "he_normal"}. */
     public static Initializer byName(String name) {
-        Initializer initializer = BY_NAME.get(name.toLowerCase(Locale.ROOT));
-        if (initializer == null) {
-            throw new IllegalArgumentException("unknown initializer '" + name + "'; known: " + names());
-        }
-        return initializer;
+        return REGISTRY.create(name, Params.EMPTY);
+    }
+
+    /**
+     * The registry itself: {@code create(name, params)}, {@code create(component)} (as
+     * {@link Initializer#spec()} reports it) and {@code canonical(component)} (every hyperparameter given).
+     */
+    public static Registry<Initializer> registry() {
+        return REGISTRY;
     }
 
     /** The known names, in a stable order. */
     public static Set<String> names() {
-        return Collections.unmodifiableSet(BY_NAME.keySet());
+        return REGISTRY.names();
     }
 }

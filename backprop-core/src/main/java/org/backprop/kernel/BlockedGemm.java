@@ -40,8 +40,6 @@ abstract class BlockedGemm implements Gemm {
     private static final int NC = 2048;
     /** Products with fewer multiply-adds than this run on the calling thread only. */
     static final long MIN_PARALLEL_MULTIPLY_ADDS = 1L << 16;
-    /** Element-wise ranges shorter than this run on the calling thread only. */
-    static final int MIN_PARALLEL_ELEMENTS = 1 << 14;
 
     /**
      * Up to this many chunks per thread, claimed dynamically, so a thread slowed by other load
@@ -62,41 +60,28 @@ abstract class BlockedGemm implements Gemm {
     private final int mc;
     private final int nc;
     private final String name;
-    private final WorkerPool pool;
+    private final ThreadTeam team;
     private final ThreadLocal<Panels> panels = ThreadLocal.withInitial(Panels::new);
     private final ParallelCall call = new ParallelCall();
-    private final RangeCall rangeCall = new RangeCall();
     /** B packed once for all row-band chunks of a threaded call; guarded by {@code call}. */
     private double[] sharedB = new double[0];
 
     /**
-     * @param threads threads to compute with, including the caller (at least 1)
-     * @param pool    the workers (threads − 1 of them; null for one thread), possibly shared with
-     *                another kernel: calls on the pool run one at a time, and closing either kernel
-     *                closes it
-     * @param mr      rows of the micro-kernel's register tile
-     * @param nr      columns of the micro-kernel's register tile
-     * @param name    kernel description for {@link #describe()}
+     * @param team the threads to compute with, possibly shared with another kernel and with
+     *             element-wise passes: jobs on a team run one at a time, and closing this kernel
+     *             closes the team
+     * @param mr   rows of the micro-kernel's register tile
+     * @param nr   columns of the micro-kernel's register tile
+     * @param name kernel description for {@link #describe()}
      */
-    BlockedGemm(int threads, WorkerPool pool, int mr, int nr, String name) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-        }
-        if ((pool == null ? 0 : pool.workerCount()) != threads - 1) {
-            throw new IllegalArgumentException(threads + " threads need " + (threads - 1) + " pool workers");
-        }
-        this.threads = threads;
+    BlockedGemm(ThreadTeam team, int mr, int nr, String name) {
+        this.threads = team.threads();
         this.mr = mr;
         this.nr = nr;
         this.mc = Math.max(mr, MC / mr * mr);
         this.nc = Math.max(nr, NC / nr * nr);
         this.name = name;
-        this.pool = pool;
-    }
-
-    /** The workers for {@code threads} threads including the caller: null for one thread. */
-    static WorkerPool poolFor(int threads) {
-        return threads > 1 ? new WorkerPool(threads - 1, "backprop-gemm") : null;
+        this.team = team;
     }
 
     /**
@@ -150,20 +135,15 @@ abstract class BlockedGemm implements Gemm {
         run(ProductForm.TRANS_B, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
     }
 
+    /** {@link FusedPasses#IN_DOUBLE}: the depth-1 products are {@link #outerProduct}'s fma chains of one step. */
     @Override
-    public final void parallelFor(int count, int elementsPerIndex, RangeTask task) {
-        if (pool == null || count < threads || (long) count * elementsPerIndex < MIN_PARALLEL_ELEMENTS) {
-            task.run(0, count);
-            return;
-        }
-        synchronized (call) {
-            rangeCall.set(task, count, threads);
-            try {
-                pool.run(rangeCall, threads);
-            } finally {
-                rangeCall.clear();
-            }
-        }
+    public final FusedPasses fusedPasses() {
+        return FusedPasses.IN_DOUBLE;
+    }
+
+    @Override
+    public final ThreadTeam team() {
+        return team;
     }
 
     @Override
@@ -178,9 +158,7 @@ abstract class BlockedGemm implements Gemm {
 
     @Override
     public final void close() {
-        if (pool != null) {
-            pool.close();
-        }
+        team.close();
     }
 
     private void run(ProductForm form, int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
@@ -209,7 +187,7 @@ abstract class BlockedGemm implements Gemm {
             }
             call.set(form, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, splitRows, chunks, shareB);
             try {
-                pool.run(call, chunks);
+                team.runChunks(call, chunks);
             } finally {
                 call.clear();
             }
@@ -220,8 +198,8 @@ abstract class BlockedGemm implements Gemm {
      * Splits the output by rows unless columns share out more evenly over the threads (e.g. 100×128
      * on 2 threads: 13 row tiles split 7/6, 8 column tiles split 4/4). Depends only on the shape
      * and the thread count, and never changes what any one output element sums. On a tie the wider
-     * dimension is split, so each thread packs half of the larger operand (dW = Xᵀ·G with a 500-row
-     * G: 10 % faster).
+     * dimension is split, so each thread packs half of the larger operand (measured in
+     * backprop-bench/KERNELS.md).
      */
     private boolean splitRows(int m, int n) {
         long busiestByRows = (long) ceilDiv(ceilDiv(m, mr), threads) * mr * n;
@@ -464,28 +442,6 @@ abstract class BlockedGemm implements Gemm {
                 tile = new double[size];
             }
             return tile;
-        }
-    }
-
-    /** The reusable descriptor of one {@link #parallelFor} call; chunk c is the c-th of equal ranges. */
-    private static final class RangeCall implements ChunkTask {
-        private RangeTask task;
-        private int count;
-        private int chunks;
-
-        void set(RangeTask task, int count, int chunks) {
-            this.task = task;
-            this.count = count;
-            this.chunks = chunks;
-        }
-
-        void clear() {
-            task = null;
-        }
-
-        @Override
-        public void runChunk(int chunk) {
-            task.run((int) ((long) count * chunk / chunks), (int) ((long) count * (chunk + 1) / chunks));
         }
     }
 

@@ -7,14 +7,14 @@ package org.backprop.kernel;
  */
 public interface Elementwise {
 
-    /** ReLU: {@code y[yo + k] = max(x[xo + k], 0)} for k in [0, n); NaN stays NaN. */
-    void reluForward(double[] x, int xo, double[] y, int yo, int n);
+    /** The positive part: {@code y[yo + k] = max(x[xo + k], 0)} for k in [0, n); NaN stays NaN. */
+    void positivePart(double[] x, int xo, double[] y, int yo, int n);
 
     /**
-     * The ReLU backward mask: {@code gi[gio + k] = x[xo + k] > 0 ? g[go + k] : 0} for k in [0, n).
-     * A NaN input gives 0, as PyTorch's {@code threshold_backward} does.
+     * {@code g} where {@code x} is positive: {@code gi[gio + k] = x[xo + k] > 0 ? g[go + k] : 0} for
+     * k in [0, n). A NaN in x gives 0, as PyTorch's {@code threshold_backward} does.
      */
-    void reluBackward(double[] x, int xo, double[] g, int go, double[] gi, int gio, int n);
+    void whereXPositive(double[] x, int xo, double[] g, int go, double[] gi, int gio, int n);
 
     /** {@code z[zo + k] = x[xo + k] + y[yo + k]} for k in [0, n); z may be x or y at the same offset. */
     void add(double[] x, int xo, double[] y, int yo, double[] z, int zo, int n);

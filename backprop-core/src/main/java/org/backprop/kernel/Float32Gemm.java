@@ -9,13 +9,11 @@ package org.backprop.kernel;
  * kernel's threads ({@link Kernels#create(int, Precision)}): they are memory-bound, so rounding
  * their operands would cost more than the float arithmetic saves.
  *
- * <p>A caller that uses one operand in several products (a layer's input X in X·W and Xᵀ·G, its
- * output gradient G in Xᵀ·G and G·Wᵀ) can round it once into a {@link FloatCopy} with
- * {@link #narrow} and pass the copy to {@link #mult(int, int, int, FloatCopy, FloatCopy, double[], int)}
- * and its siblings: the same arithmetic, bit for bit, with fewer conversions.
- * Calls on one instance run one at a time.
+ * <p>As {@link FloatCopyProducts} it also multiplies operands rounded once into {@link FloatCopy
+ * float copies}: the same arithmetic, bit for bit, with fewer conversions. Calls on one instance
+ * run one at a time.
  */
-public final class Float32Gemm implements Gemm {
+public final class Float32Gemm implements Gemm, FloatCopyProducts {
     private static final Elementwise ELEMENTWISE = Kernels.elementwise();
     private final FloatGemm floats;
     private final Gemm vectorShapes;
@@ -24,41 +22,7 @@ public final class Float32Gemm implements Gemm {
     private float[] c = new float[0];
     private final Narrowing narrowing = new Narrowing();
     private final Widening widening = new Widening();
-
-    /** A float copy of a double operand, filled by {@link #narrow}; grows once, then is reused. */
-    public static final class FloatCopy {
-        private float[] data = new float[0];
-        private int length;
-
-        float[] ensure(int length) {
-            if (data.length < length) {
-                data = new float[length];
-            }
-            this.length = length;
-            return data;
-        }
-
-        /** Number of elements last copied in. */
-        public int length() {
-            return length;
-        }
-
-        /**
-         * Readies the copy for {@code length} elements (grows once, then is reused), to be filled with
-         * {@link #narrowRange} by a pass that produces the double values anyway.
-         */
-        public void resize(int length) {
-            ensure(length);
-        }
-
-        /**
-         * Rounds {@code src[srcOff, srcOff + len)} into elements {@code [at, at + len)}, exactly as
-         * {@link Float32Gemm#narrow} does. After {@link #resize}, threads may fill disjoint ranges.
-         */
-        public void narrowRange(double[] src, int srcOff, int at, int len) {
-            ELEMENTWISE.toFloat(src, srcOff, data, at, len);
-        }
-    }
+    private final FusedPasses fusedPasses = () -> this;
 
     /**
      * Computes with {@code floats}, and matrix–vector shapes with {@code vectorShapes}; closing this
@@ -69,9 +33,18 @@ public final class Float32Gemm implements Gemm {
         this.vectorShapes = vectorShapes;
     }
 
-    /** The kernel of the shapes that stay in double ({@link #matrixVector}). */
-    Gemm vectorShapes() {
-        return vectorShapes;
+    /**
+     * Itself as {@link FusedPasses#floatCopies()} when the kernel of the matrix–vector shapes offers
+     * fused passes (its depth-1 products are the ones a plan may fuse), else null.
+     */
+    @Override
+    public FusedPasses fusedPasses() {
+        return vectorShapes.fusedPasses() == null ? null : fusedPasses;
+    }
+
+    @Override
+    public boolean onCopies(int m, int n, int k) {
+        return !matrixVector(m, n, k);
     }
 
     /** True for the shapes that stay in double (m, n or k equal to 1); the FloatCopy products refuse them. */
@@ -112,42 +85,33 @@ public final class Float32Gemm implements Gemm {
         product(ProductForm.TRANS_B, m, n, k, this.a, this.b, c, cOff, accumulate);
     }
 
-    /** Rounds {@code len} elements of {@code src} from {@code off} into {@code copy}, on this kernel's threads. */
+    @Override
     public synchronized void narrow(double[] src, int off, int len, FloatCopy copy) {
         narrowing.set(src, off, len, copy.ensure(len), null, 0, null);
         run(len);
     }
 
-    /** C (m×n) = A (m×k) · B (k×n), overwriting C, from float copies; not for {@link #matrixVector} shapes. */
+    @Override
     public synchronized void mult(int m, int n, int k, FloatCopy a, FloatCopy b, double[] c, int cOff) {
         product(ProductForm.MULT, m, n, k, a, b, c, cOff, false);
     }
 
-    /** C (m×n) = Aᵀ·B, A stored k×m and B k×n, overwriting C, from float copies. */
+    @Override
     public synchronized void multTransA(int m, int n, int k, FloatCopy a, FloatCopy b, double[] c, int cOff) {
         product(ProductForm.TRANS_A, m, n, k, a, b, c, cOff, false);
     }
 
-    /** C (m×n) = A·Bᵀ, A stored m×k and B n×k, overwriting C, from float copies. */
+    @Override
     public synchronized void multTransB(int m, int n, int k, FloatCopy a, FloatCopy b, double[] c, int cOff) {
         product(ProductForm.TRANS_B, m, n, k, a, b, c, cOff, false);
     }
 
-    /**
-     * C (m×n) = A·B from float copies, left in float in this kernel's product buffer: the caller
-     * widens it into its double C with {@link #widenProduct}, range by range and on any threads,
-     * before the next call on this kernel (a fused pass that reads C right after, row band by row
-     * band). Not for {@link #matrixVector} shapes.
-     */
+    @Override
     public synchronized void multDeferred(int m, int n, int k, FloatCopy a, FloatCopy b) {
         productInFloat(ProductForm.MULT, m, n, k, a, b);
     }
 
-    /**
-     * Widens elements [from, to) of the product {@link #multDeferred} left in float into
-     * {@code c[cOff + from, cOff + to)}: the values {@link #mult(int, int, int, FloatCopy, FloatCopy,
-     * double[], int)} would have written there.
-     */
+    @Override
     public void widenProduct(int from, int to, double[] c, int cOff) {
         ELEMENTWISE.toDouble(this.c, from, c, cOff + from, to - from, false);
     }
@@ -156,7 +120,7 @@ public final class Float32Gemm implements Gemm {
                          boolean accumulate) {
         productInFloat(form, m, n, k, a, b);
         widening.set(c, cOff, accumulate);
-        floats.parallelFor(m * n, 1, widening);
+        floats.team().forRange(m * n, 1, widening);
         widening.clear();
     }
 
@@ -165,17 +129,17 @@ public final class Float32Gemm implements Gemm {
         if (matrixVector(m, n, k)) {
             throw new IllegalArgumentException(m + "×" + n + "×" + k + " is a matrix–vector shape: use the double arrays");
         }
-        if (a.length != m * k || b.length != k * n) {
-            throw new IllegalArgumentException(form + " " + m + "×" + n + "×" + k + ": copies of " + a.length + " and "
-                    + b.length + " elements, need " + m * k + " and " + k * n);
+        if (a.length() != m * k || b.length() != k * n) {
+            throw new IllegalArgumentException(form + " " + m + "×" + n + "×" + k + ": copies of " + a.length() + " and "
+                    + b.length() + " elements, need " + m * k + " and " + k * n);
         }
         if (this.c.length < m * n) {
             this.c = new float[m * n];
         }
         switch (form) {
-            case MULT -> floats.mult(m, n, k, a.data, 0, b.data, 0, this.c, 0, false);
-            case TRANS_A -> floats.multTransA(m, n, k, a.data, 0, b.data, 0, this.c, 0, false);
-            case TRANS_B -> floats.multTransB(m, n, k, a.data, 0, b.data, 0, this.c, 0, false);
+            case MULT -> floats.mult(m, n, k, a.data(), 0, b.data(), 0, this.c, 0, false);
+            case TRANS_A -> floats.multTransA(m, n, k, a.data(), 0, b.data(), 0, this.c, 0, false);
+            case TRANS_B -> floats.multTransB(m, n, k, a.data(), 0, b.data(), 0, this.c, 0, false);
             default -> throw new IllegalStateException("unknown product form " + form);
         }
     }
@@ -187,13 +151,13 @@ public final class Float32Gemm implements Gemm {
     }
 
     private void run(int elements) {
-        floats.parallelFor(elements, 1, narrowing);
+        floats.team().forRange(elements, 1, narrowing);
         narrowing.clear();
     }
 
     @Override
-    public void parallelFor(int count, int elementsPerIndex, RangeTask task) {
-        floats.parallelFor(count, elementsPerIndex, task);
+    public ThreadTeam team() {
+        return floats.team();
     }
 
     @Override

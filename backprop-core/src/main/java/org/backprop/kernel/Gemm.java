@@ -26,13 +26,19 @@ public interface Gemm extends AutoCloseable {
                     double[] c, int cOff, boolean accumulate);
 
     /**
-     * Runs {@code task} over [0, count), split into contiguous ranges on this kernel's threads (the
-     * caller included) when the work, count × {@code elementsPerIndex}, is large enough to pay for
-     * it; every index is processed by exactly one call. For element-wise work whose result does not
-     * depend on the split. Default: one call on the calling thread.
+     * The threads this kernel computes with, for the element-wise work around its products (see
+     * {@link ThreadTeam#forRange}). Default: {@link ThreadTeam#CALLING_THREAD}.
      */
-    default void parallelFor(int count, int elementsPerIndex, RangeTask task) {
-        task.run(0, count);
+    default ThreadTeam team() {
+        return ThreadTeam.CALLING_THREAD;
+    }
+
+    /**
+     * The extra passes this kernel offers a network's fused plan, or null (the default): a network
+     * on such a kernel runs the plain operation loop.
+     */
+    default FusedPasses fusedPasses() {
+        return null;
     }
 
     /** Number of threads this instance computes with (1 = the calling thread only). */

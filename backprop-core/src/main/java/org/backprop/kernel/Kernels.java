@@ -44,29 +44,20 @@ public final class Kernels {
     /**
      * The best kernel computing in {@code precision}: {@link #create} for FLOAT64, a
      * {@link Float32Gemm} over the best float kernel and, for matrix–vector shapes, the best double
-     * kernel, both on one set of {@code threads − 1} workers, for FLOAT32.
+     * kernel, both on one {@link ThreadTeam} of {@code threads}, for FLOAT32.
      */
     public static Gemm create(int threads, Precision precision) {
         if (precision == Precision.FLOAT64) {
             return create(threads);
         }
         requireThreads(threads);
-        WorkerPool pool = BlockedGemm.poolFor(threads);
+        ThreadTeam team = ThreadTeam.of(threads);
         if (vectorAvailable()) {
-            return new Float32Gemm(instantiate("org.backprop.kernel.VectorFloatGemm", FloatGemm.class, threads, pool),
-                    instantiate("org.backprop.kernel.VectorGemm", Gemm.class, threads, pool));
+            return new Float32Gemm(instantiate("org.backprop.kernel.VectorFloatGemm", FloatGemm.class, team),
+                    instantiate("org.backprop.kernel.VectorGemm", Gemm.class, team));
         }
         logFallback();
-        return new Float32Gemm(new ScalarFloatGemm(threads, pool), new ScalarGemm(threads, pool));
-    }
-
-    /**
-     * True for the kernels this class creates (blocked vector or scalar, and float32 over them):
-     * their depth-1 products are {@code fma(a, b, +0)} element by element, the bits of
-     * {@link Elementwise#outerProduct}. False for any other {@link Gemm}, such as a caller's own.
-     */
-    public static boolean isBuiltIn(Gemm gemm) {
-        return gemm instanceof BlockedGemm || gemm instanceof Float32Gemm f && f.vectorShapes() instanceof BlockedGemm;
+        return new Float32Gemm(new ScalarFloatGemm(team), new ScalarGemm(team));
     }
 
     /** The portable blocked scalar double kernel, whatever the JVM offers. */
@@ -136,13 +127,13 @@ public final class Kernels {
     }
 
     private static <T> T instantiate(String className, Class<T> type, int threads) {
-        return instantiate(className, type, threads, BlockedGemm.poolFor(threads));
+        return instantiate(className, type, ThreadTeam.of(threads));
     }
 
-    private static <T> T instantiate(String className, Class<T> type, int threads, WorkerPool pool) {
+    private static <T> T instantiate(String className, Class<T> type, ThreadTeam team) {
         try {
-            return type.cast(Class.forName(className).getDeclaredConstructor(int.class, WorkerPool.class)
-                    .newInstance(threads, pool));
+            return type.cast(Class.forName(className).getDeclaredConstructor(ThreadTeam.class)
+                    .newInstance(team));
         } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException
                  | IllegalAccessException e) {
             throw new IllegalStateException("cannot load " + className, e);

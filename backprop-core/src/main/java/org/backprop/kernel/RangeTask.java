@@ -1,6 +1,6 @@
 package org.backprop.kernel;
 
-/** Work over the index range [from, to); {@link Gemm#parallelFor} hands each index to exactly one call. */
+/** Work over the index range [from, to); {@link ThreadTeam#forRange} hands each index to exactly one call. */
 @FunctionalInterface
 public interface RangeTask {
 

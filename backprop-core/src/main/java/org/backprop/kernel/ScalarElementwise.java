@@ -4,14 +4,14 @@ package org.backprop.kernel;
 final class ScalarElementwise implements Elementwise {
 
     @Override
-    public void reluForward(double[] x, int xo, double[] y, int yo, int n) {
+    public void positivePart(double[] x, int xo, double[] y, int yo, int n) {
         for (int k = 0; k < n; k++) {
             y[yo + k] = Math.max(x[xo + k], 0.0);
         }
     }
 
     @Override
-    public void reluBackward(double[] x, int xo, double[] g, int go, double[] gi, int gio, int n) {
+    public void whereXPositive(double[] x, int xo, double[] g, int go, double[] gi, int gio, int n) {
         for (int k = 0; k < n; k++) {
             gi[gio + k] = x[xo + k] > 0 ? g[go + k] : 0.0;
         }

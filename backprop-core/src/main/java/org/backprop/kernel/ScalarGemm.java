@@ -11,14 +11,14 @@ final class ScalarGemm extends BlockedGemm {
     private static final int MR = 4;
     private static final int NR = 4;
 
-    /** A scalar kernel computing with {@code threads} threads (including the caller). */
+    /** A scalar kernel computing with {@code threads} threads (including the caller), on a team of its own. */
     ScalarGemm(int threads) {
-        this(threads, poolFor(threads));
+        this(ThreadTeam.of(threads));
     }
 
-    /** A kernel computing with {@code threads} threads on the given workers (see {@link BlockedGemm}). */
-    ScalarGemm(int threads, WorkerPool pool) {
-        super(threads, pool, MR, NR, "scalar double");
+    /** A kernel computing on {@code team} (see {@link BlockedGemm}). */
+    ScalarGemm(ThreadTeam team) {
+        super(team, MR, NR, "scalar double");
     }
 
     @Override

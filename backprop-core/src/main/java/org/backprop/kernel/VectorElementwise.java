@@ -18,7 +18,7 @@ final class VectorElementwise implements Elementwise {
     private static final Class<?> FLOAT_VECTOR = FloatVector.zero(FLOATS).getClass();
 
     @Override
-    public void reluForward(double[] x, int xo, double[] y, int yo, int n) {
+    public void positivePart(double[] x, int xo, double[] y, int yo, int n) {
         int k = 0;
         for (int bound = S.loopBound(n); k < bound; k += S.length()) {
             DoubleVector v = DoubleVector.fromArray(S, x, xo + k);
@@ -33,7 +33,7 @@ final class VectorElementwise implements Elementwise {
     }
 
     @Override
-    public void reluBackward(double[] x, int xo, double[] g, int go, double[] gi, int gio, int n) {
+    public void whereXPositive(double[] x, int xo, double[] g, int go, double[] gi, int gio, int n) {
         int k = 0;
         for (int bound = S.loopBound(n); k < bound; k += S.length()) {
             DoubleVector xv = DoubleVector.fromArray(S, x, xo + k);
@@ -87,8 +87,8 @@ final class VectorElementwise implements Elementwise {
     /**
      * One double vector at a time becomes the lower half of a float vector of the same bit size, so
      * only the kernels' own species ever meet a conversion (a third vector class in the process can
-     * pollute the type profiles C2 relies on to intrinsify the GEMM kernels, which then run 15×
-     * slower), and no lane shuffle is needed. The full-width store also writes zeros over the next
+     * pollute the type profiles C2 relies on to intrinsify the GEMM kernels; see
+     * backprop-bench/KERNELS.md), and no lane shuffle is needed. The full-width store also writes zeros over the next
      * half vector, which the next step overwrites; the loop stops a whole float vector before n so
      * nothing outside [dstOff, dstOff + n) is touched.
      */

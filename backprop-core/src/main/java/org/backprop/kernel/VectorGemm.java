@@ -19,15 +19,22 @@ final class VectorGemm extends BlockedGemm {
     private static final int NR = 2 * L;
     /** The class of every vector here; compared before stores and lane reads (see {@link ExactVectors}). */
     private static final Class<?> VECTOR = DoubleVector.zero(S).getClass();
+    /**
+     * Per-thread room for four vectors' lanes: dot products store their accumulators here and add
+     * the lanes in order. {@code lane(i)} is an intrinsic only where C2 inlines it with a profile,
+     * which the early compilation of these kernels does not give it: it then boxed the vector on
+     * every call (768 bytes per one-row prediction).
+     */
+    private final ThreadLocal<double[]> laneScratch = ThreadLocal.withInitial(() -> new double[4 * L]);
 
-    /** A vector kernel computing with {@code threads} threads (including the caller). */
+    /** A vector kernel computing with {@code threads} threads (including the caller), on a team of its own. */
     VectorGemm(int threads) {
-        this(threads, poolFor(threads));
+        this(ThreadTeam.of(threads));
     }
 
-    /** A kernel computing with {@code threads} threads on the given workers (see {@link BlockedGemm}). */
-    VectorGemm(int threads, WorkerPool pool) {
-        super(threads, pool, MR, NR, "vector " + S.vectorBitSize() + "-bit double");
+    /** A kernel computing on {@code team} (see {@link BlockedGemm}). */
+    VectorGemm(ThreadTeam team) {
+        super(team, MR, NR, "vector " + S.vectorBitSize() + "-bit double");
     }
 
     @Override
@@ -111,23 +118,24 @@ final class VectorGemm extends BlockedGemm {
     @Override
     void dotProducts(double[] x, int xOff, int xStride, int count, double[] y, int yOff, int len,
                      double[] c, int cOff, boolean accumulate) {
+        double[] lanes = laneScratch.get();
         int t = 0;
         for (; t + 4 <= count; t += 4) {
-            dot4(x, xOff + t * xStride, xStride, y, yOff, len, c, cOff + t, accumulate);
+            dot4(x, xOff + t * xStride, xStride, y, yOff, len, c, cOff + t, accumulate, lanes);
         }
         for (; t < count; t++) {
-            double s = dot(x, xOff + t * xStride, y, yOff, len);
+            double s = dot(x, xOff + t * xStride, y, yOff, len, lanes);
             c[cOff + t] = accumulate ? c[cOff + t] + s : s;
         }
     }
 
     /**
-     * One dot product: a lane-wise fma chain, lanes summed in lane order, then the tail as a scalar
-     * fma chain. Not {@code reduceLanes(ADD)}: its order is unspecified and differs between the JIT
+     * One dot product: a lane-wise fma chain, its lanes stored in {@code lanes} and summed in lane
+     * order, then the tail as a scalar fma chain. Not {@code reduceLanes(ADD)}: its order is unspecified and differs between the JIT
      * intrinsic and the fallback (JDK 25), which would make results depend on timing. Vector code
      * stays in the kernel methods, never in helpers taking vectors (see {@link #microKernel}).
      */
-    private static double dot(double[] x, int xi, double[] y, int yi, int len) {
+    private static double dot(double[] x, int xi, double[] y, int yi, int len, double[] lanes) {
         int body = len - len % L;
         DoubleVector acc = DoubleVector.zero(S);
         for (int p = 0; p < body; p += L) {
@@ -136,9 +144,10 @@ final class VectorGemm extends BlockedGemm {
         if (acc.getClass() != VECTOR) {
             throw ExactVectors.notPreferred(acc.getClass());
         }
-        double s = acc.lane(0);
+        acc.intoArray(lanes, 0);
+        double s = lanes[0];
         for (int i = 1; i < L; i++) {
-            s += acc.lane(i);
+            s += lanes[i];
         }
         for (int p = body; p < len; p++) {
             s = Math.fma(x[xi + p], y[yi + p], s);
@@ -148,7 +157,7 @@ final class VectorGemm extends BlockedGemm {
 
     /** Four dot products sharing the loads of y; each computed exactly as {@link #dot}. */
     private static void dot4(double[] x, int xi, int xStride, double[] y, int yi, int len,
-                             double[] c, int ci, boolean accumulate) {
+                             double[] c, int ci, boolean accumulate, double[] lanes) {
         int body = len - len % L;
         int x1 = xi + xStride;
         int x2 = x1 + xStride;
@@ -165,15 +174,19 @@ final class VectorGemm extends BlockedGemm {
                 || acc3.getClass() != VECTOR) {
             throw ExactVectors.notPreferred(acc0.getClass());
         }
-        double s0 = acc0.lane(0);
-        double s1 = acc1.lane(0);
-        double s2 = acc2.lane(0);
-        double s3 = acc3.lane(0);
+        acc0.intoArray(lanes, 0);
+        acc1.intoArray(lanes, L);
+        acc2.intoArray(lanes, 2 * L);
+        acc3.intoArray(lanes, 3 * L);
+        double s0 = lanes[0];
+        double s1 = lanes[L];
+        double s2 = lanes[2 * L];
+        double s3 = lanes[3 * L];
         for (int i = 1; i < L; i++) {
-            s0 += acc0.lane(i);
-            s1 += acc1.lane(i);
-            s2 += acc2.lane(i);
-            s3 += acc3.lane(i);
+            s0 += lanes[i];
+            s1 += lanes[L + i];
+            s2 += lanes[2 * L + i];
+            s3 += lanes[3 * L + i];
         }
         for (int p = body; p < len; p++) {
             double yp = y[yi + p];

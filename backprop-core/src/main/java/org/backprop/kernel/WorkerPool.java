@@ -61,7 +61,7 @@ final class WorkerPool {
         Throwable t = failure;
         if (t != null) {
             failure = null;
-            throw new IllegalStateException("a GEMM worker failed", t);
+            throw new IllegalStateException("a worker thread failed", t);
         }
     }
 

@@ -5,7 +5,6 @@ import java.util.List;
 import org.backprop.kernel.Gemm;
 import org.backprop.network.Parameter;
 import org.backprop.op.Activation;
-import org.backprop.op.BiasActivation;
 import org.backprop.op.BiasAdd;
 import org.backprop.op.Operation;
 import org.backprop.op.WeightMultiply;
@@ -23,7 +22,6 @@ public final class Dense extends Layer {
     private final WeightMultiply multiply;
     private final BiasAdd biasAdd;
     private final Activation activation;
-    private final BiasActivation biasActivation;
     private final List<Operation> operations;
     private final String initializerId;
 
@@ -53,58 +51,11 @@ public final class Dense extends Layer {
         this.bias = bias;
         this.multiply = new WeightMultiply(weights.value(), weights.grad(), gemm);
         this.biasAdd = new BiasAdd(bias.value(), bias.grad());
-        this.biasAdd.parallelOn(gemm);
+        this.biasAdd.parallelOn(gemm.team());
         this.activation = activation;
-        this.activation.parallelOn(gemm);
-        this.biasActivation = new BiasActivation(biasAdd, activation, gemm);
+        this.activation.parallelOn(gemm.team());
         this.operations = List.of(multiply, biasAdd, activation);
         this.initializerId = initializerId;
-    }
-
-    /** Runs the three operations, the bias add and the activation as one fused pass ({@link BiasActivation}). */
-    @Override
-    public Matrix forward(Matrix input, boolean training) {
-        return forward(input, training, null);
-    }
-
-    /**
-     * As {@link #forward(Matrix, boolean)}; under float32 the fused pass also widens N from the float
-     * product and rounds A for {@code next}.
-     */
-    @Override
-    public Matrix forward(Matrix input, boolean training, WeightMultiply next) {
-        return biasActivation.forwardFrom(multiply, input, training, next);
-    }
-
-    /** The X·W operation. */
-    @Override
-    public WeightMultiply inputConsumer() {
-        return multiply;
-    }
-
-    /**
-     * Runs the activation's and the bias add's backward as one fused pass ({@link BiasActivation}),
-     * which under float32 also rounds dL/dN for the X·W operation, then the X·W operation's.
-     */
-    @Override
-    public Matrix backward(Matrix outputGrad, boolean wantInputGrad) {
-        return backward(outputGrad, wantInputGrad, null, false);
-    }
-
-    /**
-     * As {@link #backward(Matrix, boolean)}; the fused pass fills a dL/d output that {@code next}
-     * deferred, and the X·W operation may defer its dL/dX ({@link WeightMultiply#backward(Matrix,
-     * boolean, boolean)}).
-     */
-    @Override
-    public Matrix backward(Matrix outputGrad, boolean wantInputGrad, WeightMultiply next, boolean deferInputGrad) {
-        return multiply.backward(biasActivation.backward(outputGrad, multiply, next), wantInputGrad, deferInputGrad);
-    }
-
-    /** True: the fused backward pass fills a deferred dL/d output band by band. */
-    @Override
-    public boolean fillsDeferredOutputGrad() {
-        return true;
     }
 
     @Override

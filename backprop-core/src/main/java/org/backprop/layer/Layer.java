@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.backprop.kernel.Gemm;
 import org.backprop.op.Operation;
-import org.backprop.op.WeightMultiply;
 import org.backprop.tensor.Matrix;
 
 /**
@@ -51,44 +50,6 @@ public abstract class Layer {
      * and the given kernel: used to run inference from several threads at once.
      */
     public abstract Layer sharingParameters(Gemm gemm);
-
-    /**
-     * As {@link #forward(Matrix, boolean)}, for a layer followed by one whose first operation is
-     * {@code next} ({@link #inputConsumer()}): a layer whose last pass computes the output anyway may
-     * also round it into {@code next}'s float copy. The default ignores {@code next}.
-     */
-    public Matrix forward(Matrix input, boolean training, WeightMultiply next) {
-        return forward(input, training);
-    }
-
-    /**
-     * The X·W operation that reads this layer's input first, whose float copy of the input the
-     * previous layer may fill (see {@link #forward(Matrix, boolean, WeightMultiply)}); null by default.
-     */
-    public WeightMultiply inputConsumer() {
-        return null;
-    }
-
-    /**
-     * As {@link #backward(Matrix, boolean)}, in a network's backward pass. {@code next} is the first
-     * operation of the layer above ({@link #inputConsumer()}, or null): when this layer
-     * {@link #fillsDeferredOutputGrad()}, {@code next} may have left {@code outputGrad} (its dL/dX)
-     * unfilled ({@link WeightMultiply#inputGradDeferred()}), and this backward fills it before
-     * reading it. With {@code deferInputGrad} true (asked only when the layer below fills deferred
-     * gradients) this layer may leave its own dL/dX unfilled the same way. The default ignores both,
-     * which is right for a layer that does not fill deferred gradients.
-     */
-    public Matrix backward(Matrix outputGrad, boolean wantInputGrad, WeightMultiply next, boolean deferInputGrad) {
-        return backward(outputGrad, wantInputGrad);
-    }
-
-    /**
-     * True when {@link #backward(Matrix, boolean, WeightMultiply, boolean)} fills a dL/d output that
-     * the next layer's X·W operation deferred; false by default.
-     */
-    public boolean fillsDeferredOutputGrad() {
-        return false;
-    }
 
     /** Runs the operations forward on {@code input} (n×inputs), returning n×outputs. */
     public Matrix forward(Matrix input, boolean training) {

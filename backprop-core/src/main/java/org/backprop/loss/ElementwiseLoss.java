@@ -1,5 +1,6 @@
 package org.backprop.loss;
 
+import org.backprop.network.Params;
 import org.backprop.tensor.Matrix;
 
 /**
@@ -24,6 +25,12 @@ public abstract class ElementwiseLoss extends Loss {
     /** How the per-element terms are reduced. */
     public final Reduction reduction() {
         return reduction;
+    }
+
+    /** {@code reduction} ({@code "mean"} or {@code "sum"}). */
+    @Override
+    public Params params() {
+        return Params.of("reduction", reduction.id());
     }
 
     /** ℓ(p, y), the term of one element. */

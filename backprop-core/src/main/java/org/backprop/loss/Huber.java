@@ -1,5 +1,7 @@
 package org.backprop.loss;
 
+import org.backprop.network.Params;
+
 /**
  * Huber loss with threshold δ &gt; 0 (default 1.0), on the residual r = P − y (n×d): term
  * ℓ = ½r² for |r| ≤ δ and δ(|r| − ½δ) otherwise; ∂ℓ/∂P = r for |r| ≤ δ and δ·sign(r) otherwise.
@@ -37,6 +39,12 @@ public final class Huber extends ElementwiseLoss {
     /** The threshold δ between the quadratic and the linear part. */
     public double delta() {
         return delta;
+    }
+
+    /** {@code delta} and {@code reduction}. */
+    @Override
+    public Params params() {
+        return Params.of("delta", delta).with("reduction", reduction().id());
     }
 
     @Override

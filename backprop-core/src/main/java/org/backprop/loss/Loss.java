@@ -1,5 +1,7 @@
 package org.backprop.loss;
 
+import org.backprop.network.Component;
+import org.backprop.network.Params;
 import org.backprop.op.Activation;
 import org.backprop.tensor.Matrix;
 import org.backprop.tensor.ShapeException;
@@ -33,6 +35,19 @@ public abstract class Loss {
 
     /** A short name, e.g. {@code "mse"}. */
     public abstract String id();
+
+    /**
+     * Every hyperparameter of this loss by name (e.g. {@code reduction}, Huber's {@code delta});
+     * none by default. {@code Losses.registry().create} builds an equal loss from them.
+     */
+    public Params params() {
+        return Params.EMPTY;
+    }
+
+    /** This loss's registry name and hyperparameters, as network specs and model files keep it. */
+    public final Component spec() {
+        return new Component(id(), params());
+    }
 
     /**
      * Called by {@code NetworkBuilder.build()} with the last layer's activation and output width;

@@ -1,51 +1,54 @@
 package org.backprop.loss;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+
+import org.backprop.network.Params;
+import org.backprop.network.Registry;
 
 /**
- * The losses by name, as used in model files and on the command line, each with its defaults:
+ * The losses by name, as used in model files and on the command line, each with its
+ * hyperparameters and defaults:
  * <ul>
- *   <li>{@code "mse"}: {@link MeanSquaredError}, MEAN;</li>
- *   <li>{@code "mae"}: {@link MeanAbsoluteError}, MEAN;</li>
- *   <li>{@code "huber"}: {@link Huber}, δ = 1, MEAN;</li>
- *   <li>{@code "bce_logits"}: {@link BinaryCrossEntropyWithLogits}, MEAN (last layer linear);</li>
+ *   <li>{@code "mse"}: {@link MeanSquaredError}, {@code reduction} mean (or sum);</li>
+ *   <li>{@code "mae"}: {@link MeanAbsoluteError}, {@code reduction} mean;</li>
+ *   <li>{@code "huber"}: {@link Huber}, {@code delta} 1, {@code reduction} mean;</li>
+ *   <li>{@code "bce_logits"}: {@link BinaryCrossEntropyWithLogits}, {@code reduction} mean (last
+ *       layer linear);</li>
  *   <li>{@code "softmax_ce"}: {@link SoftmaxCrossEntropy}, mean over rows (last layer linear, k ≥ 2).</li>
  * </ul>
+ * Adding a loss is its class plus one line below.
  */
 public final class Losses {
-    private static final Map<String, Supplier<Loss>> BY_NAME = new LinkedHashMap<>();
-
-    static {
-        register(MeanSquaredError::new);
-        register(MeanAbsoluteError::new);
-        register(Huber::new);
-        register(BinaryCrossEntropyWithLogits::new);
-        register(SoftmaxCrossEntropy::new);
-    }
+    private static final Registry<Loss> REGISTRY = Registry.builder("loss", Loss::spec)
+            .add(p -> new MeanSquaredError(reduction(p)))
+            .add(p -> new MeanAbsoluteError(reduction(p)))
+            .add(p -> new Huber(p.number("delta", Huber.DEFAULT_DELTA), reduction(p)))
+            .add(p -> new BinaryCrossEntropyWithLogits(reduction(p)))
+            .add(p -> new SoftmaxCrossEntropy())
+            .build();
 
     private Losses() {
     }
 
-    private static void register(Supplier<Loss> factory) {
-        BY_NAME.put(factory.get().id(), factory);
+    private static Reduction reduction(Params p) {
+        return Reduction.byId(p.text("reduction", Reduction.MEAN.id()));
     }
 
     /** A new loss for {@code name} (case-insensitive) with its default settings, e.g. {@code "mse"}. */
     public static Loss byName(String name) {
-        Supplier<Loss> factory = BY_NAME.get(name.toLowerCase(Locale.ROOT));
-        if (factory == null) {
-            throw new IllegalArgumentException("unknown loss '" + name + "'; known: " + names());
-        }
-        return factory.get();
+        return REGISTRY.create(name, Params.EMPTY);
+    }
+
+    /**
+     * The registry itself: {@code create(name, params)}, {@code create(component)} (as
+     * {@link Loss#spec()} reports it) and {@code canonical(component)} (every hyperparameter given).
+     */
+    public static Registry<Loss> registry() {
+        return REGISTRY;
     }
 
     /** The known names, in a stable order. */
     public static Set<String> names() {
-        return Collections.unmodifiableSet(BY_NAME.keySet());
+        return REGISTRY.names();
     }
 }

@@ -1,29 +1,36 @@
 package org.backprop.network;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.backprop.init.FanInUniform;
 import org.backprop.init.Initializer;
+import org.backprop.init.Initializers;
 import org.backprop.kernel.Gemm;
 import org.backprop.kernel.Kernels;
 import org.backprop.kernel.Precision;
-import org.backprop.layer.Dense;
-import org.backprop.layer.DropoutLayer;
+import org.backprop.layer.DenseSpec;
+import org.backprop.layer.DropoutSpec;
 import org.backprop.layer.Layer;
+import org.backprop.layer.LayerContext;
+import org.backprop.layer.LayerSpec;
 import org.backprop.loss.Loss;
+import org.backprop.loss.Losses;
 import org.backprop.loss.MeanSquaredError;
 import org.backprop.op.Activation;
 import org.backprop.op.Activations;
-import org.backprop.op.Dropout;
 import org.backprop.random.RandomSource;
 import org.backprop.random.SeedStreams;
 
 /**
- * Builds a {@link NeuralNetwork} of dense layers. Defaults: loss {@link MeanSquaredError} (MEAN),
- * initializer {@link FanInUniform} for weights and zeros for biases, seed 0 (stream "init" for
- * weights, "dropout" for dropout masks), as many kernel threads as processors. Dense layers are
- * named dense1, dense2, … and dropout layers dropout1, dropout2, …
+ * Collects a {@link NetworkSpec} and builds the {@link NeuralNetwork} it describes. The layer
+ * methods only append layer specs ({@link #layer} takes any, a user's own included); {@link #build()}
+ * realises the spec. Defaults: loss {@link MeanSquaredError} (MEAN), initializer {@link FanInUniform}
+ * for weights and zeros for biases, seed 0 (stream "init" for initial values, drawn layer by layer
+ * in order, "dropout" for dropout masks), as many kernel threads as processors. Layers are named by
+ * type and ordinal: dense1, dense2, …, dropout1, …
  *
  * <pre>{@code
  * NeuralNetwork net = NeuralNetwork.builder(100)
@@ -32,51 +39,38 @@ import org.backprop.random.SeedStreams;
  * }</pre>
  */
 public final class NetworkBuilder {
-    private final int inputs;
-    private final List<LayerSpec> specs = new ArrayList<>();
-    private Loss loss = new MeanSquaredError();
-    private Initializer initializer = new FanInUniform();
+    private NetworkSpec spec;
+    private Loss lossInstance;
+    private Initializer initializerInstance;
     private RandomSource initRandom;
     private long seed;
     private Gemm gemm;
     private int threads = Kernels.defaultThreads();
     private Precision precision = Precision.FLOAT64;
 
-    private sealed interface LayerSpec permits DenseSpec, DropoutSpec {
+    NetworkBuilder(NetworkSpec spec) {
+        this.spec = spec;
     }
 
-    private record DenseSpec(String name, int units, Activation activation, Initializer initializer)
-            implements LayerSpec {
-    }
-
-    private record DropoutSpec(String name, double rate) implements LayerSpec {
-    }
-
-    NetworkBuilder(int inputs) {
-        if (inputs < 1) {
-            throw new IllegalArgumentException("a network needs at least one input column, got " + inputs);
-        }
-        this.inputs = inputs;
+    /** Appends a layer of any type (see {@link LayerSpec}). */
+    public NetworkBuilder layer(LayerSpec layer) {
+        spec = spec.withLayer(layer);
+        return this;
     }
 
     /** Adds a dense layer of {@code units} outputs with the named activation (see {@link Activations}). */
     public NetworkBuilder dense(int units, String activation) {
-        return dense(units, Activations.byName(activation));
+        return layer(new DenseSpec(units, activation));
     }
 
-    /** Adds a dense layer with the given activation instance (the network takes ownership). */
+    /** Adds a dense layer with a new instance of this activation ({@link Activation#fresh()}). */
     public NetworkBuilder dense(int units, Activation activation) {
         return dense(units, activation, null);
     }
 
     /** Adds a dense layer whose weights use {@code layerInitializer} instead of the network default. */
     public NetworkBuilder dense(int units, Activation activation, Initializer layerInitializer) {
-        if (units < 1) {
-            throw new IllegalArgumentException("dense layer " + (specs.size() + 1) + " needs at least one unit, got "
-                    + units);
-        }
-        specs.add(new DenseSpec("dense" + (count(DenseSpec.class) + 1), units, activation, layerInitializer));
-        return this;
+        return layer(new DenseSpec(units, activation, layerInitializer));
     }
 
     /**
@@ -85,28 +79,27 @@ public final class NetworkBuilder {
      * from the root seed's "dropout" stream, shared by all dropout layers in forward order.
      */
     public NetworkBuilder dropout(double rate) {
-        if (specs.isEmpty()) {
+        if (spec.layers().isEmpty()) {
             throw new IllegalStateException("dropout applies to the previous layer's output: add a layer first");
         }
-        if (!(rate >= 0 && rate < 1)) {
-            throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
-        }
-        specs.add(new DropoutSpec("dropout" + (count(DropoutSpec.class) + 1), rate));
-        return this;
+        return layer(new DropoutSpec(rate));
     }
 
     /**
-     * The loss (default MSE with MEAN reduction). {@link #build()} asks it to accept the last layer
-     * ({@link Loss#checkOutput}): losses on logits need a {@code "linear"} last layer.
+     * The loss (default MSE with MEAN reduction); the network uses this instance. {@link #build()}
+     * asks it to accept the last dense layer ({@link Loss#checkOutput}): losses on logits need a
+     * {@code "linear"} last layer.
      */
     public NetworkBuilder loss(Loss value) {
-        this.loss = value;
+        spec = spec.withLoss(value.spec());
+        this.lossInstance = value;
         return this;
     }
 
     /** The default weight initializer (default {@link FanInUniform}). */
     public NetworkBuilder initializer(Initializer value) {
-        this.initializer = value;
+        spec = spec.withInitializer(value.spec());
+        this.initializerInstance = value;
         return this;
     }
 
@@ -143,63 +136,78 @@ public final class NetworkBuilder {
         return this;
     }
 
+    /** The description collected so far. */
+    public NetworkSpec spec() {
+        return spec;
+    }
+
     /**
-     * Allocates the parameter buffer, initializes the weights and wires the layers.
+     * Allocates the parameter buffer, lets each layer spec initialize its parameters and build its
+     * layer, in order, and wires the network.
      *
-     * @throws IllegalArgumentException if the loss refuses the last layer's activation or width
+     * @throws IllegalStateException    if there is no layer
+     * @throws IllegalArgumentException if the loss refuses the last dense layer's activation or
+     *                                  width, or names an unknown loss or initializer
      */
     public NeuralNetwork build() {
+        List<LayerSpec> specs = spec.layers();
         if (specs.isEmpty()) {
             throw new IllegalStateException("add at least one layer before build()");
         }
-        checkOutputPairing();
-        ParameterBuffer params = layout().allocate();
+        Loss loss = lossInstance != null ? lossInstance : Losses.registry().create(spec.loss());
+        Initializer initializer = initializerInstance != null ? initializerInstance
+                : Initializers.registry().create(spec.initializer());
+        checkOutputPairing(loss);
+        int[] widths = spec.widths();
+        List<String> names = spec.layerNames();
+        ParameterBuffer params = layout(widths, names).allocate();
         boolean ownsGemm = gemm == null;
         Gemm kernel = ownsGemm ? Kernels.create(threads, precision) : gemm;
         SeedStreams streams = new SeedStreams(seed);
         RandomSource random = initRandom != null ? initRandom : streams.stream("init");
         RandomSource dropoutRandom = streams.stream("dropout");
         List<Layer> layers = new ArrayList<>();
-        int width = inputs;
-        for (LayerSpec spec : specs) {
-            if (spec instanceof DenseSpec dense) {
-                Parameter w = params.get(dense.name() + ".W");
-                Parameter b = params.get(dense.name() + ".B");
-                Initializer init = dense.initializer() != null ? dense.initializer() : initializer;
-                init.initialize(w.value(), random);
-                layers.add(new Dense(dense.name(), w, b, dense.activation(), kernel, init.id()));
-                width = dense.units();
-            } else if (spec instanceof DropoutSpec dropout) {
-                layers.add(new DropoutLayer(dropout.name(), width, new Dropout(dropout.rate(), dropoutRandom)));
+        for (int i = 0; i < specs.size(); i++) {
+            LayerContext context = new LayerContext(names.get(i), widths[i], parametersOf(names.get(i), params),
+                    kernel, random, dropoutRandom, initializer);
+            Layer layer = specs.get(i).build(context);
+            if (layer.inputs() != widths[i] || layer.outputs() != widths[i + 1]) {
+                throw new IllegalStateException(names.get(i) + ": the spec promised " + widths[i] + " → "
+                        + widths[i + 1] + " columns but built a layer of " + layer.inputs() + " → " + layer.outputs());
             }
+            layers.add(layer);
         }
-        return new NeuralNetwork(layers, loss, params, kernel, ownsGemm, precision);
+        return new NeuralNetwork(spec, layers, loss, params, kernel, ownsGemm, precision);
     }
 
-    /** The parameters of every dense layer in order: dense1.W, dense1.B, dense2.W, … */
-    private ParameterBuffer.Layout layout() {
+    /** The parameters of every layer in order, e.g. dense1.W, dense1.B, dense2.W, … */
+    private ParameterBuffer.Layout layout(int[] widths, List<String> names) {
         ParameterBuffer.Layout layout = new ParameterBuffer.Layout();
-        int in = inputs;
-        for (LayerSpec spec : specs) {
-            if (spec instanceof DenseSpec dense) {
-                layout.add(dense.name(), "W", ParamKind.WEIGHT, in, dense.units());
-                layout.add(dense.name(), "B", ParamKind.BIAS, 1, dense.units());
-                in = dense.units();
+        for (int i = 0; i < names.size(); i++) {
+            for (ParameterShape p : spec.layers().get(i).parameters(widths[i])) {
+                layout.add(names.get(i), p.name(), p.kind(), p.rows(), p.cols());
             }
         }
         return layout;
     }
 
-    private void checkOutputPairing() {
+    private static Map<String, Parameter> parametersOf(String layer, ParameterBuffer params) {
+        Map<String, Parameter> own = new LinkedHashMap<>();
+        for (Parameter p : params.parameters()) {
+            if (p.layer().equals(layer)) {
+                own.put(p.name().substring(layer.length() + 1), p);
+            }
+        }
+        return own;
+    }
+
+    private void checkOutputPairing(Loss loss) {
+        List<LayerSpec> specs = spec.layers();
         for (int i = specs.size() - 1; i >= 0; i--) {
             if (specs.get(i) instanceof DenseSpec last) {
-                loss.checkOutput(last.activation(), last.units());
+                loss.checkOutput(last.newActivation(), last.units());
                 return;
             }
         }
-    }
-
-    private long count(Class<? extends LayerSpec> kind) {
-        return specs.stream().filter(kind::isInstance).count();
     }
 }

@@ -7,9 +7,9 @@ import java.util.List;
 import org.backprop.kernel.Gemm;
 import org.backprop.kernel.Kernels;
 import org.backprop.kernel.Precision;
+import org.backprop.kernel.ThreadTeam;
 import org.backprop.layer.Layer;
 import org.backprop.loss.Loss;
-import org.backprop.op.WeightMultiply;
 import org.backprop.tensor.Matrix;
 import org.backprop.tensor.ShapeException;
 
@@ -19,32 +19,51 @@ import org.backprop.tensor.ShapeException;
  * <p>A training step is {@link #forwardLoss} then {@link #backward}; the gradients are then in
  * {@link #parameters()}{@code .grads()}. Buffers are reused between steps of the same batch size,
  * so a network is not thread-safe; {@link #predict} is, and may be called from many threads.
- * Build one with {@link NetworkBuilder}.
+ * Build one with {@link NetworkBuilder}, from a {@link NetworkSpec}.
+ *
+ * <p>The passes run the plain loop (each layer's operations forward, then backward in reverse)
+ * or, when one applies, the network's {@link DensePlan}: the same values, bit for bit, in fewer
+ * passes over memory.
  */
 public final class NeuralNetwork implements AutoCloseable {
+    private final NetworkSpec spec;
     private final List<Layer> layers;
     private final Loss loss;
     private final ParameterBuffer parameters;
     private final Gemm gemm;
     private final boolean ownsGemm;
     private final Precision precision;
+    /** The fast path for these layers on this kernel, or null: then the plain loop runs. */
+    private final DensePlan plan;
 
-    NeuralNetwork(List<Layer> layers, Loss loss, ParameterBuffer parameters, Gemm gemm, boolean ownsGemm,
+    NeuralNetwork(NetworkSpec spec, List<Layer> layers, Loss loss, ParameterBuffer parameters, Gemm gemm, boolean ownsGemm,
                   Precision precision) {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("a network needs at least one layer");
         }
+        this.spec = spec;
         this.layers = Collections.unmodifiableList(new ArrayList<>(layers));
         this.loss = loss;
         this.parameters = parameters;
         this.gemm = gemm;
         this.ownsGemm = ownsGemm;
         this.precision = precision;
+        this.plan = DensePlan.of(this.layers, gemm);
     }
 
     /** A builder for a network whose input rows have {@code inputs} columns. */
     public static NetworkBuilder builder(int inputs) {
-        return new NetworkBuilder(inputs);
+        return new NetworkBuilder(NetworkSpec.of(inputs));
+    }
+
+    /** A builder starting from {@code spec} (more layers may be added; seed, threads etc. to set). */
+    public static NetworkBuilder builder(NetworkSpec spec) {
+        return new NetworkBuilder(spec);
+    }
+
+    /** The description this network was built from: layers with every hyperparameter, loss, initializer. */
+    public NetworkSpec spec() {
+        return spec;
     }
 
     /** The layers in forward order. */
@@ -65,6 +84,16 @@ public final class NeuralNetwork implements AutoCloseable {
     /** The kernel the layers compute with. */
     public Gemm gemm() {
         return gemm;
+    }
+
+    /** The threads the network computes with: its kernel's {@link Gemm#team() team}. */
+    public ThreadTeam team() {
+        return gemm.team();
+    }
+
+    /** True when the passes run the network's fused plan, false when they run the plain loop. */
+    boolean runsPlan() {
+        return plan != null;
     }
 
     /** The precision of the matrix products. */
@@ -88,10 +117,17 @@ public final class NeuralNetwork implements AutoCloseable {
      */
     public Matrix forward(Matrix x, boolean training) {
         checkInput(x);
+        return forward(layers, plan, x, training);
+    }
+
+    /** The plan's forward if there is one, else each layer's forward in order. */
+    private static Matrix forward(List<Layer> layers, DensePlan plan, Matrix x, boolean training) {
+        if (plan != null) {
+            return plan.forward(x, training);
+        }
         Matrix out = x;
-        for (int i = 0; i < layers.size(); i++) {
-            WeightMultiply next = i + 1 < layers.size() ? layers.get(i + 1).inputConsumer() : null;
-            out = layers.get(i).forward(out, training, next);
+        for (Layer layer : layers) {
+            out = layer.forward(out, training);
         }
         return out;
     }
@@ -123,12 +159,11 @@ public final class NeuralNetwork implements AutoCloseable {
      */
     public Matrix backward(boolean inputGradient) {
         Matrix grad = loss.backward();
-        WeightMultiply next = null;
+        if (plan != null) {
+            return plan.backward(grad, inputGradient);
+        }
         for (int i = layers.size() - 1; i >= 0; i--) {
-            Layer layer = layers.get(i);
-            boolean belowFills = i > 0 && layers.get(i - 1).fillsDeferredOutputGrad();
-            grad = layer.backward(grad, inputGradient || i > 0, next, belowFills);
-            next = layer.inputConsumer();
+            grad = layers.get(i).backward(grad, inputGradient || i > 0);
         }
         return grad;
     }
@@ -141,11 +176,8 @@ public final class NeuralNetwork implements AutoCloseable {
     public Matrix predict(Matrix x) {
         checkInput(x);
         try (Gemm single = Kernels.create(1, precision)) {
-            Matrix out = x;
-            for (Layer layer : layers) {
-                out = layer.sharingParameters(single).forward(out, false);
-            }
-            return out.copy();
+            List<Layer> own = layers.stream().map(layer -> layer.sharingParameters(single)).toList();
+            return forward(own, DensePlan.of(own, single), x, false).copy();
         }
     }
 

@@ -1,6 +1,8 @@
 package org.backprop.op;
 
 import org.backprop.kernel.RangeTask;
+import org.backprop.network.Component;
+import org.backprop.network.Params;
 import org.backprop.tensor.Matrix;
 
 /**
@@ -11,10 +13,8 @@ import org.backprop.tensor.Matrix;
  * {@link #fresh()} or {@link Activations#byName(String)}.
  */
 public abstract class Activation extends Operation {
-    private Matrix pendingOutputGrad;
-    private Matrix pendingInputGrad;
-    private final RangeTask forwardRange = (from, to) -> forward(input(), output(), from, to);
-    private final RangeTask backwardRange = (from, to) -> backward(this.pendingOutputGrad, this.pendingInputGrad,
+    private final RangeTask forwardRange = (from, to) -> forwardRange(input(), output(), from, to);
+    private final RangeTask backwardRange = (from, to) -> backwardRange(input(), output(), outputGrad(), inputGrad(),
             from, to);
 
     /** f(x). */
@@ -29,6 +29,19 @@ public abstract class Activation extends Operation {
     /** A new instance of the same activation, with no pass in flight. */
     public abstract Activation fresh();
 
+    /**
+     * Every hyperparameter of this activation by name, e.g. {@code slope} of {@link LeakyReLU};
+     * none by default. {@code Activations.registry().create} builds an equal activation from them.
+     */
+    public Params params() {
+        return Params.EMPTY;
+    }
+
+    /** This activation's registry name and hyperparameters, as network specs and model files keep it. */
+    public final Component spec() {
+        return new Component(id(), params());
+    }
+
     @Override
     public String name() {
         return id();
@@ -41,21 +54,16 @@ public abstract class Activation extends Operation {
 
     @Override
     protected final void computeInputGrad(Matrix outputGrad, Matrix inputGrad) {
-        pendingOutputGrad = outputGrad;
-        pendingInputGrad = inputGrad;
-        try {
-            forEachRange(outputGrad.size(), 1, backwardRange);
-        } finally {
-            pendingOutputGrad = null;
-            pendingInputGrad = null;
-        }
+        forEachRange(outputGrad.size(), 1, backwardRange);
     }
 
     /**
-     * Writes y = f(x) for flat elements [from, to) of {@link #input()} into {@link #output()}.
-     * Subclasses may replace the per-element calls with a vectorized loop.
+     * y = f(x) for flat elements [from, to) of {@code x} into the same elements of {@code y} (same
+     * shape): the forward pass over one range, for this operation's forward and for fused passes
+     * that compute it band by band. Subclasses may replace the per-element calls with a vectorized
+     * loop computing the same values.
      */
-    protected void forward(Matrix x, Matrix y, int from, int to) {
+    public void forwardRange(Matrix x, Matrix y, int from, int to) {
         double[] xd = x.data();
         double[] yd = y.data();
         int xo = x.offset();
@@ -65,18 +73,22 @@ public abstract class Activation extends Operation {
         }
     }
 
-    /** Writes dL/dx = dL/dy · f'(x) for flat elements [from, to). */
-    protected void backward(Matrix outputGrad, Matrix inputGrad, int from, int to) {
-        double[] x = input().data();
-        double[] y = output().data();
+    /**
+     * dL/dx = dL/dy · f'(x) for flat elements [from, to), given the input {@code x}, the output
+     * {@code y} = f(x) and {@code outputGrad} = dL/dy, into {@code inputGrad} (all the same shape):
+     * the backward pass over one range. Subclasses may vectorize it, computing the same values.
+     */
+    public void backwardRange(Matrix x, Matrix y, Matrix outputGrad, Matrix inputGrad, int from, int to) {
+        double[] xd = x.data();
+        double[] yd = y.data();
         double[] g = outputGrad.data();
         double[] gi = inputGrad.data();
-        int xo = input().offset();
-        int yo = output().offset();
+        int xo = x.offset();
+        int yo = y.offset();
         int go = outputGrad.offset();
         int gio = inputGrad.offset();
         for (int k = from; k < to; k++) {
-            gi[gio + k] = g[go + k] * derivative(x[xo + k], y[yo + k]);
+            gi[gio + k] = g[go + k] * derivative(xd[xo + k], yd[yo + k]);
         }
     }
 }

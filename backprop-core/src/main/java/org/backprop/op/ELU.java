@@ -1,5 +1,7 @@
 package org.backprop.op;
 
+import org.backprop.network.Params;
+
 /**
  * Exponential linear unit (Clevert et al., 2015): f(x) = x for x &gt; 0, f(x) = α(eˣ − 1) otherwise
  * (computed with {@link Math#expm1}); f'(x) = 1 for x &gt; 0, αeˣ = y + α otherwise. Default α = 1.0,
@@ -41,6 +43,12 @@ public final class ELU extends Activation {
     @Override
     public String id() {
         return "elu";
+    }
+
+    /** {@code alpha}. */
+    @Override
+    public Params params() {
+        return Params.of("alpha", alpha);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.backprop.op;
 
+import org.backprop.network.Params;
+
 /**
  * Leaky ReLU: f(x) = x for x &gt; 0, f(x) = s·x otherwise; f'(x) = 1 for x &gt; 0, s otherwise
  * (f'(0) = s). Default negative slope s = 0.01, as PyTorch's {@code nn.LeakyReLU()}.
@@ -40,6 +42,12 @@ public final class LeakyReLU extends Activation {
     @Override
     public String id() {
         return "leaky_relu";
+    }
+
+    /** {@code slope}. */
+    @Override
+    public Params params() {
+        return Params.of("slope", slope);
     }
 
     @Override

@@ -15,12 +15,12 @@ public final class Linear extends Activation {
     }
 
     @Override
-    protected void forward(Matrix x, Matrix y, int from, int to) {
+    public void forwardRange(Matrix x, Matrix y, int from, int to) {
         System.arraycopy(x.data(), x.offset() + from, y.data(), y.offset() + from, to - from);
     }
 
     @Override
-    protected void backward(Matrix outputGrad, Matrix inputGrad, int from, int to) {
+    public void backwardRange(Matrix x, Matrix y, Matrix outputGrad, Matrix inputGrad, int from, int to) {
         System.arraycopy(outputGrad.data(), outputGrad.offset() + from, inputGrad.data(), inputGrad.offset() + from,
                 to - from);
     }

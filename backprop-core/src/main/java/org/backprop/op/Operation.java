@@ -1,7 +1,7 @@
 package org.backprop.op;
 
-import org.backprop.kernel.Gemm;
 import org.backprop.kernel.RangeTask;
+import org.backprop.kernel.ThreadTeam;
 import org.backprop.tensor.Matrix;
 import org.backprop.tensor.ShapeException;
 
@@ -21,29 +21,26 @@ public abstract class Operation {
     private final BufferCache inputGrads = new BufferCache();
     private Matrix input;
     private Matrix output;
+    private Matrix outputGrad;
     private Matrix inputGrad;
-    private Gemm executor;
+    private ThreadTeam team = ThreadTeam.CALLING_THREAD;
 
     /**
-     * Lets this operation split its element-wise work over {@code gemm}'s threads (see
-     * {@link Gemm#parallelFor}); without it, the work runs on the calling thread. Results do not
+     * Lets this operation split its element-wise work over {@code team} (see
+     * {@link ThreadTeam#forRange}); by default it runs on the calling thread. Results do not
      * depend on it. Returns this operation.
      */
-    public Operation parallelOn(Gemm gemm) {
-        this.executor = gemm;
+    public Operation parallelOn(ThreadTeam team) {
+        this.team = team;
         return this;
     }
 
     /**
-     * Runs {@code task} over [0, count), on the threads given by {@link #parallelOn} if any and if
+     * Runs {@code task} over [0, count) on the team given by {@link #parallelOn}, split if
      * count × {@code elementsPerIndex} is large enough.
      */
     protected final void forEachRange(int count, int elementsPerIndex, RangeTask task) {
-        if (executor == null) {
-            task.run(0, count);
-        } else {
-            executor.parallelFor(count, elementsPerIndex, task);
-        }
+        team.forRange(count, elementsPerIndex, task);
     }
 
     /** A short name for messages and traces, e.g. {@code "WeightMultiply"}. */
@@ -63,36 +60,8 @@ public abstract class Operation {
      * @param training true during training (dropout and similar operations behave differently)
      */
     public final Matrix forward(Matrix input, boolean training) {
-        computeOutput(input, beginForward(input), training);
+        computeOutput(input, outputBufferFor(input), training);
         return output;
-    }
-
-    /**
-     * Starts a forward pass whose output a fused pass of this package computes (see
-     * {@link BiasActivation}): checks and records the input, forgets the last input gradient, and
-     * returns the output buffer to fill.
-     */
-    final Matrix beginForward(Matrix input) {
-        checkInput(input);
-        this.input = input;
-        this.output = outputs.get(input.rows(), outputCols(input.cols()));
-        this.inputGrad = null;
-        return output;
-    }
-
-    /**
-     * Starts a backward pass whose gradients a fused pass of this package computes (see
-     * {@link BiasActivation}): checks dL/d output and returns the buffer dL/d input goes into, to be
-     * filled before {@link #endBackward}.
-     */
-    final Matrix beginBackward(Matrix outputGrad) {
-        checkOutputGrad(outputGrad);
-        return inputGradBuffer(outputGrad);
-    }
-
-    /** Ends a backward pass begun with {@link #beginBackward}: records the filled dL/d input. */
-    final void endBackward(Matrix inputGrad) {
-        this.inputGrad = inputGrad;
     }
 
     /** {@link #forward(Matrix, boolean)} in training mode. */
@@ -113,23 +82,35 @@ public abstract class Operation {
      * are computed and null is returned (the first layer of a network needs no dL/dX).
      */
     public final Matrix backward(Matrix outputGrad, boolean wantInputGrad) {
-        checkOutputGrad(outputGrad);
+        Matrix grad = inputGradBufferFor(outputGrad, wantInputGrad);
         computeParamGrads(outputGrad);
-        if (!wantInputGrad) {
-            inputGrad = null;
-            return null;
+        if (grad != null) {
+            computeInputGrad(outputGrad, grad);
         }
-        Matrix grad = inputGradBuffer(outputGrad);
-        computeInputGrad(outputGrad, grad);
-        if (!grad.sameShape(input)) {
-            throw new ShapeException(name() + ".backward: input gradient is " + grad.shape()
-                    + " but the input is " + input.shape());
-        }
-        inputGrad = grad;
         return grad;
     }
 
-    private void checkOutputGrad(Matrix outputGrad) {
+    /**
+     * The first half of {@link #forward(Matrix, boolean)}, for a plan that computes this operation's
+     * output itself (a network's fused fast path): checks and records {@code input} and returns the
+     * output buffer, to be filled with exactly what this operation's forward would write.
+     */
+    public final Matrix outputBufferFor(Matrix input) {
+        checkInput(input);
+        this.input = input;
+        this.output = outputs.get(input.rows(), outputCols(input.cols()));
+        this.outputGrad = null;
+        this.inputGrad = null;
+        return output;
+    }
+
+    /**
+     * The first half of {@link #backward(Matrix, boolean)}, for a plan that computes this
+     * operation's gradients itself: checks and records {@code outputGrad} and returns the buffer
+     * dL/d input goes into (null when {@code wantInputGrad} is false), to be filled, together with
+     * the parameter gradient, with exactly what this operation's backward would write.
+     */
+    public final Matrix inputGradBufferFor(Matrix outputGrad, boolean wantInputGrad) {
         if (output == null) {
             throw new IllegalStateException(name() + ": backward called before forward");
         }
@@ -137,6 +118,13 @@ public abstract class Operation {
             throw new ShapeException(name() + ".backward: output gradient is " + outputGrad.shape()
                     + " but the output is " + output.shape());
         }
+        this.outputGrad = outputGrad;
+        this.inputGrad = wantInputGrad ? inputGradBuffer(outputGrad) : null;
+        if (inputGrad != null && !inputGrad.sameShape(input)) {
+            throw new ShapeException(name() + ".backward: input gradient is " + inputGrad.shape()
+                    + " but the input is " + input.shape());
+        }
+        return inputGrad;
     }
 
     /**
@@ -171,6 +159,11 @@ public abstract class Operation {
     /** The output of the last forward pass. */
     public Matrix output() {
         return output;
+    }
+
+    /** dL/d output of the last backward pass, or null before one. */
+    public Matrix outputGrad() {
+        return outputGrad;
     }
 
     /** dL/d input of the last backward pass, or null if it was not computed. */

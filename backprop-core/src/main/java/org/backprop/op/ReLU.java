@@ -20,13 +20,13 @@ public final class ReLU extends Activation {
 
     /** Vectorized: this runs on every hidden layer of most networks. NaN stays NaN, for the divergence guard. */
     @Override
-    protected void forward(Matrix x, Matrix y, int from, int to) {
-        Kernels.elementwise().reluForward(x.data(), x.offset() + from, y.data(), y.offset() + from, to - from);
+    public void forwardRange(Matrix x, Matrix y, int from, int to) {
+        Kernels.elementwise().positivePart(x.data(), x.offset() + from, y.data(), y.offset() + from, to - from);
     }
 
     @Override
-    protected void backward(Matrix outputGrad, Matrix inputGrad, int from, int to) {
-        Kernels.elementwise().reluBackward(input().data(), input().offset() + from, outputGrad.data(),
+    public void backwardRange(Matrix x, Matrix y, Matrix outputGrad, Matrix inputGrad, int from, int to) {
+        Kernels.elementwise().whereXPositive(x.data(), x.offset() + from, outputGrad.data(),
                 outputGrad.offset() + from, inputGrad.data(), inputGrad.offset() + from, to - from);
     }
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.backprop.kernel.Gemm;
 import org.backprop.kernel.RangeTask;
+import org.backprop.kernel.ThreadTeam;
 import org.backprop.network.Parameter;
 import org.backprop.network.ParameterBuffer;
 
@@ -126,15 +126,14 @@ public abstract class Optimizer {
 
     /** Applies one update to {@code params} from their current gradients: clip, regularize, update. */
     public final void step(ParameterBuffer params) {
-        step(params, null);
+        step(params, ThreadTeam.CALLING_THREAD);
     }
 
     /**
-     * As {@link #step(ParameterBuffer)}, with the update split over {@code threads}' threads by
-     * ranges of the flat buffer (null: the calling thread). Every update is element-wise, so the
-     * result does not depend on the split.
+     * As {@link #step(ParameterBuffer)}, with the update split over {@code team} by ranges of the
+     * flat buffer. Every update is element-wise, so the result does not depend on the split.
      */
-    public final void step(ParameterBuffer params, Gemm threads) {
+    public final void step(ParameterBuffer params, ThreadTeam team) {
         ensureState(params.size());
         step++;
         double factor = schedule.factor(step);
@@ -153,11 +152,7 @@ public abstract class Optimizer {
         pendingGrads = regularizedGradients(params);
         wroteNonFinite = false;
         try {
-            if (threads == null) {
-                updateRange(0, params.size());
-            } else {
-                threads.parallelFor(params.size(), 1, updateRange);
-            }
+            team.forRange(params.size(), 1, updateRange);
         } finally {
             pendingParams = null;
             pendingGrads = null;

@@ -42,6 +42,17 @@ public final class Optimizers {
     }
 
     /**
+     * The default learning rate of the optimizer called {@code name}: 1e-3 for the adaptive ones
+     * (rmsprop, adam, adamw, as Keras and PyTorch tutorials use), 0.01 for the others.
+     */
+    public static double defaultLearningRate(String name) {
+        return switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "rmsprop", "adam", "adamw" -> 1e-3;
+            default -> 0.01;
+        };
+    }
+
+    /**
      * A new optimizer called {@code name} (case-insensitive) with {@code rates} and its defaults.
      *
      * @throws IllegalArgumentException naming the known optimizers if {@code name} is unknown

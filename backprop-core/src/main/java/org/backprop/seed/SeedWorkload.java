@@ -4,12 +4,15 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import org.backprop.init.FanInUniform;
 import org.backprop.kernel.Precision;
+import org.backprop.network.NetworkBuilder;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.network.ParamKind;
 import org.backprop.optim.LearningRates;
 import org.backprop.optim.Sgd;
 import org.backprop.random.NumpyRandom;
+import org.backprop.random.RandomSource;
 import org.backprop.random.SeedStreams;
 import org.backprop.tensor.Matrix;
 import org.backprop.train.EpochRecord;
@@ -26,6 +29,11 @@ import org.backprop.train.TrainingListener;
  * notebook's rule of lr 1e-3 on summed weight gradients and mean bias gradients, expressed for a
  * mean loss whose gradient is 2(P − y)/n), batches of 500 reshuffled every epoch, 1000 epochs, and
  * the training loss printed every 50 epochs.
+ *
+ * <p>With {@link Streams#NOTEBOOK} the network is initialized and the rows are shuffled from the
+ * same NumPy stream as the data, in the notebook's order, and the printed losses are the notebook's
+ * own (golden file {@code mlp_backprop_seed0.txt}, from {@code mlp_backprop_golden.py}) to about
+ * 1e-13 relative: the library's training path computes what the notebook computes.
  */
 public final class SeedWorkload {
     /** Rows of X. */
@@ -40,18 +48,44 @@ public final class SeedWorkload {
     private SeedWorkload() {
     }
 
+    /** Where the initial weights and the per-epoch shuffles draw their random numbers from. */
+    public enum Streams {
+        /**
+         * The library's way: the root seed's named streams, "init" for the weights and "shuffle"
+         * for the row orders (the data still come from NumPy's {@code rand}).
+         */
+        LIBRARY,
+        /**
+         * The notebook's way: everything from the one stream of {@code np.random.seed(seed)}, in the
+         * notebook's order: X, y, then W1, W2, W3 drawn as out×in matrices
+         * ({@link OutByInDrawOrder}), then one shuffle of {@code arange(5000)} per epoch.
+         */
+        NOTEBOOK
+    }
+
     /**
      * Settings of one run.
      *
-     * @param epochs  passes over the data (the notebook: 1000)
-     * @param threads kernel threads (results do not depend on it)
+     * @param epochs    passes over the data (the notebook: 1000)
+     * @param threads   kernel threads (results do not depend on it)
      * @param seed      root seed for data, initialization and shuffles
      * @param precision precision of the matrix products
+     * @param streams   where initialization and shuffles draw from
      */
-    public record Options(int epochs, int threads, long seed, Precision precision) {
-        /** 1000 epochs, all processors, seed 0, float64. */
+    public record Options(int epochs, int threads, long seed, Precision precision, Streams streams) {
+        /** The library's streams ({@link Streams#LIBRARY}). */
+        public Options(int epochs, int threads, long seed, Precision precision) {
+            this(epochs, threads, seed, precision, Streams.LIBRARY);
+        }
+
+        /** 1000 epochs, all processors, seed 0, float64, the library's streams. */
         public static Options defaults() {
             return new Options(1000, Runtime.getRuntime().availableProcessors(), 0, Precision.FLOAT64);
+        }
+
+        /** The notebook's run: 1000 epochs, seed 0, float64, {@link Streams#NOTEBOOK}, on {@code threads}. */
+        public static Options notebook(int threads) {
+            return new Options(1000, threads, 0, Precision.FLOAT64, Streams.NOTEBOOK);
         }
     }
 
@@ -66,7 +100,10 @@ public final class SeedWorkload {
     public record Result(History history, double seconds, double gflops, double finalLoss) {
     }
 
-    /** Runs the workload, printing {@code Epoch  N Loss:  value} lines to {@code out}. */
+    /**
+     * Runs the workload, printing {@code Epoch  N Loss:  value} lines to {@code out} after epochs
+     * 0, 50, 100, … as the notebook does.
+     */
     public static Result run(Options options, PrintStream out) {
         return run(options, out::println);
     }
@@ -82,15 +119,22 @@ public final class SeedWorkload {
      * (after the line printer). Benchmarks use it to time epochs and measure allocation per step.
      */
     public static Result run(Options options, Consumer<String> lines, TrainingListener observer) {
-        SeedStreams streams = new SeedStreams(options.seed());
         NumpyRandom numpy = new NumpyRandom(options.seed());
         Matrix x = numpy.fill(Matrix.zeros(ROWS, FEATURES));
         Matrix y = numpy.fill(Matrix.zeros(ROWS, 1));
-        try (NeuralNetwork net = NeuralNetwork.builder(FEATURES).dense(128, "relu").dense(256, "relu")
-                .dense(1, "linear").seed(options.seed()).threads(options.threads()).precision(options.precision()).build()) {
+        NetworkBuilder builder = NeuralNetwork.builder(FEATURES).dense(128, "relu").dense(256, "relu")
+                .dense(1, "linear").seed(options.seed()).threads(options.threads()).precision(options.precision());
+        RandomSource shuffles;
+        if (options.streams() == Streams.NOTEBOOK) {
+            builder.initializer(new OutByInDrawOrder(new FanInUniform())).initRandom(numpy);
+            shuffles = numpy;
+        } else {
+            shuffles = new SeedStreams(options.seed()).stream("shuffle");
+        }
+        try (NeuralNetwork net = builder.build()) {
             Sgd sgd = new Sgd(LearningRates.of(0.25).with(ParamKind.BIAS, 5e-4));
             TrainerConfig config = TrainerConfig.defaults(options.seed()).withEpochs(options.epochs())
-                    .withBatchSize(BATCH).withShuffleRandom(streams.stream("shuffle")).withEvaluateEvery(PRINT_EVERY);
+                    .withBatchSize(BATCH).withShuffleRandom(shuffles).withEvaluateEvery(PRINT_EVERY);
             Trainer trainer = new Trainer(net, sgd, config).listener(printer(lines)).listener(observer);
             long start = System.nanoTime();
             History history = trainer.fit(x, y);
@@ -117,7 +161,7 @@ public final class SeedWorkload {
         return new TrainingListener() {
             @Override
             public void onEpochEnd(EpochRecord r) {
-                if (r.evaluated()) {
+                if (r.evaluated() && r.epoch() % PRINT_EVERY == 0) {
                     out.accept(String.format(Locale.ROOT, "Epoch  %d Loss:  %s", r.epoch(), r.trainLoss()));
                 }
             }

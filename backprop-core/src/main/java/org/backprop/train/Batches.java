@@ -1,14 +1,14 @@
 package org.backprop.train;
 
-import org.backprop.kernel.Gemm;
 import org.backprop.kernel.RangeTask;
+import org.backprop.kernel.ThreadTeam;
 import org.backprop.random.RandomSource;
 import org.backprop.tensor.Matrix;
 
 /**
  * The mini-batches of one epoch: a row order (identity, then shuffled, every epoch, as the seed
  * notebook does) and reusable batch buffers filled by copying rows in that order, split over the
- * network kernel's threads. Optional per-row weights (n×1) travel with their rows.
+ * network's thread team. Optional per-row weights (n×1) travel with their rows.
  */
 final class Batches {
     private final Matrix x;
@@ -24,23 +24,23 @@ final class Batches {
     private Matrix tailW;
     private Matrix currentY;
     private Matrix currentW;
-    private final Gemm threads;
+    private final ThreadTeam team;
     private final RangeTask gather = this::gather;
     private int batchFrom;
     private Matrix batchX;
 
-    /** Batches of {@code size} rows of x and y, gathered on {@code threads}' threads. */
-    Batches(Matrix x, Matrix y, int size, Gemm threads) {
-        this(x, y, null, size, threads);
+    /** Batches of {@code size} rows of x and y, gathered on {@code team}. */
+    Batches(Matrix x, Matrix y, int size, ThreadTeam team) {
+        this(x, y, null, size, team);
     }
 
-    /** Batches of {@code size} rows of x, y and the row weights w (n×1, or null for none). */
-    Batches(Matrix x, Matrix y, Matrix w, int size, Gemm threads) {
+    /** Batches of {@code size} rows of x, y and the row weights w (n×1, or null for none), gathered on {@code team}. */
+    Batches(Matrix x, Matrix y, Matrix w, int size, ThreadTeam team) {
         this.x = x;
         this.y = y;
         this.w = w;
         this.size = size;
-        this.threads = threads;
+        this.team = team;
         this.order = new int[x.rows()];
         this.fullX = Matrix.zeros(size, x.cols());
         this.fullY = Matrix.zeros(size, y.cols());
@@ -77,7 +77,7 @@ final class Batches {
         batchX = full ? fullX : tailX;
         currentY = full ? fullY : tailY;
         currentW = full ? fullW : tailW;
-        threads.parallelFor(to - from, x.cols() + y.cols(), gather);
+        team.forRange(to - from, x.cols() + y.cols(), gather);
         return batchX;
     }
 

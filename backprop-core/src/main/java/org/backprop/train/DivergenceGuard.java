@@ -38,14 +38,14 @@ final class DivergenceGuard {
      * Fails if any parameter is not finite after the optimizer step. {@code stepFinite}: the
      * optimizer found every value it wrote finite ({@link Optimizer#lastStepFinite()}), and the
      * values were finite before the step, so there is nothing to scan. Otherwise the flat buffer is
-     * scanned on the network kernel's threads; only a failure looks for the parameter to name.
+     * scanned on the network's thread team; only a failure looks for the parameter to name.
      */
     void checkParameters(int epoch, int batch, double loss, boolean stepFinite) {
         if (stepFinite) {
             return;
         }
         nonFinite = false;
-        network.gemm().parallelFor(network.parameters().size(), 1, scanValues);
+        network.team().forRange(network.parameters().size(), 1, scanValues);
         if (!nonFinite) {
             return;
         }

@@ -123,7 +123,7 @@ public final class Trainer {
                 RowWeights.check("validation weights", wValidation, xValidation.rows());
             }
         }
-        Batches batches = new Batches(x, y, w, Math.min(config.batchSize(), x.rows()), network.gemm());
+        Batches batches = new Batches(x, y, w, Math.min(config.batchSize(), x.rows()), network.team());
         Evaluator evaluator = new Evaluator(network, metrics, x, y, w, xValidation, yValidation, wValidation);
         BestParameters best = new BestParameters(network.parameters(), config.minDelta());
         EarlyStopping stopping = new EarlyStopping(config.patience(), best);
@@ -155,7 +155,7 @@ public final class Trainer {
         double loss = wBatch == null ? BlockGradient.compute(network, xBatch, yBatch, xBatch.rows())
                 : BlockGradient.compute(network, xBatch, yBatch, wBatch, RowWeights.sum(wBatch));
         guard.checkLoss(epoch, batch, loss);
-        optimizer.step(network.parameters(), network.gemm());
+        optimizer.step(network.parameters(), network.team());
         guard.checkParameters(epoch, batch, loss, optimizer.lastStepFinite());
         for (int i = 0; i < listeners.size(); i++) {
             listeners.get(i).onBatchEnd(epoch, batch, loss);

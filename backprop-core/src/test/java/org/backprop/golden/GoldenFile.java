@@ -11,7 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A golden file from {@code src/test/resources/golden/}: lines {@code key value value ...},
+ * A golden file from {@code src/test/resources/golden/}, written by a script in
+ * {@code src/test/python/}: lines {@code key value value ...},
  * {@code #} comments ignored. Doubles are Python reprs, which {@link Double#parseDouble} reads back
  * to the exact same bits.
  */
@@ -26,15 +27,33 @@ public final class GoldenFile {
 
     /** Loads {@code golden/<fileName>} from the test class path. */
     public static GoldenFile load(String fileName) {
-        String resource = "/golden/" + fileName;
-        try (InputStream in = GoldenFile.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing golden resource " + resource);
-            }
-            return new GoldenFile(fileName, parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))));
+        try (BufferedReader reader = open(fileName)) {
+            return new GoldenFile(fileName, parse(reader));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Parses the JSON golden file {@code golden/<fileName>} ({@link MiniJson}: objects are maps, numbers doubles). */
+    public static Object json(String fileName) {
+        try (BufferedReader reader = open(fileName)) {
+            StringBuilder text = new StringBuilder();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                text.append(line).append('\n');
+            }
+            return MiniJson.parse(text.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BufferedReader open(String fileName) {
+        String resource = "/golden/" + fileName;
+        InputStream in = GoldenFile.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("missing golden resource " + resource);
+        }
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
 
     private static Map<String, String[]> parse(BufferedReader reader) throws IOException {

@@ -48,8 +48,8 @@ public final class UnprofiledKernelsProbe {
         kernels.put("float dot products (n = 1)", () -> f.mult(n, 1, n, af, 0, bf, 0, cf, 0, true));
         kernels.put("float row combinations (m = 1)", () -> f.mult(1, n, n, af, 0, bf, 0, cf, 0, false));
         kernels.put("float outer product (k = 1)", () -> f.mult(n, n, 1, af, 0, bf, 0, cf, 0, false));
-        kernels.put("reluForward", () -> e.reluForward(x, 0, z, 0, len));
-        kernels.put("reluBackward", () -> e.reluBackward(x, 0, y, 0, z, 0, len));
+        kernels.put("positivePart", () -> e.positivePart(x, 0, z, 0, len));
+        kernels.put("whereXPositive", () -> e.whereXPositive(x, 0, y, 0, z, 0, len));
         kernels.put("add", () -> e.add(x, 0, y, 0, z, 0, len));
         kernels.put("element-wise outer product", () -> e.outerProduct(x, 0, 20, y, 0, 50, z, 0));
         kernels.put("toFloat", () -> e.toFloat(x, 0, xf, 0, len));

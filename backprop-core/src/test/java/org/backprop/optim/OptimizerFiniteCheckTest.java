@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.backprop.check.TestData;
-import org.backprop.kernel.Gemm;
-import org.backprop.kernel.Kernels;
+import org.backprop.kernel.ThreadTeam;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.random.RandomSource;
 import org.backprop.tensor.Matrix;
@@ -30,10 +29,10 @@ class OptimizerFiniteCheckTest {
         Matrix x = TestData.uniform(32, 100, -1, 1, r);
         Matrix y = TestData.uniform(32, 1, -1, 1, r);
         try (NeuralNetwork net = NeuralNetwork.builder(100).dense(128, "relu").dense(1, "linear").seed(2).build();
-             Gemm threads = Kernels.create(2)) {
+             ThreadTeam threads = ThreadTeam.of(2)) {
             double[] grads = net.parameters().grads();
             for (int at : new int[] {0, grads.length / 2, grads.length - 1}) {
-                for (Gemm split : new Gemm[] {null, threads}) {
+                for (ThreadTeam split : new ThreadTeam[] {ThreadTeam.CALLING_THREAD, threads}) {
                     Optimizer optimizer = Optimizers.create(name, LearningRates.of(0.01));
                     net.forwardLoss(x, y);
                     net.backward();

@@ -3,8 +3,7 @@ package org.backprop.optim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import org.backprop.check.TestData;
-import org.backprop.kernel.Gemm;
-import org.backprop.kernel.Kernels;
+import org.backprop.kernel.ThreadTeam;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.network.ParamKind;
 import org.backprop.random.RandomSource;
@@ -29,7 +28,7 @@ class OptimizerThreadsTest {
         RandomSource r = TestData.random(5);
         Matrix x = TestData.uniform(32, 100, -1, 1, r);
         Matrix y = TestData.uniform(32, 1, -1, 1, r);
-        try (NeuralNetwork serial = network(); NeuralNetwork threaded = network(); Gemm threads = Kernels.create(3)) {
+        try (NeuralNetwork serial = network(); NeuralNetwork threaded = network(); ThreadTeam threads = ThreadTeam.of(3)) {
             Optimizer serialOptimizer = configured(name);
             Optimizer threadedOptimizer = configured(name);
             for (int step = 0; step < 4; step++) {

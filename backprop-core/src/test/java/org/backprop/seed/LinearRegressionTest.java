@@ -1,60 +1,76 @@
 package org.backprop.seed;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
+
+import org.backprop.golden.GoldenFile;
 import org.backprop.tensor.Matrix;
 import org.backprop.tensor.ShapeException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every number the seed notebook {@code linear-regression-gradients} prints (typed from its output). */
+/**
+ * Every number the seed notebook {@code linear-regression-gradients} prints, and the same calls on
+ * fractional inputs: golden file {@code golden/linear_regression.txt}, written by
+ * {@code src/test/python/linear_regression_golden.py}, which runs the notebook's two functions
+ * verbatim. The notebook's own case must match exactly; the fractional case to
+ * {@value #RANDOM_RELATIVE_TOLERANCE} relative (NumPy's BLAS may fuse a multiply-add).
+ */
 class LinearRegressionTest {
-    private static final Matrix X = Matrix.of(new double[][] {{0, 1, 2}, {3, 4, 5}, {5, 6, 7}});
-    private static final Matrix Y = Matrix.column(11, 27, 41);
-    private static final Weights WEIGHTS = new Weights(Matrix.column(1, 2, 3), Matrix.wrap(1, 1, 2));
+    private static final GoldenFile GOLDEN = GoldenFile.load("linear_regression.txt");
+    private static final double RANDOM_RELATIVE_TOLERANCE = 1e-14;
+    private static final Matrix X = golden("notebook.inputs.X");
+    private static final Matrix Y = golden("notebook.inputs.y");
+    private static final Weights WEIGHTS = new Weights(golden("notebook.inputs.W"), golden("notebook.inputs.B"));
 
-    private static void assertMatrix(double[][] expected, Matrix actual) {
-        assertEquals(expected.length + "×" + expected[0].length, actual.shape());
-        assertArrayEquals(Matrix.of(expected).toArray(), actual.toArray());
+    /** The matrix {@code key} of the golden file: rows, cols, then the values row-major. */
+    private static Matrix golden(String key) {
+        double[] fields = GOLDEN.doubles(key);
+        return Matrix.wrap((int) fields[0], (int) fields[1], Arrays.copyOfRange(fields, 2, fields.length));
     }
 
-    @Test
-    void forwardPrintsTheNotebookValues() {
-        ForwardInfo info = LinearRegression.forward(X, Y, WEIGHTS);
-        assertEquals(1.0, info.loss());
-        assertMatrix(new double[][] {{0, 1, 2}, {3, 4, 5}, {5, 6, 7}}, info.x());
-        assertMatrix(new double[][] {{8}, {26}, {38}}, info.n());
-        assertMatrix(new double[][] {{10}, {28}, {40}}, info.p());
-        assertMatrix(new double[][] {{11}, {27}, {41}}, info.y());
+    private static void assertMatches(String key, Matrix actual, double relativeTolerance) {
+        Matrix expected = golden(key);
+        assertEquals(expected.shape(), actual.shape(), key);
+        for (int k = 0; k < expected.size(); k++) {
+            double e = expected.getFlat(k);
+            double a = actual.getFlat(k);
+            assertTrue(Math.abs(a - e) <= relativeTolerance * Math.abs(e), key + "[" + k + "]: " + a + " vs NumPy " + e);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"notebook", "random"})
+    void forwardAndGradientsMatchTheNotebooksCode(String name) {
+        double tolerance = name.equals("notebook") ? 0 : RANDOM_RELATIVE_TOLERANCE;
+        Weights weights = new Weights(golden(name + ".inputs.W"), golden(name + ".inputs.B"));
+        ForwardInfo info = LinearRegression.forward(golden(name + ".inputs.X"), golden(name + ".inputs.y"), weights);
+        assertMatches(name + ".loss", Matrix.wrap(1, 1, info.loss()), tolerance);
         assertEquals(List.of("X", "N", "P", "y"), List.copyOf(info.asMap().keySet()));
-        assertEquals(info.p(), info.get("P"));
-    }
+        info.asMap().forEach((key, value) -> assertMatches(name + ".forward." + key, value, tolerance));
 
-    @Test
-    void gradientsPrintTheNotebookValues() {
-        LossGradients g = LinearRegression.gradients(LinearRegression.forward(X, Y, WEIGHTS), WEIGHTS);
-        assertMatrix(new double[][] {{-2}, {2}, {-2}}, g.get("dLdP"));
-        assertMatrix(new double[][] {{1}, {1}, {1}}, g.get("dPdN"));
-        assertMatrix(new double[][] {{-2}, {2}, {-2}}, g.get("dLdN"));
-        assertMatrix(new double[][] {{0, 3, 5}, {1, 4, 6}, {2, 5, 7}}, g.get("dNdW"));
-        assertMatrix(new double[][] {{-4}, {-6}, {-8}}, g.w());
-        assertMatrix(new double[][] {{1}}, g.get("dPdB"));
-        assertMatrix(new double[][] {{-2}, {2}, {-2}}, g.get("dLdB"));
-        assertMatrix(new double[][] {{-2}}, g.b());
-        assertEquals(List.of("dLdP", "dPdN", "dLdN", "dNdW", "W", "dPdB", "dLdB", "B"),
-                List.copyOf(g.asMap().keySet()));
+        LossGradients g = LinearRegression.gradients(info, weights);
+        assertEquals(List.of("dLdP", "dPdN", "dLdN", "dNdW", "W", "dPdB", "dLdB", "B"), List.copyOf(g.asMap().keySet()));
+        g.asMap().forEach((key, value) -> assertMatches(name + ".gradients." + key, value, tolerance));
+        assertEquals(g.get("W"), g.w());
+        assertEquals(g.get("B"), g.b());
+        assertEquals(info.get("P"), info.p());
     }
 
     @Test
     void gradientIsThatOfTheSummedNotTheMeanLoss() {
         // Moving B by h changes the MEAN loss by about h·B/n; the notebook's B is n times that.
-        Weights shifted = new Weights(WEIGHTS.w(), Matrix.wrap(1, 1, 2 + 1e-6));
-        double slopeOfMean = (LinearRegression.forward(X, Y, shifted).loss() - 1.0) / 1e-6;
-        double b = LinearRegression.gradients(LinearRegression.forward(X, Y, WEIGHTS), WEIGHTS).b().get(0, 0);
-        assertEquals(b, 3 * slopeOfMean, 1e-4);
+        double h = 1e-6;
+        Weights shifted = new Weights(WEIGHTS.w(), Matrix.wrap(1, 1, WEIGHTS.b().getFlat(0) + h));
+        ForwardInfo info = LinearRegression.forward(X, Y, WEIGHTS);
+        double slopeOfMean = (LinearRegression.forward(X, Y, shifted).loss() - info.loss()) / h;
+        double b = LinearRegression.gradients(info, WEIGHTS).b().get(0, 0);
+        assertEquals(b, X.rows() * slopeOfMean, 1e-4);
     }
 
     @Test

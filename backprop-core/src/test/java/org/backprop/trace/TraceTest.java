@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.backprop.check.TestData;
+import org.backprop.golden.MiniJson;
 import org.backprop.loss.MeanSquaredError;
 import org.backprop.loss.Reduction;
 import org.backprop.network.NeuralNetwork;

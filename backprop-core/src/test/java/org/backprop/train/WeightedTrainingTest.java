@@ -8,8 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 
 import org.backprop.check.TestData;
-import org.backprop.kernel.Gemm;
-import org.backprop.kernel.Kernels;
+import org.backprop.kernel.ThreadTeam;
 import org.backprop.loss.SoftmaxCrossEntropy;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.optim.Sgd;
@@ -31,8 +30,8 @@ class WeightedTrainingTest {
             y.set(i, 0, i);
             w.set(i, 0, 100 + i); // the weight names its row
         }
-        try (Gemm gemm = Kernels.create(2, org.backprop.kernel.Precision.FLOAT64)) {
-            Batches batches = new Batches(x, y, w, 5, gemm);
+        try (ThreadTeam team = ThreadTeam.of(2)) {
+            Batches batches = new Batches(x, y, w, 5, team);
             batches.reset(new SeedStreams(3).stream("shuffle"));
             int seen = 0;
             for (int b = 0; b < batches.count(); b++) {

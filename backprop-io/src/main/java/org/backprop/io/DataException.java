@@ -91,6 +91,9 @@ public final class DataException extends RuntimeException {
         if (where.text != null) {
             sb.append("; found \"").append(visible(where.text)).append('"');
         }
+        if (where.hint != null) {
+            sb.append(where.text != null ? " " : "; ").append(where.hint);
+        }
         return sb.toString();
     }
 
@@ -107,6 +110,7 @@ public final class DataException extends RuntimeException {
         private String columnName;
         private String text;
         private long byteOffset = -1;
+        private String hint;
 
         private Builder(String file) {
             this.file = file;
@@ -128,6 +132,12 @@ public final class DataException extends RuntimeException {
         /** Sets the offending text. */
         public Builder text(String text) {
             this.text = text;
+            return this;
+        }
+
+        /** Adds what to do about it, printed after the offending text. */
+        public Builder hint(String hint) {
+            this.hint = hint;
             return this;
         }
 

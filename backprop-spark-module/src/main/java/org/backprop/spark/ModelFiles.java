@@ -45,7 +45,7 @@ public final class ModelFiles {
     /** The io {@link Model} of {@code network} (close it when done). */
     static Model toModel(TrainedNetwork network, String target, LabelEncoder classes, ModelMetadata metadata) {
         NeuralNetwork net = network.toNetwork();
-        StandardScaler features = scaler(network.standardizer());
+        StandardScaler features = network.standardizer().toScaler();
         return classes == null
                 ? Model.regression(net, network.featureNames(), target, features,
                 network.target() != null ? network.target() : StandardScaler.of(new double[] {0}, new double[] {1}),
@@ -68,14 +68,6 @@ public final class ModelFiles {
 
     private static boolean isIdentity(StandardScaler scaler) {
         return scaler.mean()[0] == 0 && scaler.scale()[0] == 1;
-    }
-
-    private static StandardScaler scaler(Standardizer s) {
-        double[] scale = s.std();
-        for (int j = 0; j < scale.length; j++) {
-            scale[j] = scale[j] > 0 ? scale[j] : 1.0;
-        }
-        return StandardScaler.of(s.mean(), scale);
     }
 
     /**

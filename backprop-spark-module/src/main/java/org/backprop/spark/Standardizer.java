@@ -3,6 +3,8 @@ package org.backprop.spark;
 import java.io.Serializable;
 import java.util.Arrays;
 
+import org.backprop.io.preprocess.StandardScaler;
+
 /**
  * Per-column standardization x' = (x − mean) / std, fitted on the training rows in one distributed
  * pass and stored with the model so that scoring applies the same transform. A column with zero
@@ -56,6 +58,15 @@ public final class Standardizer implements Serializable {
             row[j] = (row[j] - mean[j]) / s;
         }
         return row;
+    }
+
+    /** The same transform as io's {@link StandardScaler} (a std of 0 becomes a scale of 1). */
+    public StandardScaler toScaler() {
+        double[] scale = std.clone();
+        for (int j = 0; j < scale.length; j++) {
+            scale[j] = scale[j] > 0 ? scale[j] : 1.0;
+        }
+        return StandardScaler.of(mean, scale);
     }
 
     @Override

@@ -3,8 +3,8 @@ package org.backprop.spark;
 import java.io.Serializable;
 import java.util.List;
 
-import org.backprop.network.NeuralNetwork;
 import org.backprop.io.preprocess.StandardScaler;
+import org.backprop.network.NeuralNetwork;
 import org.backprop.tensor.Matrix;
 
 /**

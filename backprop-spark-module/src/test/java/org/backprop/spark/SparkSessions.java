@@ -3,11 +3,12 @@ package org.backprop.spark;
 import org.apache.spark.sql.SparkSession;
 
 /** Test sessions bound to 127.0.0.1 with the UI off. */
-final class SparkSessions {
+public final class SparkSessions {
     private SparkSessions() {
     }
 
-    static SparkSession start(String master) {
+    /** A session on {@code master} (e.g. {@code local[2]}). */
+    public static SparkSession start(String master) {
         return SparkSession.builder()
                 .master(master)
                 .appName("backprop-spark-test")

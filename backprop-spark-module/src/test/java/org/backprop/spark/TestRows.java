@@ -15,10 +15,10 @@ import org.backprop.random.SeedStreams;
 import org.backprop.tensor.Matrix;
 
 /** A deterministic regression data set, as matrices and as a Spark {@code Dataset<Row>}. */
-record TestRows(Matrix x, Matrix y) {
+public record TestRows(Matrix x, Matrix y) {
 
     /** n rows of d features uniform in [−1, 1) and y = a smooth function of them plus noise. */
-    static TestRows generate(int n, int d, long seed) {
+    public static TestRows generate(int n, int d, long seed) {
         RandomSource r = new SeedStreams(seed).stream("data");
         Matrix x = Matrix.zeros(n, d);
         Matrix y = Matrix.zeros(n, 1);
@@ -34,7 +34,7 @@ record TestRows(Matrix x, Matrix y) {
         return new TestRows(x, y);
     }
 
-    static String[] featureNames(int d) {
+    public static String[] featureNames(int d) {
         String[] names = new String[d];
         for (int j = 0; j < d; j++) {
             names[j] = "f" + j;
@@ -42,8 +42,29 @@ record TestRows(Matrix x, Matrix y) {
         return names;
     }
 
+    /** The same rows with the target mapped to {@code offset + scale·y}. */
+    public TestRows withTarget(double offset, double scale) {
+        Matrix mapped = Matrix.zeros(y.rows(), 1);
+        for (int i = 0; i < y.rows(); i++) {
+            mapped.set(i, 0, offset + scale * y.get(i, 0));
+        }
+        return new TestRows(x, mapped);
+    }
+
+    /** Writes the rows as a CSV file with the header f0..f(d−1),y (values printed exactly). */
+    public void writeCsv(java.nio.file.Path file) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder(String.join(",", featureNames(x.cols()))).append(",y\n");
+        for (int i = 0; i < x.rows(); i++) {
+            for (int j = 0; j < x.cols(); j++) {
+                sb.append(x.get(i, j)).append(',');
+            }
+            sb.append(y.get(i, 0)).append('\n');
+        }
+        java.nio.file.Files.writeString(file, sb.toString());
+    }
+
     /** Columns f0..f(d−1) and y, in row order (Spark splits them into input partitions in order). */
-    Dataset<Row> toDataset(SparkSession spark) {
+    public Dataset<Row> toDataset(SparkSession spark) {
         List<StructField> fields = new ArrayList<>();
         for (String name : featureNames(x.cols())) {
             fields.add(DataTypes.createStructField(name, DataTypes.DoubleType, true));

@@ -29,28 +29,43 @@ public record ColumnSelection(String target, List<String> features) {
      *                       feature is listed twice or is the target, or no feature column is left
      */
     public static ColumnSelection resolve(CsvTable table, String target, List<String> requestedFeatures) {
-        table.columnIndex(target);
+        return resolve(table.source(), table.columnNames(), target, requestedFeatures);
+    }
+
+    /** {@link #resolve(CsvTable, String, List)} for a file {@code source} with these header names. */
+    public static ColumnSelection resolve(String source, List<String> columnNames, String target,
+                                          List<String> requestedFeatures) {
+        requireColumn(source, columnNames, target);
         List<String> features = requestedFeatures == null || requestedFeatures.isEmpty()
-                ? allBut(table, target)
-                : checked(table, target, requestedFeatures);
+                ? allBut(columnNames, target)
+                : checked(source, columnNames, target, requestedFeatures);
         if (features.isEmpty()) {
-            throw DataException.in(table.source()).line(1)
+            throw DataException.in(source).line(1)
                     .problem("no feature columns left: the only column is the target \"" + target + "\"");
         }
         return new ColumnSelection(target, features);
     }
 
-    private static List<String> allBut(CsvTable table, String target) {
-        List<String> names = new ArrayList<>(table.columnNames());
+    /** Throws the "no column named" error unless {@code name} is in {@code columnNames}. */
+    public static int requireColumn(String source, List<String> columnNames, String name) {
+        int index = columnNames.indexOf(name);
+        if (index < 0) {
+            throw ColumnarTable.noColumn(source, name, columnNames);
+        }
+        return index;
+    }
+
+    private static List<String> allBut(List<String> columnNames, String target) {
+        List<String> names = new ArrayList<>(columnNames);
         names.remove(target);
         return names;
     }
 
-    private static List<String> checked(CsvTable table, String target, List<String> requested) {
+    private static List<String> checked(String source, List<String> columnNames, String target, List<String> requested) {
         Set<String> seen = new HashSet<>();
         for (String name : requested) {
-            int c = table.columnIndex(name) + 1;
-            DataException.Builder at = DataException.in(table.source()).line(1).column(c, name);
+            int c = requireColumn(source, columnNames, name) + 1;
+            DataException.Builder at = DataException.in(source).line(1).column(c, name);
             if (name.equals(target)) {
                 throw at.problem("the target column cannot also be a feature");
             }

@@ -75,12 +75,7 @@ public final class CsvTable {
      * @throws DataException if there is no such column; the message lists the available ones
      */
     public int columnIndex(String name) {
-        int index = columnNames.indexOf(name);
-        if (index < 0) {
-            throw DataException.in(source).line(1).column(0, name)
-                    .problem("no column named \"" + name + "\"; available columns: " + columnNames);
-        }
-        return index;
+        return ColumnSelection.requireColumn(source, columnNames, name);
     }
 
     /** The named column parsed with {@link StrictNumbers}; errors name file, line and column. */

@@ -6,9 +6,11 @@ import java.util.regex.Pattern;
 /**
  * Locale-independent parsing of decimal numbers with {@link Double#parseDouble} semantics, restricted
  * to plain decimal notation: optional sign, digits with an optional {@code '.'} fraction, optional
- * exponent; surrounding ASCII whitespace is ignored. Refused: empty cells, NaN and infinities in
- * any spelling, hexadecimal floats, type suffixes such as {@code 1d}/{@code 1f}, and values whose
- * magnitude overflows to infinity (e.g. {@code 1e400}). Values that underflow become (signed) zero.
+ * exponent; surrounding spaces and tabs are ignored (only those: a control character next to a
+ * number, such as {@code 16\u0012} or a NUL before a digit, makes the cell not a number). Refused:
+ * empty cells, NaN and infinities in any spelling, hexadecimal floats, type suffixes such as
+ * {@code 1d}/{@code 1f}, and values whose magnitude overflows to infinity (e.g. {@code 1e400}).
+ * Values that underflow become (signed) zero.
  */
 public final class StrictNumbers {
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?[0-9]*,[0-9]+");
@@ -22,7 +24,7 @@ public final class StrictNumbers {
      * @throws NumberFormatException whose message says why the text was refused (without the text)
      */
     public static double parse(String text) {
-        String s = text.trim();
+        String s = strip(text);
         if (s.isEmpty()) {
             throw new NumberFormatException("missing value (empty cell)");
         }
@@ -34,6 +36,104 @@ public final class StrictNumbers {
             throw new NumberFormatException("number too large: overflows a double (limit about 1.8e308)");
         }
         return value;
+    }
+
+    /** {@code text} without leading and trailing spaces and tabs. */
+    static String strip(String text) {
+        int from = 0;
+        int to = text.length();
+        while (from < to && isBlank(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && isBlank(text.charAt(to - 1))) {
+            to--;
+        }
+        return text.substring(from, to);
+    }
+
+    static boolean isBlank(int c) {
+        return c == ' ' || c == '\t';
+    }
+
+    /** Powers of ten that are exact doubles. */
+    private static final double[] EXACT_POWERS = new double[23];
+
+    static {
+        EXACT_POWERS[0] = 1;
+        for (int i = 1; i < EXACT_POWERS.length; i++) {
+            EXACT_POWERS[i] = EXACT_POWERS[i - 1] * 10;
+        }
+    }
+
+    /**
+     * Parses the UTF-8 bytes {@code [from, to)} (already stripped of spaces and tabs) like
+     * {@link #parse(String)}, returning NaN instead of throwing for anything that is not a finite
+     * decimal number (NaN is never a valid result): no allocation for the common short decimals.
+     * The result equals {@link Double#parseDouble}'s: short mantissas (below 2^53) with small
+     * exponents (|e| ≤ 22) are one correctly rounded multiplication or division of exact doubles
+     * (Clinger's fast path); everything else goes through {@link Double#parseDouble}.
+     */
+    static double parseOrNaN(byte[] s, int from, int to) {
+        int i = from;
+        boolean negative = false;
+        if (i < to && (s[i] == '+' || s[i] == '-')) {
+            negative = s[i] == '-';
+            i++;
+        }
+        long mantissa = 0;
+        int significant = 0;
+        int intDigits = 0;
+        for (; i < to && s[i] >= '0' && s[i] <= '9'; i++, intDigits++) {
+            mantissa = mantissa * 10 + (s[i] - '0');
+            significant += mantissa == 0 ? 0 : 1;
+        }
+        int fracDigits = 0;
+        if (i < to && s[i] == '.') {
+            for (i++; i < to && s[i] >= '0' && s[i] <= '9'; i++, fracDigits++) {
+                mantissa = mantissa * 10 + (s[i] - '0');
+                significant += mantissa == 0 ? 0 : 1;
+            }
+        }
+        if (intDigits + fracDigits == 0 || significant > 18) {
+            return intDigits + fracDigits == 0 ? Double.NaN : slow(s, from, to);
+        }
+        long exponent = 0;
+        if (i < to && (s[i] == 'e' || s[i] == 'E')) {
+            i++;
+            boolean negativeExponent = false;
+            if (i < to && (s[i] == '+' || s[i] == '-')) {
+                negativeExponent = s[i] == '-';
+                i++;
+            }
+            int expDigits = 0;
+            for (; i < to && s[i] >= '0' && s[i] <= '9'; i++, expDigits++) {
+                exponent = Math.min(exponent * 10 + (s[i] - '0'), 1_000_000);
+            }
+            if (expDigits == 0) {
+                return Double.NaN;
+            }
+            exponent = negativeExponent ? -exponent : exponent;
+        }
+        if (i != to) {
+            return Double.NaN;
+        }
+        long e = exponent - fracDigits;
+        double value;
+        if (mantissa < (1L << 53) && Math.abs(e) < EXACT_POWERS.length) {
+            value = e >= 0 ? mantissa * EXACT_POWERS[(int) e] : mantissa / EXACT_POWERS[(int) -e];
+        } else {
+            return slow(s, from, to);
+        }
+        return negative ? -value : value;
+    }
+
+    private static double slow(byte[] s, int from, int to) {
+        String text = new String(s, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (!isDecimal(text)) {
+            return Double.NaN;
+        }
+        double value = Double.parseDouble(text);
+        return Double.isInfinite(value) ? Double.NaN : value;
     }
 
     /**

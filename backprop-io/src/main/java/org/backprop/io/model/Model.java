@@ -8,6 +8,8 @@ import org.backprop.io.DoubleTable;
 import org.backprop.io.csv.CsvTable;
 import org.backprop.io.preprocess.LabelEncoder;
 import org.backprop.io.preprocess.StandardScaler;
+import org.backprop.io.preprocess.TablePreprocessor;
+import org.backprop.network.NetworkSpec;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.tensor.Matrix;
 
@@ -22,7 +24,6 @@ import org.backprop.tensor.Matrix;
  */
 public final class Model implements AutoCloseable {
     private final NeuralNetwork network;
-    private final Architecture architecture;
     private final Task task;
     private final List<String> features;
     private final String target;
@@ -30,12 +31,12 @@ public final class Model implements AutoCloseable {
     private final StandardScaler targetScaler;
     private final LabelEncoder labels;
     private final ModelMetadata metadata;
+    private final TablePreprocessor preprocessor;
 
     private Model(NeuralNetwork network, Task task, List<String> features, String target,
                   StandardScaler featureScaler, StandardScaler targetScaler, LabelEncoder labels,
-                  ModelMetadata metadata) {
+                  ModelMetadata metadata, TablePreprocessor preprocessor) {
         this.network = Objects.requireNonNull(network, "network");
-        this.architecture = Architecture.of(network);
         this.task = task;
         this.features = List.copyOf(features);
         this.target = Objects.requireNonNull(target, "target");
@@ -43,7 +44,10 @@ public final class Model implements AutoCloseable {
         this.targetScaler = targetScaler;
         this.labels = labels;
         this.metadata = Objects.requireNonNull(metadata, "metadata");
+        this.preprocessor = preprocessor != null ? preprocessor : TablePreprocessor.numeric(this.features);
         checkWidths();
+        require(this.preprocessor.outputNames().equals(this.features), "the preprocessing writes "
+                + this.preprocessor.outputNames() + " but the model's features are " + this.features);
     }
 
     /**
@@ -53,7 +57,7 @@ public final class Model implements AutoCloseable {
     public static Model regression(NeuralNetwork network, List<String> features, String target,
                                    StandardScaler featureScaler, StandardScaler targetScaler, ModelMetadata metadata) {
         return new Model(network, Task.REGRESSION, features, target, featureScaler,
-                Objects.requireNonNull(targetScaler, "targetScaler"), null, metadata);
+                Objects.requireNonNull(targetScaler, "targetScaler"), null, metadata, null);
     }
 
     /**
@@ -63,7 +67,7 @@ public final class Model implements AutoCloseable {
     public static Model classification(NeuralNetwork network, List<String> features, String target,
                                        StandardScaler featureScaler, LabelEncoder labels, ModelMetadata metadata) {
         return new Model(network, Task.CLASSIFICATION, features, target, featureScaler, null,
-                Objects.requireNonNull(labels, "labels"), metadata);
+                Objects.requireNonNull(labels, "labels"), metadata, null);
     }
 
     private void checkWidths() {
@@ -103,9 +107,9 @@ public final class Model implements AutoCloseable {
         return network;
     }
 
-    /** The network's layers and loss. */
-    public Architecture architecture() {
-        return architecture;
+    /** The network's description: layers with every hyperparameter, loss, initializer ({@code network().spec()}). */
+    public NetworkSpec spec() {
+        return network.spec();
     }
 
     /** Regression or classification. */
@@ -136,6 +140,25 @@ public final class Model implements AutoCloseable {
     /** The class labels (classification), or null (regression). */
     public LabelEncoder labels() {
         return labels;
+    }
+
+    /**
+     * This model with {@code preprocessor} applied to raw rows before the feature scaler; the copy
+     * shares the network (closing either closes it).
+     *
+     * @throws IllegalArgumentException unless the preprocessor's output names are {@link #features()}
+     */
+    public Model withPreprocessor(TablePreprocessor preprocessor) {
+        return new Model(network, task, features, target, featureScaler, targetScaler, labels, metadata,
+                Objects.requireNonNull(preprocessor, "preprocessor"));
+    }
+
+    /**
+     * How raw CSV columns become {@link #features()}: for models of format version 1 (and models
+     * built without one) every feature is a numeric column of the same name, missing cells errors.
+     */
+    public TablePreprocessor preprocessor() {
+        return preprocessor;
     }
 
     /** Training configuration, seed, versions and command line. */

@@ -11,11 +11,16 @@ import java.util.Map;
 
 import org.backprop.io.preprocess.LabelEncoder;
 import org.backprop.io.preprocess.StandardScaler;
+import org.backprop.io.preprocess.TablePreprocessor;
 import org.backprop.io.safetensors.SafetensorsFile;
 import org.backprop.io.safetensors.SafetensorsReader;
 import org.backprop.io.safetensors.SafetensorsWriter;
 import org.backprop.io.safetensors.Tensor;
+import org.backprop.layer.LayerSpec;
+import org.backprop.layer.LayerTypes;
+import org.backprop.network.NetworkSpec;
 import org.backprop.network.NeuralNetwork;
+import org.backprop.network.Registry;
 import org.backprop.network.ParamKind;
 import org.backprop.network.Parameter;
 
@@ -34,21 +39,30 @@ import org.backprop.network.Parameter;
  *       prediction in target units is output · scale + mean.</li>
  * </ul>
  * Metadata (all strings): {@code format} = {@code backprop-model}, {@code format_version} =
- * {@code 1}, {@code architecture} (JSON, see {@link Architecture}), {@code task}
+ * {@code 2}, {@code architecture} (the network's {@link org.backprop.network.NetworkSpec} as JSON
+ * with every hyperparameter, see {@link NetworkSpecJson}), {@code task}
  * ({@code regression}/{@code classification}), {@code features} (JSON array of column names in
  * input order), {@code target}, {@code labels} (classification: JSON array of class labels in
  * output order), {@code training} (JSON), {@code seed}, {@code backprop_version},
- * {@code command_line}.
+ * {@code command_line}, and for models whose raw columns are not all plain numbers (categorical
+ * columns, imputed missing values, ignored columns) {@code preprocessing} (JSON, see
+ * {@link TablePreprocessor}; absent: every feature is a numeric column of that name).
  *
  * <p>Saving is atomic (a reader sees the old file or the new one, never a part) and refuses NaN or
  * infinite weights. Loading checks the format and version, every key and every tensor's shape, and
- * rebuilds the network with {@link Architecture#newNetwork} before copying the weights in.
+ * rebuilds the network from its spec (seeded with {@code seed}) before copying the weights in, so
+ * the tensors expected are exactly the rebuilt network's parameters.
+ *
+ * <p>Versions: 2 (this one) stores every hyperparameter; version-1 files (activations and loss by
+ * name only, their defaults implied) still load.
  */
 public final class ModelFile {
     /** The {@code format} metadata value. */
     public static final String FORMAT = "backprop-model";
-    /** The format version this library writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The format version this library writes. */
+    public static final int FORMAT_VERSION = 2;
+    /** The oldest format version this library reads. */
+    public static final int OLDEST_FORMAT_VERSION = 1;
 
     static final String FEATURE_MEAN = "scaler.features.mean";
     static final String FEATURE_SCALE = "scaler.features.scale";
@@ -78,16 +92,21 @@ public final class ModelFile {
     private static Map<String, Tensor> tensors(Model model) {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         for (Parameter p : model.network().parameters().parameters()) {
-            double[] values = p.value().toArray();
-            tensors.put(p.name(), p.kind() == ParamKind.BIAS
-                    ? Tensor.f64(values, values.length)
-                    : Tensor.matrix(values, p.value().rows(), p.value().cols()));
+            long[] shape = shapeOf(p);
+            tensors.put(p.name(), shape.length == 1 ? Tensor.f64(p.value().toArray(), (int) shape[0])
+                    : Tensor.matrix(p.value().toArray(), p.value().rows(), p.value().cols()));
         }
         putScaler(tensors, FEATURE_MEAN, FEATURE_SCALE, model.featureScaler());
         if (model.task() == Task.REGRESSION) {
             putScaler(tensors, TARGET_MEAN, TARGET_SCALE, model.targetScaler());
         }
         return tensors;
+    }
+
+    /** A bias row 1×n is stored as a vector [n] (as PyTorch's biases), every other parameter as [rows, cols]. */
+    private static long[] shapeOf(Parameter p) {
+        return p.kind() == ParamKind.BIAS && p.value().rows() == 1 ? new long[] {p.value().cols()}
+                : new long[] {p.value().rows(), p.value().cols()};
     }
 
     private static void putScaler(Map<String, Tensor> tensors, String mean, String scale, StandardScaler scaler) {
@@ -99,7 +118,7 @@ public final class ModelFile {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
         m.put("format_version", Integer.toString(FORMAT_VERSION));
-        m.put("architecture", model.architecture().toJson());
+        m.put("architecture", NetworkSpecJson.toJson(model.spec()));
         m.put("task", model.task().id());
         m.put("features", GSON.toJson(model.features()));
         m.put("target", model.target());
@@ -110,6 +129,9 @@ public final class ModelFile {
         m.put("seed", Long.toString(model.metadata().seed()));
         m.put("backprop_version", model.metadata().libraryVersion());
         m.put("command_line", model.metadata().commandLine());
+        if (!model.preprocessor().isPlainNumeric()) {
+            m.put(TablePreprocessor.METADATA_KEY, model.preprocessor().toJson());
+        }
         return m;
     }
 
@@ -118,17 +140,25 @@ public final class ModelFile {
         return load(file, 1);
     }
 
+    /** {@link #load(Path, int, Registry)} with the built-in layer types. */
+    public static Model load(Path file, int threads) throws IOException {
+        return load(file, threads, LayerTypes.builtIn());
+    }
+
     /**
      * Reads and validates a model file.
      *
-     * @param threads kernel threads of the rebuilt network's training passes (≥ 1)
+     * @param threads    kernel threads of the rebuilt network's training passes (≥ 1)
+     * @param layerTypes the layer types the file may use ({@link LayerTypes#builtIn()}, or a
+     *                   program's own added with {@link LayerTypes#builder()})
      * @throws ModelFormatException if the file is a safetensors file but not a valid backprop model
-     *                              of a supported version (the message says what is wrong)
+     *                              of a supported version, or names a layer type, activation, loss or
+     *                              initializer this library does not know (the message says what)
      * @throws IOException          if the file cannot be read or is not a safetensors file
      */
-    public static Model load(Path file, int threads) throws IOException {
+    public static Model load(Path file, int threads, Registry<LayerSpec> layerTypes) throws IOException {
         SafetensorsFile content = SafetensorsReader.read(file);
-        ModelReader reader = new ModelReader(file, content);
+        ModelReader reader = new ModelReader(file, content, layerTypes);
         try {
             return reader.read(threads);
         } catch (IllegalArgumentException e) {
@@ -140,47 +170,56 @@ public final class ModelFile {
     private static final class ModelReader {
         private final Path file;
         private final SafetensorsFile content;
+        private final Registry<LayerSpec> layerTypes;
 
-        ModelReader(Path file, SafetensorsFile content) {
+        ModelReader(Path file, SafetensorsFile content, Registry<LayerSpec> layerTypes) {
             this.file = file;
             this.content = content;
+            this.layerTypes = layerTypes;
         }
 
         Model read(int threads) throws ModelFormatException {
-            checkFormat();
-            Architecture architecture = Architecture.fromJson(meta("architecture"));
+            int version = checkFormat();
+            NetworkSpec spec = version == 1 ? NetworkSpecJson.fromJsonVersion1(meta("architecture"))
+                    : NetworkSpecJson.fromJson(meta("architecture"), layerTypes);
             Task task = Task.fromId(meta("task"));
             List<String> features = stringList("features");
             ModelMetadata metadata = new ModelMetadata(meta("training"), longMeta("seed"),
                     meta("backprop_version"), meta("command_line"));
-            StandardScaler featureScaler = scaler(FEATURE_MEAN, FEATURE_SCALE, architecture.inputs());
-            checkTensorNames(architecture, task);
-            NeuralNetwork network = architecture.newNetwork(metadata.seed(), threads);
+            StandardScaler featureScaler = scaler(FEATURE_MEAN, FEATURE_SCALE, spec.inputs());
+            NeuralNetwork network = NeuralNetwork.builder(spec).seed(metadata.seed()).threads(threads).build();
             try {
+                checkTensorNames(network, task);
                 copyWeights(network);
-                return task == Task.REGRESSION
+                Model model = task == Task.REGRESSION
                         ? Model.regression(network, features, meta("target"), featureScaler,
                                 scaler(TARGET_MEAN, TARGET_SCALE, 1), metadata)
                         : Model.classification(network, features, meta("target"), featureScaler,
                                 LabelEncoder.of(stringList("labels")), metadata);
+                String preprocessing = content.metadata().get(TablePreprocessor.METADATA_KEY);
+                return preprocessing == null ? model : model.withPreprocessor(TablePreprocessor.fromJson(preprocessing));
             } catch (ModelFormatException | RuntimeException e) {
                 network.close();
                 throw e;
             }
         }
 
-        private void checkFormat() throws ModelFormatException {
+        /** Checks the format and returns the version, one this library reads. */
+        private int checkFormat() throws ModelFormatException {
             String format = content.metadata().get("format");
             if (!FORMAT.equals(format)) {
                 throw new ModelFormatException(file, "not a backprop model (metadata \"format\" is "
                         + (format == null ? "missing" : "\"" + format + "\"") + ", expected \"" + FORMAT + "\")");
             }
             String version = meta("format_version");
-            if (!Integer.toString(FORMAT_VERSION).equals(version)) {
-                throw new ModelFormatException(file, "model format version " + version
-                        + " is not supported: this backprop reads version " + FORMAT_VERSION
-                        + " (a newer backprop may have written it)");
+            for (int v = OLDEST_FORMAT_VERSION; v <= FORMAT_VERSION; v++) {
+                if (Integer.toString(v).equals(version)) {
+                    return v;
+                }
             }
+            throw new ModelFormatException(file, "model format version " + version
+                    + " is not supported: this backprop reads versions " + OLDEST_FORMAT_VERSION + " to "
+                    + FORMAT_VERSION + " (a newer backprop may have written it)");
         }
 
         private String meta(String key) {
@@ -211,11 +250,10 @@ public final class ModelFile {
             }
         }
 
-        private void checkTensorNames(Architecture architecture, Task task) throws ModelFormatException {
+        private void checkTensorNames(NeuralNetwork network, Task task) throws ModelFormatException {
             java.util.Set<String> expected = new java.util.LinkedHashSet<>();
-            for (int i = 1; i <= architecture.layers().size(); i++) {
-                expected.add("dense" + i + ".W");
-                expected.add("dense" + i + ".B");
+            for (Parameter p : network.parameters().parameters()) {
+                expected.add(p.name());
             }
             expected.add(FEATURE_MEAN);
             expected.add(FEATURE_SCALE);
@@ -263,10 +301,7 @@ public final class ModelFile {
         private void copyWeights(NeuralNetwork network) throws ModelFormatException {
             double[] flat = network.parameters().values();
             for (Parameter p : network.parameters().parameters()) {
-                long[] shape = p.kind() == ParamKind.BIAS
-                        ? new long[] {p.value().cols()}
-                        : new long[] {p.value().rows(), p.value().cols()};
-                double[] v = values(p.name(), shape);
+                double[] v = values(p.name(), shapeOf(p));
                 System.arraycopy(v, 0, flat, p.offset(), v.length);
             }
         }

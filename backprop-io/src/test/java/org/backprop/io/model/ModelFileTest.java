@@ -34,7 +34,7 @@ class ModelFileTest {
             ModelFile.save(file, model);
             try (Model loaded = ModelFile.load(file)) {
                 assertArrayEquals(model.network().parameters().values(), loaded.network().parameters().values());
-                assertEquals(model.architecture(), loaded.architecture());
+                assertEquals(model.spec(), loaded.spec());
                 assertEquals(List.of("x1", "x2", "x3"), loaded.features());
                 assertEquals("y", loaded.target());
                 assertEquals(Task.REGRESSION, loaded.task());
@@ -82,9 +82,11 @@ class ModelFileTest {
             assertEquals("F64", plain.dtype("dense2.W"));
             assertArrayEquals(new double[] {1, -2, 0.5}, plain.values("scaler.features.mean"));
             assertEquals("backprop-model", plain.metadata("format"));
-            assertEquals("1", plain.metadata("format_version"));
-            assertEquals("{\"inputs\":3,\"layers\":[{\"units\":4,\"activation\":\"tanh\"},"
-                    + "{\"units\":1,\"activation\":\"linear\"}],\"loss\":\"mse\"}", plain.metadata("architecture"));
+            assertEquals("2", plain.metadata("format_version"));
+            assertEquals("{\"inputs\":3,\"layers\":[{\"type\":\"dense\",\"units\":4,\"activation\":{\"name\":\"tanh\"}},"
+                    + "{\"type\":\"dense\",\"units\":1,\"activation\":{\"name\":\"linear\"}}],"
+                    + "\"loss\":{\"name\":\"mse\",\"reduction\":\"mean\"},\"initializer\":{\"name\":\"fan_in_uniform\"}}",
+                    plain.metadata("architecture"));
             assertEquals("[\"x1\",\"x2\",\"x3\"]", plain.metadata("features"));
             assertEquals("backprop train --data d.csv", plain.metadata("command_line"));
         }
@@ -126,9 +128,9 @@ class ModelFileTest {
 
     @Test
     void unknownFormatVersionIsRefusedClearly(@TempDir Path dir) throws IOException {
-        Path file = rewritten(dir, (tensors, meta) -> meta.put("format_version", "2"));
+        Path file = rewritten(dir, (tensors, meta) -> meta.put("format_version", "3"));
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.load(file));
-        assertTrue(e.getMessage().contains("model format version 2 is not supported: this backprop reads version 1"),
+        assertTrue(e.getMessage().contains("model format version 3 is not supported: this backprop reads versions 1 to 2"),
                 e.getMessage());
     }
 

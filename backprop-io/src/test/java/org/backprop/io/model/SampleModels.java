@@ -30,6 +30,19 @@ final class SampleModels {
                 LabelEncoder.fit(new String[] {"dog", "cat", "eel"}), new ModelMetadata("{}", 11, "test", ""));
     }
 
+    /**
+     * 3 → 4 (leaky_relu slope 0.3, he_normal) → dropout 0.25 → 1 (linear), Huber δ 2.5 with SUM:
+     * every hyperparameter away from its default.
+     */
+    static Model hyperparameters() {
+        NeuralNetwork net = NeuralNetwork.builder(3)
+                .dense(4, new org.backprop.op.LeakyReLU(0.3), new org.backprop.init.HeNormal()).dropout(0.25)
+                .dense(1, "linear").loss(new org.backprop.loss.Huber(2.5, org.backprop.loss.Reduction.SUM))
+                .seed(5).threads(1).build();
+        return Model.regression(net, FEATURES, "y", featureScaler(),
+                StandardScaler.of(new double[] {-1}, new double[] {3}), new ModelMetadata("{}", 5, "test", ""));
+    }
+
     static StandardScaler featureScaler() {
         return StandardScaler.of(new double[] {1, -2, 0.5}, new double[] {2, 0.5, 4});
     }

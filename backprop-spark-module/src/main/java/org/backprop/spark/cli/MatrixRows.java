@@ -10,7 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.backprop.spark.SparkTrainConfig;
+import org.backprop.spark.train.SparkTrainConfig;
 import org.backprop.tensor.Matrix;
 
 /**

@@ -6,8 +6,8 @@ import org.backprop.cli.CommandRunner;
 import org.backprop.cli.TopLevelCommand;
 import org.backprop.cli.Version;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * Entry point of the {@code backprop-spark} command: {@code backprop-spark train} trains on Apache

@@ -1,0 +1,62 @@
+package org.backprop.cli;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.backprop.io.csv.MissingValues;
+import org.backprop.io.preprocess.CategoricalEncoder;
+import org.backprop.io.preprocess.MissingPolicy;
+import org.backprop.io.preprocess.TableOptions;
+
+import picocli.CommandLine.Option;
+
+/** {@code train}'s options on column types, missing values and the target's missing cells. */
+final class TableFlags {
+    @Option(names = "--categorical", split = ",", paramLabel = "A,B,…",
+            description = "Columns to one-hot encode even if they hold numbers (e.g. zip codes); levels as written.")
+    List<String> categorical = List.of();
+
+    @Option(names = "--numeric", split = ",", paramLabel = "C,…",
+            description = "Columns that must be numeric: any non-number is an error naming the cell.")
+    List<String> numeric = List.of();
+
+    @Option(names = "--ignore", split = ",", paramLabel = "D,…", description = "Columns not to use.")
+    List<String> ignore = List.of();
+
+    @Option(names = "--na-values", split = ",", paramLabel = "TOKENS",
+            description = "Cell texts that mean missing, besides empty cells (default: NA,N/A,NaN,null,?). "
+                    + "--na-values '' keeps only empty cells.")
+    List<String> naValues;
+
+    @Option(names = "--missing", defaultValue = "impute", paramLabel = "POLICY",
+            description = "Missing feature cells: impute (numeric: training median + an indicator column; "
+                    + "categorical: a level of its own) or error (every missing cell counted, exit 3) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String missing;
+
+    @Option(names = "--drop-missing-target",
+            description = "Leave out rows whose target is missing (reported) instead of failing.")
+    boolean dropMissingTarget;
+
+    @Option(names = "--min-level-count", defaultValue = "" + CategoricalEncoder.DEFAULT_MIN_COUNT, paramLabel = "N",
+            description = "Training rows a categorical level needs for a column of its own; rarer levels share "
+                    + "one column (default: ${DEFAULT-VALUE}).")
+    int minLevelCount;
+
+    /** The options, or a usage error. */
+    TableOptions options() {
+        MissingPolicy policy = switch (missing.toLowerCase(Locale.ROOT)) {
+            case "impute" -> MissingPolicy.IMPUTE;
+            case "error" -> MissingPolicy.ERROR;
+            default -> throw new UserError(ExitCodes.USAGE, "--missing must be impute or error, got " + missing);
+        };
+        try {
+            MissingValues tokens = naValues == null ? MissingValues.defaults()
+                    : MissingValues.of(naValues.stream().filter(t -> !t.isEmpty()).toList());
+            return TableOptions.defaults().withCategorical(categorical).withNumeric(numeric).withIgnore(ignore)
+                    .withMissingValues(tokens).withMissingPolicy(policy).withMinLevelCount(minLevelCount);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.USAGE, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.backprop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.backprop.io.model.Model;
+import org.backprop.io.model.ModelFile;
+import org.backprop.io.preprocess.CategoricalEncoder;
+import org.backprop.io.preprocess.NumericEncoder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tables as they come: text columns, gaps, identifiers, typos, missing targets; one command each. */
+class RealTablesTest {
+    @TempDir
+    Path dir;
+
+    /**
+     * 60 rows: an identifier, a city (3 common levels, one seen once, a few NA), a size with gaps, a
+     * quoted note whose values include None and a trailing space, and price = 10·size + city effect.
+     */
+    static String mixedTable() {
+        StringBuilder sb = new StringBuilder("id,city,size,note,price\n");
+        String[] cities = {"Lyon", "Paris", "Nice"};
+        for (int i = 0; i < 60; i++) {
+            String city = i == 7 ? "Brest" : i % 11 == 5 ? "NA" : cities[i % 3];
+            String size = i % 9 == 4 ? "" : Double.toString(1 + (i % 8) * 0.5);
+            String note = i % 4 == 0 ? "None" : i % 4 == 1 ? "\"big flat\"" : i % 4 == 2 ? "\"old \"" : "new";
+            double price = 10 * (1 + (i % 8) * 0.5) + (i % 3) * 5 + 0.25 * (i % 2);
+            sb.append("u").append(1000 + i).append(',').append(city).append(',').append(size).append(',')
+                    .append(note).append(',').append(price).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private CliRun train(Path data, String... more) {
+        String[] base = {"train", "--data", data.toString(), "--out", dir.resolve("m.safetensors").toString(),
+            "--epochs", "3", "--layers", "8", "--activation", "tanh"};
+        String[] args = new String[base.length + more.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(more, 0, args, base.length, more.length);
+        return CliRun.of((Object[]) args);
+    }
+
+    @Test
+    void mixedTableTrainsPredictsAndEvaluatesFromOneCommand() throws Exception {
+        Path data = TestCsv.write(dir.resolve("mixed.csv"), mixedTable());
+        CliRun run = train(data, "--target", "price");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("column \"city\": categorical, 3 levels [\"Lyon\", \"Nice\", \"Paris\"], 1 rare "
+                + "levels (fewer than 5 rows) merged into city:rare, 5 missing (a level of its own)"), run::toString);
+        assertTrue(run.out().contains("column \"size\": numeric, median"), run::toString);
+        assertTrue(run.out().contains("column \"note\": categorical, 4 levels [\"None\", \"big flat\", \"new\", \"old \"]"),
+                run::toString);
+        assertTrue(run.out().contains("column \"id\": ignored, identifier-like"), run::toString);
+        Path modelFile = dir.resolve("m.safetensors");
+        try (Model m = ModelFile.load(modelFile)) {
+            CategoricalEncoder city = (CategoricalEncoder) m.preprocessor().encoders().get(0);
+            assertEquals(java.util.List.of("Brest"), city.rareLevels());
+            NumericEncoder size = (NumericEncoder) m.preprocessor().encoders().get(1);
+            assertTrue(size.indicator());
+            assertEquals(java.util.List.of("city=Lyon", "city=Nice", "city=Paris", "city:rare", "city:missing", "size",
+                    "size:missing", "note=None", "note=big flat", "note=new", "note=old "), m.features());
+        }
+
+        Path fresh = TestCsv.write(dir.resolve("new.csv"), "note,size,city,price\nnew,2,Lyon,1\n\"old \",NA,Toulouse,1\n"
+                + "None,3,,1\n");
+        CliRun predict = CliRun.of("predict", "--model", modelFile, "--data", fresh);
+        assertEquals(0, predict.exitCode(), predict::toString);
+        assertEquals(4, predict.out().split("\n").length, predict::toString);
+        assertTrue(predict.err().contains("backprop: warning: " + fresh + ": column \"city\": 1 row with a level not seen in "
+                + "training, encoded as all zeros (e.g. \"Toulouse\")"), predict::toString);
+
+        CliRun evaluate = CliRun.of("evaluate", "--model", modelFile, "--data", data);
+        assertEquals(0, evaluate.exitCode(), evaluate::toString);
+        assertTrue(evaluate.out().contains("r2"), evaluate::toString);
+
+        CliRun inspect = CliRun.of("inspect", "--model", modelFile, "--data", data, "--rows", "0:2");
+        assertEquals(0, inspect.exitCode(), inspect::toString);
+        assertTrue(inspect.out().contains("  city: categorical, 3 levels"), inspect::toString);
+        assertTrue(inspect.out().contains("  id: ignored, identifier-like"), inspect::toString);
+
+        CliRun gradcheck = CliRun.of("gradcheck", "--model", modelFile, "--data", data, "--rows", "0:4");
+        assertTrue(gradcheck.out().contains("gradient check"), gradcheck::toString);
+    }
+
+    @Test
+    void aTypoInANumericColumnIsADataErrorNamingTheCellAndCountingAll() throws Exception {
+        String table = mixedTable().replace(",2.5,", ",2.5x,").replaceFirst("u1003,Lyon", "u1003,Lyon");
+        Path data = TestCsv.write(dir.resolve("typo.csv"), table);
+        CliRun run = train(data, "--target", "price");
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("typo.csv, line 5, column 3 \"size\": not a number; found \"2.5x\" (the column "
+                + "is mostly numbers"), run::toString);
+        assertTrue(run.err().contains(" bad cells in this column"), run::toString);
+        assertFalse(Files.exists(dir.resolve("m.safetensors")));
+        assertEquals(0, train(data, "--target", "price", "--categorical", "size").exitCode());
+    }
+
+    @Test
+    void missingErrorPolicyCountsEveryMissingCell() throws Exception {
+        Path data = TestCsv.write(dir.resolve("gaps.csv"), mixedTable());
+        CliRun run = train(data, "--target", "price", "--missing", "error");
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("gaps.csv, line 7, column 2 \"city\": missing value; 12 missing cells in all "
+                + "(--missing error); first of each column: line 7, column 2 \"city\" (5); line 6, column 3 \"size\" (7)"),
+                run::toString);
+    }
+
+    @Test
+    void missingTargetIsAnErrorOrDroppedOnRequest() throws Exception {
+        Path data = TestCsv.write(dir.resolve("t.csv"), "a,y\n1,2.5\n2,NA\n3,4.5\n4,\n5,1.5\n6,2\n");
+        CliRun run = train(data, "--target", "y");
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("t.csv, line 3, column 2 \"y\": missing target value (2 missing cells in this "
+                + "column); fix it, or leave such rows out with --drop-missing-target"), run::toString);
+        CliRun dropped = train(data, "--target", "y", "--drop-missing-target");
+        assertEquals(0, dropped.exitCode(), dropped::toString);
+        assertTrue(dropped.out().contains("dropped 2 rows with a missing target"), dropped::toString);
+    }
+
+    @Test
+    void aClassificationTargetNeverGetsAMissingClass() throws Exception {
+        Path data = TestCsv.write(dir.resolve("c.csv"), "a,kind\n1,cat\n2,dog\n3,NA\n4,cat\n5,dog\n");
+        CliRun run = train(data, "--target", "kind");
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("c.csv, line 4, column 2 \"kind\": missing target value"), run::toString);
+        CliRun dropped = train(data, "--target", "kind", "--drop-missing-target");
+        assertEquals(0, dropped.exitCode(), dropped::toString);
+        try (Model m = ModelFile.load(dir.resolve("m.safetensors"))) {
+            assertEquals(java.util.List.of("cat", "dog"), m.labels().classes());
+        }
+    }
+
+    @Test
+    void aTypoInANumericTargetIsADataError() throws Exception {
+        StringBuilder sb = new StringBuilder("a,y\n");
+        for (int i = 0; i < 30; i++) {
+            sb.append(i).append(',').append(i == 12 ? "4O.5" : i * 1.5).append('\n');
+        }
+        Path data = TestCsv.write(dir.resolve("y.csv"), sb.toString());
+        CliRun run = train(data, "--target", "y");
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("y.csv, line 14, column 2 \"y\": not a number; found \"4O.5\" (1 bad cell in the "
+                + "target, which is mostly numbers (29): fix it, or use --task classification"), run::toString);
+        Path overflow = TestCsv.write(dir.resolve("o.csv"), "a,y\n1,1\n2,1e400\n3,2\n");
+        CliRun big = train(overflow, "--target", "y");
+        assertEquals(ExitCodes.DATA, big.exitCode(), big::toString);
+        assertTrue(big.err().contains("o.csv, line 3, column 2 \"y\": number too large"), big::toString);
+    }
+
+    @Test
+    void aConstantTargetIsRefusedWithAReasonUnlessRegressionIsAsked() throws Exception {
+        Path data = TestCsv.write(dir.resolve("k.csv"), "a,y\n1,5\n2,5\n3,5\n");
+        CliRun run = train(data, "--target", "y");
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("k.csv, column 2 \"y\": the target has the same value \"5\" in every row: there "
+                + "is nothing to learn"), run::toString);
+        assertEquals(0, train(data, "--target", "y", "--task", "regression").exitCode());
+    }
+
+    @Test
+    void declarationsAreChecked() throws Exception {
+        Path data = TestCsv.write(dir.resolve("d.csv"), mixedTable());
+        CliRun unknown = train(data, "--target", "price", "--categorical", "nope");
+        assertEquals(ExitCodes.DATA, unknown.exitCode(), unknown::toString);
+        assertTrue(unknown.err().contains("no column named \"nope\""), unknown::toString);
+        CliRun numeric = train(data, "--target", "price", "--numeric", "city");
+        assertEquals(ExitCodes.DATA, numeric.exitCode(), numeric::toString);
+        assertTrue(numeric.err().contains("column 2 \"city\": not a number; found \"Lyon\" (declared with --numeric"),
+                numeric::toString);
+        CliRun twice = train(data, "--target", "price", "--numeric", "size", "--ignore", "size");
+        assertEquals(ExitCodes.USAGE, twice.exitCode(), twice::toString);
+        CliRun ignored = train(data, "--target", "price", "--ignore", "note,city", "--categorical", "id");
+        assertEquals(0, ignored.exitCode(), ignored::toString);
+        assertTrue(ignored.out().contains("column \"id\": categorical, 0 levels [], 60 rare levels"), ignored::toString);
+    }
+}

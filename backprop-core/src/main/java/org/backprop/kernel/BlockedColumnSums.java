@@ -1,0 +1,61 @@
+package org.backprop.kernel;
+
+import java.util.Arrays;
+
+/**
+ * Column sums of a row-major rows×cols matrix in a fixed order: the rows are cut into blocks of
+ * {@link #BLOCK_ROWS}; each block adds its rows in order, and the block sums are added in block
+ * order. The blocks do not depend on the thread count, so neither do the sums; each block's rows
+ * are read once, by one thread, which may be the thread that has just written them.
+ *
+ * <p>Use: {@link #begin}, then {@link #sumBlock} for every block (in any order, on any threads),
+ * then {@link #finish}. The partial sums grow once and are reused. Not thread-safe between
+ * {@code begin} and {@code finish} except for {@code sumBlock} on distinct blocks.
+ */
+public final class BlockedColumnSums {
+    /**
+     * Rows per block. Fixed, so results never depend on threads; 16 rows of a few hundred columns
+     * stay in L1 between a fused pass writing them and adding them up.
+     */
+    public static final int BLOCK_ROWS = 16;
+
+    private static final Elementwise ELEMENTWISE = Kernels.elementwise();
+    private double[] partials = new double[0];
+    private int cols;
+
+    /** Readies the partial sums of a rows×cols matrix; returns the number of blocks. */
+    public int begin(int rows, int cols) {
+        int blocks = (rows + BLOCK_ROWS - 1) / BLOCK_ROWS;
+        if (partials.length < blocks * cols) {
+            partials = new double[blocks * cols];
+        }
+        this.cols = cols;
+        return blocks;
+    }
+
+    /**
+     * The partial sums of block {@code block} of the rows×cols matrix at {@code g[off…]}: its rows
+     * added in order.
+     */
+    public void sumBlock(double[] g, int off, int rows, int block) {
+        int partial = block * cols;
+        int first = block * BLOCK_ROWS;
+        int end = Math.min(rows, first + BLOCK_ROWS);
+        Arrays.fill(partials, partial, partial + cols, 0.0);
+        for (int i = first; i < end; i++) {
+            ELEMENTWISE.add(partials, partial, g, off + i * cols, partials, partial, cols);
+        }
+    }
+
+    /** Writes the column sums, the block sums added in block order, into {@code out[outOff, outOff + cols)}. */
+    public void finish(int blocks, double[] out, int outOff) {
+        if (blocks == 0) {
+            Arrays.fill(out, outOff, outOff + cols, 0.0);
+            return;
+        }
+        System.arraycopy(partials, 0, out, outOff, cols);
+        for (int b = 1; b < blocks; b++) {
+            ELEMENTWISE.add(out, outOff, partials, b * cols, out, outOff, cols);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.backprop.kernel;
+
+/**
+ * A float copy of a double operand, for the products of {@link FloatCopyProducts}: filled whole by
+ * {@link FloatCopyProducts#narrow}, or range by range with {@link #narrowRange} by a pass that
+ * produces the double values anyway. Grows once, then is reused, so steady-state use allocates
+ * nothing.
+ */
+public final class FloatCopy {
+    private static final Elementwise ELEMENTWISE = Kernels.elementwise();
+    private float[] data = new float[0];
+    private int length;
+
+    /** Readies the copy for {@code length} elements and returns its array (grown if too short). */
+    float[] ensure(int length) {
+        if (data.length < length) {
+            data = new float[length];
+        }
+        this.length = length;
+        return data;
+    }
+
+    /** The array holding the copy's {@link #length()} elements. */
+    float[] data() {
+        return data;
+    }
+
+    /** Number of elements last copied in. */
+    public int length() {
+        return length;
+    }
+
+    /**
+     * Readies the copy for {@code length} elements, to be filled with {@link #narrowRange}.
+     */
+    public void resize(int length) {
+        ensure(length);
+    }
+
+    /**
+     * Rounds {@code src[srcOff, srcOff + len)} into elements {@code [at, at + len)}, exactly as
+     * {@link FloatCopyProducts#narrow} does. After {@link #resize}, threads may fill disjoint ranges.
+     */
+    public void narrowRange(double[] src, int srcOff, int at, int len) {
+        ELEMENTWISE.toFloat(src, srcOff, data, at, len);
+    }
+}

@@ -1,0 +1,119 @@
+package org.backprop.kernel;
+
+/**
+ * The threads a network computes with: the calling thread and {@code threads − 1} daemon workers.
+ * The GEMM kernels split their products over a team; element-wise passes, optimizer steps, batch
+ * gathers and parameter scans split index ranges over it with {@link #forRange}. One job runs on a
+ * team at a time (concurrent callers wait their turn).
+ *
+ * <p>Every split depends only on the count and the thread count and hands each index to exactly
+ * one call, so work whose result does not depend on the split gives the same bits on any team.
+ * Create one with {@link #of}; {@link #CALLING_THREAD} is the team of the calling thread alone.
+ */
+public final class ThreadTeam implements AutoCloseable {
+    /** The calling thread alone: {@link #forRange} is one call, {@link #close} does nothing. */
+    public static final ThreadTeam CALLING_THREAD = new ThreadTeam(1, null);
+
+    /** Ranges with fewer elements than this run on the calling thread only. */
+    static final int MIN_PARALLEL_ELEMENTS = 1 << 14;
+
+    private final int threads;
+    /** The workers (threads − 1 of them), or null for the calling thread alone. */
+    private final WorkerPool pool;
+    /** The descriptor of the {@link #forRange} call in flight; guarded by itself. */
+    private final RangeCall rangeCall;
+
+    private ThreadTeam(int threads, WorkerPool pool) {
+        this.threads = threads;
+        this.pool = pool;
+        this.rangeCall = pool == null ? null : new RangeCall();
+    }
+
+    /**
+     * A team of {@code threads} threads including the caller, starting {@code threads − 1} daemon
+     * workers (none for 1); {@link #close} stops them.
+     *
+     * @throws IllegalArgumentException if threads is below 1
+     */
+    public static ThreadTeam of(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        return threads == 1 ? new ThreadTeam(1, null) : new ThreadTeam(threads, new WorkerPool(threads - 1,
+                "backprop-team"));
+    }
+
+    /** Number of threads, the caller included. */
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Runs {@code task} over [0, count), split into {@link #threads()} contiguous ranges when the
+     * work, count × {@code elementsPerIndex} elements, is large enough to pay for waking the
+     * workers, else as one call on the calling thread. Every index is processed by exactly one call.
+     */
+    public void forRange(int count, int elementsPerIndex, RangeTask task) {
+        if (pool == null || count < threads || (long) count * elementsPerIndex < MIN_PARALLEL_ELEMENTS) {
+            task.run(0, count);
+            return;
+        }
+        synchronized (rangeCall) {
+            rangeCall.set(task, count, threads);
+            try {
+                pool.run(rangeCall, threads);
+            } finally {
+                rangeCall.clear();
+            }
+        }
+    }
+
+    /**
+     * Runs chunks 0..chunks−1 of {@code job} on the workers and the calling thread (for the kernels
+     * of this package, which split products into chunks of their own); returns when all are done.
+     */
+    void runChunks(ChunkTask job, int chunks) {
+        if (pool == null) {
+            for (int c = 0; c < chunks; c++) {
+                job.runChunk(c);
+            }
+            return;
+        }
+        pool.run(job, chunks);
+    }
+
+    /** Stops the workers; later parallel calls fail. Does nothing for a team of one thread. */
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return threads + (threads == 1 ? " thread" : " threads");
+    }
+
+    /** The reusable descriptor of one {@link #forRange} call; chunk c is the c-th of equal ranges. */
+    private static final class RangeCall implements ChunkTask {
+        private RangeTask task;
+        private int count;
+        private int chunks;
+
+        void set(RangeTask task, int count, int chunks) {
+            this.task = task;
+            this.count = count;
+            this.chunks = chunks;
+        }
+
+        void clear() {
+            task = null;
+        }
+
+        @Override
+        public void runChunk(int chunk) {
+            task.run((int) ((long) count * chunk / chunks), (int) ((long) count * (chunk + 1) / chunks));
+        }
+    }
+}

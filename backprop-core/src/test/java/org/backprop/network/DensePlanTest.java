@@ -1,0 +1,148 @@
+package org.backprop.network;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.backprop.kernel.NaiveGemm;
+import org.backprop.kernel.Precision;
+import org.backprop.layer.Layer;
+import org.backprop.op.Activations;
+import org.backprop.op.Operation;
+import org.backprop.optim.Sgd;
+import org.backprop.tensor.Matrix;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The network's fused plan gives, bit for bit, what the plain loop gives (each layer's operations
+ * forward, then each layer's backward in reverse order): the loss, every operation's output, every
+ * operation's input gradient (dL/dX of the first layer included), every parameter gradient and the
+ * parameters after an optimizer step, over several steps whose batch sizes change (stale float
+ * copies, deferred gradients or bias sums would show), including sizes that are not multiples of
+ * the bias sums' row blocks. Cases: one-unit layers on top and in the middle (their dL/dX is filled
+ * by the pass of the layer below), a 1→1 layer, dropout between layers, shapes large enough for
+ * float copies, every activation; 1 and 2 threads; float64 and float32. A caller's own kernel
+ * offers no fused passes: the network then runs the plain loop.
+ */
+class DensePlanTest {
+    private static final int[] BATCHES = {37, 500, 1, 16, 37};
+
+    @Test
+    void planEqualsThePlainLoopForEveryShapeThreadCountAndPrecision() {
+        List<Function<NetworkBuilder, NetworkBuilder>> shapes = List.of(
+                b -> b.dense(9, "relu").dense(1, "linear"),
+                b -> b.dense(40, "tanh").dense(1, "relu").dense(3, "linear"),
+                b -> b.dense(1, "relu").dense(1, "linear"),
+                b -> b.dense(6, "relu").dropout(0.25).dense(1, "linear"),
+                b -> b.dense(64, "relu").dropout(0.3).dense(48, "sigmoid").dense(33, "relu").dense(2, "linear"),
+                b -> b.dense(128, "relu").dense(256, "relu").dense(1, "linear"));
+        for (int s = 0; s < shapes.size(); s++) {
+            for (Precision precision : Precision.values()) {
+                for (int threads : new int[] {1, 2}) {
+                    Function<NetworkBuilder, NetworkBuilder> shape = shapes.get(s);
+                    int inputs = s < 4 ? 5 : 100;
+                    compareSteps(() -> shape.apply(NeuralNetwork.builder(inputs)).seed(3).threads(threads)
+                            .precision(precision).build(), BATCHES,
+                            "shape " + s + ", " + precision + ", " + threads + " threads");
+                }
+            }
+        }
+    }
+
+    @Test
+    void planEqualsThePlainLoopForEveryActivation() {
+        for (String id : Activations.names()) {
+            for (Precision precision : Precision.values()) {
+                compareSteps(() -> NeuralNetwork.builder(20).dense(33, id).dense(40, id).dense(1, "linear").seed(5)
+                        .threads(2).precision(precision).build(), new int[] {300, 17}, id + ", " + precision);
+            }
+        }
+    }
+
+    @Test
+    void aCallersOwnKernelRunsThePlainLoop() {
+        try (NeuralNetwork net = NeuralNetwork.builder(5).dense(9, "relu").dense(1, "linear").seed(3)
+                .gemm(new NaiveGemm()).build()) {
+            assertFalse(net.runsPlan(), "a kernel without fused passes gets no plan");
+            assertNull(new NaiveGemm().fusedPasses());
+        }
+    }
+
+    private static void compareSteps(Supplier<NeuralNetwork> build, int[] batches, String where) {
+        try (NeuralNetwork planned = build.get(); NeuralNetwork plain = build.get()) {
+            assertTrue(planned.runsPlan(), where + ": the network runs its plan");
+            Sgd plannedSgd = new Sgd(0.01);
+            Sgd plainSgd = new Sgd(0.01);
+            SplittableRandom random = new SplittableRandom(7);
+            for (int step = 0; step < batches.length; step++) {
+                int rows = batches[step];
+                Matrix x = random(random, rows, planned.inputs());
+                Matrix y = random(random, rows, planned.outputs());
+                String at = where + ", step " + step + " (" + rows + " rows)";
+                double plainLoss = plainForwardLoss(plain, x, y);
+                assertEquals(plainLoss, planned.forwardLoss(x, y), at + ": loss");
+                planned.backward(true);
+                plainBackward(plain);
+                assertArrayEquals(plain.parameters().grads(), planned.parameters().grads(), at + ": parameter gradients");
+                compareOperations(plain, planned, at);
+                plainSgd.step(plain.parameters());
+                plannedSgd.step(planned.parameters(), planned.team());
+                assertArrayEquals(plain.parameters().values(), planned.parameters().values(), at + ": parameters");
+            }
+            Matrix x = random(random, 23, planned.inputs());
+            assertArrayEquals(plainForward(plain, x, false).toArray(), planned.forward(x, false).toArray(),
+                    where + ": inference output");
+            assertArrayEquals(planned.forward(x, false).toArray(), planned.predict(x).toArray(), where + ": predict");
+        }
+    }
+
+    /** Every operation's output and input gradient, layer by layer. */
+    private static void compareOperations(NeuralNetwork plain, NeuralNetwork planned, String at) {
+        for (int i = 0; i < plain.layers().size(); i++) {
+            List<Operation> expected = plain.layers().get(i).operations();
+            List<Operation> actual = planned.layers().get(i).operations();
+            for (int k = 0; k < expected.size(); k++) {
+                String op = at + ": layer " + i + " " + expected.get(k).name();
+                assertArrayEquals(expected.get(k).output().toArray(), actual.get(k).output().toArray(), op + " output");
+                assertArrayEquals(expected.get(k).inputGrad().toArray(), actual.get(k).inputGrad().toArray(),
+                        op + " input gradient");
+            }
+        }
+    }
+
+    /** The plain loop: each layer's operations forward, then the loss. */
+    private static double plainForwardLoss(NeuralNetwork net, Matrix x, Matrix y) {
+        return net.loss().forward(plainForward(net, x, true), y);
+    }
+
+    private static Matrix plainForward(NeuralNetwork net, Matrix x, boolean training) {
+        Matrix out = x;
+        for (Layer layer : net.layers()) {
+            out = layer.forward(out, training);
+        }
+        return out;
+    }
+
+    /** The plain loop backward: each layer's backward in reverse order, dL/dX of the first layer included. */
+    private static void plainBackward(NeuralNetwork net) {
+        Matrix grad = net.loss().backward();
+        for (int i = net.layers().size() - 1; i >= 0; i--) {
+            grad = net.layers().get(i).backward(grad, true);
+        }
+    }
+
+    private static Matrix random(SplittableRandom random, int rows, int cols) {
+        Matrix m = Matrix.zeros(rows, cols);
+        for (int k = 0; k < m.size(); k++) {
+            m.data()[k] = random.nextDouble(-2, 2);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,145 @@
+package org.backprop.network;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.backprop.kernel.Precision;
+import org.backprop.tensor.Matrix;
+import org.backprop.tensor.ShapeException;
+import org.backprop.train.AllocationMeter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+class PredictorTest {
+
+    private static NeuralNetwork network(Precision precision) {
+        return NeuralNetwork.builder(13).dense(40, "relu").dropout(0.3).dense(17, "tanh").dense(3, "linear")
+                .seed(7).threads(2).precision(precision).build();
+    }
+
+    private static Matrix data(int rows, int cols, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Matrix m = Matrix.zeros(rows, cols);
+        for (int k = 0; k < m.size(); k++) {
+            m.setFlat(k, random.nextDouble(-2, 2));
+        }
+        return m;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void equalsNetworkPredictBitForBitForAnyChunkAndThreads(Precision precision) {
+        try (NeuralNetwork net = network(precision)) {
+            Matrix x = data(2100, 13, 1);
+            Matrix expected = net.predict(x);
+            for (int threads : new int[] {1, 2}) {
+                for (int chunk : new int[] {1, 7, 512, 5000}) {
+                    try (Predictor predictor = Predictor.of(net, threads, chunk)) {
+                        Matrix got = predictor.predict(x);
+                        String what = precision + ", " + threads + " threads, chunks of " + chunk;
+                        if (precision == Precision.FLOAT32 && chunk == 1) {
+                            assertClose(expected.toArray(), got.toArray(), what);  // one row: computed in double
+                        } else {
+                            assertArrayEquals(expected.toArray(), got.toArray(), what);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void oneRowEqualsTheBatchRow(Precision precision) {
+        try (NeuralNetwork net = network(precision); Predictor predictor = Predictor.of(net)) {
+            Matrix x = data(20, 13, 2);
+            Matrix expected = net.predict(x);
+            double[] out = new double[3];
+            for (int i = 0; i < x.rows(); i++) {
+                predictor.predictRow(x.rowRange(i, i + 1).toArray(), out);
+                double[] batchRow = expected.rowRange(i, i + 1).toArray();
+                if (precision == Precision.FLOAT32) {
+                    assertClose(batchRow, out, "row " + i);  // one row: a matrix–vector shape, in double
+                } else {
+                    assertArrayEquals(batchRow, out, "row " + i);
+                }
+            }
+        }
+    }
+
+    /** Within float32 rounding of the products (a few ulps of float, relative to the output's scale). */
+    private static void assertClose(double[] expected, double[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-5 * Math.max(1, Math.abs(expected[i])), what + ", element " + i);
+        }
+    }
+
+    @Test
+    void oneRowAllocatesNothingOnceWarm() {
+        try (NeuralNetwork net = network(Precision.FLOAT64); Predictor predictor = Predictor.of(net)) {
+            double[] row = data(1, 13, 3).toArray();
+            double[] out = new double[3];
+            for (int i = 0; i < 100_000; i++) {
+                predictor.predictRow(row, out);
+            }
+            AllocationMeter meter = AllocationMeter.allLiveThreads();
+            assertNotNull(meter, "this JVM cannot measure allocation");
+            long bytes = Long.MAX_VALUE;
+            for (int window = 0; window < 5 && bytes > 0; window++) {  // the JIT may still be compiling
+                long before = meter.sample();
+                for (int i = 0; i < 1000; i++) {
+                    predictor.predictRow(row, out);
+                }
+                bytes = Math.min(bytes, meter.sample() - before - meter.overheadPerSample());
+            }
+            assertTrue(bytes < 1000, "1000 one-row predictions allocated " + bytes + " bytes");
+        }
+    }
+
+    @Test
+    void predictionsDoNotDependOnWhichThreadAsks() throws Exception {
+        try (NeuralNetwork net = network(Precision.FLOAT64)) {
+            Matrix x = data(300, 13, 4);
+            double[] expected = net.predict(x).toArray();
+            Thread[] threads = new Thread[4];
+            Throwable[] failure = new Throwable[1];
+            for (int t = 0; t < threads.length; t++) {
+                threads[t] = new Thread(() -> {
+                    try (Predictor predictor = Predictor.of(net)) {
+                        for (int r = 0; r < 20; r++) {
+                            assertArrayEquals(expected, predictor.predict(x).toArray());
+                        }
+                    } catch (Throwable e) {
+                        failure[0] = e;
+                    }
+                });
+                threads[t].start();
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            if (failure[0] != null) {
+                throw new AssertionError("a predicting thread failed", failure[0]);
+            }
+        }
+    }
+
+    @Test
+    void wrongShapesAreRefusedNamingThem() {
+        try (NeuralNetwork net = network(Precision.FLOAT64); Predictor predictor = Predictor.of(net)) {
+            ShapeException e = assertThrows(ShapeException.class,
+                    () -> predictor.predictRow(new double[12], new double[3]));
+            assertTrue(e.getMessage().contains("13 inputs") && e.getMessage().contains("12 features"), e.getMessage());
+            assertThrows(ShapeException.class, () -> predictor.predict(Matrix.zeros(4, 13), Matrix.zeros(3, 3)));
+            assertThrows(IllegalArgumentException.class, () -> Predictor.of(net, 0, 10));
+            assertEquals(13, predictor.inputs());
+            assertEquals(3, predictor.outputs());
+        }
+    }
+}

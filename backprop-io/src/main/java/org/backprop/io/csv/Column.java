@@ -1,0 +1,217 @@
+package org.backprop.io.csv;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One column of a {@link ColumnarTable}, stored as primitives: the numbers ({@code double} per row,
+ * NaN where the cell is missing or not a number) and/or the text as dictionary codes ({@code int}
+ * per row, {@link #MISSING} for a missing cell, one {@code String} per distinct value), plus counts
+ * that say what the column holds. No object is kept per cell.
+ *
+ * <p>A column read for numbers keeps its text codes too while it has at most {@value #TEXT_CAP}
+ * distinct values or holds a non-number (so that it can still become a categorical column with the
+ * texts as written); a column of more distinct numbers drops them. A text-only column
+ * ({@link ColumnarReadOptions#textColumns()}) keeps codes only.
+ */
+public final class Column {
+    /** The code of a missing cell. */
+    public static final int MISSING = -1;
+    /** Distinct values up to which an all-number column also keeps its text. */
+    public static final int TEXT_CAP = 4096;
+
+    private final String name;
+    private final int position;
+    private final DoubleChunks numbers;
+    private IntChunks codes = new IntChunks();
+    private Map<String, Integer> codeOf = new HashMap<>();
+    private List<String> levels = new ArrayList<>();
+    private int rows;
+    private int missingCount;
+    private int numberCount;
+    private int nonNumberCount;
+    private int firstMissingRow = -1;
+    private int firstNonNumberRow = -1;
+    private String firstNonNumberText;
+    private boolean allIntegers = true;
+    private boolean textDropped;
+
+    Column(String name, int position, boolean textOnly) {
+        this.name = name;
+        this.position = position;
+        this.numbers = textOnly ? null : new DoubleChunks();
+    }
+
+    void add(byte[] bytes, int start, int end, MissingValues missingValues) {
+        int from = start;
+        int to = end;
+        while (from < to && StrictNumbers.isBlank(bytes[from])) {
+            from++;
+        }
+        while (to > from && StrictNumbers.isBlank(bytes[to - 1])) {
+            to--;
+        }
+        boolean missing = missingValues.isMissing(bytes, from, to);
+        if (missing) {
+            missingCount++;
+            firstMissingRow = firstMissingRow < 0 ? rows : firstMissingRow;
+        }
+        if (numbers != null) {
+            double v = missing ? Double.NaN : StrictNumbers.parseOrNaN(bytes, from, to);
+            numbers.add(v);
+            if (!missing && Double.isNaN(v)) {
+                nonNumberCount++;
+                if (firstNonNumberRow < 0) {
+                    firstNonNumberRow = rows;
+                    firstNonNumberText = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+                }
+            } else if (!missing) {
+                numberCount++;
+                allIntegers &= v == Math.rint(v);
+            }
+        }
+        if (codes != null) {
+            codes.add(missing ? MISSING : code(new String(bytes, start, end - start, StandardCharsets.UTF_8)));
+            if (numbers != null && nonNumberCount == 0 && levels.size() > TEXT_CAP) {
+                codes = null;
+                codeOf = null;
+                levels = null;
+                textDropped = true;
+            }
+        }
+        rows++;
+    }
+
+    private int code(String text) {
+        Integer code = codeOf.get(text);
+        if (code == null) {
+            code = levels.size();
+            codeOf.put(text, code);
+            levels.add(text);
+        }
+        return code;
+    }
+
+    /** Releases the text codes (after deciding the column is numeric). */
+    void dropText() {
+        if (numbers != null && codes != null) {
+            codes = null;
+            codeOf = null;
+            levels = null;
+            textDropped = true;
+        }
+    }
+
+    /** The header name. */
+    public String name() {
+        return name;
+    }
+
+    /** 0-based position in the file. */
+    public int position() {
+        return position;
+    }
+
+    /** Number of rows. */
+    public int rows() {
+        return rows;
+    }
+
+    /** True if the column was parsed for numbers. */
+    public boolean hasNumbers() {
+        return numbers != null;
+    }
+
+    /** True if the column kept its text codes. */
+    public boolean hasText() {
+        return codes != null;
+    }
+
+    /** True if the column had more than {@link #TEXT_CAP} distinct numbers and dropped its text. */
+    public boolean textDropped() {
+        return textDropped;
+    }
+
+    /** Cells that are missing (empty or a missing-value token). */
+    public int missingCount() {
+        return missingCount;
+    }
+
+    /** Cells holding a finite number (0 for a text-only column). */
+    public int numberCount() {
+        return numberCount;
+    }
+
+    /** Non-missing cells that are not finite numbers (0 for a text-only column). */
+    public int nonNumberCount() {
+        return nonNumberCount;
+    }
+
+    /** The first missing cell's row, or -1. */
+    public int firstMissingRow() {
+        return firstMissingRow;
+    }
+
+    /** The first non-number cell's row, or -1. */
+    public int firstNonNumberRow() {
+        return firstNonNumberRow;
+    }
+
+    /** The first non-number cell's text as written, or null. */
+    public String firstNonNumberText() {
+        return firstNonNumberText;
+    }
+
+    /** True if every number in the column is a whole number. */
+    public boolean allIntegers() {
+        return allIntegers;
+    }
+
+    /** The number in row {@code row}: NaN if the cell is missing or not a number. */
+    public double number(int row) {
+        if (numbers == null) {
+            throw new IllegalStateException("column \"" + name + "\" was read as text only");
+        }
+        return numbers.get(row);
+    }
+
+    /** The text code of row {@code row}, {@link #MISSING} for a missing cell. */
+    public int code(int row) {
+        requireText();
+        return codes.get(row);
+    }
+
+    /** Number of distinct non-missing texts. */
+    public int levelCount() {
+        requireText();
+        return levels.size();
+    }
+
+    /** The text of code {@code code}, as written in the file. */
+    public String level(int code) {
+        requireText();
+        return levels.get(code);
+    }
+
+    /** True if row {@code row}'s cell is missing. */
+    public boolean isMissing(int row) {
+        if (codes != null) {
+            return codes.get(row) == MISSING;
+        }
+        return nonNumberCount == 0 ? Double.isNaN(numbers.get(row)) : missingRowsUnknown();
+    }
+
+    private boolean missingRowsUnknown() {
+        throw new IllegalStateException("column \"" + name + "\" mixes missing cells and non-numbers without text");
+    }
+
+    private void requireText() {
+        if (codes == null) {
+            throw new IllegalStateException("column \"" + name + "\" kept no text"
+                    + (textDropped ? " (more than " + TEXT_CAP + " distinct numbers)" : ""));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.backprop.io.csv;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a CSV file in one streaming pass into a {@link ColumnarTable}: numbers straight into
+ * {@code double} chunks and text into dictionary codes, with no {@code String} or other object kept
+ * per cell. Memory: 8 bytes per numeric cell (12 while a column of few distinct values also keeps
+ * its text codes, 4 per text cell) plus one string per distinct text and a 64 KiB buffer; the
+ * file's size does not matter (files over 2 GiB are fine). The checks and messages are
+ * {@link StrictCsvReader}'s (same scanner and row checks).
+ */
+public final class ColumnarCsvReader {
+    private ColumnarCsvReader() {
+    }
+
+    /** Reads {@code file}; messages name it as {@code file.toString()}. */
+    public static ColumnarTable read(Path file, ColumnarReadOptions options) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return read(file.toString(), in, options);
+        }
+    }
+
+    /** Parses {@code content}; {@code source} is the name used in messages. */
+    public static ColumnarTable parse(String source, byte[] content, ColumnarReadOptions options) {
+        try {
+            return read(source, new ByteArrayInputStream(content), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading from memory cannot fail", e);
+        }
+    }
+
+    /** Reads a stream to its end (not closed). */
+    public static ColumnarTable read(String source, InputStream in, ColumnarReadOptions options) throws IOException {
+        List<String> names = new ArrayList<>();
+        Column[][] columns = new Column[1][];
+        LineIndex lines = new LineIndex();
+        int[] rows = new int[1];
+        CsvRows.read(source, in, new CsvRows.Consumer() {
+            @Override
+            public void header(List<String> header) {
+                names.addAll(header);
+                columns[0] = columns(source, header, options);
+            }
+
+            @Override
+            public void row(int index, RawRecord record) {
+                lines.add(index, record.line());
+                byte[] bytes = record.bytes();
+                for (Column column : columns[0]) {
+                    if (column != null) {
+                        int c = column.position();
+                        column.add(bytes, record.start(c), record.end(c), options.missing());
+                    }
+                }
+                rows[0] = index + 1;
+            }
+        });
+        return new ColumnarTable(source, names, columns[0], rows[0], lines);
+    }
+
+    /** One empty column per kept name (null for the others); unknown names are data errors. */
+    static Column[] columns(String source, List<String> header, ColumnarReadOptions options) {
+        if (options.columns() != null) {
+            for (String name : options.columns()) {
+                if (!header.contains(name)) {
+                    throw ColumnarTable.noColumn(source, name, header);
+                }
+            }
+        }
+        Column[] columns = new Column[header.size()];
+        for (int c = 0; c < columns.length; c++) {
+            String name = header.get(c);
+            if (options.columns() == null || options.columns().contains(name)) {
+                columns[c] = new Column(name, c, options.textColumns().contains(name));
+            }
+        }
+        return columns;
+    }
+}

@@ -1,0 +1,147 @@
+package org.backprop.io.csv;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.backprop.io.DataException;
+
+/**
+ * A table read column by column into primitive storage (see {@link Column}); rows are 0-based,
+ * lines (for messages) 1-based. Columns not asked for when reading are absent.
+ */
+public final class ColumnarTable {
+    private final String source;
+    private final List<String> columnNames;
+    private final Column[] columns;
+    private final int rows;
+    private final LineIndex lines;
+
+    ColumnarTable(String source, List<String> columnNames, Column[] columns, int rows, LineIndex lines) {
+        this.source = source;
+        this.columnNames = List.copyOf(columnNames);
+        this.columns = columns;
+        this.rows = rows;
+        this.lines = lines;
+    }
+
+    /**
+     * The cells of a {@link CsvTable} (e.g. a Parquet file read as text) stored like a CSV file read
+     * with {@code options}.
+     */
+    public static ColumnarTable of(CsvTable table, ColumnarReadOptions options) {
+        Column[] columns = ColumnarCsvReader.columns(table.source(), table.columnNames(), options);
+        LineIndex lines = new LineIndex();
+        for (int r = 0; r < table.rowCount(); r++) {
+            lines.add(r, table.line(r));
+            for (Column column : columns) {
+                if (column != null) {
+                    byte[] bytes = table.cell(r, column.position()).getBytes(StandardCharsets.UTF_8);
+                    column.add(bytes, 0, bytes.length, options.missing());
+                }
+            }
+        }
+        return new ColumnarTable(table.source(), table.columnNames(), columns, table.rowCount(), lines);
+    }
+
+    /** The file name used in messages. */
+    public String source() {
+        return source;
+    }
+
+    /** Every header name, in file order (also those of columns not kept). */
+    public List<String> columnNames() {
+        return columnNames;
+    }
+
+    /** Number of data rows. */
+    public int rowCount() {
+        return rows;
+    }
+
+    /** The 1-based line on which row {@code row} starts. */
+    public long line(int row) {
+        return lines.line(java.util.Objects.checkIndex(row, rows));
+    }
+
+    /** True if the file has a column called {@code name}. */
+    public boolean hasColumn(String name) {
+        return columnNames.contains(name);
+    }
+
+    /**
+     * The column called {@code name}.
+     *
+     * @throws DataException            if the file has no such column (the message lists the columns)
+     * @throws IllegalArgumentException if the column was not kept when reading
+     */
+    public Column column(String name) {
+        int index = columnNames.indexOf(name);
+        if (index < 0) {
+            throw noColumn(source, name, columnNames);
+        }
+        if (columns[index] == null) {
+            throw new IllegalArgumentException("column \"" + name + "\" was not kept when reading " + source);
+        }
+        return columns[index];
+    }
+
+    /** The columns kept, in file order. */
+    public List<Column> columns() {
+        List<Column> kept = new ArrayList<>();
+        for (Column c : columns) {
+            if (c != null) {
+                kept.add(c);
+            }
+        }
+        return kept;
+    }
+
+    /** The location of a cell, to build a {@link DataException}. */
+    public DataException.Builder at(int row, Column column) {
+        return DataException.in(source).line(line(row)).column(column.position() + 1, column.name());
+    }
+
+    /**
+     * The column as numbers, every cell required: e.g. a weight column.
+     *
+     * @throws DataException naming the first missing or non-number cell and how many there are
+     */
+    public double[] requireNumbers(String name) {
+        Column c = column(name);
+        if (!c.hasNumbers()) {
+            throw new IllegalArgumentException("column \"" + name + "\" was read as text only");
+        }
+        if (c.nonNumberCount() > 0) {
+            throw at(c.firstNonNumberRow(), c).text(c.firstNonNumberText()).problem(
+                    whyNotNumber(c.firstNonNumberText()) + count(c.nonNumberCount() + c.missingCount(), "bad cell"));
+        }
+        if (c.missingCount() > 0) {
+            throw at(c.firstMissingRow(), c).problem("missing value" + count(c.missingCount(), "missing cell"));
+        }
+        double[] out = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            out[r] = c.number(r);
+        }
+        return out;
+    }
+
+    /** Why {@code text} is not a number, as {@link StrictNumbers} says it. */
+    public static String whyNotNumber(String text) {
+        try {
+            StrictNumbers.parse(text);
+            return "not a number";
+        } catch (NumberFormatException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** {@code " (N <what>s in the column)"}, or empty for one. */
+    public static String count(int n, String what) {
+        return n <= 1 ? "" : " (" + n + " " + what + "s in this column)";
+    }
+
+    static DataException noColumn(String source, String name, List<String> names) {
+        return DataException.in(source).line(1).column(0, name)
+                .problem("no column named \"" + name + "\"; available columns: " + names);
+    }
+}

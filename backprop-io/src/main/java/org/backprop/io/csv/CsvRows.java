@@ -1,0 +1,116 @@
+package org.backprop.io.csv;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.backprop.io.DataException;
+
+/**
+ * The checks every CSV file gets, on top of {@link CsvScanner}'s records: a header row of
+ * non-empty, unique names (trimmed); exactly as many cells in every row as in the header; blank
+ * lines only at the end; a single-column file whose header or first row holds {@code ;}, a tab or
+ * {@code |} is refused as written with another separator; at least one data row.
+ */
+final class CsvRows implements CsvScanner.Sink {
+    /** Receives the header, then each data row with its 0-based index. */
+    interface Consumer {
+        void header(List<String> names);
+
+        void row(int index, RawRecord record);
+    }
+
+    private final String source;
+    private final Consumer consumer;
+    private List<String> header;
+    private int rows;
+    private long pendingBlankLine;
+
+    private CsvRows(String source, Consumer consumer) {
+        this.source = source;
+        this.consumer = consumer;
+    }
+
+    /** Reads {@code in} to its end; every problem is a {@link DataException} naming file and line. */
+    static void read(String source, InputStream in, Consumer consumer) throws IOException {
+        CsvRows rows = new CsvRows(source, consumer);
+        CsvScanner.scan(source, in, rows);
+        rows.finish();
+    }
+
+    @Override
+    public void record(RawRecord record) {
+        if (record.isBlank() && !record.unterminated()) {
+            pendingBlankLine = pendingBlankLine == 0 ? record.line() : pendingBlankLine;
+            return;
+        }
+        if (pendingBlankLine > 0) {
+            throw DataException.in(source).line(pendingBlankLine)
+                    .problem("blank line before the end of the data; remove it");
+        }
+        if (header == null) {
+            header = header(record);
+            requireTerminated(record);
+            consumer.header(header);
+            return;
+        }
+        requireWidth(record);
+        requireTerminated(record);
+        if (rows == 0 && header.size() == 1) {
+            SeparatorCheck.requireCommaSeparated(source, 1, header.get(0), header.get(0));
+            SeparatorCheck.requireCommaSeparated(source, record.line(), header.get(0), record.text(0));
+        }
+        if (rows == Integer.MAX_VALUE) {
+            throw DataException.in(source).line(record.line()).problem("more than " + Integer.MAX_VALUE + " data rows");
+        }
+        consumer.row(rows++, record);
+    }
+
+    private void finish() {
+        if (header == null) {
+            throw DataException.in(source).problem("the file is empty; expected a header line with column names");
+        }
+        if (rows == 0) {
+            throw DataException.in(source).line(1).problem("has a header but no data rows");
+        }
+    }
+
+    private List<String> header(RawRecord record) {
+        List<String> names = new ArrayList<>();
+        Map<String, Integer> firstColumn = new HashMap<>();
+        for (int c = 0; c < record.cellCount(); c++) {
+            String raw = record.text(c);
+            String name = raw.trim();
+            DataException.Builder at = DataException.in(source).line(record.line()).column(c + 1, name);
+            if (name.isEmpty()) {
+                throw at.text(raw).problem("empty column name in the header");
+            }
+            Integer previous = firstColumn.putIfAbsent(name, c + 1);
+            if (previous != null) {
+                throw at.problem("duplicate column name; column " + previous + " has the same name");
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private void requireWidth(RawRecord record) {
+        if (record.cellCount() == header.size()) {
+            return;
+        }
+        String hint = record.spansLines() || record.unterminated()
+                ? " (a quoted cell spans several lines: is a closing quote missing?)" : "";
+        throw DataException.in(source).line(record.line())
+                .problem("expected " + header.size() + " cells as in the header, found " + record.cellCount() + hint);
+    }
+
+    private void requireTerminated(RawRecord record) {
+        if (record.unterminated()) {
+            throw DataException.in(source).line(record.line())
+                    .problem("malformed CSV: a quoted cell starting on this line runs to the end of the file "
+                            + "(closing quote missing)");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.backprop.io.csv;
+
+/** A growable {@code double} array in chunks (see {@link Chunks}). */
+final class DoubleChunks extends Chunks<double[]> {
+    void add(double value) {
+        chunkForNext()[size() & MASK] = value;
+        added();
+    }
+
+    double get(int index) {
+        return chunkOf(index)[index & MASK];
+    }
+
+    @Override
+    double[] newChunk() {
+        return new double[SIZE];
+    }
+}

@@ -1,0 +1,18 @@
+package org.backprop.io.csv;
+
+/** A growable {@code int} array in chunks (see {@link Chunks}). */
+final class IntChunks extends Chunks<int[]> {
+    void add(int value) {
+        chunkForNext()[size() & MASK] = value;
+        added();
+    }
+
+    int get(int index) {
+        return chunkOf(index)[index & MASK];
+    }
+
+    @Override
+    int[] newChunk() {
+        return new int[SIZE];
+    }
+}

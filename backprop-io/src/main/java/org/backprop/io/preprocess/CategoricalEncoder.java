@@ -1,0 +1,204 @@
+package org.backprop.io.preprocess;
+
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.backprop.io.csv.Column;
+import org.backprop.io.csv.ColumnarTable;
+import org.backprop.io.csv.MissingValues;
+
+/**
+ * A categorical column, one-hot encoded with the levels of the training rows: one input column
+ * {@code <name>=<level>} per level seen at least {@code minCount} times (levels are compared
+ * exactly as written: case, quotes removed by CSV, inner and trailing spaces kept), one
+ * {@code <name>:rare} column shared by the rarer levels, and {@code <name>:missing} if the training
+ * rows had missing cells. A level not seen in training, or a missing cell when training had none,
+ * gives all zeros and is counted in {@link EncodeWarnings}, never an error.
+ *
+ * @param column            the header name
+ * @param levels            levels with their own column, in output order (sorted)
+ * @param rareLevels        training levels merged into the {@code :rare} column (sorted)
+ * @param missingLevel      true if missing cells have their own column
+ * @param missingInTraining missing cells in the training rows
+ * @param minCount          the minimum count for a level of its own, when fitted
+ */
+public record CategoricalEncoder(String column, List<String> levels, List<String> rareLevels, boolean missingLevel,
+                                 int missingInTraining, int minCount) implements ColumnEncoder {
+    /** The default minimum number of training rows for a level to get a column of its own. */
+    public static final int DEFAULT_MIN_COUNT = 5;
+    private static final int UNSEEN = -1;
+
+    /** Copies the lists and checks that no level is listed twice. */
+    public CategoricalEncoder {
+        levels = List.copyOf(levels);
+        rareLevels = List.copyOf(rareLevels);
+        HashSet<String> seen = new HashSet<>();
+        for (String level : levels) {
+            require(seen.add(level), column, level);
+        }
+        for (String level : rareLevels) {
+            require(seen.add(level), column, level);
+        }
+    }
+
+    private static void require(boolean ok, String column, String level) {
+        if (!ok) {
+            throw new IllegalArgumentException("column \"" + column + "\": level \"" + level + "\" is listed twice");
+        }
+    }
+
+    /** Fits the levels on {@code rows} of {@code table}'s column (which must hold text). */
+    static CategoricalEncoder fit(ColumnarTable table, String name, int[] rows, int minCount, MissingPolicy policy) {
+        Column c = table.column(name);
+        int[] counts = new int[c.levelCount()];
+        int missing = 0;
+        for (int r : rows) {
+            int code = c.code(r);
+            if (code == Column.MISSING) {
+                missing++;
+            } else {
+                counts[code]++;
+            }
+        }
+        TreeMap<String, Integer> byLevel = new TreeMap<>();
+        for (int code = 0; code < counts.length; code++) {
+            if (counts[code] > 0) {
+                byLevel.put(c.level(code), counts[code]);
+            }
+        }
+        List<String> kept = new ArrayList<>();
+        List<String> rare = new ArrayList<>();
+        byLevel.forEach((level, n) -> (n >= minCount ? kept : rare).add(level));
+        return new CategoricalEncoder(name, kept, rare, missing > 0 && policy == MissingPolicy.IMPUTE, missing,
+                minCount);
+    }
+
+    @Override
+    public ColumnType type() {
+        return ColumnType.CATEGORICAL;
+    }
+
+    @Override
+    public List<String> outputNames() {
+        List<String> names = new ArrayList<>();
+        levels.forEach(l -> names.add(column + "=" + l));
+        if (!rareLevels.isEmpty()) {
+            names.add(column + ":rare");
+        }
+        if (missingLevel) {
+            names.add(column + ":missing");
+        }
+        return names;
+    }
+
+    private Map<String, Integer> slots() {
+        Map<String, Integer> slots = new HashMap<>();
+        for (int i = 0; i < levels.size(); i++) {
+            slots.put(levels.get(i), i);
+        }
+        for (String level : rareLevels) {
+            slots.put(level, levels.size());
+        }
+        return slots;
+    }
+
+    private int missingSlot() {
+        return missingLevel ? levels.size() + (rareLevels.isEmpty() ? 0 : 1) : UNSEEN;
+    }
+
+    @Override
+    public void check(ColumnarTable table) {
+        table.column(column);
+    }
+
+    @Override
+    public void encode(ColumnarTable table, int[] rows, double[] out, int width, int offset, EncodeWarnings warnings) {
+        Column c = table.column(column);
+        Map<String, Integer> slots = slots();
+        int[] slotOfCode = new int[c.levelCount()];
+        for (int code = 0; code < slotOfCode.length; code++) {
+            slotOfCode[code] = slots.getOrDefault(c.level(code), UNSEEN);
+        }
+        for (int i = 0; i < rows.length; i++) {
+            int code = c.code(rows[i]);
+            int slot = code == Column.MISSING ? missing(warnings) : slotOfCode[code];
+            if (slot == UNSEEN && code != Column.MISSING) {
+                warnings.count(column, "a level not seen in training, encoded as all zeros", c.level(code));
+            }
+            if (slot != UNSEEN) {
+                out[i * width + offset + slot] = 1;
+            }
+        }
+    }
+
+    private int missing(EncodeWarnings warnings) {
+        int slot = missingSlot();
+        if (slot == UNSEEN) {
+            warnings.count(column, "a missing value (none in training), encoded as all zeros", null);
+        }
+        return slot;
+    }
+
+    @Override
+    public void encode(String source, String cell, MissingValues missing, double[] out, int offset,
+                       EncodeWarnings warnings) {
+        int slot;
+        if (cell == null || missing.isMissing(cell)) {
+            slot = missing(warnings);
+        } else {
+            slot = slots().getOrDefault(cell, UNSEEN);
+            if (slot == UNSEEN) {
+                warnings.count(column, "a level not seen in training, encoded as all zeros", cell);
+            }
+        }
+        if (slot != UNSEEN) {
+            out[offset + slot] = 1;
+        }
+    }
+
+    @Override
+    public String describe() {
+        StringBuilder sb = new StringBuilder("categorical, ").append(levels.size()).append(" levels ");
+        sb.append(shortList(levels));
+        if (!rareLevels.isEmpty()) {
+            sb.append(", ").append(rareLevels.size()).append(" rare levels (fewer than ").append(minCount)
+                    .append(" rows) merged into ").append(column).append(":rare");
+        }
+        sb.append(", ").append(missingInTraining).append(" missing");
+        if (missingLevel) {
+            sb.append(" (a level of its own)");
+        }
+        return sb.toString();
+    }
+
+    private static String shortList(List<String> values) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < Math.min(values.size(), 8); i++) {
+            sb.append(i == 0 ? "" : ", ").append('"').append(values.get(i)).append('"');
+        }
+        return sb.append(values.size() > 8 ? ", …]" : "]").toString();
+    }
+
+    @Override
+    public JsonObject toJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("name", column);
+        o.addProperty("type", type().id());
+        o.add("levels", Json.array(levels));
+        o.add("rare_levels", Json.array(rareLevels));
+        o.addProperty("missing_level", missingLevel);
+        o.addProperty("missing_in_training", missingInTraining);
+        o.addProperty("min_count", minCount);
+        return o;
+    }
+
+    /** Reads {@link #toJson()}. */
+    static CategoricalEncoder fromJson(JsonObject o) {
+        return new CategoricalEncoder(Json.string(o, "name"), Json.strings(o, "levels"), Json.strings(o, "rare_levels"),
+                Json.bool(o, "missing_level"), Json.count(o, "missing_in_training"), Json.count(o, "min_count"));
+    }
+}

@@ -1,0 +1,73 @@
+package org.backprop.io.preprocess;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.backprop.io.csv.Column;
+import org.backprop.io.csv.ColumnarTable;
+
+/**
+ * Chooses each feature column's type from the training file, unless declared:
+ * <ul>
+ *   <li>every non-missing cell a number: <b>numeric</b>;</li>
+ *   <li>at least half the non-missing cells numbers, the others not: a <b>data error</b> naming the
+ *       first offending cell and counting them all (a typo must not turn a numeric column into a
+ *       category); declare the column categorical, or add the token to the missing values;</li>
+ *   <li>otherwise <b>categorical</b>, unless every value is distinct (an identifier: ignored with a
+ *       note);</li>
+ *   <li>every cell missing: ignored with a note.</li>
+ * </ul>
+ * NaN, infinities and overflowing numbers such as {@code 1e400} are not numbers.
+ */
+public final class ColumnTypes {
+    private ColumnTypes() {
+    }
+
+    /**
+     * Decides the types of {@code features} in {@code table}, read with the declared categorical
+     * columns as text.
+     *
+     * @throws org.backprop.io.DataException for a mostly numeric column with non-numbers, or a
+     *                                       declared numeric column with any
+     */
+    public static List<ColumnDecision> decide(ColumnarTable table, List<String> features, TableOptions options) {
+        List<ColumnDecision> out = new ArrayList<>();
+        for (String name : features) {
+            out.add(decide(table, name, options));
+        }
+        return out;
+    }
+
+    private static ColumnDecision decide(ColumnarTable table, String name, TableOptions options) {
+        if (options.ignore().contains(name)) {
+            return new ColumnDecision(name, ColumnType.IGNORED, "declared with --ignore");
+        }
+        Column c = table.column(name);
+        if (options.categorical().contains(name)) {
+            return new ColumnDecision(name, ColumnType.CATEGORICAL, "declared with --categorical");
+        }
+        boolean declaredNumeric = options.numeric().contains(name);
+        if (c.numberCount() == 0 && c.nonNumberCount() == 0) {
+            return declaredNumeric ? new ColumnDecision(name, ColumnType.NUMERIC, "declared with --numeric")
+                    : new ColumnDecision(name, ColumnType.IGNORED, "every value is missing");
+        }
+        if (c.nonNumberCount() == 0) {
+            return new ColumnDecision(name, ColumnType.NUMERIC, declaredNumeric ? "declared with --numeric" : "numbers");
+        }
+        boolean mostlyNumbers = c.numberCount() >= c.nonNumberCount();
+        if (declaredNumeric || mostlyNumbers || c.textDropped()) {
+            String why = declaredNumeric ? "declared with --numeric"
+                    : "the column is mostly numbers: " + c.numberCount() + " numbers";
+            throw table.at(c.firstNonNumberRow(), c).text(c.firstNonNumberText())
+                    .hint("(" + why + "; " + c.nonNumberCount() + (c.nonNumberCount() == 1 ? " bad cell" : " bad cells")
+                            + " in this column: fix " + (c.nonNumberCount() == 1 ? "it" : "them") + ", add the text to "
+                            + "--na-values if it means missing, or declare --categorical " + name + ")")
+                    .problem(ColumnarTable.whyNotNumber(c.firstNonNumberText()));
+        }
+        int present = c.rows() - c.missingCount();
+        if (c.levelCount() == present && present > 1 && c.numberCount() == 0) {
+            return new ColumnDecision(name, ColumnType.IGNORED, "identifier-like: every value is distinct "
+                    + "(declare --categorical " + name + " to use it)");
+        }
+        return new ColumnDecision(name, ColumnType.CATEGORICAL, "text");
+    }
+}

@@ -1,0 +1,73 @@
+package org.backprop.io.preprocess;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.backprop.io.csv.MissingValues;
+
+/**
+ * How the feature columns of a table are typed and encoded.
+ *
+ * @param categorical   columns declared categorical (read as text, even if they hold numbers)
+ * @param numeric       columns declared numeric (a non-number is an error naming the cell)
+ * @param ignore        columns not used
+ * @param missing       which cells are missing (empty and {@link MissingValues#DEFAULT_TOKENS} by default)
+ * @param missingPolicy impute (default) or refuse missing feature cells
+ * @param minLevelCount training rows a categorical level needs for a column of its own (default
+ *                      {@value CategoricalEncoder#DEFAULT_MIN_COUNT}); rarer levels share one column
+ */
+public record TableOptions(Set<String> categorical, Set<String> numeric, Set<String> ignore, MissingValues missing,
+                           MissingPolicy missingPolicy, int minLevelCount) {
+
+    /** Copies the sets and checks that no column is declared twice. */
+    public TableOptions {
+        categorical = Set.copyOf(categorical);
+        numeric = Set.copyOf(numeric);
+        ignore = Set.copyOf(ignore);
+        Objects.requireNonNull(missing, "missing");
+        Objects.requireNonNull(missingPolicy, "missingPolicy");
+        if (minLevelCount < 1) {
+            throw new IllegalArgumentException("the minimum level count must be at least 1, got " + minLevelCount);
+        }
+        for (String c : categorical) {
+            if (numeric.contains(c) || ignore.contains(c)) {
+                throw new IllegalArgumentException("column \"" + c + "\" is declared with two types");
+            }
+        }
+        for (String c : numeric) {
+            if (ignore.contains(c)) {
+                throw new IllegalArgumentException("column \"" + c + "\" is declared with two types");
+            }
+        }
+    }
+
+    /** Types inferred, default missing tokens, imputation, minimum level count 5. */
+    public static TableOptions defaults() {
+        return new TableOptions(Set.of(), Set.of(), Set.of(), MissingValues.defaults(), MissingPolicy.IMPUTE,
+                CategoricalEncoder.DEFAULT_MIN_COUNT);
+    }
+
+    public TableOptions withCategorical(List<String> columns) {
+        return new TableOptions(Set.copyOf(columns), numeric, ignore, missing, missingPolicy, minLevelCount);
+    }
+
+    public TableOptions withNumeric(List<String> columns) {
+        return new TableOptions(categorical, Set.copyOf(columns), ignore, missing, missingPolicy, minLevelCount);
+    }
+
+    public TableOptions withIgnore(List<String> columns) {
+        return new TableOptions(categorical, numeric, Set.copyOf(columns), missing, missingPolicy, minLevelCount);
+    }
+
+    public TableOptions withMissingValues(MissingValues tokens) {
+        return new TableOptions(categorical, numeric, ignore, tokens, missingPolicy, minLevelCount);
+    }
+
+    public TableOptions withMissingPolicy(MissingPolicy policy) {
+        return new TableOptions(categorical, numeric, ignore, missing, policy, minLevelCount);
+    }
+
+    public TableOptions withMinLevelCount(int count) {
+        return new TableOptions(categorical, numeric, ignore, missing, missingPolicy, count);
+    }
+}

@@ -1,0 +1,311 @@
+package org.backprop.io.preprocess;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.backprop.io.DataException;
+import org.backprop.io.DoubleTable;
+import org.backprop.io.csv.Column;
+import org.backprop.io.csv.ColumnarReadOptions;
+import org.backprop.io.csv.ColumnarTable;
+import org.backprop.io.csv.MissingValues;
+
+/**
+ * The stored preprocessing of a model: how the raw columns of a CSV row become the network's input
+ * columns (before the feature scaler). One {@link ColumnEncoder} per used column, in order; their
+ * output columns are concatenated. Immutable and thread-safe.
+ *
+ * <p>Stored in the model file's metadata under {@value #METADATA_KEY} as JSON:
+ * <pre>{@code
+ * {"version": 1, "missing_values": ["NA", "N/A", "NaN", "null", "?"], "missing_policy": "impute",
+ *  "columns": [
+ *    {"name": "displ", "type": "numeric", "median": 3.3, "missing_indicator": true, "missing_in_training": 2},
+ *    {"name": "class", "type": "categorical", "levels": ["compact", "suv"], "rare_levels": ["2seater"],
+ *     "missing_level": false, "missing_in_training": 0, "min_count": 5}],
+ *  "ignored": [{"name": "id", "reason": "identifier-like: every value is distinct"}]}
+ * }</pre>
+ * A numeric column writes its value (a missing cell: {@code median}) and, if {@code missing_indicator},
+ * a second column: 1 if the cell was missing, else 0; a numeric column without {@code median} refuses
+ * missing cells. A categorical column writes one column per level (1 for the row's level), then one
+ * for the rare levels if any, then one for missing cells if {@code missing_level}; an unknown level
+ * writes zeros. A cell is missing if, stripped of spaces and tabs, it is empty or one of
+ * {@code missing_values}. Models of format version 1 have no such key: every feature is numeric and
+ * missing cells are errors ({@link #numeric}).
+ */
+public final class TablePreprocessor {
+    /** The metadata key of the stored preprocessing. */
+    public static final String METADATA_KEY = "preprocessing";
+    private static final int VERSION = 1;
+
+    private final List<ColumnEncoder> encoders;
+    private final List<ColumnDecision> ignored;
+    private final MissingValues missing;
+    private final MissingPolicy policy;
+    private final List<String> outputNames;
+
+    private TablePreprocessor(List<ColumnEncoder> encoders, List<ColumnDecision> ignored, MissingValues missing,
+                              MissingPolicy policy) {
+        this.encoders = List.copyOf(encoders);
+        this.ignored = List.copyOf(ignored);
+        this.missing = missing;
+        this.policy = policy;
+        List<String> names = new ArrayList<>();
+        Set<String> columns = new HashSet<>();
+        for (ColumnEncoder e : this.encoders) {
+            if (!columns.add(e.column())) {
+                throw new IllegalArgumentException("column \"" + e.column() + "\" is encoded twice");
+            }
+            names.addAll(e.outputNames());
+        }
+        if (new HashSet<>(names).size() != names.size()) {
+            throw new IllegalArgumentException("input column names are not unique: " + names);
+        }
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("no input columns");
+        }
+        this.outputNames = List.copyOf(names);
+    }
+
+    /** Every column numeric, missing cells errors: the preprocessing of a format-version-1 model. */
+    public static TablePreprocessor numeric(List<String> columns) {
+        return new TablePreprocessor(columns.stream().<ColumnEncoder>map(NumericEncoder::strict).toList(), List.of(),
+                MissingValues.of(List.of()), MissingPolicy.ERROR);
+    }
+
+    /**
+     * Fits the encoders of the non-ignored {@code decisions} on rows {@code rows} of {@code table}.
+     *
+     * @throws DataException with {@link MissingPolicy#ERROR}, if a used column has missing cells
+     *                       (the message names the first of each column and counts them all)
+     */
+    public static TablePreprocessor fit(ColumnarTable table, List<ColumnDecision> decisions, int[] rows,
+                                        TableOptions options) {
+        List<ColumnEncoder> encoders = new ArrayList<>();
+        List<ColumnDecision> ignored = new ArrayList<>();
+        for (ColumnDecision d : decisions) {
+            switch (d.type()) {
+                case IGNORED -> ignored.add(d);
+                case NUMERIC -> encoders.add(NumericEncoder.fit(table, d.column(), rows, options.missingPolicy()));
+                case CATEGORICAL -> encoders.add(CategoricalEncoder.fit(table, d.column(), rows,
+                        options.minLevelCount(), options.missingPolicy()));
+                default -> throw new IllegalStateException(d.type().toString());
+            }
+        }
+        if (encoders.isEmpty()) {
+            throw DataException.in(table.source()).line(1).problem("no feature column left to train on: "
+                    + ignored.stream().map(d -> "\"" + d.column() + "\" " + d.reason()).toList());
+        }
+        TablePreprocessor p = new TablePreprocessor(encoders, ignored, options.missing(), options.missingPolicy());
+        p.check(table);
+        return p;
+    }
+
+    /** The encoders of the used columns, in input order. */
+    public List<ColumnEncoder> encoders() {
+        return encoders;
+    }
+
+    /** The feature columns not used, with the reason. */
+    public List<ColumnDecision> ignored() {
+        return ignored;
+    }
+
+    /** Which cells are missing. */
+    public MissingValues missingValues() {
+        return missing;
+    }
+
+    /** Impute or refuse missing cells. */
+    public MissingPolicy missingPolicy() {
+        return policy;
+    }
+
+    /** The raw columns used, in order. */
+    public List<String> columns() {
+        return encoders.stream().map(ColumnEncoder::column).toList();
+    }
+
+    /** The network's input column names, in order. */
+    public List<String> outputNames() {
+        return outputNames;
+    }
+
+    /** Number of network inputs. */
+    public int width() {
+        return outputNames.size();
+    }
+
+    /** True if every column is numeric, written as is, without imputation (a version-1 model). */
+    public boolean isPlainNumeric() {
+        return ignored.isEmpty() && encoders.stream().allMatch(e -> e instanceof NumericEncoder n && n.median() == null);
+    }
+
+    /**
+     * How to read a CSV file for this preprocessing: its columns (plus {@code alsoKeep}, e.g. the
+     * target), categorical ones as text, with its missing-value tokens.
+     */
+    public ColumnarReadOptions readOptions(Collection<String> alsoKeep) {
+        Set<String> keep = new LinkedHashSet<>(columns());
+        keep.addAll(alsoKeep);
+        Set<String> text = new HashSet<>();
+        encoders.stream().filter(e -> e.type() == ColumnType.CATEGORICAL).forEach(e -> text.add(e.column()));
+        return new ColumnarReadOptions(keep, text, missing);
+    }
+
+    /**
+     * Checks every used column of {@code table}: numbers where numeric, no missing cells if they are
+     * errors.
+     *
+     * @throws DataException naming the first bad cell (of each column, for missing cells) and counting them
+     */
+    public void check(ColumnarTable table) {
+        if (policy == MissingPolicy.ERROR) {
+            requireNoMissing(table);
+        }
+        for (ColumnEncoder e : encoders) {
+            e.check(table);
+        }
+    }
+
+    private void requireNoMissing(ColumnarTable table) {
+        long total = 0;
+        List<String> firsts = new ArrayList<>();
+        Column first = null;
+        for (ColumnEncoder e : encoders) {
+            Column c = table.column(e.column());
+            if (c.missingCount() > 0) {
+                total += c.missingCount();
+                first = first == null ? c : first;
+                firsts.add("line " + table.line(c.firstMissingRow()) + ", column " + (c.position() + 1) + " \""
+                        + c.name() + "\" (" + c.missingCount() + ")");
+            }
+        }
+        if (first != null) {
+            throw table.at(first.firstMissingRow(), first).problem("missing value; " + total
+                    + " missing cells in all (--missing error); first of each column: " + String.join("; ", firsts));
+        }
+    }
+
+    /** Encodes every row of {@code table} (checked first); warnings are counted in {@code warnings}. */
+    public DoubleTable encode(ColumnarTable table, EncodeWarnings warnings) {
+        int[] rows = new int[table.rowCount()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        check(table);
+        return encode(table, rows, warnings);
+    }
+
+    /** Encodes rows {@code rows} of a table that passed {@link #check}. */
+    public DoubleTable encode(ColumnarTable table, int[] rows, EncodeWarnings warnings) {
+        int width = width();
+        double[] out = new double[Math.multiplyExact(rows.length, width)];
+        int offset = 0;
+        for (ColumnEncoder e : encoders) {
+            e.encode(table, rows, out, width, offset, warnings);
+            offset += e.outputNames().size();
+        }
+        return new DoubleTable(out, rows.length, width, outputNames);
+    }
+
+    /**
+     * Encodes one row given as column name → cell text (extra keys are ignored).
+     *
+     * @throws DataException if a column is absent, a numeric cell is not a number, or a missing cell
+     *                       is an error for this model
+     */
+    public double[] encode(Map<String, String> row, EncodeWarnings warnings) {
+        double[] out = new double[width()];
+        int offset = 0;
+        for (ColumnEncoder e : encoders) {
+            if (!row.containsKey(e.column())) {
+                throw DataException.in("row").column(0, e.column()).problem("no value for this column; the model "
+                        + "reads " + columns());
+            }
+            String cell = row.get(e.column());
+            if (policy == MissingPolicy.ERROR && (cell == null || missing.isMissing(cell))) {
+                throw DataException.in("row").column(0, e.column()).text(cell).problem("missing value");
+            }
+            e.encode("row", cell, missing, out, offset, warnings);
+            offset += e.outputNames().size();
+        }
+        return out;
+    }
+
+    /** One line per used column that is not plainly numeric, and per ignored column. */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        for (ColumnEncoder e : encoders) {
+            if (!(e instanceof NumericEncoder n) || n.missingInTraining() > 0) {
+                lines.add("column \"" + e.column() + "\": " + e.describe());
+            }
+        }
+        for (ColumnDecision d : ignored) {
+            lines.add("column \"" + d.column() + "\": ignored, " + d.reason());
+        }
+        return lines;
+    }
+
+    /** The stored form (see the class comment). */
+    public String toJson() {
+        JsonObject json = new JsonObject();
+        json.addProperty("version", VERSION);
+        json.add("missing_values", Json.array(missing.tokens()));
+        json.addProperty("missing_policy", policy.name().toLowerCase(java.util.Locale.ROOT));
+        JsonArray columns = new JsonArray();
+        encoders.forEach(e -> columns.add(e.toJson()));
+        json.add("columns", columns);
+        JsonArray skipped = new JsonArray();
+        for (ColumnDecision d : ignored) {
+            JsonObject o = new JsonObject();
+            o.addProperty("name", d.column());
+            o.addProperty("reason", d.reason());
+            skipped.add(o);
+        }
+        json.add("ignored", skipped);
+        return json.toString();
+    }
+
+    /**
+     * Reads {@link #toJson()}.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static TablePreprocessor fromJson(String text) {
+        try {
+            JsonObject json = JsonParser.parseString(text).getAsJsonObject();
+            if (Json.count(json, "version") != VERSION) {
+                throw new IllegalArgumentException("preprocessing version " + json.get("version")
+                        + " is not supported (this backprop reads " + VERSION + ")");
+            }
+            List<ColumnEncoder> encoders = new ArrayList<>();
+            for (JsonElement e : Json.required(json, "columns").getAsJsonArray()) {
+                JsonObject o = e.getAsJsonObject();
+                encoders.add(switch (ColumnType.fromId(Json.string(o, "type"))) {
+                    case NUMERIC -> NumericEncoder.fromJson(o);
+                    case CATEGORICAL -> CategoricalEncoder.fromJson(o);
+                    default -> throw new IllegalArgumentException("column type " + o.get("type") + " cannot be encoded");
+                });
+            }
+            List<ColumnDecision> ignored = new ArrayList<>();
+            for (JsonElement e : Json.required(json, "ignored").getAsJsonArray()) {
+                JsonObject o = e.getAsJsonObject();
+                ignored.add(new ColumnDecision(Json.string(o, "name"), ColumnType.IGNORED, Json.string(o, "reason")));
+            }
+            MissingPolicy policy = MissingPolicy.valueOf(Json.string(json, "missing_policy")
+                    .toUpperCase(java.util.Locale.ROOT));
+            return new TablePreprocessor(encoders, ignored, MissingValues.of(Json.strings(json, "missing_values")),
+                    policy);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("invalid metadata \"" + METADATA_KEY + "\": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.backprop.io.table;
+
+import org.backprop.io.DoubleTable;
+import org.backprop.io.csv.ColumnarTable;
+import org.backprop.io.preprocess.EncodeWarnings;
+import org.backprop.io.model.Model;
+import org.backprop.tensor.Matrix;
+
+/**
+ * Rows of encoded, unscaled network inputs (the preprocessing applied, not the feature scaler) with
+ * their true targets: numbers for regression, class labels for classification (the other array is
+ * null).
+ *
+ * @param features encoded feature values, one row per data row
+ * @param values   regression targets in their own units, or null
+ * @param labels   class labels, or null
+ */
+public record LabeledRows(DoubleTable features, double[] values, String[] labels) {
+
+    /**
+     * {@code model}'s encoded features and its target in every row of {@code table} (read with
+     * {@code model.preprocessor().readOptions(List.of(model.target()))}).
+     *
+     * @throws org.backprop.io.DataException for a bad feature cell, a missing or bad target, or a
+     *                                       class label the model does not know
+     */
+    public static LabeledRows of(ColumnarTable table, Model model, EncodeWarnings warnings) {
+        model.preprocessor().check(table);
+        Target target = Target.forModel(table, model);
+        return new LabeledRows(model.preprocessor().encode(table, target.rows(), warnings), target.values(),
+                target.labels());
+    }
+
+    /** Number of rows. */
+    public int size() {
+        return features.rows();
+    }
+
+    /** The given rows, in the given order. */
+    public LabeledRows select(int[] rows) {
+        return new LabeledRows(features.selectRows(rows), values == null ? null : pick(values, rows),
+                labels == null ? null : pick(labels, rows));
+    }
+
+    /** The targets as {@code model}'s network sees them: standardized values (n×1) or one-hot rows (n×k). */
+    public Matrix networkTargets(Model model) {
+        if (values != null) {
+            return Matrix.column(model.targetScaler().transform(values));
+        }
+        int[] classes = model.labels().encode(labels);
+        DoubleTable oneHot = model.labels().oneHot(classes);
+        return Matrix.wrap(oneHot.rows(), oneHot.cols(), oneHot.data());
+    }
+
+    static double[] pick(double[] a, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = a[rows[i]];
+        }
+        return out;
+    }
+
+    static String[] pick(String[] a, int[] rows) {
+        String[] out = new String[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = a[rows[i]];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,105 @@
+package org.backprop.io.table;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.backprop.io.DoubleTable;
+import org.backprop.io.csv.ColumnarCsvReader;
+import org.backprop.io.csv.ColumnarTable;
+import org.backprop.io.model.Model;
+import org.backprop.io.model.ModelFile;
+import org.backprop.io.model.Task;
+import org.backprop.io.preprocess.EncodeWarnings;
+import org.backprop.tensor.Matrix;
+
+/**
+ * A trained model that takes raw table rows: the stored preprocessing (column types, levels,
+ * imputation), the scalers and the network. Thread-safe: any number of threads may predict at once.
+ * Save it with {@link #save}, load it with {@link #load}; the file is the one {@code backprop
+ * predict} reads.
+ */
+public final class TabularModel implements AutoCloseable {
+    private final Model model;
+
+    /** Wraps a model (e.g. loaded with {@link ModelFile}). */
+    public TabularModel(Model model) {
+        this.model = Objects.requireNonNull(model, "model");
+    }
+
+    /** Loads a model file. */
+    public static TabularModel load(Path file) throws IOException {
+        return new TabularModel(ModelFile.load(file));
+    }
+
+    /** Saves atomically to {@code file} (one safetensors file). */
+    public void save(Path file) throws IOException {
+        ModelFile.save(file, model);
+    }
+
+    /** The underlying model: network, scalers, preprocessing, metadata. */
+    public Model model() {
+        return model;
+    }
+
+    /** Regression or classification. */
+    public Task task() {
+        return model.task();
+    }
+
+    /**
+     * Predicts one row given as column name → cell text (as it would appear in the CSV file; extra
+     * columns are ignored, {@code null} or a missing-value token is a missing cell). A level not seen
+     * in training is encoded as all zeros, never an error.
+     *
+     * @throws org.backprop.io.DataException if a column is absent or a numeric cell is not a number
+     */
+    public Prediction predict(Map<String, String> row) {
+        double[] x = model.preprocessor().encode(row, new EncodeWarnings());
+        DoubleTable table = new DoubleTable(x, 1, x.length, model.features());
+        return predictions(table).get(0);
+    }
+
+    /**
+     * Predicts every row of a CSV file (the model's columns, in any order; others are ignored).
+     *
+     * @throws org.backprop.io.DataException naming file, line, column and text for a bad cell
+     * @throws IOException                   if the file cannot be read
+     */
+    public TabularPredictions predict(Path csv) throws IOException {
+        ColumnarTable table = ColumnarCsvReader.read(csv, model.preprocessor().readOptions(List.of()));
+        EncodeWarnings warnings = new EncodeWarnings();
+        DoubleTable features = model.preprocessor().encode(table, warnings);
+        return new TabularPredictions(predictions(features), warnings.messages());
+    }
+
+    private List<Prediction> predictions(DoubleTable features) {
+        List<Prediction> out = new ArrayList<>(features.rows());
+        if (model.task() == Task.REGRESSION) {
+            for (double v : model.predictValues(features)) {
+                out.add(new Prediction(v, null, Map.of()));
+            }
+            return out;
+        }
+        Matrix p = model.predictProbabilities(features);
+        String[] labels = model.labelsOf(p);
+        List<String> classes = model.labels().classes();
+        for (int i = 0; i < p.rows(); i++) {
+            Map<String, Double> probabilities = new LinkedHashMap<>();
+            for (int j = 0; j < classes.size(); j++) {
+                probabilities.put(classes.get(j), p.get(i, j));
+            }
+            out.add(new Prediction(Double.NaN, labels[i], probabilities));
+        }
+        return out;
+    }
+
+    /** Stops the network's kernel threads. */
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,227 @@
+package org.backprop.io.table;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.backprop.io.DataException;
+import org.backprop.io.csv.ColumnSelection;
+import org.backprop.io.csv.ColumnarReadOptions;
+import org.backprop.io.csv.ColumnarTable;
+import org.backprop.io.model.Model;
+import org.backprop.io.model.ModelMetadata;
+import org.backprop.io.model.Task;
+import org.backprop.io.preprocess.ColumnDecision;
+import org.backprop.io.preprocess.ColumnTypes;
+import org.backprop.io.preprocess.EncodeWarnings;
+import org.backprop.io.preprocess.LabelEncoder;
+import org.backprop.io.preprocess.Split;
+import org.backprop.io.preprocess.Splits;
+import org.backprop.io.preprocess.StandardScaler;
+import org.backprop.io.preprocess.TablePreprocessor;
+import org.backprop.kernel.Kernels;
+import org.backprop.loss.Losses;
+import org.backprop.network.NetworkBuilder;
+import org.backprop.network.NeuralNetwork;
+import org.backprop.optim.LearningRates;
+import org.backprop.optim.Optimizer;
+import org.backprop.optim.Optimizers;
+import org.backprop.tensor.Matrix;
+import org.backprop.train.History;
+import org.backprop.train.Trainer;
+import org.backprop.train.TrainerConfig;
+import org.backprop.train.TrainingListener;
+
+/**
+ * The path from a table to a trained model, shared by {@link Tabular} and {@code backprop train}:
+ * which columns to read ({@link #readOptions}), the target and the column types, the validation
+ * split and the preprocessing fitted on the training rows ({@link #prepare}), the scalers and the
+ * network ({@link #model}), the fit ({@link #fit}). The network and the fit are pluggable so that
+ * front ends (the CLI's progress bar, Spark) change only those.
+ */
+public final class TabularTraining {
+    /** Builds a fresh network; {@code loss} is the loss's registry name. */
+    public interface NetworkFactory {
+        NeuralNetwork create(int inputs, int outputs, String loss);
+    }
+
+    /** Fits a network to standardized inputs and network targets (validation: null when there is none). */
+    public interface Fitter {
+        History fit(NeuralNetwork network, Matrix x, Matrix y, Matrix xValidation, Matrix yValidation);
+    }
+
+    /**
+     * A table ready to train on.
+     *
+     * @param table        the table
+     * @param targetName   the target column
+     * @param target       the target's task and values
+     * @param preprocessor the preprocessing fitted on the training rows
+     * @param train        encoded training rows
+     * @param validation   encoded validation rows, or null
+     * @param trainRows    the table rows of {@code train}, in its order (e.g. for per-row weights)
+     * @param validationRows the table rows of {@code validation}, in its order (empty without one)
+     */
+    public record Prepared(ColumnarTable table, String targetName, Target target, TablePreprocessor preprocessor,
+                           LabeledRows train, LabeledRows validation, int[] trainRows, int[] validationRows) {
+
+        /** What the user should see before training: dropped rows, non-numeric and ignored columns. */
+        public List<String> notes() {
+            List<String> notes = new ArrayList<>();
+            if (target.dropped() > 0) {
+                notes.add("dropped " + target.dropped() + " rows with a missing target (--drop-missing-target)");
+            }
+            preprocessor.describe().forEach(notes::add);
+            return notes;
+        }
+    }
+
+    private TabularTraining() {
+    }
+
+    /**
+     * The columns to read for training on {@code target} with {@code options}: every column (or the
+     * features and the target), declared categorical columns as text, ignored ones not at all.
+     */
+    public static ColumnarReadOptions readOptions(String target, TabularOptions options) {
+        Set<String> keep = null;
+        if (options.features() != null && !options.features().isEmpty()) {
+            keep = new LinkedHashSet<>(options.features());
+            keep.add(target);
+        }
+        return new ColumnarReadOptions(keep, options.table().categorical(), options.table().missing());
+    }
+
+    /**
+     * Reads the target, decides the column types, splits the rows and fits the preprocessing on the
+     * training rows.
+     *
+     * @throws DataException for a bad target, a mostly numeric column with text, a missing column, …
+     */
+    public static Prepared prepare(ColumnarTable table, String targetName, TabularOptions options) {
+        List<String> features = ColumnSelection.resolve(table.source(), table.columnNames(), targetName,
+                options.features()).features();
+        for (Set<String> declared : List.of(options.table().categorical(), options.table().numeric(),
+                options.table().ignore())) {
+            for (String name : declared) {
+                int c = ColumnSelection.requireColumn(table.source(), table.columnNames(), name);
+                if (!features.contains(name)) {
+                    throw DataException.in(table.source()).line(1).column(c + 1, name)
+                            .problem("declared a feature type, but it is not a feature column");
+                }
+            }
+        }
+        Target target = Target.forTraining(table, targetName, options.task(), options.dropMissingTarget());
+        List<ColumnDecision> decisions = ColumnTypes.decide(table, features, options.table());
+        Split split = split(target, options);
+        int[] trainRows = tableRows(target, split.train());
+        TablePreprocessor preprocessor = TablePreprocessor.fit(table, decisions, trainRows, options.table());
+        EncodeWarnings ignoredWarnings = new EncodeWarnings();
+        LabeledRows train = labeled(table, preprocessor, target, split.train(), ignoredWarnings);
+        LabeledRows validation = split.validation().length == 0 ? null
+                : labeled(table, preprocessor, target, split.validation(), ignoredWarnings);
+        return new Prepared(table, targetName, target, preprocessor, train, validation, trainRows,
+                tableRows(target, split.validation()));
+    }
+
+    private static Split split(Target target, TabularOptions options) {
+        double v = options.validationSplit();
+        int n = target.rows().length;
+        if (v > 0 && n - Math.round(n * v) < 2) {
+            throw new IllegalArgumentException("a validation split of " + v + " leaves fewer than 2 of " + n
+                    + " rows for training");
+        }
+        return target.task() == Task.CLASSIFICATION
+                ? Splits.stratified(LabelEncoder.fit(target.labels()).encode(target.labels()), 1 - v, v, options.seed())
+                : Splits.random(n, 1 - v, v, options.seed());
+    }
+
+    private static int[] tableRows(Target target, int[] indices) {
+        int[] rows = new int[indices.length];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = target.rows()[indices[i]];
+        }
+        return rows;
+    }
+
+    private static LabeledRows labeled(ColumnarTable table, TablePreprocessor p, Target target, int[] indices,
+                                       EncodeWarnings warnings) {
+        return new LabeledRows(p.encode(table, tableRows(target, indices), warnings),
+                target.values() == null ? null : LabeledRows.pick(target.values(), indices),
+                target.labels() == null ? null : LabeledRows.pick(target.labels(), indices));
+    }
+
+    /**
+     * The model to fit: feature scaler (and target scaler) fitted on the training rows, class labels
+     * of all rows, a fresh network from {@code networks}, the preprocessing.
+     */
+    public static Model model(Prepared data, String loss, boolean standardizeTarget, NetworkFactory networks,
+                              ModelMetadata metadata) {
+        LabeledRows train = data.train();
+        StandardScaler featureScaler = StandardScaler.fit(train.features());
+        int inputs = data.preprocessor().width();
+        List<String> names = data.preprocessor().outputNames();
+        Model model;
+        if (data.target().task() == Task.REGRESSION) {
+            StandardScaler targetScaler = standardizeTarget ? StandardScaler.fit(train.values(), train.size(), 1)
+                    : StandardScaler.of(new double[] {0}, new double[] {1});
+            model = Model.regression(networks.create(inputs, 1, loss), names, data.targetName(), featureScaler,
+                    targetScaler, metadata);
+        } else {
+            LabelEncoder labels = LabelEncoder.fit(data.target().labels());
+            model = Model.classification(networks.create(inputs, labels.classCount(), loss), names,
+                    data.targetName(), featureScaler, labels, metadata);
+        }
+        return model.withPreprocessor(data.preprocessor());
+    }
+
+    /** Fits {@code model}'s network to the prepared training (and validation) rows. */
+    public static History fit(Model model, Prepared data, Fitter fitter) {
+        Matrix x = model.inputs(data.train().features());
+        Matrix y = data.train().networkTargets(model);
+        LabeledRows v = data.validation();
+        return v == null ? fitter.fit(model.network(), x, y, null, null)
+                : fitter.fit(model.network(), x, y, model.inputs(v.features()), v.networkTargets(model));
+    }
+
+    /** The loss for {@code task}: {@code requested} (checked) or mse / softmax_ce. */
+    public static String loss(Task task, String requested) {
+        List<String> allowed = task == Task.REGRESSION ? List.of("mse", "mae", "huber") : List.of("softmax_ce");
+        String name = requested == null ? allowed.get(0) : requested.toLowerCase(Locale.ROOT);
+        if (!allowed.contains(name)) {
+            throw new IllegalArgumentException("loss " + requested + " does not fit " + task.id() + "; use one of "
+                    + allowed);
+        }
+        return name;
+    }
+
+    /** Dense layers of {@code options.layers()} with its activation, then a linear output layer. */
+    public static NetworkFactory denseNetworks(TabularOptions options) {
+        return (inputs, outputs, loss) -> {
+            NetworkBuilder builder = NeuralNetwork.builder(inputs);
+            options.layers().forEach(u -> builder.dense(u, options.activation().toLowerCase(Locale.ROOT)));
+            int threads = options.threads() == null ? Kernels.defaultThreads() : options.threads();
+            return builder.dense(outputs, "linear").loss(Losses.byName(loss)).seed(options.seed()).threads(threads)
+                    .build();
+        };
+    }
+
+    /** A new optimizer of {@code options}. */
+    public static Optimizer optimizer(TabularOptions options) {
+        return Optimizers.create(options.optimizer(), LearningRates.of(options.effectiveLearningRate()));
+    }
+
+    /** The local {@link Trainer} with {@code options}' epochs, batch size, patience and seed. */
+    public static History fitLocally(NeuralNetwork network, Optimizer optimizer, Matrix x, Matrix y,
+                                     Matrix xValidation, Matrix yValidation, TabularOptions options,
+                                     TrainingListener listener) {
+        TrainerConfig config = TrainerConfig.defaults(options.seed()).withEpochs(options.epochs())
+                .withBatchSize(options.batchSize()).withPatience(options.patience());
+        Trainer trainer = new Trainer(network, optimizer, config);
+        if (listener != null) {
+            trainer.listener(listener);
+        }
+        return xValidation == null ? trainer.fit(x, y) : trainer.fit(x, y, xValidation, yValidation);
+    }
+}

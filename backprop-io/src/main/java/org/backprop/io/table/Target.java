@@ -1,0 +1,163 @@
+package org.backprop.io.table;
+
+import java.util.BitSet;
+import org.backprop.io.DataException;
+import org.backprop.io.csv.Column;
+import org.backprop.io.csv.ColumnarTable;
+import org.backprop.io.model.Model;
+import org.backprop.io.model.Task;
+
+/**
+ * The target column of a table: the task, and the rows that have a target with their values
+ * (regression) or class labels (classification, stripped of surrounding spaces and tabs).
+ *
+ * <p>Task when not given: regression if every non-missing target value is a number and there are
+ * fractional values or more than {@value #MAX_CLASSES} distinct values; classification if they are
+ * a few whole numbers or text. A target of at least half numbers with some non-numbers (a typo such
+ * as {@code 4O.5}, NaN, an infinity or {@code 1e400}) is a data error naming the first such cell,
+ * unless the task is classification. Missing target cells (empty or a missing-value token) are a
+ * data error naming the first and counting all, or with {@code dropMissing} their rows are left out;
+ * they never become a class. A target with one value in every row is refused, unless the task is
+ * regression by request.
+ *
+ * @param task     the task
+ * @param reason   why this task, for the user
+ * @param rows     the table rows used (those with a target), ascending
+ * @param dropped  rows left out for a missing target
+ * @param values   regression: the target of each used row, else null
+ * @param labels   classification: the label of each used row, else null
+ */
+public record Target(Task task, String reason, int[] rows, int dropped, double[] values, String[] labels) {
+    /** Whole-number targets with at most this many distinct values are taken as class labels. */
+    public static final int MAX_CLASSES = 10;
+
+    /**
+     * Reads the target column {@code name} of a training table.
+     *
+     * @param requested   the task asked for, or null to infer it
+     * @param dropMissing leave out rows whose target is missing instead of failing
+     * @throws DataException as described in the class comment
+     */
+    public static Target forTraining(ColumnarTable table, String name, Task requested, boolean dropMissing) {
+        Column c = table.column(name);
+        boolean numeric = c.numberCount() > 0 && c.nonNumberCount() == 0;
+        boolean mostlyNumbers = c.numberCount() > 0 && c.numberCount() >= c.nonNumberCount();
+        if (c.nonNumberCount() > 0 && (requested == Task.REGRESSION || (requested == null && mostlyNumbers))) {
+            throw table.at(c.firstNonNumberRow(), c).text(c.firstNonNumberText())
+                    .hint("(" + c.nonNumberCount() + (c.nonNumberCount() == 1 ? " bad cell" : " bad cells")
+                            + " in the target" + (requested == null ? ", which is mostly numbers (" + c.numberCount()
+                            + "): fix it, or use --task classification if it holds class labels)" : ")"))
+                    .problem(ColumnarTable.whyNotNumber(c.firstNonNumberText()));
+        }
+        int[] rows = presentRows(table, c, dropMissing);
+        Task task;
+        String reason;
+        int distinct = distinct(c, rows);
+        if (requested != null) {
+            task = requested;
+            reason = "--task";
+        } else if (numeric && (!c.allIntegers() || distinct > MAX_CLASSES)) {
+            task = Task.REGRESSION;
+            reason = "target \"" + name + "\" is numeric with " + (!c.allIntegers() ? "fractional values"
+                    : distinct + " distinct values");
+        } else {
+            task = Task.CLASSIFICATION;
+            reason = numeric ? "target \"" + name + "\" has only " + distinct + " distinct whole numbers (at most "
+                    + MAX_CLASSES + ")" : "target \"" + name + "\" has text values such as \""
+                    + c.firstNonNumberText() + "\"";
+        }
+        if (distinct < 2 && !(requested == Task.REGRESSION)) {
+            String value = c.hasText() ? label(c, rows[0]) : Double.toString(c.number(rows[0]));
+            throw DataException.in(table.source()).column(c.position() + 1, name).problem("the target has the same "
+                    + "value \"" + value + "\" in every " + (c.missingCount() > 0 ? "non-missing " : "") + "row: "
+                    + "there is nothing to learn (a classification needs at least 2 classes; --task regression "
+                    + "fits the constant anyway)");
+        }
+        int dropped = table.rowCount() - rows.length;
+        if (task == Task.REGRESSION) {
+            return new Target(task, reason, rows, dropped, numbers(table, c, rows), null);
+        }
+        return new Target(task, reason, rows, dropped, null, labels(c, rows));
+    }
+
+    /**
+     * Reads {@code model}'s target in a table to evaluate the model on (every row must have one).
+     *
+     * @throws DataException for a missing or non-number (regression) target, or a class label the
+     *                       model does not know
+     */
+    public static Target forModel(ColumnarTable table, Model model) {
+        Column c = table.column(model.target());
+        int[] rows = presentRows(table, c, false);
+        if (model.task() == Task.REGRESSION) {
+            return new Target(Task.REGRESSION, "model", rows, 0, table.requireNumbers(model.target()), null);
+        }
+        String[] labels = labels(c, rows);
+        for (int r = 0; r < labels.length; r++) {
+            if (!model.labels().classes().contains(labels[r])) {
+                throw table.at(r, c).text(labels[r]).problem("class label not known to the model (known: "
+                        + model.labels().classes() + ")");
+            }
+        }
+        return new Target(Task.CLASSIFICATION, "model", rows, 0, null, labels);
+    }
+
+    private static int[] presentRows(ColumnarTable table, Column c, boolean dropMissing) {
+        int n = table.rowCount();
+        if (c.missingCount() == 0) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        if (!dropMissing || c.missingCount() == n) {
+            throw table.at(c.firstMissingRow(), c).problem((c.missingCount() == n ? "every target value is missing"
+                    : "missing target value" + ColumnarTable.count(c.missingCount(), "missing cell"))
+                    + (dropMissing ? "" : "; fix it, or leave such rows out with --drop-missing-target"));
+        }
+        int[] rows = new int[n - c.missingCount()];
+        int k = 0;
+        for (int r = 0; r < n; r++) {
+            if (!c.isMissing(r)) {
+                rows[k++] = r;
+            }
+        }
+        return rows;
+    }
+
+    private static int distinct(Column c, int[] rows) {
+        if (c.hasText()) {
+            BitSet seen = new BitSet(c.levelCount());
+            for (int r : rows) {
+                seen.set(c.code(r));
+            }
+            return seen.cardinality();
+        }
+        return Column.TEXT_CAP + 1;
+    }
+
+    private static double[] numbers(ColumnarTable table, Column c, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = c.number(rows[i]);
+        }
+        return out;
+    }
+
+    private static String[] labels(Column c, int[] rows) {
+        String[] out = new String[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = label(c, rows[i]);
+        }
+        return out;
+    }
+
+    private static String label(Column c, int row) {
+        if (!c.hasText()) {
+            double v = c.number(row);
+            return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        }
+        return org.backprop.io.csv.MissingValues.strip(c.level(c.code(row)));
+    }
+}

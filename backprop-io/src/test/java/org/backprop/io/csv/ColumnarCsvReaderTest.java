@@ -1,0 +1,191 @@
+package org.backprop.io.csv;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.backprop.io.DataException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ColumnarCsvReaderTest {
+
+    static ColumnarTable parse(String csv) {
+        return ColumnarCsvReader.parse("data.csv", csv.getBytes(UTF_8), ColumnarReadOptions.all());
+    }
+
+    @Test
+    void numbersTextAndMissingCellsInColumns() {
+        ColumnarTable t = parse("x,city,y\n1.5,\"Lyon\",2\nNA, Paris ,3\n-2e3,None,\n");
+        assertEquals(3, t.rowCount());
+        Column x = t.column("x");
+        assertEquals(1.5, x.number(0));
+        assertTrue(Double.isNaN(x.number(1)));
+        assertTrue(x.isMissing(1));
+        assertEquals(-2000, x.number(2));
+        assertEquals(1, x.missingCount());
+        assertEquals(2, x.numberCount());
+        Column city = t.column("city");
+        assertEquals(3, city.nonNumberCount());
+        assertEquals("Lyon", city.level(city.code(0)));
+        assertEquals(" Paris ", city.level(city.code(1)), "spaces inside a value are kept as written");
+        assertEquals("None", city.level(city.code(2)), "None is a value, not a missing token");
+        assertTrue(t.column("y").isMissing(2));
+        assertEquals(4, t.line(2));
+    }
+
+    @Test
+    void linesFollowCellsThatSpanLines() {
+        ColumnarTable t = parse("a,b\n\"x\ny\",1\n2,3\n\"p\r\nq\r\nr\",4\n5,6\n");
+        assertEquals(2, t.line(0));
+        assertEquals(4, t.line(1));
+        assertEquals(5, t.line(2));
+        assertEquals(8, t.line(3));
+        assertEquals("x\ny", t.column("a").level(t.column("a").code(0)));
+    }
+
+    @Test
+    void lastQuotedCellEndingInCarriageReturnIsRead() {
+        ColumnarTable t = parse("a,b\n1,\"x\r\"");
+        assertEquals("x\r", t.column("b").level(t.column("b").code(0)));
+        assertEquals("x\r", StrictCsvReader.parse("d.csv", "a,b\r\n1,\"x\r\"\r\n".getBytes(UTF_8)).cell(0, 1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"16\u0012", "\u00001", "1\u0000", "\u000b7", "7\f"})
+    void controlCharactersAroundANumberAreNotStripped(String cell) {
+        ColumnarTable t = parse("a,b\n1,2\n3," + cell + "\n");
+        Column b = t.column("b");
+        assertEquals(1, b.nonNumberCount(), "a control character makes the cell not a number");
+        assertEquals(cell, b.firstNonNumberText());
+        assertThrows(NumberFormatException.class, () -> StrictNumbers.parse(cell));
+        DataException e = assertThrows(DataException.class, () -> t.requireNumbers("b"));
+        assertEquals(3, e.getLine());
+        assertEquals(2, e.getColumn());
+    }
+
+    @Test
+    void spacesAndTabsAreTheOnlyTrimmedCharacters() {
+        assertEquals(7.0, parse("a,b\n \t7\t ,1\n").column("a").number(0));
+        assertEquals(7.0, StrictNumbers.parse(" \t7\t "));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e400", "-1e400", "Infinity", "-inf", "NAN"})
+    void overflowAndInfinitiesAreNotNumbers(String cell) {
+        ColumnarTable t = parse("a\n1\n" + cell + "\n");
+        DataException e = assertThrows(DataException.class, () -> t.requireNumbers("a"));
+        assertTrue(e.getMessage().startsWith("data.csv, line 3, column 1 \"a\": "), e.getMessage());
+        assertTrue(e.getProblem().contains("too large") || e.getProblem().contains("NaN and infinite"), e.getMessage());
+    }
+
+    @Test
+    void fastPathAgreesWithParseDouble() {
+        String[] texts = {"0", "-0", "0.1", "123.456", "9007199254740993", "1e22", "1e23", "1.7976931348623157e308",
+            "4.9e-324", "2.2250738585072014E-308", "0.30000000000000004", "123456789012345678", "-.5", "5.", "+3e-5",
+            "99999999999999999999", "1234567.8901234567"};
+        for (String text : texts) {
+            byte[] b = text.getBytes(UTF_8);
+            assertEquals(Double.parseDouble(text), StrictNumbers.parseOrNaN(b, 0, b.length), text);
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 20000; i++) {
+            String text = Double.toString(random.nextDouble(-1e6, 1e6) * Math.pow(10, random.nextInt(-30, 30)));
+            byte[] b = text.getBytes(UTF_8);
+            assertEquals(Double.parseDouble(text), StrictNumbers.parseOrNaN(b, 0, b.length), text);
+            String shortText = String.format(java.util.Locale.ROOT, "%.3f", random.nextDouble(-1e4, 1e4));
+            byte[] s = shortText.getBytes(UTF_8);
+            assertEquals(Double.parseDouble(shortText), StrictNumbers.parseOrNaN(s, 0, s.length), shortText);
+        }
+    }
+
+    @Test
+    void onlyTheAskedColumnsAreKeptAndTextColumnsAreNotParsed() {
+        ColumnarReadOptions options = new ColumnarReadOptions(Set.of("zip", "y"), Set.of("zip"), MissingValues.defaults());
+        ColumnarTable t = ColumnarCsvReader.parse("d.csv", "zip,other,y\n01234,x,1\n1234,y,2\n".getBytes(UTF_8), options);
+        Column zip = t.column("zip");
+        assertFalse(zip.hasNumbers());
+        assertEquals(2, zip.levelCount(), "01234 and 1234 are different levels");
+        assertThrows(IllegalArgumentException.class, () -> t.column("other"));
+        DataException e = assertThrows(DataException.class, () -> ColumnarCsvReader.parse("d.csv",
+                "a,b\n1,2\n".getBytes(UTF_8), new ColumnarReadOptions(Set.of("c"), Set.of(), MissingValues.defaults())));
+        assertTrue(e.getMessage().contains("no column named \"c\"; available columns: [a, b]"), e.getMessage());
+    }
+
+    @Test
+    void configuredMissingTokens() {
+        ColumnarReadOptions options = new ColumnarReadOptions(null, Set.of(), MissingValues.of(List.of("-999")));
+        ColumnarTable t = ColumnarCsvReader.parse("d.csv", "a\n-999\nNA\n3\n\n\n".getBytes(UTF_8), options);
+        Column a = t.column("a");
+        assertTrue(a.isMissing(0));
+        assertEquals(1, a.nonNumberCount(), "NA is text once the tokens are replaced");
+        assertEquals(3, t.rowCount(), "the blank lines at the end are not rows");
+    }
+
+    @Test
+    void manyDistinctNumbersDropTheirTextButTextColumnsKeepIt() {
+        StringBuilder sb = new StringBuilder("n,s\n");
+        for (int i = 0; i < Column.TEXT_CAP + 10; i++) {
+            sb.append(i).append(",s").append(i % 3).append('\n');
+        }
+        ColumnarTable t = parse(sb.toString());
+        assertTrue(t.column("n").textDropped());
+        assertFalse(t.column("n").hasText());
+        assertEquals(3, t.column("s").levelCount());
+        assertEquals(Column.TEXT_CAP + 9.0, t.column("n").number(Column.TEXT_CAP + 9));
+    }
+
+    @Test
+    void sameChecksAsTheStrictReader() {
+        for (String bad : new String[] {"a,b\n1,2\n\n3,4\n", "a,b\n1\n", "a,b\n\"x\"y,3\n", "", "a,b\n", "a,a\n1,2\n",
+            "a;b;c\n1;2;3\n", "a,b\n\"open,1\n2,3\n"}) {
+            DataException strict = assertThrows(DataException.class,
+                    () -> StrictCsvReader.parse("data.csv", bad.getBytes(UTF_8)));
+            DataException columnar = assertThrows(DataException.class, () -> parse(bad));
+            assertEquals(strict.getMessage(), columnar.getMessage(), bad);
+        }
+    }
+
+    /**
+     * A real file of 1,000,000 rows (4 numeric columns and one text column, ~40 MB) read in one pass:
+     * values checked, rows/s printed.
+     */
+    @Test
+    void readsAMillionRowFile(@TempDir Path dir) throws IOException {
+        int n = 1_000_000;
+        Path file = dir.resolve("big.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(file, UTF_8)) {
+            w.write("id,x,y,z,kind\n");
+            for (int i = 0; i < n; i++) {
+                w.write(i + "," + (i % 1000) * 0.25 + "," + (-i) + "," + (i % 7) + ".5,k" + (i % 5) + "\n");
+            }
+        }
+        long start = System.nanoTime();
+        ColumnarTable t = ColumnarCsvReader.read(file, ColumnarReadOptions.all());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("read %d rows (%d MB) in %.2f s: %.0f rows/s%n", n, Files.size(file) >> 20, seconds,
+                n / seconds);
+        assertEquals(n, t.rowCount());
+        for (int i : new int[] {0, 1, 16383, 16384, 500_000, n - 1}) {
+            assertEquals(i, t.column("id").number(i));
+            assertEquals((i % 1000) * 0.25, t.column("x").number(i));
+            assertEquals(-i, t.column("y").number(i));
+            assertEquals(i % 7 + 0.5, t.column("z").number(i));
+            assertEquals("k" + (i % 5), t.column("kind").level(t.column("kind").code(i)));
+            assertEquals(i + 2L, t.line(i));
+        }
+        assertEquals(5, t.column("kind").levelCount());
+        assertTrue(t.column("id").textDropped());
+        assertTrue(seconds < 30, "took " + seconds + " s");
+    }
+}

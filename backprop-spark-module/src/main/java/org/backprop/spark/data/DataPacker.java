@@ -1,0 +1,84 @@
+package org.backprop.spark.data;
+
+import java.util.Collections;
+import java.util.List;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.backprop.spark.Standardizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import scala.Tuple2;
+
+/**
+ * Turns a {@code Dataset<Row>} into cached primitive blocks, once per fit: checks the schema,
+ * numbers the rows (input order via {@code zipWithIndex}, or rank of the ID column), validates
+ * every cell and fits the standardizer in one pass (refusing bad input before any training), then
+ * sends row i to partition i mod P and packs each partition into one {@link Block}.
+ */
+public final class DataPacker {
+    private static final Logger LOG = LoggerFactory.getLogger(DataPacker.class);
+
+    private DataPacker() {
+    }
+
+    /**
+     * Packs the rows of {@code data} into {@code partitions} cached blocks of {@code inputs} feature
+     * and {@code outputs} label values each.
+     *
+     * @param standardize       fit and apply the features' scaler (else the identity)
+     * @param standardizeTarget fit and apply the labels' scaler (else the identity)
+     * @throws IllegalArgumentException naming the first bad cell, or if there are no rows
+     */
+    public static PackedData pack(Dataset<Row> data, InputColumns columns, int inputs, int outputs, int partitions,
+                                  boolean standardize, boolean standardizeTarget) {
+        Dataset<Row> selected = columns.select(data);
+        JavaRDD<Row> ordered = columns.idColumn() == null ? selected.javaRDD()
+                : selected.javaRDD().sortBy(columns::id, true, selected.javaRDD().getNumPartitions());
+        JavaRDD<LabeledRow> parsed = ordered.zipWithIndex()
+                .map(t -> columns.parse(t._1(), t._2(), inputs))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            ColumnStats stats = statistics(parsed, inputs + outputs);
+            if (stats.problem() != null) {
+                throw new IllegalArgumentException("bad input, nothing trained: " + stats.problem());
+            }
+            if (stats.count() == 0) {
+                throw new IllegalArgumentException("no training rows");
+            }
+            Standardizer scaler = standardize ? stats.standardizer(0, inputs) : Standardizer.identity(inputs);
+            Standardizer target = standardizeTarget ? stats.standardizer(inputs, inputs + outputs)
+                    : Standardizer.identity(outputs);
+            JavaRDD<Block> blocks = blocks(parsed, partitions, scaler, target, inputs, outputs);
+            LOG.info("packed {} rows into {} cached blocks", stats.count(), partitions);
+            return new PackedData(blocks, stats.count(), scaler, target, columns.featureNames(data.schema(), inputs));
+        } finally {
+            parsed.unpersist(false);
+        }
+    }
+
+    /** One pass: statistics per partition, merged on the driver in partition order. */
+    private static ColumnStats statistics(JavaRDD<LabeledRow> parsed, int inputs) {
+        List<ColumnStats> parts = parsed
+                .mapPartitions(it -> Collections.singletonList(ColumnStats.of(it, inputs)).iterator())
+                .collect();
+        ColumnStats total = new ColumnStats(inputs);
+        parts.forEach(total::merge);
+        return total;
+    }
+
+    private static JavaRDD<Block> blocks(JavaRDD<LabeledRow> parsed, int partitions, Standardizer scaler,
+                                         Standardizer target, int inputs, int outputs) {
+        JavaRDD<Block> blocks = parsed
+                .mapToPair(r -> new Tuple2<>(r.index(), r))
+                .partitionBy(new ModPartitioner(partitions))
+                .mapPartitionsWithIndex((p, it) -> Collections.singletonList(
+                        Block.pack(p, new ValueIterator<>(it), scaler, target, inputs, outputs)).iterator(), true)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        blocks.count();
+        return blocks;
+    }
+}

@@ -1,0 +1,191 @@
+package org.backprop.spark.ml;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable$;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+import org.backprop.io.preprocess.LabelEncoder;
+import org.backprop.spark.ModelFiles;
+import org.backprop.spark.TrainedNetwork;
+import org.backprop.spark.data.InputColumns;
+import org.backprop.spark.score.ClassScores;
+import org.backprop.spark.score.Scorer;
+
+/**
+ * The model a {@link BackpropClassifier} fits. {@code transform} appends, as Spark MLlib's
+ * probabilistic classifiers do, {@code rawPrediction} (log-probabilities), {@code probability} (a
+ * {@code Vector} in the order of {@link #classes()}) and {@code prediction}, the {@code double}
+ * index of the most probable class; the prediction column's nominal metadata names the classes.
+ *
+ * <p>{@code write().save(dir)} (and so {@code PipelineModel.save}) writes a directory whose
+ * {@code data/model.safetensors} is the project's classification model file (the classes are its
+ * labels, the label column its target); {@link #load} reads it back. {@link #saveModelFile} and
+ * {@link #loadModelFile} write and read the single local file.
+ */
+public final class BackpropClassificationModel extends Model<BackpropClassificationModel> implements MLWritable {
+    private static final long serialVersionUID = 1L;
+    private final String uid;
+    private final TrainedNetwork network;
+    private final List<String> classes;
+    private final String training;
+    private final long seed;
+    private final Param<String> featuresCol;
+    private final Param<String> labelCol;
+    private final Param<String> predictionCol;
+    private final ClassifierColumns columns;
+
+    /** @param training the training record (settings and epoch losses) as JSON, or null */
+    BackpropClassificationModel(String uid, TrainedNetwork network, List<String> classes, String training, long seed) {
+        this.uid = uid;
+        this.network = network;
+        this.classes = List.copyOf(classes);
+        this.training = training;
+        this.seed = seed;
+        this.featuresCol = new Param<>(this, "featuresCol", "features column (Vector)");
+        this.labelCol = new Param<>(this, "labelCol", "label column: the model file's target name");
+        this.predictionCol = new Param<>(this, "predictionCol", "predicted class index column (double)");
+        this.columns = new ClassifierColumns(this);
+        setDefault(featuresCol, "features");
+        setDefault(labelCol, "label");
+        setDefault(predictionCol, "prediction");
+    }
+
+    /** Spark ML's reader of a saved model directory. */
+    public static MLReader<BackpropClassificationModel> read() {
+        return new NetworkModelReader<>(BackpropClassificationModel.class,
+                (uid, loaded) -> of(uid, loaded, "a model directory"));
+    }
+
+    /** Loads a model directory saved with {@code write().save(path)}. */
+    public static BackpropClassificationModel load(String path) {
+        return read().load(path);
+    }
+
+    @Override
+    public MLWriter write() {
+        return new NetworkModelWriter(this, network, $(labelCol), LabelEncoder.of(classes), training, seed);
+    }
+
+    @Override
+    public String uid() {
+        return uid;
+    }
+
+    public Param<String> featuresCol() {
+        return featuresCol;
+    }
+
+    public Param<String> labelCol() {
+        return labelCol;
+    }
+
+    public Param<String> predictionCol() {
+        return predictionCol;
+    }
+
+    public Param<String> probabilityCol() {
+        return columns.probabilityCol();
+    }
+
+    public Param<String> rawPredictionCol() {
+        return columns.rawPredictionCol();
+    }
+
+    public BackpropClassificationModel setFeaturesCol(String value) {
+        set(featuresCol, value);
+        return this;
+    }
+
+    public BackpropClassificationModel setPredictionCol(String value) {
+        set(predictionCol, value);
+        return this;
+    }
+
+    public BackpropClassificationModel setProbabilityCol(String value) {
+        set(columns.probabilityCol(), value);
+        return this;
+    }
+
+    public BackpropClassificationModel setRawPredictionCol(String value) {
+        set(columns.rawPredictionCol(), value);
+        return this;
+    }
+
+    /** The trained network (its outputs are the class logits). */
+    public TrainedNetwork network() {
+        return network;
+    }
+
+    /** The class labels in index (probability vector) order. */
+    public List<String> classes() {
+        return classes;
+    }
+
+    /** The mean training loss of every epoch. */
+    public List<Double> epochLosses() {
+        return TrainingJson.epochLosses(training);
+    }
+
+    /** Saves the model as one local classification model file (target = the label column). */
+    public void saveModelFile(Path file) throws IOException {
+        ModelFiles.save(file, network, $(labelCol), LabelEncoder.of(classes), training, seed);
+    }
+
+    /**
+     * Loads a classification model file (from {@link #saveModelFile} or {@code backprop train}); the
+     * label column param is set to the file's target.
+     *
+     * @throws IllegalArgumentException if the file holds a regression model
+     */
+    public static BackpropClassificationModel loadModelFile(Path file) throws IOException {
+        return of(Identifiable$.MODULE$.randomUID("backpropClassifier"), ModelFiles.load(file), file.toString());
+    }
+
+    private static BackpropClassificationModel of(String uid, ModelFiles.Loaded loaded, String source) {
+        if (loaded.classes() == null) {
+            throw new IllegalArgumentException(source + " holds a regression model; use BackpropRegressionModel");
+        }
+        BackpropClassificationModel model = new BackpropClassificationModel(uid, loaded.network(),
+                loaded.classes().classes(), loaded.metadata().training(), loaded.metadata().seed());
+        model.set(model.labelCol, loaded.target());
+        return model;
+    }
+
+    @Override
+    public Dataset<Row> transform(Dataset<?> dataset) {
+        StructType out = transformSchema(dataset.schema());
+        Dataset<Row> rows = dataset.toDF();
+        int at = Arrays.asList(rows.schema().fieldNames()).indexOf($(featuresCol));
+        InputColumns features = InputColumns.vector($(featuresCol), List.of($(labelCol)));
+        Dataset<Row> scored = rows.mapPartitions(new Scorer(network, features, at, new ClassScores()),
+                Encoders.row(out));
+        String prediction = $(predictionCol);
+        // the row encoder drops column metadata: put the class labels back on the prediction column
+        return scored.withColumn(prediction, scored.col(prediction).as(prediction, out.apply(prediction).metadata()));
+    }
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        InputColumns.vector($(featuresCol), List.of($(labelCol))).checkSchemaFeatures(schema);
+        return columns.withScores(schema, $(predictionCol), classes);
+    }
+
+    @Override
+    public BackpropClassificationModel copy(ParamMap extra) {
+        BackpropClassificationModel copy = new BackpropClassificationModel(uid, network, classes, training, seed);
+        copy.setParent(parent());
+        return copyValues(copy, extra);
+    }
+}

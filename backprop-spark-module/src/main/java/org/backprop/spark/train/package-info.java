@@ -1,0 +1,7 @@
+/**
+ * The training loop on Spark: {@link org.backprop.spark.train.SparkTrainer} runs one job per step
+ * (executors compute their partitions' gradient shares, the driver adds them in partition order
+ * and applies the optimizer), with the step plan, per-partition shuffles, checkpoints and the
+ * opt-in local SGD mode.
+ */
+package org.backprop.spark.train;
