@@ -28,28 +28,24 @@ final class DirectionalCheck {
         for (int d = 0; d < directions; d++) {
             randomUnit(u, random);
             double a = dot(analytic, u);
-            double numeric = Double.NaN;
-            double step = options.step();
-            int attempt = 0;
-            for (; attempt <= Math.max(0, options.kinkRetries()); attempt++, step /= 10) {
-                shift(x, original, u, step);
-                double plus = f.getAsDouble();
-                boolean crossed = kinks.crossed();
-                shift(x, original, u, -step);
-                double minus = f.getAsDouble();
-                crossed |= kinks.crossed();
-                x.copyFrom(original);
-                if (!crossed || !options.watchesKinks()) {
-                    numeric = (plus - minus) / (2 * step);
-                    break;
+            KinkAwareDifference difference = KinkAwareDifference.of(new KinkAwareDifference.Shift() {
+                @Override
+                public void to(double step) {
+                    shift(x, original, u, step);
                 }
-            }
-            if (Double.isNaN(numeric) && attempt > Math.max(0, options.kinkRetries())) {
+
+                @Override
+                public void restore() {
+                    x.copyFrom(original);
+                }
+            }, f, kinks, options);
+            if (difference.excluded()) {
                 excluded++;
                 continue;
             }
-            rechecked += attempt > 0 ? 1 : 0;
+            rechecked += difference.retries() > 0 ? 1 : 0;
             checked++;
+            double numeric = difference.value();
             double err = options.relativeError(a, numeric);
             if (!(err <= worst)) {
                 worst = Double.isNaN(err) ? Double.POSITIVE_INFINITY : err;

@@ -147,30 +147,25 @@ public final class GradientCheck {
         int rechecked = 0;
         int excluded = 0;
         for (int k = 0; k < n; k += stride) {
+            int element = k;
             double original = x.getFlat(k);
-            double numeric = Double.NaN;
-            double step = options.step();
-            int attempt = 0;
-            for (; attempt <= Math.max(0, options.kinkRetries()); attempt++, step /= 10) {
-                x.setFlat(k, original + step);
-                double plus = f.getAsDouble();
-                boolean crossed = kinks.crossed();
-                x.setFlat(k, original - step);
-                double minus = f.getAsDouble();
-                crossed |= kinks.crossed();
-                x.setFlat(k, original);
-                if (!crossed || !options.watchesKinks()) {
-                    numeric = (plus - minus) / (2 * step);
-                    break;
+            KinkAwareDifference difference = KinkAwareDifference.of(new KinkAwareDifference.Shift() {
+                @Override
+                public void to(double step) {
+                    x.setFlat(element, original + step);
                 }
-            }
-            if (Double.isNaN(numeric) && attempt > Math.max(0, options.kinkRetries())) {
+
+                @Override
+                public void restore() {
+                    x.setFlat(element, original);
+                }
+            }, f, kinks, options);
+            if (difference.excluded()) {
                 excluded++;
                 continue;
             }
-            if (attempt > 0) {
-                rechecked++;
-            }
+            rechecked += difference.retries() > 0 ? 1 : 0;
+            double numeric = difference.value();
             double a = analytic.getFlat(k);
             double err = options.relativeError(a, numeric);
             if (!(err <= worst)) {
