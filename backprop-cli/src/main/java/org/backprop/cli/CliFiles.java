@@ -17,8 +17,6 @@ import org.backprop.io.preprocess.EncodeWarnings;
 import org.backprop.io.table.LabeledRows;
 
 import picocli.CommandLine;
-import org.backprop.io.csv.CsvTable;
-import org.backprop.io.csv.StrictCsvReader;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.ModelFile;
 
@@ -29,15 +27,6 @@ import org.backprop.io.model.ModelFile;
  */
 final class CliFiles {
     private CliFiles() {
-    }
-
-    /** Reads a CSV file with a header row. */
-    static CsvTable readCsv(Path file) {
-        try {
-            return StrictCsvReader.read(file);
-        } catch (IOException e) {
-            throw ioError("cannot read " + file, e);
-        }
     }
 
     /** Reads a CSV file in one streaming pass into columns. */

@@ -50,6 +50,11 @@ import picocli.CommandLine.Option;
                 "Features are standardized with statistics of the training rows only; a regression target too "
                         + "(predictions are mapped back to its units). Classification uses one linear output per "
                         + "class and softmax cross-entropy.",
+                "Column types are inferred and printed before training: numbers are standardized; text columns "
+                        + "are one-hot encoded (levels of the training rows, rare ones merged); missing cells (empty, "
+                        + "NA, N/A, NaN, null, ?) get the training median plus an indicator column, or a level of "
+                        + "their own. A mostly numeric column with a few non-numbers is a data error. The encoding is "
+                        + "stored in the model file and applied by predict, evaluate, inspect and gradcheck.",
                 "Task when --task is not given: regression if every target value is a number and there are "
                         + "fractional values or more than 10 distinct values; classification otherwise."},
         footer = {"", "Example:", "  backprop train --data houses.csv --target price --epochs 200 "

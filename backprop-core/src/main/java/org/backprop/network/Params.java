@@ -105,51 +105,43 @@ public final class Params implements Serializable {
 
     /** The number {@code name}, or {@code fallback} if it is not set. */
     public double number(String name, double fallback) {
-        Object v = values.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        if (!(v instanceof Double d)) {
-            throw new IllegalArgumentException("hyperparameter " + name + " must be a number, got " + v);
-        }
-        return d;
+        return optional(name, Double.class, "a number", fallback);
     }
 
     /** The number {@code name}, which must be set. */
     public double number(String name) {
-        return required(name, Double.class);
+        return required(name, Double.class, "a number");
     }
 
     /** The whole number {@code name}, which must be set. */
     public int integer(String name) {
-        return toInt(name, required(name, Double.class));
+        return toInt(name, required(name, Double.class, "a whole number"));
     }
 
     /** The text {@code name}, or {@code fallback} if it is not set. */
     public String text(String name, String fallback) {
-        Object v = values.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        if (!(v instanceof String s)) {
-            throw new IllegalArgumentException("hyperparameter " + name + " must be a string, got " + v);
-        }
-        return s;
+        return optional(name, String.class, "a string", fallback);
     }
 
     /** The component {@code name}, or null if it is not set. */
     public Component component(String name) {
+        return optional(name, Component.class, "a component ({\"name\": …})", null);
+    }
+
+    private <T> T optional(String name, Class<T> type, String what, T fallback) {
         Object v = values.get(name);
-        if (v != null && !(v instanceof Component)) {
-            throw new IllegalArgumentException("hyperparameter " + name + " must be a component ({\"name\": …}), got "
-                    + v);
+        if (v == null) {
+            return fallback;
         }
-        return (Component) v;
+        if (!type.isInstance(v)) {
+            throw new IllegalArgumentException("hyperparameter " + name + " must be " + what + ", got " + v);
+        }
+        return type.cast(v);
     }
 
     /** The list of whole numbers {@code name}. */
     public int[] integers(String name) {
-        List<?> list = required(name, List.class);
+        List<?> list = required(name, List.class, "a list of whole numbers");
         int[] out = new int[list.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = toInt(name, (Double) list.get(i));
@@ -157,15 +149,12 @@ public final class Params implements Serializable {
         return out;
     }
 
-    private <T> T required(String name, Class<T> type) {
-        Object v = values.get(name);
+    private <T> T required(String name, Class<T> type, String what) {
+        T v = optional(name, type, what, null);
         if (v == null) {
             throw new IllegalArgumentException("hyperparameter " + name + " is missing");
         }
-        if (!type.isInstance(v)) {
-            throw new IllegalArgumentException("hyperparameter " + name + " has the wrong type: " + v);
-        }
-        return type.cast(v);
+        return v;
     }
 
     private static int toInt(String name, double d) {

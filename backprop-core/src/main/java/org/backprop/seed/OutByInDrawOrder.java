@@ -1,6 +1,7 @@
 package org.backprop.seed;
 
 import org.backprop.init.Initializer;
+import org.backprop.network.Params;
 import org.backprop.random.RandomSource;
 import org.backprop.tensor.Matrix;
 
@@ -38,5 +39,11 @@ public final class OutByInDrawOrder implements Initializer {
     @Override
     public String id() {
         return drawn.id();
+    }
+
+    /** The wrapped initializer's hyperparameters (a model file records the distribution, not the order). */
+    @Override
+    public Params params() {
+        return drawn.params();
     }
 }

@@ -102,7 +102,7 @@ public final class SeedWorkload {
 
     /**
      * Runs the workload, printing {@code Epoch  N Loss:  value} lines to {@code out} after epochs
-     * 0, 50, 100, … as the notebook does.
+     * 0, 50, 100, … as the notebook does (the value as Python prints it, {@link PythonFloat}).
      */
     public static Result run(Options options, PrintStream out) {
         return run(options, out::println);
@@ -162,7 +162,7 @@ public final class SeedWorkload {
             @Override
             public void onEpochEnd(EpochRecord r) {
                 if (r.evaluated() && r.epoch() % PRINT_EVERY == 0) {
-                    out.accept(String.format(Locale.ROOT, "Epoch  %d Loss:  %s", r.epoch(), r.trainLoss()));
+                    out.accept("Epoch  " + r.epoch() + " Loss:  " + PythonFloat.repr(r.trainLoss()));
                 }
             }
         };

@@ -74,6 +74,11 @@ public final class GoldenFile {
         return rows.keySet().toArray(new String[0]);
     }
 
+    /** The fields of row {@code key} as written. */
+    public String[] strings(String key) {
+        return fields(key).clone();
+    }
+
     public double[] doubles(String key) {
         return Arrays.stream(fields(key)).mapToDouble(Double::parseDouble).toArray();
     }

@@ -60,7 +60,7 @@ class SeedWorkloadTest {
             double relative = Math.abs(record.trainLoss() - expected) / expected;
             assertTrue(relative <= RELATIVE_TOLERANCE, "epoch " + compared[i] + ": library " + record.trainLoss()
                     + " vs NumPy " + expected + ", relative error " + relative);
-            assertEquals("Epoch  " + compared[i] + " Loss:  " + record.trainLoss(), lines.get(i));
+            assertEquals("Epoch  " + compared[i] + " Loss:  " + PythonFloat.repr(record.trainLoss()), lines.get(i));
         }
     }
 
@@ -72,7 +72,7 @@ class SeedWorkloadTest {
                 new SeedWorkload.Options(1, 2, 0, Precision.FLOAT64, SeedWorkload.Streams.NOTEBOOK), line -> { });
 
         assertEquals(2, lines.size(), "epochs 0 and 50; the last epoch (50) is printed once");
-        assertEquals("Epoch  0 Loss:  " + library.history().evaluated().get(0).trainLoss(), lines.get(0));
+        assertEquals("Epoch  0 Loss:  " + PythonFloat.repr(library.history().evaluated().get(0).trainLoss()), lines.get(0));
         assertTrue(lines.get(1).startsWith("Epoch  50 Loss:  "), lines.get(1));
         double first = library.history().evaluated().get(0).trainLoss();
         assertTrue(first > 0.05 && first < 0.2, "starts near the variance of U(0,1), 1/12: " + first);

@@ -95,8 +95,8 @@ public final class Column {
         return code;
     }
 
-    /** Releases the text codes (after deciding the column is numeric). */
-    void dropText() {
+    /** Releases the text codes of a column read for numbers (once it is known to be numeric). */
+    public void releaseText() {
         if (numbers != null && codes != null) {
             codes = null;
             codeOf = null;

@@ -33,6 +33,9 @@ import org.backprop.network.Parameter;
  *       computes X·W + B on batch-first rows: the <b>transpose</b> of PyTorch's
  *       {@code nn.Linear.weight} (out×in).</li>
  *   <li>{@code dense1.B}, …: shape [out] (as PyTorch's {@code nn.Linear.bias}).</li>
+ *   <li>every other layer's parameters under {@code <layer>.<name>}, shape [rows, cols], e.g. an
+ *       embedding's tables {@code embedding1.E0}: [cardinality, dim] (as PyTorch's
+ *       {@code nn.Embedding.weight}).</li>
  *   <li>{@code scaler.features.mean}, {@code scaler.features.scale}: shape [inputs]; the network's
  *       input is (x − mean) / scale per feature column.</li>
  *   <li>regression only: {@code scaler.target.mean}, {@code scaler.target.scale}, shape [1]; a

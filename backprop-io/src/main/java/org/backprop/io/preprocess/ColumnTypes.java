@@ -51,6 +51,7 @@ public final class ColumnTypes {
                     : new ColumnDecision(name, ColumnType.IGNORED, "every value is missing");
         }
         if (c.nonNumberCount() == 0) {
+            c.releaseText();
             return new ColumnDecision(name, ColumnType.NUMERIC, declaredNumeric ? "declared with --numeric" : "numbers");
         }
         boolean mostlyNumbers = c.numberCount() >= c.nonNumberCount();

@@ -75,7 +75,7 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
         }
         int dropped = table.rowCount() - rows.length;
         if (task == Task.REGRESSION) {
-            return new Target(task, reason, rows, dropped, numbers(table, c, rows), null);
+            return new Target(task, reason, rows, dropped, numbers(c, rows), null);
         }
         return new Target(task, reason, rows, dropped, null, labels(c, rows));
     }
@@ -137,7 +137,7 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
         return Column.TEXT_CAP + 1;
     }
 
-    private static double[] numbers(ColumnarTable table, Column c, int[] rows) {
+    private static double[] numbers(Column c, int[] rows) {
         double[] out = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = c.number(rows[i]);
