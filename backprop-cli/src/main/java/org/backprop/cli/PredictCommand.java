@@ -1,5 +1,11 @@
 package org.backprop.cli;
 
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -7,6 +13,8 @@ import java.util.concurrent.Callable;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.backprop.io.AtomicFiles;
+import org.backprop.io.DoubleTable;
 import org.backprop.io.csv.Column;
 import org.backprop.io.csv.ColumnarReadOptions;
 import org.backprop.io.csv.ColumnarTable;
@@ -45,17 +53,27 @@ final class PredictCommand implements Callable<Integer> {
     private String idColumn;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        new CommandFiles().input("--model", model.file).input("--data", data.file).output("--out", out).check();
+        PrintWriter stdout = spec.commandLine().getOut();
         try (Model m = CliFiles.loadModel(model.file, 1)) {
             ColumnarTable table = CliFiles.readColumns(data.file, withIdColumn(m.preprocessor().readOptions(List.of())));
             EncodeWarnings warnings = new EncodeWarnings();
+            DoubleTable features = m.preprocessor().encode(table, warnings);
             String[] ids = idColumn == null ? null : ids(table);
-            String csv = PredictionsCsv.of(m, m.preprocessor().encode(table, warnings), idColumn, ids);
             CliFiles.warn(spec.commandLine().getErr(), data.file, warnings);
-            if (out == null) {
-                spec.commandLine().getOut().print(csv);
+            RowOrigin origin = RowOrigin.of(table);
+            if (out == null || AtomicFiles.standardStream(out) == FileDescriptor.out) {
+                PredictionsCsv.write(m, features, origin, idColumn, ids, text -> {
+                    stdout.print(text);
+                    StandardOutput.check(stdout);
+                });
             } else {
-                CliFiles.writeText(out, csv);
+                CliFiles.write(out, file -> {
+                    Writer writer = new OutputStreamWriter(file, StandardCharsets.UTF_8);
+                    PredictionsCsv.write(m, features, origin, idColumn, ids, writer::write);
+                    writer.flush();
+                }, stdout);
             }
         }
         return ExitCodes.OK;

@@ -1,6 +1,8 @@
 package org.backprop.cli;
 
-import java.util.List;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 
 import org.backprop.io.DoubleTable;
 import org.backprop.io.model.Model;
@@ -14,44 +16,67 @@ import org.backprop.tensor.Matrix;
  * label in that column, then one probability column per class, {@code p_<label>}, in the model's
  * class order. An optional id column comes first, its cells copied as written. Numbers are written
  * in full precision (shortest text that reads back as the same double).
+ * Rows are computed and written {@link BatchedPredictions#BATCH_ROWS} at a time.
  */
 final class PredictionsCsv {
-    /** The suffix of the prediction column's name. */
-    static final String SUFFIX = "_predicted";
-
     private PredictionsCsv() {
     }
 
-    /** The CSV text, with a header row. */
-    static String of(Model model, DoubleTable features) {
-        return of(model, features, null, null);
+    /** Receives each batch's text; may stop the run by throwing (e.g. when standard output failed). */
+    @FunctionalInterface
+    interface Chunks {
+        void write(String text) throws IOException;
+    }
+
+    /** The suffix of the prediction column's name. */
+    static final String SUFFIX = "_predicted";
+
+    /** Writes the CSV text, with a header row, in chunks of one batch of rows. */
+    static void write(Model model, DoubleTable features, RowOrigin origin, Chunks out) throws IOException {
+        write(model, features, origin, null, null, out);
     }
 
     /**
-     * The CSV text, with a header row, the column {@code idName} with the cells {@code ids} first
-     * (one per row) unless {@code ids} is null.
+     * As {@link #write(Model, DoubleTable, RowOrigin, Chunks)} with the column {@code idName} and
+     * its cells {@code ids} (one per row) first, unless {@code ids} is null.
      */
-    static String of(Model model, DoubleTable features, String idName, String[] ids) {
-        StringBuilder sb = new StringBuilder();
-        if (ids != null) {
-            sb.append(quote(idName)).append(',');
+    static void write(Model model, DoubleTable features, RowOrigin origin, String idName, String[] ids, Chunks out)
+            throws IOException {
+        StringBuilder header = new StringBuilder(ids == null ? "" : quote(idName) + ",")
+                .append(quote(model.target() + SUFFIX));
+        if (model.task() == Task.CLASSIFICATION) {
+            model.labels().classes().forEach(c -> header.append(',').append(quote("p_" + c)));
         }
-        sb.append(quote(model.target() + SUFFIX));
+        out.write(header.append('\n').toString());
+        try {
+            BatchedPredictions.forEach(model, features, origin, (first, p) -> {
+                try {
+                    out.write(rows(model, p, ids, first));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Writes the CSV to {@code writer}; see {@link #write(Model, DoubleTable, RowOrigin, Chunks)}. */
+    static void write(Model model, DoubleTable features, RowOrigin origin, Writer writer) throws IOException {
+        write(model, features, origin, writer::write);
+    }
+
+    private static String rows(Model model, Matrix p, String[] ids, int first) {
+        StringBuilder sb = new StringBuilder();
         if (model.task() == Task.REGRESSION) {
-            sb.append('\n');
-            double[] values = model.predictValues(features);
-            for (int i = 0; i < values.length; i++) {
-                id(sb, ids, i).append(values[i]).append('\n');
+            for (int i = 0; i < p.rows(); i++) {
+                id(sb, ids, first + i).append(p.get(i, 0)).append('\n');
             }
             return sb.toString();
         }
-        Matrix p = model.predictProbabilities(features);
         String[] labels = model.labelsOf(p);
-        List<String> classes = model.labels().classes();
-        classes.forEach(c -> sb.append(',').append(quote("p_" + c)));
-        sb.append('\n');
         for (int i = 0; i < p.rows(); i++) {
-            id(sb, ids, i).append(quote(labels[i]));
+            id(sb, ids, first + i).append(quote(labels[i]));
             for (int j = 0; j < p.cols(); j++) {
                 sb.append(',').append(p.get(i, j));
             }

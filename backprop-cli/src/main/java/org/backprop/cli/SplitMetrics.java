@@ -44,16 +44,16 @@ record SplitMetrics(int rows, Map<String, Object> values) {
     record PerClass(List<String> labels, ClassReport report) {
     }
 
-    /** Evaluates {@code model} on {@code data}. */
-    static SplitMetrics of(Model model, LabeledRows data) {
-        return of(model, data, null);
+    /** Evaluates {@code model} on {@code data}; the predictions are computed in batches ({@link BatchedPredictions}). */
+    static SplitMetrics of(Model model, LabeledRows data, RowOrigin origin) {
+        return of(model, data, origin, null);
     }
 
-    /** Evaluates {@code model} on {@code data}, adding weighted metrics when {@code weights} is not null. */
-    static SplitMetrics of(Model model, LabeledRows data, double[] weights) {
+    /** As {@link #of(Model, LabeledRows, RowOrigin)}, adding weighted metrics when {@code weights} is not null. */
+    static SplitMetrics of(Model model, LabeledRows data, RowOrigin origin, double[] weights) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (model.task() == Task.REGRESSION) {
-            Matrix predicted = Matrix.column(model.predictValues(data.features()));
+            Matrix predicted = Matrix.column(BatchedPredictions.values(model, data.features(), origin));
             Matrix actual = Matrix.column(data.values());
             m.put("mse", Mse.of(actual, predicted));
             m.put("rmse", Rmse.of(actual, predicted));
@@ -65,7 +65,7 @@ record SplitMetrics(int rows, Map<String, Object> values) {
                 m.put("weighted_mae", Mae.of(actual, predicted, weights));
             }
         } else {
-            Matrix probabilities = model.predictProbabilities(data.features());
+            Matrix probabilities = BatchedPredictions.probabilities(model, data.features(), origin);
             int k = model.labels().classCount();
             int[] predicted = ClassLabels.argmax(probabilities);
             int[] actual = model.labels().encode(data.labels());

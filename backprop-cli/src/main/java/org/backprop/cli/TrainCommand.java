@@ -150,6 +150,8 @@ public class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkOptions();
+        new CommandFiles().input("--data", data.file).input("--test", test).output("--out", out)
+                .output("--metrics-json", metricsJson.file).output("--plot", plot).check();
         PrintWriter stdout = spec.commandLine().getOut();
         TabularOptions options = tabularOptions();
         ColumnarTable table = readColumns(data.file,
@@ -175,24 +177,28 @@ public class TrainCommand implements Callable<Integer> {
                 SampleWeightOptions.rows(column, prepared.validationRows(), validation.labels(), classWeights));
         ModelMetadata metadata = new ModelMetadata(trainingJson(train), seed, Version.current(), commandLine());
         try (Model model = TabularTraining.model(prepared, lossFor(chosen), standardizeTarget,
-                (inputs, outputs, lossName) -> network(outputs, lossName, inputs), metadata)) {
-            LabeledRows test = testRows(model);
+                (start, outputs, lossName) -> network(outputs, lossName, start), metadata)) {
+            TestRows test = testRows(model);
             double[] testWeights = test == null ? null : someWeight("test",
-                    SampleWeightOptions.rows(null, null, test.labels(), classWeights));
+                    SampleWeightOptions.rows(null, null, test.rows().labels(), classWeights));
             stdout.println(describe(model, train, validation));
             if (classWeights != null) {
                 stdout.println("class weights: " + classWeights);
             }
             History history = fit(model, prepared, trainWeights, validationWeights, stdout);
-            CliFiles.saveModel(out, model);
-            stdout.println("saved model to " + out);
             report(model, history, train, trainWeights, validation, validationWeights, test, testWeights, stdout);
+            CliFiles.saveModel(out, model, stdout);
+            stdout.println("saved model to " + out);
         }
         return ExitCodes.OK;
     }
 
+    /** The {@code --test} rows and where they came from. */
+    private record TestRows(LabeledRows rows, RowOrigin origin) {
+    }
+
     /** The {@code --test} rows (null without one), read and checked against the model before training. */
-    private LabeledRows testRows(Model model) {
+    private TestRows testRows(Model model) {
         if (test == null) {
             return null;
         }
@@ -200,7 +206,7 @@ public class TrainCommand implements Callable<Integer> {
         EncodeWarnings warnings = new EncodeWarnings();
         LabeledRows rows = LabeledRows.of(testTable, model, warnings);
         CliFiles.warn(spec.commandLine().getErr(), test, warnings);
-        return rows;
+        return new TestRows(rows, RowOrigin.of(testTable));
     }
 
     /** {@code w} unless every weight is 0 (a data error: such rows carry no information). */
@@ -273,8 +279,8 @@ public class TrainCommand implements Callable<Integer> {
      * every hidden layer (a no-op at prediction), the loss with its parameters (--huber-delta) and the
      * --init weights from the seed's "init" stream; the model file keeps all of it in its spec.
      */
-    private NeuralNetwork network(int outputs, String lossName, int inputs) {
-        NetworkBuilder builder = NeuralNetwork.builder(inputs).initializer(toolkit.initializer());
+    private NeuralNetwork network(int outputs, String lossName, NetworkBuilder builder) {
+        builder.initializer(toolkit.initializer());
         for (int units : layers) {
             builder.dense(units, activation.toLowerCase(Locale.ROOT));
             if (toolkit.dropout > 0) {
@@ -362,23 +368,26 @@ public class TrainCommand implements Callable<Integer> {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
+    /** Metrics, their JSON and the plot: everything that can fail, done before the model is saved. */
     private void report(Model model, History history, LabeledRows train, double[] trainWeights,
-                        LabeledRows validation, double[] validationWeights, LabeledRows testRows, double[] testWeights,
+                        LabeledRows validation, double[] validationWeights, TestRows testRows, double[] testWeights,
                         PrintWriter stdout) {
         if (history.stoppedEarly()) {
             stdout.println("early stopping: kept the weights of epoch " + (history.restoredEpoch() + 1));
         }
-        MetricsReport metrics = new MetricsReport().add("train", SplitMetrics.of(model, train, trainWeights));
+        MetricsReport metrics = new MetricsReport().add("train", SplitMetrics.of(model, train,
+                RowOrigin.positions(data.file + " (training rows)"), trainWeights));
         if (validation != null) {
-            metrics.add("validation", SplitMetrics.of(model, validation, validationWeights));
+            metrics.add("validation", SplitMetrics.of(model, validation,
+                    RowOrigin.positions(data.file + " (validation rows)"), validationWeights));
         }
         if (testRows != null) {
-            metrics.add("test", SplitMetrics.of(model, testRows, testWeights));
+            metrics.add("test", SplitMetrics.of(model, testRows.rows(), testRows.origin(), testWeights));
         }
         metrics.print(stdout);
-        metrics.writeJson(metricsJson.file);
+        metrics.writeJson(metricsJson.file, stdout);
         if (plot != null) {
-            LossPlot.write(plot, history, model.spec().loss().name());
+            LossPlot.write(plot, history, model.spec().loss().name(), stdout);
             stdout.println("wrote loss plot to " + plot);
         }
     }
