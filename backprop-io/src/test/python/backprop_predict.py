@@ -13,8 +13,8 @@ raw little-endian F64 data). The steps, in order (see README "Command line" and 
      A = f(X @ W + B) with W of shape [in, out]; dropout layers (dropout1, ...) pass X through;
   4. regression: output * scaler.target.scale + scaler.target.mean;
      classification: softmax of the logits, label = the first most probable class.
-Prints a CSV: regression, one column named after the target; classification, the label then
-p_<class> per class.
+Prints a CSV, as backprop predict: regression, one column <target>_predicted; classification, the
+label in <target>_predicted, then p_<class> per class.
 """
 import csv
 import json
@@ -167,11 +167,11 @@ def main():
     writer = csv.writer(sys.stdout, lineterminator="\n")
     target = metadata["target"]
     if metadata["task"] == "regression":
-        writer.writerow([target])
+        writer.writerow([target + "_predicted"])
         for v in result:
             writer.writerow([repr(float(v))])
     else:
-        writer.writerow([target] + ["p_" + c for c in classes])
+        writer.writerow([target + "_predicted"] + ["p_" + c for c in classes])
         for row in result:
             writer.writerow([classes[int(np.argmax(row))]] + [repr(float(v)) for v in row])
 

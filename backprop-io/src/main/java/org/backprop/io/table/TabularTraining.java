@@ -67,9 +67,11 @@ public final class TabularTraining {
      * @param preprocessor the preprocessing fitted on the training rows
      * @param train        encoded training rows
      * @param validation   encoded validation rows, or null
+     * @param trainRows    the table rows of {@code train}, in its order (e.g. for per-row weights)
+     * @param validationRows the table rows of {@code validation}, in its order (empty without one)
      */
     public record Prepared(ColumnarTable table, String targetName, Target target, TablePreprocessor preprocessor,
-                           LabeledRows train, LabeledRows validation) {
+                           LabeledRows train, LabeledRows validation, int[] trainRows, int[] validationRows) {
 
         /** What the user should see before training: dropped rows, non-numeric and ignored columns. */
         public List<String> notes() {
@@ -128,7 +130,8 @@ public final class TabularTraining {
         LabeledRows train = labeled(table, preprocessor, target, split.train(), ignoredWarnings);
         LabeledRows validation = split.validation().length == 0 ? null
                 : labeled(table, preprocessor, target, split.validation(), ignoredWarnings);
-        return new Prepared(table, targetName, target, preprocessor, train, validation);
+        return new Prepared(table, targetName, target, preprocessor, train, validation, trainRows,
+                tableRows(target, split.validation()));
     }
 
     private static Split split(Target target, TabularOptions options) {
