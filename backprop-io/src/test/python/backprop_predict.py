@@ -9,7 +9,9 @@ raw little-endian F64 data). The steps, in order (see README "Command line" and 
   1. encode the raw CSV columns with metadata["preprocessing"] (absent: every feature is a numeric
      column of that name and missing cells are errors);
   2. standardize: (x - scaler.features.mean) / scaler.features.scale;
-  3. dense layers dense1 .. denseN: A = f(X @ W + B), W of shape [in, out];
+  3. the layers of metadata["architecture"] in order: dense layers denseK: A = f(X @ W + B), W of
+     shape [in, out], f with its hyperparameters (format 2: {"name": "leaky_relu", "slope": 0.3};
+     format 1: the name only, defaults implied); dropout layers are the identity at prediction;
   4. regression: output * scaler.target.scale + scaler.target.mean;
      classification: softmax of the logits, label = the first most probable class.
 Prints a CSV: regression, one column named after the target; classification, the label then
@@ -87,15 +89,31 @@ def encode(rows, header, metadata, features):
 
 ERF = np.vectorize(math.erf)
 ACTIVATIONS = {
-    "linear": lambda x: x,
-    "relu": lambda x: np.maximum(x, 0.0),
-    "leaky_relu": lambda x: np.where(x > 0, x, 0.01 * x),
-    "elu": lambda x: np.where(x > 0, x, np.expm1(np.minimum(x, 0.0))),
-    "sigmoid": lambda x: 1.0 / (1.0 + np.exp(-x)),
-    "tanh": np.tanh,
-    "softplus": lambda x: np.logaddexp(0.0, x),
-    "gelu": lambda x: 0.5 * x * (1.0 + ERF(x / math.sqrt(2.0))),
+    "linear": lambda x, p: x,
+    "relu": lambda x, p: np.maximum(x, 0.0),
+    "leaky_relu": lambda x, p: np.where(x > 0, x, p.get("slope", 0.01) * x),
+    "elu": lambda x, p: np.where(x > 0, x, p.get("alpha", 1.0) * np.expm1(np.minimum(x, 0.0))),
+    "sigmoid": lambda x, p: 1.0 / (1.0 + np.exp(-x)),
+    "tanh": lambda x, p: np.tanh(x),
+    "softplus": lambda x, p: np.logaddexp(0.0, x),
+    "gelu": lambda x, p: 0.5 * x * (1.0 + ERF(x / math.sqrt(2.0))),
 }
+
+
+def dense_layers(architecture):
+    """(name, activation name, activation hyperparameters) of each dense layer, skipping dropout."""
+    counts = {}
+    for layer in architecture["layers"]:
+        kind = layer.get("type", "dense")  # format 1 has dense layers only, without "type"
+        counts[kind] = counts.get(kind, 0) + 1
+        if kind == "dropout":
+            continue
+        if kind != "dense":
+            raise ValueError(f"layer type {kind!r} is not supported by this reader")
+        activation = layer["activation"]
+        params = {} if isinstance(activation, str) else dict(activation)
+        name = activation if isinstance(activation, str) else params.pop("name")
+        yield f"dense{counts[kind]}", name, params
 
 
 def predict(model_path, csv_path):
@@ -108,8 +126,8 @@ def predict(model_path, csv_path):
         rows = [(reader.line_num, row) for row in reader if row and any(cell.strip(" \t") for cell in row)]
     x = encode(rows, header, metadata, features)
     a = (x - tensors["scaler.features.mean"]) / tensors["scaler.features.scale"]
-    for i, layer in enumerate(architecture["layers"], start=1):
-        a = ACTIVATIONS[layer["activation"]](a @ tensors[f"dense{i}.W"] + tensors[f"dense{i}.B"])
+    for layer, activation, params in dense_layers(architecture):
+        a = ACTIVATIONS[activation](a @ tensors[f"{layer}.W"] + tensors[f"{layer}.B"], params)
     if metadata["task"] == "regression":
         return ["value"], a[:, 0] * tensors["scaler.target.scale"][0] + tensors["scaler.target.mean"][0]
     labels = json.loads(metadata["labels"])
