@@ -99,10 +99,10 @@ final class MetricsReport {
         return new JsonPrimitive((Double) value);
     }
 
-    /** Writes {@link #toJson()} atomically if {@code file} is not null. */
-    void writeJson(Path file) {
+    /** Writes {@link #toJson()} atomically if {@code file} is not null ({@code /dev/stdout}: to {@code stdout}). */
+    void writeJson(Path file, PrintWriter stdout) {
         if (file != null) {
-            CliFiles.writeText(file, toJson());
+            CliFiles.writeText(file, toJson(), stdout);
         }
     }
 }

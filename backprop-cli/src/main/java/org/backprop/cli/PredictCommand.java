@@ -1,9 +1,17 @@
 package org.backprop.cli;
 
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.backprop.io.AtomicFiles;
+import org.backprop.io.DoubleTable;
 import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.model.Model;
 import org.backprop.io.preprocess.EncodeWarnings;
@@ -36,16 +44,26 @@ final class PredictCommand implements Callable<Integer> {
     private Path out;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        new CommandFiles().input("--model", model.file).input("--data", data.file).output("--out", out).check();
+        PrintWriter stdout = spec.commandLine().getOut();
         try (Model m = CliFiles.loadModel(model.file, 1)) {
             ColumnarTable table = CliFiles.readColumns(data.file, m.preprocessor().readOptions(List.of()));
             EncodeWarnings warnings = new EncodeWarnings();
-            String csv = PredictionsCsv.of(m, m.preprocessor().encode(table, warnings));
+            DoubleTable features = m.preprocessor().encode(table, warnings);
             CliFiles.warn(spec.commandLine().getErr(), data.file, warnings);
-            if (out == null) {
-                spec.commandLine().getOut().print(csv);
+            RowOrigin origin = RowOrigin.of(table);
+            if (out == null || AtomicFiles.standardStream(out) == FileDescriptor.out) {
+                PredictionsCsv.write(m, features, origin, text -> {
+                    stdout.print(text);
+                    StandardOutput.check(stdout);
+                });
             } else {
-                CliFiles.writeText(out, csv);
+                CliFiles.write(out, file -> {
+                    Writer writer = new OutputStreamWriter(file, StandardCharsets.UTF_8);
+                    PredictionsCsv.write(m, features, origin, writer);
+                    writer.flush();
+                }, stdout);
             }
         }
         return ExitCodes.OK;

@@ -33,11 +33,11 @@ record SplitMetrics(int rows, Map<String, Object> values) {
     record Confusion(List<String> labels, long[][] matrix) {
     }
 
-    /** Evaluates {@code model} on {@code data}. */
-    static SplitMetrics of(Model model, LabeledRows data) {
+    /** Evaluates {@code model} on {@code data}; the predictions are computed in batches ({@link BatchedPredictions}). */
+    static SplitMetrics of(Model model, LabeledRows data, RowOrigin origin) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (model.task() == Task.REGRESSION) {
-            Matrix predicted = Matrix.column(model.predictValues(data.features()));
+            Matrix predicted = Matrix.column(BatchedPredictions.values(model, data.features(), origin));
             Matrix actual = Matrix.column(data.values());
             m.put("mse", Mse.of(predicted, actual));
             m.put("rmse", Rmse.of(predicted, actual));
@@ -45,7 +45,7 @@ record SplitMetrics(int rows, Map<String, Object> values) {
             OptionalDouble r2 = RSquared.of(predicted, actual);
             m.put("r2", r2.isPresent() ? r2.getAsDouble() : null);
         } else {
-            Matrix probabilities = model.predictProbabilities(data.features());
+            Matrix probabilities = BatchedPredictions.probabilities(model, data.features(), origin);
             int k = model.labels().classCount();
             int[] predicted = ClassLabels.argmax(probabilities);
             int[] actual = model.labels().encode(data.labels());

@@ -147,6 +147,8 @@ public class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkOptions();
+        new CommandFiles().input("--data", data.file).input("--test", test).output("--out", out)
+                .output("--metrics-json", metricsJson.file).output("--plot", plot).check();
         PrintWriter stdout = spec.commandLine().getOut();
         TabularOptions options = tabularOptions();
         ColumnarTable table = readColumns(data.file, TabularTraining.readOptions(target, options));
@@ -160,12 +162,12 @@ public class TrainCommand implements Callable<Integer> {
         LabeledRows validation = prepared.validation();
         ModelMetadata metadata = new ModelMetadata(trainingJson(train), seed, Version.current(), commandLine());
         try (Model model = TabularTraining.model(prepared, lossFor(chosen), standardizeTarget,
-                (inputs, outputs, lossName) -> network(outputs, lossName, inputs), metadata)) {
+                (start, outputs, lossName) -> network(outputs, lossName, start), metadata)) {
             stdout.println(describe(model, train, validation));
             History history = fit(model, prepared, stdout);
-            CliFiles.saveModel(out, model);
-            stdout.println("saved model to " + out);
             report(model, history, train, validation, stdout);
+            CliFiles.saveModel(out, model, stdout);
+            stdout.println("saved model to " + out);
         }
         return ExitCodes.OK;
     }
@@ -221,8 +223,7 @@ public class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private NeuralNetwork network(int outputs, String lossName, int inputs) {
-        NetworkBuilder builder = NeuralNetwork.builder(inputs);
+    private NeuralNetwork network(int outputs, String lossName, NetworkBuilder builder) {
         layers.forEach(units -> builder.dense(units, activation.toLowerCase(Locale.ROOT)));
         return builder.dense(outputs, "linear").loss(Losses.byName(lossName)).seed(seed)
                 .threads(threads == null ? Kernels.defaultThreads() : threads).build();
@@ -291,24 +292,28 @@ public class TrainCommand implements Callable<Integer> {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
+    /** Metrics, their JSON and the plot: everything that can fail, done before the model is saved. */
     private void report(Model model, History history, LabeledRows train, LabeledRows validation, PrintWriter stdout) {
         if (history.stoppedEarly()) {
             stdout.println("early stopping: kept the weights of epoch " + (history.restoredEpoch() + 1));
         }
-        MetricsReport metrics = new MetricsReport().add("train", SplitMetrics.of(model, train));
+        MetricsReport metrics = new MetricsReport().add("train", SplitMetrics.of(model, train,
+                RowOrigin.positions(data.file + " (training rows)")));
         if (validation != null) {
-            metrics.add("validation", SplitMetrics.of(model, validation));
+            metrics.add("validation", SplitMetrics.of(model, validation,
+                    RowOrigin.positions(data.file + " (validation rows)")));
         }
         if (test != null) {
             ColumnarTable testTable = readColumns(test, model.preprocessor().readOptions(List.of(model.target())));
             EncodeWarnings warnings = new EncodeWarnings();
-            metrics.add("test", SplitMetrics.of(model, LabeledRows.of(testTable, model, warnings)));
+            metrics.add("test", SplitMetrics.of(model, LabeledRows.of(testTable, model, warnings),
+                    RowOrigin.of(testTable)));
             CliFiles.warn(spec.commandLine().getErr(), test, warnings);
         }
         metrics.print(stdout);
-        metrics.writeJson(metricsJson.file);
+        metrics.writeJson(metricsJson.file, stdout);
         if (plot != null) {
-            LossPlot.write(plot, history, model.spec().loss().name());
+            LossPlot.write(plot, history, model.spec().loss().name(), stdout);
             stdout.println("wrote loss plot to " + plot);
         }
     }

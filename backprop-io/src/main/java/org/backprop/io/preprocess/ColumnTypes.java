@@ -42,8 +42,9 @@ public final class ColumnTypes {
             return new ColumnDecision(name, ColumnType.IGNORED, "declared with --ignore");
         }
         Column c = table.column(name);
-        if (options.categorical().contains(name)) {
-            return new ColumnDecision(name, ColumnType.CATEGORICAL, "declared with --categorical");
+        if (options.categorical().contains(name) || options.embed().contains(name)) {
+            return new ColumnDecision(name, ColumnType.CATEGORICAL, options.embed().contains(name)
+                    ? "declared with --embed" : "declared with --categorical");
         }
         boolean declaredNumeric = options.numeric().contains(name);
         if (c.numberCount() == 0 && c.nonNumberCount() == 0) {

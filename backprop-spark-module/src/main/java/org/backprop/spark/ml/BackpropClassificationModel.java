@@ -5,12 +5,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
-import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -34,32 +32,21 @@ import org.backprop.spark.score.Scorer;
  * labels, the label column its target); {@link #load} reads it back. {@link #saveModelFile} and
  * {@link #loadModelFile} write and read the single local file.
  */
-public final class BackpropClassificationModel extends Model<BackpropClassificationModel> implements MLWritable {
+public final class BackpropClassificationModel extends BackpropModel<BackpropClassificationModel> {
     private static final long serialVersionUID = 1L;
-    private final String uid;
-    private final TrainedNetwork network;
     private final List<String> classes;
-    private final String training;
-    private final long seed;
-    private final Param<String> featuresCol;
-    private final Param<String> labelCol;
-    private final Param<String> predictionCol;
     private final ClassifierColumns columns;
 
     /** @param training the training record (settings and epoch losses) as JSON, or null */
     BackpropClassificationModel(String uid, TrainedNetwork network, List<String> classes, String training, long seed) {
-        this.uid = uid;
-        this.network = network;
+        super(uid, network, training, seed);
         this.classes = List.copyOf(classes);
-        this.training = training;
-        this.seed = seed;
-        this.featuresCol = new Param<>(this, "featuresCol", "features column (Vector)");
-        this.labelCol = new Param<>(this, "labelCol", "label column: the model file's target name");
-        this.predictionCol = new Param<>(this, "predictionCol", "predicted class index column (double)");
         this.columns = new ClassifierColumns(this);
-        setDefault(featuresCol, "features");
-        setDefault(labelCol, "label");
-        setDefault(predictionCol, "prediction");
+    }
+
+    @Override
+    protected BackpropClassificationModel self() {
+        return this;
     }
 
     /** Spark ML's reader of a saved model directory. */
@@ -75,24 +62,7 @@ public final class BackpropClassificationModel extends Model<BackpropClassificat
 
     @Override
     public MLWriter write() {
-        return new NetworkModelWriter(this, network, $(labelCol), LabelEncoder.of(classes), training, seed);
-    }
-
-    @Override
-    public String uid() {
-        return uid;
-    }
-
-    public Param<String> featuresCol() {
-        return featuresCol;
-    }
-
-    public Param<String> labelCol() {
-        return labelCol;
-    }
-
-    public Param<String> predictionCol() {
-        return predictionCol;
+        return new NetworkModelWriter(this, network(), getLabelCol(), LabelEncoder.of(classes), training(), seed());
     }
 
     public Param<String> probabilityCol() {
@@ -101,16 +71,6 @@ public final class BackpropClassificationModel extends Model<BackpropClassificat
 
     public Param<String> rawPredictionCol() {
         return columns.rawPredictionCol();
-    }
-
-    public BackpropClassificationModel setFeaturesCol(String value) {
-        set(featuresCol, value);
-        return this;
-    }
-
-    public BackpropClassificationModel setPredictionCol(String value) {
-        set(predictionCol, value);
-        return this;
     }
 
     public BackpropClassificationModel setProbabilityCol(String value) {
@@ -123,24 +83,14 @@ public final class BackpropClassificationModel extends Model<BackpropClassificat
         return this;
     }
 
-    /** The trained network (its outputs are the class logits). */
-    public TrainedNetwork network() {
-        return network;
-    }
-
     /** The class labels in index (probability vector) order. */
     public List<String> classes() {
         return classes;
     }
 
-    /** The mean training loss of every epoch. */
-    public List<Double> epochLosses() {
-        return TrainingJson.epochLosses(training);
-    }
-
     /** Saves the model as one local classification model file (target = the label column). */
     public void saveModelFile(Path file) throws IOException {
-        ModelFiles.save(file, network, $(labelCol), LabelEncoder.of(classes), training, seed);
+        ModelFiles.save(file, network(), getLabelCol(), LabelEncoder.of(classes), training(), seed());
     }
 
     /**
@@ -159,32 +109,31 @@ public final class BackpropClassificationModel extends Model<BackpropClassificat
         }
         BackpropClassificationModel model = new BackpropClassificationModel(uid, loaded.network(),
                 loaded.classes().classes(), loaded.metadata().training(), loaded.metadata().seed());
-        model.set(model.labelCol, loaded.target());
-        return model;
+        return model.setLabelCol(loaded.target());
     }
 
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
         StructType out = transformSchema(dataset.schema());
         Dataset<Row> rows = dataset.toDF();
-        int at = Arrays.asList(rows.schema().fieldNames()).indexOf($(featuresCol));
-        InputColumns features = InputColumns.vector($(featuresCol), List.of($(labelCol)));
-        Dataset<Row> scored = rows.mapPartitions(new Scorer(network, features, at, new ClassScores()),
+        int at = Arrays.asList(rows.schema().fieldNames()).indexOf(getFeaturesCol());
+        InputColumns features = InputColumns.vector(getFeaturesCol(), List.of(getLabelCol()));
+        Dataset<Row> scored = rows.mapPartitions(new Scorer(network(), features, at, new ClassScores()),
                 Encoders.row(out));
-        String prediction = $(predictionCol);
+        String prediction = getPredictionCol();
         // the row encoder drops column metadata: put the class labels back on the prediction column
         return scored.withColumn(prediction, scored.col(prediction).as(prediction, out.apply(prediction).metadata()));
     }
 
     @Override
     public StructType transformSchema(StructType schema) {
-        InputColumns.vector($(featuresCol), List.of($(labelCol))).checkSchemaFeatures(schema);
-        return columns.withScores(schema, $(predictionCol), classes);
+        InputColumns.vector(getFeaturesCol(), List.of(getLabelCol())).checkSchemaFeatures(schema);
+        return columns.withScores(schema, getPredictionCol(), classes);
     }
 
     @Override
     public BackpropClassificationModel copy(ParamMap extra) {
-        BackpropClassificationModel copy = new BackpropClassificationModel(uid, network, classes, training, seed);
+        BackpropClassificationModel copy = new BackpropClassificationModel(uid(), network(), classes, training(), seed());
         copy.setParent(parent());
         return copyValues(copy, extra);
     }

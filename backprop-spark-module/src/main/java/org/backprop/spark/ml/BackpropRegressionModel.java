@@ -5,12 +5,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-import org.apache.spark.ml.Model;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
-import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -34,28 +31,17 @@ import org.backprop.tensor.Matrix;
  * dir/data/model.safetensors} reads it); {@link #load} reads it back. {@link #saveModelFile} and
  * {@link #loadModelFile} write and read the single local file.
  */
-public final class BackpropRegressionModel extends Model<BackpropRegressionModel> implements MLWritable {
+public final class BackpropRegressionModel extends BackpropModel<BackpropRegressionModel> {
     private static final long serialVersionUID = 1L;
-    private final String uid;
-    private final TrainedNetwork network;
-    private final String training;
-    private final long seed;
-    private final Param<String> featuresCol;
-    private final Param<String> labelCol;
-    private final Param<String> predictionCol;
 
     /** @param training the training record (settings and epoch losses) as JSON, or null */
     BackpropRegressionModel(String uid, TrainedNetwork network, String training, long seed) {
-        this.uid = uid;
-        this.network = network;
-        this.training = training;
-        this.seed = seed;
-        this.featuresCol = new Param<>(this, "featuresCol", "features column (Vector)");
-        this.labelCol = new Param<>(this, "labelCol", "label column (numeric): the model file's target name");
-        this.predictionCol = new Param<>(this, "predictionCol", "prediction column name");
-        setDefault(featuresCol, "features");
-        setDefault(labelCol, "label");
-        setDefault(predictionCol, "prediction");
+        super(uid, network, training, seed);
+    }
+
+    @Override
+    protected BackpropRegressionModel self() {
+        return this;
     }
 
     /** Spark ML's reader of a saved model directory. */
@@ -70,44 +56,7 @@ public final class BackpropRegressionModel extends Model<BackpropRegressionModel
 
     @Override
     public MLWriter write() {
-        return new NetworkModelWriter(this, network, $(labelCol), null, training, seed);
-    }
-
-    @Override
-    public String uid() {
-        return uid;
-    }
-
-    public Param<String> featuresCol() {
-        return featuresCol;
-    }
-
-    public Param<String> labelCol() {
-        return labelCol;
-    }
-
-    public Param<String> predictionCol() {
-        return predictionCol;
-    }
-
-    public BackpropRegressionModel setFeaturesCol(String value) {
-        set(featuresCol, value);
-        return this;
-    }
-
-    public BackpropRegressionModel setPredictionCol(String value) {
-        set(predictionCol, value);
-        return this;
-    }
-
-    /** The trained network: architecture, flat parameters, feature and target scalers, feature names. */
-    public TrainedNetwork network() {
-        return network;
-    }
-
-    /** The mean training loss of every epoch (in standardized target units if the target was standardized). */
-    public List<Double> epochLosses() {
-        return TrainingJson.epochLosses(training);
+        return new NetworkModelWriter(this, network(), getLabelCol(), null, training(), seed());
     }
 
     /**
@@ -115,7 +64,7 @@ public final class BackpropRegressionModel extends Model<BackpropRegressionModel
      * as in training); {@code backprop predict --model FILE} reads it.
      */
     public void saveModelFile(Path file) throws IOException {
-        ModelFiles.save(file, network, $(labelCol), null, training, seed);
+        ModelFiles.save(file, network(), getLabelCol(), null, training(), seed());
     }
 
     /**
@@ -135,18 +84,17 @@ public final class BackpropRegressionModel extends Model<BackpropRegressionModel
         }
         BackpropRegressionModel model = new BackpropRegressionModel(uid, loaded.network(),
                 loaded.metadata().training(), loaded.metadata().seed());
-        model.set(model.labelCol, loaded.target());
-        return model;
+        return model.setLabelCol(loaded.target());
     }
 
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
         StructType out = transformSchema(dataset.schema());
         Dataset<Row> rows = dataset.toDF();
-        int at = Arrays.asList(rows.schema().fieldNames()).indexOf($(featuresCol));
-        InputColumns columns = InputColumns.vector($(featuresCol), List.of($(labelCol)));
-        TrainedNetwork trained = network;
-        return rows.mapPartitions(new Scorer(network, columns, at, (net, x) -> predictions(trained, net, x)),
+        int at = Arrays.asList(rows.schema().fieldNames()).indexOf(getFeaturesCol());
+        InputColumns columns = InputColumns.vector(getFeaturesCol(), List.of(getLabelCol()));
+        TrainedNetwork trained = network();
+        return rows.mapPartitions(new Scorer(trained, columns, at, (net, x) -> predictions(trained, net, x)),
                 Encoders.row(out));
     }
 
@@ -162,8 +110,8 @@ public final class BackpropRegressionModel extends Model<BackpropRegressionModel
 
     @Override
     public StructType transformSchema(StructType schema) {
-        InputColumns.vector($(featuresCol), List.of($(labelCol))).checkSchemaFeatures(schema);
-        return withPrediction(schema, $(predictionCol));
+        InputColumns.vector(getFeaturesCol(), List.of(getLabelCol())).checkSchemaFeatures(schema);
+        return withPrediction(schema, getPredictionCol());
     }
 
     /** {@code schema} plus a double column {@code prediction}, refusing a name already taken. */
@@ -176,7 +124,7 @@ public final class BackpropRegressionModel extends Model<BackpropRegressionModel
 
     @Override
     public BackpropRegressionModel copy(ParamMap extra) {
-        BackpropRegressionModel copy = new BackpropRegressionModel(uid, network, training, seed);
+        BackpropRegressionModel copy = new BackpropRegressionModel(uid(), network(), training(), seed());
         copy.setParent(parent());
         return copyValues(copy, extra);
     }

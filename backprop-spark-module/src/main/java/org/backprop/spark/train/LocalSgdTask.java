@@ -3,7 +3,6 @@ package org.backprop.spark.train;
 import java.io.Serializable;
 
 import org.apache.spark.api.java.function.Function;
-import org.apache.spark.broadcast.Broadcast;
 import org.backprop.optim.Sgd;
 import org.backprop.spark.NetworkSpec;
 import org.backprop.spark.data.Block;
@@ -11,14 +10,14 @@ import org.backprop.tensor.Matrix;
 import org.backprop.train.BlockGradient;
 
 /**
- * The executor side of one local-SGD round ({@link LocalSgd}): from the broadcast parameters, take
+ * The executor side of one local-SGD round ({@link LocalSgd}): from the round's parameters, take
  * plain SGD steps on this partition's slices of global steps [first, first + count), each on the
  * mean loss of the slice alone, and return the resulting parameters.
  */
 final class LocalSgdTask implements Function<Block, LocalSgdTask.Result> {
     private static final long serialVersionUID = 1L;
     private final NetworkSpec spec;
-    private final Broadcast<double[]> parameters;
+    private final double[] parameters;
     private final ShardPlan plan;
     private final long seed;
     private final boolean shuffle;
@@ -37,7 +36,7 @@ final class LocalSgdTask implements Function<Block, LocalSgdTask.Result> {
         private static final long serialVersionUID = 1L;
     }
 
-    LocalSgdTask(NetworkSpec spec, Broadcast<double[]> parameters, ShardPlan plan, long seed, boolean shuffle,
+    LocalSgdTask(NetworkSpec spec, double[] parameters, ShardPlan plan, long seed, boolean shuffle,
                  LocalSgd settings, long first, int count) {
         this.spec = spec;
         this.parameters = parameters;
@@ -54,7 +53,7 @@ final class LocalSgdTask implements Function<Block, LocalSgdTask.Result> {
         int p = block.partition();
         Sgd sgd = settings.optimizer();
         double[] losses = new double[count];
-        return ExecutorNetworks.withNetwork(spec, parameters.value(), net -> {
+        return ExecutorNetworks.withNetwork(spec, parameters, net -> {
             for (int s = 0; s < count; s++) {
                 int epoch = (int) ((first + s) / plan.stepsPerEpoch());
                 int step = (int) ((first + s) % plan.stepsPerEpoch());

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.backprop.network.NeuralNetwork;
@@ -21,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Synchronous data-parallel training on Spark that gives the same model as one machine.
  *
- * <p>Each step: the driver broadcasts the flat parameter vector; each of the P partitions computes,
+ * <p>Each step is one Spark job whose task carries the flat parameter vector (Spark broadcasts a
+ * stage's serialized tasks once, so no broadcast of our own is made or destroyed); each of the P partitions computes,
  * with the core's {@link org.backprop.train.BlockGradient}, its share of the global batch's
  * mean-loss gradient from its slice of the batch ({@link ShardPlan}, {@link ShuffleOrders}); the
  * driver collects the P shares (in partition order), adds them in that order, checks them for
@@ -48,7 +47,6 @@ public final class SparkTrainer {
      *                                                      non-finite (no checkpoint is written then)
      */
     public static FitResult fit(Dataset<Row> data, NetworkSpec spec, Optimizer optimizer, SparkTrainConfig config) {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(data.sparkSession().sparkContext());
         try (PackedData packed = DataPacker.pack(data, config.columns(), spec.inputs(), spec.outputs(),
                 config.partitions(), config.standardize(), config.standardizeTarget());
              NeuralNetwork network = spec.build(config.seed(), 1)) {
@@ -66,9 +64,9 @@ public final class SparkTrainer {
                 long start = System.nanoTime();
                 long before = progress.steps();
                 if (config.localSgd() == null) {
-                    synchronousStep(jsc, packed.blocks(), spec, plan, config, network, optimizer, progress);
+                    synchronousStep(packed.blocks(), spec, plan, config, network, optimizer, progress);
                 } else {
-                    localSgdRound(jsc, packed.blocks(), spec, plan, config, network, progress, end);
+                    localSgdRound(packed.blocks(), spec, plan, config, network, progress, end);
                 }
                 millis.add((System.nanoTime() - start) / 1e6);
                 maybeCheckpoint(config, before, progress, network, optimizer);
@@ -82,37 +80,25 @@ public final class SparkTrainer {
         }
     }
 
-    private static void synchronousStep(JavaSparkContext jsc, JavaRDD<Block> blocks, NetworkSpec spec,
+    private static void synchronousStep(JavaRDD<Block> blocks, NetworkSpec spec,
                                         ShardPlan plan, SparkTrainConfig config, NeuralNetwork network,
                                         Optimizer optimizer, FitProgress progress) {
         int epoch = progress.epoch();
         int step = progress.stepInEpoch();
-        Broadcast<double[]> parameters = jsc.broadcast(network.parameters().values().clone());
-        List<GradientShare> shares;
-        try {
-            shares = blocks.map(new StepTask(spec, parameters, plan, config.seed(), config.shuffle(), epoch, step))
-                    .collect();
-        } finally {
-            parameters.destroy();
-        }
+        List<GradientShare> shares = blocks.map(new StepTask(spec, network.parameters().values().clone(), plan,
+                config.seed(), config.shuffle(), epoch, step)).collect();
         double loss = OrderedSum.into(shares, network.parameters(), epoch, step, progress.steps());
         optimizer.step(network.parameters());
         OrderedSum.checkParameters(network.parameters(), epoch, step, progress.steps());
         progress.stepDone(loss);
     }
 
-    private static void localSgdRound(JavaSparkContext jsc, JavaRDD<Block> blocks, NetworkSpec spec,
+    private static void localSgdRound(JavaRDD<Block> blocks, NetworkSpec spec,
                                       ShardPlan plan, SparkTrainConfig config, NeuralNetwork network,
                                       FitProgress progress, long end) {
         int count = (int) Math.min(config.localSgd().syncEvery(), end - progress.steps());
-        Broadcast<double[]> parameters = jsc.broadcast(network.parameters().values().clone());
-        List<LocalSgdTask.Result> results;
-        try {
-            results = blocks.map(new LocalSgdTask(spec, parameters, plan, config.seed(), config.shuffle(),
-                    config.localSgd(), progress.steps(), count)).collect();
-        } finally {
-            parameters.destroy();
-        }
+        List<LocalSgdTask.Result> results = blocks.map(new LocalSgdTask(spec, network.parameters().values().clone(),
+                plan, config.seed(), config.shuffle(), config.localSgd(), progress.steps(), count)).collect();
         double[] average = network.parameters().values();
         java.util.Arrays.fill(average, 0.0);
         for (LocalSgdTask.Result r : results) {

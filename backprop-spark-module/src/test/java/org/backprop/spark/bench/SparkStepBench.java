@@ -56,6 +56,8 @@ public final class SparkStepBench {
         }
         SparkSession spark = builder.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
+        StepJobListener jobs = new StepJobListener();
+        spark.sparkContext().addSparkListener(jobs);
         Dataset<Row> data = dataset(spark, rows);
         for (int batch : batches) {
             int steps = stepsFor(batch);
@@ -63,6 +65,7 @@ public final class SparkStepBench {
             System.out.printf(Locale.ROOT, "RESULT,batch=%d,trainer=local,ms_per_step=%.1f,steps=%d%n", batch, local,
                     steps);
             for (int p : partitions) {
+                jobs.reset();
                 FitResult fit = SparkTrainer.fit(data, SEED_NET, sgd(), SparkTrainConfig.builder()
                         .features(names()).label("y").partitions(p).globalBatchSize(batch).epochs(1000)
                         .stopAfterSteps(steps).standardize(false).build());
@@ -70,6 +73,12 @@ public final class SparkStepBench {
                 System.out.printf(Locale.ROOT,
                         "RESULT,batch=%d,trainer=spark,master=%s,P=%d,ms_per_step=%.1f,ratio_to_local=%.2f,steps=%d%n",
                         batch, master, p, spark1, spark1 / local, steps);
+                // the steps' jobs (the last 3/4 of them, as medianAfterWarmup): where a step's time goes
+                double[] m = jobs.medians(steps - steps / 4);
+                System.out.printf(Locale.ROOT, "RESULT,batch=%d,P=%d,breakdown_ms:job=%.1f,driver_outside_job=%.1f,"
+                                + "slowest_task=%.1f(deserialize=%.1f,run=%.1f,result_serialize=%.1f),"
+                                + "scheduling_and_transfer=%.1f%n", batch, p, m[0], spark1 - m[0], m[4], m[1], m[2], m[3],
+                        m[0] - m[4]);
             }
         }
         spark.stop();
