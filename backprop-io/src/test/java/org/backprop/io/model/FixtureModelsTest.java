@@ -11,6 +11,7 @@ import java.util.List;
 import org.backprop.io.DoubleTable;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.tensor.Matrix;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -56,7 +57,13 @@ class FixtureModelsTest {
         }
     }
 
+    /**
+     * Not a test: rewrites the fixtures. Excluded from every normal run by its tag; run with
+     * {@code mvn -pl backprop-io -am test -Dtest=FixtureModelsTest -Dtest.excludedGroups=none
+     * -Dbackprop.writeFixtures=true -Dsurefire.failIfNoSpecifiedTests=false}.
+     */
     @Test
+    @Tag("fixture-writer")
     @EnabledIfSystemProperty(named = "backprop.writeFixtures", matches = "true")
     void writeFixtures() throws IOException {
         Path dir = Path.of("src/test/resources/fixtures");
