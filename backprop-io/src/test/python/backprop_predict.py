@@ -9,11 +9,12 @@ raw little-endian F64 data). The steps, in order (see README "Command line" and 
   1. encode the raw CSV columns with metadata["preprocessing"] (absent: every feature is a numeric
      column of that name and missing cells are errors);
   2. standardize: (x - scaler.features.mean) / scaler.features.scale;
-  3. dense layers dense1 .. denseN: A = f(X @ W + B), W of shape [in, out];
+  3. the layers of metadata["architecture"] in order: dense layers (named dense1, dense2, ...)
+     A = f(X @ W + B) with W of shape [in, out]; dropout layers (dropout1, ...) pass X through;
   4. regression: output * scaler.target.scale + scaler.target.mean;
      classification: softmax of the logits, label = the first most probable class.
-Prints a CSV: regression, one column named after the target; classification, the label then
-p_<class> per class.
+Prints a CSV, as backprop predict: regression, one column <target>_predicted; classification, the
+label in <target>_predicted, then p_<class> per class.
 """
 import csv
 import json
@@ -72,6 +73,13 @@ def encode(rows, header, metadata, features):
                     values.append(1.0 if missing else 0.0)
             else:
                 levels, rare = col["levels"], col["rare_levels"]
+                if col.get("embedding_dim", 0) > 0:
+                    # one code: 0 rare/unseen (and missing without a level), 1..k the levels, k+1 missing
+                    if missing:
+                        values.append(float(len(levels) + 1) if col["missing_level"] else 0.0)
+                    else:
+                        values.append(float(levels.index(cell) + 1) if cell in levels else 0.0)
+                    continue
                 onehot = [0.0] * (len(levels) + (1 if rare else 0) + (1 if col["missing_level"] else 0))
                 if missing:
                     if col["missing_level"]:
@@ -86,16 +94,51 @@ def encode(rows, header, metadata, features):
 
 
 ERF = np.vectorize(math.erf)
-ACTIVATIONS = {
-    "linear": lambda x: x,
-    "relu": lambda x: np.maximum(x, 0.0),
-    "leaky_relu": lambda x: np.where(x > 0, x, 0.01 * x),
-    "elu": lambda x: np.where(x > 0, x, np.expm1(np.minimum(x, 0.0))),
-    "sigmoid": lambda x: 1.0 / (1.0 + np.exp(-x)),
-    "tanh": np.tanh,
-    "softplus": lambda x: np.logaddexp(0.0, x),
-    "gelu": lambda x: 0.5 * x * (1.0 + ERF(x / math.sqrt(2.0))),
-}
+
+
+def activation(spec):
+    """The activation of a dense layer: a name (format version 1) or {"name", hyperparameters} (version 2)."""
+    params = spec if isinstance(spec, dict) else {"name": spec}
+    name = params["name"]
+    if name == "linear":
+        return lambda x: x
+    if name == "relu":
+        return lambda x: np.maximum(x, 0.0)
+    if name == "leaky_relu":
+        slope = params.get("slope", 0.01)
+        return lambda x: np.where(x > 0, x, slope * x)
+    if name == "elu":
+        alpha = params.get("alpha", 1.0)
+        return lambda x: np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0.0)))
+    if name == "sigmoid":
+        return lambda x: 1.0 / (1.0 + np.exp(-x))
+    if name == "tanh":
+        return np.tanh
+    if name == "softplus":
+        return lambda x: np.logaddexp(0.0, x)
+    if name == "gelu":
+        return lambda x: 0.5 * x * (1.0 + ERF(x / math.sqrt(2.0)))
+    raise ValueError(f"activation {params} is not supported by this reader")
+
+
+def forward(architecture, tensors, a):
+    """Dense layers named by type and ordinal (dense1, dropout1, dense2, ...); dropout is the identity."""
+    counts = {}
+    for layer in architecture["layers"]:
+        kind = layer.get("type", "dense")
+        counts[kind] = counts.get(kind, 0) + 1
+        name = f"{kind}{counts[kind]}"
+        if kind == "embedding":
+            # each code column replaced in place by its row of embedding<i>.E<column>, last column first
+            for c in sorted((int(c) for c in layer["columns"]), reverse=True):
+                table = tensors[f"{name}.E{c}"]
+                vectors = table[a[:, c].astype(int)]
+                a = np.concatenate([a[:, :c], vectors, a[:, c + 1:]], axis=1)
+        elif kind == "dense":
+            a = activation(layer["activation"])(a @ tensors[f"{name}.W"] + tensors[f"{name}.B"])
+        elif kind != "dropout":
+            raise ValueError(f"layer type {kind} is not supported by this reader")
+    return a
 
 
 def predict(model_path, csv_path):
@@ -108,8 +151,7 @@ def predict(model_path, csv_path):
         rows = [(reader.line_num, row) for row in reader if row and any(cell.strip(" \t") for cell in row)]
     x = encode(rows, header, metadata, features)
     a = (x - tensors["scaler.features.mean"]) / tensors["scaler.features.scale"]
-    for i, layer in enumerate(architecture["layers"], start=1):
-        a = ACTIVATIONS[layer["activation"]](a @ tensors[f"dense{i}.W"] + tensors[f"dense{i}.B"])
+    a = forward(architecture, tensors, a)
     if metadata["task"] == "regression":
         return ["value"], a[:, 0] * tensors["scaler.target.scale"][0] + tensors["scaler.target.mean"][0]
     labels = json.loads(metadata["labels"])
@@ -125,11 +167,11 @@ def main():
     writer = csv.writer(sys.stdout, lineterminator="\n")
     target = metadata["target"]
     if metadata["task"] == "regression":
-        writer.writerow([target])
+        writer.writerow([target + "_predicted"])
         for v in result:
             writer.writerow([repr(float(v))])
     else:
-        writer.writerow([target] + ["p_" + c for c in classes])
+        writer.writerow([target + "_predicted"] + ["p_" + c for c in classes])
         for row in result:
             writer.writerow([classes[int(np.argmax(row))]] + [repr(float(v)) for v in row])
 

@@ -1,8 +1,10 @@
 package org.backprop.cli;
 
+import java.io.FileDescriptor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -31,6 +33,7 @@ final class CliFiles {
 
     /** Reads a CSV file in one streaming pass into columns. */
     static ColumnarTable readColumns(Path file, ColumnarReadOptions options) {
+        requireRegularFile(file, "cannot read ");
         try {
             return ColumnarCsvReader.read(file, options);
         } catch (IOException e) {
@@ -57,6 +60,7 @@ final class CliFiles {
 
     /** Loads and validates a model file. */
     static Model loadModel(Path file, int threads) {
+        requireRegularFile(file, "cannot read model ");
         try {
             return ModelFile.load(file, threads);
         } catch (org.backprop.io.model.ModelFormatException | org.backprop.io.safetensors.SafetensorsFormatException e) {
@@ -66,8 +70,9 @@ final class CliFiles {
         }
     }
 
-    /** Saves a model atomically. */
-    static void saveModel(Path file, Model model) {
+    /** Saves a model atomically; {@code stdout} is flushed first (see {@link #write}). */
+    static void saveModel(Path file, Model model, PrintWriter stdout) {
+        stdout.flush();
         try {
             ModelFile.save(file, model);
         } catch (IOException e) {
@@ -75,17 +80,40 @@ final class CliFiles {
         }
     }
 
-    /** Writes UTF-8 text atomically: readers see the old file or the whole new one. */
-    static void writeText(Path file, String text) {
-        write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    /**
+     * Writes UTF-8 text atomically: readers see the old file or the whole new one. A {@code file}
+     * naming standard output ({@code /dev/stdout}) prints the text to {@code stdout} instead.
+     */
+    static void writeText(Path file, String text, PrintWriter stdout) {
+        if (AtomicFiles.standardStream(file) == FileDescriptor.out) {
+            stdout.print(text);
+            StandardOutput.check(stdout);
+            return;
+        }
+        write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)), stdout);
     }
 
-    /** Writes a file atomically with {@link AtomicFiles}. */
-    static void write(Path file, AtomicFiles.Content content) {
+    /**
+     * Writes a file atomically with {@link AtomicFiles}; {@code stdout} is flushed first, so that a
+     * {@code file} naming standard output follows what was printed before.
+     */
+    static void write(Path file, AtomicFiles.Content content, PrintWriter stdout) {
+        stdout.flush();
         try {
             AtomicFiles.write(file, content);
         } catch (IOException e) {
             throw ioError("cannot write " + file, e);
+        }
+    }
+
+    /**
+     * Refuses a FIFO, device or directory as an input (reading a FIFO would block until someone
+     * writes it); a missing file is reported by the reader.
+     */
+    private static void requireRegularFile(Path file, String what) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new UserError(ExitCodes.IO, what + file + ": not a regular file"
+                    + (Files.isDirectory(file) ? " (a directory)" : " (a FIFO, device or socket)"));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.backprop.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,18 +30,34 @@ public final class CommandRunner {
             err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCodes.USAGE;
         });
-        int code = cli.execute(args);
-        out.flush();
+        String name = cli.getCommandSpec().name();
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            code = ErrorHandler.report(err, name, new UserError(ExitCodes.IO, OutOfMemory.message(e)));
+        }
+        try {
+            StandardOutput.check(out);
+        } catch (UserError e) {
+            if (code == ExitCodes.OK) {
+                code = ErrorHandler.report(err, name, e);
+            }
+        }
         err.flush();
         return code;
     }
 
-    /** Appends the documented exit codes to the help of the command and every subcommand. */
-    /** Runs {@code command} on the process's standard streams and exits with its exit code. */
+    /**
+     * Runs {@code command} on the process's standard streams and exits with its exit code; a failed
+     * write to standard output (a full disk, {@code /dev/full}) is exit 5.
+     */
     public static void runAndExit(Object command, String... args) {
-        System.exit(run(command, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        PrintWriter out = StandardOutput.of(new FileOutputStream(FileDescriptor.out), true);
+        System.exit(run(command, out, new PrintWriter(System.err, true), args));
     }
 
+    /** Appends the documented exit codes to the help of the command and every subcommand. */
     private static void addExitCodeFooters(CommandLine cli) {
         CommandLine.Model.UsageMessageSpec usage = cli.getCommandSpec().usageMessage();
         List<String> footer = new ArrayList<>(List.of(usage.footer()));

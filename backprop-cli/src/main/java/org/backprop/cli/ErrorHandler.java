@@ -1,11 +1,13 @@
 package org.backprop.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 import org.backprop.io.DataException;
 import org.backprop.io.model.ModelFormatException;
 import org.backprop.io.model.NonFiniteWeightsException;
+import org.backprop.io.preprocess.ScalingOverflowException;
 import org.backprop.io.safetensors.SafetensorsFormatException;
 import org.backprop.train.TrainingDivergedException;
 
@@ -19,12 +21,20 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parse) {
+        return report(cli.getErr(), cli.getCommandSpec().root().name(), e);
+    }
+
+    /**
+     * Prints {@code e} to {@code err} as {@code "<command>: <message>"}, or with its stack trace if
+     * it is a bug, and returns its exit code.
+     */
+    static int report(PrintWriter err, String command, Throwable e) {
         int code = exitCode(e);
         if (code == ExitCodes.INTERNAL) {
-            cli.getErr().println(cli.getCommandSpec().root().name() + ": internal error (please report it):");
-            e.printStackTrace(cli.getErr());
+            err.println(command + ": internal error (please report it):");
+            e.printStackTrace(err);
         } else {
-            cli.getErr().println(cli.getCommandSpec().root().name() + ": " + e.getMessage());
+            err.println(command + ": " + e.getMessage());
         }
         return code;
     }
@@ -33,7 +43,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof UserError u) {
             return u.exitCode();
         }
-        if (e instanceof DataException) {
+        if (e instanceof DataException || e instanceof ScalingOverflowException) {
             return ExitCodes.DATA;
         }
         if (e instanceof TrainingDivergedException || e instanceof NonFiniteWeightsException) {

@@ -6,8 +6,8 @@ package org.backprop.cli;
  *   <li>0: success</li>
  *   <li>2: usage error (unknown option, missing or invalid argument)</li>
  *   <li>3: data error (the input file is malformed; the message names file, line, column and text)</li>
- *   <li>4: training diverged (NaN or infinite loss; nothing was saved)</li>
- *   <li>5: I/O error (a file could not be read or written)</li>
+ *   <li>4: training diverged (NaN or infinite loss or weight, sustained loss growth, a weight beyond the bound; nothing was saved)</li>
+ *   <li>5: I/O error (a file could not be read or written, standard output failed, out of memory)</li>
  *   <li>6: model error (a model file is invalid or does not fit the data)</li>
  *   <li>7: {@code backprop gradcheck} ran and the gradients did not pass the check</li>
  *   <li>1: an unexpected internal error (a bug: please report it with the stack trace)</li>

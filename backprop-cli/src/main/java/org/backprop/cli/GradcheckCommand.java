@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
         description = {"Check the analytic gradients of a model's network against central differences "
                 + "(f(w+h) − f(w−h)) / 2h of its loss, on a few rows of your data.",
                 "Prints the number of elements checked and the worst one by parameter name "
-                        + "(e.g. dense1.W[3,4]). Exit code 0 if every element is within tolerance, 7 if not."},
+                        + "(e.g. dense1.W[3,4]). Exit code 0 if every element is within tolerance, 7 if not.",
+                "An element whose step puts a ReLU pre-activation (or an absolute-error residual) on the other side "
+                        + "of its kink is re-checked with a 10x smaller step, then excluded if it still crosses one; "
+                        + "both are counted in the report."},
         footer = {"", "Example:", "  backprop gradcheck --model houses.safetensors --data houses.csv --rows 0:8"})
 final class GradcheckCommand implements Callable<Integer> {
 
@@ -39,14 +42,30 @@ final class GradcheckCommand implements Callable<Integer> {
             description = "Largest relative error that passes (default: ${DEFAULT-VALUE}).")
     private double tolerance;
 
+    @Option(names = "--step", defaultValue = "1e-6", paramLabel = "H",
+            description = "Central-difference step h (default: ${DEFAULT-VALUE}).")
+    private double step;
+
+    @Option(names = "--kink-retries", defaultValue = "1", paramLabel = "N",
+            description = "Re-checks with a 10x smaller step of an element whose step crosses a kink before it is "
+                    + "excluded; -1 compares every element as it comes (default: ${DEFAULT-VALUE}).")
+    private int kinkRetries;
+
     @Override
     public Integer call() {
+        if (!(step > 0) || Double.isInfinite(step)) {
+            throw new UserError(ExitCodes.USAGE, "--step must be a positive number, got " + step);
+        }
+        if (kinkRetries < -1) {
+            throw new UserError(ExitCodes.USAGE, "--kink-retries must be at least -1, got " + kinkRetries);
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (Model m = CliFiles.loadModel(model.file, 1)) {
             LabeledRows all = CliFiles.labeledRows(spec, data.file, m);
             LabeledRows picked = all.select(rows.rows.indices(all.size()));
             GradientCheckReport report = GradientCheck.network(m.network(), m.inputs(picked.features()),
-                    picked.networkTargets(m), GradientCheckOptions.defaults().withTolerance(tolerance));
+                    picked.networkTargets(m), GradientCheckOptions.defaults().withTolerance(tolerance).withStep(step)
+                            .withKinkRetries(kinkRetries));
             out.println("gradient check of " + m.network().parameters().size() + " parameters on rows " + rows.rows
                     + " of " + data.file + " (" + picked.size() + " rows):");
             out.println(report);

@@ -47,6 +47,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        new CommandFiles().input("--model", model.file).input("--data", data).output("--trace-json", traceJson).check();
         PrintWriter out = spec.commandLine().getOut();
         try (Model m = CliFiles.loadModel(model.file, 1)) {
             printSummary(out, m);
@@ -96,7 +97,7 @@ final class InspectCommand implements Callable<Integer> {
                 + "inputs; loss " + trace.loss() + "):");
         out.print(trace.table());
         if (traceJson != null) {
-            CliFiles.writeText(traceJson, trace.toJson());
+            CliFiles.writeText(traceJson, trace.toJson(), spec.commandLine().getOut());
             out.println("wrote trace to " + traceJson);
         }
     }

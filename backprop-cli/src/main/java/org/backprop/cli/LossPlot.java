@@ -1,5 +1,6 @@
 package org.backprop.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 import org.backprop.train.EpochRecord;
@@ -20,11 +21,11 @@ final class LossPlot {
     }
 
     /** Writes the chart to {@code file} atomically; AWT runs headless. */
-    static void write(Path file, History history, String lossName) {
+    static void write(Path file, History history, String lossName, PrintWriter stdout) {
         System.setProperty("java.awt.headless", "true");
         JFreeChart chart = ChartFactory.createXYLineChart("Training loss", "epoch", lossName, dataset(history),
                 PlotOrientation.VERTICAL, true, false, false);
-        CliFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
+        CliFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT), stdout);
     }
 
     private static XYSeriesCollection dataset(History history) {

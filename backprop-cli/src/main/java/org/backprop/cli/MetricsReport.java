@@ -32,12 +32,32 @@ final class MetricsReport {
             m.values().forEach((name, value) -> {
                 if (value instanceof SplitMetrics.Confusion c) {
                     printConfusion(out, c);
+                } else if (value instanceof SplitMetrics.PerClass p) {
+                    printPerClass(out, p);
                 } else {
-                    out.println(String.format(Locale.ROOT, "  %-9s %s", name,
-                            value == null ? "undefined (constant target)" : format((Double) value)));
+                    out.println(String.format(Locale.ROOT, "  %-9s %s", name, value == null ? undefined(name)
+                            : format((Double) value)));
                 }
             });
         });
+    }
+
+    private static String undefined(String metric) {
+        return metric.equals("roc_auc") ? "undefined (only one class in these rows)" : "undefined (constant target)";
+    }
+
+    private static void printPerClass(PrintWriter out, SplitMetrics.PerClass p) {
+        int width = 6;
+        for (String label : p.labels()) {
+            width = Math.max(width, label.length() + 1);
+        }
+        String row = "    %" + width + "s %10s %10s %10s %10s";
+        out.println("  per class:");
+        out.println(String.format(Locale.ROOT, row, "", "precision", "recall", "f1", "support"));
+        for (int c = 0; c < p.labels().size(); c++) {
+            out.println(String.format(Locale.ROOT, row, p.labels().get(c), format(p.report().precision(c)),
+                    format(p.report().recall(c)), format(p.report().f1(c)), count(p.report().support(c))));
+        }
     }
 
     private static void printConfusion(PrintWriter out, SplitMetrics.Confusion c) {
@@ -57,6 +77,11 @@ final class MetricsReport {
             }
             out.println(row);
         }
+    }
+
+    /** A count (or a total weight) without decimals when it is a whole number. */
+    private static String count(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : format(v);
     }
 
     private static String format(double v) {
@@ -96,13 +121,34 @@ final class MetricsReport {
             o.add("matrix", matrix);
             return o;
         }
+        if (value instanceof SplitMetrics.PerClass p) {
+            JsonObject o = new JsonObject();
+            JsonArray labels = new JsonArray();
+            p.labels().forEach(labels::add);
+            o.add("labels", labels);
+            JsonArray precision = new JsonArray();
+            JsonArray recall = new JsonArray();
+            JsonArray f1 = new JsonArray();
+            JsonArray support = new JsonArray();
+            for (int c = 0; c < p.labels().size(); c++) {
+                precision.add(p.report().precision(c));
+                recall.add(p.report().recall(c));
+                f1.add(p.report().f1(c));
+                support.add(p.report().support(c));
+            }
+            o.add("precision", precision);
+            o.add("recall", recall);
+            o.add("f1", f1);
+            o.add("support", support);
+            return o;
+        }
         return new JsonPrimitive((Double) value);
     }
 
-    /** Writes {@link #toJson()} atomically if {@code file} is not null. */
-    void writeJson(Path file) {
+    /** Writes {@link #toJson()} atomically if {@code file} is not null ({@code /dev/stdout}: to {@code stdout}). */
+    void writeJson(Path file, PrintWriter stdout) {
         if (file != null) {
-            CliFiles.writeText(file, toJson());
+            CliFiles.writeText(file, toJson(), stdout);
         }
     }
 }

@@ -1,9 +1,22 @@
 package org.backprop.cli;
 
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import java.util.HashSet;
+import java.util.Set;
+
+import org.backprop.io.AtomicFiles;
+import org.backprop.io.DoubleTable;
+import org.backprop.io.csv.Column;
+import org.backprop.io.csv.ColumnarReadOptions;
 import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.model.Model;
 import org.backprop.io.preprocess.EncodeWarnings;
@@ -18,8 +31,8 @@ import picocli.CommandLine.Option;
         description = {"Predict the rows of a CSV file with a trained model.",
                 "The file needs the model's raw columns (any order, other columns are ignored); the stored "
                         + "preprocessing is applied (levels not seen in training: all zeros, with a warning). Output CSV: "
-                        + "regression: one column named after the target, in its units; classification: the "
-                        + "predicted label, then p_<label> for every class."},
+                        + "the --id-column if given, then <target>_predicted: regression, the prediction in the "
+                        + "target's units; classification, the predicted label, then p_<label> for every class."},
         footer = {"", "Example:", "  backprop predict --model houses.safetensors --data new.csv --out predictions.csv"})
 final class PredictCommand implements Callable<Integer> {
 
@@ -35,19 +48,66 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV here, atomically (default: standard output).")
     private Path out;
 
+    @Option(names = "--id-column", paramLabel = "COLUMN",
+            description = "Copy this column of --data, as written, as the first output column (default: none).")
+    private String idColumn;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        new CommandFiles().input("--model", model.file).input("--data", data.file).output("--out", out).check();
+        PrintWriter stdout = spec.commandLine().getOut();
         try (Model m = CliFiles.loadModel(model.file, 1)) {
-            ColumnarTable table = CliFiles.readColumns(data.file, m.preprocessor().readOptions(List.of()));
+            ColumnarTable table = CliFiles.readColumns(data.file, withIdColumn(m.preprocessor().readOptions(List.of())));
             EncodeWarnings warnings = new EncodeWarnings();
-            String csv = PredictionsCsv.of(m, m.preprocessor().encode(table, warnings));
+            DoubleTable features = m.preprocessor().encode(table, warnings);
+            String[] ids = idColumn == null ? null : ids(table);
             CliFiles.warn(spec.commandLine().getErr(), data.file, warnings);
-            if (out == null) {
-                spec.commandLine().getOut().print(csv);
+            RowOrigin origin = RowOrigin.of(table);
+            if (out == null || AtomicFiles.standardStream(out) == FileDescriptor.out) {
+                PredictionsCsv.write(m, features, origin, idColumn, ids, text -> {
+                    stdout.print(text);
+                    StandardOutput.check(stdout);
+                });
             } else {
-                CliFiles.writeText(out, csv);
+                CliFiles.write(out, file -> {
+                    Writer writer = new OutputStreamWriter(file, StandardCharsets.UTF_8);
+                    PredictionsCsv.write(m, features, origin, idColumn, ids, writer::write);
+                    writer.flush();
+                }, stdout);
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** {@code options} also keeping the --id-column, as text. */
+    private ColumnarReadOptions withIdColumn(ColumnarReadOptions options) {
+        if (idColumn == null || (options.columns() != null && options.columns().contains(idColumn))) {
+            return options; // a column the model reads anyway keeps its text codes while it can
+        }
+        Set<String> columns = options.columns() == null ? null : new HashSet<>(options.columns());
+        if (columns != null) {
+            columns.add(idColumn);
+        }
+        Set<String> text = new HashSet<>(options.textColumns());
+        text.add(idColumn);
+        return new ColumnarReadOptions(columns, text, options.missing());
+    }
+
+    /**
+     * The --id-column cells as written (without surrounding blanks; a missing-value token gives an
+     * empty cell); a missing column is a data error listing the columns.
+     */
+    private String[] ids(ColumnarTable table) {
+        Column column = table.column(idColumn);
+        String[] ids = new String[table.rowCount()];
+        boolean text = column.hasText() && !column.textDropped();
+        for (int r = 0; r < ids.length; r++) {
+            int code = text ? column.code(r) : Column.MISSING;
+            double number = text ? Double.NaN : column.number(r);
+            ids[r] = text ? (code == Column.MISSING ? "" : column.level(code))
+                    : Double.isNaN(number) ? "" : number == Math.rint(number) && Math.abs(number) < 1e15
+                    ? Long.toString((long) number) : Double.toString(number);
+        }
+        return ids;
     }
 }

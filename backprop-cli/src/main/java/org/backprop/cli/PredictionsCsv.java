@@ -1,6 +1,8 @@
 package org.backprop.cli;
 
-import java.util.List;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 
 import org.backprop.io.DoubleTable;
 import org.backprop.io.model.Model;
@@ -8,39 +10,83 @@ import org.backprop.io.model.Task;
 import org.backprop.tensor.Matrix;
 
 /**
- * A model's predictions as CSV text, one row per input row in input order. Regression: one column
- * named after the target, in the target's units. Classification: the predicted label (column named
- * after the target), then one probability column per class, {@code p_<label>}, in the model's class
- * order. Numbers are written in full precision (shortest text that reads back as the same double).
+ * A model's predictions as CSV text, one row per input row in input order. The prediction column
+ * is named {@code <target>_predicted}, so it cannot be mistaken for (or joined over) the true
+ * target column. Regression: that column, in the target's units. Classification: the predicted
+ * label in that column, then one probability column per class, {@code p_<label>}, in the model's
+ * class order. An optional id column comes first, its cells copied as written. Numbers are written
+ * in full precision (shortest text that reads back as the same double).
+ * Rows are computed and written {@link BatchedPredictions#BATCH_ROWS} at a time.
  */
 final class PredictionsCsv {
     private PredictionsCsv() {
     }
 
-    /** The CSV text, with a header row. */
-    static String of(Model model, DoubleTable features) {
+    /** Receives each batch's text; may stop the run by throwing (e.g. when standard output failed). */
+    @FunctionalInterface
+    interface Chunks {
+        void write(String text) throws IOException;
+    }
+
+    /** The suffix of the prediction column's name. */
+    static final String SUFFIX = "_predicted";
+
+    /** Writes the CSV text, with a header row, in chunks of one batch of rows. */
+    static void write(Model model, DoubleTable features, RowOrigin origin, Chunks out) throws IOException {
+        write(model, features, origin, null, null, out);
+    }
+
+    /**
+     * As {@link #write(Model, DoubleTable, RowOrigin, Chunks)} with the column {@code idName} and
+     * its cells {@code ids} (one per row) first, unless {@code ids} is null.
+     */
+    static void write(Model model, DoubleTable features, RowOrigin origin, String idName, String[] ids, Chunks out)
+            throws IOException {
+        StringBuilder header = new StringBuilder(ids == null ? "" : quote(idName) + ",")
+                .append(quote(model.target() + SUFFIX));
+        if (model.task() == Task.CLASSIFICATION) {
+            model.labels().classes().forEach(c -> header.append(',').append(quote("p_" + c)));
+        }
+        out.write(header.append('\n').toString());
+        try {
+            BatchedPredictions.forEach(model, features, origin, (first, p) -> {
+                try {
+                    out.write(rows(model, p, ids, first));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Writes the CSV to {@code writer}; see {@link #write(Model, DoubleTable, RowOrigin, Chunks)}. */
+    static void write(Model model, DoubleTable features, RowOrigin origin, Writer writer) throws IOException {
+        write(model, features, origin, writer::write);
+    }
+
+    private static String rows(Model model, Matrix p, String[] ids, int first) {
         StringBuilder sb = new StringBuilder();
         if (model.task() == Task.REGRESSION) {
-            sb.append(quote(model.target())).append('\n');
-            for (double v : model.predictValues(features)) {
-                sb.append(v).append('\n');
+            for (int i = 0; i < p.rows(); i++) {
+                id(sb, ids, first + i).append(p.get(i, 0)).append('\n');
             }
             return sb.toString();
         }
-        Matrix p = model.predictProbabilities(features);
         String[] labels = model.labelsOf(p);
-        sb.append(quote(model.target()));
-        List<String> classes = model.labels().classes();
-        classes.forEach(c -> sb.append(',').append(quote("p_" + c)));
-        sb.append('\n');
         for (int i = 0; i < p.rows(); i++) {
-            sb.append(quote(labels[i]));
+            id(sb, ids, first + i).append(quote(labels[i]));
             for (int j = 0; j < p.cols(); j++) {
                 sb.append(',').append(p.get(i, j));
             }
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    private static StringBuilder id(StringBuilder sb, String[] ids, int row) {
+        return ids == null ? sb : sb.append(quote(ids[row])).append(',');
     }
 
     /** RFC 4180 quoting when the text holds a comma, quote, line break or surrounding spaces. */

@@ -10,22 +10,29 @@ import org.backprop.io.model.Task;
 import org.backprop.io.table.LabeledRows;
 import org.backprop.metrics.Accuracy;
 import org.backprop.metrics.ClassLabels;
+import org.backprop.metrics.ClassReport;
 import org.backprop.metrics.ConfusionMatrix;
 import org.backprop.metrics.LogLoss;
 import org.backprop.metrics.Mae;
 import org.backprop.metrics.Mse;
 import org.backprop.metrics.RSquared;
 import org.backprop.metrics.Rmse;
+import org.backprop.metrics.RocAuc;
 import org.backprop.tensor.Matrix;
 
 /**
  * The metrics of a model on one set of rows, by name, in the target's own units. Regression:
  * {@code mse}, {@code rmse}, {@code mae}, {@code r2} (null when the target is constant).
- * Classification: {@code accuracy}, {@code log_loss}, {@code confusion_matrix} (rows = true class,
- * columns = predicted class, in the order of {@code labels}).
+ * Classification: {@code accuracy}, {@code log_loss}, {@code roc_auc} (two classes only: the
+ * second class's probability ranks the rows; null when the rows hold one class),
+ * {@code macro_f1}, {@code per_class} (precision, recall, F1 and support of each class) and
+ * {@code confusion_matrix} (rows = true class, columns = predicted class, in the order of
+ * {@code labels}). With row weights (--class-weight, --weight-column) the weighted loss follows:
+ * {@code weighted_mse} and {@code weighted_mae}, or {@code weighted_log_loss} and
+ * {@code weighted_accuracy}; the plain metrics stay.
  *
  * @param rows    number of rows evaluated
- * @param values  metric name → Double, null, or (confusion matrix) {@link Confusion}
+ * @param values  metric name → Double, null, {@link PerClass} or {@link Confusion}
  */
 record SplitMetrics(int rows, Map<String, Object> values) {
 
@@ -33,26 +40,55 @@ record SplitMetrics(int rows, Map<String, Object> values) {
     record Confusion(List<String> labels, long[][] matrix) {
     }
 
-    /** Evaluates {@code model} on {@code data}. */
-    static SplitMetrics of(Model model, LabeledRows data) {
+    /** Per-class precision, recall, F1 and support (the weight of the class's rows), in label order. */
+    record PerClass(List<String> labels, ClassReport report) {
+    }
+
+    /** Evaluates {@code model} on {@code data}; the predictions are computed in batches ({@link BatchedPredictions}). */
+    static SplitMetrics of(Model model, LabeledRows data, RowOrigin origin) {
+        return of(model, data, origin, null);
+    }
+
+    /** As {@link #of(Model, LabeledRows, RowOrigin)}, adding weighted metrics when {@code weights} is not null. */
+    static SplitMetrics of(Model model, LabeledRows data, RowOrigin origin, double[] weights) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (model.task() == Task.REGRESSION) {
-            Matrix predicted = Matrix.column(model.predictValues(data.features()));
+            Matrix predicted = Matrix.column(BatchedPredictions.values(model, data.features(), origin));
             Matrix actual = Matrix.column(data.values());
-            m.put("mse", Mse.of(predicted, actual));
-            m.put("rmse", Rmse.of(predicted, actual));
-            m.put("mae", Mae.of(predicted, actual));
-            OptionalDouble r2 = RSquared.of(predicted, actual);
+            m.put("mse", Mse.of(actual, predicted));
+            m.put("rmse", Rmse.of(actual, predicted));
+            m.put("mae", Mae.of(actual, predicted));
+            OptionalDouble r2 = RSquared.of(actual, predicted);
             m.put("r2", r2.isPresent() ? r2.getAsDouble() : null);
+            if (weights != null) {
+                m.put("weighted_mse", Mse.of(actual, predicted, weights));
+                m.put("weighted_mae", Mae.of(actual, predicted, weights));
+            }
         } else {
-            Matrix probabilities = model.predictProbabilities(data.features());
+            Matrix probabilities = BatchedPredictions.probabilities(model, data.features(), origin);
             int k = model.labels().classCount();
             int[] predicted = ClassLabels.argmax(probabilities);
             int[] actual = model.labels().encode(data.labels());
-            m.put("accuracy", Accuracy.of(predicted, actual));
-            m.put("log_loss", LogLoss.of(probabilities, ClassLabels.oneHot(actual, k)));
+            Matrix oneHot = ClassLabels.oneHot(actual, k);
+            m.put("accuracy", Accuracy.of(actual, predicted));
+            m.put("log_loss", LogLoss.of(oneHot, probabilities));
+            if (k == 2) {
+                double[] positive = new double[probabilities.rows()];
+                for (int i = 0; i < positive.length; i++) {
+                    positive[i] = probabilities.get(i, 1);
+                }
+                OptionalDouble auc = RocAuc.of(actual, positive);
+                m.put("roc_auc", auc.isPresent() ? auc.getAsDouble() : null);
+            }
+            ClassReport report = ClassReport.of(actual, predicted, k);
+            m.put("macro_f1", report.macroF1());
+            if (weights != null) {
+                m.put("weighted_log_loss", LogLoss.of(oneHot, probabilities, weights));
+                m.put("weighted_accuracy", Accuracy.of(actual, predicted, weights));
+            }
+            m.put("per_class", new PerClass(model.labels().classes(), report));
             m.put("confusion_matrix", new Confusion(model.labels().classes(),
-                    ConfusionMatrix.of(predicted, actual, k).toArray()));
+                    ConfusionMatrix.of(actual, predicted, k).toArray()));
         }
         return new SplitMetrics(data.size(), m);
     }

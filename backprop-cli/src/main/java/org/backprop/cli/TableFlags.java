@@ -23,6 +23,12 @@ final class TableFlags {
     @Option(names = "--ignore", split = ",", paramLabel = "D,…", description = "Columns not to use.")
     List<String> ignore = List.of();
 
+    @Option(names = "--embed", split = ",", paramLabel = "A,…",
+            description = "Categorical columns to feed through a trainable embedding (a vector per level, width "
+                    + "min(50, round(1.6·levels^0.56))) instead of one-hot; columns of more than "
+                    + CategoricalEncoder.EMBED_ABOVE_LEVELS + " levels are embedded anyway.")
+    List<String> embed = List.of();
+
     @Option(names = "--na-values", split = ",", paramLabel = "TOKENS",
             description = "Cell texts that mean missing, besides empty cells (default: NA,N/A,NaN,null,?). "
                     + "--na-values '' keeps only empty cells.")
@@ -54,6 +60,7 @@ final class TableFlags {
             MissingValues tokens = naValues == null ? MissingValues.defaults()
                     : MissingValues.of(naValues.stream().filter(t -> !t.isEmpty()).toList());
             return TableOptions.defaults().withCategorical(categorical).withNumeric(numeric).withIgnore(ignore)
+                    .withEmbed(embed)
                     .withMissingValues(tokens).withMissingPolicy(policy).withMinLevelCount(minLevelCount);
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCodes.USAGE, e.getMessage());

@@ -3,8 +3,10 @@ package org.backprop.cli;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.backprop.io.csv.ColumnarReadOptions;
@@ -14,12 +16,12 @@ import org.backprop.io.model.Model;
 import org.backprop.io.model.ModelMetadata;
 import org.backprop.io.model.Task;
 import org.backprop.io.preprocess.EncodeWarnings;
+import org.backprop.io.preprocess.LabelEncoder;
 import org.backprop.io.table.LabeledRows;
 import org.backprop.io.table.TabularOptions;
 import org.backprop.io.table.TabularTraining;
 import org.backprop.kernel.Kernels;
 import org.backprop.layer.LayerSpec;
-import org.backprop.loss.Losses;
 import org.backprop.network.NetworkBuilder;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.op.Activations;
@@ -99,26 +101,22 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: 0.001 for adam, adamw and rmsprop, 0.01 for the others).")
     private Double lr;
 
-    @Option(names = "--epochs", defaultValue = "100", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}).")
-    private int epochs;
-
     @Option(names = "--batch-size", defaultValue = "32", paramLabel = "N",
             description = "Rows per step (default: ${DEFAULT-VALUE}).")
     private int batchSize;
+
+    @Mixin
+    private ToolkitOptions toolkit;
+
+    @Mixin
+    private SampleWeightOptions weights;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
             description = "Root seed of the weights, shuffles and validation split (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--validation-split", defaultValue = "0", paramLabel = "F",
-            description = "Fraction of rows held out for validation, in [0, 1) (default: ${DEFAULT-VALUE}; "
-                    + "stratified by class for classification).")
-    private double validationSplit;
-
-    @Option(names = "--patience", defaultValue = "0", paramLabel = "N",
-            description = "Early stopping: stop after N epochs without improvement of the validation (or training) "
-                    + "loss and keep the best weights (default: ${DEFAULT-VALUE} = off).")
-    private int patience;
+    @Mixin
+    private StoppingOptions stopping;
 
     @Option(names = "--standardize-target", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Standardize a regression target for training (default: on).")
@@ -140,6 +138,11 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Kernel threads (default: all cores). Results do not depend on it.")
     private Integer threads;
 
+    /** The run's epochs, validation fraction and patience, resolved from {@link #stopping} and the data. */
+    private int epochs;
+    private double validationSplit;
+    private int patience;
+
     /** The options of {@code train}; picocli fills them in. */
     public TrainCommand() {
     }
@@ -147,34 +150,85 @@ public class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkOptions();
+        new CommandFiles().input("--data", data.file).input("--test", test).output("--out", out)
+                .output("--metrics-json", metricsJson.file).output("--plot", plot).check();
         PrintWriter stdout = spec.commandLine().getOut();
         TabularOptions options = tabularOptions();
-        ColumnarTable table = readColumns(data.file, TabularTraining.readOptions(target, options));
-        TabularTraining.Prepared prepared = prepare(table, options);
+        ColumnarTable table = readColumns(data.file,
+                weights.keepWeightColumn(TabularTraining.readOptions(target, options)));
+        validationSplit = stopping.validationSplit(table.rowCount());
+        TabularTraining.Prepared prepared = prepare(table, options.withValidationSplit(validationSplit));
         Task chosen = prepared.target().task();
+        weights.check(chosen, target);
         if (task == null) {
             stdout.println("task: " + chosen.id() + " (" + prepared.target().reason() + "; set --task to override)");
         }
         prepared.notes().forEach(stdout::println);
         LabeledRows train = prepared.train();
         LabeledRows validation = prepared.validation();
+        epochs = stopping.epochs(train.size(), batchSize);
+        patience = stopping.patience(validation != null, supportsEarlyStopping());
+        Map<String, Double> classWeights = chosen == Task.CLASSIFICATION
+                ? weights.classWeights(LabelEncoder.fit(prepared.target().labels()).classes(), train.labels()) : null;
+        double[] column = weights.column(table);
+        double[] trainWeights = someWeight("training", SampleWeightOptions.rows(column, prepared.trainRows(),
+                train.labels(), classWeights));
+        double[] validationWeights = validation == null ? null : someWeight("validation",
+                SampleWeightOptions.rows(column, prepared.validationRows(), validation.labels(), classWeights));
         ModelMetadata metadata = new ModelMetadata(trainingJson(train), seed, Version.current(), commandLine());
         try (Model model = TabularTraining.model(prepared, lossFor(chosen), standardizeTarget,
-                (inputs, outputs, lossName) -> network(outputs, lossName, inputs), metadata)) {
+                (start, outputs, lossName) -> network(outputs, lossName, start), metadata)) {
+            TestRows test = testRows(model);
+            double[] testWeights = test == null ? null : someWeight("test",
+                    SampleWeightOptions.rows(null, null, test.rows().labels(), classWeights));
             stdout.println(describe(model, train, validation));
-            History history = fit(model, prepared, stdout);
-            CliFiles.saveModel(out, model);
+            if (classWeights != null) {
+                stdout.println("class weights: " + classWeights);
+            }
+            History history = fit(model, prepared, trainWeights, validationWeights, stdout);
+            report(model, history, train, trainWeights, validation, validationWeights, test, testWeights, stdout);
+            CliFiles.saveModel(out, model, stdout);
             stdout.println("saved model to " + out);
-            report(model, history, train, validation, stdout);
         }
         return ExitCodes.OK;
+    }
+
+    /** The {@code --test} rows and where they came from. */
+    private record TestRows(LabeledRows rows, RowOrigin origin) {
+    }
+
+    /** The {@code --test} rows (null without one), read and checked against the model before training. */
+    private TestRows testRows(Model model) {
+        if (test == null) {
+            return null;
+        }
+        ColumnarTable testTable = readColumns(test, model.preprocessor().readOptions(List.of(model.target())));
+        EncodeWarnings warnings = new EncodeWarnings();
+        LabeledRows rows = LabeledRows.of(testTable, model, warnings);
+        CliFiles.warn(spec.commandLine().getErr(), test, warnings);
+        return new TestRows(rows, RowOrigin.of(testTable));
+    }
+
+    /** {@code w} unless every weight is 0 (a data error: such rows carry no information). */
+    private double[] someWeight(String set, double[] w) {
+        if (w != null && Arrays.stream(w).allMatch(v -> v == 0)) {
+            throw new UserError(ExitCodes.DATA, "every " + set + " row has weight 0 (--weight-column "
+                    + weights.weightColumn + ", --class-weight " + weights.classWeight + "): nothing to learn from "
+                    + "or to measure");
+        }
+        return w;
+    }
+
+    /** True if {@link #train} honours early stopping ({@code backprop train} does); the automatic patience needs it. */
+    protected boolean supportsEarlyStopping() {
+        return true;
     }
 
     private TabularOptions tabularOptions() {
         try {
             return TabularOptions.defaults().withFeatures(features).withTask(task == null ? null : Task.fromId(task))
-                    .withDropMissingTarget(tableFlags.dropMissingTarget).withTable(tableFlags.options())
-                    .withValidationSplit(validationSplit).withSeed(seed);
+                    .withDropMissingTarget(tableFlags.dropMissingTarget)
+                    .withTable(weights.ignoreWeightColumn(tableFlags.options(), features)).withSeed(seed);
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCodes.USAGE, (task != null && e.getMessage().contains(task) ? "--task: " : "")
                     + e.getMessage());
@@ -194,10 +248,9 @@ public class TrainCommand implements Callable<Integer> {
      * adds its own checks.
      */
     protected void checkOptions() {
-        require(epochs >= 1, "--epochs must be at least 1, got " + epochs);
+        stopping.check();
+        toolkit.check();
         require(batchSize >= 1, "--batch-size must be at least 1, got " + batchSize);
-        require(validationSplit >= 0 && validationSplit < 1, "--validation-split must be in [0, 1), got " + validationSplit);
-        require(patience >= 0, "--patience must be at least 0, got " + patience);
         require(lr == null || (lr > 0 && Double.isFinite(lr)), "--lr must be a positive number, got " + lr);
         require(threads == null || threads >= 1, "--threads must be at least 1, got " + threads);
         require(layers.stream().allMatch(n -> n >= 1), "--layers sizes must be at least 1, got " + layers);
@@ -221,19 +274,35 @@ public class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private NeuralNetwork network(int outputs, String lossName, int inputs) {
-        NetworkBuilder builder = NeuralNetwork.builder(inputs);
-        layers.forEach(units -> builder.dense(units, activation.toLowerCase(Locale.ROOT)));
-        return builder.dense(outputs, "linear").loss(Losses.byName(lossName)).seed(seed)
+    /**
+     * The network of --layers and --activation with {@code outputs} linear outputs, --dropout after
+     * every hidden layer (a no-op at prediction), the loss with its parameters (--huber-delta) and the
+     * --init weights from the seed's "init" stream; the model file keeps all of it in its spec.
+     */
+    private NeuralNetwork network(int outputs, String lossName, NetworkBuilder builder) {
+        builder.initializer(toolkit.initializer());
+        for (int units : layers) {
+            builder.dense(units, activation.toLowerCase(Locale.ROOT));
+            if (toolkit.dropout > 0) {
+                builder.dropout(toolkit.dropout);
+            }
+        }
+        return builder.dense(outputs, "linear").loss(toolkit.loss(lossName)).seed(seed)
                 .threads(threads == null ? Kernels.defaultThreads() : threads).build();
     }
 
-    private History fit(Model model, TabularTraining.Prepared prepared, PrintWriter stdout) {
+    private History fit(Model model, TabularTraining.Prepared prepared, double[] trainWeights,
+                        double[] validationWeights, PrintWriter stdout) {
         double rate = lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer);
+        int rows = prepared.train().size();
+        int stepsPerEpoch = (rows + Math.min(batchSize, rows) - 1) / Math.min(batchSize, rows);
         ProgressPrinter progress = new ProgressPrinter(stdout, epochs, System.console() != null);
+        Matrix w = trainWeights == null ? null : Matrix.column(trainWeights);
+        Matrix wValidation = validationWeights == null ? null : Matrix.column(validationWeights);
         try {
             return TabularTraining.fit(model, prepared, (network, x, y, xValidation, yValidation) ->
-                    train(network, OptimizerChoice.create(optimizer, rate), x, y, xValidation, yValidation, progress));
+                    train(network, toolkit.optimizer(optimizer, rate, epochs, stepsPerEpoch), x, y, w, xValidation,
+                            yValidation, wValidation, progress));
         } catch (TrainingDivergedException e) {
             throw new UserError(ExitCodes.DIVERGED, e.getMessage() + " No model was written.", e);
         } finally {
@@ -244,17 +313,20 @@ public class TrainCommand implements Callable<Integer> {
     /**
      * Fits {@code network} (initialized from the seed's "init" stream) to the standardized inputs
      * {@code x} and network targets {@code y} with the local {@link Trainer}, mini-batches of
-     * {@link #batchSize()} shuffled from the seed's "shuffle" stream for {@link #epochs()} epochs.
+     * {@link #batchSize()} shuffled from the seed's "shuffle" stream for {@link #epochs()} epochs,
+     * with early stopping after {@link #patience()} epochs without improvement (0 = off).
      *
-     * @param xValidation standardized validation inputs, or null (then {@code yValidation} is null too)
+     * @param w           the training rows' weights (n×1), or null: every row weighs 1
+     * @param xValidation standardized validation inputs, or null (then {@code yValidation} and
+     *                    {@code wValidation} are null too)
      * @throws TrainingDivergedException if the loss or a parameter becomes non-finite
      */
-    protected History train(NeuralNetwork network, Optimizer optimizer, Matrix x, Matrix y, Matrix xValidation,
-                            Matrix yValidation, TrainingListener progress) {
+    protected History train(NeuralNetwork network, Optimizer optimizer, Matrix x, Matrix y, Matrix w,
+                            Matrix xValidation, Matrix yValidation, Matrix wValidation, TrainingListener progress) {
         TrainerConfig config = TrainerConfig.defaults(seed).withEpochs(epochs).withBatchSize(batchSize)
                 .withPatience(patience);
         Trainer trainer = new Trainer(network, optimizer, config).listener(progress);
-        return xValidation == null ? trainer.fit(x, y) : trainer.fit(x, y, xValidation, yValidation);
+        return trainer.fit(x, y, w, xValidation, yValidation, wValidation);
     }
 
     /**
@@ -271,9 +343,14 @@ public class TrainCommand implements Callable<Integer> {
         return cells != null ? ColumnarTable.of(cells, options) : CliFiles.readColumns(file, options);
     }
 
-    /** {@code --epochs}. */
+    /** The epochs of this run: {@code --epochs}, or the automatic rule's count ({@link StoppingOptions}). */
     protected final int epochs() {
         return epochs;
+    }
+
+    /** The early-stopping patience of this run (0 = off). */
+    protected final int patience() {
+        return patience;
     }
 
     /** {@code --batch-size}. */
@@ -291,24 +368,26 @@ public class TrainCommand implements Callable<Integer> {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
-    private void report(Model model, History history, LabeledRows train, LabeledRows validation, PrintWriter stdout) {
+    /** Metrics, their JSON and the plot: everything that can fail, done before the model is saved. */
+    private void report(Model model, History history, LabeledRows train, double[] trainWeights,
+                        LabeledRows validation, double[] validationWeights, TestRows testRows, double[] testWeights,
+                        PrintWriter stdout) {
         if (history.stoppedEarly()) {
             stdout.println("early stopping: kept the weights of epoch " + (history.restoredEpoch() + 1));
         }
-        MetricsReport metrics = new MetricsReport().add("train", SplitMetrics.of(model, train));
+        MetricsReport metrics = new MetricsReport().add("train", SplitMetrics.of(model, train,
+                RowOrigin.positions(data.file + " (training rows)"), trainWeights));
         if (validation != null) {
-            metrics.add("validation", SplitMetrics.of(model, validation));
+            metrics.add("validation", SplitMetrics.of(model, validation,
+                    RowOrigin.positions(data.file + " (validation rows)"), validationWeights));
         }
-        if (test != null) {
-            ColumnarTable testTable = readColumns(test, model.preprocessor().readOptions(List.of(model.target())));
-            EncodeWarnings warnings = new EncodeWarnings();
-            metrics.add("test", SplitMetrics.of(model, LabeledRows.of(testTable, model, warnings)));
-            CliFiles.warn(spec.commandLine().getErr(), test, warnings);
+        if (testRows != null) {
+            metrics.add("test", SplitMetrics.of(model, testRows.rows(), testRows.origin(), testWeights));
         }
         metrics.print(stdout);
-        metrics.writeJson(metricsJson.file);
+        metrics.writeJson(metricsJson.file, stdout);
         if (plot != null) {
-            LossPlot.write(plot, history, model.spec().loss().name());
+            LossPlot.write(plot, history, model.spec().loss().name(), stdout);
             stdout.println("wrote loss plot to " + plot);
         }
     }
@@ -339,7 +418,15 @@ public class TrainCommand implements Callable<Integer> {
         json.addProperty("batch_size", batchSize);
         json.addProperty("validation_split", validationSplit);
         json.addProperty("patience", patience);
+        json.addProperty("epochs_rule", stopping.automatic() ? "auto" : "given");
         json.addProperty("standardize_target", standardizeTarget);
+        toolkit.addTo(json);
+        if (weights.classWeight != null) {
+            json.addProperty("class_weight", weights.classWeight);
+        }
+        if (weights.weightColumn != null) {
+            json.addProperty("weight_column", weights.weightColumn);
+        }
         return json.toString();
     }
 

@@ -36,8 +36,14 @@ class ClassificationWorkflowTest {
         assertTrue(train.out().contains("→3 linear, softmax_ce"), train::toString);
         JsonObject m = JsonParser.parseString(Files.readString(dir.resolve("train.json"))).getAsJsonObject()
                 .getAsJsonObject("train");
-        assertEquals(List.of("rows", "accuracy", "log_loss", "confusion_matrix"), List.copyOf(m.keySet()));
+        assertEquals(List.of("rows", "accuracy", "log_loss", "macro_f1", "per_class", "confusion_matrix"),
+                List.copyOf(m.keySet()));
         assertEquals(1.0, m.get("accuracy").getAsDouble());
+        assertEquals(1.0, m.get("macro_f1").getAsDouble());
+        JsonObject perClass = m.getAsJsonObject("per_class");
+        assertEquals("[\"blue\",\"green\",\"red\"]", perClass.get("labels").toString());
+        assertEquals("[1.0,1.0,1.0]", perClass.get("recall").toString());
+        assertEquals("[15.0,15.0,15.0]", perClass.get("support").toString());
         assertTrue(m.get("log_loss").getAsDouble() < 0.2, m::toString);
         JsonObject confusion = m.getAsJsonObject("confusion_matrix");
         assertEquals("[\"blue\",\"green\",\"red\"]", confusion.get("labels").toString());
@@ -49,7 +55,7 @@ class ClassificationWorkflowTest {
         CliRun run = CliRun.of("predict", "--model", model, "--data", data);
         assertEquals(0, run.exitCode(), run::toString);
         List<String> lines = run.out().lines().toList();
-        assertEquals("color,p_blue,p_green,p_red", lines.get(0));
+        assertEquals("color_predicted,p_blue,p_green,p_red", lines.get(0));
         List<String> truth = Files.readAllLines(data);
         for (int i = 1; i < lines.size(); i++) {
             String[] cells = lines.get(i).split(",");

@@ -73,8 +73,9 @@ class PythonReferenceReaderTest {
         Path fresh = TestCsv.write(dir.resolve("new.csv"), "note,size,city,price,id\nnew,2,Lyon,1,a\n\"old \",NA,Toulouse,"
                 + "1,b\nNone, 3.5 ,,1,c\n\"big flat\",4,Brest,2,d\n");
         for (String[] args : new String[][] {{"--target", "price", "--activation", "tanh"},
+            {"--target", "price", "--embed", "city,note", "--activation", "elu"},
             {"--target", "city", "--drop-missing-target", "--activation", "gelu"}}) {
-            Path model = dir.resolve(args[1] + ".safetensors");
+            Path model = dir.resolve(args[1] + args.length + ".safetensors");
             String[] base = {"train", "--data", data.toString(), "--out", model.toString(), "--epochs", "3",
                 "--layers", "6,5"};
             String[] all = new String[base.length + args.length];

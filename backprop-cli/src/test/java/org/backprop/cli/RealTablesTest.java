@@ -89,6 +89,29 @@ class RealTablesTest {
     }
 
     @Test
+    void embeddedColumnsTrainSaveAndPredict() throws Exception {
+        Path data = TestCsv.write(dir.resolve("e.csv"), mixedTable());
+        CliRun run = train(data, "--target", "price", "--embed", "city");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("column \"city\": embedded (width 4, 5 codes) categorical, 3 levels"),
+                run::toString);
+        Path modelFile = dir.resolve("m.safetensors");
+        try (Model m = ModelFile.load(modelFile)) {
+            assertEquals("city:code", m.features().get(0));
+            assertEquals(0.0, m.featureScaler().mean()[0], "codes are not standardized");
+            assertEquals(1.0, m.featureScaler().scale()[0]);
+            assertTrue(m.network().parameters().parameters().stream().anyMatch(p -> p.name().equals("embedding1.E0")));
+        }
+        Path fresh = TestCsv.write(dir.resolve("new.csv"), "note,size,city\nnew,2,Lyon\nnew,2,Toulouse\nnew,2,\n");
+        CliRun predict = CliRun.of("predict", "--model", modelFile, "--data", fresh);
+        assertEquals(0, predict.exitCode(), predict::toString);
+        assertTrue(predict.err().contains("1 row with a level not seen in training"), predict::toString);
+        CliRun gradcheck = CliRun.of("gradcheck", "--model", modelFile, "--data", data, "--rows", "0:4");
+        assertTrue(gradcheck.out().contains("embedding1.E0") || gradcheck.out().contains("gradient check"),
+                gradcheck::toString);
+    }
+
+    @Test
     void aTypoInANumericColumnIsADataErrorNamingTheCellAndCountingAll() throws Exception {
         String table = mixedTable().replace(",2.5,", ",2.5x,").replaceFirst("u1003,Lyon", "u1003,Lyon");
         Path data = TestCsv.write(dir.resolve("typo.csv"), table);
@@ -106,8 +129,8 @@ class RealTablesTest {
         Path data = TestCsv.write(dir.resolve("gaps.csv"), mixedTable());
         CliRun run = train(data, "--target", "price", "--missing", "error");
         assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("gaps.csv, line 7, column 2 \"city\": missing value; 12 missing cells in all "
-                + "(--missing error); first of each column: line 7, column 2 \"city\" (5); line 6, column 3 \"size\" (7)"),
+        assertTrue(run.err().contains("gaps.csv, line 7, column 2 \"city\": missing value; 12 missing cells in all, the first "
+                + "of each column: line 7, column 2 \"city\" (5); line 6, column 3 \"size\" (7)"),
                 run::toString);
     }
 

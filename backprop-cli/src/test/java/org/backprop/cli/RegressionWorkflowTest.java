@@ -88,7 +88,7 @@ class RegressionWorkflowTest {
         CliRun run = CliRun.of("predict", "--model", model, "--data", data, "--out", out);
         assertEquals(0, run.exitCode(), run::toString);
         List<String> lines = Files.readAllLines(out);
-        assertEquals("y", lines.get(0));
+        assertEquals("y_predicted", lines.get(0));
         assertEquals(41, lines.size());
         double[] written = lines.stream().skip(1).mapToDouble(Double::parseDouble).toArray();
         try (Model m = ModelFile.load(model)) {
@@ -100,6 +100,21 @@ class RegressionWorkflowTest {
         }
         CliRun toStdout = CliRun.of("predict", "--model", model, "--data", data);
         assertEquals(String.join("\n", lines) + "\n", toStdout.out());
+    }
+
+    @Test
+    void predictCopiesTheIdColumnFirst() throws Exception {
+        CliRun run = CliRun.of("predict", "--model", model, "--data", data, "--id-column", "a");
+        assertEquals(0, run.exitCode(), run::toString);
+        List<String> lines = run.out().lines().toList();
+        assertEquals("a,y_predicted", lines.get(0));
+        List<String> input = Files.readAllLines(data);
+        for (int i = 1; i < lines.size(); i++) {
+            assertEquals(input.get(i).split(",")[0], lines.get(i).split(",")[0], "row " + i);
+        }
+        CliRun missing = CliRun.of("predict", "--model", model, "--data", data, "--id-column", "nope");
+        assertEquals(ExitCodes.DATA, missing.exitCode(), missing::toString);
+        assertTrue(missing.err().contains("no column named \"nope\""), missing::toString);
     }
 
     @Test

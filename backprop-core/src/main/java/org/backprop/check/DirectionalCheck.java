@@ -15,22 +15,37 @@ final class DirectionalCheck {
     }
 
     static GradientCheckReport run(String name, Matrix x, Matrix analytic, DoubleSupplier f, int directions,
-                                   RandomSource random, GradientCheckOptions options) {
+                                   RandomSource random, GradientCheckOptions options, Kinks kinks) {
         Matrix original = x.copy();
         Matrix u = Matrix.zeros(x.rows(), x.cols());
         double worst = -1;
         int worstDirection = 0;
         double worstA = 0;
         double worstN = 0;
+        int checked = 0;
+        int rechecked = 0;
+        int excluded = 0;
         for (int d = 0; d < directions; d++) {
             randomUnit(u, random);
             double a = dot(analytic, u);
-            shift(x, original, u, options.step());
-            double plus = f.getAsDouble();
-            shift(x, original, u, -options.step());
-            double minus = f.getAsDouble();
-            x.copyFrom(original);
-            double numeric = (plus - minus) / (2 * options.step());
+            KinkAwareDifference difference = KinkAwareDifference.of(new KinkAwareDifference.Shift() {
+                @Override
+                public void to(double step) {
+                    shift(x, original, u, step);
+                }
+
+                @Override
+                public void restore() {
+                    x.copyFrom(original);
+                }
+            }, f, kinks, options);
+            if (difference.excluded()) {
+                excluded++;
+                continue;
+            }
+            rechecked += difference.retries() > 0 ? 1 : 0;
+            checked++;
+            double numeric = difference.value();
             double err = options.relativeError(a, numeric);
             if (!(err <= worst)) {
                 worst = Double.isNaN(err) ? Double.POSITIVE_INFINITY : err;
@@ -39,8 +54,8 @@ final class DirectionalCheck {
                 worstN = numeric;
             }
         }
-        return new GradientCheckReport(directions, worst, name + " (direction " + worstDirection + ")", worstA,
-                worstN, options.tolerance());
+        return new GradientCheckReport(checked, worst, name + " (direction " + worstDirection + ")", worstA,
+                worstN, options.tolerance(), rechecked, excluded);
     }
 
     private static void randomUnit(Matrix u, RandomSource random) {

@@ -49,9 +49,20 @@ public final class GradientCheck {
 
     /** Checks a loss's gradient dL/dP against its value, at predictions P and targets y. */
     public static GradientCheckReport loss(Loss loss, Matrix prediction, Matrix target, GradientCheckOptions options) {
-        loss.forward(prediction, target);
+        return loss(loss, prediction, target, null, options);
+    }
+
+    /**
+     * Checks a loss's gradient dL/dP against its value with per-row weights {@code weights} (n×1,
+     * or null for none).
+     */
+    public static GradientCheckReport loss(Loss loss, Matrix prediction, Matrix target, Matrix weights,
+                                           GradientCheckOptions options) {
+        loss.forward(prediction, target, weights);
         Matrix grad = loss.backward().copy();
-        return compare("prediction", prediction, grad, () -> loss.forward(prediction, target), options);
+        Kinks kinks = options.watchesKinks() ? Kinks.of(loss, prediction, target) : Kinks.none();
+        kinks.baseline();
+        return compare("prediction", prediction, grad, () -> loss.forward(prediction, target, weights), options, kinks);
     }
 
     /**
@@ -59,10 +70,13 @@ public final class GradientCheck {
      * f = the network's loss, element by element (up to {@link GradientCheckOptions#maxPerTensor()}
      * per tensor). Runs in training mode; dropout masks are frozen during the check (the first
      * forward draws them, every later forward reuses them) so f is one fixed function.
+     * Elements whose step crosses a ReLU or absolute-error kink are re-checked with a smaller step
+     * or excluded, and counted ({@link GradientCheckOptions}, {@link GradientCheckReport#excluded()}).
      * Parameters are restored exactly afterwards.
      */
     public static GradientCheckReport network(NeuralNetwork network, Matrix x, Matrix y, GradientCheckOptions options) {
-        return eachParameter(network, x, y, (p, grad, f) -> compare(p.name(), p.value(), grad, f, options));
+        return eachParameter(network, x, y, options,
+                (p, grad, f, kinks) -> compare(p.name(), p.value(), grad, f, options, kinks));
     }
 
     /**
@@ -81,23 +95,27 @@ public final class GradientCheck {
         if (directions < 1) {
             throw new IllegalArgumentException("need at least one direction per tensor, got " + directions);
         }
-        return eachParameter(network, x, y,
-                (p, grad, f) -> DirectionalCheck.run(p.name(), p.value(), grad, f, directions, random, options));
+        return eachParameter(network, x, y, options, (p, grad, f, kinks) ->
+                DirectionalCheck.run(p.name(), p.value(), grad, f, directions, random, options, kinks));
     }
 
-    /** How one parameter tensor is checked, given its analytic gradient and f = the loss. */
+    /** How one parameter tensor is checked, given its analytic gradient, f = the loss and its kinks. */
     private interface TensorCheck {
-        GradientCheckReport check(Parameter parameter, Matrix analyticGrad, DoubleSupplier loss);
+        GradientCheckReport check(Parameter parameter, Matrix analyticGrad, DoubleSupplier loss, Kinks kinks);
     }
 
-    private static GradientCheckReport eachParameter(NeuralNetwork network, Matrix x, Matrix y, TensorCheck check) {
+    private static GradientCheckReport eachParameter(NeuralNetwork network, Matrix x, Matrix y,
+                                                     GradientCheckOptions options, TensorCheck check) {
         FrozenDropout frozen = FrozenDropout.in(network);
         try {
+            Kinks kinks = options.watchesKinks() ? Kinks.of(network, y) : Kinks.none();
             network.forwardLoss(x, y);
+            kinks.baseline();
             network.backward();
             GradientCheckReport report = null;
             for (Parameter p : network.parameters().parameters()) {
-                GradientCheckReport r = check.check(p, p.grad().copy(), () -> network.forwardLoss(x, y));
+                GradientCheckReport r = check.check(p, p.grad().copy(), () -> network.forwardLoss(x, y),
+                        kinks.after(network, p));
                 report = report == null ? r : report.merge(r);
             }
             return report;
@@ -112,6 +130,12 @@ public final class GradientCheck {
      */
     public static GradientCheckReport compare(String name, Matrix x, Matrix analytic, DoubleSupplier f,
                                               GradientCheckOptions options) {
+        return compare(name, x, analytic, f, options, Kinks.none());
+    }
+
+    /** As the public compare, re-checking or excluding elements whose step crosses one of {@code kinks}. */
+    static GradientCheckReport compare(String name, Matrix x, Matrix analytic, DoubleSupplier f,
+                                       GradientCheckOptions options, Kinks kinks) {
         int n = x.size();
         int stride = options.maxPerTensor() <= 0 || n <= options.maxPerTensor() ? 1
                 : (n + options.maxPerTensor() - 1) / options.maxPerTensor();
@@ -120,14 +144,28 @@ public final class GradientCheck {
         double worstA = 0;
         double worstN = 0;
         int checked = 0;
+        int rechecked = 0;
+        int excluded = 0;
         for (int k = 0; k < n; k += stride) {
+            int element = k;
             double original = x.getFlat(k);
-            x.setFlat(k, original + options.step());
-            double plus = f.getAsDouble();
-            x.setFlat(k, original - options.step());
-            double minus = f.getAsDouble();
-            x.setFlat(k, original);
-            double numeric = (plus - minus) / (2 * options.step());
+            KinkAwareDifference difference = KinkAwareDifference.of(new KinkAwareDifference.Shift() {
+                @Override
+                public void to(double step) {
+                    x.setFlat(element, original + step);
+                }
+
+                @Override
+                public void restore() {
+                    x.setFlat(element, original);
+                }
+            }, f, kinks, options);
+            if (difference.excluded()) {
+                excluded++;
+                continue;
+            }
+            rechecked += difference.retries() > 0 ? 1 : 0;
+            double numeric = difference.value();
             double a = analytic.getFlat(k);
             double err = options.relativeError(a, numeric);
             if (!(err <= worst)) {
@@ -139,7 +177,7 @@ public final class GradientCheck {
             checked++;
         }
         String where = name + "[" + worstK / x.cols() + "," + worstK % x.cols() + "]";
-        return new GradientCheckReport(checked, worst, where, worstA, worstN, options.tolerance());
+        return new GradientCheckReport(checked, worst, where, worstA, worstN, options.tolerance(), rechecked, excluded);
     }
 
     private static double dot(Matrix a, Matrix b) {

@@ -53,9 +53,10 @@ public abstract class Layer {
 
     /** Runs the operations forward on {@code input} (n×inputs), returning n×outputs. */
     public Matrix forward(Matrix input, boolean training) {
+        List<Operation> ops = operations();
         Matrix x = input;
-        for (Operation op : operations()) {
-            x = op.forward(x, training);
+        for (int i = 0; i < ops.size(); i++) {  // indexed: an iterator per call is garbage per prediction
+            x = ops.get(i).forward(x, training);
         }
         return x;
     }

@@ -7,6 +7,10 @@ import org.backprop.tensor.Matrix;
  * A loss that is a reduction of per-element terms: L = s·Σᵢⱼ ℓ(Pᵢⱼ, yᵢⱼ) and
  * dL/dPᵢⱼ = s·ℓ'(Pᵢⱼ, yᵢⱼ), with s = 1/(n·d) for {@link Reduction#MEAN} and 1 for
  * {@link Reduction#SUM}. Subclasses give ℓ and ∂ℓ/∂P.
+ *
+ * <p>With row weights wᵢ (n×1): L = s_w·Σᵢ wᵢ Σⱼ ℓ(Pᵢⱼ, yᵢⱼ) and dL/dPᵢⱼ = s_w·wᵢ·ℓ'(Pᵢⱼ, yᵢⱼ),
+ * with s_w = 1/(d·Σᵢ wᵢ) for MEAN (the weighted mean over rows of each row's mean term; 0 when
+ * Σᵢ wᵢ = 0) and 1 for SUM. All weights 1 give the unweighted value.
  */
 public abstract class ElementwiseLoss extends Loss {
     private final Reduction reduction;
@@ -44,6 +48,47 @@ public abstract class ElementwiseLoss extends Loss {
             sum += term(pd[p.offset() + k], yd[y.offset() + k]);
         }
         return reduction.scale(p.size()) * sum;
+    }
+
+    @Override
+    protected final double weightedValue(Matrix p, Matrix y, Matrix w) {
+        double[] pd = p.data();
+        double[] yd = y.data();
+        double[] wd = w.data();
+        int cols = p.cols();
+        double sum = 0;
+        for (int i = 0, k = 0; i < p.rows(); i++) {
+            double rowSum = 0;
+            for (int j = 0; j < cols; j++, k++) {
+                rowSum += term(pd[p.offset() + k], yd[y.offset() + k]);
+            }
+            sum += wd[w.offset() + i] * rowSum;
+        }
+        return weightedScale(w, cols) * sum;
+    }
+
+    @Override
+    protected final void weightedGradient(Matrix p, Matrix y, Matrix w, Matrix out) {
+        double scale = weightedScale(w, p.cols());
+        double[] pd = p.data();
+        double[] yd = y.data();
+        double[] wd = w.data();
+        double[] o = out.data();
+        for (int i = 0, k = 0; i < p.rows(); i++) {
+            double rowScale = scale * wd[w.offset() + i];
+            for (int j = 0; j < p.cols(); j++, k++) {
+                o[out.offset() + k] = rowScale * termDerivative(pd[p.offset() + k], yd[y.offset() + k]);
+            }
+        }
+    }
+
+    /** s_w: 1/(d·Σw) for MEAN (0 if Σw = 0), 1 for SUM. */
+    private double weightedScale(Matrix w, int cols) {
+        if (reduction == Reduction.SUM) {
+            return 1.0;
+        }
+        double total = RowWeights.sum(w);
+        return total == 0 ? 0.0 : 1.0 / (cols * total);
     }
 
     @Override

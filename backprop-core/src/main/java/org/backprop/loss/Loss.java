@@ -13,6 +13,15 @@ import org.backprop.tensor.ShapeException;
  * buffer this loss reuses across calls with the same shape. Each loss documents its reduction.
  * Not thread-safe.
  *
+ * <p><b>Row weights.</b> {@link #forward(Matrix, Matrix, Matrix)} takes an optional column of
+ * per-row weights wᵢ ≥ 0 (n×1, sample weights times class weights). Every built-in loss takes
+ * them, with PyTorch's convention for weighted means ({@code CrossEntropyLoss(weight=…)}): a loss
+ * whose unweighted form is a mean over rows becomes the <em>weighted mean</em>
+ * L = Σᵢ wᵢ·ℓᵢ / Σᵢ wᵢ (ℓᵢ the row's term), and a SUM loss becomes Σᵢ wᵢ·ℓᵢ; the gradient is the
+ * exact derivative of that value. All weights 1 give the unweighted loss exactly. A batch whose
+ * weights sum to 0 has a MEAN loss of 0 and a zero gradient (it carries no information).
+ * {@link RowWeights#check} validates a weight column once, before training.
+ *
  * <p>Losses on logits ({@link BinaryCrossEntropyWithLogits}, {@link SoftmaxCrossEntropy}) take the
  * raw output of a linear last layer; {@link #probabilities} maps such outputs to probabilities and
  * {@link #checkOutput} lets {@code NetworkBuilder.build()} refuse a last layer the loss cannot take.
@@ -21,6 +30,7 @@ import org.backprop.tensor.ShapeException;
 public abstract class Loss {
     private Matrix prediction;
     private Matrix target;
+    private Matrix weights;
     private Matrix gradient;
 
     /** A short name, e.g. {@code "mse"}. */
@@ -68,15 +78,30 @@ public abstract class Loss {
         }
     }
 
-    /** L(P, y). */
+    /** L(P, y), unweighted. */
     public final double forward(Matrix prediction, Matrix target) {
+        return forward(prediction, target, null);
+    }
+
+    /**
+     * L(P, y) with per-row weights (see the class comment).
+     *
+     * @param weights n×1 weights wᵢ ≥ 0, or null for none (every row weighs 1)
+     * @throws ShapeException if the shapes of P and y differ, or w is not a column of P's rows
+     */
+    public final double forward(Matrix prediction, Matrix target, Matrix weights) {
         if (!prediction.sameShape(target)) {
             throw new ShapeException(id() + ": prediction " + prediction.shape() + " and target "
                     + target.shape() + " differ");
         }
+        if (weights != null && (weights.cols() != 1 || weights.rows() != prediction.rows())) {
+            throw new ShapeException(id() + ": row weights " + weights.shape() + " must be one column of "
+                    + prediction.rows() + " rows for prediction " + prediction.shape());
+        }
         this.prediction = prediction;
         this.target = target;
-        return value(prediction, target);
+        this.weights = weights;
+        return weights == null ? value(prediction, target) : weightedValue(prediction, target, weights);
     }
 
     /** dL/dP for the last forward pass (P's shape). */
@@ -87,7 +112,11 @@ public abstract class Loss {
         if (gradient == null || !gradient.sameShape(prediction)) {
             gradient = Matrix.zeros(prediction.rows(), prediction.cols());
         }
-        gradient(prediction, target, gradient);
+        if (weights == null) {
+            gradient(prediction, target, gradient);
+        } else {
+            weightedGradient(prediction, target, weights, gradient);
+        }
         return gradient;
     }
 
@@ -96,6 +125,19 @@ public abstract class Loss {
 
     /** Writes dL/dP into {@code out}. */
     protected abstract void gradient(Matrix prediction, Matrix target, Matrix out);
+
+    /**
+     * The value with row weights {@code weights} (n×1, shape already checked). The default refuses:
+     * a loss that takes weights overrides this and {@link #weightedGradient}.
+     */
+    protected double weightedValue(Matrix prediction, Matrix target, Matrix weights) {
+        throw new UnsupportedOperationException("loss " + id() + " does not take row weights");
+    }
+
+    /** Writes dL/dP of {@link #weightedValue} into {@code out}. */
+    protected void weightedGradient(Matrix prediction, Matrix target, Matrix weights, Matrix out) {
+        throw new UnsupportedOperationException("loss " + id() + " does not take row weights");
+    }
 
     /** A new instance of the same loss with the same settings and no pass in flight. */
     public abstract Loss fresh();

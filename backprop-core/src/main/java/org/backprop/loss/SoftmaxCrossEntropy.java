@@ -13,6 +13,10 @@ import org.backprop.tensor.Matrix;
  * that sum to 1 (the exact derivative of the value above for any y). Always the mean over rows (not
  * over n·k elements): PyTorch's {@code CrossEntropyLoss()} with probability targets.
  *
+ * <p>With row weights wᵢ (n×1): L = Σᵢ wᵢ ℓᵢ / Σᵢ wᵢ (ℓᵢ the row's cross-entropy; 0 when
+ * Σᵢ wᵢ = 0), dL/dzᵢⱼ = wᵢ·(softmax(zᵢ)ⱼ·Σₗ yᵢₗ − yᵢⱼ) / Σᵢ wᵢ: PyTorch's
+ * {@code CrossEntropyLoss(weight=c)} for one-hot targets when wᵢ = c[class of row i].
+ *
  * <p><b>How a network declares a softmax output:</b> its last layer is {@code dense(k, "linear")}
  * and emits logits; this loss applies the softmax inside (training and {@code evaluateLoss}), and
  * {@code NeuralNetwork.predictProbabilities(x)} applies it at prediction ({@link #probabilities}).
@@ -33,15 +37,38 @@ public final class SoftmaxCrossEntropy extends Loss {
     protected double value(Matrix z, Matrix y) {
         double sum = 0;
         for (int i = 0; i < z.rows(); i++) {
-            double lse = Softmax.logSumExp(z, i);
-            for (int j = 0; j < z.cols(); j++) {
-                double yij = y.get(i, j);
-                if (yij != 0) {
-                    sum += yij * (lse - z.get(i, j));
-                }
-            }
+            sum += rowTerm(z, y, i);
         }
         return sum / z.rows();
+    }
+
+    @Override
+    protected double weightedValue(Matrix z, Matrix y, Matrix w) {
+        double total = RowWeights.sum(w);
+        if (total == 0) {
+            return 0.0;
+        }
+        double sum = 0;
+        for (int i = 0; i < z.rows(); i++) {
+            double wi = w.get(i, 0);
+            if (wi != 0) {
+                sum += wi * rowTerm(z, y, i);
+            }
+        }
+        return sum / total;
+    }
+
+    /** ℓᵢ = Σⱼ yᵢⱼ (LSE(zᵢ) − zᵢⱼ). */
+    private static double rowTerm(Matrix z, Matrix y, int i) {
+        double lse = Softmax.logSumExp(z, i);
+        double sum = 0;
+        for (int j = 0; j < z.cols(); j++) {
+            double yij = y.get(i, j);
+            if (yij != 0) {
+                sum += yij * (lse - z.get(i, j));
+            }
+        }
+        return sum;
     }
 
     @Override
@@ -49,13 +76,27 @@ public final class SoftmaxCrossEntropy extends Loss {
         Softmax.softmaxRows(z, out);
         double scale = 1.0 / z.rows();
         for (int i = 0; i < z.rows(); i++) {
-            double rowMass = 0;
-            for (int j = 0; j < z.cols(); j++) {
-                rowMass += y.get(i, j);
-            }
-            for (int j = 0; j < z.cols(); j++) {
-                out.set(i, j, scale * (out.get(i, j) * rowMass - y.get(i, j)));
-            }
+            scaleRow(y, out, i, scale);
+        }
+    }
+
+    @Override
+    protected void weightedGradient(Matrix z, Matrix y, Matrix w, Matrix out) {
+        Softmax.softmaxRows(z, out);
+        double total = RowWeights.sum(w);
+        for (int i = 0; i < z.rows(); i++) {
+            scaleRow(y, out, i, total == 0 ? 0.0 : w.get(i, 0) / total);
+        }
+    }
+
+    /** Turns row i of {@code out} from softmax(zᵢ) into scale·(softmax(zᵢ)·Σₗ yᵢₗ − yᵢ). */
+    private static void scaleRow(Matrix y, Matrix out, int i, double scale) {
+        double rowMass = 0;
+        for (int j = 0; j < y.cols(); j++) {
+            rowMass += y.get(i, j);
+        }
+        for (int j = 0; j < y.cols(); j++) {
+            out.set(i, j, scale * (out.get(i, j) * rowMass - y.get(i, j)));
         }
     }
 

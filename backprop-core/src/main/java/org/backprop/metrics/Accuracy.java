@@ -2,29 +2,43 @@ package org.backprop.metrics;
 
 import org.backprop.tensor.Matrix;
 
-/** Accuracy: the fraction of rows whose predicted class equals the true class, in [0, 1]. */
+/**
+ * Accuracy: the fraction of rows whose predicted class equals the true class, in [0, 1];
+ * with sample weights, the weight of the correct rows over the total weight (scikit-learn's
+ * {@code accuracy_score(y_true, y_pred, sample_weight=w)}). Arguments in scikit-learn's order:
+ * true labels first.
+ */
 public final class Accuracy {
     private Accuracy() {
     }
 
     /** The fraction of positions where {@code predicted[i] == actual[i]} (equal, non-zero lengths). */
-    public static double of(int[] predicted, int[] actual) {
-        MetricInputs.requirePaired("accuracy", predicted, actual);
-        int correct = 0;
+    public static double of(int[] actual, int[] predicted) {
+        return of(actual, predicted, null);
+    }
+
+    /** As {@link #of(int[], int[])} weighting row i by {@code weights[i]} (null = all 1). */
+    public static double of(int[] actual, int[] predicted, double[] weights) {
+        MetricInputs.requirePaired("accuracy", actual, predicted);
+        MetricInputs.requireWeights("accuracy", weights, actual.length);
+        double correct = 0;
+        double total = 0;
         for (int i = 0; i < predicted.length; i++) {
+            double w = MetricInputs.weight(weights, i);
+            total += w;
             if (predicted[i] == actual[i]) {
-                correct++;
+                correct += w;
             }
         }
-        return (double) correct / predicted.length;
+        return correct / total;
     }
 
     /**
      * Accuracy of score rows (logits or probabilities, n×k) against one-hot or probability target
      * rows (n×k), comparing their {@link ClassLabels#argmax}.
      */
-    public static double ofRows(Matrix scores, Matrix targets) {
-        MetricInputs.requirePaired("accuracy", scores, targets);
-        return of(ClassLabels.argmax(scores), ClassLabels.argmax(targets));
+    public static double ofRows(Matrix targets, Matrix scores) {
+        MetricInputs.requirePaired("accuracy", targets, scores);
+        return of(ClassLabels.argmax(targets), ClassLabels.argmax(scores));
     }
 }

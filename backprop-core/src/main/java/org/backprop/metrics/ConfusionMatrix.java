@@ -12,12 +12,13 @@ public final class ConfusionMatrix {
     }
 
     /**
-     * Counts the pairs (actual[i], predicted[i]); labels must lie in [0, classes).
+     * Counts the pairs (actual[i], predicted[i]); labels must lie in [0, classes). Arguments in
+     * scikit-learn's order ({@code confusion_matrix(y_true, y_pred)}).
      *
      * @throws IllegalArgumentException on a label out of range or arrays of different lengths
      */
-    public static ConfusionMatrix of(int[] predicted, int[] actual, int classes) {
-        MetricInputs.requirePaired("confusion_matrix", predicted, actual);
+    public static ConfusionMatrix of(int[] actual, int[] predicted, int classes) {
+        MetricInputs.requirePaired("confusion_matrix", actual, predicted);
         if (classes < 1) {
             throw new IllegalArgumentException("confusion_matrix: classes must be at least 1, got " + classes);
         }

@@ -10,7 +10,9 @@ import org.backprop.tensor.Matrix;
  *   <li>k ≥ 2 columns (probability rows against one-hot or probability rows):
  *       −(1/n) Σᵢ Σⱼ yᵢⱼ log pᵢⱼ.</li>
  * </ul>
- * Natural logarithm. Probabilities come from {@code NeuralNetwork.predictProbabilities}.
+ * Natural logarithm. Probabilities come from {@code NeuralNetwork.predictProbabilities}. With
+ * sample weights wᵢ the mean over rows becomes Σᵢ wᵢ ℓᵢ / Σᵢ wᵢ. Arguments in scikit-learn's order
+ * ({@code log_loss(y_true, y_pred, sample_weight=w)}): targets first.
  */
 public final class LogLoss {
     /** The clipping ε, 1e-15. */
@@ -20,19 +22,32 @@ public final class LogLoss {
     }
 
     /** The log-loss of {@code probabilities} against {@code targets} (same shape, n×1 or n×k). */
-    public static double of(Matrix probabilities, Matrix targets) {
-        MetricInputs.requirePaired("log_loss", probabilities, targets);
-        double sum = 0;
+    public static double of(Matrix targets, Matrix probabilities) {
+        return of(targets, probabilities, null);
+    }
+
+    /** As {@link #of(Matrix, Matrix)} weighting row i by {@code weights[i]} (null = all 1). */
+    public static double of(Matrix targets, Matrix probabilities, double[] weights) {
+        MetricInputs.requirePaired("log_loss", targets, probabilities);
+        MetricInputs.requireWeights("log_loss", weights, targets.rows());
         boolean binary = probabilities.cols() == 1;
-        for (int k = 0; k < probabilities.size(); k++) {
-            double p = clip(probabilities.getFlat(k));
-            double y = targets.getFlat(k);
-            sum -= y * Math.log(p);
-            if (binary) {
-                sum -= (1 - y) * Math.log(1 - p);
+        double sum = 0;
+        double total = 0;
+        for (int i = 0; i < probabilities.rows(); i++) {
+            double row = 0;
+            for (int j = 0; j < probabilities.cols(); j++) {
+                double p = clip(probabilities.get(i, j));
+                double y = targets.get(i, j);
+                row -= y * Math.log(p);
+                if (binary) {
+                    row -= (1 - y) * Math.log(1 - p);
+                }
             }
+            double w = MetricInputs.weight(weights, i);
+            sum += w * row;
+            total += w;
         }
-        return sum / probabilities.rows();
+        return sum / total;
     }
 
     private static double clip(double p) {

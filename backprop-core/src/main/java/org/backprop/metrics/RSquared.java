@@ -18,14 +18,17 @@ public final class RSquared {
     private RSquared() {
     }
 
-    /** R², or empty if {@code actual} is constant in every column. */
-    public static OptionalDouble of(Matrix predicted, Matrix actual) {
-        MetricInputs.requirePaired("r2", predicted, actual);
+    /**
+     * R², or empty if {@code actual} is constant in every column. True values first, as
+     * scikit-learn's {@code r2_score(y_true, y_pred)} (R² is not symmetric in its arguments).
+     */
+    public static OptionalDouble of(Matrix actual, Matrix predicted) {
+        MetricInputs.requirePaired("r2", actual, predicted);
         double ssTot = totalSumOfSquares(actual);
         if (ssTot == 0) {
             return OptionalDouble.empty();
         }
-        double ssRes = Mse.of(predicted, actual) * predicted.size();
+        double ssRes = Mse.of(actual, predicted) * predicted.size();
         return OptionalDouble.of(1.0 - ssRes / ssTot);
     }
 

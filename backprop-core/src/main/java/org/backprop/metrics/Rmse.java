@@ -7,8 +7,8 @@ public final class Rmse {
     private Rmse() {
     }
 
-    /** √{@link Mse#of}. */
-    public static double of(Matrix predicted, Matrix actual) {
-        return Math.sqrt(Mse.of(predicted, actual));
+    /** √{@link Mse#of(Matrix, Matrix)}; true values first. */
+    public static double of(Matrix actual, Matrix predicted) {
+        return Math.sqrt(Mse.of(actual, predicted));
     }
 }

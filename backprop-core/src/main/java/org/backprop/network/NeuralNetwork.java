@@ -134,7 +134,15 @@ public final class NeuralNetwork implements AutoCloseable {
 
     /** Forward pass in training mode and the loss against {@code y} (n×outputs). */
     public double forwardLoss(Matrix x, Matrix y) {
-        return loss.forward(forward(x, true), y);
+        return forwardLoss(x, y, null);
+    }
+
+    /**
+     * As {@link #forwardLoss(Matrix, Matrix)} with per-row weights {@code weights} (n×1, or null
+     * for none); see {@link Loss#forward(Matrix, Matrix, Matrix)} for how each loss weighs rows.
+     */
+    public double forwardLoss(Matrix x, Matrix y, Matrix weights) {
+        return loss.forward(forward(x, true), y, weights);
     }
 
     /**

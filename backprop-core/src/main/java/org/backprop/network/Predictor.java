@@ -40,6 +40,8 @@ public final class Predictor implements AutoCloseable {
 
     private final List<Layer> layers = new ArrayList<>();
     private final Gemm gemm;
+    /** The fused passes for these layers, as the network's own, or null for the plain loop. */
+    private final DensePlan plan;
     private final int inputs;
     private final int outputs;
     private final int chunkRows;
@@ -56,6 +58,7 @@ public final class Predictor implements AutoCloseable {
         for (Layer layer : network.layers()) {
             layers.add(layer.sharingParameters(gemm));
         }
+        this.plan = DensePlan.of(layers, gemm);
         this.inputs = network.inputs();
         this.outputs = network.outputs();
         this.chunkRows = chunkRows;
@@ -134,9 +137,12 @@ public final class Predictor implements AutoCloseable {
     }
 
     private Matrix run(Matrix x) {
+        if (plan != null) {
+            return plan.forward(x, false);
+        }
         Matrix out = x;
-        for (Layer layer : layers) {
-            out = layer.forward(out, false);
+        for (int i = 0; i < layers.size(); i++) {  // indexed: no iterator per call
+            out = layers.get(i).forward(out, false);
         }
         return out;
     }

@@ -8,18 +8,22 @@ import org.backprop.tensor.Matrix;
 /**
  * The mini-batches of one epoch: a row order (identity, then shuffled, every epoch, as the seed
  * notebook does) and reusable batch buffers filled by copying rows in that order, split over the
- * network's thread team.
+ * network's thread team. Optional per-row weights (n×1) travel with their rows.
  */
 final class Batches {
     private final Matrix x;
     private final Matrix y;
+    private final Matrix w;
     private final int size;
     private final int[] order;
     private final Matrix fullX;
     private final Matrix fullY;
+    private final Matrix fullW;
     private Matrix tailX;
     private Matrix tailY;
+    private Matrix tailW;
     private Matrix currentY;
+    private Matrix currentW;
     private final ThreadTeam team;
     private final RangeTask gather = this::gather;
     private int batchFrom;
@@ -27,17 +31,25 @@ final class Batches {
 
     /** Batches of {@code size} rows of x and y, gathered on {@code team}. */
     Batches(Matrix x, Matrix y, int size, ThreadTeam team) {
+        this(x, y, null, size, team);
+    }
+
+    /** Batches of {@code size} rows of x, y and the row weights w (n×1, or null for none), gathered on {@code team}. */
+    Batches(Matrix x, Matrix y, Matrix w, int size, ThreadTeam team) {
         this.x = x;
         this.y = y;
+        this.w = w;
         this.size = size;
         this.team = team;
         this.order = new int[x.rows()];
         this.fullX = Matrix.zeros(size, x.cols());
         this.fullY = Matrix.zeros(size, y.cols());
+        this.fullW = w == null ? null : Matrix.zeros(size, 1);
         int tail = x.rows() % size;
         if (tail > 0) {
             tailX = Matrix.zeros(tail, x.cols());
             tailY = Matrix.zeros(tail, y.cols());
+            tailW = w == null ? null : Matrix.zeros(tail, 1);
         }
     }
 
@@ -64,6 +76,7 @@ final class Batches {
         batchFrom = from;
         batchX = full ? fullX : tailX;
         currentY = full ? fullY : tailY;
+        currentW = full ? fullW : tailW;
         team.forRange(to - from, x.cols() + y.cols(), gather);
         return batchX;
     }
@@ -72,10 +85,18 @@ final class Batches {
     private void gather(int from, int to) {
         x.gatherRows(order, batchFrom + from, batchFrom + to, batchX, from);
         y.gatherRows(order, batchFrom + from, batchFrom + to, currentY, from);
+        if (w != null) {
+            w.gatherRows(order, batchFrom + from, batchFrom + to, currentW, from);
+        }
     }
 
     /** The targets of the batch last loaded. */
     Matrix targets() {
         return currentY;
+    }
+
+    /** The row weights of the batch last loaded (n×1), or null when there are none. */
+    Matrix weights() {
+        return currentW;
     }
 }

@@ -1,5 +1,6 @@
 package org.backprop.train;
 
+import org.backprop.loss.RowWeights;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.tensor.Matrix;
 
@@ -19,6 +20,11 @@ import org.backprop.tensor.Matrix;
  * is applied, so the result is bit for bit the plain {@code forwardLoss}+{@code backward} of the
  * local trainer: single-machine training is the one-block case of this function, not a second
  * code path. With several blocks the terms differ from the one-block gradient only by rounding.
+ *
+ * <p>With row weights the loss is a weighted mean (see {@code Loss.forward(P, y, w)}), and the
+ * same holds with masses instead of row counts: block b's share is (W<sub>b</sub>/W)·L<sub>b</sub>,
+ * W<sub>b</sub> = Σ of its weights, W = Σ of the batch's ({@link #compute(NeuralNetwork, Matrix,
+ * Matrix, Matrix, double)}).
  */
 public final class BlockGradient {
     private BlockGradient() {
@@ -38,12 +44,31 @@ public final class BlockGradient {
             throw new IllegalArgumentException("a block of " + rows + " rows cannot be part of a batch of "
                     + batchRows + " rows");
         }
-        double loss = network.forwardLoss(x, y);
+        return compute(network, x, y, null, rows, batchRows);
+    }
+
+    /**
+     * As {@link #compute(NeuralNetwork, Matrix, Matrix, int)} with row weights {@code w} (n×1, or
+     * null: every row weighs 1): the block's share of the batch's weighted mean loss, whose weights
+     * sum to {@code batchMass} (the batch's row count when {@code w} is null).
+     */
+    public static double compute(NeuralNetwork network, Matrix x, Matrix y, Matrix w, double batchMass) {
+        double mass = w == null ? x.rows() : RowWeights.sum(w);
+        if (x.rows() < 1 || !(mass <= batchMass)) {
+            throw new IllegalArgumentException("a block of " + x.rows() + " rows and weight " + mass
+                    + " cannot be part of a batch of weight " + batchMass);
+        }
+        return compute(network, x, y, w, mass, batchMass);
+    }
+
+    private static double compute(NeuralNetwork network, Matrix x, Matrix y, Matrix w, double mass,
+                                  double batchMass) {
+        double loss = network.forwardLoss(x, y, w);
         network.backward();
-        if (rows == batchRows) {
+        if (mass == batchMass) {
             return loss;
         }
-        double weight = (double) rows / batchRows;
+        double weight = mass / batchMass;
         double[] grads = network.parameters().grads();
         for (int k = 0; k < grads.length; k++) {
             grads[k] *= weight;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.backprop.loss.RowWeights;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.optim.Optimizer;
 import org.backprop.tensor.Matrix;
@@ -16,6 +17,9 @@ import org.backprop.tensor.ShapeException;
  * epochs.
  *
  * <ul>
+ *   <li>Row weights (optional, n×1, each ≥ 0): every batch's loss is the weighted loss of its rows
+ *       (a weighted mean, see {@code Loss.forward(P, y, w)}); the weights follow their rows through
+ *       shuffles, batches and the validation split, and the evaluated losses are weighted too.</li>
  *   <li>Validation: an explicit set ({@link #fit(Matrix, Matrix, Matrix, Matrix)}) or a seeded
  *       fraction of the training rows ({@link TrainerConfig#validationSplit()}).</li>
  *   <li>Early stopping ({@link TrainerConfig#patience()} &gt; 0): stops after that many evaluations
@@ -82,21 +86,45 @@ public final class Trainer {
      * the per-epoch history.
      */
     public History fit(Matrix x, Matrix y) {
+        return fit(x, y, (Matrix) null);
+    }
+
+    /**
+     * As {@link #fit(Matrix, Matrix)} with per-row weights {@code w} (n×1, each finite and ≥ 0, not
+     * all 0; null for none); a validation split takes its rows' weights along.
+     */
+    public History fit(Matrix x, Matrix y, Matrix w) {
         if (config.validationSplit() == 0) {
-            return fit(x, y, null, null);
+            return fit(x, y, w, null, null, null);
         }
         ValidationSplit split = ValidationSplit.of(x, y, config.validationSplit(), config.splitRandom());
-        return fit(split.trainX(), split.trainY(), split.validationX(), split.validationY());
+        return fit(split.trainX(), split.trainY(), w == null ? null : w.selectRows(split.trainingRows()),
+                split.validationX(), split.validationY(), w == null ? null : w.selectRows(split.validationRows()));
     }
 
     /** As {@link #fit(Matrix, Matrix)}, evaluating on an explicit validation set (both null for none). */
     public History fit(Matrix x, Matrix y, Matrix xValidation, Matrix yValidation) {
+        return fit(x, y, null, xValidation, yValidation, null);
+    }
+
+    /**
+     * As {@link #fit(Matrix, Matrix, Matrix, Matrix)} with row weights for the training rows
+     * ({@code w}) and the validation rows ({@code wValidation}); either may be null (every row
+     * weighs 1).
+     */
+    public History fit(Matrix x, Matrix y, Matrix w, Matrix xValidation, Matrix yValidation, Matrix wValidation) {
         checkData("training", x, y);
+        if (w != null) {
+            RowWeights.check("training weights", w, x.rows());
+        }
         if (xValidation != null || yValidation != null) {
             checkData("validation", xValidation, yValidation);
+            if (wValidation != null) {
+                RowWeights.check("validation weights", wValidation, xValidation.rows());
+            }
         }
-        Batches batches = new Batches(x, y, Math.min(config.batchSize(), x.rows()), network.team());
-        Evaluator evaluator = new Evaluator(network, metrics, x, y, xValidation, yValidation);
+        Batches batches = new Batches(x, y, w, Math.min(config.batchSize(), x.rows()), network.team());
+        Evaluator evaluator = new Evaluator(network, metrics, x, y, w, xValidation, yValidation, wValidation);
         BestParameters best = new BestParameters(network.parameters(), config.minDelta());
         EarlyStopping stopping = new EarlyStopping(config.patience(), best);
         DivergenceGuard guard = new DivergenceGuard(network, best);
@@ -108,7 +136,7 @@ public final class Trainer {
             batches.reset(config.shuffle() ? config.shuffleRandom() : null);
             double lossSum = 0;
             for (int b = 0; b < batches.count(); b++) {
-                lossSum += step(batches.load(b), batches.targets(), epoch, b, guard);
+                lossSum += step(batches.load(b), batches.targets(), batches.weights(), epoch, b, guard);
             }
             double meanBatchLoss = lossSum / batches.count();
             EpochRecord record = evaluationDue(epoch) ? evaluator.evaluate(epoch, meanBatchLoss)
@@ -123,8 +151,9 @@ public final class Trainer {
         return history;
     }
 
-    private double step(Matrix xBatch, Matrix yBatch, int epoch, int batch, DivergenceGuard guard) {
-        double loss = BlockGradient.compute(network, xBatch, yBatch, xBatch.rows());
+    private double step(Matrix xBatch, Matrix yBatch, Matrix wBatch, int epoch, int batch, DivergenceGuard guard) {
+        double loss = wBatch == null ? BlockGradient.compute(network, xBatch, yBatch, xBatch.rows())
+                : BlockGradient.compute(network, xBatch, yBatch, wBatch, RowWeights.sum(wBatch));
         guard.checkLoss(epoch, batch, loss);
         optimizer.step(network.parameters(), network.team());
         guard.checkParameters(epoch, batch, loss, optimizer.lastStepFinite());

@@ -42,4 +42,18 @@ public record ValidationSplit(Matrix trainX, Matrix trainY, Matrix validationX, 
         return new ValidationSplit(x.selectRows(training), y.selectRows(training), x.selectRows(validation),
                 y.selectRows(validation), validation);
     }
+
+    /** The original indices of the training rows, ascending (every row not held out). */
+    public int[] trainingRows() {
+        int n = trainX.rows() + validationX.rows();
+        int[] rows = new int[trainX.rows()];
+        for (int i = 0, v = 0, t = 0; i < n; i++) {
+            if (v < validationRows.length && validationRows[v] == i) {
+                v++;
+            } else {
+                rows[t++] = i;
+            }
+        }
+        return rows;
+    }
 }

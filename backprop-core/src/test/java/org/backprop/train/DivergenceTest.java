@@ -63,7 +63,7 @@ class DivergenceTest {
             assertEquals(0, e.epoch());
             assertEquals(0, e.batch());
             assertEquals(-1, e.restoredEpoch());
-            assertTrue(e.getMessage().startsWith("training diverged at epoch 0, batch 0: parameter dense"),
+            assertTrue(e.getMessage().startsWith("training diverged at epoch 1, batch 1 (1-based): parameter dense"),
                     e.getMessage());
             assertTrue(e.getMessage().contains("of layer dense") && e.getMessage().contains("after the optimizer step"),
                     e.getMessage());
@@ -109,10 +109,76 @@ class DivergenceTest {
             TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                     () -> new Trainer(net, new Sgd(10.0), TrainerConfig.defaults(1).withEpochs(50).withBatchSize(5))
                             .fit(x, y));
-            assertTrue(e.getMessage().contains("epoch " + e.epoch() + ", batch " + e.batch()), e.getMessage());
+            assertTrue(e.getMessage().contains("epoch " + (e.epoch() + 1) + ", batch " + (e.batch() + 1)), e.getMessage());
             assertTrue(e.getMessage().contains("layer dense"), e.getMessage());
             assertTrue(e.getMessage().contains("now holds"), e.getMessage());
             assertTrue(java.util.Arrays.stream(net.parameters().values()).allMatch(Double::isFinite));
+        }
+    }
+
+    /** An optimizer that ignores gradients and applies {@code rule} to every value from step {@code from} (1-based) on. */
+    private static Optimizer rewriting(long from, java.util.function.DoubleUnaryOperator rule) {
+        return new Optimizer(LearningRates.of(0.01)) {
+            @Override
+            public String id() {
+                return "rewriting";
+            }
+
+            @Override
+            protected void update(double[] w, double[] g, int start, int length, double rate, Parameter p) {
+                for (int i = start; i < start + length; i++) {
+                    w[i] = steps() >= from ? rule.applyAsDouble(w[i]) : w[i] - rate * g[i];
+                }
+            }
+        };
+    }
+
+    @Test
+    void sustainedLossGrowthStopsTrainingNamingEpochBatchAndLayer() {
+        try (NeuralNetwork net = network()) {
+            // weights grow 1.5x a step from step 11: finite and below the weight bound for 60 steps, loss ×1e4 soon
+            TrainerConfig config = TrainerConfig.defaults(1).withEpochs(100).withBatchSize(5);
+            TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                    () -> new Trainer(net, rewriting(11, w -> w * 1.5), config).fit(X, Y));
+            assertTrue(e.getMessage().contains("has stayed above 10000.0 times its initial value"), e.getMessage());
+            assertTrue(e.getMessage().contains("for " + DivergenceGuard.SUSTAINED_STEPS + " consecutive steps"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("of layer dense"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("training diverged at epoch " + (e.epoch() + 1) + ", batch "
+                    + (e.batch() + 1) + " (1-based)"), e.getMessage());
+            assertTrue(e.getMessage().contains("now holds"), e.getMessage());
+            assertTrue(java.util.Arrays.stream(net.parameters().values()).allMatch(v -> Math.abs(v) < 10));
+            long step = 4L * e.epoch() + e.batch() + 1; // 4 batches per epoch
+            assertTrue(step > 10 + DivergenceGuard.SUSTAINED_STEPS - 1 && step < 90,
+                    "stopped at step " + step);
+        }
+    }
+
+    @Test
+    void parameterBeyondTheWeightBoundStops() {
+        try (NeuralNetwork net = network()) {
+            TrainerConfig config = TrainerConfig.defaults(1).withEpochs(20).withBatchSize(5);
+            TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                    () -> new Trainer(net, rewriting(5, w -> 1e13), config).fit(X, Y));
+            // scanned every 16 steps: step 16 is epoch 4, batch 4 (1-based) with 4 batches per epoch
+            assertTrue(e.getMessage().startsWith("training diverged at epoch 4, batch 4 (1-based): the largest "
+                    + "parameter magnitude is 1.0E13, in dense"), e.getMessage());
+            assertTrue(e.getMessage().contains("beyond the bound 1.0E12"), e.getMessage());
+        }
+    }
+
+    @Test
+    void adamWithAHugeLearningRateDiverges() {
+        RandomSource r = TestData.random(5);
+        Matrix x = TestData.uniform(64, 3, -1, 1, r);
+        Matrix y = TestData.uniform(64, 1, -1, 1, r);
+        try (NeuralNetwork net = NeuralNetwork.builder(3).dense(16, "relu").dense(1, "linear").seed(2).threads(1)
+                .build()) {
+            TrainerConfig config = TrainerConfig.defaults(1).withEpochs(100).withBatchSize(8);
+            TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                    () -> new Trainer(net, org.backprop.optim.Optimizers.create("adam", LearningRates.of(1e6)), config)
+                            .fit(x, y));
+            assertTrue(e.getMessage().contains("layer dense"), e.getMessage());
         }
     }
 }

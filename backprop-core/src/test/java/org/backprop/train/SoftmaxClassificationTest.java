@@ -74,7 +74,7 @@ class SoftmaxClassificationTest {
             new Trainer(net, new Sgd(lr), TrainerConfig.defaults(5).withEpochs(epochs).withBatchSize(32)
                     .withEvaluateEvery(epochs)).fit(data.xTrain(), data.yTrain());
             int[] predicted = ClassLabels.argmax(net.predictProbabilities(data.xTest()));
-            return Accuracy.of(predicted, data.labelsTest());
+            return Accuracy.of(data.labelsTest(), predicted);
         }
     }
 

@@ -108,8 +108,12 @@ public final class ModelFile {
 
     /** A bias row 1×n is stored as a vector [n] (as PyTorch's biases), every other parameter as [rows, cols]. */
     private static long[] shapeOf(Parameter p) {
-        return p.kind() == ParamKind.BIAS && p.value().rows() == 1 ? new long[] {p.value().cols()}
-                : new long[] {p.value().rows(), p.value().cols()};
+        return storedShape(p.kind(), p.value().rows(), p.value().cols());
+    }
+
+    /** The tensor shape a rows×cols parameter is stored with: [cols] for a 1-row bias, else [rows, cols]. */
+    static long[] storedShape(ParamKind kind, int rows, int cols) {
+        return kind == ParamKind.BIAS && rows == 1 ? new long[] {cols} : new long[] {rows, cols};
     }
 
     private static void putScaler(Map<String, Tensor> tensors, String mean, String scale, StandardScaler scaler) {
@@ -183,6 +187,7 @@ public final class ModelFile {
 
         Model read(int threads) throws ModelFormatException {
             int version = checkFormat();
+            ModelFileCheck.check(file, content, version);
             NetworkSpec spec = version == 1 ? NetworkSpecJson.fromJsonVersion1(meta("architecture"))
                     : NetworkSpecJson.fromJson(meta("architecture"), layerTypes);
             Task task = Task.fromId(meta("task"));
@@ -190,6 +195,7 @@ public final class ModelFile {
             ModelMetadata metadata = new ModelMetadata(meta("training"), longMeta("seed"),
                     meta("backprop_version"), meta("command_line"));
             StandardScaler featureScaler = scaler(FEATURE_MEAN, FEATURE_SCALE, spec.inputs());
+            ModelFileCheck.checkAgainstTensors(file, content, spec);
             NeuralNetwork network = NeuralNetwork.builder(spec).seed(metadata.seed()).threads(threads).build();
             try {
                 checkTensorNames(network, task);

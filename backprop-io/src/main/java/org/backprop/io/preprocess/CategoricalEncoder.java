@@ -25,15 +25,24 @@ import org.backprop.io.csv.MissingValues;
  * @param missingLevel      true if missing cells have their own column
  * @param missingInTraining missing cells in the training rows
  * @param minCount          the minimum count for a level of its own, when fitted
+ * @param embeddingDim      0: one-hot; else the column is one input {@code <name>:code} holding a
+ *                          category code for a trainable embedding of this width: 0 for rare, unseen
+ *                          (counted in the warnings) and, without a missing level, missing cells;
+ *                          1 … k for the levels in order; k + 1 for missing cells if {@code missingLevel}
  */
 public record CategoricalEncoder(String column, List<String> levels, List<String> rareLevels, boolean missingLevel,
-                                 int missingInTraining, int minCount) implements ColumnEncoder {
+                                 int missingInTraining, int minCount, int embeddingDim) implements ColumnEncoder {
     /** The default minimum number of training rows for a level to get a column of its own. */
     public static final int DEFAULT_MIN_COUNT = 5;
+    /** Categorical columns with more levels than this are embedded instead of one-hot encoded. */
+    public static final int EMBED_ABOVE_LEVELS = 10;
     private static final int UNSEEN = -1;
 
     /** Copies the lists and checks that no level is listed twice. */
     public CategoricalEncoder {
+        if (embeddingDim < 0) {
+            throw new IllegalArgumentException("column \"" + column + "\": embedding width " + embeddingDim);
+        }
         levels = List.copyOf(levels);
         rareLevels = List.copyOf(rareLevels);
         HashSet<String> seen = new HashSet<>();
@@ -52,7 +61,8 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
     }
 
     /** Fits the levels on {@code rows} of {@code table}'s column (which must hold text). */
-    static CategoricalEncoder fit(ColumnarTable table, String name, int[] rows, int minCount, MissingPolicy policy) {
+    static CategoricalEncoder fit(ColumnarTable table, String name, int[] rows, int minCount, MissingPolicy policy,
+                                  boolean embed) {
         Column c = table.column(name);
         int[] counts = new int[c.levelCount()];
         int missing = 0;
@@ -73,8 +83,22 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
         List<String> kept = new ArrayList<>();
         List<String> rare = new ArrayList<>();
         byLevel.forEach((level, n) -> (n >= minCount ? kept : rare).add(level));
-        return new CategoricalEncoder(name, kept, rare, missing > 0 && policy == MissingPolicy.IMPUTE, missing,
-                minCount);
+        boolean missingLevel = missing > 0 && policy == MissingPolicy.IMPUTE;
+        int dim = embed || kept.size() > EMBED_ABOVE_LEVELS ? embeddingDim(kept.size() + 1 + (missingLevel ? 1 : 0)) : 0;
+        return new CategoricalEncoder(name, kept, rare, missingLevel, missing, minCount, dim);
+    }
+
+    /**
+     * The width of a column's embedding: fast.ai's rule min(600, round(1.6 · categories^0.56)),
+     * capped at 50 (2 categories: 2; 12: 6; 100: 21; 1000: 77 → 50).
+     */
+    public static int embeddingDim(int categories) {
+        return (int) Math.max(1, Math.min(50, Math.round(1.6 * Math.pow(categories, 0.56))));
+    }
+
+    /** Number of category codes (embedding rows) when embedded: other, the levels, missing. */
+    public int cardinality() {
+        return 1 + levels.size() + (missingLevel ? 1 : 0);
     }
 
     @Override
@@ -84,6 +108,9 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
 
     @Override
     public List<String> outputNames() {
+        if (embeddingDim > 0) {
+            return List.of(column + ":code");
+        }
         List<String> names = new ArrayList<>();
         levels.forEach(l -> names.add(column + "=" + l));
         if (!rareLevels.isEmpty()) {
@@ -107,7 +134,20 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
     }
 
     private int missingSlot() {
+        if (embeddingDim > 0) {
+            return missingLevel ? levels.size() + 1 : UNSEEN;
+        }
         return missingLevel ? levels.size() + (rareLevels.isEmpty() ? 0 : 1) : UNSEEN;
+    }
+
+    /** Writes slot {@code slot} (a one-hot position, or a level index when embedded) at {@code at}. */
+    private void write(int slot, double[] out, int at) {
+        if (embeddingDim > 0) {
+            // slots: levels 0 … k−1 → codes 1 … k; rare (k) and unseen → 0; missing (k + 1) → k + 1
+            out[at] = slot == UNSEEN || slot == levels.size() ? 0 : slot == levels.size() + 1 ? slot : slot + 1;
+        } else if (slot != UNSEEN) {
+            out[at + slot] = 1;
+        }
     }
 
     @Override
@@ -129,9 +169,7 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
             if (slot == UNSEEN && code != Column.MISSING) {
                 warnings.count(column, "a level not seen in training, encoded as all zeros", c.level(code));
             }
-            if (slot != UNSEEN) {
-                out[i * width + offset + slot] = 1;
-            }
+            write(slot, out, i * width + offset);
         }
     }
 
@@ -155,14 +193,15 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
                 warnings.count(column, "a level not seen in training, encoded as all zeros", cell);
             }
         }
-        if (slot != UNSEEN) {
-            out[offset + slot] = 1;
-        }
+        write(slot, out, offset);
     }
 
     @Override
     public String describe() {
         StringBuilder sb = new StringBuilder("categorical, ").append(levels.size()).append(" levels ");
+        if (embeddingDim > 0) {
+            sb.insert(0, "embedded (width " + embeddingDim + ", " + cardinality() + " codes) ");
+        }
         sb.append(shortList(levels));
         if (!rareLevels.isEmpty()) {
             sb.append(", ").append(rareLevels.size()).append(" rare levels (fewer than ").append(minCount)
@@ -193,12 +232,16 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
         o.addProperty("missing_level", missingLevel);
         o.addProperty("missing_in_training", missingInTraining);
         o.addProperty("min_count", minCount);
+        if (embeddingDim > 0) {
+            o.addProperty("embedding_dim", embeddingDim);
+        }
         return o;
     }
 
     /** Reads {@link #toJson()}. */
     static CategoricalEncoder fromJson(JsonObject o) {
         return new CategoricalEncoder(Json.string(o, "name"), Json.strings(o, "levels"), Json.strings(o, "rare_levels"),
-                Json.bool(o, "missing_level"), Json.count(o, "missing_in_training"), Json.count(o, "min_count"));
+                Json.bool(o, "missing_level"), Json.count(o, "missing_in_training"), Json.count(o, "min_count"),
+                o.has("embedding_dim") ? Json.count(o, "embedding_dim") : 0);
     }
 }

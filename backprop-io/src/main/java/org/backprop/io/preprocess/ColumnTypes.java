@@ -24,7 +24,7 @@ public final class ColumnTypes {
 
     /**
      * Decides the types of {@code features} in {@code table}, read with the declared categorical
-     * columns as text.
+     * columns as text. Columns found numeric release their text codes (memory), so decide once.
      *
      * @throws org.backprop.io.DataException for a mostly numeric column with non-numbers, or a
      *                                       declared numeric column with any
@@ -42,8 +42,9 @@ public final class ColumnTypes {
             return new ColumnDecision(name, ColumnType.IGNORED, "declared with --ignore");
         }
         Column c = table.column(name);
-        if (options.categorical().contains(name)) {
-            return new ColumnDecision(name, ColumnType.CATEGORICAL, "declared with --categorical");
+        if (options.categorical().contains(name) || options.embed().contains(name)) {
+            return new ColumnDecision(name, ColumnType.CATEGORICAL, options.embed().contains(name)
+                    ? "declared with --embed" : "declared with --categorical");
         }
         boolean declaredNumeric = options.numeric().contains(name);
         if (c.numberCount() == 0 && c.nonNumberCount() == 0) {

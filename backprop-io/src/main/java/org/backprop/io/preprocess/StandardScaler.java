@@ -6,14 +6,15 @@ import org.backprop.io.DoubleTable;
 
 /**
  * Per-column standardization {@code z = (x - mean) / scale}, where {@code scale} is the population
- * standard deviation (divisor n) of the fitted rows, or 1 for a constant column (never divides by
- * zero).
+ * standard deviation (divisor n) of the fitted rows, or 1 for a constant column or one whose deviation
+ * is below {@link Double#MIN_NORMAL} (never divides by zero or by a subnormal).
  *
  * <p>Fit on training rows only, then apply the same scaler to validation, test and prediction
  * inputs. Fitting is overflow-safe: each column is first scaled by a power of two (exact) so its
  * largest magnitude is below 1, so values up to {@link Double#MAX_VALUE} give finite means and
  * scales. Transforms avoid intermediate overflow (e.g. {@code 1e308 - (-1e308)}); a result that is
- * itself beyond the double range throws {@link ArithmeticException}; a non-finite input throws
+ * itself beyond the double range throws {@link ScalingOverflowException} naming its row and column;
+ * a non-finite input throws
  * {@link IllegalArgumentException}.
  * Data are row-major arrays whose length is a multiple of {@link #columns()}.
  */
@@ -59,14 +60,14 @@ public final class StandardScaler implements java.io.Serializable {
     /**
      * A scaler with the given statistics (e.g. read back from a model file).
      *
-     * @throws IllegalArgumentException unless lengths match, means are finite and scales finite and > 0
+     * @throws IllegalArgumentException unless lengths match, means are finite and scales finite and normal (≥ {@link Double#MIN_NORMAL})
      */
     public static StandardScaler of(double[] mean, double[] scale) {
         if (mean.length != scale.length) {
             throw new IllegalArgumentException(mean.length + " means but " + scale.length + " scales");
         }
         for (int c = 0; c < mean.length; c++) {
-            if (!Double.isFinite(mean[c]) || !Double.isFinite(scale[c]) || scale[c] <= 0) {
+            if (!Double.isFinite(mean[c]) || !Double.isFinite(scale[c]) || scale[c] < Double.MIN_NORMAL) {
                 throw new IllegalArgumentException("column " + c + ": invalid mean " + mean[c] + " or scale " + scale[c]);
             }
         }
@@ -116,7 +117,7 @@ public final class StandardScaler implements java.io.Serializable {
             int c = i % mean.length;
             out[i] = standardize(data[i], mean[c], scale[c]);
         }
-        return checkResult(out, mean.length, "transform");
+        return checkResult(data, out, mean.length, "transform");
     }
 
     /** Maps standardized values back to original units (e.g. regression predictions). */
@@ -132,7 +133,7 @@ public final class StandardScaler implements java.io.Serializable {
             int c = i % mean.length;
             out[i] = unstandardize(data[i], mean[c], scale[c]);
         }
-        return checkResult(out, mean.length, "inverseTransform");
+        return checkResult(data, out, mean.length, "inverseTransform");
     }
 
     private static void fitColumn(double[] data, int cols, int c, double[] mean, double[] scale) {
@@ -161,7 +162,7 @@ public final class StandardScaler implements java.io.Serializable {
         }
         double std = Math.scalb(Math.sqrt(squares / rows), shift);
         mean[c] = Math.scalb(scaledMean, shift);
-        scale[c] = std > 0 && Double.isFinite(std) ? std : 1;
+        scale[c] = std >= Double.MIN_NORMAL && Double.isFinite(std) ? std : 1;
     }
 
     /** {@code (x - mean) / scale}, halving the operands if the direct form overflows. */
@@ -187,11 +188,11 @@ public final class StandardScaler implements java.io.Serializable {
         }
     }
 
-    private static double[] checkResult(double[] out, int cols, String operation) {
+    private static double[] checkResult(double[] in, double[] out, int cols, String operation) {
         int bad = firstNonFinite(out);
         if (bad >= 0) {
-            throw new ArithmeticException(operation + ": result " + describe(out, bad, cols)
-                    + " is beyond the double range");
+            throw new ScalingOverflowException(operation + ": result " + describe(out, bad, cols)
+                    + " of input " + in[bad] + " is beyond the double range", bad / cols, bad % cols, in[bad]);
         }
         return out;
     }

@@ -15,15 +15,19 @@ import org.backprop.io.csv.MissingValues;
  * @param missingPolicy impute (default) or refuse missing feature cells
  * @param minLevelCount training rows a categorical level needs for a column of its own (default
  *                      {@value CategoricalEncoder#DEFAULT_MIN_COUNT}); rarer levels share one column
+ * @param embed         categorical columns to embed (a trainable vector per level) whatever their
+ *                      number of levels; columns of more than
+ *                      {@value CategoricalEncoder#EMBED_ABOVE_LEVELS} levels are embedded anyway
  */
 public record TableOptions(Set<String> categorical, Set<String> numeric, Set<String> ignore, MissingValues missing,
-                           MissingPolicy missingPolicy, int minLevelCount) {
+                           MissingPolicy missingPolicy, int minLevelCount, Set<String> embed) {
 
     /** Copies the sets and checks that no column is declared twice. */
     public TableOptions {
         categorical = Set.copyOf(categorical);
         numeric = Set.copyOf(numeric);
         ignore = Set.copyOf(ignore);
+        embed = Set.copyOf(embed);
         Objects.requireNonNull(missing, "missing");
         Objects.requireNonNull(missingPolicy, "missingPolicy");
         if (minLevelCount < 1) {
@@ -32,6 +36,11 @@ public record TableOptions(Set<String> categorical, Set<String> numeric, Set<Str
         for (String c : categorical) {
             if (numeric.contains(c) || ignore.contains(c)) {
                 throw new IllegalArgumentException("column \"" + c + "\" is declared with two types");
+            }
+        }
+        for (String c : embed) {
+            if (numeric.contains(c) || ignore.contains(c)) {
+                throw new IllegalArgumentException("column \"" + c + "\" is declared numeric or ignored and embedded");
             }
         }
         for (String c : numeric) {
@@ -44,30 +53,34 @@ public record TableOptions(Set<String> categorical, Set<String> numeric, Set<Str
     /** Types inferred, default missing tokens, imputation, minimum level count 5. */
     public static TableOptions defaults() {
         return new TableOptions(Set.of(), Set.of(), Set.of(), MissingValues.defaults(), MissingPolicy.IMPUTE,
-                CategoricalEncoder.DEFAULT_MIN_COUNT);
+                CategoricalEncoder.DEFAULT_MIN_COUNT, Set.of());
     }
 
     public TableOptions withCategorical(List<String> columns) {
-        return new TableOptions(Set.copyOf(columns), numeric, ignore, missing, missingPolicy, minLevelCount);
+        return new TableOptions(Set.copyOf(columns), numeric, ignore, missing, missingPolicy, minLevelCount, embed);
     }
 
     public TableOptions withNumeric(List<String> columns) {
-        return new TableOptions(categorical, Set.copyOf(columns), ignore, missing, missingPolicy, minLevelCount);
+        return new TableOptions(categorical, Set.copyOf(columns), ignore, missing, missingPolicy, minLevelCount, embed);
     }
 
     public TableOptions withIgnore(List<String> columns) {
-        return new TableOptions(categorical, numeric, Set.copyOf(columns), missing, missingPolicy, minLevelCount);
+        return new TableOptions(categorical, numeric, Set.copyOf(columns), missing, missingPolicy, minLevelCount, embed);
     }
 
     public TableOptions withMissingValues(MissingValues tokens) {
-        return new TableOptions(categorical, numeric, ignore, tokens, missingPolicy, minLevelCount);
+        return new TableOptions(categorical, numeric, ignore, tokens, missingPolicy, minLevelCount, embed);
     }
 
     public TableOptions withMissingPolicy(MissingPolicy policy) {
-        return new TableOptions(categorical, numeric, ignore, missing, policy, minLevelCount);
+        return new TableOptions(categorical, numeric, ignore, missing, policy, minLevelCount, embed);
+    }
+
+    public TableOptions withEmbed(List<String> columns) {
+        return new TableOptions(categorical, numeric, ignore, missing, missingPolicy, minLevelCount, Set.copyOf(columns));
     }
 
     public TableOptions withMinLevelCount(int count) {
-        return new TableOptions(categorical, numeric, ignore, missing, missingPolicy, count);
+        return new TableOptions(categorical, numeric, ignore, missing, missingPolicy, count, embed);
     }
 }

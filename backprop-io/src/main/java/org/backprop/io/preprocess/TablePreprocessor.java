@@ -17,6 +17,7 @@ import org.backprop.io.csv.Column;
 import org.backprop.io.csv.ColumnarReadOptions;
 import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.csv.MissingValues;
+import org.backprop.layer.EmbeddingSpec;
 
 /**
  * The stored preprocessing of a model: how the raw columns of a CSV row become the network's input
@@ -95,7 +96,7 @@ public final class TablePreprocessor {
                 case IGNORED -> ignored.add(d);
                 case NUMERIC -> encoders.add(NumericEncoder.fit(table, d.column(), rows, options.missingPolicy()));
                 case CATEGORICAL -> encoders.add(CategoricalEncoder.fit(table, d.column(), rows,
-                        options.minLevelCount(), options.missingPolicy()));
+                        options.minLevelCount(), options.missingPolicy(), options.embed().contains(d.column())));
                 default -> throw new IllegalStateException(d.type().toString());
             }
         }
@@ -136,6 +137,22 @@ public final class TablePreprocessor {
     /** The network's input column names, in order. */
     public List<String> outputNames() {
         return outputNames;
+    }
+
+    /**
+     * The embedded columns as {@link EmbeddingSpec.Column}s of the network's input (index,
+     * cardinality, width), in input order; empty if every categorical column is one-hot.
+     */
+    public List<EmbeddingSpec.Column> embeddings() {
+        List<EmbeddingSpec.Column> out = new ArrayList<>();
+        int index = 0;
+        for (ColumnEncoder e : encoders) {
+            if (e instanceof CategoricalEncoder c && c.embeddingDim() > 0) {
+                out.add(new EmbeddingSpec.Column(index, c.cardinality(), c.embeddingDim()));
+            }
+            index += e.outputNames().size();
+        }
+        return out;
     }
 
     /** Number of network inputs. */
@@ -189,8 +206,8 @@ public final class TablePreprocessor {
             }
         }
         if (first != null) {
-            throw table.at(first.firstMissingRow(), first).problem("missing value; " + total
-                    + " missing cells in all (--missing error); first of each column: " + String.join("; ", firsts));
+            throw table.at(first.firstMissingRow(), first).problem(total == 1 ? "missing value" : "missing value; "
+                    + total + " missing cells in all, the first of each column: " + String.join("; ", firsts));
         }
     }
 

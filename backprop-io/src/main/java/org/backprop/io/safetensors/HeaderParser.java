@@ -1,17 +1,14 @@
 package org.backprop.io.safetensors;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.Strictness;
-import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.backprop.io.StrictJson;
+
 /** Parses and checks the JSON header of a safetensors file (strict JSON, no duplicate keys). */
 final class HeaderParser {
-    private static final TypeAdapter<JsonElement> ELEMENT = new Gson().getAdapter(JsonElement.class);
     private static final Set<String> ENTRY_KEYS = Set.of("dtype", "shape", "data_offsets");
 
     private final Path file;
@@ -39,7 +37,9 @@ final class HeaderParser {
         try (JsonReader reader = new JsonReader(new StringReader(json))) {
             reader.setStrictness(Strictness.STRICT);
             parser.readTopLevel(reader);
-        } catch (IOException | JsonParseException | IllegalStateException e) {
+        } catch (StrictJson.Problem e) {
+            throw parser.problem("header: " + e.getMessage());
+        } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
             if (e instanceof SafetensorsFormatException sfe) {
                 throw sfe;
             }
@@ -48,7 +48,7 @@ final class HeaderParser {
         return parser;
     }
 
-    private void readTopLevel(JsonReader reader) throws IOException {
+    private void readTopLevel(JsonReader reader) throws IOException, StrictJson.Problem {
         reader.beginObject();
         Set<String> seen = new HashSet<>();
         while (reader.hasNext()) {
@@ -56,7 +56,7 @@ final class HeaderParser {
             if (!seen.add(name)) {
                 throw problem("header has the key \"" + name + "\" twice");
             }
-            JsonElement value = ELEMENT.read(reader);
+            JsonElement value = StrictJson.read(reader);
             if (name.equals(SafetensorsWriter.METADATA_KEY)) {
                 readMetadata(value);
             } else {
@@ -76,7 +76,7 @@ final class HeaderParser {
         for (Map.Entry<String, JsonElement> e : value.getAsJsonObject().entrySet()) {
             JsonElement v = e.getValue();
             if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString()) {
-                throw problem("__metadata__ value of \"" + e.getKey() + "\" is not a string: " + v);
+                throw problem("__metadata__ value of \"" + e.getKey() + "\" is not a string: " + abbreviate(v.toString()));
             }
             metadata.put(e.getKey(), v.getAsString());
         }
@@ -84,7 +84,7 @@ final class HeaderParser {
 
     private TensorEntry entry(String name, JsonElement value) throws SafetensorsFormatException {
         if (!value.isJsonObject() || !value.getAsJsonObject().keySet().equals(ENTRY_KEYS)) {
-            throw problem("tensor \"" + name + "\": expected an object with exactly " + ENTRY_KEYS + ", got " + value);
+            throw problem("tensor \"" + name + "\": expected an object with exactly " + ENTRY_KEYS + ", got " + abbreviate(value.toString()));
         }
         JsonObject o = value.getAsJsonObject();
         DType dtype = dtype(name, o.get("dtype"));
@@ -97,7 +97,7 @@ final class HeaderParser {
     }
 
     private DType dtype(String name, JsonElement value) throws SafetensorsFormatException {
-        String text = value.isJsonPrimitive() ? value.getAsString() : String.valueOf(value);
+        String text = abbreviate(value.isJsonPrimitive() ? value.getAsString() : String.valueOf(value));
         for (DType d : DType.values()) {
             if (d.name().equals(text)) {
                 return d;
@@ -119,17 +119,16 @@ final class HeaderParser {
     }
 
     private long nonNegativeLong(String name, String key, JsonElement e) throws SafetensorsFormatException {
-        try {
-            if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
-                long v = new BigDecimal(e.getAsString()).toBigIntegerExact().longValueExact();
-                if (v >= 0) {
-                    return v;
-                }
-            }
-        } catch (ArithmeticException | NumberFormatException ignored) {
-            // reported below
+        long v = StrictJson.nonNegativeLong(e);
+        if (v < 0) {
+            throw problem("tensor \"" + name + "\": " + key + " contains " + abbreviate(e.toString())
+                    + ", expected a non-negative integer written in plain digits");
         }
-        throw problem("tensor \"" + name + "\": " + key + " contains " + e + ", expected a non-negative integer");
+        return v;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
     SafetensorsFormatException problem(String message) {

@@ -21,6 +21,7 @@ import org.backprop.io.preprocess.Splits;
 import org.backprop.io.preprocess.StandardScaler;
 import org.backprop.io.preprocess.TablePreprocessor;
 import org.backprop.kernel.Kernels;
+import org.backprop.layer.EmbeddingSpec;
 import org.backprop.loss.Losses;
 import org.backprop.network.NetworkBuilder;
 import org.backprop.network.NeuralNetwork;
@@ -43,7 +44,13 @@ import org.backprop.train.TrainingListener;
 public final class TabularTraining {
     /** Builds a fresh network; {@code loss} is the loss's registry name. */
     public interface NetworkFactory {
-        NeuralNetwork create(int inputs, int outputs, String loss);
+        /**
+         * @param start   a builder of the network's input width, with the embedding layer of the
+         *                embedded categorical columns already added when there are any
+         * @param outputs the output layer's width
+         * @param loss    the loss's registry name
+         */
+        NeuralNetwork create(NetworkBuilder start, int outputs, String loss);
     }
 
     /** Fits a network to standardized inputs and network targets (validation: null when there is none). */
@@ -60,9 +67,11 @@ public final class TabularTraining {
      * @param preprocessor the preprocessing fitted on the training rows
      * @param train        encoded training rows
      * @param validation   encoded validation rows, or null
+     * @param trainRows    the table rows of {@code train}, in its order (e.g. for per-row weights)
+     * @param validationRows the table rows of {@code validation}, in its order (empty without one)
      */
     public record Prepared(ColumnarTable table, String targetName, Target target, TablePreprocessor preprocessor,
-                           LabeledRows train, LabeledRows validation) {
+                           LabeledRows train, LabeledRows validation, int[] trainRows, int[] validationRows) {
 
         /** What the user should see before training: dropped rows, non-numeric and ignored columns. */
         public List<String> notes() {
@@ -88,7 +97,9 @@ public final class TabularTraining {
             keep = new LinkedHashSet<>(options.features());
             keep.add(target);
         }
-        return new ColumnarReadOptions(keep, options.table().categorical(), options.table().missing());
+        Set<String> text = new LinkedHashSet<>(options.table().categorical());
+        text.addAll(options.table().embed());
+        return new ColumnarReadOptions(keep, text, options.table().missing());
     }
 
     /**
@@ -101,7 +112,7 @@ public final class TabularTraining {
         List<String> features = ColumnSelection.resolve(table.source(), table.columnNames(), targetName,
                 options.features()).features();
         for (Set<String> declared : List.of(options.table().categorical(), options.table().numeric(),
-                options.table().ignore())) {
+                options.table().ignore(), options.table().embed())) {
             for (String name : declared) {
                 int c = ColumnSelection.requireColumn(table.source(), table.columnNames(), name);
                 if (!features.contains(name)) {
@@ -119,7 +130,8 @@ public final class TabularTraining {
         LabeledRows train = labeled(table, preprocessor, target, split.train(), ignoredWarnings);
         LabeledRows validation = split.validation().length == 0 ? null
                 : labeled(table, preprocessor, target, split.validation(), ignoredWarnings);
-        return new Prepared(table, targetName, target, preprocessor, train, validation);
+        return new Prepared(table, targetName, target, preprocessor, train, validation, trainRows,
+                tableRows(target, split.validation()));
     }
 
     private static Split split(Target target, TabularOptions options) {
@@ -156,21 +168,40 @@ public final class TabularTraining {
     public static Model model(Prepared data, String loss, boolean standardizeTarget, NetworkFactory networks,
                               ModelMetadata metadata) {
         LabeledRows train = data.train();
-        StandardScaler featureScaler = StandardScaler.fit(train.features());
-        int inputs = data.preprocessor().width();
+        List<EmbeddingSpec.Column> embedded = data.preprocessor().embeddings();
+        StandardScaler featureScaler = featureScaler(train, embedded);
+        NetworkBuilder start = NeuralNetwork.builder(data.preprocessor().width());
+        if (!embedded.isEmpty()) {
+            start.layer(new EmbeddingSpec(embedded));
+        }
         List<String> names = data.preprocessor().outputNames();
         Model model;
         if (data.target().task() == Task.REGRESSION) {
             StandardScaler targetScaler = standardizeTarget ? StandardScaler.fit(train.values(), train.size(), 1)
                     : StandardScaler.of(new double[] {0}, new double[] {1});
-            model = Model.regression(networks.create(inputs, 1, loss), names, data.targetName(), featureScaler,
+            model = Model.regression(networks.create(start, 1, loss), names, data.targetName(), featureScaler,
                     targetScaler, metadata);
         } else {
             LabelEncoder labels = LabelEncoder.fit(data.target().labels());
-            model = Model.classification(networks.create(inputs, labels.classCount(), loss), names,
+            model = Model.classification(networks.create(start, labels.classCount(), loss), names,
                     data.targetName(), featureScaler, labels, metadata);
         }
         return model.withPreprocessor(data.preprocessor());
+    }
+
+    /** The feature scaler of the training rows; category-code columns pass unchanged (mean 0, scale 1). */
+    private static StandardScaler featureScaler(LabeledRows train, List<EmbeddingSpec.Column> embedded) {
+        StandardScaler fitted = StandardScaler.fit(train.features());
+        if (embedded.isEmpty()) {
+            return fitted;
+        }
+        double[] mean = fitted.mean();
+        double[] scale = fitted.scale();
+        for (EmbeddingSpec.Column c : embedded) {
+            mean[c.column()] = 0;
+            scale[c.column()] = 1;
+        }
+        return StandardScaler.of(mean, scale);
     }
 
     /** Fits {@code model}'s network to the prepared training (and validation) rows. */
@@ -195,8 +226,7 @@ public final class TabularTraining {
 
     /** Dense layers of {@code options.layers()} with its activation, then a linear output layer. */
     public static NetworkFactory denseNetworks(TabularOptions options) {
-        return (inputs, outputs, loss) -> {
-            NetworkBuilder builder = NeuralNetwork.builder(inputs);
+        return (builder, outputs, loss) -> {
             options.layers().forEach(u -> builder.dense(u, options.activation().toLowerCase(Locale.ROOT)));
             int threads = options.threads() == null ? Kernels.defaultThreads() : options.threads();
             return builder.dense(outputs, "linear").loss(Losses.byName(loss)).seed(options.seed()).threads(threads)

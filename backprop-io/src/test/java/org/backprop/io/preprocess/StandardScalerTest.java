@@ -84,6 +84,23 @@ class StandardScalerTest {
     }
 
     @Test
+    void overflowNamesRowColumnAndValue() {
+        StandardScaler s = StandardScaler.of(new double[] {0, 0}, new double[] {1, 1e-300});
+        ScalingOverflowException e = assertThrows(ScalingOverflowException.class,
+                () -> s.transform(new double[] {1, 1, 2, 1e10}));
+        assertEquals(1, e.row());
+        assertEquals(1, e.column());
+        assertEquals(1e10, e.value());
+    }
+
+    @Test
+    void subnormalScalesAreRefusedAndNeverFitted() {
+        assertThrows(IllegalArgumentException.class, () -> StandardScaler.of(new double[] {0}, new double[] {1e-310}));
+        StandardScaler fitted = StandardScaler.fit(new double[] {0, Double.MIN_VALUE, 0, Double.MIN_VALUE}, 4, 1);
+        assertArrayEquals(new double[] {1}, fitted.scale());
+    }
+
+    @Test
     void nonFiniteInputIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> StandardScaler.fit(new double[] {1, Double.NaN}, 2, 1));
         StandardScaler s = StandardScaler.fit(new double[] {1, 2}, 2, 1);

@@ -37,11 +37,13 @@ import picocli.CommandLine.Option;
                 + "(the same file and options as backprop train).",
                 "The data is read on the driver; each step's gradient is computed by P partitions and summed "
                         + "in partition order. --partitions 1 gives backprop train's weights bit for bit.",
-                "Not supported on Spark yet: --patience, --plot."},
+                "Not supported on Spark yet: --patience, --plot, --dropout, --class-weight, --weight-column; "
+                        + "without --epochs the automatic epoch count applies, without early stopping."},
         footer = {"", "Example:", "  backprop-spark train --data houses.csv --target price --partitions 4 "
                 + "--batch-size 4096 --out houses.safetensors"})
 final class SparkTrainCommand extends TrainCommand {
-    private static final List<String> UNSUPPORTED = List.of("--patience", "--plot");
+    private static final List<String> UNSUPPORTED = List.of("--patience", "--plot", "--dropout", "--class-weight",
+            "--weight-column");
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master (default: the one spark-submit sets, else local[*]).")
@@ -79,8 +81,13 @@ final class SparkTrainCommand extends TrainCommand {
     }
 
     @Override
-    protected History train(NeuralNetwork network, Optimizer optimizer, Matrix x, Matrix y, Matrix xValidation,
-                            Matrix yValidation, TrainingListener progress) {
+    protected boolean supportsEarlyStopping() {
+        return false;
+    }
+
+    @Override
+    protected History train(NeuralNetwork network, Optimizer optimizer, Matrix x, Matrix y, Matrix w,
+                            Matrix xValidation, Matrix yValidation, Matrix wValidation, TrainingListener progress) {
         SparkTrainConfig config = MatrixRows.columns(x, y).partitions(partitions).globalBatchSize(batchSize())
                 .epochs(epochs()).seed(seed()).standardize(false).build();
         FitResult fit;

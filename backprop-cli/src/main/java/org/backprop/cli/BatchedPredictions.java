@@ -1,0 +1,97 @@
+package org.backprop.cli;
+
+import java.util.Locale;
+
+import org.backprop.io.DoubleTable;
+import org.backprop.io.model.Model;
+import org.backprop.io.model.Task;
+import org.backprop.io.preprocess.ScalingOverflowException;
+import org.backprop.tensor.Matrix;
+
+/**
+ * A model's predictions over any number of rows, computed {@link #BATCH_ROWS} rows at a time, so
+ * that the network's intermediate activations never exist for all rows at once. Values beyond
+ * what the model can represent are data errors (exit 3) naming the file, line and column: a
+ * feature that overflows when scaled by the model's statistics, and a prediction that is not
+ * finite or overflows when mapped back to the target's units.
+ */
+final class BatchedPredictions {
+    /** Rows per forward pass. */
+    static final int BATCH_ROWS = 4096;
+
+    private BatchedPredictions() {
+    }
+
+    /** Receives the predictions of consecutive rows. */
+    @FunctionalInterface
+    interface Sink {
+        /**
+         * @param firstRow index of the batch's first row
+         * @param output   regression: n×1 values in target units; classification: n×classes probabilities
+         */
+        void accept(int firstRow, Matrix output);
+    }
+
+    /** Passes the predictions of every row of {@code features} to {@code sink}, batch by batch, in order. */
+    static void forEach(Model model, DoubleTable features, RowOrigin origin, Sink sink) {
+        for (int first = 0; first < features.rows(); first += BATCH_ROWS) {
+            int n = Math.min(BATCH_ROWS, features.rows() - first);
+            int[] rows = new int[n];
+            for (int i = 0; i < n; i++) {
+                rows[i] = first + i;
+            }
+            sink.accept(first, batch(model, features.selectRows(rows), origin, first));
+        }
+    }
+
+    /** Regression predictions in target units, one per row. */
+    static double[] values(Model model, DoubleTable features, RowOrigin origin) {
+        double[] out = new double[features.rows()];
+        forEach(model, features, origin, (first, p) -> System.arraycopy(p.toArray(), 0, out, first, p.rows()));
+        return out;
+    }
+
+    /** Classification probabilities, rows × classes. */
+    static Matrix probabilities(Model model, DoubleTable features, RowOrigin origin) {
+        int k = model.labels().classCount();
+        double[] out = new double[Math.multiplyExact(features.rows(), k)];
+        forEach(model, features, origin, (first, p) -> System.arraycopy(p.toArray(), 0, out, first * k, p.rows() * k));
+        return Matrix.wrap(features.rows(), k, out);
+    }
+
+    private static Matrix batch(Model model, DoubleTable features, RowOrigin origin, int first) {
+        Matrix x;
+        try {
+            x = model.inputs(features);
+        } catch (ScalingOverflowException e) {
+            String column = model.features().get(e.column());
+            throw origin.cell(first + e.row(), column).text(Double.toString(e.value())).problem(String.format(
+                    Locale.ROOT, "value overflows when standardized with the model's statistics of this column "
+                            + "(mean %s, scale %s)", model.featureScaler().mean()[e.column()],
+                    model.featureScaler().scale()[e.column()]));
+        }
+        if (model.task() == Task.CLASSIFICATION) {
+            return requireFinite(model.network().predictProbabilities(x), model, origin, first);
+        }
+        Matrix standardized = requireFinite(model.network().predict(x), model, origin, first);
+        try {
+            return Matrix.column(model.targetScaler().inverseTransform(standardized.toArray()));
+        } catch (ScalingOverflowException e) {
+            throw origin.cell(first + e.row(), model.target()).problem("the prediction (" + e.value()
+                    + " standardized) overflows the double range in the target's units");
+        }
+    }
+
+    private static Matrix requireFinite(Matrix output, Model model, RowOrigin origin, int first) {
+        for (int r = 0; r < output.rows(); r++) {
+            for (int c = 0; c < output.cols(); c++) {
+                if (!Double.isFinite(output.get(r, c))) {
+                    throw origin.cell(first + r, model.target()).problem("the model's output for this row is "
+                            + output.get(r, c) + ": the row's features are too far outside the training data for "
+                            + "the network's arithmetic");
+                }
+            }
+        }
+        return output;
+    }
+}

@@ -1,0 +1,167 @@
+package org.backprop.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.backprop.io.csv.ColumnarReadOptions;
+import org.backprop.io.csv.ColumnarTable;
+import org.backprop.io.model.Task;
+import org.backprop.io.preprocess.TableOptions;
+
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --class-weight} and {@code --weight-column}: per-row weights of the training loss. A row's
+ * weight is its weight column's value (1 without one) times its class's weight (1 without
+ * {@code --class-weight}); every loss then takes the weighted mean Σwᵢℓᵢ / Σwᵢ.
+ */
+final class SampleWeightOptions {
+
+    @Option(names = "--class-weight", paramLabel = "balanced|LABEL=W,…",
+            description = "Weigh each class's rows in the loss (classification): 'balanced' gives class c the weight "
+                    + "n / (k · n_c) over the n training rows and k classes (scikit-learn's rule), or give "
+                    + "LABEL=W pairs, other classes 1 (default: none, every class 1).")
+    String classWeight;
+
+    @Option(names = "--weight-column", paramLabel = "COLUMN",
+            description = "A numeric column of per-row weights ≥ 0 multiplying each row's loss term; it is not a "
+                    + "feature (default: none, every row 1). Test metrics are weighted by --class-weight only.")
+    String weightColumn;
+
+    /** True if any weight option is given. */
+    boolean given() {
+        return classWeight != null || weightColumn != null;
+    }
+
+    /** Usage checks that need only the task and the target. */
+    void check(Task task, String target) {
+        TrainCommand.require(classWeight == null || task == Task.CLASSIFICATION,
+                "--class-weight needs a classification target; \"" + target + "\" is trained as " + task.id());
+        TrainCommand.require(weightColumn == null || !weightColumn.equals(target),
+                "--weight-column cannot be the target \"" + target + "\"");
+        if (classWeight != null && !classWeight.trim().equalsIgnoreCase("balanced")) {
+            explicitWeights();
+        }
+    }
+
+    /** {@code options} also keeping the weight column when they name the columns to keep. */
+    ColumnarReadOptions keepWeightColumn(ColumnarReadOptions options) {
+        if (weightColumn == null || options.columns() == null) {
+            return options;
+        }
+        Set<String> columns = new LinkedHashSet<>(options.columns());
+        columns.add(weightColumn);
+        return new ColumnarReadOptions(columns, options.textColumns(), options.missing());
+    }
+
+    /**
+     * {@code options} with the weight column ignored as a feature when the features are every
+     * column but the target; a usage error if the user listed it in {@code --features}.
+     */
+    TableOptions ignoreWeightColumn(TableOptions options, List<String> features) {
+        if (weightColumn == null) {
+            return options;
+        }
+        if (features != null && !features.isEmpty()) {
+            TrainCommand.require(!features.contains(weightColumn),
+                    "--weight-column " + weightColumn + " cannot also be a feature");
+            return options;
+        }
+        List<String> ignore = new ArrayList<>(options.ignore());
+        ignore.add(weightColumn);
+        return options.withIgnore(ignore);
+    }
+
+    /**
+     * The weight column of {@code table} (null without {@code --weight-column}); a missing,
+     * non-number, negative or infinite weight is a data error naming file, line and column.
+     */
+    double[] column(ColumnarTable table) {
+        if (weightColumn == null) {
+            return null;
+        }
+        double[] w = table.requireNumbers(weightColumn);
+        for (int r = 0; r < w.length; r++) {
+            if (!(w[r] >= 0) || Double.isInfinite(w[r])) {
+                throw table.at(r, table.column(weightColumn)).text(Double.toString(w[r]))
+                        .problem("a weight must be a finite number ≥ 0");
+            }
+        }
+        return w;
+    }
+
+    /**
+     * The class weights by label: 'balanced' from the labels of the training rows, or the explicit
+     * pairs (other classes 1); null without {@code --class-weight}.
+     *
+     * @param classes        every class label of the model, in its order
+     * @param trainingLabels the label of every training row
+     */
+    Map<String, Double> classWeights(List<String> classes, String[] trainingLabels) {
+        if (classWeight == null) {
+            return null;
+        }
+        Map<String, Double> weights = new LinkedHashMap<>();
+        if (classWeight.trim().equalsIgnoreCase("balanced")) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (String label : trainingLabels) {
+                counts.merge(label, 1, Integer::sum);
+            }
+            for (String c : classes) {
+                int count = counts.getOrDefault(c, 0);
+                weights.put(c, count == 0 ? 1.0 : (double) trainingLabels.length / (classes.size() * count));
+            }
+            return weights;
+        }
+        Map<String, Double> explicit = explicitWeights();
+        for (String label : explicit.keySet()) {
+            TrainCommand.require(classes.contains(label), "--class-weight: no class \"" + label + "\" in the target; "
+                    + "classes: " + String.join(", ", classes));
+        }
+        classes.forEach(c -> weights.put(c, explicit.getOrDefault(c, 1.0)));
+        return weights;
+    }
+
+    private Map<String, Double> explicitWeights() {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (String pair : classWeight.split(",")) {
+            int eq = pair.lastIndexOf('=');
+            TrainCommand.require(eq > 0, "--class-weight: expected 'balanced' or LABEL=WEIGHT pairs separated by "
+                    + "commas, got '" + pair + "'");
+            String label = pair.substring(0, eq).trim();
+            double w;
+            try {
+                w = Double.parseDouble(pair.substring(eq + 1).trim());
+            } catch (NumberFormatException e) {
+                throw new UserError(ExitCodes.USAGE, "--class-weight: weight of \"" + label + "\" is not a number: '"
+                        + pair.substring(eq + 1) + "'");
+            }
+            TrainCommand.require(w >= 0 && Double.isFinite(w), "--class-weight: weight of \"" + label
+                    + "\" must be a finite number ≥ 0, got " + w);
+            TrainCommand.require(weights.put(label, w) == null, "--class-weight: class \"" + label + "\" given twice");
+        }
+        return weights;
+    }
+
+    /**
+     * Row weights of rows i = 0..n−1: {@code column[tableRows[i]]} (1 without a column) times the
+     * weight of {@code labels[i]}'s class (1 without class weights); null when both are absent.
+     */
+    static double[] rows(double[] column, int[] tableRows, String[] labels, Map<String, Double> classWeights) {
+        boolean byClass = classWeights != null && labels != null;
+        if (column == null && !byClass) {
+            return null;
+        }
+        int n = column != null ? tableRows.length : labels.length;
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            double c = column == null ? 1.0 : column[tableRows[i]];
+            w[i] = byClass ? c * classWeights.getOrDefault(labels[i], 1.0) : c;
+        }
+        return w;
+    }
+}

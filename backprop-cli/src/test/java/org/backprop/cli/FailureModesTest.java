@@ -1,0 +1,194 @@
+package org.backprop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.backprop.io.safetensors.SafetensorsFile;
+import org.backprop.io.safetensors.SafetensorsReader;
+import org.backprop.io.safetensors.SafetensorsWriter;
+import org.backprop.io.safetensors.Tensor;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine.Command;
+
+/**
+ * Failures beyond bad input files: standard output that cannot be written, memory exhausted,
+ * training that diverges without NaN, values at the edge of the double range in prediction.
+ * Each is one line with its documented exit code, never a stack trace.
+ */
+class FailureModesTest {
+    @TempDir
+    static Path dir;
+    static Path data;
+    static Path model;
+
+    @BeforeAll
+    static void trainOnce() {
+        try {
+            data = TestCsv.regression(dir);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        model = dir.resolve("m.safetensors");
+        CliRun run = CliRun.of("train", "--data", data, "--target", "y", "--layers", "4", "--epochs", "5", "--threads",
+                "1", "--out", model);
+        assertEquals(0, run.exitCode(), run::toString);
+    }
+
+    private static void assertOneLine(String err, String... contains) {
+        assertTrue(err.startsWith("backprop: "), err);
+        assertEquals(1, err.lines().count(), err);
+        assertFalse(err.contains("\tat "), err);
+        for (String c : contains) {
+            assertTrue(err.contains(c), err);
+        }
+    }
+
+    /** Runs the CLI with standard output going to {@code stream}, as {@link Main#main} does. */
+    private static CliRun runWithStdout(OutputStream stream, Object... args) {
+        String[] text = new String[args.length];
+        for (int i = 0; i < args.length; i++) {
+            text[i] = String.valueOf(args[i]);
+        }
+        StringWriter err = new StringWriter();
+        int code = Main.run(StandardOutput.of(stream, true), new PrintWriter(err), text);
+        return new CliRun(code, "", err.toString());
+    }
+
+    /** A stream that accepts {@code capacity} bytes, then fails as a full disk does. */
+    private static OutputStream fullAfter(int capacity) {
+        return new OutputStream() {
+            private int written;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (written + len > capacity) {
+                    throw new IOException("No space left on device");
+                }
+                written += len;
+            }
+        };
+    }
+
+    @Test
+    void predictOnAFullDiskIsAnIoError() {
+        CliRun run = runWithStdout(fullAfter(100), "predict", "--model", model, "--data", data);
+        assertEquals(ExitCodes.IO, run.exitCode(), run::toString);
+        assertOneLine(run.err(), "cannot write standard output: No space left on device");
+    }
+
+    @Test
+    void predictAndEvaluateToDevFullAreIoErrors() throws IOException {
+        for (String command : new String[] {"predict", "evaluate"}) {
+            try (FileOutputStream full = new FileOutputStream("/dev/full")) {
+                CliRun run = runWithStdout(full, command, "--model", model, "--data", data);
+                assertEquals(ExitCodes.IO, run.exitCode(), run::toString);
+                assertOneLine(run.err(), "cannot write standard output: No space left on device");
+            }
+        }
+    }
+
+    @Test
+    void aWorkingStandardOutputIsStillExitZero() {
+        CliRun run = runWithStdout(OutputStream.nullOutputStream(), "predict", "--model", model, "--data", data);
+        assertEquals(0, run.exitCode(), run::toString);
+    }
+
+    @Command(name = "hungry")
+    static final class Hungry implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    @Test
+    void outOfMemoryIsOneLineNamingTheHeapAndHowToRaiseIt() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = CommandRunner.run(new Hungry(), new PrintWriter(out), new PrintWriter(err));
+        assertEquals(ExitCodes.IO, code);
+        assertTrue(err.toString().startsWith("hungry: out of memory (Java heap space) with a Java heap of "),
+                err::toString);
+        assertTrue(err.toString().contains("BACKPROP_JAVA_OPTS=-Xmx") && err.toString().contains("backprop-spark"),
+                err::toString);
+        assertEquals(1, err.toString().lines().count(), err::toString);
+    }
+
+    @Test
+    void theOutOfMemoryMessageSuggestsTwiceTheHeap() {
+        String m = OutOfMemory.message(new OutOfMemoryError("Java heap space"), 3L << 30);
+        assertTrue(m.contains("with a Java heap of 3.00 GiB: raise it with BACKPROP_JAVA_OPTS=-Xmx6g"), m);
+    }
+
+    @Test
+    void adamWithAHugeLearningRateExitsFourWithoutAModel() {
+        Path out = dir.resolve("diverged.safetensors");
+        CliRun run = CliRun.of("train", "--data", data, "--target", "y", "--lr", "1e6", "--optimizer", "adam",
+                "--threads", "1", "--out", out);
+        assertEquals(ExitCodes.DIVERGED, run.exitCode(), run::toString);
+        assertOneLine(run.err(), "training diverged at epoch ", ", batch ", "layer dense", "No model was written");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aFeatureThatOverflowsWhenScaledIsADataErrorNamingLineAndColumn() throws IOException {
+        // a feature whose training values differ by ~1e-301: its stored scale is tiny
+        StringBuilder csv = new StringBuilder("tiny,y\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append(i % 2 == 0 ? "1e-301" : "2e-301").append(',').append(i % 7).append('\n');
+        }
+        Path tinyData = TestCsv.write(dir.resolve("tiny.csv"), csv.toString());
+        Path tinyModel = dir.resolve("tiny.safetensors");
+        CliRun train = CliRun.of("train", "--data", tinyData, "--target", "y", "--layers", "2", "--epochs", "1",
+                "--threads", "1", "--out", tinyModel);
+        assertEquals(0, train.exitCode(), train::toString);
+        Path big = TestCsv.write(dir.resolve("big.csv"), "tiny\n1\n1e20\n");
+        CliRun run = CliRun.of("predict", "--model", tinyModel, "--data", big);
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        assertOneLine(run.err(), "big.csv, line 3, column 1 \"tiny\": value overflows when standardized",
+                "found \"1.0E20\"");
+    }
+
+    @Test
+    void anOutputThatOverflowsIsADataErrorNamingTheRow() throws IOException {
+        SafetensorsFile content = SafetensorsReader.read(model);
+        Map<String, Tensor> tensors = new LinkedHashMap<>(content.tensors());
+        tensors.put("dense2.B", Tensor.f64(new double[] {1e300}, 1));
+        tensors.put("scaler.target.scale", Tensor.f64(new double[] {1e300}, 1));
+        Path huge = dir.resolve("huge.safetensors");
+        SafetensorsWriter.write(huge, tensors, content.metadata());
+        CliRun run = CliRun.of("predict", "--model", huge, "--data", data);
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        assertOneLine(run.err(), "reg.csv, line 2, column 3 \"y\": the prediction");
+        CliRun evaluate = CliRun.of("evaluate", "--model", huge, "--data", data);
+        assertEquals(ExitCodes.DATA, evaluate.exitCode(), evaluate::toString);
+
+        tensors.put("dense2.W", Tensor.matrix(new double[] {1e300, 1e300, 1e300, 1e300}, 4, 1));
+        tensors.put("dense1.W", Tensor.matrix(new double[] {1e300, 1e300, 1e300, 1e300, 1e300, 1e300, 1e300, 1e300},
+                2, 4));
+        SafetensorsWriter.write(huge, tensors, content.metadata());
+        CliRun infinite = CliRun.of("predict", "--model", huge, "--data", data);
+        assertEquals(ExitCodes.DATA, infinite.exitCode(), infinite::toString);
+        assertOneLine(infinite.err(), "column 3 \"y\": the model's output for this row is ");
+    }
+}
