@@ -10,6 +10,7 @@
 set -euo pipefail
 export LC_ALL=C
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$bench/.." && pwd)"
 ROUNDS="${ROUNDS:-2}" THREADS="${THREADS:-1,2}" DTYPES="${DTYPES:-float64,float32}"
 TORCH_PYTHON="${TORCH_PYTHON:-/usr/bin/python3}"
 stamp="$(date +%Y%m%d-%H%M%S)"
@@ -65,4 +66,4 @@ echo
 printf '%-30s %14s %14s %14s %9s\n' "batch: net dtype thr rows" "rows/s" "torch rows/s" "jit rows/s" "ratio"
 summary batch
 echo
-echo "report: ${report#"$bench/../"}"
+echo "report: ${report#"$repo"/}"
