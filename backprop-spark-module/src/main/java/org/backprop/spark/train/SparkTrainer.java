@@ -2,8 +2,11 @@ package org.backprop.spark.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.backprop.network.NeuralNetwork;
@@ -60,16 +63,23 @@ public final class SparkTrainer {
                 end = Math.min(end, config.stopAfterSteps());
             }
             List<Double> millis = new ArrayList<>();
-            while (progress.steps() < end) {
-                long start = System.nanoTime();
-                long before = progress.steps();
-                if (config.localSgd() == null) {
-                    synchronousStep(packed.blocks(), spec, plan, config, network, optimizer, progress);
-                } else {
-                    localSgdRound(packed.blocks(), spec, plan, config, network, progress, end);
+            Broadcast<FitStructure> structure = JavaSparkContext.fromSparkContext(data.sparkSession().sparkContext())
+                    .broadcast(new FitStructure(UUID.randomUUID().toString(), spec, plan, config.seed(),
+                            config.shuffle()));
+            try {
+                while (progress.steps() < end) {
+                    long start = System.nanoTime();
+                    long before = progress.steps();
+                    if (config.localSgd() == null) {
+                        synchronousStep(packed.blocks(), structure, network, optimizer, progress);
+                    } else {
+                        localSgdRound(packed.blocks(), structure, config, network, progress, end);
+                    }
+                    millis.add((System.nanoTime() - start) / 1e6);
+                    maybeCheckpoint(config, before, progress, network, optimizer);
                 }
-                millis.add((System.nanoTime() - start) / 1e6);
-                maybeCheckpoint(config, before, progress, network, optimizer);
+            } finally {
+                structure.destroy(false);
             }
             LOG.info("fit done: {} steps, {}", progress.steps(), plan);
             TrainedNetwork model = new TrainedNetwork(spec, network.parameters().values(), packed.standardizer(),
@@ -80,25 +90,23 @@ public final class SparkTrainer {
         }
     }
 
-    private static void synchronousStep(JavaRDD<Block> blocks, NetworkSpec spec,
-                                        ShardPlan plan, SparkTrainConfig config, NeuralNetwork network,
-                                        Optimizer optimizer, FitProgress progress) {
+    private static void synchronousStep(JavaRDD<Block> blocks, Broadcast<FitStructure> structure,
+                                        NeuralNetwork network, Optimizer optimizer, FitProgress progress) {
         int epoch = progress.epoch();
         int step = progress.stepInEpoch();
-        List<GradientShare> shares = blocks.map(new StepTask(spec, network.parameters().values().clone(), plan,
-                config.seed(), config.shuffle(), epoch, step)).collect();
+        List<GradientShare> shares = blocks.map(new StepTask(structure, network.parameters().values().clone(),
+                epoch, step)).collect();
         double loss = OrderedSum.into(shares, network.parameters(), epoch, step, progress.steps());
         optimizer.step(network.parameters());
         OrderedSum.checkParameters(network.parameters(), epoch, step, progress.steps());
         progress.stepDone(loss);
     }
 
-    private static void localSgdRound(JavaRDD<Block> blocks, NetworkSpec spec,
-                                      ShardPlan plan, SparkTrainConfig config, NeuralNetwork network,
-                                      FitProgress progress, long end) {
+    private static void localSgdRound(JavaRDD<Block> blocks, Broadcast<FitStructure> structure,
+                                      SparkTrainConfig config, NeuralNetwork network, FitProgress progress, long end) {
         int count = (int) Math.min(config.localSgd().syncEvery(), end - progress.steps());
-        List<LocalSgdTask.Result> results = blocks.map(new LocalSgdTask(spec, network.parameters().values().clone(),
-                plan, config.seed(), config.shuffle(), config.localSgd(), progress.steps(), count)).collect();
+        List<LocalSgdTask.Result> results = blocks.map(new LocalSgdTask(structure,
+                network.parameters().values().clone(), config.localSgd(), progress.steps(), count)).collect();
         double[] average = network.parameters().values();
         java.util.Arrays.fill(average, 0.0);
         for (LocalSgdTask.Result r : results) {
