@@ -27,6 +27,7 @@ import org.backprop.network.NeuralNetwork;
 import org.backprop.op.Activations;
 import org.backprop.optim.Optimizer;
 import org.backprop.tensor.Matrix;
+import org.backprop.train.EpochRecord;
 import org.backprop.train.History;
 import org.backprop.train.Trainer;
 import org.backprop.train.TrainerConfig;
@@ -375,7 +376,10 @@ public class TrainCommand implements Callable<Integer> {
                         LabeledRows validation, double[] validationWeights, TestRows testRows, double[] testWeights,
                         PrintWriter stdout) {
         if (history.stoppedEarly()) {
-            stdout.println("early stopping: kept the weights of epoch " + (history.restoredEpoch() + 1));
+            EpochRecord best = history.epochs().get(history.restoredEpoch());
+            stdout.println("early stopping after epoch " + history.epochs().size() + ": kept the weights of epoch "
+                    + (history.restoredEpoch() + 1) + " (best " + (best.hasValidation() ? "validation" : "training")
+                    + " loss " + String.format(Locale.ROOT, "%.6g", best.monitoredLoss()) + ")");
         }
         MetricsReport metrics = new MetricsReport().add("train", SplitMetrics.of(model, train,
                 RowOrigin.positions(data.file + " (training rows)"), trainWeights));
