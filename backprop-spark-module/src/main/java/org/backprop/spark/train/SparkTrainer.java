@@ -73,7 +73,7 @@ public final class SparkTrainer {
                 end = Math.min(end, config.stopAfterSteps());
             }
             List<Double> millis = new ArrayList<>();
-            Broadcast<FitStructure> structure = JavaSparkContext.fromSparkContext(data.sparkSession().sparkContext())
+            Broadcast<FitStructure> structure = JavaSparkContext.fromSparkContext(packed.blocks().context())
                     .broadcast(new FitStructure(UUID.randomUUID().toString(), spec, plan, config.seed(),
                             config.shuffle()));
             try {
