@@ -61,7 +61,7 @@ final class GradcheckCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Model m = CliFiles.loadModel(model.file, 1)) {
-            LabeledRows all = CliFiles.labeledRows(spec, data.file, m);
+            LabeledRows all = CliFiles.labeledRows(spec, data.file, m).rows();
             LabeledRows picked = all.select(rows.rows.indices(all.size()));
             GradientCheckReport report = GradientCheck.network(m.network(), m.inputs(picked.features()),
                     picked.networkTargets(m), GradientCheckOptions.defaults().withTolerance(tolerance).withStep(step)

@@ -89,7 +89,7 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private void printTrace(PrintWriter out, Model m) {
-        LabeledRows all = CliFiles.labeledRows(spec, data, m);
+        LabeledRows all = CliFiles.labeledRows(spec, data, m).rows();
         LabeledRows picked = all.select(rows.rows.indices(all.size()));
         Trace trace = Trace.record(m.network(), m.inputs(picked.features()), picked.networkTargets(m));
         out.println();

@@ -124,28 +124,29 @@ public final class Trainer {
             }
         }
         Batches batches = new Batches(x, y, w, Math.min(config.batchSize(), x.rows()), network.team());
-        Evaluator evaluator = new Evaluator(network, metrics, x, y, w, xValidation, yValidation, wValidation);
         BestParameters best = new BestParameters(network.parameters(), config.minDelta());
         EarlyStopping stopping = new EarlyStopping(config.patience(), best);
         DivergenceGuard guard = new DivergenceGuard(network, best);
         History history = new History();
-        for (int skipped = 0; skipped < firstEpoch && config.shuffle(); skipped++) {
-            batches.reset(config.shuffleRandom());
-        }
-        for (int epoch = firstEpoch; epoch < config.epochs() && !stopping.shouldStop(); epoch++) {
-            batches.reset(config.shuffle() ? config.shuffleRandom() : null);
-            double lossSum = 0;
-            for (int b = 0; b < batches.count(); b++) {
-                lossSum += step(batches.load(b), batches.targets(), batches.weights(), epoch, b, guard);
+        try (Evaluator evaluator = new Evaluator(network, metrics, x, y, w, xValidation, yValidation, wValidation)) {
+            for (int skipped = 0; skipped < firstEpoch && config.shuffle(); skipped++) {
+                batches.reset(config.shuffleRandom());
             }
-            double meanBatchLoss = lossSum / batches.count();
-            EpochRecord record = evaluationDue(epoch) ? evaluator.evaluate(epoch, meanBatchLoss)
-                    : EpochRecord.notEvaluated(epoch, meanBatchLoss);
-            if (record.evaluated()) {
-                stopping.observe(record);
+            for (int epoch = firstEpoch; epoch < config.epochs() && !stopping.shouldStop(); epoch++) {
+                batches.reset(config.shuffle() ? config.shuffleRandom() : null);
+                double lossSum = 0;
+                for (int b = 0; b < batches.count(); b++) {
+                    lossSum += step(batches.load(b), batches.targets(), batches.weights(), epoch, b, guard);
+                }
+                double meanBatchLoss = lossSum / batches.count();
+                EpochRecord record = evaluationDue(epoch) ? evaluator.evaluate(epoch, meanBatchLoss)
+                        : EpochRecord.notEvaluated(epoch, meanBatchLoss);
+                if (record.evaluated()) {
+                    stopping.observe(record);
+                }
+                history.add(record);
+                listeners.forEach(l -> l.onEpochEnd(record));
             }
-            history.add(record);
-            listeners.forEach(l -> l.onEpochEnd(record));
         }
         finish(history, best);
         return history;

@@ -25,7 +25,9 @@ public final class Column {
 
     private final String name;
     private final int position;
-    private final DoubleChunks numbers;
+    private final boolean readForNumbers;
+    private DoubleChunks numbers;
+    private boolean released;
     private IntChunks codes = new IntChunks();
     private Map<String, Integer> codeOf = new HashMap<>();
     private List<String> levels = new ArrayList<>();
@@ -42,6 +44,7 @@ public final class Column {
     Column(String name, int position, boolean textOnly) {
         this.name = name;
         this.position = position;
+        this.readForNumbers = !textOnly;
         this.numbers = textOnly ? null : new DoubleChunks();
     }
 
@@ -105,6 +108,15 @@ public final class Column {
         }
     }
 
+    /** Drops the cells (see {@link ColumnarTable#releaseCells()}); the counts stay. */
+    void releaseCells() {
+        released = true;
+        numbers = null;
+        codes = null;
+        codeOf = null;
+        levels = null;
+    }
+
     /** The header name. */
     public String name() {
         return name;
@@ -122,7 +134,7 @@ public final class Column {
 
     /** True if the column was parsed for numbers. */
     public boolean hasNumbers() {
-        return numbers != null;
+        return readForNumbers;
     }
 
     /** True if the column kept its text codes. */
@@ -172,6 +184,7 @@ public final class Column {
 
     /** The number in row {@code row}: NaN if the cell is missing or not a number. */
     public double number(int row) {
+        requireCells();
         if (numbers == null) {
             throw new IllegalStateException("column \"" + name + "\" was read as text only");
         }
@@ -198,6 +211,7 @@ public final class Column {
 
     /** True if row {@code row}'s cell is missing. */
     public boolean isMissing(int row) {
+        requireCells();
         if (codes != null) {
             return codes.get(row) == MISSING;
         }
@@ -208,7 +222,14 @@ public final class Column {
         throw new IllegalStateException("column \"" + name + "\" mixes missing cells and non-numbers without text");
     }
 
+    private void requireCells() {
+        if (released) {
+            throw new IllegalStateException("the cells of column \"" + name + "\" were released");
+        }
+    }
+
     private void requireText() {
+        requireCells();
         if (codes == null) {
             throw new IllegalStateException("column \"" + name + "\" kept no text"
                     + (textDropped ? " (more than " + TEXT_CAP + " distinct numbers)" : ""));
