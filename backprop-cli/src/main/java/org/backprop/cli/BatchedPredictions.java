@@ -74,8 +74,19 @@ final class BatchedPredictions {
         for (int i = 0; i < n; i++) {
             rows[i] = first + i;
         }
+        return inputs(model, features.selectRows(rows), origin, first);
+    }
+
+    /**
+     * {@code model}'s network inputs for {@code features} (encoded rows {@code first}, {@code first+1},
+     * … of {@code origin}): standardized with the model's feature scaler.
+     *
+     * @throws org.backprop.io.DataException naming the file, line, column and value of a feature that
+     *                                       overflows when standardized
+     */
+    static Matrix inputs(Model model, DoubleTable features, RowOrigin origin, int first) {
         try {
-            return model.inputs(features.selectRows(rows));
+            return model.inputs(features);
         } catch (ScalingOverflowException e) {
             String column = model.preprocessor().encoderOf(e.column()).column();
             throw origin.cell(first + e.row(), column).text(Double.toString(e.value())).problem(String.format(

@@ -234,8 +234,22 @@ public final class TabularTraining {
     public static History fit(Model model, Prepared data, Fitter fitter) {
         NetworkRows t = data.train();
         NetworkRows v = data.validation();
-        return v == null ? fitter.fit(model.network(), t.inputs(), t.networkTargets(model), null, null)
-                : fitter.fit(model.network(), t.inputs(), t.networkTargets(model), v.inputs(), v.networkTargets(model));
+        Matrix y = targets(model, data, t, data.trainRows());
+        return v == null ? fitter.fit(model.network(), t.inputs(), y, null, null)
+                : fitter.fit(model.network(), t.inputs(), y, v.inputs(), targets(model, data, v, data.validationRows()));
+    }
+
+    /** {@code rows}' network targets; a value that overflows when standardized is a data error naming its line. */
+    private static Matrix targets(Model model, Prepared data, NetworkRows rows, int[] tableRows) {
+        try {
+            return rows.networkTargets(model);
+        } catch (ScalingOverflowException e) {
+            ColumnarTable table = data.table();
+            throw table.at(tableRows[e.row()], table.column(data.targetName())).text(Double.toString(e.value()))
+                    .problem(String.format(Locale.ROOT, "target value overflows when standardized with the training "
+                            + "rows' statistics (mean %s, scale %s)", model.targetScaler().mean()[0],
+                            model.targetScaler().scale()[0]));
+        }
     }
 
     /** The loss for {@code task}: {@code requested} (checked) or mse / softmax_ce. */
