@@ -125,7 +125,9 @@ def main():
                             text=True).stdout.strip()
     say(f"== backprop memory benchmark  {datetime.datetime.now().isoformat(timespec='seconds')}")
     say(f"command: {' '.join(sys.argv)}")
-    say(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")),
+               platform.machine())
+    say(f"machine: {cpu}, {os.cpu_count()} cores, "
         f"load {open('/proc/loadavg').read().split()[:3]}, repo {commit}")
     say(f"train: --epochs {args.epochs} --batch-size {args.batch_size}; heap -Xmx = f * M + 64 MiB "
         f"{args.extra_java_opts}".rstrip())
