@@ -10,7 +10,7 @@ import org.backprop.tensor.Matrix;
  * Full-set losses (weighted when row weights are given) and extra metrics of the current
  * parameters, in inference mode, on the training set and (if given) the validation set.
  */
-final class Evaluator {
+final class Evaluator implements EpochEvaluator {
     private final NeuralNetwork network;
     private final Map<String, MetricFunction> metrics;
     private final Matrix x;
@@ -33,7 +33,8 @@ final class Evaluator {
         this.wValidation = wValidation;
     }
 
-    EpochRecord evaluate(int epoch, double meanBatchLoss) {
+    @Override
+    public EpochRecord evaluate(int epoch, double meanBatchLoss) {
         Map<String, Double> trainMetrics = new LinkedHashMap<>();
         Map<String, Double> validationMetrics = new LinkedHashMap<>();
         double train = lossAndMetrics(x, y, w, trainMetrics);
