@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code backprop-spark train --partitions 1} writes the model file of {@code backprop train} with
- * the same flags: every tensor equal bit for bit, and the same metrics JSON.
+ * the same flags: every tensor equal bit for bit, and the same metrics JSON; with early stopping,
+ * the plot, dropout, class weights and a weight column too, and without --epochs (the automatic
+ * validation split and patience).
  */
 class SparkTrainCommandTest {
     @TempDir
@@ -37,14 +39,14 @@ class SparkTrainCommandTest {
     static void writeCsv() throws IOException {
         csv = dir.resolve("data.csv");
         RandomSource r = new SeedStreams(3).stream("data");
-        StringBuilder sb = new StringBuilder("a,b,c,y,kind\n");
+        StringBuilder sb = new StringBuilder("a,b,c,y,kind,wt\n");
         for (int i = 0; i < 120; i++) {
             double a = r.uniform(-2, 2);
             double b = r.uniform(0, 10);
             double c = r.nextGaussian();
             double y = Math.sin(a) * 3 + 0.5 * b - c * c + 0.1 * r.nextGaussian();
             String kind = y > 3 ? "high" : y > 1 ? "mid" : "low";
-            sb.append(String.format(Locale.ROOT, "%.6f,%.4f,%.6f,%.5f,%s%n", a, b, c, y, kind));
+            sb.append(String.format(Locale.ROOT, "%.6f,%.4f,%.6f,%.5f,%s,%.1f%n", a, b, c, y, kind, (i % 4) * 0.5));
         }
         Files.writeString(csv, sb.toString(), StandardCharsets.UTF_8);
     }
@@ -61,18 +63,38 @@ class SparkTrainCommandTest {
     }
 
     @Test
-    void unsupportedAndInvalidOptionsAreUsageErrors() {
+    void patiencePlotDropoutAndClassWeightsMeanWhatTheyMeanForBackpropTrain() throws IOException {
+        Run spark = sameModel("stopping", new String[] {"--target", "kind", "--features", "a,b,c", "--epochs", "25",
+            "--batch-size", "30", "--optimizer", "adam", "--lr", "0.05", "--validation-split", "0.25", "--patience", "2",
+            "--dropout", "0.2", "--class-weight", "balanced", "--plot", dir.resolve("stopping.png").toString()});
+        assertTrue(spark.out.contains("early stopping: kept the weights of epoch"), spark.out);
+        assertTrue(Files.size(dir.resolve("stopping.png")) > 0);
+    }
+
+    @Test
+    void aWeightColumnAndTheAutomaticEpochsMeanWhatTheyMeanForBackpropTrain() throws IOException {
+        Run spark = sameModel("weights", new String[] {"--target", "y", "--features", "a,b,c", "--weight-column", "wt",
+            "--batch-size", "64", "--optimizer", "adam", "--lr", "0.05"});
+        assertTrue(spark.out.contains("(12 validation)"), "the automatic validation split: " + spark.out);
+    }
+
+    @Test
+    void invalidOptionsAreUsageErrors() {
         String[] base = {"train", "--data", csv.toString(), "--target", "y"};
-        assertEquals(ExitCodes.USAGE, spark(concat(base, "--patience", "3")).code);
-        assertTrue(spark(concat(base, "--plot", "x.png")).err.contains("--plot is not supported on Spark yet"));
+        assertEquals(ExitCodes.USAGE, spark(concat(base, "--patience", "-1")).code);
         assertEquals(ExitCodes.USAGE, spark(concat(base, "--partitions", "0")).code);
     }
 
     private static void assertSameModel(String name, String... flags) throws IOException {
+        sameModel(name, concat(new String[] {"--epochs", "4", "--batch-size", "16"}, flags));
+    }
+
+    /** Trains with both commands and the same flags, asserts the same model and report; returns the Spark run. */
+    private static Run sameModel(String name, String[] flags) throws IOException {
         Path local = dir.resolve(name + "-local.safetensors");
         Path spark = dir.resolve(name + "-spark.safetensors");
-        String[] common = concat(new String[] {"train", "--data", csv.toString(), "--layers", "8,5",
-                "--epochs", "4", "--batch-size", "16", "--seed", "11"}, flags);
+        String[] common = concat(new String[] {"train", "--data", csv.toString(), "--layers", "8,5", "--seed", "11"},
+                flags);
         Run a = backprop(concat(common, "--out", local.toString(), "--metrics-json", local + ".json"));
         assertEquals(0, a.code, a.err);
         Run b = spark(concat(common, "--partitions", "1", "--master", "local[2]", "--out", spark.toString(),
@@ -86,6 +108,13 @@ class SparkTrainCommandTest {
         assertEquals(Files.readString(Path.of(local + ".json")), Files.readString(Path.of(spark + ".json")));
         Run evaluate = backprop("evaluate", "--model", spark.toString(), "--data", csv.toString());
         assertEquals(0, evaluate.code, evaluate.err);
+        assertEquals(stripped(a.out), stripped(b.out), "the same report");
+        return b;
+    }
+
+    /** Standard output without the lines that name the output file. */
+    private static String stripped(String out) {
+        return out.replaceAll("(?m)^.*(safetensors|\\.json|\\.png).*$", "").replaceAll("  ETA \\d+:\\d+", "");
     }
 
     private record Run(int code, String out, String err) {
