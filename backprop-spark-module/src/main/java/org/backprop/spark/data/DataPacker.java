@@ -7,6 +7,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import org.backprop.io.preprocess.LabelEncoder;
 import org.backprop.io.preprocess.StandardScaler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,9 +68,9 @@ public final class DataPacker {
                 throw new IllegalArgumentException("no training rows");
             }
             StandardScaler scaler = givenScaler != null ? givenScaler
-                    : standardize ? stats.scaler(0, inputs) : identity(inputs);
+                    : standardize ? stats.scaler(0, inputs) : identityScaler(inputs);
             StandardScaler target = givenTarget != null ? givenTarget
-                    : standardizeTarget ? stats.scaler(inputs, inputs + outputs) : identity(outputs);
+                    : standardizeTarget ? stats.scaler(inputs, inputs + outputs) : identityScaler(outputs);
             JavaRDD<Block> blocks = blocks(parsed, partitions, scaler, target, inputs, outputs,
                     columns.weightColumn() != null);
             LOG.info("packed {} rows into {} cached blocks", stats.count(), partitions);
@@ -80,10 +81,26 @@ public final class DataPacker {
     }
 
     /** The scaler that changes nothing (mean 0, scale 1: values stay bit for bit). */
-    private static StandardScaler identity(int columns) {
+    public static StandardScaler identityScaler(int columns) {
         double[] ones = new double[columns];
         java.util.Arrays.fill(ones, 1.0);
         return StandardScaler.of(new double[columns], ones);
+    }
+
+    /**
+     * Packs training rows encoded on the executors ({@link DistributedTableFit}) into
+     * {@code partitions} cached blocks: the features standardized by {@code featureScaler}, the
+     * targets as the network sees them (regression: standardized by {@code targetScaler}; else one-hot
+     * rows of {@code labels}), row i (input order) in partition i mod P. One job, one shuffle.
+     */
+    public static JavaRDD<Block> packEncoded(JavaRDD<EncodedPart> encoded, StandardScaler featureScaler,
+                                             StandardScaler targetScaler, LabelEncoder labels, int partitions) {
+        int outputs = targetScaler != null ? 1 : labels.classCount();
+        java.util.List<String> classes = labels == null ? null : new java.util.ArrayList<>(labels.classes());
+        JavaRDD<LabeledRow> rows = encoded.flatMap(e -> new NetworkRows(e, featureScaler, targetScaler,
+                classes == null ? null : LabelEncoder.of(classes)));
+        int inputs = featureScaler.columns();
+        return blocks(rows, partitions, identityScaler(inputs), identityScaler(outputs), inputs, outputs, false);
     }
 
     /** One pass: statistics per partition, merged on the driver in partition order. */

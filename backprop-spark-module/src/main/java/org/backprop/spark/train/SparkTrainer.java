@@ -66,16 +66,38 @@ public final class SparkTrainer {
      */
     public static FitResult fit(Dataset<Row> data, Dataset<Row> validation, NetworkSpec spec, Optimizer optimizer,
                                 SparkTrainConfig config, TrainingListener... listeners) {
-        boolean weighted = config.columns().weightColumn() != null;
-        if (weighted && config.localSgd() != null) {
-            throw new IllegalArgumentException("local SGD does not take row weights; drop the weight column "
-                    + config.columns().weightColumn() + " or train synchronously");
-        }
         try (PackedData packed = DataPacker.pack(data, config.columns(), spec.inputs(), spec.outputs(),
                 config.partitions(), config.standardize(), config.standardizeTarget());
              PackedData held = validation == null ? null : DataPacker.pack(validation, config.columns(),
-                     spec.inputs(), spec.outputs(), config.partitions(), packed.scaler(), packed.target());
-             NeuralNetwork network = NeuralNetwork.builder(spec).seed(config.seed()).threads(1).build()) {
+                     spec.inputs(), spec.outputs(), config.partitions(), packed.scaler(), packed.target())) {
+            return fit(packed, held, spec, optimizer, config, listeners);
+        }
+    }
+
+    /**
+     * Trains on rows already packed into {@code config.partitions()} cached blocks (e.g. by
+     * {@link DataPacker#packEncoded}), without validation rows; the config's column names and scaling
+     * options are not used. The caller owns (and closes) {@code packed}.
+     */
+    public static FitResult fit(PackedData packed, NetworkSpec spec, Optimizer optimizer, SparkTrainConfig config,
+                                TrainingListener... listeners) {
+        return fit(packed, null, spec, optimizer, config, listeners);
+    }
+
+    /**
+     * As {@link #fit(Dataset, Dataset, NetworkSpec, Optimizer, SparkTrainConfig, TrainingListener...)}
+     * on rows already packed: {@code packed} the training rows, {@code held} the validation rows (or
+     * null), packed with the training rows' scalers. The config's column names and scaling options
+     * are not used, except its weight column, which says whether the blocks carry row weights. The
+     * caller owns (and closes) both.
+     */
+    public static FitResult fit(PackedData packed, PackedData held, NetworkSpec spec, Optimizer optimizer,
+                                SparkTrainConfig config, TrainingListener... listeners) {
+        if (config.columns().weightColumn() != null && config.localSgd() != null) {
+            throw new IllegalArgumentException("local SGD does not take row weights; drop the weight column "
+                    + config.columns().weightColumn() + " or train synchronously");
+        }
+        try (NeuralNetwork network = NeuralNetwork.builder(spec).seed(config.seed()).threads(1).build()) {
             ShardPlan plan = new ShardPlan(packed.rows(), config.partitions(), config.globalBatchSize());
             String fingerprint = fingerprint(spec, plan, config);
             FitProgress progress = config.resumeFrom() == null ? FitProgress.fresh(plan, fingerprint)
