@@ -101,7 +101,7 @@ class SparkTrainingRunTest {
             doubled[i] *= 2;
         }
         SparkTrainConfig config = SparkTrainConfig.builder().features(TestRows.featureNames(FEATURES)).label("y")
-                .weightColumn("w").partitions(2).globalBatchSize(30).epochs(3).seed(SEED).standardize(false).build();
+                .weightColumn("w").partitions(2).globalBatchSize(50).epochs(2).seed(SEED).standardize(false).build();
         FitResult once = SparkTrainer.fit(train.toDataset(spark, weights), SPEC, adam(), config);
         FitResult twice = SparkTrainer.fit(train.toDataset(spark, doubled), SPEC, adam(), config);
         assertArrayEquals(once.parameters(), twice.parameters(), 1e-12);
