@@ -17,7 +17,8 @@ import java.util.Map;
  * texts as written); a column of more distinct numbers drops them. A text-only column
  * ({@link ColumnarReadOptions#textColumns()}) keeps codes only.
  */
-public final class Column {
+public final class Column implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** The code of a missing cell. */
     public static final int MISSING = -1;
     /** Distinct values up to which an all-number column also keeps its text. */
