@@ -60,7 +60,7 @@ final class GradcheckCommand implements Callable<Integer> {
             throw new UserError(ExitCodes.USAGE, "--kink-retries must be at least -1, got " + kinkRetries);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Model m = CliFiles.loadModel(model.file, 1)) {
+        try (Model m = CliFiles.loadModel(model.file(), 1)) {
             LabeledRows all = CliFiles.labeledRows(spec, data.file, m);
             LabeledRows picked = all.select(rows.rows.indices(all.size()));
             GradientCheckReport report = GradientCheck.network(m.network(), m.inputs(picked.features()),

@@ -27,6 +27,7 @@ import org.backprop.network.NeuralNetwork;
 import org.backprop.op.Activations;
 import org.backprop.optim.Optimizer;
 import org.backprop.tensor.Matrix;
+import org.backprop.train.EpochRecord;
 import org.backprop.train.History;
 import org.backprop.train.Trainer;
 import org.backprop.train.TrainerConfig;
@@ -175,7 +176,7 @@ public class TrainCommand implements Callable<Integer> {
                 train.labels(), classWeights));
         double[] validationWeights = validation == null ? null : someWeight("validation",
                 SampleWeightOptions.rows(column, prepared.validationRows(), validation.labels(), classWeights));
-        ModelMetadata metadata = new ModelMetadata(trainingJson(train), seed, Version.current(), commandLine());
+        ModelMetadata metadata = metadata(data.file.getFileName().toString(), train.size());
         try (Model model = TabularTraining.model(prepared, lossFor(chosen), standardizeTarget,
                 (start, outputs, lossName) -> network(outputs, lossName, start), metadata)) {
             TestRows test = testRows(model);
@@ -224,7 +225,8 @@ public class TrainCommand implements Callable<Integer> {
         return true;
     }
 
-    private TabularOptions tabularOptions() {
+    /** The table options of this run: features, task, missing-target handling, column types, seed. */
+    protected final TabularOptions tabularOptions() {
         try {
             return TabularOptions.defaults().withFeatures(features).withTask(task == null ? null : Task.fromId(task))
                     .withDropMissingTarget(tableFlags.dropMissingTarget)
@@ -266,7 +268,8 @@ public class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private String lossFor(Task chosen) {
+    /** The loss for {@code chosen}: {@code --loss} (checked) or the task's default. */
+    protected final String lossFor(Task chosen) {
         try {
             return TabularTraining.loss(chosen, loss);
         } catch (IllegalArgumentException e) {
@@ -373,7 +376,10 @@ public class TrainCommand implements Callable<Integer> {
                         LabeledRows validation, double[] validationWeights, TestRows testRows, double[] testWeights,
                         PrintWriter stdout) {
         if (history.stoppedEarly()) {
-            stdout.println("early stopping: kept the weights of epoch " + (history.restoredEpoch() + 1));
+            EpochRecord best = history.epochs().get(history.restoredEpoch());
+            stdout.println("early stopping after epoch " + history.epochs().size() + ": kept the weights of epoch "
+                    + (history.restoredEpoch() + 1) + " (best " + (best.hasValidation() ? "validation" : "training")
+                    + " loss " + String.format(Locale.ROOT, "%.6g", best.monitoredLoss()) + ")");
         }
         MetricsReport metrics = new MetricsReport().add("train", SplitMetrics.of(model, train,
                 RowOrigin.positions(data.file + " (training rows)"), trainWeights));
@@ -408,10 +414,42 @@ public class TrainCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private String trainingJson(LabeledRows train) {
+    /** The model file's metadata: the training settings ({@code dataName}, {@code rows}), seed, version, command line. */
+    protected final ModelMetadata metadata(String dataName, long rows) {
+        return new ModelMetadata(trainingJson(dataName, rows), seed, Version.current(), commandLine());
+    }
+
+    /** Networks of --layers, --activation, --dropout, --init and the loss, from --seed (see {@link #network}). */
+    protected final TabularTraining.NetworkFactory networks() {
+        return (start, outputs, lossName) -> network(outputs, lossName, start);
+    }
+
+    /** A new optimizer of --optimizer, --lr and the toolkit's schedule options, for {@code stepsPerEpoch}. */
+    protected final Optimizer newOptimizer(int stepsPerEpoch) {
+        double rate = lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer);
+        return toolkit.optimizer(optimizer, rate, epochs, stepsPerEpoch);
+    }
+
+    /** Resolves this run's epochs for {@code rows} training rows (--epochs, or the automatic rule) and returns them. */
+    protected final int resolveEpochs(int rows) {
+        epochs = stopping.epochs(rows, batchSize);
+        return epochs;
+    }
+
+    /** {@code --target}. */
+    protected final String target() {
+        return target;
+    }
+
+    /** {@code --standardize-target}. */
+    protected final boolean standardizeTarget() {
+        return standardizeTarget;
+    }
+
+    private String trainingJson(String dataName, long rows) {
         JsonObject json = new JsonObject();
-        json.addProperty("data", data.file.getFileName().toString());
-        json.addProperty("rows", train.size());
+        json.addProperty("data", dataName);
+        json.addProperty("rows", rows);
         json.addProperty("optimizer", optimizer.toLowerCase(Locale.ROOT));
         json.addProperty("learning_rate", lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer));
         json.addProperty("epochs", epochs);

@@ -107,25 +107,28 @@ public final class Float32Gemm implements Gemm, FloatCopyProducts {
     }
 
     @Override
-    public synchronized void multDeferred(int m, int n, int k, FloatCopy a, FloatCopy b) {
-        productInFloat(ProductForm.MULT, m, n, k, a, b);
+    public synchronized void mult(int m, int n, int k, FloatCopy a, FloatCopy b, FloatCopy c) {
+        productInFloat(ProductForm.MULT, m, n, k, a, b, c.ensure(m * n));
     }
 
     @Override
-    public void widenProduct(int from, int to, double[] c, int cOff) {
-        ELEMENTWISE.toDouble(this.c, from, c, cOff + from, to - from, false);
+    public synchronized void multTransB(int m, int n, int k, FloatCopy a, FloatCopy b, FloatCopy c) {
+        productInFloat(ProductForm.TRANS_B, m, n, k, a, b, c.ensure(m * n));
     }
 
     private void product(ProductForm form, int m, int n, int k, FloatCopy a, FloatCopy b, double[] c, int cOff,
                          boolean accumulate) {
-        productInFloat(form, m, n, k, a, b);
+        if (this.c.length < m * n) {
+            this.c = new float[m * n];
+        }
+        productInFloat(form, m, n, k, a, b, this.c);
         widening.set(c, cOff, accumulate);
         floats.team().forRange(m * n, 1, widening);
         widening.clear();
     }
 
-    /** The product into {@link #c}, in float. */
-    private void productInFloat(ProductForm form, int m, int n, int k, FloatCopy a, FloatCopy b) {
+    /** The product into {@code out} (at least m·n long), in float. */
+    private void productInFloat(ProductForm form, int m, int n, int k, FloatCopy a, FloatCopy b, float[] out) {
         if (matrixVector(m, n, k)) {
             throw new IllegalArgumentException(m + "×" + n + "×" + k + " is a matrix–vector shape: use the double arrays");
         }
@@ -133,13 +136,10 @@ public final class Float32Gemm implements Gemm, FloatCopyProducts {
             throw new IllegalArgumentException(form + " " + m + "×" + n + "×" + k + ": copies of " + a.length() + " and "
                     + b.length() + " elements, need " + m * k + " and " + k * n);
         }
-        if (this.c.length < m * n) {
-            this.c = new float[m * n];
-        }
         switch (form) {
-            case MULT -> floats.mult(m, n, k, a.data(), 0, b.data(), 0, this.c, 0, false);
-            case TRANS_A -> floats.multTransA(m, n, k, a.data(), 0, b.data(), 0, this.c, 0, false);
-            case TRANS_B -> floats.multTransB(m, n, k, a.data(), 0, b.data(), 0, this.c, 0, false);
+            case MULT -> floats.mult(m, n, k, a.data(), 0, b.data(), 0, out, 0, false);
+            case TRANS_A -> floats.multTransA(m, n, k, a.data(), 0, b.data(), 0, out, 0, false);
+            case TRANS_B -> floats.multTransB(m, n, k, a.data(), 0, b.data(), 0, out, 0, false);
             default -> throw new IllegalStateException("unknown product form " + form);
         }
     }

@@ -7,6 +7,8 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import org.backprop.io.preprocess.LabelEncoder;
+import org.backprop.io.preprocess.StandardScaler;
 import org.backprop.spark.Standardizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +60,23 @@ public final class DataPacker {
         } finally {
             parsed.unpersist(false);
         }
+    }
+
+    /**
+     * Packs training rows encoded on the executors ({@link DistributedTableFit}) into
+     * {@code partitions} cached blocks: the features standardized by {@code featureScaler}, the
+     * targets as the network sees them (regression: standardized by {@code targetScaler}; else one-hot
+     * rows of {@code labels}), row i (input order) in partition i mod P. One job, one shuffle.
+     */
+    public static JavaRDD<Block> packEncoded(JavaRDD<EncodedPart> encoded, StandardScaler featureScaler,
+                                             StandardScaler targetScaler, LabelEncoder labels, int partitions) {
+        int outputs = targetScaler != null ? 1 : labels.classCount();
+        java.util.List<String> classes = labels == null ? null : new java.util.ArrayList<>(labels.classes());
+        JavaRDD<LabeledRow> rows = encoded.flatMap(e -> new NetworkRows(e, featureScaler, targetScaler,
+                classes == null ? null : LabelEncoder.of(classes)));
+        int inputs = featureScaler.columns();
+        return blocks(rows, partitions, Standardizer.identity(inputs), Standardizer.identity(outputs), inputs,
+                outputs);
     }
 
     /** One pass: statistics per partition, merged on the driver in partition order. */

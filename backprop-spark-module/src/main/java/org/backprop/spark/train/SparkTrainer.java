@@ -48,8 +48,18 @@ public final class SparkTrainer {
      */
     public static FitResult fit(Dataset<Row> data, NetworkSpec spec, Optimizer optimizer, SparkTrainConfig config) {
         try (PackedData packed = DataPacker.pack(data, config.columns(), spec.inputs(), spec.outputs(),
-                config.partitions(), config.standardize(), config.standardizeTarget());
-             NeuralNetwork network = spec.build(config.seed(), 1)) {
+                config.partitions(), config.standardize(), config.standardizeTarget())) {
+            return fit(packed, spec, optimizer, config);
+        }
+    }
+
+    /**
+     * Trains on rows already packed into {@code config.partitions()} cached blocks (e.g. by
+     * {@link DataPacker#packEncoded}); the config's column names and scaling options are not used.
+     * The caller owns (and closes) {@code packed}.
+     */
+    public static FitResult fit(PackedData packed, NetworkSpec spec, Optimizer optimizer, SparkTrainConfig config) {
+        try (NeuralNetwork network = spec.build(config.seed(), 1)) {
             ShardPlan plan = new ShardPlan(packed.rows(), config.partitions(), config.globalBatchSize());
             String fingerprint = fingerprint(spec, plan, config);
             FitProgress progress = config.resumeFrom() == null ? FitProgress.fresh(plan, fingerprint)
