@@ -1,10 +1,6 @@
 package org.backprop.io.csv;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * One column of a {@link ColumnarTable}, stored as primitives: the numbers ({@code double} per row,
@@ -28,8 +24,7 @@ public final class Column implements java.io.Serializable {
     private final int position;
     private final DoubleChunks numbers;
     private IntChunks codes = new IntChunks();
-    private Map<String, Integer> codeOf = new HashMap<>();
-    private List<String> levels = new ArrayList<>();
+    private LevelIndex levels = new LevelIndex();
     private int rows;
     private int missingCount;
     private int numberCount;
@@ -75,10 +70,9 @@ public final class Column implements java.io.Serializable {
             }
         }
         if (codes != null) {
-            codes.add(missing ? MISSING : code(new String(bytes, start, end - start, StandardCharsets.UTF_8)));
+            codes.add(missing ? MISSING : levels.code(bytes, start, end));
             if (numbers != null && nonNumberCount == 0 && levels.size() > TEXT_CAP) {
                 codes = null;
-                codeOf = null;
                 levels = null;
                 textDropped = true;
             }
@@ -86,21 +80,10 @@ public final class Column implements java.io.Serializable {
         rows++;
     }
 
-    private int code(String text) {
-        Integer code = codeOf.get(text);
-        if (code == null) {
-            code = levels.size();
-            codeOf.put(text, code);
-            levels.add(text);
-        }
-        return code;
-    }
-
     /** Releases the text codes of a column read for numbers (once it is known to be numeric). */
     public void releaseText() {
         if (numbers != null && codes != null) {
             codes = null;
-            codeOf = null;
             levels = null;
             textDropped = true;
         }
@@ -194,7 +177,7 @@ public final class Column implements java.io.Serializable {
     /** The text of code {@code code}, as written in the file. */
     public String level(int code) {
         requireText();
-        return levels.get(code);
+        return levels.level(code);
     }
 
     /** True if row {@code row}'s cell is missing. */
