@@ -27,7 +27,11 @@ import org.backprop.io.AtomicFiles;
  * for a writer); inputs are checked for being regular files when they are read ({@link CliFiles}),
  * where an extension may accept a directory (a Parquet data set).
  */
-final class CommandFiles {
+public final class CommandFiles {
+    /** No files yet; add them with {@link #input} and {@link #output}, then {@link #check}. */
+    public CommandFiles() {
+    }
+
     private record Named(String option, Path path) {
     }
 
@@ -35,7 +39,7 @@ final class CommandFiles {
     private final List<Named> outputs = new ArrayList<>();
 
     /** Adds an input file given with {@code option}; a null path (option not given) is ignored. */
-    CommandFiles input(String option, Path path) {
+    public CommandFiles input(String option, Path path) {
         if (path != null) {
             inputs.add(new Named(option, path));
         }
@@ -43,7 +47,7 @@ final class CommandFiles {
     }
 
     /** Adds an output file given with {@code option}; a null path (option not given) is ignored. */
-    CommandFiles output(String option, Path path) {
+    public CommandFiles output(String option, Path path) {
         if (path != null) {
             outputs.add(new Named(option, path));
         }
@@ -56,7 +60,7 @@ final class CommandFiles {
      * @throws UserError exit 2 if an output would overwrite an input or another output, exit 5 if an
      *                   input is missing or an output cannot be written
      */
-    void check() {
+    public void check() {
         for (Named in : inputs) {
             if (!Files.exists(in.path())) {
                 throw new UserError(ExitCodes.IO, "cannot read " + in.option() + " " + in.path()

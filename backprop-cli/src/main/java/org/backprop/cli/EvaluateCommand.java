@@ -30,9 +30,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new CommandFiles().input("--model", model.file).input("--data", data.file)
+        new CommandFiles().input("--model", model.file()).input("--data", data.file)
                 .output("--metrics-json", metricsJson.file).check();
-        try (Model m = CliFiles.loadModel(model.file, 1)) {
+        try (Model m = CliFiles.loadModel(model.file(), 1)) {
             LocatedRows rows = CliFiles.labeledRows(spec, data.file, m);
             MetricsReport report = new MetricsReport().add("data", SplitMetrics.of(m, rows.rows(), rows.origin()));
             report.print(spec.commandLine().getOut());

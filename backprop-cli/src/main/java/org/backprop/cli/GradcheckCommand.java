@@ -59,7 +59,7 @@ final class GradcheckCommand implements Callable<Integer> {
             throw new UserError(ExitCodes.USAGE, "--kink-retries must be at least -1, got " + kinkRetries);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Model m = CliFiles.loadModel(model.file, 1)) {
+        try (Model m = CliFiles.loadModel(model.file(), 1)) {
             LocatedRows all = CliFiles.labeledRows(spec, data.file, m);
             LocatedRows picked = all.select(rows.rows.indices(all.rows().size()));
             GradientCheckReport report = GradientCheck.network(m.network(), picked.inputs(m),

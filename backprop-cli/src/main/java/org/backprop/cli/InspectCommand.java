@@ -46,9 +46,9 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new CommandFiles().input("--model", model.file).input("--data", data).output("--trace-json", traceJson).check();
+        new CommandFiles().input("--model", model.file()).input("--data", data).output("--trace-json", traceJson).check();
         PrintWriter out = spec.commandLine().getOut();
-        try (Model m = CliFiles.loadModel(model.file, 1)) {
+        try (Model m = CliFiles.loadModel(model.file(), 1)) {
             printSummary(out, m);
             if (data != null) {
                 printTrace(out, m);
@@ -60,7 +60,7 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private void printSummary(PrintWriter out, Model m) {
-        out.println("Model " + model.file + " (format " + ModelFile.FORMAT + " version " + ModelFile.FORMAT_VERSION
+        out.println("Model " + model.file() + " (format " + ModelFile.FORMAT + " version " + ModelFile.FORMAT_VERSION
                 + ", written by backprop " + m.metadata().libraryVersion() + ")");
         out.println("Task: " + m.task().id() + ", target \"" + m.target() + "\"");
         if (m.task() == Task.CLASSIFICATION) {

@@ -54,9 +54,9 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        new CommandFiles().input("--model", model.file).input("--data", data.file).output("--out", out).check();
+        new CommandFiles().input("--model", model.file()).input("--data", data.file).output("--out", out).check();
         PrintWriter stdout = spec.commandLine().getOut();
-        try (Model m = CliFiles.loadModel(model.file, 1)) {
+        try (Model m = CliFiles.loadModel(model.file(), 1)) {
             ColumnarTable table = CliFiles.readColumns(data.file, withIdColumn(m.preprocessor().readOptions(List.of())));
             EncodeWarnings warnings = new EncodeWarnings();
             DoubleTable features = m.preprocessor().encode(table, warnings);

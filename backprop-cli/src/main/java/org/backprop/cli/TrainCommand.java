@@ -26,6 +26,7 @@ import org.backprop.network.NeuralNetwork;
 import org.backprop.op.Activations;
 import org.backprop.optim.Optimizer;
 import org.backprop.tensor.Matrix;
+import org.backprop.train.EpochRecord;
 import org.backprop.train.History;
 import org.backprop.train.Trainer;
 import org.backprop.train.TrainerConfig;
@@ -174,7 +175,7 @@ public class TrainCommand implements Callable<Integer> {
                 train.labels(), classWeights));
         double[] validationWeights = validation == null ? null : someWeight("validation",
                 SampleWeightOptions.rows(column, prepared.validationRows(), validation.labels(), classWeights));
-        ModelMetadata metadata = new ModelMetadata(trainingJson(train), seed, Version.current(), commandLine());
+        ModelMetadata metadata = metadata(data.file.getFileName().toString(), train.size());
         try (Model model = TabularTraining.model(prepared, lossFor(chosen), standardizeTarget,
                 (start, outputs, lossName) -> network(outputs, lossName, start), metadata)) {
             LocatedRows test = testRows(model);
@@ -216,7 +217,8 @@ public class TrainCommand implements Callable<Integer> {
         return true;
     }
 
-    private TabularOptions tabularOptions() {
+    /** The table options of this run: features, task, missing-target handling, column types, seed. */
+    protected final TabularOptions tabularOptions() {
         try {
             return TabularOptions.defaults().withFeatures(features).withTask(task == null ? null : Task.fromId(task))
                     .withDropMissingTarget(tableFlags.dropMissingTarget)
@@ -258,7 +260,8 @@ public class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private String lossFor(Task chosen) {
+    /** The loss for {@code chosen}: {@code --loss} (checked) or the task's default. */
+    protected final String lossFor(Task chosen) {
         try {
             return TabularTraining.loss(chosen, loss);
         } catch (IllegalArgumentException e) {
@@ -288,13 +291,22 @@ public class TrainCommand implements Callable<Integer> {
         double rate = lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer);
         int rows = prepared.train().size();
         int stepsPerEpoch = (rows + Math.min(batchSize, rows) - 1) / Math.min(batchSize, rows);
-        ProgressPrinter progress = new ProgressPrinter(stdout, epochs, System.console() != null);
         Matrix w = trainWeights == null ? null : Matrix.column(trainWeights);
         Matrix wValidation = validationWeights == null ? null : Matrix.column(validationWeights);
+        return withProgress(stdout, progress -> TabularTraining.fit(model, prepared,
+                (network, x, y, xValidation, yValidation) -> train(network, toolkit.optimizer(optimizer, rate,
+                        epochs, stepsPerEpoch), x, y, w, xValidation, yValidation, wValidation, progress)));
+    }
+
+    /**
+     * Runs {@code fit} with the progress printer of this run's epochs as its listener, as
+     * {@code backprop train} prints progress; a diverged fit becomes exit code 4 ("No model was
+     * written"). For front ends whose trainer runs elsewhere (e.g. on Spark).
+     */
+    protected final <T> T withProgress(PrintWriter stdout, java.util.function.Function<TrainingListener, T> fit) {
+        ProgressPrinter progress = new ProgressPrinter(stdout, epochs, System.console() != null);
         try {
-            return TabularTraining.fit(model, prepared, (network, x, y, xValidation, yValidation) ->
-                    train(network, toolkit.optimizer(optimizer, rate, epochs, stepsPerEpoch), x, y, w, xValidation,
-                            yValidation, wValidation, progress));
+            return fit.apply(progress);
         } catch (TrainingDivergedException e) {
             throw new UserError(ExitCodes.DIVERGED, e.getMessage() + " No model was written.", e);
         } finally {
@@ -363,9 +375,7 @@ public class TrainCommand implements Callable<Integer> {
     /** Metrics, their JSON and the plot: everything that can fail, done before the model is saved. */
     private void report(Model model, History history, TabularTraining.Prepared prepared, double[] trainWeights,
                         double[] validationWeights, LocatedRows testRows, double[] testWeights, PrintWriter stdout) {
-        if (history.stoppedEarly()) {
-            stdout.println("early stopping: kept the weights of epoch " + (history.restoredEpoch() + 1));
-        }
+        reportStopping(history, stdout);
         MetricsReport metrics = new MetricsReport().add("train", SplitMetrics.of(model, prepared.train(),
                 RowOrigin.of(prepared.table(), prepared.trainRows()), trainWeights));
         if (prepared.validation() != null) {
@@ -377,10 +387,39 @@ public class TrainCommand implements Callable<Integer> {
         }
         metrics.print(stdout);
         metrics.writeJson(metricsJson.file, stdout);
+        writePlot(model, history, stdout);
+    }
+
+    /** Says how early stopping ended {@code history}, if it did (the line {@code backprop train} prints). */
+    protected final void reportStopping(History history, PrintWriter stdout) {
+        if (history.stoppedEarly()) {
+            EpochRecord best = history.epochs().get(history.restoredEpoch());
+            stdout.println("early stopping after epoch " + history.epochs().size() + ": kept the weights of epoch "
+                    + (history.restoredEpoch() + 1) + " (best " + (best.hasValidation() ? "validation" : "training")
+                    + " loss " + String.format(Locale.ROOT, "%.6g", best.monitoredLoss()) + ")");
+        }
+    }
+
+    /** Writes the --plot of {@code history}, if asked for. */
+    protected final void writePlot(Model model, History history, PrintWriter stdout) {
         if (plot != null) {
             LossPlot.write(plot, history, model.spec().loss().name(), stdout);
             stdout.println("wrote loss plot to " + plot);
         }
+    }
+
+    /** Refuses a --plot path that cannot be written, before training (for front ends that check their own outputs). */
+    protected final void checkPlotPath() {
+        new CommandFiles().output("--plot", plot).check();
+    }
+
+    /**
+     * Resolves this run's early-stopping patience ({@link #patience()}): --patience, or the automatic
+     * rule's when there are validation rows ({@code hasValidation}); returns it.
+     */
+    protected final int resolvePatience(boolean hasValidation) {
+        patience = stopping.patience(hasValidation, supportsEarlyStopping());
+        return patience;
     }
 
     private String describe(Model model, NetworkRows train, NetworkRows validation) {
@@ -399,10 +438,42 @@ public class TrainCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private String trainingJson(NetworkRows train) {
+    /** The model file's metadata: the training settings ({@code dataName}, {@code rows}), seed, version, command line. */
+    protected final ModelMetadata metadata(String dataName, long rows) {
+        return new ModelMetadata(trainingJson(dataName, rows), seed, Version.current(), commandLine());
+    }
+
+    /** Networks of --layers, --activation, --dropout, --init and the loss, from --seed (see {@link #network}). */
+    protected final TabularTraining.NetworkFactory networks() {
+        return (start, outputs, lossName) -> network(outputs, lossName, start);
+    }
+
+    /** A new optimizer of --optimizer, --lr and the toolkit's schedule options, for {@code stepsPerEpoch}. */
+    protected final Optimizer newOptimizer(int stepsPerEpoch) {
+        double rate = lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer);
+        return toolkit.optimizer(optimizer, rate, epochs, stepsPerEpoch);
+    }
+
+    /** Resolves this run's epochs for {@code rows} training rows (--epochs, or the automatic rule) and returns them. */
+    protected final int resolveEpochs(int rows) {
+        epochs = stopping.epochs(rows, batchSize);
+        return epochs;
+    }
+
+    /** {@code --target}. */
+    protected final String target() {
+        return target;
+    }
+
+    /** {@code --standardize-target}. */
+    protected final boolean standardizeTarget() {
+        return standardizeTarget;
+    }
+
+    private String trainingJson(String dataName, long rows) {
         JsonObject json = new JsonObject();
-        json.addProperty("data", data.file.getFileName().toString());
-        json.addProperty("rows", train.size());
+        json.addProperty("data", dataName);
+        json.addProperty("rows", rows);
         json.addProperty("optimizer", optimizer.toLowerCase(Locale.ROOT));
         json.addProperty("learning_rate", lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer));
         json.addProperty("epochs", epochs);

@@ -84,6 +84,19 @@ class ClassificationWorkflowTest {
     }
 
     @Test
+    void theModelMayBeTheFirstArgumentButNotGivenTwice() {
+        CliRun positional = CliRun.of("inspect", model);
+        assertEquals(0, positional.exitCode(), positional::toString);
+        assertEquals(CliRun.of("inspect", "--model", model).out(), positional.out());
+        CliRun twice = CliRun.of("inspect", "--model", model, model);
+        assertEquals(ExitCodes.USAGE, twice.exitCode(), twice::toString);
+        assertTrue(twice.err().contains("give the model once"), twice::toString);
+        CliRun none = CliRun.of("predict", "--data", data);
+        assertEquals(ExitCodes.USAGE, none.exitCode(), none::toString);
+        assertTrue(none.err().contains("Missing required option: '--model=MODEL'"), none::toString);
+    }
+
+    @Test
     void inspectListsTheClassesAndGradcheckPasses() {
         CliRun inspect = CliRun.of("inspect", "--model", model);
         assertEquals(0, inspect.exitCode(), inspect::toString);

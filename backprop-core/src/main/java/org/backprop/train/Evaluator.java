@@ -17,7 +17,7 @@ import org.backprop.tensor.Matrix;
  * pass over all rows bit for bit (rows are independent; no chunk of one row is formed from a set of
  * more, which the float32 kernels would round differently).
  */
-final class Evaluator implements AutoCloseable {
+final class Evaluator implements EpochEvaluator, AutoCloseable {
     /** Rows per forward pass of an evaluation. */
     static final int CHUNK_ROWS = 1024;
 
@@ -49,7 +49,8 @@ final class Evaluator implements AutoCloseable {
         this.validationPrediction = xValidation == null ? null : Matrix.zeros(xValidation.rows(), network.outputs());
     }
 
-    EpochRecord evaluate(int epoch, double meanBatchLoss) {
+    @Override
+    public EpochRecord evaluate(int epoch, double meanBatchLoss) {
         Map<String, Double> trainMetrics = new LinkedHashMap<>();
         Map<String, Double> validationMetrics = new LinkedHashMap<>();
         double train = lossAndMetrics(x, y, w, prediction, trainMetrics);

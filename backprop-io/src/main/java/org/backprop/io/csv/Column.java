@@ -1,10 +1,6 @@
 package org.backprop.io.csv;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * One column of a {@link ColumnarTable}, stored as primitives: the numbers ({@code double} per row,
@@ -17,7 +13,8 @@ import java.util.Map;
  * texts as written); a column of more distinct numbers drops them. A text-only column
  * ({@link ColumnarReadOptions#textColumns()}) keeps codes only.
  */
-public final class Column {
+public final class Column implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** The code of a missing cell. */
     public static final int MISSING = -1;
     /** Distinct values up to which an all-number column also keeps its text. */
@@ -29,8 +26,7 @@ public final class Column {
     private DoubleChunks numbers;
     private boolean released;
     private IntChunks codes = new IntChunks();
-    private Map<String, Integer> codeOf = new HashMap<>();
-    private List<String> levels = new ArrayList<>();
+    private LevelIndex levels = new LevelIndex();
     private int rows;
     private int missingCount;
     private int numberCount;
@@ -77,10 +73,9 @@ public final class Column {
             }
         }
         if (codes != null) {
-            codes.add(missing ? MISSING : code(new String(bytes, start, end - start, StandardCharsets.UTF_8)));
+            codes.add(missing ? MISSING : levels.code(bytes, start, end));
             if (numbers != null && nonNumberCount == 0 && levels.size() > TEXT_CAP) {
                 codes = null;
-                codeOf = null;
                 levels = null;
                 textDropped = true;
             }
@@ -88,21 +83,10 @@ public final class Column {
         rows++;
     }
 
-    private int code(String text) {
-        Integer code = codeOf.get(text);
-        if (code == null) {
-            code = levels.size();
-            codeOf.put(text, code);
-            levels.add(text);
-        }
-        return code;
-    }
-
     /** Releases the text codes of a column read for numbers (once it is known to be numeric). */
     public void releaseText() {
         if (numbers != null && codes != null) {
             codes = null;
-            codeOf = null;
             levels = null;
             textDropped = true;
         }
@@ -113,7 +97,6 @@ public final class Column {
         released = true;
         numbers = null;
         codes = null;
-        codeOf = null;
         levels = null;
     }
 
@@ -206,7 +189,7 @@ public final class Column {
     /** The text of code {@code code}, as written in the file. */
     public String level(int code) {
         requireText();
-        return levels.get(code);
+        return levels.level(code);
     }
 
     /** True if row {@code row}'s cell is missing. */

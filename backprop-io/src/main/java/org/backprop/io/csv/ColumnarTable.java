@@ -7,9 +7,11 @@ import org.backprop.io.DataException;
 
 /**
  * A table read column by column into primitive storage (see {@link Column}); rows are 0-based,
- * lines (for messages) 1-based. Columns not asked for when reading are absent.
+ * lines (for messages) 1-based. Columns not asked for when reading are absent. Serializable, so
+ * that Spark can keep a partition's table on an executor's disk when memory is short.
  */
-public final class ColumnarTable {
+public final class ColumnarTable implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final String source;
     private final List<String> columnNames;
     private final Column[] columns;

@@ -80,6 +80,17 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
                 byLevel.put(c.level(code), counts[code]);
             }
         }
+        return fromCounts(name, byLevel, missing, minCount, policy, embed);
+    }
+
+    /**
+     * The encoder of a column whose training rows hold the levels {@code counts} (level as written →
+     * rows, every count positive) and {@code missing} missing cells: what {@link #fit} gives for
+     * those rows, e.g. from counts summed over Spark partitions.
+     */
+    public static CategoricalEncoder fromCounts(String name, Map<String, Integer> counts, int missing, int minCount,
+                                                MissingPolicy policy, boolean embed) {
+        TreeMap<String, Integer> byLevel = new TreeMap<>(counts);
         List<String> kept = new ArrayList<>();
         List<String> rare = new ArrayList<>();
         byLevel.forEach((level, n) -> (n >= minCount ? kept : rare).add(level));

@@ -55,8 +55,15 @@ public record NumericEncoder(String column, Double median, boolean indicator, in
             return new NumericEncoder(name, 0.0, missing > 0, missing);
         }
         Arrays.sort(values, 0, n);
-        double median = n % 2 == 1 ? values[n / 2] : values[n / 2 - 1] / 2 + values[n / 2] / 2;
-        return new NumericEncoder(name, median, missing > 0, missing);
+        return new NumericEncoder(name, median(values[(n - 1) / 2], values[n / 2], n), missing > 0, missing);
+    }
+
+    /**
+     * The median of {@code n} values from the two middle ones of their ascending order (0-based
+     * ranks (n - 1) / 2 and n / 2, the same value when n is odd).
+     */
+    public static double median(double lowerMiddle, double upperMiddle, long n) {
+        return n % 2 == 1 ? upperMiddle : lowerMiddle / 2 + upperMiddle / 2;
     }
 
     @Override

@@ -12,7 +12,8 @@ import org.backprop.io.DoubleTable;
  * <p>Fit on training rows only, then apply the same scaler to validation, test and prediction
  * inputs. Fitting is overflow-safe: each column is first scaled by a power of two (exact) so its
  * largest magnitude is below 1, so values up to {@link Double#MAX_VALUE} give finite means and
- * scales. Transforms avoid intermediate overflow (e.g. {@code 1e308 - (-1e308)}); a result that is
+ * scales. Sums are exact and rounded once ({@link ScalerColumnFit}), so the fit does not depend on
+ * the row order or on how the rows are split (e.g. into Spark partitions). Transforms avoid intermediate overflow (e.g. {@code 1e308 - (-1e308)}); a result that is
  * itself beyond the double range throws {@link ScalingOverflowException} naming its row and column;
  * a non-finite input throws
  * {@link IllegalArgumentException}.
@@ -153,32 +154,20 @@ public final class StandardScaler implements java.io.Serializable {
     }
 
     private static void fitColumn(double[] data, int cols, int c, double[] mean, double[] scale) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
+        ScalerColumnFit fit = new ScalerColumnFit();
         for (int i = c; i < data.length; i += cols) {
-            min = Math.min(min, data[i]);
-            max = Math.max(max, data[i]);
+            fit.addToRange(data[i]);
         }
-        if (min == max) {
-            mean[c] = min;
-            scale[c] = 1;
-            return;
-        }
-        int shift = Math.getExponent(Math.max(Math.abs(min), Math.abs(max))) + 1;
-        int rows = data.length / cols;
-        double sum = 0;
+        fit.nextPass();
         for (int i = c; i < data.length; i += cols) {
-            sum += Math.scalb(data[i], -shift);
+            fit.addToSum(data[i]);
         }
-        double scaledMean = sum / rows;
-        double squares = 0;
+        fit.nextPass();
         for (int i = c; i < data.length; i += cols) {
-            double d = Math.scalb(data[i], -shift) - scaledMean;
-            squares += d * d;
+            fit.addToSquares(data[i]);
         }
-        double std = Math.scalb(Math.sqrt(squares / rows), shift);
-        mean[c] = Math.scalb(scaledMean, shift);
-        scale[c] = std >= Double.MIN_NORMAL && Double.isFinite(std) ? std : 1;
+        mean[c] = fit.mean();
+        scale[c] = fit.scale();
     }
 
     /** {@code (x - mean) / scale}, halving the operands if the direct form overflows. */

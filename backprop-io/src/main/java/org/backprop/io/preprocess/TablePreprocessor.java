@@ -75,6 +75,17 @@ public final class TablePreprocessor {
         this.outputNames = List.copyOf(names);
     }
 
+    /**
+     * The preprocessing of these fitted encoders (in input order), ignored columns, missing-value
+     * tokens and policy: what {@link #fit} gives, for encoders fitted elsewhere (e.g. on Spark).
+     *
+     * @throws IllegalArgumentException if a column is encoded twice or there is no input column
+     */
+    public static TablePreprocessor of(List<ColumnEncoder> encoders, List<ColumnDecision> ignored,
+                                       MissingValues missing, MissingPolicy policy) {
+        return new TablePreprocessor(encoders, ignored, missing, policy);
+    }
+
     /** Every column numeric, missing cells errors: the preprocessing of a format-version-1 model. */
     public static TablePreprocessor numeric(List<String> columns) {
         return new TablePreprocessor(columns.stream().<ColumnEncoder>map(NumericEncoder::strict).toList(), List.of(),

@@ -141,7 +141,7 @@ public final class TabularTraining {
         TablePreprocessor preprocessor = TablePreprocessor.fit(table, decisions, trainRows, options.table());
         EncodeWarnings ignoredWarnings = new EncodeWarnings();
         DoubleTable trainInputs = preprocessor.encode(table, trainRows, ignoredWarnings);
-        StandardScaler featureScaler = featureScaler(trainInputs, preprocessor.embeddings());
+        StandardScaler featureScaler = featureScaler(StandardScaler.fit(trainInputs), preprocessor.embeddings());
         NetworkRows train = rows(table, preprocessor, featureScaler, trainInputs, trainRows, target, split.train());
         NetworkRows validation = validationRows.length == 0 ? null : rows(table, preprocessor, featureScaler,
                 preprocessor.encode(table, validationRows, ignoredWarnings), validationRows, target,
@@ -195,29 +195,41 @@ public final class TabularTraining {
     public static Model model(Prepared data, String loss, boolean standardizeTarget, NetworkFactory networks,
                               ModelMetadata metadata) {
         NetworkRows train = data.train();
-        List<EmbeddingSpec.Column> embedded = data.preprocessor().embeddings();
-        NetworkBuilder start = NeuralNetwork.builder(data.preprocessor().width());
-        if (!embedded.isEmpty()) {
-            start.layer(new EmbeddingSpec(embedded));
-        }
-        List<String> names = data.preprocessor().outputNames();
-        Model model;
+        StandardScaler featureScaler = data.featureScaler();
         if (data.target().task() == Task.REGRESSION) {
             StandardScaler targetScaler = standardizeTarget ? StandardScaler.fit(train.values(), train.size(), 1)
                     : StandardScaler.of(new double[] {0}, new double[] {1});
-            model = Model.regression(networks.create(start, 1, loss), names, data.targetName(), data.featureScaler(),
-                    targetScaler, metadata);
-        } else {
-            LabelEncoder labels = LabelEncoder.fit(data.target().labels());
-            model = Model.classification(networks.create(start, labels.classCount(), loss), names,
-                    data.targetName(), data.featureScaler(), labels, metadata);
+            return model(data.preprocessor(), data.targetName(), featureScaler, targetScaler, null, loss, networks,
+                    metadata);
         }
-        return model.withPreprocessor(data.preprocessor());
+        return model(data.preprocessor(), data.targetName(), featureScaler, null,
+                LabelEncoder.fit(data.target().labels()), loss, networks, metadata);
     }
 
-    /** The feature scaler of the training rows; category-code columns pass unchanged (mean 0, scale 1). */
-    private static StandardScaler featureScaler(DoubleTable train, List<EmbeddingSpec.Column> embedded) {
-        StandardScaler fitted = StandardScaler.fit(train);
+    /**
+     * The model of preprocessing and scalers fitted elsewhere (e.g. on Spark) with a fresh network
+     * from {@code networks}: regression if {@code targetScaler} is given, else classification of
+     * {@code labels}.
+     */
+    public static Model model(TablePreprocessor preprocessor, String targetName, StandardScaler featureScaler,
+                              StandardScaler targetScaler, LabelEncoder labels, String loss, NetworkFactory networks,
+                              ModelMetadata metadata) {
+        List<EmbeddingSpec.Column> embedded = preprocessor.embeddings();
+        NetworkBuilder start = NeuralNetwork.builder(preprocessor.width());
+        if (!embedded.isEmpty()) {
+            start.layer(new EmbeddingSpec(embedded));
+        }
+        List<String> names = preprocessor.outputNames();
+        Model model = targetScaler != null
+                ? Model.regression(networks.create(start, 1, loss), names, targetName, featureScaler, targetScaler,
+                        metadata)
+                : Model.classification(networks.create(start, labels.classCount(), loss), names, targetName,
+                        featureScaler, labels, metadata);
+        return model.withPreprocessor(preprocessor);
+    }
+
+    /** The feature scaler {@code fitted} on the training rows, with category-code columns passing unchanged (mean 0, scale 1). */
+    public static StandardScaler featureScaler(StandardScaler fitted, List<EmbeddingSpec.Column> embedded) {
         if (embedded.isEmpty()) {
             return fitted;
         }

@@ -153,7 +153,8 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
         return out;
     }
 
-    private static String label(Column c, int row) {
+    /** The class label of {@code row} as training reads it: the cell stripped of spaces and tabs, or a number's text. */
+    public static String label(Column c, int row) {
         if (!c.hasText()) {
             double v = c.number(row);
             return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);

@@ -1,49 +1,66 @@
 package org.backprop.spark.cli;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.SparkSession;
 import org.backprop.cli.ExitCodes;
 import org.backprop.cli.TrainCommand;
 import org.backprop.cli.UserError;
-import org.backprop.io.csv.CsvTable;
+import org.backprop.io.DataException;
+import org.backprop.io.model.Model;
+import org.backprop.io.model.Task;
+import org.backprop.io.table.TabularOptions;
+import org.backprop.io.table.TabularTraining;
 import org.backprop.network.NeuralNetwork;
-import org.backprop.optim.Optimizer;
-import org.backprop.spark.NetworkSpec;
+import org.backprop.spark.data.Block;
+import org.backprop.spark.data.DataPacker;
+import org.backprop.spark.data.DistributedTableFit;
+import org.backprop.spark.data.PackedData;
+import org.backprop.spark.data.SparkTable;
+import org.backprop.spark.data.SparkTableReader;
 import org.backprop.spark.train.FitResult;
 import org.backprop.spark.train.SparkTrainConfig;
 import org.backprop.spark.train.SparkTrainer;
-import org.backprop.tensor.Matrix;
-import org.backprop.train.EpochRecord;
 import org.backprop.train.History;
-import org.backprop.train.TrainingListener;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code backprop-spark train}: {@code backprop train} with the fit on Spark. The options, the
- * validation split, the scalers, the model file and the metrics are {@link TrainCommand}'s own code;
- * only the training loop runs on {@link SparkTrainer} (P = {@code --partitions}). With P = 1 the
- * model file's weights equal {@code backprop train}'s bit for bit.
- *
- * <p>The data is read on the driver: CSV with backprop's strict reader (the values parse exactly as
- * in {@code backprop train}), Parquet through Spark. The standardized rows then go to Spark once.
+ * {@code backprop-spark train}: {@code backprop train} with the data read, prepared and trained on
+ * by Spark's executors. The options, the column types, the stored preprocessing and the model file
+ * are {@code backprop train}'s; the preprocessing is fitted by {@link DistributedTableFit} (a few
+ * aggregation jobs, no row on the driver), the rows are packed into cached blocks on the executors
+ * and the training loop runs on {@link SparkTrainer} (P = {@code --partitions}), whose loop is the
+ * local trainer's own: the same progress lines, evaluation after every epoch, early stopping
+ * (--patience, best weights kept), divergence guard and --plot. With P = 1 the model file's weights
+ * equal {@code backprop train}'s bit for bit, with --dropout and --patience too.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a network on a CSV or Parquet file on Apache Spark and save the model "
-                + "(the same file and options as backprop train).",
-                "The data is read on the driver; each step's gradient is computed by P partitions and summed "
-                        + "in partition order. --partitions 1 gives backprop train's weights bit for bit.",
-                "Not supported on Spark yet: --patience, --plot, --dropout, --class-weight, --weight-column; "
-                        + "without --epochs the automatic epoch count applies, without early stopping."},
-        footer = {"", "Example:", "  backprop-spark train --data houses.csv --target price --partitions 4 "
-                + "--batch-size 4096 --out houses.safetensors"})
+        description = {"Train a network on Apache Spark and save the model (the same file and options as backprop "
+                + "train).",
+                "--data is a CSV file, Parquet (a .parquet file or a directory) or a table of the Spark catalog, at any "
+                        + "location Spark reads (a local path, file://, hdfs://, s3a://); --out may be such a URI too. "
+                        + "The executors read the data, fit the column types, medians, levels and scalers in a few "
+                        + "aggregation jobs and keep the rows cached; no row goes to the driver.",
+                "Each step's gradient is computed by P partitions and summed in partition order. --partitions 1 gives "
+                        + "backprop train's weights bit for bit.",
+                "--patience, --plot and --dropout mean what they mean for backprop train (each partition draws its "
+                        + "dropout masks from its own seeded stream). Without a validation split, early stopping "
+                        + "watches the training loss, so without --epochs and --patience training runs the automatic "
+                        + "epoch count.",
+                "Not supported on Spark yet: --test, --validation-split, --metrics-json, --class-weight, "
+                        + "--weight-column (the library's SparkTrainer and estimators take validation rows and a "
+                        + "weight column); a CSV cell holding a line break (use Parquet)."},
+        footer = {"", "Example:", "  backprop-spark train --data hdfs:///data/houses.csv --target price --partitions 4 "
+                + "--batch-size 4096 --epochs 20 --out hdfs:///models/houses.safetensors"})
 final class SparkTrainCommand extends TrainCommand {
-    private static final List<String> UNSUPPORTED = List.of("--patience", "--plot", "--dropout", "--class-weight",
-            "--weight-column");
+    private static final List<String> UNSUPPORTED = List.of("--test", "--validation-split", "--metrics-json",
+            "--class-weight", "--weight-column");
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master (default: the one spark-submit sets, else local[*]).")
@@ -53,12 +70,17 @@ final class SparkTrainCommand extends TrainCommand {
             description = "Data partitions P; part of the result, not the executor count (default: ${DEFAULT-VALUE}).")
     private int partitions;
 
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec command;
+
     private SparkSession session;
 
     @Override
     public Integer call() {
         try {
-            return super.call();
+            return trainOnSpark();
+        } catch (UncheckedIOException e) {
+            throw new UserError(ExitCodes.IO, e.getCause().getMessage(), e);
         } finally {
             if (session != null) {
                 session.stop();
@@ -75,36 +97,92 @@ final class SparkTrainCommand extends TrainCommand {
         }
     }
 
-    @Override
-    protected CsvTable readTable(Path file) {
-        return ParquetTables.isParquet(file) ? ParquetTables.read(session(), file) : super.readTable(file);
+    private int trainOnSpark() {
+        checkOptions();
+        checkPlotPath();
+        PrintWriter stdout = command.commandLine().getOut();
+        String data = raw("--data");
+        ModelOutput out = ModelOutput.check(given("--out") ? raw("--out") : "model.safetensors",
+                session().sparkContext().hadoopConfiguration());
+        TabularOptions options = tabularOptions();
+        long start = System.nanoTime();
+        int jobsBefore = jobCount();
+        try (SparkTable table = SparkTableReader.read(session(), data, TabularTraining.readOptions(target(), options));
+             DistributedTableFit.Result fit = DistributedTableFit.fit(table, target(), options, standardizeTarget())) {
+            if (!given("--task")) {
+                stdout.println("task: " + fit.task().id() + " (" + fit.reason() + "; set --task to override)");
+            }
+            if (fit.dropped() > 0) {
+                stdout.println("dropped " + fit.dropped() + " rows with a missing target (--drop-missing-target)");
+            }
+            fit.preprocessor().describe().forEach(stdout::println);
+            int rows = Math.toIntExact(fit.rows());
+            int epochs = resolveEpochs(rows);
+            resolvePatience(false);
+            String loss = lossFor(fit.task());
+            try (Model model = TabularTraining.model(fit.preprocessor(), fit.targetName(), fit.featureScaler(),
+                    fit.targetScaler(), fit.labels(), loss, networks(), metadata(name(data), rows))) {
+                NeuralNetwork network = model.network();
+                JavaRDD<Block> blocks = DataPacker.packEncoded(fit.encoded(), fit.featureScaler(), fit.targetScaler(),
+                        fit.labels(), partitions);
+                stdout.println(String.format(Locale.ROOT, "prepared %d rows on Spark in %.1f s (%d jobs); training "
+                                + "%s, %d features → %d outputs, %d epochs, batch %d, P = %d", rows,
+                        (System.nanoTime() - start) / 1e9, jobCount() - jobsBefore, fit.task().id(),
+                        model.features().size(), network.outputs(), epochs, batchSize(), partitions));
+                int stepsPerEpoch = (rows + Math.min(batchSize(), rows) - 1) / Math.min(batchSize(), rows);
+                History history = train(model, blocks, rows, epochs, stepsPerEpoch, stdout);
+                reportStopping(history, stdout);
+                writePlot(model, history, stdout);
+                out.save(model);
+                stdout.println("saved model to " + out);
+            }
+        } catch (DataException e) {
+            throw new UserError(ExitCodes.DATA, e.getMessage(), e);
+        }
+        return ExitCodes.OK;
     }
 
-    @Override
-    protected boolean supportsEarlyStopping() {
-        return false;
-    }
-
-    @Override
-    protected History train(NeuralNetwork network, Optimizer optimizer, Matrix x, Matrix y, Matrix w,
-                            Matrix xValidation, Matrix yValidation, Matrix wValidation, TrainingListener progress) {
-        SparkTrainConfig config = MatrixRows.columns(x, y).partitions(partitions).globalBatchSize(batchSize())
-                .epochs(epochs()).seed(seed()).standardize(false).build();
+    private History train(Model model, JavaRDD<Block> blocks, int rows, int epochs, int stepsPerEpoch,
+                          PrintWriter stdout) {
+        NeuralNetwork network = model.network();
+        int outputs = network.outputs();
+        String[] x = new String[model.features().size()];
+        String[] y = new String[outputs];
+        for (int j = 0; j < x.length; j++) {
+            x[j] = "x" + j;
+        }
+        for (int j = 0; j < y.length; j++) {
+            y[j] = "y" + j;
+        }
+        SparkTrainConfig config = SparkTrainConfig.builder().features(x).label(y).partitions(partitions)
+                .globalBatchSize(batchSize()).epochs(epochs).seed(seed()).standardize(false).patience(patience())
+                .build();
+        PackedData packed = new PackedData(blocks, rows, model.featureScaler(),
+                model.targetScaler() != null ? model.targetScaler() : DataPacker.identityScaler(outputs),
+                model.features());
         FitResult fit;
-        try {
-            fit = SparkTrainer.fit(MatrixRows.dataset(session(), x, y), NetworkSpec.of(network), optimizer, config);
+        try (packed) {
+            fit = withProgress(stdout, progress -> SparkTrainer.fit(packed, network.spec(),
+                    newOptimizer(stepsPerEpoch), config, progress));
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCodes.USAGE, e.getMessage(), e);
         }
-        double[] trained = fit.model().parameters();
-        System.arraycopy(trained, 0, network.parameters().values(), 0, trained.length);
-        List<EpochRecord> epochs = new ArrayList<>();
-        for (double loss : fit.epochLosses()) {
-            EpochRecord record = EpochRecord.notEvaluated(epochs.size(), loss);
-            epochs.add(record);
-            progress.onEpochEnd(record);
-        }
-        return History.of(epochs);
+        network.parameters().setValues(fit.parameters());
+        return fit.history();
+    }
+
+    /** The text the user gave for {@code option} (a URI stays as typed). */
+    private String raw(String option) {
+        return command.commandLine().getParseResult().matchedOption(option).stringValues().get(0);
+    }
+
+    private static String name(String location) {
+        String trimmed = location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    }
+
+    private int jobCount() {
+        return session().sparkContext().statusTracker().getJobIdsForGroup(null).length;
     }
 
     private SparkSession session() {

@@ -25,8 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code backprop-spark train --partitions 1} writes the model file of {@code backprop train} with
- * the same flags: every tensor equal bit for bit, and the same metrics JSON.
+ * {@code backprop-spark train --partitions 1}, whose executors read the CSV and fit the
+ * preprocessing (a text column, missing cells, medians, scalers), writes the model file of
+ * {@code backprop train} with the same flags: every tensor equal bit for bit and the same stored
+ * preprocessing; {@code backprop evaluate} reads it on the raw CSV. Data errors name the line of
+ * the whole file, also in a later Spark partition.
  */
 class SparkTrainCommandTest {
     @TempDir
@@ -37,55 +40,107 @@ class SparkTrainCommandTest {
     static void writeCsv() throws IOException {
         csv = dir.resolve("data.csv");
         RandomSource r = new SeedStreams(3).stream("data");
-        StringBuilder sb = new StringBuilder("a,b,c,y,kind\n");
+        StringBuilder sb = new StringBuilder("a,b,c,color,y,kind\n");
+        String[] colors = {"red", "green", "blue", "NA", "teal"};
         for (int i = 0; i < 120; i++) {
             double a = r.uniform(-2, 2);
             double b = r.uniform(0, 10);
             double c = r.nextGaussian();
             double y = Math.sin(a) * 3 + 0.5 * b - c * c + 0.1 * r.nextGaussian();
             String kind = y > 3 ? "high" : y > 1 ? "mid" : "low";
-            sb.append(String.format(Locale.ROOT, "%.6f,%.4f,%.6f,%.5f,%s%n", a, b, c, y, kind));
+            String bText = i % 17 == 5 ? "" : String.format(Locale.ROOT, "%.4f", b);
+            String color = colors[i % 7 == 3 ? 4 : i % 11 == 2 ? 3 : i % 3];
+            sb.append(String.format(Locale.ROOT, "%.6f,%s,%.6f,%s,%.5f,%s%n", a, bText, c, color, y, kind));
         }
         Files.writeString(csv, sb.toString(), StandardCharsets.UTF_8);
     }
 
     @Test
     void sgdRegressionEqualsBackpropTrainBitForBit() throws IOException {
-        assertSameModel("sgd", "--target", "y", "--features", "a,b,c", "--optimizer", "sgd", "--lr", "0.05",
-                "--validation-split", "0.25");
+        assertSameModel("sgd", "--target", "y", "--features", "a,b,c,color", "--optimizer", "sgd", "--lr", "0.05");
     }
 
     @Test
     void adamClassificationEqualsBackpropTrainBitForBit() throws IOException {
-        assertSameModel("adam", "--target", "kind", "--features", "a,b,c", "--optimizer", "adam");
+        assertSameModel("adam", "--target", "kind", "--optimizer", "adam");
+    }
+
+    /**
+     * --patience, --plot and --dropout mean what they mean for backprop train: the same model, the
+     * same progress lines, early stopping (on the training loss) and the plot.
+     */
+    @Test
+    void patiencePlotAndDropoutMeanWhatTheyMeanForBackpropTrain() throws IOException {
+        Run spark = sameModel("stopping", "--target", "kind", "--epochs", "25", "--batch-size", "30",
+                "--optimizer", "adam", "--lr", "0.2", "--patience", "1", "--dropout", "0.2",
+                "--plot", dir.resolve("stopping-%s.png").toString());
+        assertTrue(spark.out.contains("early stopping after epoch"), spark.out);
+        assertTrue(Files.size(dir.resolve("stopping-spark.png")) > 0);
     }
 
     @Test
     void unsupportedAndInvalidOptionsAreUsageErrors() {
         String[] base = {"train", "--data", csv.toString(), "--target", "y"};
-        assertEquals(ExitCodes.USAGE, spark(concat(base, "--patience", "3")).code);
-        assertTrue(spark(concat(base, "--plot", "x.png")).err.contains("--plot is not supported on Spark yet"));
+        assertEquals(ExitCodes.USAGE, spark(concat(base, "--patience", "-1")).code);
+        assertTrue(spark(concat(base, "--weight-column", "a")).err.contains("--weight-column is not supported on Spark"));
         assertEquals(ExitCodes.USAGE, spark(concat(base, "--partitions", "0")).code);
+        assertEquals(ExitCodes.USAGE, spark(concat(base, "--test", csv.toString())).code);
+    }
+
+    @Test
+    void aBadCellInALaterPartitionIsNamedByItsLineInTheFile() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        String[] cells = lines.get(100).split(",");
+        cells[2] = "1.2.3";
+        lines.set(100, String.join(",", cells));
+        Path bad = dir.resolve("bad.csv");
+        Files.write(bad, lines);
+        Run run = spark("train", "--data", bad.toString(), "--target", "y", "--master", "local[2]", "--epochs", "1",
+                "--out", dir.resolve("bad.safetensors").toString());
+        assertEquals(ExitCodes.DATA, run.code, run.out + run.err);
+        assertTrue(run.err.contains("line 101") && run.err.contains("\"c\"") && run.err.contains("1.2.3"), run.err);
+        assertTrue(Files.notExists(dir.resolve("bad.safetensors")));
     }
 
     private static void assertSameModel(String name, String... flags) throws IOException {
+        sameModel(name, concat(new String[] {"--epochs", "4", "--batch-size", "16"}, flags));
+    }
+
+    /**
+     * Trains with both commands and the same flags ({@code %s} in a flag becomes "local" or "spark"),
+     * asserts the same model file and the same progress lines; returns the Spark run.
+     */
+    private static Run sameModel(String name, String... flags) throws IOException {
         Path local = dir.resolve(name + "-local.safetensors");
         Path spark = dir.resolve(name + "-spark.safetensors");
-        String[] common = concat(new String[] {"train", "--data", csv.toString(), "--layers", "8,5",
-                "--epochs", "4", "--batch-size", "16", "--seed", "11"}, flags);
-        Run a = backprop(concat(common, "--out", local.toString(), "--metrics-json", local + ".json"));
+        String[] common = concat(new String[] {"train", "--data", csv.toString(), "--layers", "8,5", "--seed", "11"},
+                flags);
+        Run a = backprop(concat(each(common, "local"), "--out", local.toString()));
         assertEquals(0, a.code, a.err);
-        Run b = spark(concat(common, "--partitions", "1", "--master", "local[2]", "--out", spark.toString(),
-                "--metrics-json", spark + ".json"));
+        Run b = spark(concat(each(common, "spark"), "--partitions", "1", "--master", "local[2]", "--out",
+                spark.toUri().toString()));
         assertEquals(0, b.code, b.out + b.err);
+        assertEquals(epochLines(a.out), epochLines(b.out), "the same progress");
         SafetensorsFile expected = SafetensorsReader.read(local);
         SafetensorsFile actual = SafetensorsReader.read(spark);
         assertEquals(expected.tensors().keySet(), actual.tensors().keySet());
         expected.tensors().forEach((key, tensor) ->
                 assertArrayEquals(tensor.values(), actual.tensor(key).values(), key + " differs"));
-        assertEquals(Files.readString(Path.of(local + ".json")), Files.readString(Path.of(spark + ".json")));
+        assertEquals(expected.metadata().get("preprocessing"), actual.metadata().get("preprocessing"));
+        assertTrue(actual.metadata().get("preprocessing").contains("\"median\""), "a median is stored");
         Run evaluate = backprop("evaluate", "--model", spark.toString(), "--data", csv.toString());
         assertEquals(0, evaluate.code, evaluate.err);
+        return b;
+    }
+
+    private static String[] each(String[] args, String run) {
+        return java.util.Arrays.stream(args).map(a -> a.replace("%s", run)).toArray(String[]::new);
+    }
+
+    /** The progress and early-stopping lines of a run's output, without the time estimates. */
+    private static List<String> epochLines(String out) {
+        return out.lines().filter(l -> l.startsWith("epoch ") || l.startsWith("early stopping"))
+                .map(l -> l.replaceAll("  ETA \\d+:\\d+", "")).toList();
     }
 
     private record Run(int code, String out, String err) {

@@ -1,0 +1,239 @@
+package org.backprop.spark.data;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.storage.StorageLevel;
+import org.backprop.io.DataException;
+import org.backprop.io.csv.ColumnSelection;
+import org.backprop.io.model.Task;
+import org.backprop.io.preprocess.CategoricalEncoder;
+import org.backprop.io.preprocess.ColumnDecision;
+import org.backprop.io.preprocess.ColumnEncoder;
+import org.backprop.io.preprocess.ColumnType;
+import org.backprop.io.preprocess.LabelEncoder;
+import org.backprop.io.preprocess.MissingPolicy;
+import org.backprop.io.preprocess.NumericEncoder;
+import org.backprop.io.preprocess.ScalerColumnFit;
+import org.backprop.io.preprocess.StandardScaler;
+import org.backprop.io.preprocess.TableOptions;
+import org.backprop.io.preprocess.TablePreprocessor;
+import org.backprop.io.table.Target;
+import org.backprop.io.table.TabularOptions;
+import org.backprop.io.table.TabularTraining;
+
+/**
+ * Fits the stored preprocessing of {@code backprop train} (target and task, column types, medians,
+ * levels, feature and target scalers, class labels) to a {@link SparkTable} with a few distributed
+ * aggregation passes, none of which brings a row to the driver:
+ * <ol>
+ *   <li>one profile job ({@link TableProfile}): counts, first bad cells, level counts;</li>
+ *   <li>{@value ExactMedians#PASSES} histogram jobs for the exact medians of the numeric columns
+ *       (only with missing-value imputation);</li>
+ *   <li>the rows are encoded once on the executors and cached; three jobs fit the scalers with
+ *       exact sums ({@link ScalerColumnFit}), so they equal {@code backprop train}'s bit for bit.</li>
+ * </ol>
+ * Training rows are the rows with a present target, in input order. Validation splits are not done
+ * here.
+ */
+public final class DistributedTableFit {
+    private DistributedTableFit() {
+    }
+
+    /**
+     * The fitted preprocessing and the encoded training rows.
+     *
+     * @param preprocessor  the stored preprocessing
+     * @param targetName    the target column
+     * @param task          the task
+     * @param reason        why this task (for the user)
+     * @param featureScaler the scaler of the encoded features (category codes pass unchanged)
+     * @param targetScaler  regression: the target's scaler (identity unless standardized), else null
+     * @param labels        classification: the classes, else null
+     * @param rows          training rows
+     * @param dropped       rows left out for a missing target
+     * @param encoded       the training rows per input partition, encoded, not yet scaled; cached
+     * @param jobs          Spark jobs run
+     */
+    public record Result(TablePreprocessor preprocessor, String targetName, Task task, String reason,
+                         StandardScaler featureScaler, StandardScaler targetScaler, LabelEncoder labels, long rows,
+                         long dropped, JavaRDD<EncodedPart> encoded, int jobs) implements AutoCloseable {
+        @Override
+        public void close() {
+            encoded.unpersist(false);
+        }
+    }
+
+    /**
+     * Fits the preprocessing of {@code table} for {@code targetName} with {@code options} (its
+     * features, task, table options and missing-target handling).
+     *
+     * @throws DataException            for bad data, naming file, line, column and text
+     * @throws IllegalArgumentException for a declared column that is not a feature
+     */
+    public static Result fit(SparkTable table, String targetName, TabularOptions options, boolean standardizeTarget) {
+        String source = table.source();
+        TableOptions tableOptions = options.table();
+        List<String> features = ColumnSelection.resolve(source, table.columns(), targetName, options.features())
+                .features();
+        for (Set<String> declared : List.of(tableOptions.categorical(), tableOptions.numeric(),
+                tableOptions.ignore(), tableOptions.embed())) {
+            for (String name : declared) {
+                int c = ColumnSelection.requireColumn(source, table.columns(), name);
+                if (!features.contains(name)) {
+                    throw DataException.in(source).line(1).column(c + 1, name)
+                            .problem("declared a feature type, but it is not a feature column");
+                }
+            }
+        }
+        int jobs = 0;
+        TableProfile.Merged profile = TableProfile.merge(table.parts().map(p -> TableProfile.of(p, targetName))
+                .collect());
+        jobs++;
+        if (profile.rows() == 0) {
+            throw DataException.in(source).line(1).problem("has a header but no data rows");
+        }
+        Locator at = new Locator(source, table.columns(), table.headerLines());
+        ColumnSummary target = profile.columns().get(targetName);
+        TargetChoice choice = TargetChoice.of(target, targetName, options.task(), options.dropMissingTarget(),
+                profile.rows(), at);
+        List<ColumnDecision> decisions = new ArrayList<>();
+        for (String name : features) {
+            decisions.add(TypeChoice.decide(profile.columns().get(name), name, tableOptions, at));
+        }
+        List<String> numeric = new ArrayList<>();
+        for (ColumnDecision d : decisions) {
+            if (d.type() == ColumnType.NUMERIC) {
+                numeric.add(d.column());
+            }
+        }
+        Map<String, Double> medians = new HashMap<>();
+        if (tableOptions.missingPolicy() == MissingPolicy.IMPUTE && !numeric.isEmpty()) {
+            long[] counts = new long[numeric.size()];
+            for (int j = 0; j < counts.length; j++) {
+                ColumnSummary s = profile.columns().get(numeric.get(j));
+                counts[j] = profile.trainRows() - s.trainMissing;
+            }
+            Double[] m = ExactMedians.of(table.parts(), targetName, numeric, counts);
+            jobs += ExactMedians.PASSES;
+            for (int j = 0; j < m.length; j++) {
+                medians.put(numeric.get(j), m[j]);
+            }
+        }
+        TablePreprocessor preprocessor = preprocessor(decisions, profile, medians, tableOptions, at, source);
+        long[] trainOffsets = profile.trainOffsets();
+        boolean regression = choice.task() == Task.REGRESSION;
+        String stored = preprocessor.toJson();
+        JavaRDD<EncodedPart> encoded = table.parts()
+                .map(p -> EncodedPart.of(p, TablePreprocessor.fromJson(stored), targetName, regression,
+                        trainOffsets[p.partition()]))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        int width = preprocessor.width();
+        int fits = width + (regression ? 1 : 0);
+        ScalerColumnFit[] scalers = new ScalerColumnFit[fits];
+        for (int j = 0; j < fits; j++) {
+            scalers[j] = new ScalerColumnFit();
+        }
+        for (int pass = 1; pass <= 3; pass++) {
+            ScalerColumnFit[] start = scalers;
+            int which = pass;
+            scalers = encoded.map(e -> e.fit(start, which)).reduce(DistributedTableFit::merge);
+            jobs++;
+            if (pass == 1) {
+                table.parts().unpersist(false);
+            }
+            if (pass < 3) {
+                for (ScalerColumnFit s : scalers) {
+                    s.nextPass();
+                }
+            }
+        }
+        double[] mean = new double[width];
+        double[] scale = new double[width];
+        for (int j = 0; j < width; j++) {
+            mean[j] = scalers[j].mean();
+            scale[j] = scalers[j].scale();
+        }
+        StandardScaler featureScaler = TabularTraining.featureScaler(StandardScaler.of(mean, scale),
+                preprocessor.embeddings());
+        StandardScaler targetScaler = !regression ? null : standardizeTarget
+                ? StandardScaler.of(new double[] {scalers[width].mean()}, new double[] {scalers[width].scale()})
+                : StandardScaler.of(new double[] {0}, new double[] {1});
+        LabelEncoder labels = regression ? null : LabelEncoder.fit(target.labels.keySet().toArray(new String[0]));
+        return new Result(preprocessor, targetName, choice.task(), choice.reason(), featureScaler, targetScaler,
+                labels, profile.trainRows(), profile.rows() - profile.trainRows(), encoded, jobs);
+    }
+
+    private static ScalerColumnFit[] merge(ScalerColumnFit[] a, ScalerColumnFit[] b) {
+        for (int j = 0; j < a.length; j++) {
+            a[j].merge(b[j]);
+        }
+        return a;
+    }
+
+    private static TablePreprocessor preprocessor(List<ColumnDecision> decisions, TableProfile.Merged profile,
+                                                  Map<String, Double> medians, TableOptions options, Locator at,
+                                                  String source) {
+        List<ColumnEncoder> encoders = new ArrayList<>();
+        List<ColumnDecision> ignored = new ArrayList<>();
+        long missingTotal = 0;
+        ColumnSummary firstMissing = null;
+        String firstMissingName = null;
+        for (ColumnDecision d : decisions) {
+            ColumnSummary s = profile.columns().get(d.column());
+            if (d.type() != ColumnType.IGNORED && s.missing > 0) {
+                missingTotal += s.missing;
+                if (firstMissing == null || s.firstMissingRow < firstMissing.firstMissingRow) {
+                    firstMissing = s;
+                    firstMissingName = d.column();
+                }
+            }
+            switch (d.type()) {
+                case IGNORED -> ignored.add(d);
+                case NUMERIC -> encoders.add(options.missingPolicy() == MissingPolicy.ERROR
+                        ? NumericEncoder.strict(d.column())
+                        : numeric(d.column(), medians.get(d.column()), s.trainMissing));
+                case CATEGORICAL -> encoders.add(CategoricalEncoder.fromCounts(d.column(), toInt(s.trainLevels),
+                        Math.toIntExact(s.trainMissing), options.minLevelCount(), options.missingPolicy(),
+                        options.embed().contains(d.column())));
+                default -> throw new IllegalStateException(d.type().toString());
+            }
+        }
+        if (encoders.isEmpty()) {
+            throw DataException.in(source).line(1).problem("no feature column left to train on: "
+                    + ignored.stream().map(d -> "\"" + d.column() + "\" " + d.reason()).toList());
+        }
+        if (options.missingPolicy() == MissingPolicy.ERROR && firstMissing != null) {
+            throw at.cell(firstMissing.firstMissingRow, firstMissingName).problem(missingTotal == 1 ? "missing value"
+                    : "missing value; " + missingTotal + " missing cells in all");
+        }
+        return TablePreprocessor.of(encoders, ignored, options.missing(), options.missingPolicy());
+    }
+
+    private static NumericEncoder numeric(String name, Double median, long missing) {
+        int n = Math.toIntExact(missing);
+        return median == null ? new NumericEncoder(name, 0.0, n > 0, n) : new NumericEncoder(name, median, n > 0, n);
+    }
+
+    private static Map<String, Integer> toInt(Map<String, Long> counts) {
+        Map<String, Integer> out = new HashMap<>();
+        counts.forEach((k, v) -> out.put(k, Math.toIntExact(v)));
+        return out;
+    }
+
+    /** Names the cells of the input in errors: file, global line, column number and name. */
+    record Locator(String source, List<String> columns, int headerLines) {
+        DataException.Builder cell(long row, String column) {
+            return DataException.in(source).line(row + 1 + headerLines)
+                    .column(columns.indexOf(column) + 1, column);
+        }
+
+        DataException.Builder column(String column) {
+            return DataException.in(source).column(columns.indexOf(column) + 1, column);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.backprop.spark.data;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import org.backprop.io.csv.ColumnarReadOptions;
+import org.backprop.io.csv.MissingValues;
+
+/**
+ * {@link ColumnarReadOptions} in a form Spark can ship to executors: which columns to keep (null:
+ * all), which to read as text only, and the missing-value tokens.
+ */
+record ReadSettings(ArrayList<String> columns, ArrayList<String> textColumns, ArrayList<String> missingTokens)
+        implements Serializable {
+
+    static ReadSettings of(ColumnarReadOptions options) {
+        return new ReadSettings(options.columns() == null ? null : new ArrayList<>(options.columns()),
+                new ArrayList<>(options.textColumns()), new ArrayList<>(options.missing().tokens()));
+    }
+
+    ColumnarReadOptions options() {
+        return new ColumnarReadOptions(columns == null ? null : new LinkedHashSet<>(columns),
+                new LinkedHashSet<>(textColumns), MissingValues.of(List.copyOf(missingTokens)));
+    }
+}
