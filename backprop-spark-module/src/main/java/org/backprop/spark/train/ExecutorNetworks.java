@@ -1,66 +1,77 @@
 package org.backprop.spark.train;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
 
+import org.backprop.network.NetworkSpec;
 import org.backprop.network.NeuralNetwork;
-import org.backprop.spark.ParameterVectors;
+import org.backprop.random.RandomSource;
 
 /**
- * The networks an executor JVM keeps between the steps of a fit, so that it builds each network once per fit
- * and task slot rather than once per step; every step overwrites the parameters before use. Networks are not
- * thread-safe, so a task borrows one for the duration of its step.
- *
- * <p>Per JVM and keyed by the fit's random id ({@link FitStructure#fitId()}), because a Spark executor is the
- * only thing that lives from one task to the next, and a fit's tasks can only meet on it. It is pure
- * memoization (correctness never depends on what it holds: a missing network is rebuilt), it is not reachable
- * from outside this package, and it is bounded: the networks of all but the {@value #FITS} most recently used
- * fits are closed and dropped, so a long-lived executor serving many fits does not grow.
+ * A per-JVM pool of networks by their {@link NetworkSpec} (the core's one description, shipped in
+ * the task), so that an executor builds each structure once rather than once per step; every step
+ * overwrites the parameters and points the dropout layers at its partition's positioned mask stream
+ * ({@link DropoutStreams}) before use. Networks are not thread-safe, so a task borrows one for the
+ * duration of its step. Pure memoization: correctness never depends on what the pool holds.
  */
 final class ExecutorNetworks {
-    private static final int FITS = 4;
-    private static final Map<String, Deque<NeuralNetwork>> BY_FIT = new LinkedHashMap<>(8, 0.75f, true);
+    private static final Map<NetworkSpec, ConcurrentLinkedDeque<Pooled>> POOL = new ConcurrentHashMap<>();
+
+    /** A pooled network and the mask source its dropout layers draw from. */
+    private record Pooled(NeuralNetwork network, MaskSource masks) {
+    }
 
     private ExecutorNetworks() {
     }
 
-    /** Runs {@code work} on a network of {@code fit}'s architecture whose parameters are {@code parameters}. */
-    static <T> T withNetwork(FitStructure fit, double[] parameters, Function<NeuralNetwork, T> work) {
-        NeuralNetwork network = borrow(fit.fitId());
-        if (network == null) {
-            network = fit.spec().build(0L, 1);
+    /**
+     * Runs {@code work} on a network of {@code spec} whose parameters are set to {@code parameters}
+     * and whose dropout layers draw from {@code masks} (null for a network without dropout).
+     */
+    static <T> T withNetwork(NetworkSpec spec, double[] parameters, RandomSource masks,
+                             Function<NeuralNetwork, T> work) {
+        ConcurrentLinkedDeque<Pooled> free = POOL.computeIfAbsent(spec, s -> new ConcurrentLinkedDeque<>());
+        Pooled pooled = free.pollFirst();
+        if (pooled == null) {
+            MaskSource source = new MaskSource();
+            pooled = new Pooled(NeuralNetwork.builder(spec).threads(1).dropoutRandom(source).build(), source);
         }
         try {
-            ParameterVectors.copyInto(parameters, network);
-            return work.apply(network);
+            pooled.network().parameters().setValues(parameters);
+            pooled.masks().target = masks;
+            return work.apply(pooled.network());
         } finally {
-            giveBack(fit.fitId(), network);
+            pooled.masks().target = null;
+            free.addFirst(pooled);
         }
     }
 
-    private static NeuralNetwork borrow(String fitId) {
-        synchronized (BY_FIT) {
-            NeuralNetwork network = BY_FIT.computeIfAbsent(fitId, id -> new ArrayDeque<>()).pollFirst();
-            var eldest = BY_FIT.values().iterator();
-            while (BY_FIT.size() > FITS) {
-                eldest.next().forEach(NeuralNetwork::close);
-                eldest.remove();
-            }
-            return network;
-        }
-    }
+    /** Delegates to the current task's mask stream; a draw outside a task is a bug. */
+    private static final class MaskSource implements RandomSource {
+        private RandomSource target;
 
-    private static void giveBack(String fitId, NeuralNetwork network) {
-        synchronized (BY_FIT) {
-            Deque<NeuralNetwork> free = BY_FIT.get(fitId);
-            if (free != null) {
-                free.addFirst(network);
-                return;
+        private RandomSource target() {
+            if (target == null) {
+                throw new IllegalStateException("a dropout mask was drawn without a partition's stream");
             }
+            return target;
         }
-        network.close(); // the fit was dropped meanwhile
+
+        @Override
+        public double nextDouble() {
+            return target().nextDouble();
+        }
+
+        @Override
+        public int nextInt(int bound) {
+            return target().nextInt(bound);
+        }
+
+        @Override
+        public double nextGaussian() {
+            return target().nextGaussian();
+        }
     }
 }

@@ -3,8 +3,8 @@ package org.backprop.spark.train;
 import java.io.Serializable;
 
 import org.apache.spark.api.java.function.Function;
-import org.apache.spark.broadcast.Broadcast;
 import org.backprop.optim.Sgd;
+import org.backprop.network.NetworkSpec;
 import org.backprop.spark.data.Block;
 import org.backprop.tensor.Matrix;
 import org.backprop.train.BlockGradient;
@@ -15,12 +15,16 @@ import org.backprop.train.BlockGradient;
  * mean loss of the slice alone, and return the resulting parameters.
  */
 final class LocalSgdTask implements Function<Block, LocalSgdTask.Result> {
-    private static final long serialVersionUID = 2L;
-    private final Broadcast<FitStructure> fit;
+    private static final long serialVersionUID = 1L;
+    private final NetworkSpec spec;
     private final double[] parameters;
+    private final ShardPlan plan;
+    private final long seed;
+    private final boolean shuffle;
     private final LocalSgd settings;
     private final long first;
     private final int count;
+    private final long dropoutDrawsPerRow;
 
     /**
      * One partition's round.
@@ -33,22 +37,29 @@ final class LocalSgdTask implements Function<Block, LocalSgdTask.Result> {
         private static final long serialVersionUID = 1L;
     }
 
-    LocalSgdTask(Broadcast<FitStructure> fit, double[] parameters, LocalSgd settings, long first, int count) {
-        this.fit = fit;
+    LocalSgdTask(NetworkSpec spec, double[] parameters, ShardPlan plan, long seed, boolean shuffle,
+                 LocalSgd settings, long first, int count, long dropoutDrawsPerRow) {
+        this.spec = spec;
         this.parameters = parameters;
+        this.plan = plan;
+        this.seed = seed;
+        this.shuffle = shuffle;
         this.settings = settings;
         this.first = first;
         this.count = count;
+        this.dropoutDrawsPerRow = dropoutDrawsPerRow;
     }
 
     @Override
     public Result call(Block block) {
-        FitStructure structure = fit.value();
-        ShardPlan plan = structure.plan();
         int p = block.partition();
         Sgd sgd = settings.optimizer();
         double[] losses = new double[count];
-        return ExecutorNetworks.withNetwork(structure, parameters, net -> {
+        int firstEpoch = (int) (first / plan.stepsPerEpoch());
+        long rowsBefore = (long) firstEpoch * plan.partitionRows(p)
+                + plan.sliceFrom(p, (int) (first % plan.stepsPerEpoch()));
+        return ExecutorNetworks.withNetwork(spec, parameters, dropoutDrawsPerRow == 0 ? null
+                : DropoutStreams.at(seed, p, rowsBefore * dropoutDrawsPerRow), net -> {
             for (int s = 0; s < count; s++) {
                 int epoch = (int) ((first + s) / plan.stepsPerEpoch());
                 int step = (int) ((first + s) % plan.stepsPerEpoch());
@@ -57,7 +68,7 @@ final class LocalSgdTask implements Function<Block, LocalSgdTask.Result> {
                 if (from == to) {
                     continue;
                 }
-                int[] positions = ShuffleOrders.slice(structure.seed(), structure.shuffle(), p, block.rows(), epoch, from, to);
+                int[] positions = ShuffleOrders.slice(seed, shuffle, p, block.rows(), epoch, from, to);
                 Matrix x = block.inputs(positions);
                 double loss = BlockGradient.compute(net, x, block.targets(positions), to - from);
                 losses[s] = loss * (to - from) / plan.batchRows(step);
