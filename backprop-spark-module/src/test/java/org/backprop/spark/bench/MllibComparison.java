@@ -121,7 +121,9 @@ public final class MllibComparison {
                                  String loadAfter, List<Point> points) {
         StringBuilder sb = new StringBuilder();
         sb.append("# backprop-spark vs Spark MLlib MultilayerPerceptronClassifier\n\n");
-        sb.append("Command: `backprop-bench/spark/mllib-comparison.sh ").append(String.join(" ", args)).append("`\n\n");
+        // the script's own arguments (it adds the report path)
+        sb.append("Command: `backprop-bench/spark/mllib-comparison.sh '").append(args[0]).append("' ")
+                .append(String.join(" ", Arrays.copyOfRange(args, 1, args.length - 1))).append("`\n\n");
         sb.append(String.format(Locale.ROOT, "Data: %s, %d training rows, %d test rows (80/20 randomSplit, seed %d), "
                         + "%d features, %d classes. Hidden layers %s for both. Master %s, P = %d partitions, "
                         + "backprop global batch %d. Load average before/after: %s / %s (2 cores).%n%n",
