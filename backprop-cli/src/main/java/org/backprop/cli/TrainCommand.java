@@ -15,9 +15,8 @@ import org.backprop.io.csv.CsvTable;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.ModelMetadata;
 import org.backprop.io.model.Task;
-import org.backprop.io.preprocess.EncodeWarnings;
 import org.backprop.io.preprocess.LabelEncoder;
-import org.backprop.io.table.LabeledRows;
+import org.backprop.io.table.NetworkRows;
 import org.backprop.io.table.TabularOptions;
 import org.backprop.io.table.TabularTraining;
 import org.backprop.kernel.Kernels;
@@ -158,6 +157,7 @@ public class TrainCommand implements Callable<Integer> {
         ColumnarTable table = readColumns(data.file,
                 weights.keepWeightColumn(TabularTraining.readOptions(target, options)));
         validationSplit = stopping.validationSplit(table.rowCount());
+        double[] column = weights.column(table);
         TabularTraining.Prepared prepared = prepare(table, options.withValidationSplit(validationSplit));
         Task chosen = prepared.target().task();
         weights.check(chosen, target);
@@ -165,13 +165,12 @@ public class TrainCommand implements Callable<Integer> {
             stdout.println("task: " + chosen.id() + " (" + prepared.target().reason() + "; set --task to override)");
         }
         prepared.notes().forEach(stdout::println);
-        LabeledRows train = prepared.train();
-        LabeledRows validation = prepared.validation();
+        NetworkRows train = prepared.train();
+        NetworkRows validation = prepared.validation();
         epochs = stopping.epochs(train.size(), batchSize);
         patience = stopping.patience(validation != null, supportsEarlyStopping());
         Map<String, Double> classWeights = chosen == Task.CLASSIFICATION
                 ? weights.classWeights(LabelEncoder.fit(prepared.target().labels()).classes(), train.labels()) : null;
-        double[] column = weights.column(table);
         double[] trainWeights = someWeight("training", SampleWeightOptions.rows(column, prepared.trainRows(),
                 train.labels(), classWeights));
         double[] validationWeights = validation == null ? null : someWeight("validation",
@@ -179,7 +178,7 @@ public class TrainCommand implements Callable<Integer> {
         ModelMetadata metadata = metadata(data.file.getFileName().toString(), train.size());
         try (Model model = TabularTraining.model(prepared, lossFor(chosen), standardizeTarget,
                 (start, outputs, lossName) -> network(outputs, lossName, start), metadata)) {
-            TestRows test = testRows(model);
+            LocatedRows test = testRows(model);
             double[] testWeights = test == null ? null : someWeight("test",
                     SampleWeightOptions.rows(null, null, test.rows().labels(), classWeights));
             stdout.println(describe(model, train, validation));
@@ -187,27 +186,20 @@ public class TrainCommand implements Callable<Integer> {
                 stdout.println("class weights: " + classWeights);
             }
             History history = fit(model, prepared, trainWeights, validationWeights, stdout);
-            report(model, history, train, trainWeights, validation, validationWeights, test, testWeights, stdout);
+            report(model, history, prepared, trainWeights, validationWeights, test, testWeights, stdout);
             CliFiles.saveModel(out, model, stdout);
             stdout.println("saved model to " + out);
         }
         return ExitCodes.OK;
     }
 
-    /** The {@code --test} rows and where they came from. */
-    private record TestRows(LabeledRows rows, RowOrigin origin) {
-    }
-
     /** The {@code --test} rows (null without one), read and checked against the model before training. */
-    private TestRows testRows(Model model) {
+    private LocatedRows testRows(Model model) {
         if (test == null) {
             return null;
         }
-        ColumnarTable testTable = readColumns(test, model.preprocessor().readOptions(List.of(model.target())));
-        EncodeWarnings warnings = new EncodeWarnings();
-        LabeledRows rows = LabeledRows.of(testTable, model, warnings);
-        CliFiles.warn(spec.commandLine().getErr(), test, warnings);
-        return new TestRows(rows, RowOrigin.of(testTable));
+        return CliFiles.labeledRows(spec, test,
+                readColumns(test, model.preprocessor().readOptions(List.of(model.target()))), model);
     }
 
     /** {@code w} unless every weight is 0 (a data error: such rows carry no information). */
@@ -381,15 +373,14 @@ public class TrainCommand implements Callable<Integer> {
     }
 
     /** Metrics, their JSON and the plot: everything that can fail, done before the model is saved. */
-    private void report(Model model, History history, LabeledRows train, double[] trainWeights,
-                        LabeledRows validation, double[] validationWeights, TestRows testRows, double[] testWeights,
-                        PrintWriter stdout) {
+    private void report(Model model, History history, TabularTraining.Prepared prepared, double[] trainWeights,
+                        double[] validationWeights, LocatedRows testRows, double[] testWeights, PrintWriter stdout) {
         reportStopping(history, stdout);
-        MetricsReport metrics = new MetricsReport().add("train", SplitMetrics.of(model, train,
-                RowOrigin.positions(data.file + " (training rows)"), trainWeights));
-        if (validation != null) {
-            metrics.add("validation", SplitMetrics.of(model, validation,
-                    RowOrigin.positions(data.file + " (validation rows)"), validationWeights));
+        MetricsReport metrics = new MetricsReport().add("train", SplitMetrics.of(model, prepared.train(),
+                RowOrigin.of(prepared.table(), prepared.trainRows()), trainWeights));
+        if (prepared.validation() != null) {
+            metrics.add("validation", SplitMetrics.of(model, prepared.validation(),
+                    RowOrigin.of(prepared.table(), prepared.validationRows()), validationWeights));
         }
         if (testRows != null) {
             metrics.add("test", SplitMetrics.of(model, testRows.rows(), testRows.origin(), testWeights));
@@ -431,7 +422,7 @@ public class TrainCommand implements Callable<Integer> {
         return patience;
     }
 
-    private String describe(Model model, LabeledRows train, LabeledRows validation) {
+    private String describe(Model model, NetworkRows train, NetworkRows validation) {
         return String.format(Locale.ROOT, "training %s on %d rows (%d validation), %d features → %s, %s, %s lr %s, "
                         + "%d epochs, batch %d, seed %d", model.task().id(), train.size(),
                 validation == null ? 0 : validation.size(), model.features().size(), layersText(model),

@@ -126,25 +126,27 @@ public final class Trainer {
             }
         }
         Batches batches = new Batches(x, y, w, Math.min(config.batchSize(), x.rows()), network.team());
-        TrainingRun run = new TrainingRun(network, optimizer, config, listeners,
-                new Evaluator(network, metrics, x, y, w, xValidation, yValidation, wValidation));
-        for (int skipped = 0; skipped < firstEpoch && config.shuffle(); skipped++) {
-            batches.reset(config.shuffleRandom());
-        }
-        for (int epoch = firstEpoch; epoch < config.epochs() && !run.stopped(); epoch++) {
-            batches.reset(config.shuffle() ? config.shuffleRandom() : null);
-            double lossSum = 0;
-            for (int b = 0; b < batches.count(); b++) {
-                Matrix xBatch = batches.load(b);
-                Matrix wBatch = batches.weights();
-                double loss = wBatch == null ? BlockGradient.compute(network, xBatch, batches.targets(), xBatch.rows())
-                        : BlockGradient.compute(network, xBatch, batches.targets(), wBatch, RowWeights.sum(wBatch));
-                run.step(epoch, b, loss);
-                lossSum += loss;
+        try (Evaluator evaluator = new Evaluator(network, metrics, x, y, w, xValidation, yValidation, wValidation)) {
+            TrainingRun run = new TrainingRun(network, optimizer, config, listeners, evaluator);
+            for (int skipped = 0; skipped < firstEpoch && config.shuffle(); skipped++) {
+                batches.reset(config.shuffleRandom());
             }
-            run.endEpoch(epoch, lossSum / batches.count());
+            for (int epoch = firstEpoch; epoch < config.epochs() && !run.stopped(); epoch++) {
+                batches.reset(config.shuffle() ? config.shuffleRandom() : null);
+                double lossSum = 0;
+                for (int b = 0; b < batches.count(); b++) {
+                    Matrix xBatch = batches.load(b);
+                    Matrix wBatch = batches.weights();
+                    double loss = wBatch == null
+                            ? BlockGradient.compute(network, xBatch, batches.targets(), xBatch.rows())
+                            : BlockGradient.compute(network, xBatch, batches.targets(), wBatch, RowWeights.sum(wBatch));
+                    run.step(epoch, b, loss);
+                    lossSum += loss;
+                }
+                run.endEpoch(epoch, lossSum / batches.count());
+            }
+            return run.finish();
         }
-        return run.finish();
     }
 
     private void checkData(String set, Matrix x, Matrix y) {
