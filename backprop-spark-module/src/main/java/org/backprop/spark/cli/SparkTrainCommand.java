@@ -51,7 +51,8 @@ import picocli.CommandLine.Option;
                 "Each step's gradient is computed by P partitions and summed in partition order. --partitions 1 gives "
                         + "backprop train's weights bit for bit.",
                 "Not supported on Spark yet: --test, --validation-split, --metrics-json, --patience, --plot, "
-                        + "--dropout, --class-weight, --weight-column; a CSV cell holding a line break (use Parquet)."},
+                        + "--dropout, --class-weight, --weight-column; a CSV cell holding a line break (use Parquet). "
+                        + "Without --epochs the automatic epoch count applies, without a validation hold-out."},
         footer = {"", "Example:", "  backprop-spark train --data hdfs:///data/houses.csv --target price --partitions 4 "
                 + "--batch-size 4096 --epochs 20 --out hdfs:///models/houses.safetensors"})
 final class SparkTrainCommand extends TrainCommand {
@@ -124,6 +125,7 @@ final class SparkTrainCommand extends TrainCommand {
                 NeuralNetwork network = model.network();
                 JavaRDD<Block> blocks = DataPacker.packEncoded(fit.encoded(), fit.featureScaler(), fit.targetScaler(),
                         fit.labels(), partitions);
+                fit.encoded().unpersist(false);
                 stdout.println(String.format(Locale.ROOT, "prepared %d rows on Spark in %.1f s (%d jobs); training "
                                 + "%s, %d features → %d outputs, %d epochs, batch %d, P = %d", rows,
                         (System.nanoTime() - start) / 1e9, jobCount() - jobsBefore, fit.task().id(),
