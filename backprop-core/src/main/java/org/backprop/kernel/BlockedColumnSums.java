@@ -38,12 +38,19 @@ public final class BlockedColumnSums {
      * added in order.
      */
     public void sumBlock(double[] g, int off, int rows, int block) {
-        int partial = block * cols;
         int first = block * BLOCK_ROWS;
-        int end = Math.min(rows, first + BLOCK_ROWS);
+        sumBlockRows(g, off + first * cols, block, Math.min(rows, first + BLOCK_ROWS) - first);
+    }
+
+    /**
+     * The partial sums of block {@code block} from a copy of its {@code count} rows at
+     * {@code rows[off…]} (e.g. a scratch band): the same sums as {@link #sumBlock} on the matrix.
+     */
+    public void sumBlockRows(double[] rows, int off, int block, int count) {
+        int partial = block * cols;
         Arrays.fill(partials, partial, partial + cols, 0.0);
-        for (int i = first; i < end; i++) {
-            ELEMENTWISE.add(partials, partial, g, off + i * cols, partials, partial, cols);
+        for (int i = 0; i < count; i++) {
+            ELEMENTWISE.add(partials, partial, rows, off + i * cols, partials, partial, cols);
         }
     }
 

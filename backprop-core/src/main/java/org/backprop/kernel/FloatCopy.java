@@ -44,4 +44,21 @@ public final class FloatCopy {
     public void narrowRange(double[] src, int srcOff, int at, int len) {
         ELEMENTWISE.toFloat(src, srcOff, data, at, len);
     }
+
+    /**
+     * Widens elements {@code [at, at + len)} exactly into {@code dst[dstOff, dstOff + len)}. Threads
+     * may widen disjoint ranges.
+     */
+    public void widenRange(int at, double[] dst, int dstOff, int len) {
+        ELEMENTWISE.toDouble(data, at, dst, dstOff, len, false);
+    }
+
+    /**
+     * Rounds {@code values[off, off + len)} to float into elements {@code [at, at + len)} and writes
+     * the rounded values back into {@code values}: afterwards both hold the stored float values.
+     */
+    public void roundRange(double[] values, int off, int at, int len) {
+        ELEMENTWISE.toFloat(values, off, data, at, len);
+        ELEMENTWISE.toDouble(data, at, values, off, len, false);
+    }
 }

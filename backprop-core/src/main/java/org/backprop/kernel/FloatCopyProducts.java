@@ -15,21 +15,17 @@ public interface FloatCopyProducts {
     /** Rounds {@code len} elements of {@code src} from {@code off} into {@code copy}, on the kernel's team. */
     void narrow(double[] src, int off, int len, FloatCopy copy);
 
+    /** Rounds every range of {@code batch} into its copy in one parallel pass on the kernel's team, then clears it. */
+    void narrow(FloatCopyBatch batch);
+
     /** C (m×n) = A (m×k) · B (k×n), overwriting C, from float copies. */
     void mult(int m, int n, int k, FloatCopy a, FloatCopy b, double[] c, int cOff);
 
-    /**
-     * C (m×n) = A·B from float copies, left in float in the kernel's product buffer: the caller
-     * widens it into its double C with {@link #widenProduct}, range by range and on any threads,
-     * before the next call on this kernel.
-     */
-    void multDeferred(int m, int n, int k, FloatCopy a, FloatCopy b);
+    /** C (m×n) = A·B from float copies, into the float copy {@code c} (readied for m·n elements). */
+    void mult(int m, int n, int k, FloatCopy a, FloatCopy b, FloatCopy c);
 
-    /**
-     * Widens elements [from, to) of the product {@link #multDeferred} left in float into
-     * {@code c[cOff + from, cOff + to)}.
-     */
-    void widenProduct(int from, int to, double[] c, int cOff);
+    /** C (m×n) = A·Bᵀ, A stored m×k and B n×k, from float copies into the float copy {@code c}. */
+    void multTransB(int m, int n, int k, FloatCopy a, FloatCopy b, FloatCopy c);
 
     /** C (m×n) = Aᵀ·B, A stored k×m and B k×n, overwriting C, from float copies. */
     void multTransA(int m, int n, int k, FloatCopy a, FloatCopy b, double[] c, int cOff);

@@ -5,6 +5,7 @@ import java.util.List;
 import org.backprop.kernel.BlockedColumnSums;
 import org.backprop.kernel.Elementwise;
 import org.backprop.kernel.FloatCopy;
+import org.backprop.kernel.FloatCopyBatch;
 import org.backprop.kernel.FloatCopyProducts;
 import org.backprop.kernel.FusedPasses;
 import org.backprop.kernel.Gemm;
@@ -18,6 +19,7 @@ import org.backprop.op.Activation;
 import org.backprop.op.BiasAdd;
 import org.backprop.op.Dropout;
 import org.backprop.op.WeightMultiply;
+import org.backprop.tensor.DeferredValues;
 import org.backprop.tensor.MatMul;
 import org.backprop.tensor.Matrix;
 
@@ -31,15 +33,23 @@ import org.backprop.tensor.Matrix;
  *   <li>Backward, per dense layer: dL/dP = dL/dA · f'(P) and the block sums of dL/dB
  *       ({@link BlockedColumnSums}) in one pass, block by block, then dL/dW = Xᵀ·dL/dP and
  *       dL/dX = dL/dP·Wᵀ.</li>
- *   <li>Float32 kernels ({@link FusedPasses#floatCopies()}): X and dL/dP are rounded once into
- *       float copies, by the pass that produces them (A of the layer below, dL/dP of this one),
- *       and N stays in float until the band pass widens it.</li>
+ *   <li>Float32 kernels ({@link FusedPasses#floatCopies()}): a layer whose products run in float
+ *       keeps its values in float storage owned by the plan: N, P, A, dL/dP and dL/dX are stored
+ *       as floats; each operation computes in double from the stored floats, 16 rows at a time in
+ *       a scratch band, and rounds its result once when storing it. The operations' double
+ *       buffers are {@link Matrix#defer deferred}: widened only when someone reads them (a trace,
+ *       a gradient check, the divergence guard, a layer that is not on float storage). A is also
+ *       written in double when the layer above does not read it in float (the top layer, a
+ *       dropout, a matrix–vector product). Parameters, their gradients and the optimizer stay in
+ *       double (see {@link org.backprop.kernel.Precision#FLOAT32}). The forward rounds X and the
+ *       weights of every such layer in one parallel pass before its first product; the backward
+ *       multiplies with the same copies.</li>
  *   <li>A layer with one output unit whose layer below is dense leaves its dL/dX (an outer product,
  *       n×1 by 1×in) to the pass of the layer below, which computes it block by block right before
  *       reading it.</li>
  * </ul>
- * Each direction is one loop from layer to layer; what one layer hands the next (a filled float
- * copy, an unfilled dL/dX) is a local variable of that loop. Every intermediate is written into
+ * Each direction is one loop from layer to layer; what one layer hands the next (its A or dL/dX
+ * in float storage, an unfilled dL/dX) is a local variable of that loop. Every intermediate is written into
  * the buffer of the operation that owns it ({@link org.backprop.op.Operation#outputBufferFor},
  * {@link org.backprop.op.Operation#inputGradBufferFor}), so traces, gradient checks and the
  * divergence guard read the operations as after the plain loop. Not thread-safe, like the
@@ -57,9 +67,14 @@ final class DensePlan {
     }
 
     private final Step[] steps;
+    /** The float32 products on copies, or null when the kernel computes in double. */
+    private final FloatCopyProducts floats;
+    /** The operands a forward rounds into float copies before its first product. */
+    private final FloatCopyBatch operands = new FloatCopyBatch();
 
-    private DensePlan(Step[] steps) {
+    private DensePlan(Step[] steps, FloatCopyProducts floats) {
         this.steps = steps;
+        this.floats = floats;
     }
 
     /**
@@ -83,24 +98,47 @@ final class DensePlan {
                 return null;
             }
         }
-        return new DensePlan(steps);
+        return new DensePlan(steps, fused.floatCopies());
     }
 
     /** The network's output for {@code x}, as the layers' forward one after the other gives it. */
     Matrix forward(Matrix x, boolean training) {
+        roundOperands(x);
         Matrix input = x;
-        boolean inputCopied = false;
+        FloatCopy inputFloat = null;
         for (int i = 0; i < steps.length; i++) {
             if (steps[i] instanceof DropoutStep d) {
                 input = d.dropout().forward(input, training);
-                inputCopied = false;
+                inputFloat = null;
                 continue;
             }
+            DenseStep step = (DenseStep) steps[i];
             DenseStep next = i + 1 < steps.length && steps[i + 1] instanceof DenseStep n ? n : null;
-            input = ((DenseStep) steps[i]).forward(input, inputCopied, next);
-            inputCopied = next != null && next.onCopies(input.rows());
+            input = step.forward(input, inputFloat, next);
+            inputFloat = step.outputInFloatFor(next, input.rows());
         }
         return input;
+    }
+
+    /**
+     * Rounds, in one parallel pass, the weights of every layer whose products run in float on a
+     * batch of x's rows, and x itself if the first layer's do.
+     */
+    private void roundOperands(Matrix x) {
+        if (floats == null) {
+            return;
+        }
+        int rows = x.rows();
+        for (int i = 0; i < steps.length; i++) {
+            if (steps[i] instanceof DenseStep step && step.onCopies(rows)) {
+                step.addOperands(operands, i == 0 ? x : null);
+            }
+        }
+        if (operands.total() > 0) {
+            floats.narrow(operands);
+        } else {
+            operands.clear();
+        }
     }
 
     /**
@@ -109,22 +147,87 @@ final class DensePlan {
      */
     Matrix backward(Matrix lossGrad, boolean inputGradient) {
         Matrix grad = lossGrad;
+        FloatCopy gradFloat = null;
         DenseStep unfilled = null;
         for (int i = steps.length - 1; i >= 0; i--) {
             boolean wantInputGrad = inputGradient || i > 0;
             if (steps[i] instanceof DropoutStep d) {
                 grad = d.dropout().backward(grad, wantInputGrad);
+                gradFloat = null;
                 continue;
             }
             DenseStep step = (DenseStep) steps[i];
             boolean leaveInputGrad = i > 0 && steps[i - 1] instanceof DenseStep && step.outputs() == 1;
-            grad = step.backward(grad, unfilled, wantInputGrad, leaveInputGrad);
+            grad = step.backward(grad, gradFloat, unfilled, wantInputGrad, leaveInputGrad);
+            gradFloat = grad == null || leaveInputGrad ? null : step.inputGradInFloat();
             unfilled = leaveInputGrad ? step : null;
         }
         return grad;
     }
 
-    /** A dense layer's operations, its float copies and its fused band passes. */
+    /**
+     * The values of one operation buffer kept in a float store of the plan: widened into the
+     * buffer when it is read. A store holds the values of one buffer at a time; before it is
+     * overwritten for another buffer (another batch size), a buffer still deferred to it is written.
+     */
+    private static final class FloatValues implements DeferredValues {
+        private final FloatCopy store = new FloatCopy();
+        private Matrix target;
+
+        /** Readies the store for {@code m}'s values (writing a previous buffer still waiting on it). */
+        FloatCopy claimFor(Matrix m) {
+            if (target != null && target != m && target.isDeferred()) {
+                target.data();
+            }
+            target = m;
+            store.resize(m.size());
+            return store;
+        }
+
+        /** Defers the claimed buffer to the store, once the store holds its values. */
+        void defer() {
+            target.defer(this);
+        }
+
+        FloatCopy store() {
+            return store;
+        }
+
+        @Override
+        public void writeInto(double[] dst, int offset, int size) {
+            store.widenRange(0, dst, offset, size);
+        }
+    }
+
+    /** One thread's double band of a layer: 16 rows of N, P, A, dL/dA and dL/dP. */
+    private static final class Band {
+        final double[] n;
+        final double[] p;
+        final double[] a;
+        final double[] gradA;
+        final double[] gradP;
+        final Matrix nView;
+        final Matrix pView;
+        final Matrix aView;
+        final Matrix gradAView;
+        final Matrix gradPView;
+
+        Band(int cols) {
+            int size = BlockedColumnSums.BLOCK_ROWS * cols;
+            n = new double[size];
+            p = new double[size];
+            a = new double[size];
+            gradA = new double[size];
+            gradP = new double[size];
+            nView = Matrix.view(n, 0, BlockedColumnSums.BLOCK_ROWS, cols);
+            pView = Matrix.view(p, 0, BlockedColumnSums.BLOCK_ROWS, cols);
+            aView = Matrix.view(a, 0, BlockedColumnSums.BLOCK_ROWS, cols);
+            gradAView = Matrix.view(gradA, 0, BlockedColumnSums.BLOCK_ROWS, cols);
+            gradPView = Matrix.view(gradP, 0, BlockedColumnSums.BLOCK_ROWS, cols);
+        }
+    }
+
+    /** A dense layer's operations, its float storage and its fused band passes. */
     private static final class DenseStep implements Step {
         private final WeightMultiply multiply;
         private final BiasAdd biasAdd;
@@ -135,10 +238,26 @@ final class DensePlan {
         private final FloatCopyProducts floats;
         private final FloatCopy inputCopy = new FloatCopy();
         private final FloatCopy weightCopy = new FloatCopy();
-        private final FloatCopy gradCopy = new FloatCopy();
+        private final FloatValues n = new FloatValues();
+        private final FloatValues p = new FloatValues();
+        private final FloatValues a = new FloatValues();
+        private final FloatValues gradP = new FloatValues();
+        private final FloatValues gradX = new FloatValues();
+        private final ThreadLocal<Band> bands;
         private final BlockedColumnSums biasSums = new BlockedColumnSums();
         private final ForwardBands forwardBands = new ForwardBands();
         private final BackwardBlocks backwardBlocks = new BackwardBlocks();
+        /** Set by {@link #addOperands} with the input: the input copy is filled for the next forward. */
+        private boolean inputRounded;
+        /** Set by the last forward: this layer's values are in float storage. */
+        private boolean inFloat;
+        /**
+         * The float copy of the last forward's input (its own copy or the layer below's A); with
+         * {@link #weightCopy}, the operands the backward's products reuse.
+         */
+        private FloatCopy inputUsed;
+        /** Set by the last backward: its dL/dX is in {@link #gradX}'s store. */
+        private boolean inputGradInFloat;
 
         DenseStep(Dense dense, Gemm gemm, FloatCopyProducts floats) {
             this.multiply = dense.weightMultiply();
@@ -147,6 +266,8 @@ final class DensePlan {
             this.gemm = gemm;
             this.team = gemm.team();
             this.floats = floats;
+            int cols = outputs();
+            this.bands = ThreadLocal.withInitial(() -> new Band(cols));
         }
 
         int outputs() {
@@ -160,162 +281,241 @@ final class DensePlan {
         }
 
         /**
-         * N, P and A for {@code input}; {@code inputCopied}: the layer below has already rounded
-         * {@code input} into this layer's input copy. When {@code next} runs on float copies, A is
-         * rounded into its input copy band by band.
+         * Adds W, and {@code input} unless null, to {@code batch}, to be rounded into this layer's
+         * copies before its {@link #forward}, which must then run on float copies.
          */
-        Matrix forward(Matrix input, boolean inputCopied, DenseStep next) {
+        void addOperands(FloatCopyBatch batch, Matrix input) {
             Matrix w = multiply.param();
-            Matrix n = multiply.outputBufferFor(input);
+            if (input != null) {
+                batch.add(input.data(), input.offset(), input.size(), inputCopy);
+                inputRounded = true;
+            }
+            batch.add(w.data(), w.offset(), w.size(), weightCopy);
+        }
+
+        /** The float store of the last forward's A when {@code next} reads it in float, else null. */
+        FloatCopy outputInFloatFor(DenseStep next, int rows) {
+            return inFloat && next != null && next.onCopies(rows) ? a.store() : null;
+        }
+
+        /** The float store of the last backward's dL/dX, or null if it is in double. */
+        FloatCopy inputGradInFloat() {
+            return inputGradInFloat ? gradX.store() : null;
+        }
+
+        /**
+         * N, P and A for {@code input}; {@code inputFloat}: the layer below's A in float storage,
+         * or null. On float storage, A is also written in double unless {@code next} reads it in
+         * float.
+         */
+        Matrix forward(Matrix input, FloatCopy inputFloat, DenseStep next) {
+            Matrix w = multiply.param();
+            Matrix nOut = multiply.outputBufferFor(input);
+            Matrix pOut = biasAdd.outputBufferFor(nOut);
+            Matrix aOut = activation.outputBufferFor(pOut);
             int rows = input.rows();
-            boolean productInFloat = onCopies(rows);
-            if (productInFloat) {
-                if (!inputCopied) {
-                    floats.narrow(input.data(), input.offset(), input.size(), inputCopy);
+            inFloat = onCopies(rows);
+            boolean inputWasRounded = inputRounded;
+            inputRounded = false;
+            boolean doubleA = !inFloat || next == null || !next.onCopies(rows);
+            if (inFloat) {
+                if (inputFloat == null) {
+                    if (!inputWasRounded) {
+                        floats.narrow(input.data(), input.offset(), input.size(), inputCopy);
+                    }
+                    inputFloat = inputCopy;
                 }
-                floats.narrow(w.data(), w.offset(), w.size(), weightCopy);
-                floats.multDeferred(rows, w.cols(), w.rows(), inputCopy, weightCopy);
+                inputUsed = inputFloat;   // W was rounded into weightCopy by the plan's roundOperands
+                n.claimFor(nOut);
+                floats.mult(rows, w.cols(), w.rows(), inputFloat, weightCopy, n.store());
+                p.claimFor(pOut);
+                a.claimFor(aOut);
             } else {
-                MatMul.mult(gemm, input, w, n);
+                inputUsed = null;
+                nOut.discardDeferred();
+                MatMul.mult(gemm, input, w, nOut);
             }
-            Matrix p = biasAdd.outputBufferFor(n);
-            Matrix a = activation.outputBufferFor(p);
-            FloatCopy nextCopy = next != null && next.onCopies(rows) ? next.inputCopy : null;
-            if (nextCopy != null) {
-                nextCopy.resize(a.size());
+            pOut.discardDeferred();
+            aOut.discardDeferred();
+            forwardBands.set(doubleA);
+            team.forRange(rows, w.cols(), forwardBands);
+            if (inFloat) {
+                n.defer();
+                p.defer();
+                if (!doubleA) {
+                    a.defer();
+                }
             }
-            forwardBands.set(productInFloat, nextCopy);
-            try {
-                team.forRange(rows, w.cols(), forwardBands);
-            } finally {
-                forwardBands.clear();
-            }
-            return a;
+            return aOut;
         }
 
         /**
          * dL/dP, dL/dB, dL/dW and (if wanted) dL/dX from {@code gradA} = dL/dA; returns dL/dX or
+         * null. {@code gradAFloat}: the float store holding dL/dA (the layer above's dL/dX), or
          * null. {@code unfilled}: the layer above, which left {@code gradA} (its dL/dX) for this
          * pass to fill, or null. With {@code leaveInputGrad} this layer's dL/dX buffer is returned
          * unfilled, for the pass of the layer below.
          */
-        Matrix backward(Matrix gradA, DenseStep unfilled, boolean wantInputGrad, boolean leaveInputGrad) {
+        Matrix backward(Matrix gradA, FloatCopy gradAFloat, DenseStep unfilled, boolean wantInputGrad,
+                        boolean leaveInputGrad) {
             Matrix w = multiply.param();
-            Matrix gradP = activation.inputGradBufferFor(gradA, true);
-            biasAdd.inputGradBufferFor(gradP, true);
-            int rows = gradP.rows();
-            boolean copies = onCopies(rows);
-            if (copies) {
-                gradCopy.resize(gradP.size());
+            Matrix gradPOut = activation.inputGradBufferFor(gradA, true);
+            biasAdd.inputGradBufferFor(gradPOut, true);
+            int rows = gradPOut.rows();
+            FloatCopy gradAIn = gradAFloat;
+            if (inFloat) {
+                gradP.claimFor(gradPOut);
+                if (unfilled != null) {
+                    unfilled.gradX.claimFor(unfilled.multiply.inputGrad());
+                }
+            } else {
+                gradPOut.discardDeferred();
+                gradAIn = null;
+                if (unfilled != null) {
+                    unfilled.multiply.inputGrad().discardDeferred();
+                }
             }
-            int blocks = biasSums.begin(rows, gradP.cols());
-            backwardBlocks.set(copies ? gradCopy : null, unfilled);
+            if (unfilled == null && gradAIn == null) {
+                gradA.data();   // deferred values, if any, written here rather than in a worker
+            }
+            int blocks = biasSums.begin(rows, gradPOut.cols());
+            backwardBlocks.set(gradAIn, unfilled);
             try {
-                team.forRange(blocks, BlockedColumnSums.BLOCK_ROWS * gradP.cols(), backwardBlocks);
+                team.forRange(blocks, BlockedColumnSums.BLOCK_ROWS * gradPOut.cols(), backwardBlocks);
             } finally {
                 backwardBlocks.clear();
+            }
+            if (inFloat) {
+                gradP.defer();
+                if (unfilled != null) {
+                    unfilled.gradX.defer();
+                }
             }
             Matrix gradB = biasAdd.paramGrad();
             biasSums.finish(blocks, gradB.data(), gradB.offset());
 
-            Matrix gradX = multiply.inputGradBufferFor(gradP, wantInputGrad);
+            Matrix gradXOut = multiply.inputGradBufferFor(gradPOut, wantInputGrad);
             Matrix gradW = multiply.paramGrad();
-            if (copies) {
-                floats.multTransA(w.rows(), w.cols(), rows, inputCopy, gradCopy, gradW.data(), gradW.offset());
+            if (inFloat) {
+                floats.multTransA(w.rows(), w.cols(), rows, inputUsed, gradP.store(), gradW.data(), gradW.offset());
             } else {
-                MatMul.multTransA(gemm, multiply.input(), gradP, gradW);
+                MatMul.multTransA(gemm, multiply.input(), gradPOut, gradW);
             }
-            if (gradX != null && !leaveInputGrad) {
-                if (copies) {
-                    floats.narrow(w.data(), w.offset(), w.size(), weightCopy);
-                    floats.multTransB(rows, w.rows(), w.cols(), gradCopy, weightCopy, gradX.data(), gradX.offset());
+            inputGradInFloat = false;
+            if (gradXOut != null && !leaveInputGrad) {
+                if (inFloat) {
+                    gradX.claimFor(gradXOut);   // W as the forward rounded it into weightCopy
+                    floats.multTransB(rows, w.rows(), w.cols(), gradP.store(), weightCopy, gradX.store());
+                    gradX.defer();
+                    inputGradInFloat = true;
                 } else {
-                    MatMul.multTransB(gemm, gradP, w, gradX);
+                    gradXOut.discardDeferred();
+                    MatMul.multTransB(gemm, gradPOut, w, gradXOut);
                 }
             }
-            return gradX;
+            return gradXOut;
         }
 
         /**
-         * Rows [from, to) of the dL/dX this layer left unfilled: dL/dP (n×1) times Wᵀ (1×in), the
-         * bits of the kernel's depth-1 product.
+         * Rows [from, to) of the dL/dX this layer left unfilled, into {@code dst[dstOff…]}: dL/dP
+         * (n×1) times Wᵀ (1×in), the bits of the kernel's depth-1 product.
          */
-        void fillInputGradRows(int from, int to) {
-            Matrix gradP = multiply.outputGrad();
+        void fillInputGradRows(int from, int to, double[] dst, int dstOff) {
+            Matrix g = multiply.outputGrad();
             Matrix w = multiply.param();
-            Matrix gradX = multiply.inputGrad();
-            ELEMENTWISE.outerProduct(gradP.data(), gradP.offset() + from, to - from, w.data(), w.offset(), w.rows(),
-                    gradX.data(), gradX.offset() + from * w.rows());
+            ELEMENTWISE.outerProduct(g.data(), g.offset() + from, to - from, w.data(), w.offset(), w.rows(),
+                    dst, dstOff);
         }
 
-        /** The forward band pass: widen N (if in float), P = N + B, A = f(P), round A for the next layer. */
+        /**
+         * The forward band pass: P = N + B and A = f(P), in double, or band by band from and into
+         * float storage; A also in double when asked.
+         */
         private final class ForwardBands implements RangeTask {
-            private boolean productInFloat;
-            private FloatCopy nextCopy;
+            private boolean doubleA;
 
-            void set(boolean productInFloat, FloatCopy nextCopy) {
-                this.productInFloat = productInFloat;
-                this.nextCopy = nextCopy;
-            }
-
-            void clear() {
-                nextCopy = null;
+            void set(boolean doubleA) {
+                this.doubleA = doubleA;
             }
 
             @Override
             public void run(int from, int to) {
-                Matrix n = multiply.output();
-                Matrix p = biasAdd.output();
-                Matrix a = activation.output();
-                int cols = n.cols();
-                if (productInFloat) {
-                    floats.widenProduct(from * cols, to * cols, n.data(), n.offset());
+                Matrix aOut = activation.output();
+                if (!inFloat) {
+                    BiasAdd.addRows(multiply.output(), biasAdd.param(), biasAdd.output(), from, to);
+                    activation.forwardRange(biasAdd.output(), aOut, from * aOut.cols(), to * aOut.cols());
+                    return;
                 }
-                BiasAdd.addRows(n, biasAdd.param(), p, from, to);
-                activation.forwardRange(p, a, from * cols, to * cols);
-                if (nextCopy != null) {
-                    nextCopy.narrowRange(a.data(), a.offset() + from * cols, from * cols, (to - from) * cols);
+                int cols = aOut.cols();
+                Band band = bands.get();
+                for (int first = from; first < to; first += BlockedColumnSums.BLOCK_ROWS) {
+                    int count = Math.min(to, first + BlockedColumnSums.BLOCK_ROWS) - first;
+                    int at = first * cols;
+                    int len = count * cols;
+                    n.store().widenRange(at, band.n, 0, len);
+                    BiasAdd.addRows(band.nView, biasAdd.param(), band.pView, 0, count);
+                    p.store().roundRange(band.p, 0, at, len);
+                    activation.forwardRange(band.pView, band.aView, 0, len);
+                    a.store().roundRange(band.a, 0, at, len);
+                    if (doubleA) {
+                        System.arraycopy(band.a, 0, aOut.data(), aOut.offset() + at, len);
+                    }
                 }
             }
         }
 
         /**
          * The backward block pass: fill the unfilled dL/dA (if any), dL/dP = dL/dA · f'(P), the
-         * block's sums of dL/dB, round dL/dP for the products.
+         * block's sums of dL/dB; on float storage block by block from and into the float stores.
          */
         private final class BackwardBlocks implements RangeTask {
-            private FloatCopy gradCopy;
+            private FloatCopy gradAFloat;
             private DenseStep unfilled;
 
-            void set(FloatCopy gradCopy, DenseStep unfilled) {
-                this.gradCopy = gradCopy;
+            void set(FloatCopy gradAFloat, DenseStep unfilled) {
+                this.gradAFloat = gradAFloat;
                 this.unfilled = unfilled;
             }
 
             void clear() {
-                gradCopy = null;
+                gradAFloat = null;
                 unfilled = null;
             }
 
             @Override
             public void run(int from, int to) {
-                Matrix gradA = activation.outputGrad();
-                Matrix gradP = activation.inputGrad();
-                int rows = gradP.rows();
-                int cols = gradP.cols();
+                Matrix gradAIn = activation.outputGrad();
+                Matrix gradPOut = activation.inputGrad();
+                int rows = gradPOut.rows();
+                int cols = gradPOut.cols();
+                Band band = inFloat ? bands.get() : null;
                 for (int b = from; b < to; b++) {
                     int first = b * BlockedColumnSums.BLOCK_ROWS;
                     int end = Math.min(rows, first + BlockedColumnSums.BLOCK_ROWS);
+                    if (band == null) {
+                        if (unfilled != null) {
+                            unfilled.fillInputGradRows(first, end, gradAIn.data(), gradAIn.offset() + first * cols);
+                        }
+                        activation.backwardRange(activation.input(), activation.output(), gradAIn, gradPOut,
+                                first * cols, end * cols);
+                        biasSums.sumBlock(gradPOut.data(), gradPOut.offset(), rows, b);
+                        continue;
+                    }
+                    int at = first * cols;
+                    int len = (end - first) * cols;
                     if (unfilled != null) {
-                        unfilled.fillInputGradRows(first, end);
+                        unfilled.fillInputGradRows(first, end, band.gradA, 0);
+                        unfilled.gradX.store().roundRange(band.gradA, 0, at, len);
+                    } else if (gradAFloat != null) {
+                        gradAFloat.widenRange(at, band.gradA, 0, len);
+                    } else {
+                        System.arraycopy(gradAIn.data(), gradAIn.offset() + at, band.gradA, 0, len);
                     }
-                    activation.backwardRange(activation.input(), activation.output(), gradA, gradP, first * cols,
-                            end * cols);
-                    biasSums.sumBlock(gradP.data(), gradP.offset(), rows, b);
-                    if (gradCopy != null) {
-                        gradCopy.narrowRange(gradP.data(), gradP.offset() + first * cols, first * cols,
-                                (end - first) * cols);
-                    }
+                    p.store().widenRange(at, band.p, 0, len);
+                    a.store().widenRange(at, band.a, 0, len);
+                    activation.backwardRange(band.pView, band.aView, band.gradAView, band.gradPView, 0, len);
+                    gradP.store().roundRange(band.gradP, 0, at, len);
+                    biasSums.sumBlockRows(band.gradP, 0, b, end - first);
                 }
             }
         }

@@ -14,6 +14,8 @@ public final class Matrix {
     private final int offset;
     private final int rows;
     private final int cols;
+    /** Values not written into {@link #data} yet, or null; see {@link #defer}. */
+    private volatile DeferredValues deferred;
 
     private Matrix(double[] data, int offset, int rows, int cols) {
         if (rows < 0 || cols < 0) {
@@ -86,9 +88,48 @@ public final class Matrix {
         return rows * cols;
     }
 
-    /** The backing array (shared, not copied). */
+    /**
+     * The backing array (shared, not copied). If the values were {@link #defer deferred}, they are
+     * written into it first.
+     */
     public double[] data() {
+        if (deferred != null) {
+            writeDeferred();
+        }
         return data;
+    }
+
+    /**
+     * Declares that this matrix's values are the ones {@code values} writes, and that it writes
+     * them on the first read of this matrix (any method that reads or writes its elements, from any
+     * thread): a fast path that keeps a value in another form (e.g. in float storage) pays for the
+     * double copy only when someone looks. {@code values} must keep giving the same values until it
+     * is read, or until this is called again or {@link #discardDeferred} drops it.
+     */
+    public void defer(DeferredValues values) {
+        this.deferred = java.util.Objects.requireNonNull(values, "values");
+    }
+
+    /** True if the values are {@link #defer deferred} and not yet written into the array. */
+    public boolean isDeferred() {
+        return deferred != null;
+    }
+
+    /**
+     * Drops {@link #defer deferred} values without writing them: for a caller about to overwrite
+     * every element. Returns this matrix.
+     */
+    public Matrix discardDeferred() {
+        deferred = null;
+        return this;
+    }
+
+    private synchronized void writeDeferred() {
+        DeferredValues values = deferred;
+        if (values != null) {
+            values.writeInto(data, offset, size());
+            deferred = null;
+        }
     }
 
     /** Index of element (0, 0) in {@link #data()}. */
@@ -97,21 +138,21 @@ public final class Matrix {
     }
 
     public double get(int i, int j) {
-        return data[index(i, j)];
+        return data()[index(i, j)];
     }
 
     public void set(int i, int j, double value) {
-        data[index(i, j)] = value;
+        data()[index(i, j)] = value;
     }
 
     /** Element at flat row-major position {@code k} (0 ≤ k &lt; size()). */
     public double getFlat(int k) {
-        return data[offset + k];
+        return data()[offset + k];
     }
 
     /** Sets the element at flat row-major position {@code k}. */
     public void setFlat(int k, double value) {
-        data[offset + k] = value;
+        data()[offset + k] = value;
     }
 
     private int index(int i, int j) {
@@ -138,14 +179,14 @@ public final class Matrix {
 
     /** The values in row-major order, copied. */
     public double[] toArray() {
-        return Arrays.copyOfRange(data, offset, offset + size());
+        return Arrays.copyOfRange(data(), offset, offset + size());
     }
 
     /** The values as {@code double[rows][cols]}, copied. */
     public double[][] to2d() {
         double[][] out = new double[rows][cols];
         for (int i = 0; i < rows; i++) {
-            System.arraycopy(data, offset + i * cols, out[i], 0, cols);
+            System.arraycopy(data(), offset + i * cols, out[i], 0, cols);
         }
         return out;
     }
@@ -153,12 +194,13 @@ public final class Matrix {
     /** Copies {@code source} (same shape) into this matrix. */
     public Matrix copyFrom(Matrix source) {
         Shapes.requireSame("copyFrom", this, source);
-        System.arraycopy(source.data, source.offset, data, offset, size());
+        System.arraycopy(source.data(), source.offset, data(), offset, size());
         return this;
     }
 
     /** Sets every element to {@code value}. */
     public Matrix fill(double value) {
+        discardDeferred();
         Arrays.fill(data, offset, offset + size(), value);
         return this;
     }
@@ -168,7 +210,7 @@ public final class Matrix {
         if (from < 0 || to > rows || from > to) {
             throw new IndexOutOfBoundsException("rows " + from + ":" + to + " outside " + shape());
         }
-        return new Matrix(data, offset + from * cols, to - from, cols);
+        return new Matrix(data(), offset + from * cols, to - from, cols);
     }
 
     /** A new matrix holding the rows listed in {@code indices}, in that order. */
@@ -204,14 +246,15 @@ public final class Matrix {
             if (src < 0 || src >= rows) {
                 throw new IndexOutOfBoundsException("row " + src + " outside " + shape());
             }
-            System.arraycopy(data, offset + src * cols, out.data, out.offset + (outRow + r - from) * cols, cols);
+            System.arraycopy(data(), offset + src * cols, out.data(), out.offset + (outRow + r - from) * cols, cols);
         }
     }
 
     /** True if every element is finite (no NaN, no ±Infinity). */
     public boolean allFinite() {
+        double[] values = data();
         for (int k = offset, end = offset + size(); k < end; k++) {
-            if (!Double.isFinite(data[k])) {
+            if (!Double.isFinite(values[k])) {
                 return false;
             }
         }
@@ -223,7 +266,7 @@ public final class Matrix {
         if (!sameShape(other)) {
             return false;
         }
-        return Arrays.equals(data, offset, offset + size(), other.data, other.offset, other.offset + other.size());
+        return Arrays.equals(data(), offset, offset + size(), other.data(), other.offset, other.offset + other.size());
     }
 
     @Override

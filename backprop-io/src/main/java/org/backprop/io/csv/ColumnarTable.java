@@ -98,6 +98,19 @@ public final class ColumnarTable implements java.io.Serializable {
         return kept;
     }
 
+    /**
+     * Drops every column's cells (numbers and text codes) once they have been turned into something
+     * else, e.g. the network's inputs; names, counts and row lines stay. Reading a cell afterwards
+     * is an {@link IllegalStateException}.
+     */
+    public void releaseCells() {
+        for (Column c : columns) {
+            if (c != null) {
+                c.releaseCells();
+            }
+        }
+    }
+
     /** The location of a cell, to build a {@link DataException}. */
     public DataException.Builder at(int row, Column column) {
         return DataException.in(source).line(line(row)).column(column.position() + 1, column.name());
