@@ -17,12 +17,13 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class WorkerPool {
     /** Waits this long with {@link Thread#onSpinWait} (a quiet machine's hand-offs take less). */
-    private static final long SPIN_NANOS = 50_000;
+    private static final long SPIN_NANOS = 20_000;
     /**
-     * Then this long with {@link Thread#yield}, which lets another runnable thread (another
-     * process, or the worker this thread waits for) have the core, before parking.
+     * Then this long with {@link Thread#yield}, which hands the core to a thread waiting for it on
+     * the same core (another process, or the very worker this thread waits for), then parks, which
+     * lets the scheduler move a thread waiting on another core here.
      */
-    private static final long YIELD_NANOS = 200_000;
+    private static final long YIELD_NANOS = 80_000;
     private static final int BITS = 20;
     private static final long MASK = (1L << BITS) - 1;
     /** Largest chunk count one job may have. */

@@ -14,6 +14,8 @@ final class LevelIndex {
     private final List<String> levels = new ArrayList<>();
     /** Code + 1 of the level in each slot, 0 for an empty slot. */
     private int[] slots = new int[64];
+    /** 32 − log2(slots.length): a hash's slot is its Fibonacci product's top bits. */
+    private int shift = 32 - 6;
 
     /** The code of the text in {@code bytes[start, end)} (valid UTF-8), adding it if new. */
     int code(byte[] bytes, int start, int end) {
@@ -28,7 +30,7 @@ final class LevelIndex {
             return code(new String(bytes, start, end - start, StandardCharsets.UTF_8));
         }
         int mask = slots.length - 1;
-        for (int s = spread(hash) & mask; ; s = (s + 1) & mask) {
+        for (int s = slotOf(hash); ; s = (s + 1) & mask) {
             int slot = slots[s];
             if (slot == 0) {
                 return add(new String(bytes, start, end - start, StandardCharsets.ISO_8859_1), s);
@@ -42,7 +44,7 @@ final class LevelIndex {
     /** The code of {@code text}, adding it if new. */
     int code(String text) {
         int mask = slots.length - 1;
-        for (int s = spread(text.hashCode()) & mask; ; s = (s + 1) & mask) {
+        for (int s = slotOf(text.hashCode()); ; s = (s + 1) & mask) {
             int slot = slots[s];
             if (slot == 0) {
                 return add(text, s);
@@ -75,9 +77,10 @@ final class LevelIndex {
 
     private void rehash() {
         slots = new int[slots.length * 2];
+        shift--;
         int mask = slots.length - 1;
         for (int code = 0; code < levels.size(); code++) {
-            int s = spread(levels.get(code).hashCode()) & mask;
+            int s = slotOf(levels.get(code).hashCode());
             while (slots[s] != 0) {
                 s = (s + 1) & mask;
             }
@@ -85,9 +88,13 @@ final class LevelIndex {
         }
     }
 
-    /** For ASCII text, String.hashCode equals the byte hash above; mixing spreads it over the slots. */
-    private static int spread(int hash) {
-        return (hash ^ (hash >>> 16)) * 0x9E3779B1;
+    /**
+     * The first slot to probe for {@code hash} (for ASCII text, String.hashCode equals the byte hash
+     * above): the top bits of a Fibonacci product, so that texts whose hashes differ only in the low
+     * bits ("1230", "1231", ...) land far apart instead of in one long probing run.
+     */
+    private int slotOf(int hash) {
+        return (hash * 0x9E3779B9) >>> shift;
     }
 
     private static boolean equalsAscii(String level, byte[] bytes, int start, int end) {
