@@ -7,14 +7,23 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A fixed set of daemon threads that, together with the calling thread, run the chunks of one
  * {@link ChunkTask} at a time. Built for short jobs (tens of microseconds): no allocation per job,
- * workers spin briefly before parking, and the caller computes chunks itself instead of waiting
- * for workers to wake, so a job never waits for a sleeping thread that has not claimed a chunk.
+ * a waiting thread spins briefly, then yields its core to other runnable threads, then parks (so on
+ * a machine busy with other work a wait does not burn the time slice the others need), and the
+ * caller computes chunks itself instead of waiting for workers to wake, so a job never waits for a
+ * sleeping thread that has not claimed a chunk.
  *
  * <p>Chunks are claimed from one atomic word holding (generation, chunk count, next chunk), so a
  * worker that wakes late can never claim a chunk of a job it did not read.
  */
 final class WorkerPool {
-    private static final long SPIN_NANOS = 500_000;
+    /** Waits this long with {@link Thread#onSpinWait} (a quiet machine's hand-offs take less). */
+    private static final long SPIN_NANOS = 20_000;
+    /**
+     * Then this long with {@link Thread#yield}, which hands the core to a thread waiting for it on
+     * the same core (another process, or the very worker this thread waits for), then parks, which
+     * lets the scheduler move a thread waiting on another core here.
+     */
+    private static final long YIELD_NANOS = 80_000;
     private static final int BITS = 20;
     private static final long MASK = (1L << BITS) - 1;
     /** Largest chunk count one job may have. */
@@ -102,11 +111,7 @@ final class WorkerPool {
     private void awaitDone(int chunks) {
         long start = System.nanoTime();
         while (done.get() != chunks) {
-            if (System.nanoTime() - start < SPIN_NANOS) {
-                Thread.onSpinWait();
-            } else {
-                LockSupport.park(this);
-            }
+            pause(start);
         }
     }
 
@@ -122,11 +127,19 @@ final class WorkerPool {
     private void awaitNewGeneration(long seen) {
         long start = System.nanoTime();
         while (!closed && generationOf(claims.get()) == seen) {
-            if (System.nanoTime() - start < SPIN_NANOS) {
-                Thread.onSpinWait();
-            } else {
-                LockSupport.park(this);
-            }
+            pause(start);
+        }
+    }
+
+    /** One step of a wait that began at {@code start}: spin, then yield, then park. */
+    private void pause(long start) {
+        long waited = System.nanoTime() - start;
+        if (waited < SPIN_NANOS) {
+            Thread.onSpinWait();
+        } else if (waited < SPIN_NANOS + YIELD_NANOS) {
+            Thread.yield();
+        } else {
+            LockSupport.park(this);
         }
     }
 

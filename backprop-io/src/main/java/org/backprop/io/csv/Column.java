@@ -1,10 +1,6 @@
 package org.backprop.io.csv;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * One column of a {@link ColumnarTable}, stored as primitives: the numbers ({@code double} per row,
@@ -17,7 +13,8 @@ import java.util.Map;
  * texts as written); a column of more distinct numbers drops them. A text-only column
  * ({@link ColumnarReadOptions#textColumns()}) keeps codes only.
  */
-public final class Column {
+public final class Column implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** The code of a missing cell. */
     public static final int MISSING = -1;
     /** Distinct values up to which an all-number column also keeps its text. */
@@ -25,10 +22,11 @@ public final class Column {
 
     private final String name;
     private final int position;
-    private final DoubleChunks numbers;
+    private final boolean readForNumbers;
+    private DoubleChunks numbers;
+    private boolean released;
     private IntChunks codes = new IntChunks();
-    private Map<String, Integer> codeOf = new HashMap<>();
-    private List<String> levels = new ArrayList<>();
+    private LevelIndex levels = new LevelIndex();
     private int rows;
     private int missingCount;
     private int numberCount;
@@ -42,6 +40,7 @@ public final class Column {
     Column(String name, int position, boolean textOnly) {
         this.name = name;
         this.position = position;
+        this.readForNumbers = !textOnly;
         this.numbers = textOnly ? null : new DoubleChunks();
     }
 
@@ -74,10 +73,9 @@ public final class Column {
             }
         }
         if (codes != null) {
-            codes.add(missing ? MISSING : code(new String(bytes, start, end - start, StandardCharsets.UTF_8)));
+            codes.add(missing ? MISSING : levels.code(bytes, start, end));
             if (numbers != null && nonNumberCount == 0 && levels.size() > TEXT_CAP) {
                 codes = null;
-                codeOf = null;
                 levels = null;
                 textDropped = true;
             }
@@ -85,24 +83,21 @@ public final class Column {
         rows++;
     }
 
-    private int code(String text) {
-        Integer code = codeOf.get(text);
-        if (code == null) {
-            code = levels.size();
-            codeOf.put(text, code);
-            levels.add(text);
-        }
-        return code;
-    }
-
     /** Releases the text codes of a column read for numbers (once it is known to be numeric). */
     public void releaseText() {
         if (numbers != null && codes != null) {
             codes = null;
-            codeOf = null;
             levels = null;
             textDropped = true;
         }
+    }
+
+    /** Drops the cells (see {@link ColumnarTable#releaseCells()}); the counts stay. */
+    void releaseCells() {
+        released = true;
+        numbers = null;
+        codes = null;
+        levels = null;
     }
 
     /** The header name. */
@@ -122,7 +117,7 @@ public final class Column {
 
     /** True if the column was parsed for numbers. */
     public boolean hasNumbers() {
-        return numbers != null;
+        return readForNumbers;
     }
 
     /** True if the column kept its text codes. */
@@ -172,6 +167,7 @@ public final class Column {
 
     /** The number in row {@code row}: NaN if the cell is missing or not a number. */
     public double number(int row) {
+        requireCells();
         if (numbers == null) {
             throw new IllegalStateException("column \"" + name + "\" was read as text only");
         }
@@ -193,11 +189,12 @@ public final class Column {
     /** The text of code {@code code}, as written in the file. */
     public String level(int code) {
         requireText();
-        return levels.get(code);
+        return levels.level(code);
     }
 
     /** True if row {@code row}'s cell is missing. */
     public boolean isMissing(int row) {
+        requireCells();
         if (codes != null) {
             return codes.get(row) == MISSING;
         }
@@ -208,7 +205,14 @@ public final class Column {
         throw new IllegalStateException("column \"" + name + "\" mixes missing cells and non-numbers without text");
     }
 
+    private void requireCells() {
+        if (released) {
+            throw new IllegalStateException("the cells of column \"" + name + "\" were released");
+        }
+    }
+
     private void requireText() {
+        requireCells();
         if (codes == null) {
             throw new IllegalStateException("column \"" + name + "\" kept no text"
                     + (textDropped ? " (more than " + TEXT_CAP + " distinct numbers)" : ""));

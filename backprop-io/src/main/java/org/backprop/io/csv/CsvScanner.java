@@ -87,8 +87,19 @@ final class CsvScanner {
                     record.begin(line);
                     startCell(b, sink);
                 }
-                case CELL_START -> startCell(b, sink);
-                case UNQUOTED -> unquoted(b, sink, false);
+                case CELL_START, UNQUOTED -> {
+                    int run = b == '"' && state == State.CELL_START ? 0 : plainRun(buffer, i, to);
+                    if (run > 0) {
+                        state = State.UNQUOTED;
+                        record.append(buffer, i, run);
+                        i += run - 1;
+                        offset += run - 1;
+                    } else if (state == State.CELL_START) {
+                        startCell(b, sink);
+                    } else {
+                        unquoted(b, sink, false);
+                    }
+                }
                 case QUOTED -> quoted(b);
                 case QUOTE_IN_QUOTED -> {
                     if (b == '"') {
@@ -115,6 +126,26 @@ final class CsvScanner {
             state = State.UNQUOTED;
             unquoted(b, sink, false);
         }
+    }
+
+    /**
+     * Length of the run of bytes from {@code i} that an unquoted cell takes as they are: ASCII other
+     * than the comma and line ends (0 when the byte at {@code i} is none of those, and always 0
+     * while a UTF-8 sequence is open), so the byte-by-byte path is left for the bytes it must see.
+     */
+    private int plainRun(byte[] buffer, int i, int to) {
+        if (utf8Needed > 0) {
+            return 0;
+        }
+        int j = i;
+        while (j < to) {
+            byte b = buffer[j];
+            if (b < 0 || b == ',' || b == '\n' || b == '\r') {
+                break;
+            }
+            j++;
+        }
+        return j - i;
     }
 
     /** A byte outside quotes ({@code wasQuoted}: the cell that this byte ends was quoted). */

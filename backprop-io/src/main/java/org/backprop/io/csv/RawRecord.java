@@ -94,6 +94,15 @@ final class RawRecord {
         bytes[length++] = b;
     }
 
+    /** Appends {@code count} bytes of {@code source} from {@code from}. */
+    void append(byte[] source, int from, int count) {
+        if (length + count > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + count));
+        }
+        System.arraycopy(source, from, bytes, length, count);
+        length += count;
+    }
+
     void endCell(boolean wasQuoted) {
         if (cells == ends.length) {
             ends = Arrays.copyOf(ends, cells * 2);

@@ -71,7 +71,8 @@ public final class StrictNumbers {
      * decimal number (NaN is never a valid result): no allocation for the common short decimals.
      * The result equals {@link Double#parseDouble}'s: short mantissas (below 2^53) with small
      * exponents (|e| ≤ 22) are one correctly rounded multiplication or division of exact doubles
-     * (Clinger's fast path); everything else goes through {@link Double#parseDouble}.
+     * (Clinger's fast path); other mantissas of up to 19 significant digits go through
+     * {@link EiselLemire}; what neither decides goes through {@link Double#parseDouble}.
      */
     static double parseOrNaN(byte[] s, int from, int to) {
         int i = from;
@@ -85,16 +86,16 @@ public final class StrictNumbers {
         int intDigits = 0;
         for (; i < to && s[i] >= '0' && s[i] <= '9'; i++, intDigits++) {
             mantissa = mantissa * 10 + (s[i] - '0');
-            significant += mantissa == 0 ? 0 : 1;
+            significant += significant > 0 || s[i] != '0' ? 1 : 0;
         }
         int fracDigits = 0;
         if (i < to && s[i] == '.') {
             for (i++; i < to && s[i] >= '0' && s[i] <= '9'; i++, fracDigits++) {
                 mantissa = mantissa * 10 + (s[i] - '0');
-                significant += mantissa == 0 ? 0 : 1;
+                significant += significant > 0 || s[i] != '0' ? 1 : 0;
             }
         }
-        if (intDigits + fracDigits == 0 || significant > 18) {
+        if (intDigits + fracDigits == 0 || significant > 19) {
             return intDigits + fracDigits == 0 ? Double.NaN : slow(s, from, to);
         }
         long exponent = 0;
@@ -118,13 +119,12 @@ public final class StrictNumbers {
             return Double.NaN;
         }
         long e = exponent - fracDigits;
-        double value;
-        if (mantissa < (1L << 53) && Math.abs(e) < EXACT_POWERS.length) {
-            value = e >= 0 ? mantissa * EXACT_POWERS[(int) e] : mantissa / EXACT_POWERS[(int) -e];
-        } else {
-            return slow(s, from, to);
+        if (mantissa >= 0 && mantissa < (1L << 53) && Math.abs(e) < EXACT_POWERS.length) {
+            double value = e >= 0 ? mantissa * EXACT_POWERS[(int) e] : mantissa / EXACT_POWERS[(int) -e];
+            return negative ? -value : value;
         }
-        return negative ? -value : value;
+        double value = EiselLemire.toDouble(mantissa, e, negative);
+        return Double.isNaN(value) ? slow(s, from, to) : value;
     }
 
     private static double slow(byte[] s, int from, int to) {
