@@ -3,6 +3,7 @@ package org.backprop.bench;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.backprop.kernel.Precision;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.optim.Adam;
 import org.backprop.optim.LearningRates;
@@ -16,11 +17,12 @@ import org.backprop.train.TrainingListener;
 /**
  * The other kind of workload: a small network on a small table, where per-step overhead matters
  * more than GEMM peak. 16 → 32 → 32 → 1 ReLU, MSE, Adam (lr 1e-3), batch 32, 10,000 rows, one
- * thread; prints the median microseconds per training step over the epochs after warm-up. Its peer
- * is {@code peers/torch_small.py} (the same network and loop in PyTorch).
+ * thread, float64 unless {@code --dtype float32}; prints the median microseconds per training step
+ * over the epochs after warm-up. Its peer is {@code peers/torch_small.py} (the same network and loop
+ * in PyTorch).
  *
  * <pre>
- * backprop-bench/bench-java SmallNetworkBenchmark [--epochs 20]
+ * backprop-bench/bench-java SmallNetworkBenchmark [--epochs 20] [--dtype float64|float32]
  * </pre>
  */
 public final class SmallNetworkBenchmark {
@@ -33,14 +35,26 @@ public final class SmallNetworkBenchmark {
     }
 
     public static void main(String[] args) {
-        int epochs = args.length == 2 && args[0].equals("--epochs") ? Integer.parseInt(args[1]) : 20;
+        int epochs = 20;
+        Precision precision = Precision.FLOAT64;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--epochs" -> epochs = Integer.parseInt(args[i + 1]);
+                case "--dtype" -> precision = Precision.parse(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; use --epochs N, --dtype float64|float32");
+            }
+        }
+        if (args.length % 2 != 0) {
+            throw new IllegalArgumentException("usage: SmallNetworkBenchmark [--epochs N] [--dtype float64|float32]");
+        }
         SeedStreams streams = new SeedStreams(1);
         Matrix x = fill(Matrix.zeros(ROWS, FEATURES), streams);
         Matrix y = fill(Matrix.zeros(ROWS, 1), streams);
         int steps = (ROWS + BATCH - 1) / BATCH;
         long[] epochNanos = new long[epochs];
         try (NeuralNetwork net = NeuralNetwork.builder(FEATURES).dense(32, "relu").dense(32, "relu")
-                .dense(1, "linear").seed(1).threads(1).build()) {
+                .dense(1, "linear").seed(1).threads(1).precision(precision).build()) {
             TrainerConfig config = TrainerConfig.defaults(1).withEpochs(epochs).withBatchSize(BATCH)
                     .withEvaluateEvery(epochs);
             long[] start = {System.nanoTime()};
@@ -58,8 +72,8 @@ public final class SmallNetworkBenchmark {
         double median = measured[measured.length / 2] / 1e3 / steps;
         System.out.println(Machine.describe());
         System.out.println(String.format(Locale.ROOT,
-                "small network 16-32-32-1, batch %d, %d steps/epoch, Adam, 1 thread: %.1f us/step (median of %d epochs"
-                        + " after %d warm-up)", BATCH, steps, median, measured.length, WARMUP_EPOCHS));
+                "small network 16-32-32-1, %s, batch %d, %d steps/epoch, Adam, 1 thread: %.1f us/step (median of %d"
+                        + " epochs after %d warm-up)", precision.id(), BATCH, steps, median, measured.length, WARMUP_EPOCHS));
     }
 
     private static Matrix fill(Matrix m, SeedStreams streams) {

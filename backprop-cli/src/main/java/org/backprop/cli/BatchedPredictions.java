@@ -32,44 +32,71 @@ final class BatchedPredictions {
         void accept(int firstRow, Matrix output);
     }
 
-    /** Passes the predictions of every row of {@code features} to {@code sink}, batch by batch, in order. */
+    /** The network inputs of {@code n} consecutive rows from {@code first}. */
+    @FunctionalInterface
+    interface Inputs {
+        Matrix rows(int first, int n);
+    }
+
+    /**
+     * Passes the predictions of every row of {@code features} (encoded, not yet scaled) to
+     * {@code sink}, batch by batch, in order.
+     */
     static void forEach(Model model, DoubleTable features, RowOrigin origin, Sink sink) {
-        for (int first = 0; first < features.rows(); first += BATCH_ROWS) {
-            int n = Math.min(BATCH_ROWS, features.rows() - first);
-            int[] rows = new int[n];
-            for (int i = 0; i < n; i++) {
-                rows[i] = first + i;
-            }
-            sink.accept(first, batch(model, features.selectRows(rows), origin, first));
+        forEach(model, features.rows(), (first, n) -> scaled(model, features, first, n, origin), origin, sink);
+    }
+
+    /** As {@link #forEach(Model, DoubleTable, RowOrigin, Sink)} for inputs already standardized (n×inputs). */
+    static void forEach(Model model, Matrix inputs, RowOrigin origin, Sink sink) {
+        forEach(model, inputs.rows(), (first, n) -> inputs.rowRange(first, first + n), origin, sink);
+    }
+
+    private static void forEach(Model model, int rows, Inputs inputs, RowOrigin origin, Sink sink) {
+        for (int first = 0; first < rows; first += BATCH_ROWS) {
+            int n = Math.min(BATCH_ROWS, rows - first);
+            sink.accept(first, batch(model, inputs.rows(first, n), origin, first));
         }
     }
 
-    /** Regression predictions in target units, one per row. */
-    static double[] values(Model model, DoubleTable features, RowOrigin origin) {
-        double[] out = new double[features.rows()];
-        forEach(model, features, origin, (first, p) -> System.arraycopy(p.toArray(), 0, out, first, p.rows()));
-        return out;
+    /**
+     * Regression predictions in target units, one per row, or classification probabilities (rows ×
+     * classes), of the {@code rows} rows that {@code each} passes on.
+     */
+    static Matrix all(Model model, int rows, java.util.function.Consumer<Sink> each) {
+        int k = model.task() == Task.CLASSIFICATION ? model.labels().classCount() : 1;
+        double[] out = new double[Math.multiplyExact(rows, k)];
+        each.accept((first, p) -> System.arraycopy(p.data(), p.offset(), out, first * k, p.rows() * k));
+        return Matrix.wrap(rows, k, out);
     }
 
-    /** Classification probabilities, rows × classes. */
-    static Matrix probabilities(Model model, DoubleTable features, RowOrigin origin) {
-        int k = model.labels().classCount();
-        double[] out = new double[Math.multiplyExact(features.rows(), k)];
-        forEach(model, features, origin, (first, p) -> System.arraycopy(p.toArray(), 0, out, first * k, p.rows() * k));
-        return Matrix.wrap(features.rows(), k, out);
+    private static Matrix scaled(Model model, DoubleTable features, int first, int n, RowOrigin origin) {
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = first + i;
+        }
+        return inputs(model, features.selectRows(rows), origin, first);
     }
 
-    private static Matrix batch(Model model, DoubleTable features, RowOrigin origin, int first) {
-        Matrix x;
+    /**
+     * {@code model}'s network inputs for {@code features} (encoded rows {@code first}, {@code first+1},
+     * … of {@code origin}): standardized with the model's feature scaler.
+     *
+     * @throws org.backprop.io.DataException naming the file, line, column and value of a feature that
+     *                                       overflows when standardized
+     */
+    static Matrix inputs(Model model, DoubleTable features, RowOrigin origin, int first) {
         try {
-            x = model.inputs(features);
+            return model.inputs(features);
         } catch (ScalingOverflowException e) {
-            String column = model.features().get(e.column());
+            String column = model.preprocessor().encoderOf(e.column()).column();
             throw origin.cell(first + e.row(), column).text(Double.toString(e.value())).problem(String.format(
-                    Locale.ROOT, "value overflows when standardized with the model's statistics of this column "
-                            + "(mean %s, scale %s)", model.featureScaler().mean()[e.column()],
-                    model.featureScaler().scale()[e.column()]));
+                    Locale.ROOT, "value overflows when standardized with the model's statistics of input \"%s\" "
+                            + "(mean %s, scale %s)", model.features().get(e.column()),
+                    model.featureScaler().mean()[e.column()], model.featureScaler().scale()[e.column()]));
         }
+    }
+
+    private static Matrix batch(Model model, Matrix x, RowOrigin origin, int first) {
         if (model.task() == Task.CLASSIFICATION) {
             return requireFinite(model.network().predictProbabilities(x), model, origin, first);
         }

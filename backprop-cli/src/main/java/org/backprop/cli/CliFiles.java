@@ -49,13 +49,22 @@ final class CliFiles {
         err.flush();
     }
 
-    /** {@code model}'s encoded features and target in every row of {@code file}; warnings to stderr. */
-    static LabeledRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, Model model) {
-        ColumnarTable table = readColumns(file, model.preprocessor().readOptions(List.of(model.target())));
+    /**
+     * {@code model}'s encoded features and target in every row of {@code file}, with their lines;
+     * warnings to stderr. The table's cells are released once encoded.
+     */
+    static LocatedRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, Model model) {
+        return labeledRows(spec, file, readColumns(file, model.preprocessor().readOptions(List.of(model.target()))),
+                model);
+    }
+
+    /** As {@link #labeledRows(CommandLine.Model.CommandSpec, Path, Model)} for {@code file} read as {@code table}. */
+    static LocatedRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, ColumnarTable table, Model model) {
         EncodeWarnings warnings = new EncodeWarnings();
         LabeledRows rows = LabeledRows.of(table, model, warnings);
         warn(spec.commandLine().getErr(), file, warnings);
-        return rows;
+        table.releaseCells();
+        return new LocatedRows(rows, RowOrigin.of(table));
     }
 
     /** Loads and validates a model file. */

@@ -22,8 +22,10 @@ import org.backprop.io.AtomicFiles;
  *   <li>Every output can be written: it is not a directory and its directory exists and is
  *       writable (after following symbolic links); otherwise an I/O error (exit 5).</li>
  * </ul>
- * Every input must exist (else exit 5, before any work: a missing {@code --test} is not found after
- * training); inputs are checked for being regular files when they are read ({@link CliFiles}).
+ * Every input must exist and must not be a FIFO, device or socket (else exit 5, before any work: a
+ * missing {@code --test} is not found after training, and a FIFO is never opened, so nothing waits
+ * for a writer); inputs are checked for being regular files when they are read ({@link CliFiles}),
+ * where an extension may accept a directory (a Parquet data set).
  */
 public final class CommandFiles {
     /** No files yet; add them with {@link #input} and {@link #output}, then {@link #check}. */
@@ -63,6 +65,10 @@ public final class CommandFiles {
             if (!Files.exists(in.path())) {
                 throw new UserError(ExitCodes.IO, "cannot read " + in.option() + " " + in.path()
                         + ": no such file or directory");
+            }
+            if (!Files.isRegularFile(in.path()) && !Files.isDirectory(in.path())) {
+                throw new UserError(ExitCodes.IO, "cannot read " + in.option() + " " + in.path()
+                        + ": not a regular file (a FIFO, device or socket); give a file (standard input is not read)");
             }
         }
         for (int i = 0; i < outputs.size(); i++) {

@@ -3,7 +3,6 @@ package org.backprop.cli;
 import java.util.concurrent.Callable;
 
 import org.backprop.io.model.Model;
-import org.backprop.io.table.LabeledRows;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,9 +33,8 @@ final class EvaluateCommand implements Callable<Integer> {
         new CommandFiles().input("--model", model.file()).input("--data", data.file)
                 .output("--metrics-json", metricsJson.file).check();
         try (Model m = CliFiles.loadModel(model.file(), 1)) {
-            LabeledRows rows = CliFiles.labeledRows(spec, data.file, m);
-            MetricsReport report = new MetricsReport().add("data",
-                    SplitMetrics.of(m, rows, RowOrigin.positions(data.file.toString())));
+            LocatedRows rows = CliFiles.labeledRows(spec, data.file, m);
+            MetricsReport report = new MetricsReport().add("data", SplitMetrics.of(m, rows.rows(), rows.origin()));
             report.print(spec.commandLine().getOut());
             report.writeJson(metricsJson.file, spec.commandLine().getOut());
         }

@@ -7,7 +7,6 @@ import org.backprop.check.GradientCheck;
 import org.backprop.check.GradientCheckOptions;
 import org.backprop.check.GradientCheckReport;
 import org.backprop.io.model.Model;
-import org.backprop.io.table.LabeledRows;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,13 +60,14 @@ final class GradcheckCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Model m = CliFiles.loadModel(model.file(), 1)) {
-            LabeledRows all = CliFiles.labeledRows(spec, data.file, m);
-            LabeledRows picked = all.select(rows.rows.indices(all.size()));
-            GradientCheckReport report = GradientCheck.network(m.network(), m.inputs(picked.features()),
-                    picked.networkTargets(m), GradientCheckOptions.defaults().withTolerance(tolerance).withStep(step)
+            LocatedRows all = CliFiles.labeledRows(spec, data.file, m);
+            LocatedRows picked = all.select(rows.rows.indices(all.rows().size()));
+            GradientCheckReport report = GradientCheck.network(m.network(), picked.inputs(m),
+                    picked.rows().networkTargets(m),
+                    GradientCheckOptions.defaults().withTolerance(tolerance).withStep(step)
                             .withKinkRetries(kinkRetries));
             out.println("gradient check of " + m.network().parameters().size() + " parameters on rows " + rows.rows
-                    + " of " + data.file + " (" + picked.size() + " rows):");
+                    + " of " + data.file + " (" + picked.rows().size() + " rows):");
             out.println(report);
             return report.passed() ? ExitCodes.OK : ExitCodes.GRADCHECK_FAILED;
         }

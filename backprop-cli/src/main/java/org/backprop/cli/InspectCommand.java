@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 import org.backprop.io.model.Model;
-import org.backprop.io.table.LabeledRows;
 import org.backprop.io.model.ModelFile;
 import org.backprop.io.model.Task;
 import org.backprop.io.preprocess.ColumnEncoder;
@@ -89,11 +88,11 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private void printTrace(PrintWriter out, Model m) {
-        LabeledRows all = CliFiles.labeledRows(spec, data, m);
-        LabeledRows picked = all.select(rows.rows.indices(all.size()));
-        Trace trace = Trace.record(m.network(), m.inputs(picked.features()), picked.networkTargets(m));
+        LocatedRows all = CliFiles.labeledRows(spec, data, m);
+        LocatedRows picked = all.select(rows.rows.indices(all.rows().size()));
+        Trace trace = Trace.record(m.network(), picked.inputs(m), picked.rows().networkTargets(m));
         out.println();
-        out.println("Trace of rows " + rows.rows + " of " + data + " (" + picked.size() + " rows, standardized "
+        out.println("Trace of rows " + rows.rows + " of " + data + " (" + picked.rows().size() + " rows, standardized "
                 + "inputs; loss " + trace.loss() + "):");
         out.print(trace.table());
         if (traceJson != null) {

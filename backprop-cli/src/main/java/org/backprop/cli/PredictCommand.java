@@ -61,6 +61,7 @@ final class PredictCommand implements Callable<Integer> {
             EncodeWarnings warnings = new EncodeWarnings();
             DoubleTable features = m.preprocessor().encode(table, warnings);
             String[] ids = idColumn == null ? null : ids(table);
+            table.releaseCells();
             CliFiles.warn(spec.commandLine().getErr(), data.file, warnings);
             RowOrigin origin = RowOrigin.of(table);
             if (out == null || AtomicFiles.standardStream(out) == FileDescriptor.out) {

@@ -1,7 +1,6 @@
 package org.backprop.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 
 import org.backprop.io.DoubleTable;
@@ -16,7 +15,9 @@ import org.backprop.tensor.Matrix;
  * label in that column, then one probability column per class, {@code p_<label>}, in the model's
  * class order. An optional id column comes first, its cells copied as written. Numbers are written
  * in full precision (shortest text that reads back as the same double).
- * Rows are computed and written {@link BatchedPredictions#BATCH_ROWS} at a time.
+ * Rows are computed {@link BatchedPredictions#BATCH_ROWS} at a time, all of them before the first
+ * byte is written (the predictions, rows × outputs, are small beside the inputs): a data error
+ * (exit 3) leaves standard output empty, not half-written. The text goes out one batch at a time.
  */
 final class PredictionsCsv {
     private PredictionsCsv() {
@@ -47,17 +48,11 @@ final class PredictionsCsv {
         if (model.task() == Task.CLASSIFICATION) {
             model.labels().classes().forEach(c -> header.append(',').append(quote("p_" + c)));
         }
+        int n = features.rows();
+        Matrix all = BatchedPredictions.all(model, n, sink -> BatchedPredictions.forEach(model, features, origin, sink));
         out.write(header.append('\n').toString());
-        try {
-            BatchedPredictions.forEach(model, features, origin, (first, p) -> {
-                try {
-                    out.write(rows(model, p, ids, first));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        for (int first = 0; first < n; first += BatchedPredictions.BATCH_ROWS) {
+            out.write(rows(model, all.rowRange(first, Math.min(n, first + BatchedPredictions.BATCH_ROWS)), ids, first));
         }
     }
 

@@ -1,31 +1,33 @@
 package org.backprop.cli;
 
 import java.util.List;
+import java.util.function.IntToLongFunction;
 
 import org.backprop.io.DataException;
 import org.backprop.io.csv.ColumnarTable;
 
 /**
- * Where the rows of a {@link LabeledRows} come from, so that a problem found after reading (an
- * overflowing value, a non-finite prediction) still names the file, line and column.
+ * Where the rows of a set come from, so that a problem found after reading (an overflowing value,
+ * a non-finite prediction) still names the file, line and column.
  *
  * @param source  the file's name as shown in messages
- * @param lines   the 1-based line of each row, in row order, or null when unknown (rows are then
- *                named by their 1-based position)
+ * @param lines   the 1-based line of each row (by its 0-based position in the set), or null when
+ *                unknown (rows are then named by their 1-based position)
  * @param columns the file's column names, in file order
  */
-record RowOrigin(String source, long[] lines, List<String> columns) {
+record RowOrigin(String source, IntToLongFunction lines, List<String> columns) {
 
     /** The origin of every row of {@code table}, in order. */
     static RowOrigin of(ColumnarTable table) {
-        long[] lines = new long[table.rowCount()];
-        for (int r = 0; r < lines.length; r++) {
-            lines[r] = table.line(r);
-        }
-        return new RowOrigin(table.source(), lines, table.columnNames());
+        return new RowOrigin(table.source(), table::line, table.columnNames());
     }
 
-    /** Rows of {@code source} whose lines are not known (e.g. a split of the data), named by position. */
+    /** The origin of rows {@code rows} of {@code table}, in that order (e.g. the training rows). */
+    static RowOrigin of(ColumnarTable table, int[] rows) {
+        return of(table).select(rows);
+    }
+
+    /** Rows of {@code source} whose lines are not known, named by position. */
     static RowOrigin positions(String source) {
         return new RowOrigin(source, null, List.of());
     }
@@ -35,17 +37,14 @@ record RowOrigin(String source, long[] lines, List<String> columns) {
         if (lines == null) {
             return this;
         }
-        long[] out = new long[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = lines[rows[i]];
-        }
-        return new RowOrigin(source, out, columns);
+        IntToLongFunction all = lines;
+        return new RowOrigin(source, r -> all.applyAsLong(rows[r]), columns);
     }
 
     /** A data error at row {@code row}, column {@code column} (a name; its file position is looked up). */
     DataException.Builder cell(int row, String column) {
         DataException.Builder at = lines == null ? DataException.in(source + ", row " + (row + 1))
-                : DataException.in(source).line(lines[row]);
+                : DataException.in(source).line(lines.applyAsLong(row));
         return at.column(columns.indexOf(column) + 1, column);
     }
 }

@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.Task;
 import org.backprop.io.table.LabeledRows;
+import org.backprop.io.table.NetworkRows;
 import org.backprop.metrics.Accuracy;
 import org.backprop.metrics.ClassLabels;
 import org.backprop.metrics.ClassReport;
@@ -51,10 +52,27 @@ record SplitMetrics(int rows, Map<String, Object> values) {
 
     /** As {@link #of(Model, LabeledRows, RowOrigin)}, adding weighted metrics when {@code weights} is not null. */
     static SplitMetrics of(Model model, LabeledRows data, RowOrigin origin, double[] weights) {
+        return of(model, BatchedPredictions.all(model, data.size(),
+                sink -> BatchedPredictions.forEach(model, data.features(), origin, sink)), data.values(),
+                data.labels(), weights);
+    }
+
+    /** As {@link #of(Model, LabeledRows, RowOrigin, double[])} for rows already standardized (training, validation). */
+    static SplitMetrics of(Model model, NetworkRows data, RowOrigin origin, double[] weights) {
+        return of(model, BatchedPredictions.all(model, data.size(),
+                sink -> BatchedPredictions.forEach(model, data.inputs(), origin, sink)), data.values(),
+                data.labels(), weights);
+    }
+
+    /**
+     * The metrics of {@code output} (regression: n×1 predictions in target units; classification:
+     * n×classes probabilities) against the true {@code values} or {@code labels}.
+     */
+    private static SplitMetrics of(Model model, Matrix output, double[] values, String[] labels, double[] weights) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (model.task() == Task.REGRESSION) {
-            Matrix predicted = Matrix.column(BatchedPredictions.values(model, data.features(), origin));
-            Matrix actual = Matrix.column(data.values());
+            Matrix predicted = output;
+            Matrix actual = Matrix.wrap(values.length, 1, values);
             m.put("mse", Mse.of(actual, predicted));
             m.put("rmse", Rmse.of(actual, predicted));
             m.put("mae", Mae.of(actual, predicted));
@@ -65,10 +83,10 @@ record SplitMetrics(int rows, Map<String, Object> values) {
                 m.put("weighted_mae", Mae.of(actual, predicted, weights));
             }
         } else {
-            Matrix probabilities = BatchedPredictions.probabilities(model, data.features(), origin);
+            Matrix probabilities = output;
             int k = model.labels().classCount();
             int[] predicted = ClassLabels.argmax(probabilities);
-            int[] actual = model.labels().encode(data.labels());
+            int[] actual = model.labels().encode(labels);
             Matrix oneHot = ClassLabels.oneHot(actual, k);
             m.put("accuracy", Accuracy.of(actual, predicted));
             m.put("log_loss", LogLoss.of(oneHot, probabilities));
@@ -90,6 +108,6 @@ record SplitMetrics(int rows, Map<String, Object> values) {
             m.put("confusion_matrix", new Confusion(model.labels().classes(),
                     ConfusionMatrix.of(actual, predicted, k).toArray()));
         }
-        return new SplitMetrics(data.size(), m);
+        return new SplitMetrics(output.rows(), m);
     }
 }

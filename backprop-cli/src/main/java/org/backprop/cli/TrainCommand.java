@@ -15,9 +15,8 @@ import org.backprop.io.csv.CsvTable;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.ModelMetadata;
 import org.backprop.io.model.Task;
-import org.backprop.io.preprocess.EncodeWarnings;
 import org.backprop.io.preprocess.LabelEncoder;
-import org.backprop.io.table.LabeledRows;
+import org.backprop.io.table.NetworkRows;
 import org.backprop.io.table.TabularOptions;
 import org.backprop.io.table.TabularTraining;
 import org.backprop.kernel.Kernels;
@@ -158,6 +157,7 @@ public class TrainCommand implements Callable<Integer> {
         ColumnarTable table = readColumns(data.file,
                 weights.keepWeightColumn(TabularTraining.readOptions(target, options)));
         validationSplit = stopping.validationSplit(table.rowCount());
+        double[] column = weights.column(table);
         TabularTraining.Prepared prepared = prepare(table, options.withValidationSplit(validationSplit));
         Task chosen = prepared.target().task();
         weights.check(chosen, target);
@@ -165,13 +165,12 @@ public class TrainCommand implements Callable<Integer> {
             stdout.println("task: " + chosen.id() + " (" + prepared.target().reason() + "; set --task to override)");
         }
         prepared.notes().forEach(stdout::println);
-        LabeledRows train = prepared.train();
-        LabeledRows validation = prepared.validation();
+        NetworkRows train = prepared.train();
+        NetworkRows validation = prepared.validation();
         epochs = stopping.epochs(train.size(), batchSize);
         patience = stopping.patience(validation != null, supportsEarlyStopping());
         Map<String, Double> classWeights = chosen == Task.CLASSIFICATION
                 ? weights.classWeights(LabelEncoder.fit(prepared.target().labels()).classes(), train.labels()) : null;
-        double[] column = weights.column(table);
         double[] trainWeights = someWeight("training", SampleWeightOptions.rows(column, prepared.trainRows(),
                 train.labels(), classWeights));
         double[] validationWeights = validation == null ? null : someWeight("validation",
@@ -179,7 +178,7 @@ public class TrainCommand implements Callable<Integer> {
         ModelMetadata metadata = metadata(data.file.getFileName().toString(), train.size());
         try (Model model = TabularTraining.model(prepared, lossFor(chosen), standardizeTarget,
                 (start, outputs, lossName) -> network(outputs, lossName, start), metadata)) {
-            TestRows test = testRows(model);
+            LocatedRows test = testRows(model);
             double[] testWeights = test == null ? null : someWeight("test",
                     SampleWeightOptions.rows(null, null, test.rows().labels(), classWeights));
             stdout.println(describe(model, train, validation));
@@ -187,27 +186,20 @@ public class TrainCommand implements Callable<Integer> {
                 stdout.println("class weights: " + classWeights);
             }
             History history = fit(model, prepared, trainWeights, validationWeights, stdout);
-            report(model, history, train, trainWeights, validation, validationWeights, test, testWeights, stdout);
+            report(model, history, prepared, trainWeights, validationWeights, test, testWeights, stdout);
             CliFiles.saveModel(out, model, stdout);
             stdout.println("saved model to " + out);
         }
         return ExitCodes.OK;
     }
 
-    /** The {@code --test} rows and where they came from. */
-    private record TestRows(LabeledRows rows, RowOrigin origin) {
-    }
-
     /** The {@code --test} rows (null without one), read and checked against the model before training. */
-    private TestRows testRows(Model model) {
+    private LocatedRows testRows(Model model) {
         if (test == null) {
             return null;
         }
-        ColumnarTable testTable = readColumns(test, model.preprocessor().readOptions(List.of(model.target())));
-        EncodeWarnings warnings = new EncodeWarnings();
-        LabeledRows rows = LabeledRows.of(testTable, model, warnings);
-        CliFiles.warn(spec.commandLine().getErr(), test, warnings);
-        return new TestRows(rows, RowOrigin.of(testTable));
+        return CliFiles.labeledRows(spec, test,
+                readColumns(test, model.preprocessor().readOptions(List.of(model.target()))), model);
     }
 
     /** {@code w} unless every weight is 0 (a data error: such rows carry no information). */
@@ -299,13 +291,22 @@ public class TrainCommand implements Callable<Integer> {
         double rate = lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer);
         int rows = prepared.train().size();
         int stepsPerEpoch = (rows + Math.min(batchSize, rows) - 1) / Math.min(batchSize, rows);
-        ProgressPrinter progress = new ProgressPrinter(stdout, epochs, System.console() != null);
         Matrix w = trainWeights == null ? null : Matrix.column(trainWeights);
         Matrix wValidation = validationWeights == null ? null : Matrix.column(validationWeights);
+        return withProgress(stdout, progress -> TabularTraining.fit(model, prepared,
+                (network, x, y, xValidation, yValidation) -> train(network, toolkit.optimizer(optimizer, rate,
+                        epochs, stepsPerEpoch), x, y, w, xValidation, yValidation, wValidation, progress)));
+    }
+
+    /**
+     * Runs {@code fit} with the progress printer of this run's epochs as its listener, as
+     * {@code backprop train} prints progress; a diverged fit becomes exit code 4 ("No model was
+     * written"). For front ends whose trainer runs elsewhere (e.g. on Spark).
+     */
+    protected final <T> T withProgress(PrintWriter stdout, java.util.function.Function<TrainingListener, T> fit) {
+        ProgressPrinter progress = new ProgressPrinter(stdout, epochs, System.console() != null);
         try {
-            return TabularTraining.fit(model, prepared, (network, x, y, xValidation, yValidation) ->
-                    train(network, toolkit.optimizer(optimizer, rate, epochs, stepsPerEpoch), x, y, w, xValidation,
-                            yValidation, wValidation, progress));
+            return fit.apply(progress);
         } catch (TrainingDivergedException e) {
             throw new UserError(ExitCodes.DIVERGED, e.getMessage() + " No model was written.", e);
         } finally {
@@ -372,33 +373,56 @@ public class TrainCommand implements Callable<Integer> {
     }
 
     /** Metrics, their JSON and the plot: everything that can fail, done before the model is saved. */
-    private void report(Model model, History history, LabeledRows train, double[] trainWeights,
-                        LabeledRows validation, double[] validationWeights, TestRows testRows, double[] testWeights,
-                        PrintWriter stdout) {
-        if (history.stoppedEarly()) {
-            EpochRecord best = history.epochs().get(history.restoredEpoch());
-            stdout.println("early stopping after epoch " + history.epochs().size() + ": kept the weights of epoch "
-                    + (history.restoredEpoch() + 1) + " (best " + (best.hasValidation() ? "validation" : "training")
-                    + " loss " + String.format(Locale.ROOT, "%.6g", best.monitoredLoss()) + ")");
-        }
-        MetricsReport metrics = new MetricsReport().add("train", SplitMetrics.of(model, train,
-                RowOrigin.positions(data.file + " (training rows)"), trainWeights));
-        if (validation != null) {
-            metrics.add("validation", SplitMetrics.of(model, validation,
-                    RowOrigin.positions(data.file + " (validation rows)"), validationWeights));
+    private void report(Model model, History history, TabularTraining.Prepared prepared, double[] trainWeights,
+                        double[] validationWeights, LocatedRows testRows, double[] testWeights, PrintWriter stdout) {
+        reportStopping(history, stdout);
+        MetricsReport metrics = new MetricsReport().add("train", SplitMetrics.of(model, prepared.train(),
+                RowOrigin.of(prepared.table(), prepared.trainRows()), trainWeights));
+        if (prepared.validation() != null) {
+            metrics.add("validation", SplitMetrics.of(model, prepared.validation(),
+                    RowOrigin.of(prepared.table(), prepared.validationRows()), validationWeights));
         }
         if (testRows != null) {
             metrics.add("test", SplitMetrics.of(model, testRows.rows(), testRows.origin(), testWeights));
         }
         metrics.print(stdout);
         metrics.writeJson(metricsJson.file, stdout);
+        writePlot(model, history, stdout);
+    }
+
+    /** Says how early stopping ended {@code history}, if it did (the line {@code backprop train} prints). */
+    protected final void reportStopping(History history, PrintWriter stdout) {
+        if (history.stoppedEarly()) {
+            EpochRecord best = history.epochs().get(history.restoredEpoch());
+            stdout.println("early stopping after epoch " + history.epochs().size() + ": kept the weights of epoch "
+                    + (history.restoredEpoch() + 1) + " (best " + (best.hasValidation() ? "validation" : "training")
+                    + " loss " + String.format(Locale.ROOT, "%.6g", best.monitoredLoss()) + ")");
+        }
+    }
+
+    /** Writes the --plot of {@code history}, if asked for. */
+    protected final void writePlot(Model model, History history, PrintWriter stdout) {
         if (plot != null) {
             LossPlot.write(plot, history, model.spec().loss().name(), stdout);
             stdout.println("wrote loss plot to " + plot);
         }
     }
 
-    private String describe(Model model, LabeledRows train, LabeledRows validation) {
+    /** Refuses a --plot path that cannot be written, before training (for front ends that check their own outputs). */
+    protected final void checkPlotPath() {
+        new CommandFiles().output("--plot", plot).check();
+    }
+
+    /**
+     * Resolves this run's early-stopping patience ({@link #patience()}): --patience, or the automatic
+     * rule's when there are validation rows ({@code hasValidation}); returns it.
+     */
+    protected final int resolvePatience(boolean hasValidation) {
+        patience = stopping.patience(hasValidation, supportsEarlyStopping());
+        return patience;
+    }
+
+    private String describe(Model model, NetworkRows train, NetworkRows validation) {
         return String.format(Locale.ROOT, "training %s on %d rows (%d validation), %d features → %s, %s, %s lr %s, "
                         + "%d epochs, batch %d, seed %d", model.task().id(), train.size(),
                 validation == null ? 0 : validation.size(), model.features().size(), layersText(model),

@@ -162,11 +162,20 @@ class FailureModesTest {
         CliRun train = CliRun.of("train", "--data", tinyData, "--target", "y", "--layers", "2", "--epochs", "1",
                 "--threads", "1", "--out", tinyModel);
         assertEquals(0, train.exitCode(), train::toString);
-        Path big = TestCsv.write(dir.resolve("big.csv"), "tiny\n1\n1e20\n");
+        StringBuilder rows = new StringBuilder("tiny,y,note\n");
+        for (int i = 0; i < 5000; i++) {  // more than one batch of predictions before the bad row
+            rows.append(i % 2 == 0 ? "1e-301" : "2e-301").append(",1,").append(i == 7 ? "\"two\nlines\"" : "n")
+                    .append('\n');
+        }
+        Path big = TestCsv.write(dir.resolve("big.csv"), rows + "1e20,2,n\n");
         CliRun run = CliRun.of("predict", "--model", tinyModel, "--data", big);
         assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
-        assertOneLine(run.err(), "big.csv, line 3, column 1 \"tiny\": value overflows when standardized",
+        assertOneLine(run.err(), "big.csv, line 5003, column 1 \"tiny\": value overflows when standardized",
                 "found \"1.0E20\"");
+        assertEquals("", run.out(), "nothing half-written on standard output");
+        CliRun evaluate = CliRun.of("evaluate", "--model", tinyModel, "--data", big);
+        assertEquals(ExitCodes.DATA, evaluate.exitCode(), evaluate::toString);
+        assertOneLine(evaluate.err(), "big.csv, line 5003, column 1 \"tiny\": value overflows when standardized");
     }
 
     @Test

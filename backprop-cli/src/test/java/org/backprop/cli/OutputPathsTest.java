@@ -191,6 +191,16 @@ class OutputPathsTest {
     }
 
     @Test
+    void aFifoAsTestDataIsRefusedBeforeTraining() throws Exception {
+        Path fifo = mkfifo(dir.resolve("test-pipe"));
+        CliRun run = train("--test", fifo, "--out", model);
+        assertEquals(ExitCodes.IO, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("cannot read --test " + fifo + ": not a regular file"), run::toString);
+        assertEquals("", run.out(), "refused before reading the data");
+        assertFalse(Files.exists(model));
+    }
+
+    @Test
     void aSymbolicLinkIsWrittenThroughAndStaysALink() throws Exception {
         Path real = Files.createDirectory(dir.resolve("real")).resolve("model.safetensors");
         Path link = Files.createSymbolicLink(dir.resolve("link.safetensors"), real);

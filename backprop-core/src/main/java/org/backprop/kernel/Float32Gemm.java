@@ -10,8 +10,8 @@ package org.backprop.kernel;
  * their operands would cost more than the float arithmetic saves.
  *
  * <p>As {@link FloatCopyProducts} it also multiplies operands rounded once into {@link FloatCopy
- * float copies}: the same arithmetic, bit for bit, with fewer conversions. Calls on one instance
- * run one at a time.
+ * float copies}, into double C or into a float copy (a caller keeping its values in float): the
+ * same arithmetic, bit for bit, with fewer conversions. Calls on one instance run one at a time.
  */
 public final class Float32Gemm implements Gemm, FloatCopyProducts {
     private static final Elementwise ELEMENTWISE = Kernels.elementwise();
@@ -20,7 +20,7 @@ public final class Float32Gemm implements Gemm, FloatCopyProducts {
     private final FloatCopy a = new FloatCopy();
     private final FloatCopy b = new FloatCopy();
     private float[] c = new float[0];
-    private final Narrowing narrowing = new Narrowing();
+    private final FloatCopyBatch narrowing = new FloatCopyBatch();
     private final Widening widening = new Widening();
     private final FusedPasses fusedPasses = () -> this;
 
@@ -87,8 +87,13 @@ public final class Float32Gemm implements Gemm, FloatCopyProducts {
 
     @Override
     public synchronized void narrow(double[] src, int off, int len, FloatCopy copy) {
-        narrowing.set(src, off, len, copy.ensure(len), null, 0, null);
-        run(len);
+        narrowing.add(src, off, len, copy);
+        run(narrowing);
+    }
+
+    @Override
+    public synchronized void narrow(FloatCopyBatch batch) {
+        run(batch);
     }
 
     @Override
@@ -146,13 +151,16 @@ public final class Float32Gemm implements Gemm, FloatCopyProducts {
 
     /** Rounds A into {@link #a} and B into {@link #b} in one parallel pass. */
     private void narrowBoth(double[] aSrc, int aOff, int aLen, double[] bSrc, int bOff, int bLen) {
-        narrowing.set(aSrc, aOff, aLen, a.ensure(aLen), bSrc, bOff, b.ensure(bLen));
-        run(aLen + bLen);
+        run(narrowing.add(aSrc, aOff, aLen, a).add(bSrc, bOff, bLen, b));
     }
 
-    private void run(int elements) {
-        floats.team().forRange(elements, 1, narrowing);
-        narrowing.clear();
+    /** Rounds every range of {@code batch} in one parallel pass, then clears it. */
+    private void run(FloatCopyBatch batch) {
+        try {
+            floats.team().forRange(batch.total(), 1, batch);
+        } finally {
+            batch.clear();
+        }
     }
 
     @Override
@@ -174,46 +182,6 @@ public final class Float32Gemm implements Gemm, FloatCopyProducts {
     public void close() {
         floats.close();
         vectorShapes.close();
-    }
-
-    /** Rounds a first source, then optionally a second, as one range over both (one parallel pass). */
-    private static final class Narrowing implements RangeTask {
-        private double[] aSrc;
-        private int aOff;
-        private int aLen;
-        private float[] aDst;
-        private double[] bSrc;
-        private int bOff;
-        private float[] bDst;
-
-        void set(double[] aSrc, int aOff, int aLen, float[] aDst, double[] bSrc, int bOff, float[] bDst) {
-            this.aSrc = aSrc;
-            this.aOff = aOff;
-            this.aLen = aLen;
-            this.aDst = aDst;
-            this.bSrc = bSrc;
-            this.bOff = bOff;
-            this.bDst = bDst;
-        }
-
-        void clear() {
-            aSrc = null;
-            bSrc = null;
-            aDst = null;
-            bDst = null;
-        }
-
-        @Override
-        public void run(int from, int to) {
-            int aEnd = Math.min(to, aLen);
-            if (from < aEnd) {
-                ELEMENTWISE.toFloat(aSrc, aOff + from, aDst, from, aEnd - from);
-            }
-            int bStart = Math.max(from, aLen);
-            if (bStart < to) {
-                ELEMENTWISE.toFloat(bSrc, bOff + bStart - aLen, bDst, bStart - aLen, to - bStart);
-            }
-        }
     }
 
     /** Widens the float product into the caller's C (adding when accumulating). */

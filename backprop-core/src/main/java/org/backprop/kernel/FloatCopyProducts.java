@@ -15,6 +15,9 @@ public interface FloatCopyProducts {
     /** Rounds {@code len} elements of {@code src} from {@code off} into {@code copy}, on the kernel's team. */
     void narrow(double[] src, int off, int len, FloatCopy copy);
 
+    /** Rounds every range of {@code batch} into its copy in one parallel pass on the kernel's team, then clears it. */
+    void narrow(FloatCopyBatch batch);
+
     /** C (m×n) = A (m×k) · B (k×n), overwriting C, from float copies. */
     void mult(int m, int n, int k, FloatCopy a, FloatCopy b, double[] c, int cOff);
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.backprop.kernel.BlockedColumnSums;
 import org.backprop.kernel.Elementwise;
 import org.backprop.kernel.FloatCopy;
+import org.backprop.kernel.FloatCopyBatch;
 import org.backprop.kernel.FloatCopyProducts;
 import org.backprop.kernel.FusedPasses;
 import org.backprop.kernel.Gemm;
@@ -40,7 +41,9 @@ import org.backprop.tensor.Matrix;
  *       a gradient check, the divergence guard, a layer that is not on float storage). A is also
  *       written in double when the layer above does not read it in float (the top layer, a
  *       dropout, a matrix–vector product). Parameters, their gradients and the optimizer stay in
- *       double (see {@link org.backprop.kernel.Precision#FLOAT32}).</li>
+ *       double (see {@link org.backprop.kernel.Precision#FLOAT32}). The forward rounds X and the
+ *       weights of every such layer in one parallel pass before its first product; the backward
+ *       multiplies with the same copies.</li>
  *   <li>A layer with one output unit whose layer below is dense leaves its dL/dX (an outer product,
  *       n×1 by 1×in) to the pass of the layer below, which computes it block by block right before
  *       reading it.</li>
@@ -64,9 +67,14 @@ final class DensePlan {
     }
 
     private final Step[] steps;
+    /** The float32 products on copies, or null when the kernel computes in double. */
+    private final FloatCopyProducts floats;
+    /** The operands a forward rounds into float copies before its first product. */
+    private final FloatCopyBatch operands = new FloatCopyBatch();
 
-    private DensePlan(Step[] steps) {
+    private DensePlan(Step[] steps, FloatCopyProducts floats) {
         this.steps = steps;
+        this.floats = floats;
     }
 
     /**
@@ -90,11 +98,12 @@ final class DensePlan {
                 return null;
             }
         }
-        return new DensePlan(steps);
+        return new DensePlan(steps, fused.floatCopies());
     }
 
     /** The network's output for {@code x}, as the layers' forward one after the other gives it. */
     Matrix forward(Matrix x, boolean training) {
+        roundOperands(x);
         Matrix input = x;
         FloatCopy inputFloat = null;
         for (int i = 0; i < steps.length; i++) {
@@ -109,6 +118,27 @@ final class DensePlan {
             inputFloat = step.outputInFloatFor(next, input.rows());
         }
         return input;
+    }
+
+    /**
+     * Rounds, in one parallel pass, the weights of every layer whose products run in float on a
+     * batch of x's rows, and x itself if the first layer's do.
+     */
+    private void roundOperands(Matrix x) {
+        if (floats == null) {
+            return;
+        }
+        int rows = x.rows();
+        for (int i = 0; i < steps.length; i++) {
+            if (steps[i] instanceof DenseStep step && step.onCopies(rows)) {
+                step.addOperands(operands, i == 0 ? x : null);
+            }
+        }
+        if (operands.total() > 0) {
+            floats.narrow(operands);
+        } else {
+            operands.clear();
+        }
     }
 
     /**
@@ -217,9 +247,14 @@ final class DensePlan {
         private final BlockedColumnSums biasSums = new BlockedColumnSums();
         private final ForwardBands forwardBands = new ForwardBands();
         private final BackwardBlocks backwardBlocks = new BackwardBlocks();
+        /** Set by {@link #addOperands} with the input: the input copy is filled for the next forward. */
+        private boolean inputRounded;
         /** Set by the last forward: this layer's values are in float storage. */
         private boolean inFloat;
-        /** The float copy of the last forward's input (its own copy or the layer below's A). */
+        /**
+         * The float copy of the last forward's input (its own copy or the layer below's A); with
+         * {@link #weightCopy}, the operands the backward's products reuse.
+         */
         private FloatCopy inputUsed;
         /** Set by the last backward: its dL/dX is in {@link #gradX}'s store. */
         private boolean inputGradInFloat;
@@ -245,6 +280,19 @@ final class DensePlan {
             return floats != null && floats.onCopies(rows, w.cols(), w.rows());
         }
 
+        /**
+         * Adds W, and {@code input} unless null, to {@code batch}, to be rounded into this layer's
+         * copies before its {@link #forward}, which must then run on float copies.
+         */
+        void addOperands(FloatCopyBatch batch, Matrix input) {
+            Matrix w = multiply.param();
+            if (input != null) {
+                batch.add(input.data(), input.offset(), input.size(), inputCopy);
+                inputRounded = true;
+            }
+            batch.add(w.data(), w.offset(), w.size(), weightCopy);
+        }
+
         /** The float store of the last forward's A when {@code next} reads it in float, else null. */
         FloatCopy outputInFloatFor(DenseStep next, int rows) {
             return inFloat && next != null && next.onCopies(rows) ? a.store() : null;
@@ -267,14 +315,17 @@ final class DensePlan {
             Matrix aOut = activation.outputBufferFor(pOut);
             int rows = input.rows();
             inFloat = onCopies(rows);
+            boolean inputWasRounded = inputRounded;
+            inputRounded = false;
             boolean doubleA = !inFloat || next == null || !next.onCopies(rows);
             if (inFloat) {
                 if (inputFloat == null) {
-                    floats.narrow(input.data(), input.offset(), input.size(), inputCopy);
+                    if (!inputWasRounded) {
+                        floats.narrow(input.data(), input.offset(), input.size(), inputCopy);
+                    }
                     inputFloat = inputCopy;
                 }
-                inputUsed = inputFloat;
-                floats.narrow(w.data(), w.offset(), w.size(), weightCopy);
+                inputUsed = inputFloat;   // W was rounded into weightCopy by the plan's roundOperands
                 n.claimFor(nOut);
                 floats.mult(rows, w.cols(), w.rows(), inputFloat, weightCopy, n.store());
                 p.claimFor(pOut);
@@ -353,8 +404,7 @@ final class DensePlan {
             inputGradInFloat = false;
             if (gradXOut != null && !leaveInputGrad) {
                 if (inFloat) {
-                    floats.narrow(w.data(), w.offset(), w.size(), weightCopy);
-                    gradX.claimFor(gradXOut);
+                    gradX.claimFor(gradXOut);   // W as the forward rounded it into weightCopy
                     floats.multTransB(rows, w.rows(), w.cols(), gradP.store(), weightCopy, gradX.store());
                     gradX.defer();
                     inputGradInFloat = true;

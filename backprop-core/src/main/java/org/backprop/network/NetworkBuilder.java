@@ -43,6 +43,7 @@ public final class NetworkBuilder {
     private Loss lossInstance;
     private Initializer initializerInstance;
     private RandomSource initRandom;
+    private RandomSource dropoutRandom;
     private long seed;
     private Gemm gemm;
     private int threads = Kernels.defaultThreads();
@@ -115,6 +116,15 @@ public final class NetworkBuilder {
         return this;
     }
 
+    /**
+     * Draw dropout masks from this source instead of the seed's "dropout" stream (e.g. a partition's
+     * own stream in data-parallel training).
+     */
+    public NetworkBuilder dropoutRandom(RandomSource value) {
+        this.dropoutRandom = value;
+        return this;
+    }
+
     /** Number of kernel threads (default: all processors). Results do not depend on it. */
     public NetworkBuilder threads(int value) {
         if (value < 1) {
@@ -165,11 +175,11 @@ public final class NetworkBuilder {
         Gemm kernel = ownsGemm ? Kernels.create(threads, precision) : gemm;
         SeedStreams streams = new SeedStreams(seed);
         RandomSource random = initRandom != null ? initRandom : streams.stream("init");
-        RandomSource dropoutRandom = streams.stream("dropout");
+        RandomSource masks = dropoutRandom != null ? dropoutRandom : streams.stream("dropout");
         List<Layer> layers = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             LayerContext context = new LayerContext(names.get(i), widths[i], parametersOf(names.get(i), params),
-                    kernel, random, dropoutRandom, initializer);
+                    kernel, random, masks, initializer);
             Layer layer = specs.get(i).build(context);
             if (layer.inputs() != widths[i] || layer.outputs() != widths[i + 1]) {
                 throw new IllegalStateException(names.get(i) + ": the spec promised " + widths[i] + " → "

@@ -27,6 +27,18 @@ public final class ParameterBuffer {
         return values;
     }
 
+    /**
+     * Overwrites every value with {@code source} (e.g. parameters received from another machine).
+     *
+     * @throws IllegalArgumentException if {@code source} does not hold exactly {@link #size()} values
+     */
+    public void setValues(double[] source) {
+        if (source.length != values.length) {
+            throw new IllegalArgumentException(source.length + " parameter values for a buffer of " + values.length);
+        }
+        System.arraycopy(source, 0, values, 0, values.length);
+    }
+
     /** The flat gradients (shared, not copied), filled by the last backward pass. */
     public double[] grads() {
         return grads;

@@ -40,6 +40,7 @@ public final class Predictor implements AutoCloseable {
 
     private final List<Layer> layers = new ArrayList<>();
     private final Gemm gemm;
+    private final boolean ownsGemm;
     /** The fused passes for these layers, as the network's own, or null for the plain loop. */
     private final DensePlan plan;
     private final int inputs;
@@ -48,13 +49,15 @@ public final class Predictor implements AutoCloseable {
     private final Matrix row;
 
     private Predictor(NeuralNetwork network, int threads, int chunkRows) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("a predictor needs at least one thread, got " + threads);
-        }
+        this(network, kernel(network, threads), true, chunkRows);
+    }
+
+    private Predictor(NeuralNetwork network, Gemm gemm, boolean ownsGemm, int chunkRows) {
         if (chunkRows < 1) {
             throw new IllegalArgumentException("chunk rows must be at least 1, got " + chunkRows);
         }
-        this.gemm = Kernels.create(threads, network.precision());
+        this.gemm = gemm;
+        this.ownsGemm = ownsGemm;
         for (Layer layer : network.layers()) {
             layers.add(layer.sharingParameters(gemm));
         }
@@ -63,6 +66,23 @@ public final class Predictor implements AutoCloseable {
         this.outputs = network.outputs();
         this.chunkRows = chunkRows;
         this.row = Matrix.zeros(1, inputs);
+    }
+
+    private static Gemm kernel(NeuralNetwork network, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("a predictor needs at least one thread, got " + threads);
+        }
+        return Kernels.create(threads, network.precision());
+    }
+
+    /**
+     * A predictor on the network's own kernel (its threads, and whatever kernel it was built with),
+     * {@code chunkRows} rows at a time: the network's {@link NeuralNetwork#forward forward} in
+     * inference mode, bit for bit, on buffers of its own. Not to be used while the network computes
+     * (e.g. between training steps, as the trainer evaluates); closing it leaves the kernel running.
+     */
+    public static Predictor onNetworkKernel(NeuralNetwork network, int chunkRows) {
+        return new Predictor(network, network.gemm(), false, chunkRows);
     }
 
     /** A one-thread predictor with {@link #DEFAULT_CHUNK_ROWS} rows per chunk. */
@@ -147,9 +167,11 @@ public final class Predictor implements AutoCloseable {
         return out;
     }
 
-    /** Stops the kernel's worker threads. */
+    /** Stops the kernel's worker threads (unless the kernel is the network's). */
     @Override
     public void close() {
-        gemm.close();
+        if (ownsGemm) {
+            gemm.close();
+        }
     }
 }

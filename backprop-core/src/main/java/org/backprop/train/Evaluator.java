@@ -4,13 +4,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.backprop.network.NeuralNetwork;
+import org.backprop.network.Predictor;
 import org.backprop.tensor.Matrix;
 
 /**
  * Full-set losses (weighted when row weights are given) and extra metrics of the current
  * parameters, in inference mode, on the training set and (if given) the validation set.
+ *
+ * <p>The network's outputs are computed {@link #CHUNK_ROWS} rows at a time on buffers of their own
+ * ({@link Predictor#onNetworkKernel}), so an evaluation holds one n×outputs matrix of predictions
+ * and a constant, never the hidden layers' activations of all n rows; the values equal one forward
+ * pass over all rows bit for bit (rows are independent; no chunk of one row is formed from a set of
+ * more, which the float32 kernels would round differently).
  */
-final class Evaluator {
+final class Evaluator implements EpochEvaluator, AutoCloseable {
+    /** Rows per forward pass of an evaluation. */
+    static final int CHUNK_ROWS = 1024;
+
     private final NeuralNetwork network;
     private final Map<String, MetricFunction> metrics;
     private final Matrix x;
@@ -19,6 +29,9 @@ final class Evaluator {
     private final Matrix xValidation;
     private final Matrix yValidation;
     private final Matrix wValidation;
+    private final Predictor predictor;
+    private final Matrix prediction;
+    private final Matrix validationPrediction;
 
     /** Row weights {@code w} and {@code wValidation} (n×1) may be null: then every row weighs 1. */
     Evaluator(NeuralNetwork network, Map<String, MetricFunction> metrics, Matrix x, Matrix y, Matrix w,
@@ -31,21 +44,45 @@ final class Evaluator {
         this.xValidation = xValidation;
         this.yValidation = yValidation;
         this.wValidation = wValidation;
+        this.predictor = Predictor.onNetworkKernel(network, CHUNK_ROWS);
+        this.prediction = Matrix.zeros(x.rows(), network.outputs());
+        this.validationPrediction = xValidation == null ? null : Matrix.zeros(xValidation.rows(), network.outputs());
     }
 
-    EpochRecord evaluate(int epoch, double meanBatchLoss) {
+    @Override
+    public EpochRecord evaluate(int epoch, double meanBatchLoss) {
         Map<String, Double> trainMetrics = new LinkedHashMap<>();
         Map<String, Double> validationMetrics = new LinkedHashMap<>();
-        double train = lossAndMetrics(x, y, w, trainMetrics);
+        double train = lossAndMetrics(x, y, w, prediction, trainMetrics);
         double validation = xValidation == null ? Double.NaN
-                : lossAndMetrics(xValidation, yValidation, wValidation, validationMetrics);
+                : lossAndMetrics(xValidation, yValidation, wValidation, validationPrediction, validationMetrics);
         return new EpochRecord(epoch, meanBatchLoss, train, validation, trainMetrics, validationMetrics);
     }
 
-    private double lossAndMetrics(Matrix inputs, Matrix targets, Matrix weights, Map<String, Double> into) {
-        Matrix prediction = network.forward(inputs, false);
-        double loss = network.loss().forward(prediction, targets, weights);
-        metrics.forEach((name, metric) -> into.put(name, metric.compute(targets, prediction)));
+    private double lossAndMetrics(Matrix inputs, Matrix targets, Matrix weights, Matrix out,
+                                  Map<String, Double> into) {
+        predictInChunks(inputs, out);
+        double loss = network.loss().forward(out, targets, weights);
+        metrics.forEach((name, metric) -> into.put(name, metric.compute(targets, out)));
         return loss;
+    }
+
+    /** Chunks of {@link #CHUNK_ROWS} rows; a set of more than one row never ends in a chunk of one. */
+    private void predictInChunks(Matrix inputs, Matrix out) {
+        int n = inputs.rows();
+        for (int from = 0; from < n; ) {
+            int to = Math.min(from + CHUNK_ROWS, n);
+            if (n - to == 1) {
+                to--;
+            }
+            predictor.predict(inputs.rowRange(from, to), out.rowRange(from, to));
+            from = to;
+        }
+    }
+
+    /** Releases the chunk buffers (the network's kernel keeps running). */
+    @Override
+    public void close() {
+        predictor.close();
     }
 }

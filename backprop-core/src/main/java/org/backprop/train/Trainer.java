@@ -29,7 +29,9 @@ import org.backprop.tensor.ShapeException;
  *       evaluated (or initial) parameters and throws a {@link TrainingDivergedException} naming the
  *       epoch, the batch and the layer.</li>
  * </ul>
- * Batch buffers are allocated once, so steady-state steps allocate nothing.
+ * Batch buffers are allocated once, so steady-state steps allocate nothing. The loop only makes
+ * the batches' gradients; what surrounds them (divergence checks, optimizer step, listeners,
+ * evaluation, early stopping, history) is {@link TrainingRun}'s, which distributed trainers share.
  */
 public final class Trainer {
     private final NeuralNetwork network;
@@ -124,57 +126,27 @@ public final class Trainer {
             }
         }
         Batches batches = new Batches(x, y, w, Math.min(config.batchSize(), x.rows()), network.team());
-        Evaluator evaluator = new Evaluator(network, metrics, x, y, w, xValidation, yValidation, wValidation);
-        BestParameters best = new BestParameters(network.parameters(), config.minDelta());
-        EarlyStopping stopping = new EarlyStopping(config.patience(), best);
-        DivergenceGuard guard = new DivergenceGuard(network, best);
-        History history = new History();
-        for (int skipped = 0; skipped < firstEpoch && config.shuffle(); skipped++) {
-            batches.reset(config.shuffleRandom());
-        }
-        for (int epoch = firstEpoch; epoch < config.epochs() && !stopping.shouldStop(); epoch++) {
-            batches.reset(config.shuffle() ? config.shuffleRandom() : null);
-            double lossSum = 0;
-            for (int b = 0; b < batches.count(); b++) {
-                lossSum += step(batches.load(b), batches.targets(), batches.weights(), epoch, b, guard);
+        try (Evaluator evaluator = new Evaluator(network, metrics, x, y, w, xValidation, yValidation, wValidation)) {
+            TrainingRun run = new TrainingRun(network, optimizer, config, listeners, evaluator);
+            for (int skipped = 0; skipped < firstEpoch && config.shuffle(); skipped++) {
+                batches.reset(config.shuffleRandom());
             }
-            double meanBatchLoss = lossSum / batches.count();
-            EpochRecord record = evaluationDue(epoch) ? evaluator.evaluate(epoch, meanBatchLoss)
-                    : EpochRecord.notEvaluated(epoch, meanBatchLoss);
-            if (record.evaluated()) {
-                stopping.observe(record);
+            for (int epoch = firstEpoch; epoch < config.epochs() && !run.stopped(); epoch++) {
+                batches.reset(config.shuffle() ? config.shuffleRandom() : null);
+                double lossSum = 0;
+                for (int b = 0; b < batches.count(); b++) {
+                    Matrix xBatch = batches.load(b);
+                    Matrix wBatch = batches.weights();
+                    double loss = wBatch == null
+                            ? BlockGradient.compute(network, xBatch, batches.targets(), xBatch.rows())
+                            : BlockGradient.compute(network, xBatch, batches.targets(), wBatch, RowWeights.sum(wBatch));
+                    run.step(epoch, b, loss);
+                    lossSum += loss;
+                }
+                run.endEpoch(epoch, lossSum / batches.count());
             }
-            history.add(record);
-            listeners.forEach(l -> l.onEpochEnd(record));
+            return run.finish();
         }
-        finish(history, best);
-        return history;
-    }
-
-    private double step(Matrix xBatch, Matrix yBatch, Matrix wBatch, int epoch, int batch, DivergenceGuard guard) {
-        double loss = wBatch == null ? BlockGradient.compute(network, xBatch, yBatch, xBatch.rows())
-                : BlockGradient.compute(network, xBatch, yBatch, wBatch, RowWeights.sum(wBatch));
-        guard.checkLoss(epoch, batch, loss);
-        optimizer.step(network.parameters(), network.team());
-        guard.checkParameters(epoch, batch, loss, optimizer.lastStepFinite());
-        for (int i = 0; i < listeners.size(); i++) {
-            listeners.get(i).onBatchEnd(epoch, batch, loss);
-        }
-        return loss;
-    }
-
-    private boolean evaluationDue(int epoch) {
-        return epoch % config.evaluateEvery() == 0 || epoch == config.epochs() - 1;
-    }
-
-    /** With early stopping on, puts the best evaluated parameters back into the network. */
-    private void finish(History history, BestParameters best) {
-        if (!config.earlyStopping()) {
-            history.finish(false, -1);
-            return;
-        }
-        best.restore();
-        history.finish(history.epochs().size() < config.epochs(), best.epoch());
     }
 
     private void checkData(String set, Matrix x, Matrix y) {

@@ -71,6 +71,44 @@ class DensePlanTest {
     }
 
     @Test
+    void float32HiddenLayersLiveInFloatStorageAndWidenWhenRead() {
+        try (NeuralNetwork net = NeuralNetwork.builder(100).dense(128, "relu").dense(256, "tanh").dense(1, "linear")
+                .seed(3).threads(2).precision(Precision.FLOAT32).build()) {
+            SplittableRandom random = new SplittableRandom(9);
+            Matrix x = random(random, 64, 100);
+            net.forwardLoss(x, random(random, 64, 1));
+            net.backward(false);
+            for (int layer = 0; layer < 2; layer++) {
+                for (Operation op : net.layers().get(layer).operations()) {
+                    String at = "layer " + layer + " " + op.name();
+                    boolean aboveReadsDouble = layer == 1 && op == last(net, layer);
+                    assertEquals(!aboveReadsDouble, op.output().isDeferred(), at + " output deferred");
+                    assertFloatValued(op.output().toArray(), at + " output");
+                    assertFalse(op.output().isDeferred(), at + " written on read");
+                    if (op.inputGrad() != null) {
+                        assertFloatValued(op.inputGrad().toArray(), at + " input gradient");
+                    }
+                }
+            }
+            assertTrue(net.layers().get(2).operations().get(0).inputGrad().isDeferred(),
+                    "the one-unit layer's dL/dX, filled in float by the pass below");
+            assertFloatValued(net.layers().get(2).operations().get(0).inputGrad().toArray(), "top dL/dX");
+            assertFalse(last(net, 2).output().isDeferred(), "the network's output is in double");
+        }
+    }
+
+    private static Operation last(NeuralNetwork net, int layer) {
+        List<Operation> ops = net.layers().get(layer).operations();
+        return ops.get(ops.size() - 1);
+    }
+
+    private static void assertFloatValued(double[] values, String what) {
+        for (int k = 0; k < values.length; k++) {
+            assertEquals((double) (float) values[k], values[k], what + " [" + k + "] is a float");
+        }
+    }
+
+    @Test
     void aCallersOwnKernelRunsThePlainLoop() {
         try (NeuralNetwork net = NeuralNetwork.builder(5).dense(9, "relu").dense(1, "linear").seed(3)
                 .gemm(new NaiveGemm()).build()) {

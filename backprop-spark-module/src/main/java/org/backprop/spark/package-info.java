@@ -1,9 +1,10 @@
 /**
  * backprop on Apache Spark: synchronous data-parallel training that gives the single-machine
- * model (bit for bit at P = 1). This package holds the model as plain, serializable data
- * ({@link org.backprop.spark.NetworkSpec}, {@link org.backprop.spark.TrainedNetwork},
- * {@link org.backprop.spark.Standardizer}) and its model file ({@link org.backprop.spark.ModelFiles});
- * the parts are in the sub-packages:
+ * model (bit for bit at P = 1). It has no model types of its own: executors get the core's one
+ * network description ({@link org.backprop.network.NetworkSpec}) and io's scalers, a fit becomes
+ * io's {@link org.backprop.io.model.Model}, saved as the model file {@code backprop train} writes,
+ * and the training loop around the gradients is the core's {@link org.backprop.train.TrainingRun}.
+ * The parts are in the sub-packages:
  * <ul>
  *   <li>{@link org.backprop.spark.ml}: Spark ML estimator and model stages (Params, Pipelines, persistence);</li>
  *   <li>{@link org.backprop.spark.train}: the training loop ({@link org.backprop.spark.train.SparkTrainer}),

@@ -65,18 +65,29 @@ public record TestRows(Matrix x, Matrix y) {
 
     /** Columns f0..f(d−1) and y, in row order (Spark splits them into input partitions in order). */
     public Dataset<Row> toDataset(SparkSession spark) {
+        return toDataset(spark, null);
+    }
+
+    /** As {@link #toDataset(SparkSession)} plus a column {@code w} of row weights (if not null). */
+    public Dataset<Row> toDataset(SparkSession spark, double[] weights) {
         List<StructField> fields = new ArrayList<>();
         for (String name : featureNames(x.cols())) {
             fields.add(DataTypes.createStructField(name, DataTypes.DoubleType, true));
         }
         fields.add(DataTypes.createStructField("y", DataTypes.DoubleType, true));
+        if (weights != null) {
+            fields.add(DataTypes.createStructField("w", DataTypes.DoubleType, true));
+        }
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < x.rows(); i++) {
-            Object[] values = new Object[x.cols() + 1];
+            Object[] values = new Object[x.cols() + (weights == null ? 1 : 2)];
             for (int j = 0; j < x.cols(); j++) {
                 values[j] = x.get(i, j);
             }
             values[x.cols()] = y.get(i, 0);
+            if (weights != null) {
+                values[x.cols() + 1] = weights[i];
+            }
             rows.add(RowFactory.create(values));
         }
         return spark.createDataFrame(rows, DataTypes.createStructType(fields));

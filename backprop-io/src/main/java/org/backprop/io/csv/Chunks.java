@@ -9,7 +9,8 @@ import java.util.Arrays;
  *
  * @param <A> the chunk type, e.g. {@code double[]}
  */
-abstract class Chunks<A> {
+abstract class Chunks<A> implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     static final int SHIFT = 14;
     static final int SIZE = 1 << SHIFT;
     static final int MASK = SIZE - 1;

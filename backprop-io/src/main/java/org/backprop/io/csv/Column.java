@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
  * texts as written); a column of more distinct numbers drops them. A text-only column
  * ({@link ColumnarReadOptions#textColumns()}) keeps codes only.
  */
-public final class Column {
+public final class Column implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** The code of a missing cell. */
     public static final int MISSING = -1;
     /** Distinct values up to which an all-number column also keeps its text. */
@@ -21,7 +22,9 @@ public final class Column {
 
     private final String name;
     private final int position;
-    private final DoubleChunks numbers;
+    private final boolean readForNumbers;
+    private DoubleChunks numbers;
+    private boolean released;
     private IntChunks codes = new IntChunks();
     private LevelIndex levels = new LevelIndex();
     private int rows;
@@ -37,6 +40,7 @@ public final class Column {
     Column(String name, int position, boolean textOnly) {
         this.name = name;
         this.position = position;
+        this.readForNumbers = !textOnly;
         this.numbers = textOnly ? null : new DoubleChunks();
     }
 
@@ -88,6 +92,14 @@ public final class Column {
         }
     }
 
+    /** Drops the cells (see {@link ColumnarTable#releaseCells()}); the counts stay. */
+    void releaseCells() {
+        released = true;
+        numbers = null;
+        codes = null;
+        levels = null;
+    }
+
     /** The header name. */
     public String name() {
         return name;
@@ -105,7 +117,7 @@ public final class Column {
 
     /** True if the column was parsed for numbers. */
     public boolean hasNumbers() {
-        return numbers != null;
+        return readForNumbers;
     }
 
     /** True if the column kept its text codes. */
@@ -155,6 +167,7 @@ public final class Column {
 
     /** The number in row {@code row}: NaN if the cell is missing or not a number. */
     public double number(int row) {
+        requireCells();
         if (numbers == null) {
             throw new IllegalStateException("column \"" + name + "\" was read as text only");
         }
@@ -181,6 +194,7 @@ public final class Column {
 
     /** True if row {@code row}'s cell is missing. */
     public boolean isMissing(int row) {
+        requireCells();
         if (codes != null) {
             return codes.get(row) == MISSING;
         }
@@ -191,7 +205,14 @@ public final class Column {
         throw new IllegalStateException("column \"" + name + "\" mixes missing cells and non-numbers without text");
     }
 
+    private void requireCells() {
+        if (released) {
+            throw new IllegalStateException("the cells of column \"" + name + "\" were released");
+        }
+    }
+
     private void requireText() {
+        requireCells();
         if (codes == null) {
             throw new IllegalStateException("column \"" + name + "\" kept no text"
                     + (textDropped ? " (more than " + TEXT_CAP + " distinct numbers)" : ""));

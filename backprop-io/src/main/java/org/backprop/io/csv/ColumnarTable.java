@@ -7,9 +7,11 @@ import org.backprop.io.DataException;
 
 /**
  * A table read column by column into primitive storage (see {@link Column}); rows are 0-based,
- * lines (for messages) 1-based. Columns not asked for when reading are absent.
+ * lines (for messages) 1-based. Columns not asked for when reading are absent. Serializable, so
+ * that Spark can keep a partition's table on an executor's disk when memory is short.
  */
-public final class ColumnarTable {
+public final class ColumnarTable implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final String source;
     private final List<String> columnNames;
     private final Column[] columns;
@@ -94,6 +96,19 @@ public final class ColumnarTable {
             }
         }
         return kept;
+    }
+
+    /**
+     * Drops every column's cells (numbers and text codes) once they have been turned into something
+     * else, e.g. the network's inputs; names, counts and row lines stay. Reading a cell afterwards
+     * is an {@link IllegalStateException}.
+     */
+    public void releaseCells() {
+        for (Column c : columns) {
+            if (c != null) {
+                c.releaseCells();
+            }
+        }
     }
 
     /** The location of a cell, to build a {@link DataException}. */

@@ -2,6 +2,7 @@ package org.backprop.io.csv;
 
 /** A growable {@code double} array in chunks (see {@link Chunks}). */
 final class DoubleChunks extends Chunks<double[]> {
+    private static final long serialVersionUID = 1L;
     void add(double value) {
         chunkForNext()[size() & MASK] = value;
         added();

@@ -2,6 +2,7 @@ package org.backprop.io.csv;
 
 /** A growable {@code int} array in chunks (see {@link Chunks}). */
 final class IntChunks extends Chunks<int[]> {
+    private static final long serialVersionUID = 1L;
     void add(int value) {
         chunkForNext()[size() & MASK] = value;
         added();

@@ -7,7 +7,8 @@ import java.util.Arrays;
  * whose line is not the previous row's line + 1 (after a quoted cell spanning lines), so a file
  * without such cells costs a constant.
  */
-final class LineIndex {
+final class LineIndex implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private int[] rows = new int[4];
     private long[] lines = new long[4];
     private int steps;

@@ -2,7 +2,9 @@ package org.backprop.io.preprocess;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -39,19 +41,30 @@ public final class Splits {
     public static Split stratified(int[] classes, double trainFraction, double validationFraction, long seed) {
         double[] fractions = fractions(trainFraction, validationFraction);
         SplittableRandom random = new SplittableRandom(seed);
-        List<List<Integer>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (int[] group : groupByClass(classes).values()) {
+        List<int[]> groups = groupByClass(classes);
+        int[] sizes = new int[3];
+        for (int[] group : groups) {
+            int[] counts = counts(group.length, fractions);
+            for (int p = 0; p < sizes.length; p++) {
+                sizes[p] += counts[p];
+            }
+        }
+        int[][] parts = {new int[sizes[0]], new int[sizes[1]], new int[sizes[2]]};
+        int[] filled = new int[3];
+        for (int[] group : groups) {
             shuffle(group, random);
             int[] counts = counts(group.length, fractions);
             int start = 0;
-            for (int p = 0; p < parts.size(); p++) {
-                for (int i = start; i < start + counts[p]; i++) {
-                    parts.get(p).add(group[i]);
-                }
+            for (int p = 0; p < parts.length; p++) {
+                System.arraycopy(group, start, parts[p], filled[p], counts[p]);
+                filled[p] += counts[p];
                 start += counts[p];
             }
         }
-        return new Split(sorted(parts.get(0)), sorted(parts.get(1)), sorted(parts.get(2)));
+        for (int[] part : parts) {
+            Arrays.sort(part);
+        }
+        return new Split(parts[0], parts[1], parts[2]);
     }
 
     private static double[] fractions(double train, double validation) {
@@ -63,17 +76,28 @@ public final class Splits {
         return new double[] {train, validation, Math.max(0, 1 - train - validation)};
     }
 
-    private static TreeMap<Integer, int[]> groupByClass(int[] classes) {
-        TreeMap<Integer, List<Integer>> groups = new TreeMap<>();
+    /** The rows of each class, ascending, classes in ascending order; no object per row. */
+    private static List<int[]> groupByClass(int[] classes) {
+        TreeMap<Integer, int[]> counts = new TreeMap<>();
         for (int row = 0; row < classes.length; row++) {
             if (classes[row] < 0) {
                 throw new IllegalArgumentException("negative class index " + classes[row] + " at row " + row);
             }
-            groups.computeIfAbsent(classes[row], k -> new ArrayList<>()).add(row);
+            counts.computeIfAbsent(classes[row], k -> new int[1])[0]++;
         }
-        TreeMap<Integer, int[]> out = new TreeMap<>();
-        groups.forEach((k, rows) -> out.put(k, rows.stream().mapToInt(Integer::intValue).toArray()));
-        return out;
+        Map<Integer, int[]> rowsOf = new HashMap<>();
+        List<int[]> groups = new ArrayList<>();
+        counts.forEach((k, count) -> {
+            int[] rows = new int[count[0]];
+            rowsOf.put(k, rows);
+            groups.add(rows);
+            count[0] = 0;
+        });
+        for (int row = 0; row < classes.length; row++) {
+            int[] count = counts.get(classes[row]);
+            rowsOf.get(classes[row])[count[0]++] = row;
+        }
+        return groups;
     }
 
     /** Fisher-Yates shuffle. */
@@ -106,11 +130,5 @@ public final class Splits {
             remainders[best] = -1;
         }
         return counts;
-    }
-
-    private static int[] sorted(List<Integer> rows) {
-        int[] out = rows.stream().mapToInt(Integer::intValue).toArray();
-        Arrays.sort(out);
-        return out;
     }
 }

@@ -112,13 +112,29 @@ public final class StandardScaler implements java.io.Serializable {
 
     /** Standardizes a row-major array into a new array. */
     public double[] transform(double[] data) {
+        return transformInPlace(data.clone());
+    }
+
+    /**
+     * Standardizes a row-major array in place (no copy: for the training matrix) and returns it.
+     *
+     * @throws IllegalArgumentException  if a value is not finite (nothing was changed)
+     * @throws ScalingOverflowException  naming the first value whose result is beyond the double
+     *                                   range (the values before it are already standardized)
+     */
+    public double[] transformInPlace(double[] data) {
         checkInput(data, mean.length, "transform");
-        double[] out = new double[data.length];
         for (int i = 0; i < data.length; i++) {
             int c = i % mean.length;
-            out[i] = standardize(data[i], mean[c], scale[c]);
+            double z = standardize(data[i], mean[c], scale[c]);
+            if (!Double.isFinite(z)) {
+                throw new ScalingOverflowException("transform: result at row " + i / mean.length + ", column " + c
+                        + " (" + z + ") of input " + data[i] + " is beyond the double range", i / mean.length, c,
+                        data[i]);
+            }
+            data[i] = z;
         }
-        return checkResult(data, out, mean.length, "transform");
+        return data;
     }
 
     /** Maps standardized values back to original units (e.g. regression predictions). */

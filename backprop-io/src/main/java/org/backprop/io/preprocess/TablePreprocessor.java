@@ -166,6 +166,19 @@ public final class TablePreprocessor {
         return out;
     }
 
+    /** The encoder writing network input {@code input} (0-based, in {@link #outputNames()} order). */
+    public ColumnEncoder encoderOf(int input) {
+        java.util.Objects.checkIndex(input, width());
+        int first = 0;
+        for (ColumnEncoder e : encoders) {
+            first += e.outputNames().size();
+            if (input < first) {
+                return e;
+            }
+        }
+        throw new IllegalStateException("input " + input + " has no encoder");
+    }
+
     /** Number of network inputs. */
     public int width() {
         return outputNames.size();

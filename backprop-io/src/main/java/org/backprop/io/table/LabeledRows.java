@@ -44,8 +44,13 @@ public record LabeledRows(DoubleTable features, double[] values, String[] labels
 
     /** The targets as {@code model}'s network sees them: standardized values (n×1) or one-hot rows (n×k). */
     public Matrix networkTargets(Model model) {
+        return networkTargets(model, values, labels);
+    }
+
+    /** Regression {@code values} standardized (n×1), or class {@code labels} one-hot (n×k). */
+    static Matrix networkTargets(Model model, double[] values, String[] labels) {
         if (values != null) {
-            return Matrix.column(model.targetScaler().transform(values));
+            return Matrix.wrap(values.length, 1, model.targetScaler().transform(values));
         }
         int[] classes = model.labels().encode(labels);
         DoubleTable oneHot = model.labels().oneHot(classes);

@@ -12,10 +12,13 @@ import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.ModelMetadata;
 import org.backprop.io.model.Task;
+import org.backprop.io.DoubleTable;
 import org.backprop.io.preprocess.ColumnDecision;
+import org.backprop.io.preprocess.ColumnEncoder;
 import org.backprop.io.preprocess.ColumnTypes;
 import org.backprop.io.preprocess.EncodeWarnings;
 import org.backprop.io.preprocess.LabelEncoder;
+import org.backprop.io.preprocess.ScalingOverflowException;
 import org.backprop.io.preprocess.Split;
 import org.backprop.io.preprocess.Splits;
 import org.backprop.io.preprocess.StandardScaler;
@@ -59,19 +62,24 @@ public final class TabularTraining {
     }
 
     /**
-     * A table ready to train on.
+     * A table ready to train on. {@link #prepare} encoded and standardized the training and
+     * validation rows and then released the table's cells: the table keeps its names and the line of
+     * each row (for messages), nothing per cell.
      *
-     * @param table        the table
-     * @param targetName   the target column
-     * @param target       the target's task and values
-     * @param preprocessor the preprocessing fitted on the training rows
-     * @param train        encoded training rows
-     * @param validation   encoded validation rows, or null
-     * @param trainRows    the table rows of {@code train}, in its order (e.g. for per-row weights)
+     * @param table          the table (its cells released)
+     * @param targetName     the target column
+     * @param target         the target's task and values
+     * @param preprocessor   the preprocessing fitted on the training rows
+     * @param featureScaler  the scaler of the encoded inputs, fitted on the training rows (embedded
+     *                       category-code columns pass unchanged: mean 0, scale 1)
+     * @param train          the training rows, standardized
+     * @param validation     the validation rows, standardized, or null
+     * @param trainRows      the table rows of {@code train}, in its order (e.g. for per-row weights)
      * @param validationRows the table rows of {@code validation}, in its order (empty without one)
      */
     public record Prepared(ColumnarTable table, String targetName, Target target, TablePreprocessor preprocessor,
-                           LabeledRows train, LabeledRows validation, int[] trainRows, int[] validationRows) {
+                           StandardScaler featureScaler, NetworkRows train, NetworkRows validation, int[] trainRows,
+                           int[] validationRows) {
 
         /** What the user should see before training: dropped rows, non-numeric and ignored columns. */
         public List<String> notes() {
@@ -103,10 +111,14 @@ public final class TabularTraining {
     }
 
     /**
-     * Reads the target, decides the column types, splits the rows and fits the preprocessing on the
-     * training rows.
+     * Reads the target, decides the column types, splits the rows, fits the preprocessing and the
+     * feature scaler on the training rows, and encodes and standardizes the training and validation
+     * rows, each set into one array written in place; then releases {@code table}'s cells, so that
+     * the rows exist once (the table's numbers, then the network's inputs, not both for longer than
+     * the encoding).
      *
-     * @throws DataException for a bad target, a mostly numeric column with text, a missing column, …
+     * @throws DataException for a bad target, a mostly numeric column with text, a missing column, a
+     *                       validation value that overflows when standardized, …
      */
     public static Prepared prepare(ColumnarTable table, String targetName, TabularOptions options) {
         List<String> features = ColumnSelection.resolve(table.source(), table.columnNames(), targetName,
@@ -125,13 +137,18 @@ public final class TabularTraining {
         List<ColumnDecision> decisions = ColumnTypes.decide(table, features, options.table());
         Split split = split(target, options);
         int[] trainRows = tableRows(target, split.train());
+        int[] validationRows = tableRows(target, split.validation());
         TablePreprocessor preprocessor = TablePreprocessor.fit(table, decisions, trainRows, options.table());
         EncodeWarnings ignoredWarnings = new EncodeWarnings();
-        LabeledRows train = labeled(table, preprocessor, target, split.train(), ignoredWarnings);
-        LabeledRows validation = split.validation().length == 0 ? null
-                : labeled(table, preprocessor, target, split.validation(), ignoredWarnings);
-        return new Prepared(table, targetName, target, preprocessor, train, validation, trainRows,
-                tableRows(target, split.validation()));
+        DoubleTable trainInputs = preprocessor.encode(table, trainRows, ignoredWarnings);
+        StandardScaler featureScaler = featureScaler(StandardScaler.fit(trainInputs), preprocessor.embeddings());
+        NetworkRows train = rows(table, preprocessor, featureScaler, trainInputs, trainRows, target, split.train());
+        NetworkRows validation = validationRows.length == 0 ? null : rows(table, preprocessor, featureScaler,
+                preprocessor.encode(table, validationRows, ignoredWarnings), validationRows, target,
+                split.validation());
+        table.releaseCells();
+        return new Prepared(table, targetName, target, preprocessor, featureScaler, train, validation, trainRows,
+                validationRows);
     }
 
     private static Split split(Target target, TabularOptions options) {
@@ -154,9 +171,19 @@ public final class TabularTraining {
         return rows;
     }
 
-    private static LabeledRows labeled(ColumnarTable table, TablePreprocessor p, Target target, int[] indices,
-                                       EncodeWarnings warnings) {
-        return new LabeledRows(p.encode(table, tableRows(target, indices), warnings),
+    /** Standardizes {@code encoded} (rows {@code rows} of the table) in place, with the targets of {@code indices}. */
+    private static NetworkRows rows(ColumnarTable table, TablePreprocessor p, StandardScaler scaler,
+                                    DoubleTable encoded, int[] rows, Target target, int[] indices) {
+        try {
+            scaler.transformInPlace(encoded.data());
+        } catch (ScalingOverflowException e) {
+            ColumnEncoder encoder = p.encoderOf(e.column());
+            throw table.at(rows[e.row()], table.column(encoder.column())).text(Double.toString(e.value()))
+                    .problem(String.format(Locale.ROOT, "value overflows when standardized with the training rows' "
+                            + "statistics of input \"%s\" (mean %s, scale %s)", p.outputNames().get(e.column()),
+                            scaler.mean()[e.column()], scaler.scale()[e.column()]));
+        }
+        return new NetworkRows(Matrix.wrap(encoded.rows(), encoded.cols(), encoded.data()),
                 target.values() == null ? null : LabeledRows.pick(target.values(), indices),
                 target.labels() == null ? null : LabeledRows.pick(target.labels(), indices));
     }
@@ -167,9 +194,8 @@ public final class TabularTraining {
      */
     public static Model model(Prepared data, String loss, boolean standardizeTarget, NetworkFactory networks,
                               ModelMetadata metadata) {
-        LabeledRows train = data.train();
-        StandardScaler featureScaler = featureScaler(StandardScaler.fit(train.features()),
-                data.preprocessor().embeddings());
+        NetworkRows train = data.train();
+        StandardScaler featureScaler = data.featureScaler();
         if (data.target().task() == Task.REGRESSION) {
             StandardScaler targetScaler = standardizeTarget ? StandardScaler.fit(train.values(), train.size(), 1)
                     : StandardScaler.of(new double[] {0}, new double[] {1});
@@ -218,11 +244,24 @@ public final class TabularTraining {
 
     /** Fits {@code model}'s network to the prepared training (and validation) rows. */
     public static History fit(Model model, Prepared data, Fitter fitter) {
-        Matrix x = model.inputs(data.train().features());
-        Matrix y = data.train().networkTargets(model);
-        LabeledRows v = data.validation();
-        return v == null ? fitter.fit(model.network(), x, y, null, null)
-                : fitter.fit(model.network(), x, y, model.inputs(v.features()), v.networkTargets(model));
+        NetworkRows t = data.train();
+        NetworkRows v = data.validation();
+        Matrix y = targets(model, data, t, data.trainRows());
+        return v == null ? fitter.fit(model.network(), t.inputs(), y, null, null)
+                : fitter.fit(model.network(), t.inputs(), y, v.inputs(), targets(model, data, v, data.validationRows()));
+    }
+
+    /** {@code rows}' network targets; a value that overflows when standardized is a data error naming its line. */
+    private static Matrix targets(Model model, Prepared data, NetworkRows rows, int[] tableRows) {
+        try {
+            return rows.networkTargets(model);
+        } catch (ScalingOverflowException e) {
+            ColumnarTable table = data.table();
+            throw table.at(tableRows[e.row()], table.column(data.targetName())).text(Double.toString(e.value()))
+                    .problem(String.format(Locale.ROOT, "target value overflows when standardized with the training "
+                            + "rows' statistics (mean %s, scale %s)", model.targetScaler().mean()[0],
+                            model.targetScaler().scale()[0]));
+        }
     }
 
     /** The loss for {@code task}: {@code requested} (checked) or mse / softmax_ce. */

@@ -2,7 +2,6 @@ package org.backprop.spark.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,8 +16,6 @@ import org.backprop.io.model.Task;
 import org.backprop.io.table.TabularOptions;
 import org.backprop.io.table.TabularTraining;
 import org.backprop.network.NeuralNetwork;
-import org.backprop.spark.NetworkSpec;
-import org.backprop.spark.Standardizer;
 import org.backprop.spark.data.Block;
 import org.backprop.spark.data.DataPacker;
 import org.backprop.spark.data.DistributedTableFit;
@@ -28,7 +25,7 @@ import org.backprop.spark.data.SparkTableReader;
 import org.backprop.spark.train.FitResult;
 import org.backprop.spark.train.SparkTrainConfig;
 import org.backprop.spark.train.SparkTrainer;
-import org.backprop.train.TrainingDivergedException;
+import org.backprop.train.History;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,8 +35,10 @@ import picocli.CommandLine.Option;
  * by Spark's executors. The options, the column types, the stored preprocessing and the model file
  * are {@code backprop train}'s; the preprocessing is fitted by {@link DistributedTableFit} (a few
  * aggregation jobs, no row on the driver), the rows are packed into cached blocks on the executors
- * and the training loop runs on {@link SparkTrainer} (P = {@code --partitions}). With P = 1 the
- * model file's weights equal {@code backprop train}'s bit for bit.
+ * and the training loop runs on {@link SparkTrainer} (P = {@code --partitions}), whose loop is the
+ * local trainer's own: the same progress lines, evaluation after every epoch, early stopping
+ * (--patience, best weights kept), divergence guard and --plot. With P = 1 the model file's weights
+ * equal {@code backprop train}'s bit for bit, with --dropout and --patience too.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a network on Apache Spark and save the model (the same file and options as backprop "
@@ -50,13 +49,18 @@ import picocli.CommandLine.Option;
                         + "aggregation jobs and keep the rows cached; no row goes to the driver.",
                 "Each step's gradient is computed by P partitions and summed in partition order. --partitions 1 gives "
                         + "backprop train's weights bit for bit.",
-                "Not supported on Spark yet: --test, --validation-split, --metrics-json, --patience, --plot, "
-                        + "--dropout, --class-weight, --weight-column; a CSV cell holding a line break (use Parquet)."},
+                "--patience, --plot and --dropout mean what they mean for backprop train (each partition draws its "
+                        + "dropout masks from its own seeded stream). Without a validation split, early stopping "
+                        + "watches the training loss, so without --epochs and --patience training runs the automatic "
+                        + "epoch count.",
+                "Not supported on Spark yet: --test, --validation-split, --metrics-json, --class-weight, "
+                        + "--weight-column (the library's SparkTrainer and estimators take validation rows and a "
+                        + "weight column); a CSV cell holding a line break (use Parquet)."},
         footer = {"", "Example:", "  backprop-spark train --data hdfs:///data/houses.csv --target price --partitions 4 "
                 + "--batch-size 4096 --epochs 20 --out hdfs:///models/houses.safetensors"})
 final class SparkTrainCommand extends TrainCommand {
     private static final List<String> UNSUPPORTED = List.of("--test", "--validation-split", "--metrics-json",
-            "--patience", "--plot", "--dropout", "--class-weight", "--weight-column");
+            "--class-weight", "--weight-column");
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master (default: the one spark-submit sets, else local[*]).")
@@ -93,13 +97,9 @@ final class SparkTrainCommand extends TrainCommand {
         }
     }
 
-    @Override
-    protected boolean supportsEarlyStopping() {
-        return false;
-    }
-
     private int trainOnSpark() {
         checkOptions();
+        checkPlotPath();
         PrintWriter stdout = command.commandLine().getOut();
         String data = raw("--data");
         ModelOutput out = ModelOutput.check(given("--out") ? raw("--out") : "model.safetensors",
@@ -118,6 +118,7 @@ final class SparkTrainCommand extends TrainCommand {
             fit.preprocessor().describe().forEach(stdout::println);
             int rows = Math.toIntExact(fit.rows());
             int epochs = resolveEpochs(rows);
+            resolvePatience(false);
             String loss = lossFor(fit.task());
             try (Model model = TabularTraining.model(fit.preprocessor(), fit.targetName(), fit.featureScaler(),
                     fit.targetScaler(), fit.labels(), loss, networks(), metadata(name(data), rows))) {
@@ -129,7 +130,9 @@ final class SparkTrainCommand extends TrainCommand {
                         (System.nanoTime() - start) / 1e9, jobCount() - jobsBefore, fit.task().id(),
                         model.features().size(), network.outputs(), epochs, batchSize(), partitions));
                 int stepsPerEpoch = (rows + Math.min(batchSize(), rows) - 1) / Math.min(batchSize(), rows);
-                train(network, blocks, rows, model.features(), epochs, stepsPerEpoch, stdout);
+                History history = train(model, blocks, rows, epochs, stepsPerEpoch, stdout);
+                reportStopping(history, stdout);
+                writePlot(model, history, stdout);
                 out.save(model);
                 stdout.println("saved model to " + out);
             }
@@ -139,10 +142,11 @@ final class SparkTrainCommand extends TrainCommand {
         return ExitCodes.OK;
     }
 
-    private void train(NeuralNetwork network, JavaRDD<Block> blocks, int rows, List<String> features, int epochs,
-                       int stepsPerEpoch, PrintWriter stdout) {
+    private History train(Model model, JavaRDD<Block> blocks, int rows, int epochs, int stepsPerEpoch,
+                          PrintWriter stdout) {
+        NeuralNetwork network = model.network();
         int outputs = network.outputs();
-        String[] x = new String[features.size()];
+        String[] x = new String[model.features().size()];
         String[] y = new String[outputs];
         for (int j = 0; j < x.length; j++) {
             x[j] = "x" + j;
@@ -151,23 +155,20 @@ final class SparkTrainCommand extends TrainCommand {
             y[j] = "y" + j;
         }
         SparkTrainConfig config = SparkTrainConfig.builder().features(x).label(y).partitions(partitions)
-                .globalBatchSize(batchSize()).epochs(epochs).seed(seed()).standardize(false).build();
-        PackedData packed = new PackedData(blocks, rows, Standardizer.identity(x.length), Standardizer.identity(outputs),
-                features);
+                .globalBatchSize(batchSize()).epochs(epochs).seed(seed()).standardize(false).patience(patience())
+                .build();
+        PackedData packed = new PackedData(blocks, rows, model.featureScaler(),
+                model.targetScaler() != null ? model.targetScaler() : DataPacker.identityScaler(outputs),
+                model.features());
         FitResult fit;
         try (packed) {
-            fit = SparkTrainer.fit(packed, NetworkSpec.of(network), newOptimizer(stepsPerEpoch), config);
-        } catch (TrainingDivergedException e) {
-            throw new UserError(ExitCodes.DIVERGED, e.getMessage() + " No model was written.", e);
+            fit = withProgress(stdout, progress -> SparkTrainer.fit(packed, network.spec(),
+                    newOptimizer(stepsPerEpoch), config, progress));
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCodes.USAGE, e.getMessage(), e);
         }
-        double[] trained = fit.model().parameters();
-        System.arraycopy(trained, 0, network.parameters().values(), 0, trained.length);
-        List<Double> losses = fit.epochLosses();
-        for (int e = 0; e < losses.size(); e++) {
-            stdout.println(String.format(Locale.ROOT, "epoch %d/%d  loss %.6g", e + 1, losses.size(), losses.get(e)));
-        }
+        network.parameters().setValues(fit.parameters());
+        return fit.history();
     }
 
     /** The text the user gave for {@code option} (a URI stays as typed). */

@@ -3,7 +3,7 @@ package org.backprop.spark.data;
 import java.io.Serializable;
 import java.util.Iterator;
 
-import org.backprop.spark.Standardizer;
+import org.backprop.io.preprocess.StandardScaler;
 
 /**
  * Count, mean and sum of squared deviations per column (the features, then the labels) (Welford's update, merged with Chan
@@ -83,13 +83,15 @@ final class ColumnStats implements Serializable {
 
     /**
      * Standardizes columns [from, to) (features first, then labels) to mean 0 and (population)
-     * standard deviation 1.
+     * standard deviation 1; a column whose deviation is below {@link Double#MIN_NORMAL} is only
+     * centred (scale 1), as {@link StandardScaler#fit} does.
      */
-    Standardizer standardizer(int from, int to) {
-        double[] std = new double[to - from];
-        for (int j = 0; j < std.length; j++) {
-            std[j] = Math.sqrt(m2[from + j] / count);
+    StandardScaler scaler(int from, int to) {
+        double[] scale = new double[to - from];
+        for (int j = 0; j < scale.length; j++) {
+            double std = Math.sqrt(m2[from + j] / count);
+            scale[j] = std >= Double.MIN_NORMAL ? std : 1.0;
         }
-        return new Standardizer(java.util.Arrays.copyOfRange(mean, from, to), std);
+        return StandardScaler.of(java.util.Arrays.copyOfRange(mean, from, to), scale);
     }
 }

@@ -9,7 +9,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.backprop.io.preprocess.LabelEncoder;
 import org.backprop.io.preprocess.StandardScaler;
-import org.backprop.spark.Standardizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +36,23 @@ public final class DataPacker {
      */
     public static PackedData pack(Dataset<Row> data, InputColumns columns, int inputs, int outputs, int partitions,
                                   boolean standardize, boolean standardizeTarget) {
+        return pack(data, columns, inputs, outputs, partitions, null, null, standardize, standardizeTarget);
+    }
+
+    /**
+     * Packs held-out rows (e.g. a validation set) with scalers fitted elsewhere (on the training
+     * rows): {@code scaler} for the features, {@code target} for the labels.
+     *
+     * @throws IllegalArgumentException naming the first bad cell, or if there are no rows
+     */
+    public static PackedData pack(Dataset<Row> data, InputColumns columns, int inputs, int outputs, int partitions,
+                                  StandardScaler scaler, StandardScaler target) {
+        return pack(data, columns, inputs, outputs, partitions, scaler, target, false, false);
+    }
+
+    private static PackedData pack(Dataset<Row> data, InputColumns columns, int inputs, int outputs, int partitions,
+                                   StandardScaler givenScaler, StandardScaler givenTarget, boolean standardize,
+                                   boolean standardizeTarget) {
         Dataset<Row> selected = columns.select(data);
         JavaRDD<Row> ordered = columns.idColumn() == null ? selected.javaRDD()
                 : selected.javaRDD().sortBy(columns::id, true, selected.javaRDD().getNumPartitions());
@@ -51,15 +67,24 @@ public final class DataPacker {
             if (stats.count() == 0) {
                 throw new IllegalArgumentException("no training rows");
             }
-            Standardizer scaler = standardize ? stats.standardizer(0, inputs) : Standardizer.identity(inputs);
-            Standardizer target = standardizeTarget ? stats.standardizer(inputs, inputs + outputs)
-                    : Standardizer.identity(outputs);
-            JavaRDD<Block> blocks = blocks(parsed, partitions, scaler, target, inputs, outputs);
+            StandardScaler scaler = givenScaler != null ? givenScaler
+                    : standardize ? stats.scaler(0, inputs) : identityScaler(inputs);
+            StandardScaler target = givenTarget != null ? givenTarget
+                    : standardizeTarget ? stats.scaler(inputs, inputs + outputs) : identityScaler(outputs);
+            JavaRDD<Block> blocks = blocks(parsed, partitions, scaler, target, inputs, outputs,
+                    columns.weightColumn() != null);
             LOG.info("packed {} rows into {} cached blocks", stats.count(), partitions);
             return new PackedData(blocks, stats.count(), scaler, target, columns.featureNames(data.schema(), inputs));
         } finally {
             parsed.unpersist(false);
         }
+    }
+
+    /** The scaler that changes nothing (mean 0, scale 1: values stay bit for bit). */
+    public static StandardScaler identityScaler(int columns) {
+        double[] ones = new double[columns];
+        java.util.Arrays.fill(ones, 1.0);
+        return StandardScaler.of(new double[columns], ones);
     }
 
     /**
@@ -75,8 +100,7 @@ public final class DataPacker {
         JavaRDD<LabeledRow> rows = encoded.flatMap(e -> new NetworkRows(e, featureScaler, targetScaler,
                 classes == null ? null : LabelEncoder.of(classes)));
         int inputs = featureScaler.columns();
-        return blocks(rows, partitions, Standardizer.identity(inputs), Standardizer.identity(outputs), inputs,
-                outputs);
+        return blocks(rows, partitions, identityScaler(inputs), identityScaler(outputs), inputs, outputs, false);
     }
 
     /** One pass: statistics per partition, merged on the driver in partition order. */
@@ -89,13 +113,13 @@ public final class DataPacker {
         return total;
     }
 
-    private static JavaRDD<Block> blocks(JavaRDD<LabeledRow> parsed, int partitions, Standardizer scaler,
-                                         Standardizer target, int inputs, int outputs) {
+    private static JavaRDD<Block> blocks(JavaRDD<LabeledRow> parsed, int partitions, StandardScaler scaler,
+                                         StandardScaler target, int inputs, int outputs, boolean weighted) {
         JavaRDD<Block> blocks = parsed
                 .mapToPair(r -> new Tuple2<>(r.index(), r))
                 .partitionBy(new ModPartitioner(partitions))
                 .mapPartitionsWithIndex((p, it) -> Collections.singletonList(
-                        Block.pack(p, new ValueIterator<>(it), scaler, target, inputs, outputs)).iterator(), true)
+                        Block.pack(p, new ValueIterator<>(it), scaler, target, inputs, outputs, weighted)).iterator(), true)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         blocks.count();
         return blocks;

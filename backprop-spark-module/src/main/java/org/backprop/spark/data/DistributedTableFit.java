@@ -143,6 +143,9 @@ public final class DistributedTableFit {
             int which = pass;
             scalers = encoded.map(e -> e.fit(start, which)).reduce(DistributedTableFit::merge);
             jobs++;
+            if (pass == 1) {
+                table.parts().unpersist(false);
+            }
             if (pass < 3) {
                 for (ScalerColumnFit s : scalers) {
                     s.nextPass();

@@ -30,8 +30,9 @@ public final class InputColumns implements Serializable {
     private final String vector;
     private final List<String> labels;
     private final String id;
+    private final String weight;
 
-    private InputColumns(List<String> features, String vector, List<String> labels, String id) {
+    private InputColumns(List<String> features, String vector, List<String> labels, String id, String weight) {
         if (labels.isEmpty()) {
             throw new IllegalArgumentException("name at least one label column");
         }
@@ -39,6 +40,7 @@ public final class InputColumns implements Serializable {
         this.vector = vector;
         this.labels = List.copyOf(labels);
         this.id = id;
+        this.weight = weight;
     }
 
     /** Features in the named numeric columns, labels in {@code labels}. */
@@ -46,12 +48,12 @@ public final class InputColumns implements Serializable {
         if (features.isEmpty()) {
             throw new IllegalArgumentException("name at least one feature column");
         }
-        return new InputColumns(features, null, labels, null);
+        return new InputColumns(features, null, labels, null, null);
     }
 
     /** Features in one Spark ML {@code Vector} column, labels in {@code labels}. */
     public static InputColumns vector(String vectorColumn, List<String> labels) {
-        return new InputColumns(List.of(), vectorColumn, labels, null);
+        return new InputColumns(List.of(), vectorColumn, labels, null, null);
     }
 
     /**
@@ -59,7 +61,21 @@ public final class InputColumns implements Serializable {
      * by input order.
      */
     public InputColumns withId(String idColumn) {
-        return new InputColumns(features, vector, labels, idColumn);
+        return new InputColumns(features, vector, labels, idColumn, weight);
+    }
+
+    /**
+     * The same columns plus a numeric column of per-row weights (each finite and ≥ 0): the loss of
+     * every batch is then the weighted mean Σwℓ/Σw, as with the local trainer's row weights; null
+     * for none.
+     */
+    public InputColumns withWeight(String weightColumn) {
+        return new InputColumns(features, vector, labels, id, weightColumn);
+    }
+
+    /** The weight column, or null if every row weighs 1. */
+    public String weightColumn() {
+        return weight;
     }
 
     /** The ID column, or null for input order. */
@@ -122,6 +138,9 @@ public final class InputColumns implements Serializable {
         if (id != null) {
             require(schema, id, IntegralType.class, "integral");
         }
+        if (weight != null) {
+            require(schema, weight, NumericType.class, "numeric");
+        }
     }
 
     /** As {@link #checkSchema}, for the feature columns only (labels are checked elsewhere). */
@@ -135,7 +154,7 @@ public final class InputColumns implements Serializable {
         }
     }
 
-    /** The dataset reduced to [id?, features…, labels…] in that order. */
+    /** The dataset reduced to [id?, features…, labels…, weight?] in that order. */
     public Dataset<Row> select(Dataset<Row> data) {
         checkSchema(data.schema());
         List<Column> columns = new ArrayList<>();
@@ -144,6 +163,9 @@ public final class InputColumns implements Serializable {
         }
         (vector == null ? features : List.of(vector)).forEach(c -> columns.add(data.col(c)));
         labels.forEach(c -> columns.add(data.col(c)));
+        if (weight != null) {
+            columns.add(data.col(weight));
+        }
         return data.select(columns.toArray(new Column[0]));
     }
 
@@ -165,7 +187,15 @@ public final class InputColumns implements Serializable {
         for (int j = 0; problem == null && j < y.length; j++) {
             problem = read(row, at + j, labels.get(j), y, j, index);
         }
-        return problem == null ? new LabeledRow(index, x, y, null) : LabeledRow.bad(index, problem);
+        double[] w = {1.0};
+        if (problem == null && weight != null) {
+            problem = read(row, at + y.length, weight, w, 0, index);
+            if (problem == null && !(w[0] >= 0)) {
+                problem = "column '" + weight + "' is " + w[0] + " at " + where(row, index)
+                        + "; weights must be finite and at least 0";
+            }
+        }
+        return problem == null ? new LabeledRow(index, x, y, w[0], null) : LabeledRow.bad(index, problem);
     }
 
     /**
@@ -250,6 +280,6 @@ public final class InputColumns implements Serializable {
     @Override
     public String toString() {
         return "features " + (vector == null ? features : vector) + ", labels " + labels
-                + (id == null ? "" : ", id " + id);
+                + (id == null ? "" : ", id " + id) + (weight == null ? "" : ", weight " + weight);
     }
 }

@@ -45,6 +45,6 @@ final class NetworkRows implements Iterator<LabeledRow> {
             y = new double[labels.classCount()];
             y[labels.encode(part.labels()[r])] = 1;
         }
-        return new LabeledRow(part.firstIndex() + r, features.transform(raw), y, null);
+        return new LabeledRow(part.firstIndex() + r, features.transform(raw), y, 1.0, null);
     }
 }

@@ -60,7 +60,7 @@ public final class SparkTableReader {
             parts = data.javaRDD().mapPartitionsWithIndex((p, it) -> Collections.singletonList(
                     rowPart(p, it, columns, source, settings)).iterator(), true);
         }
-        return new SparkTable(source, columns, parts.persist(StorageLevel.MEMORY_ONLY()), kind == Kind.CSV ? 1 : 0);
+        return new SparkTable(source, columns, parts.persist(StorageLevel.MEMORY_AND_DISK()), kind == Kind.CSV ? 1 : 0);
     }
 
     private enum Kind { CSV, PARQUET, TABLE }

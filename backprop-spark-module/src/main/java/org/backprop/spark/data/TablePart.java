@@ -7,14 +7,14 @@ import org.backprop.io.csv.ColumnarTable;
  * One Spark partition of an input table, read on its executor by backprop's own column reader
  * (the cells parse exactly as in {@code backprop train}), or the data error that stopped the
  * reading. Lines and rows are local to the partition: local line L is line L + (rows of the
- * earlier partitions) of the whole input. Kept in executor memory ({@code MEMORY_ONLY}; Spark
- * re-reads a lost partition), never sent to the driver.
+ * earlier partitions) of the whole input. Cached on the executors (memory, else their disk), never
+ * sent to the driver.
  *
  * @param partition the partition index
  * @param table     the partition's rows, or null when {@code error} is set (or the partition is empty)
  * @param error     the first data error of the partition, with a local line number, or null
  */
-record TablePart(int partition, ColumnarTable table, DataException error) {
+record TablePart(int partition, ColumnarTable table, DataException error) implements java.io.Serializable {
 
     /** Rows in this partition (0 if it failed or is empty). */
     int rows() {

@@ -14,11 +14,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
-import org.backprop.io.preprocess.LabelEncoder;
-import org.backprop.spark.ModelFiles;
-import org.backprop.spark.TrainedNetwork;
+import org.backprop.io.model.Task;
 import org.backprop.spark.data.InputColumns;
 import org.backprop.spark.score.ClassScores;
+import org.backprop.spark.score.ModelBytes;
 import org.backprop.spark.score.Scorer;
 
 /**
@@ -37,10 +36,13 @@ public final class BackpropClassificationModel extends BackpropModel<BackpropCla
     private final List<String> classes;
     private final ClassifierColumns columns;
 
-    /** @param training the training record (settings and epoch losses) as JSON, or null */
-    BackpropClassificationModel(String uid, TrainedNetwork network, List<String> classes, String training, long seed) {
-        super(uid, network, training, seed);
-        this.classes = List.copyOf(classes);
+    /** @param file a classification model file */
+    BackpropClassificationModel(String uid, ModelBytes file) {
+        super(uid, file);
+        if (model().task() != Task.CLASSIFICATION) {
+            throw new IllegalArgumentException("a regression model; use BackpropRegressionModel");
+        }
+        this.classes = model().labels().classes();
         this.columns = new ClassifierColumns(this);
     }
 
@@ -52,7 +54,7 @@ public final class BackpropClassificationModel extends BackpropModel<BackpropCla
     /** Spark ML's reader of a saved model directory. */
     public static MLReader<BackpropClassificationModel> read() {
         return new NetworkModelReader<>(BackpropClassificationModel.class,
-                (uid, loaded) -> of(uid, loaded, "a model directory"));
+                (uid, file) -> of(uid, file, "a model directory"));
     }
 
     /** Loads a model directory saved with {@code write().save(path)}. */
@@ -62,7 +64,7 @@ public final class BackpropClassificationModel extends BackpropModel<BackpropCla
 
     @Override
     public MLWriter write() {
-        return new NetworkModelWriter(this, network(), getLabelCol(), LabelEncoder.of(classes), training(), seed());
+        return new NetworkModelWriter(this, modelFile());
     }
 
     public Param<String> probabilityCol() {
@@ -88,11 +90,6 @@ public final class BackpropClassificationModel extends BackpropModel<BackpropCla
         return classes;
     }
 
-    /** Saves the model as one local classification model file (target = the label column). */
-    public void saveModelFile(Path file) throws IOException {
-        ModelFiles.save(file, network(), getLabelCol(), LabelEncoder.of(classes), training(), seed());
-    }
-
     /**
      * Loads a classification model file (from {@link #saveModelFile} or {@code backprop train}); the
      * label column param is set to the file's target.
@@ -100,16 +97,17 @@ public final class BackpropClassificationModel extends BackpropModel<BackpropCla
      * @throws IllegalArgumentException if the file holds a regression model
      */
     public static BackpropClassificationModel loadModelFile(Path file) throws IOException {
-        return of(Identifiable$.MODULE$.randomUID("backpropClassifier"), ModelFiles.load(file), file.toString());
+        return of(Identifiable$.MODULE$.randomUID("backpropClassifier"), ModelBytes.read(file), file.toString());
     }
 
-    private static BackpropClassificationModel of(String uid, ModelFiles.Loaded loaded, String source) {
-        if (loaded.classes() == null) {
-            throw new IllegalArgumentException(source + " holds a regression model; use BackpropRegressionModel");
+    private static BackpropClassificationModel of(String uid, ModelBytes file, String source) {
+        BackpropClassificationModel model;
+        try {
+            model = new BackpropClassificationModel(uid, file);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + " holds " + e.getMessage(), e);
         }
-        BackpropClassificationModel model = new BackpropClassificationModel(uid, loaded.network(),
-                loaded.classes().classes(), loaded.metadata().training(), loaded.metadata().seed());
-        return model.setLabelCol(loaded.target());
+        return model.setLabelCol(model.model().target());
     }
 
     @Override
@@ -118,7 +116,7 @@ public final class BackpropClassificationModel extends BackpropModel<BackpropCla
         Dataset<Row> rows = dataset.toDF();
         int at = Arrays.asList(rows.schema().fieldNames()).indexOf(getFeaturesCol());
         InputColumns features = InputColumns.vector(getFeaturesCol(), List.of(getLabelCol()));
-        Dataset<Row> scored = rows.mapPartitions(new Scorer(network(), features, at, new ClassScores()),
+        Dataset<Row> scored = rows.mapPartitions(new Scorer(modelFile(), features, at, new ClassScores()),
                 Encoders.row(out));
         String prediction = getPredictionCol();
         // the row encoder drops column metadata: put the class labels back on the prediction column
@@ -133,7 +131,7 @@ public final class BackpropClassificationModel extends BackpropModel<BackpropCla
 
     @Override
     public BackpropClassificationModel copy(ParamMap extra) {
-        BackpropClassificationModel copy = new BackpropClassificationModel(uid(), network(), classes, training(), seed());
+        BackpropClassificationModel copy = new BackpropClassificationModel(uid(), modelFile());
         copy.setParent(parent());
         return copyValues(copy, extra);
     }

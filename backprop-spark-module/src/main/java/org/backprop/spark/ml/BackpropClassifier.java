@@ -9,7 +9,9 @@ import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.backprop.io.preprocess.LabelEncoder;
 import org.backprop.spark.data.InputColumns;
+import org.backprop.spark.score.ModelBytes;
 import org.backprop.spark.train.FitResult;
 import org.backprop.spark.train.SparkTrainer;
 
@@ -88,15 +90,20 @@ public final class BackpropClassifier extends BackpropEstimator<BackpropClassifi
         FitResult result = SparkTrainer.fit(ClassLabels.withOneHot(rows, getLabelCol(), classes),
                 network(featureWidth(rows), classes.size(), "softmax_ce"), newOptimizer(),
                 configBuilder(oneHot.toArray(String[]::new)).build());
-        BackpropClassificationModel model = new BackpropClassificationModel(uid(), result.model(), classes,
-                TrainingJson.of(trainingJson(), result.epochLosses()), getSeed());
+        ModelBytes file;
+        try (org.backprop.io.model.Model trained = result.classification(getLabelCol(), LabelEncoder.of(classes),
+                metadata(TrainingJson.of(trainingJson(), result.epochLosses())))) {
+            file = ModelBytes.of(trained);
+        }
+        BackpropClassificationModel model = new BackpropClassificationModel(uid(), file);
         model.setParent(this);
         return copyValues(model, ParamMap.empty());
     }
 
     @Override
     public StructType transformSchema(StructType schema) {
-        InputColumns.vector(getFeaturesCol(), List.of(getLabelCol())).checkSchemaFeatures(schema);
+        InputColumns.vector(getFeaturesCol(), List.of(getLabelCol())).withWeight(getWeightCol())
+                .checkSchemaFeatures(schema);
         ClassLabels.checkSchema(schema, getLabelCol());
         return columns.withScores(schema, getPredictionCol(), null);
     }

@@ -16,11 +16,14 @@ import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.backprop.loss.Losses;
+import org.backprop.network.NetworkBuilder;
+import org.backprop.network.NetworkSpec;
+import org.backprop.network.NeuralNetwork;
 import org.backprop.op.Activations;
 import org.backprop.optim.LearningRates;
 import org.backprop.optim.Optimizer;
 import org.backprop.optim.Optimizers;
-import org.backprop.spark.NetworkSpec;
 import org.backprop.spark.data.InputColumns;
 import org.backprop.spark.train.SparkTrainConfig;
 
@@ -35,6 +38,9 @@ import org.backprop.spark.train.SparkTrainConfig;
  *   <li>{@code featuresCol} ("features"): a Spark ML {@code Vector} column, e.g. a
  *       {@code VectorAssembler}'s output; its attribute metadata names the features in the model file.</li>
  *   <li>{@code labelCol} ("label"), {@code predictionCol} ("prediction").</li>
+ *   <li>{@code weightCol} (unset): a numeric column of per-row weights (finite, ≥ 0); every batch's
+ *       loss is then the weighted mean Σwℓ/Σw over the global batch, as {@code backprop train
+ *       --weight-column} computes it.</li>
  *   <li>{@code layers} ([64, 64]): hidden layer sizes; the output layer is added (1 unit for regression,
  *       one logit per class).</li>
  *   <li>{@code activation} ("relu"), {@code optimizer} ("adam"), {@code learningRate} (the optimizer's
@@ -54,6 +60,7 @@ public abstract class BackpropEstimator<S extends BackpropEstimator<S, M>, M ext
     private final Param<String> featuresCol;
     private final Param<String> labelCol;
     private final Param<String> predictionCol;
+    private final Param<String> weightCol;
     private final IntArrayParam layers;
     private final Param<String> activation;
     private final Param<String> optimizer;
@@ -73,6 +80,7 @@ public abstract class BackpropEstimator<S extends BackpropEstimator<S, M>, M ext
         featuresCol = new Param<>(this, "featuresCol", "features column (Vector)");
         labelCol = new Param<>(this, "labelCol", labelDescription);
         predictionCol = new Param<>(this, "predictionCol", "prediction column name");
+        weightCol = new Param<>(this, "weightCol", "per-row weight column (numeric, ≥ 0); unset: every row weighs 1");
         layers = new IntArrayParam(this, "layers", "hidden layer sizes (the output layer is added)");
         activation = new Param<>(this, "activation", "hidden layers' activation: " + Activations.names(),
                 ParamValidators.inArray(List.copyOf(Activations.names())));
@@ -118,6 +126,10 @@ public abstract class BackpropEstimator<S extends BackpropEstimator<S, M>, M ext
 
     public Param<String> predictionCol() {
         return predictionCol;
+    }
+
+    public Param<String> weightCol() {
+        return weightCol;
     }
 
     public IntArrayParam layers() {
@@ -166,6 +178,11 @@ public abstract class BackpropEstimator<S extends BackpropEstimator<S, M>, M ext
 
     public S setPredictionCol(String value) {
         return setParam(predictionCol, value);
+    }
+
+    /** Per-row weights from this numeric column (each finite and ≥ 0). */
+    public S setWeightCol(String value) {
+        return setParam(weightCol, value);
     }
 
     /** Hidden layer sizes, each ≥ 1 (an empty array: no hidden layer). */
@@ -217,6 +234,11 @@ public abstract class BackpropEstimator<S extends BackpropEstimator<S, M>, M ext
 
     public String getPredictionCol() {
         return $(predictionCol);
+    }
+
+    /** The weight column, or null when unset (every row weighs 1). */
+    public String getWeightCol() {
+        return isDefined(weightCol) ? $(weightCol) : null;
     }
 
     public int[] getLayers() {
@@ -273,7 +295,7 @@ public abstract class BackpropEstimator<S extends BackpropEstimator<S, M>, M ext
      * @throws IllegalArgumentException for a hidden layer size below 1
      */
     protected NetworkSpec network(int inputs, int outputs, String loss) {
-        NetworkSpec.Builder b = NetworkSpec.builder(inputs).loss(loss);
+        NetworkBuilder b = NeuralNetwork.builder(inputs).loss(Losses.byName(loss));
         for (int units : $(layers)) {
             if (units < 1) {
                 throw new IllegalArgumentException("layers: sizes must be at least 1, got "
@@ -281,13 +303,14 @@ public abstract class BackpropEstimator<S extends BackpropEstimator<S, M>, M ext
             }
             b.dense(units, $(activation));
         }
-        return b.dense(outputs, "linear").build();
+        return b.dense(outputs, "linear").spec();
     }
 
     /** A training config reading the features column and {@code labels}, with these settings. */
     protected SparkTrainConfig.Builder configBuilder(String... labels) {
         return SparkTrainConfig.builder().featuresVector(getFeaturesCol()).label(labels).partitions(getPartitions())
-                .globalBatchSize(getBatchSize()).epochs(getEpochs()).seed(getSeed()).standardize(getStandardize());
+                .globalBatchSize(getBatchSize()).epochs(getEpochs()).seed(getSeed()).standardize(getStandardize())
+                .weightColumn(getWeightCol());
     }
 
     /**
@@ -308,6 +331,11 @@ public abstract class BackpropEstimator<S extends BackpropEstimator<S, M>, M ext
         return ((Vector) first.get(0).get(0)).size();
     }
 
+    /** The model file's metadata: {@code training} (settings and epoch losses), the seed, this library's version. */
+    protected org.backprop.io.model.ModelMetadata metadata(String training) {
+        return new org.backprop.io.model.ModelMetadata(training, getSeed(), org.backprop.LibraryVersion.current(), "");
+    }
+
     /** The settings as a JSON object, stored in the model file's metadata. */
     protected com.google.gson.JsonObject trainingJson() {
         com.google.gson.JsonObject json = new com.google.gson.JsonObject();
@@ -317,6 +345,9 @@ public abstract class BackpropEstimator<S extends BackpropEstimator<S, M>, M ext
         json.addProperty("epochs", getEpochs());
         json.addProperty("batch_size", getBatchSize());
         json.addProperty("partitions", getPartitions());
+        if (getWeightCol() != null) {
+            json.addProperty("weight_column", getWeightCol());
+        }
         return json;
     }
 }

@@ -2,38 +2,34 @@ package org.backprop.spark.ml;
 
 import java.util.List;
 
-import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.util.MLWritable;
-import org.backprop.spark.TrainedNetwork;
+import org.backprop.io.model.Model;
+import org.backprop.spark.score.ModelBytes;
 
 /**
- * What the backprop Spark ML models share: the trained network, the training record kept in the
- * model file, and the column params {@code featuresCol} (a {@code Vector} column, default
+ * What the backprop Spark ML models share: the trained model, which is io's {@link Model} (the one
+ * {@code backprop train} makes, kept as its model file's bytes, {@link ModelBytes}, so the stage
+ * serializes and saves as that file), the training record in its metadata, and the column params {@code featuresCol} (a {@code Vector} column, default
  * "features"), {@code labelCol} (the model file's target name, default "label") and
  * {@code predictionCol} (default "prediction").
  *
  * @param <M> the concrete model
  */
-public abstract class BackpropModel<M extends BackpropModel<M>> extends Model<M> implements MLWritable {
+public abstract class BackpropModel<M extends BackpropModel<M>> extends org.apache.spark.ml.Model<M>
+        implements MLWritable {
     private static final long serialVersionUID = 1L;
     private final String uid;
-    private final TrainedNetwork network;
-    private final String training;
-    private final long seed;
+    private final ModelBytes file;
+    private transient Model model;
     private final Param<String> featuresCol;
     private final Param<String> labelCol;
     private final Param<String> predictionCol;
 
-    /**
-     * @param training the training record (settings and epoch losses) as JSON, or null
-     * @param seed     the root seed of the fit
-     */
-    protected BackpropModel(String uid, TrainedNetwork network, String training, long seed) {
+    /** @param file the model file: network, scalers, labels, training record */
+    protected BackpropModel(String uid, ModelBytes file) {
         this.uid = uid;
-        this.network = network;
-        this.training = training;
-        this.seed = seed;
+        this.file = file;
         featuresCol = new Param<>(this, "featuresCol", "features column (Vector)");
         labelCol = new Param<>(this, "labelCol", "label column: the model file's target name");
         predictionCol = new Param<>(this, "predictionCol", "prediction column name");
@@ -90,23 +86,29 @@ public abstract class BackpropModel<M extends BackpropModel<M>> extends Model<M>
         return $(predictionCol);
     }
 
-    /** The trained network: architecture, flat parameters, scalers, feature names. */
-    public TrainedNetwork network() {
-        return network;
+    /**
+     * The trained model (io's {@link Model}: network spec and parameters, scalers, feature names,
+     * labels, metadata), loaded once per JVM; owned by this stage, do not close or train it.
+     */
+    public synchronized Model model() {
+        if (model == null) {
+            model = file.load();
+        }
+        return model;
+    }
+
+    /** The model file's bytes, as saved and shipped to executors. */
+    public ModelBytes modelFile() {
+        return file;
+    }
+
+    /** Saves the model as one local model file, atomically; {@code backprop predict --model FILE} reads it. */
+    public void saveModelFile(java.nio.file.Path target) throws java.io.IOException {
+        org.backprop.io.model.ModelFile.save(target, model());
     }
 
     /** The mean training loss of every epoch (none for a model file that does not record them). */
     public List<Double> epochLosses() {
-        return TrainingJson.epochLosses(training);
-    }
-
-    /** The training record as JSON, or null. */
-    protected String training() {
-        return training;
-    }
-
-    /** The root seed of the fit. */
-    protected long seed() {
-        return seed;
+        return TrainingJson.epochLosses(model().metadata().training());
     }
 }

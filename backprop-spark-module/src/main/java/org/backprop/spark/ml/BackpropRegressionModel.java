@@ -14,17 +14,17 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.backprop.network.NeuralNetwork;
-import org.backprop.spark.ModelFiles;
-import org.backprop.spark.TrainedNetwork;
+import org.backprop.io.model.Model;
+import org.backprop.io.model.Task;
 import org.backprop.spark.data.InputColumns;
+import org.backprop.spark.score.ModelBytes;
 import org.backprop.spark.score.Scorer;
 import org.backprop.tensor.Matrix;
 
 /**
  * The model a {@link BackpropRegressor} fits: {@code transform} appends the {@code prediction}
  * column (a double, in target units), computed by the trained network from the features
- * standardized as in training. {@link #network()} exposes the architecture, parameters and scalers.
+ * standardized as in training. {@link #model()} is io's regression {@link Model}.
  *
  * <p>{@code write().save(dir)} (and so {@code PipelineModel.save}) writes a directory whose
  * {@code data/model.safetensors} is the project's model file ({@code backprop predict --model
@@ -34,9 +34,9 @@ import org.backprop.tensor.Matrix;
 public final class BackpropRegressionModel extends BackpropModel<BackpropRegressionModel> {
     private static final long serialVersionUID = 1L;
 
-    /** @param training the training record (settings and epoch losses) as JSON, or null */
-    BackpropRegressionModel(String uid, TrainedNetwork network, String training, long seed) {
-        super(uid, network, training, seed);
+    /** @param file a regression model file */
+    BackpropRegressionModel(String uid, ModelBytes file) {
+        super(uid, file);
     }
 
     @Override
@@ -46,7 +46,7 @@ public final class BackpropRegressionModel extends BackpropModel<BackpropRegress
 
     /** Spark ML's reader of a saved model directory. */
     public static MLReader<BackpropRegressionModel> read() {
-        return new NetworkModelReader<>(BackpropRegressionModel.class, (uid, loaded) -> of(uid, loaded, "a model directory"));
+        return new NetworkModelReader<>(BackpropRegressionModel.class, (uid, file) -> of(uid, file, "a model directory"));
     }
 
     /** Loads a model directory saved with {@code write().save(path)}. */
@@ -56,15 +56,7 @@ public final class BackpropRegressionModel extends BackpropModel<BackpropRegress
 
     @Override
     public MLWriter write() {
-        return new NetworkModelWriter(this, network(), getLabelCol(), null, training(), seed());
-    }
-
-    /**
-     * Saves the model as one local model file (regression, target = the label column, features named
-     * as in training); {@code backprop predict --model FILE} reads it.
-     */
-    public void saveModelFile(Path file) throws IOException {
-        ModelFiles.save(file, network(), getLabelCol(), null, training(), seed());
+        return new NetworkModelWriter(this, modelFile());
     }
 
     /**
@@ -75,16 +67,15 @@ public final class BackpropRegressionModel extends BackpropModel<BackpropRegress
      * @throws IllegalArgumentException if the file holds a classification model
      */
     public static BackpropRegressionModel loadModelFile(Path file) throws IOException {
-        return of(Identifiable$.MODULE$.randomUID("backpropRegressor"), ModelFiles.load(file), file.toString());
+        return of(Identifiable$.MODULE$.randomUID("backpropRegressor"), ModelBytes.read(file), file.toString());
     }
 
-    private static BackpropRegressionModel of(String uid, ModelFiles.Loaded loaded, String source) {
-        if (loaded.classes() != null) {
+    private static BackpropRegressionModel of(String uid, ModelBytes file, String source) {
+        BackpropRegressionModel model = new BackpropRegressionModel(uid, file);
+        if (model.model().task() != Task.REGRESSION) {
             throw new IllegalArgumentException(source + " holds a classification model; use BackpropClassificationModel");
         }
-        BackpropRegressionModel model = new BackpropRegressionModel(uid, loaded.network(),
-                loaded.metadata().training(), loaded.metadata().seed());
-        return model.setLabelCol(loaded.target());
+        return model.setLabelCol(model.model().target());
     }
 
     @Override
@@ -93,17 +84,16 @@ public final class BackpropRegressionModel extends BackpropModel<BackpropRegress
         Dataset<Row> rows = dataset.toDF();
         int at = Arrays.asList(rows.schema().fieldNames()).indexOf(getFeaturesCol());
         InputColumns columns = InputColumns.vector(getFeaturesCol(), List.of(getLabelCol()));
-        TrainedNetwork trained = network();
-        return rows.mapPartitions(new Scorer(trained, columns, at, (net, x) -> predictions(trained, net, x)),
+        return rows.mapPartitions(new Scorer(modelFile(), columns, at, BackpropRegressionModel::predictions),
                 Encoders.row(out));
     }
 
     /** The network's single output in target units, one value per row. */
-    private static Object[][] predictions(TrainedNetwork trained, NeuralNetwork network, Matrix x) {
-        Matrix prediction = trained.toTargetUnits(network.predict(x));
+    private static Object[][] predictions(Model model, Matrix x) {
+        double[] prediction = model.targetScaler().inverseTransform(model.network().predict(x).toArray());
         Object[][] values = new Object[x.rows()][];
         for (int i = 0; i < values.length; i++) {
-            values[i] = new Object[] {prediction.get(i, 0)};
+            values[i] = new Object[] {prediction[i]};
         }
         return values;
     }
@@ -124,7 +114,7 @@ public final class BackpropRegressionModel extends BackpropModel<BackpropRegress
 
     @Override
     public BackpropRegressionModel copy(ParamMap extra) {
-        BackpropRegressionModel copy = new BackpropRegressionModel(uid(), network(), training(), seed());
+        BackpropRegressionModel copy = new BackpropRegressionModel(uid(), modelFile());
         copy.setParent(parent());
         return copyValues(copy, extra);
     }

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.backprop.spark.data.InputColumns;
+import org.backprop.spark.score.ModelBytes;
 import org.backprop.spark.train.FitResult;
 import org.backprop.spark.train.SparkTrainer;
 
@@ -102,15 +103,19 @@ public final class BackpropRegressor extends BackpropEstimator<BackpropRegressor
         com.google.gson.JsonObject settings = trainingJson();
         settings.addProperty("loss", getLoss());
         settings.addProperty("standardize_target", getStandardizeTarget());
-        BackpropRegressionModel model = new BackpropRegressionModel(uid(), result.model(),
-                TrainingJson.of(settings, result.epochLosses()), getSeed());
+        ModelBytes file;
+        try (org.backprop.io.model.Model trained = result.regression(getLabelCol(),
+                metadata(TrainingJson.of(settings, result.epochLosses())))) {
+            file = ModelBytes.of(trained);
+        }
+        BackpropRegressionModel model = new BackpropRegressionModel(uid(), file);
         model.setParent(this);
         return copyValues(model, ParamMap.empty());
     }
 
     @Override
     public StructType transformSchema(StructType schema) {
-        InputColumns.vector(getFeaturesCol(), List.of(getLabelCol())).checkSchema(schema);
+        InputColumns.vector(getFeaturesCol(), List.of(getLabelCol())).withWeight(getWeightCol()).checkSchema(schema);
         return BackpropRegressionModel.withPrediction(schema, getPredictionCol());
     }
 

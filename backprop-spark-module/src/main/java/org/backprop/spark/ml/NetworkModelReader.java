@@ -11,7 +11,7 @@ import org.apache.spark.ml.param.Params;
 import org.apache.spark.ml.util.DefaultParamsReader$;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.MLReader;
-import org.backprop.spark.ModelFiles;
+import org.backprop.spark.score.ModelBytes;
 
 import scala.Option;
 
@@ -23,10 +23,10 @@ import scala.Option;
  */
 final class NetworkModelReader<M extends Params> extends MLReader<M> {
     private final Class<M> type;
-    private final BiFunction<String, ModelFiles.Loaded, M> create;
+    private final BiFunction<String, ModelBytes, M> create;
 
     /** @param create makes the model from its uid and the model file's content */
-    NetworkModelReader(Class<M> type, BiFunction<String, ModelFiles.Loaded, M> create) {
+    NetworkModelReader(Class<M> type, BiFunction<String, ModelBytes, M> create) {
         this.type = type;
         this.create = create;
     }
@@ -35,7 +35,7 @@ final class NetworkModelReader<M extends Params> extends MLReader<M> {
     public M load(String path) {
         DefaultParamsReader.Metadata metadata = DefaultParamsReader$.MODULE$.loadMetadata(path, sparkSession(),
                 type.getName());
-        ModelFiles.Loaded loaded;
+        ModelBytes loaded;
         try {
             java.nio.file.Path dir = Files.createTempDirectory("backprop-model");
             java.nio.file.Path local = dir.resolve(NetworkModelWriter.MODEL_FILE);
@@ -43,7 +43,7 @@ final class NetworkModelReader<M extends Params> extends MLReader<M> {
                 Path remote = NetworkModelWriter.modelFile(path);
                 FileSystem fs = remote.getFileSystem(sc().hadoopConfiguration());
                 fs.copyToLocalFile(false, remote, new Path(local.toUri()), true);
-                loaded = ModelFiles.load(local);
+                loaded = ModelBytes.read(local);
             } finally {
                 Files.deleteIfExists(local);
                 Files.deleteIfExists(dir);

@@ -9,9 +9,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.param.Params;
 import org.apache.spark.ml.util.DefaultParamsWriter$;
 import org.apache.spark.ml.util.MLWriter;
-import org.backprop.io.preprocess.LabelEncoder;
-import org.backprop.spark.ModelFiles;
-import org.backprop.spark.TrainedNetwork;
+import org.backprop.spark.score.ModelBytes;
 
 /**
  * Saves a backprop Spark ML model as a directory on any Hadoop file system ({@code file://},
@@ -24,24 +22,11 @@ final class NetworkModelWriter extends MLWriter {
     static final String MODEL_FILE = "model.safetensors";
 
     private final Params instance;
-    private final TrainedNetwork network;
-    private final String target;
-    private final LabelEncoder classes;
-    private final String training;
-    private final long seed;
+    private final ModelBytes file;
 
-    /**
-     * @param classes  the class labels in output order (classification), or null (regression)
-     * @param training the training settings as a JSON object, or null
-     */
-    NetworkModelWriter(Params instance, TrainedNetwork network, String target, LabelEncoder classes, String training,
-                       long seed) {
+    NetworkModelWriter(Params instance, ModelBytes file) {
         this.instance = instance;
-        this.network = network;
-        this.target = target;
-        this.classes = classes;
-        this.training = training;
-        this.seed = seed;
+        this.file = file;
     }
 
     /** Where the model file of the model directory {@code path} is. */
@@ -56,7 +41,7 @@ final class NetworkModelWriter extends MLWriter {
             java.nio.file.Path dir = Files.createTempDirectory("backprop-model");
             java.nio.file.Path local = dir.resolve(MODEL_FILE);
             try {
-                ModelFiles.save(local, network, target, classes, training, seed);
+                file.write(local);
                 Path remote = modelFile(path);
                 FileSystem fs = remote.getFileSystem(sc().hadoopConfiguration());
                 fs.copyFromLocalFile(false, true, new Path(local.toUri()), remote);

@@ -1,6 +1,7 @@
 package org.backprop.spark.score;
 
 import org.apache.spark.ml.linalg.Vectors;
+import org.backprop.io.model.Model;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.tensor.Matrix;
 
@@ -15,7 +16,8 @@ public final class ClassScores implements ScoreColumns {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public Object[][] score(NeuralNetwork network, Matrix x) {
+    public Object[][] score(Model model, Matrix x) {
+        NeuralNetwork network = model.network();
         Matrix logits = network.predict(x);
         Matrix p = network.loss().probabilities(logits);
         Object[][] values = new Object[x.rows()][];

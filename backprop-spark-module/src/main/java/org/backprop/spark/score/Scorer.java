@@ -7,20 +7,21 @@ import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.backprop.network.NeuralNetwork;
-import org.backprop.spark.TrainedNetwork;
+import org.backprop.io.DoubleTable;
+import org.backprop.io.model.Model;
 import org.backprop.spark.data.InputColumns;
 import org.backprop.tensor.Matrix;
 
 /**
  * Appends the {@link ScoreColumns} (a prediction, class probabilities…) to every row of a partition:
- * reads the features with {@link InputColumns}, standardizes them and runs the network on chunks of
- * rows. The network is built once per partition from the (serialized) {@link TrainedNetwork}.
+ * reads the features with {@link InputColumns}, standardizes them with the model's feature scaler
+ * and runs the network on chunks of rows. The io {@link Model} is loaded once per partition from
+ * its model file's bytes ({@link ModelBytes}).
  */
 public final class Scorer implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
     private static final int CHUNK = 1024;
-    private final TrainedNetwork model;
+    private final ModelBytes model;
     private final InputColumns columns;
     private final int featuresAt;
     private final ScoreColumns outputs;
@@ -29,7 +30,7 @@ public final class Scorer implements MapPartitionsFunction<Row, Row> {
      * @param featuresAt position of the first feature column in the rows
      * @param outputs    the values to append
      */
-    public Scorer(TrainedNetwork model, InputColumns columns, int featuresAt, ScoreColumns outputs) {
+    public Scorer(ModelBytes model, InputColumns columns, int featuresAt, ScoreColumns outputs) {
         this.model = model;
         this.columns = columns;
         this.featuresAt = featuresAt;
@@ -38,7 +39,7 @@ public final class Scorer implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-        NeuralNetwork network = model.toNetwork();
+        Model network = model.load();
         return new Iterator<>() {
             private final List<Row> ready = new ArrayList<>(CHUNK);
             private int next;
@@ -75,8 +76,8 @@ public final class Scorer implements MapPartitionsFunction<Row, Row> {
         };
     }
 
-    private void score(NeuralNetwork network, List<Row> chunk, List<Row> out) {
-        int inputs = model.spec().inputs();
+    private void score(Model network, List<Row> chunk, List<Row> out) {
+        int inputs = network.features().size();
         Matrix x = Matrix.zeros(chunk.size(), inputs);
         double[] row = new double[inputs];
         for (int i = 0; i < chunk.size(); i++) {
@@ -86,7 +87,8 @@ public final class Scorer implements MapPartitionsFunction<Row, Row> {
             }
             System.arraycopy(row, 0, x.data(), i * inputs, inputs);
         }
-        Object[][] added = outputs.score(network, model.standardize(x));
+        Object[][] added = outputs.score(network, network.inputs(new DoubleTable(x.data(), x.rows(), inputs,
+                network.features())));
         for (int i = 0; i < chunk.size(); i++) {
             Row r = chunk.get(i);
             Object[] values = new Object[r.length() + added[i].length];

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.backprop.network.NeuralNetwork;
 import org.backprop.optim.Optimizer;
-import org.backprop.spark.ParameterVectors;
 
 /** The driver's bookkeeping of a fit: steps done, the current epoch's loss sum, finished epochs. */
 final class FitProgress {
@@ -34,7 +33,7 @@ final class FitProgress {
             throw new IllegalArgumentException("the checkpoint is of another fit:\n  checkpoint: "
                     + checkpoint.fingerprint() + "\n  this fit:   " + fingerprint);
         }
-        ParameterVectors.copyInto(checkpoint.parameters(), network);
+        network.parameters().setValues(checkpoint.parameters());
         optimizer.restore(checkpoint.optimizer());
         return new FitProgress(plan, fingerprint, checkpoint.steps(), checkpoint.epochLossSum(),
                 checkpoint.epochLosses());
@@ -60,6 +59,16 @@ final class FitProgress {
             epochLosses.add(epochLossSum / plan.stepsPerEpoch());
             epochLossSum = 0;
         }
+    }
+
+    /** Epochs finished so far (including those before a resume). */
+    int finishedEpochs() {
+        return epochLosses.size();
+    }
+
+    /** The mean step loss of finished epoch {@code epoch}. */
+    double epochLoss(int epoch) {
+        return epochLosses.get(epoch);
     }
 
     List<Double> epochLosses() {

@@ -4,7 +4,7 @@ import java.io.Serializable;
 
 import org.apache.spark.api.java.function.Function;
 import org.backprop.optim.Sgd;
-import org.backprop.spark.NetworkSpec;
+import org.backprop.network.NetworkSpec;
 import org.backprop.spark.data.Block;
 import org.backprop.tensor.Matrix;
 import org.backprop.train.BlockGradient;
@@ -24,6 +24,7 @@ final class LocalSgdTask implements Function<Block, LocalSgdTask.Result> {
     private final LocalSgd settings;
     private final long first;
     private final int count;
+    private final long dropoutDrawsPerRow;
 
     /**
      * One partition's round.
@@ -37,7 +38,7 @@ final class LocalSgdTask implements Function<Block, LocalSgdTask.Result> {
     }
 
     LocalSgdTask(NetworkSpec spec, double[] parameters, ShardPlan plan, long seed, boolean shuffle,
-                 LocalSgd settings, long first, int count) {
+                 LocalSgd settings, long first, int count, long dropoutDrawsPerRow) {
         this.spec = spec;
         this.parameters = parameters;
         this.plan = plan;
@@ -46,6 +47,7 @@ final class LocalSgdTask implements Function<Block, LocalSgdTask.Result> {
         this.settings = settings;
         this.first = first;
         this.count = count;
+        this.dropoutDrawsPerRow = dropoutDrawsPerRow;
     }
 
     @Override
@@ -53,7 +55,11 @@ final class LocalSgdTask implements Function<Block, LocalSgdTask.Result> {
         int p = block.partition();
         Sgd sgd = settings.optimizer();
         double[] losses = new double[count];
-        return ExecutorNetworks.withNetwork(spec, parameters, net -> {
+        int firstEpoch = (int) (first / plan.stepsPerEpoch());
+        long rowsBefore = (long) firstEpoch * plan.partitionRows(p)
+                + plan.sliceFrom(p, (int) (first % plan.stepsPerEpoch()));
+        return ExecutorNetworks.withNetwork(spec, parameters, dropoutDrawsPerRow == 0 ? null
+                : DropoutStreams.at(seed, p, rowsBefore * dropoutDrawsPerRow), net -> {
             for (int s = 0; s < count; s++) {
                 int epoch = (int) ((first + s) / plan.stepsPerEpoch());
                 int step = (int) ((first + s) % plan.stepsPerEpoch());

@@ -9,7 +9,9 @@ import org.backprop.train.TrainingDivergedException;
 /**
  * The driver side of a step: adds the partitions' gradient shares in partition order (the first
  * non-empty share is copied, the others added one after another, so P = 1 copies exactly), then
- * refuses a non-finite result, naming the step, the partition and the parameter.
+ * refuses a non-finite result, naming the step, the partition and the parameter. Weighted shares
+ * are first scaled by W<sub>p</sub>/W (not at all when one partition holds the whole weight, so
+ * P = 1 copies exactly again): the batch's weighted mean loss Σwℓ/Σw over the global batch.
  */
 final class OrderedSum {
     private OrderedSum() {
@@ -19,10 +21,21 @@ final class OrderedSum {
      * Writes the sum of {@code shares} (in partition order) into {@code buffer.grads()} and returns the
      * summed loss.
      *
-     * @throws TrainingDivergedException if the loss or a gradient is NaN or infinite
+     * @param weighted the shares are weighted means to be scaled by their weight ({@link GradientShare})
+     * @throws TrainingDivergedException if the loss or a gradient is NaN or infinite, or every row
+     *                                   of a weighted batch weighs 0
      */
-    static double into(List<GradientShare> shares, ParameterBuffer buffer, int epoch, int step, long globalStep) {
+    static double into(List<GradientShare> shares, ParameterBuffer buffer, boolean weighted, int epoch, int step,
+                       long globalStep) {
         double[] sum = buffer.grads();
+        double total = 0;
+        for (GradientShare share : shares) {
+            total += share.mass();
+        }
+        if (weighted && total == 0) {
+            throw new TrainingDivergedException("step " + globalStep + " (epoch " + epoch + ", batch " + step
+                    + "): every row of the batch weighs 0", epoch, step);
+        }
         double loss = 0;
         boolean first = true;
         for (int p = 0; p < shares.size(); p++) {
@@ -35,15 +48,21 @@ final class OrderedSum {
             }
             double[] g = share.gradient();
             checkFinite(share, buffer, epoch, step, globalStep);
+            double scale = weighted && share.mass() != total ? share.mass() / total : 1.0;
+            if (scale != 1.0) {
+                for (int k = 0; k < g.length; k++) {
+                    g[k] *= scale;
+                }
+            }
             if (first) {
                 System.arraycopy(g, 0, sum, 0, sum.length);
-                loss = share.loss();
+                loss = scale * share.loss();
                 first = false;
             } else {
                 for (int k = 0; k < sum.length; k++) {
                     sum[k] += g[k];
                 }
-                loss += share.loss();
+                loss += scale * share.loss();
             }
         }
         checkFinite(sum, buffer, "the summed gradient", epoch, step, globalStep);

@@ -18,10 +18,13 @@ import org.backprop.spark.data.InputColumns;
  * }</pre>
  *
  * <p>Defaults: 1 partition, global batch 32, 10 epochs, seed 0, shuffle every epoch, features
- * standardized, labels not, no checkpoints, exact synchronous training (no local SGD). The defaults of batch,
- * epochs, seed and shuffle are those of the local {@link org.backprop.train.TrainerConfig}.
+ * standardized, labels not, no row weights, no early stopping, no checkpoints, exact synchronous
+ * training (no local SGD). The defaults of batch, epochs, seed, shuffle and patience are those of
+ * the local {@link org.backprop.train.TrainerConfig}.
  *
- * @param columns         feature, label and optional ID columns
+ * @param columns         feature, label and optional ID and weight columns (a weight column makes
+ *                        every batch's loss the weighted mean Σwℓ/Σw over the global batch, as the
+ *                        local trainer's row weights do)
  * @param partitions      P, the number of data partitions (not the number of executors: the result
  *                        depends on P, never on the cluster)
  * @param globalBatchSize rows per step over all partitions
@@ -31,7 +34,12 @@ import org.backprop.spark.data.InputColumns;
  * @param standardize     standardize features with means and deviations fitted on the training rows
  * @param standardizeTarget standardize the label columns the same way for training (off by default);
  *                        the fitted model maps its outputs back to label units
- * @param checkpointEvery write a checkpoint every this many steps (0: never)
+ * @param patience        early stopping, as the local trainer's: stop after this many evaluations
+ *                        (one per epoch) without improvement of the validation loss (the training
+ *                        loss without a validation set), then restore the best evaluated parameters;
+ *                        0 = off
+ * @param checkpointEvery write a checkpoint every this many steps (0: never); a resumed fit starts
+ *                        early stopping afresh, as the local trainer's resume does
  * @param checkpointDir   where checkpoints go (null if none)
  * @param resumeFrom      a checkpoint file to continue from (null: start fresh)
  * @param stopAfterSteps  stop once this many steps are done in total (0: run all epochs); for
@@ -39,7 +47,7 @@ import org.backprop.spark.data.InputColumns;
  * @param localSgd        null for exact synchronous training; else the opt-in local-SGD mode
  */
 public record SparkTrainConfig(InputColumns columns, int partitions, int globalBatchSize, int epochs, long seed,
-                               boolean shuffle, boolean standardize, boolean standardizeTarget,
+                               boolean shuffle, boolean standardize, boolean standardizeTarget, int patience,
                                int checkpointEvery, Path checkpointDir,
                                Path resumeFrom, long stopAfterSteps, LocalSgd localSgd) {
 
@@ -50,6 +58,9 @@ public record SparkTrainConfig(InputColumns columns, int partitions, int globalB
         if (partitions < 1 || globalBatchSize < 1 || epochs < 1) {
             throw new IllegalArgumentException("partitions, globalBatchSize and epochs must be ≥ 1, got "
                     + partitions + ", " + globalBatchSize + ", " + epochs);
+        }
+        if (patience < 0) {
+            throw new IllegalArgumentException("patience must be ≥ 0 (0 = off), got " + patience);
         }
         if (checkpointEvery < 0 || (checkpointEvery > 0 && checkpointDir == null)) {
             throw new IllegalArgumentException("checkpointEvery needs a directory and a step count ≥ 1");
@@ -75,6 +86,7 @@ public record SparkTrainConfig(InputColumns columns, int partitions, int globalB
         b.shuffle = shuffle;
         b.standardize = standardize;
         b.standardizeTarget = standardizeTarget;
+        b.patience = patience;
         b.checkpointEvery = checkpointEvery;
         b.checkpointDir = checkpointDir;
         b.resumeFrom = resumeFrom;
@@ -97,6 +109,8 @@ public record SparkTrainConfig(InputColumns columns, int partitions, int globalB
         private boolean shuffle = true;
         private boolean standardize = true;
         private boolean standardizeTarget;
+        private String weight;
+        private int patience;
         private int checkpointEvery;
         private Path checkpointDir;
         private Path resumeFrom;
@@ -172,6 +186,19 @@ public record SparkTrainConfig(InputColumns columns, int partitions, int globalB
             return this;
         }
 
+        /** Per-row weights from this numeric column (each finite and ≥ 0); null for none. */
+        public Builder weightColumn(String name) {
+            this.weight = name;
+            this.columns = columns == null ? null : columns.withWeight(name);
+            return this;
+        }
+
+        /** Early stopping after this many evaluations without improvement (0 = off). */
+        public Builder patience(int value) {
+            this.patience = value;
+            return this;
+        }
+
         /** Write a checkpoint to {@code directory} every {@code steps} steps. */
         public Builder checkpointEvery(int steps, Path directory) {
             this.checkpointEvery = steps;
@@ -204,9 +231,10 @@ public record SparkTrainConfig(InputColumns columns, int partitions, int globalB
                 }
                 cols = vector != null ? InputColumns.vector(vector, labels) : InputColumns.named(features, labels);
                 cols = id == null ? cols : cols.withId(id);
+                cols = cols.withWeight(weight);
             }
             return new SparkTrainConfig(cols, partitions, globalBatchSize, epochs, seed, shuffle, standardize,
-                    standardizeTarget, checkpointEvery, checkpointDir, resumeFrom, stopAfterSteps, localSgd);
+                    standardizeTarget, patience, checkpointEvery, checkpointDir, resumeFrom, stopAfterSteps, localSgd);
         }
     }
 }

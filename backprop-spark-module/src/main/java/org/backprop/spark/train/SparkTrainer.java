@@ -1,33 +1,40 @@
 package org.backprop.spark.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.backprop.network.NetworkSpec;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.optim.Optimizer;
-import org.backprop.spark.NetworkSpec;
-import org.backprop.spark.TrainedNetwork;
 import org.backprop.spark.data.Block;
 import org.backprop.spark.data.DataPacker;
 import org.backprop.spark.data.PackedData;
+import org.backprop.train.History;
+import org.backprop.train.TrainerConfig;
+import org.backprop.train.TrainingListener;
+import org.backprop.train.TrainingRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Synchronous data-parallel training on Spark that gives the same model as one machine.
  *
- * <p>Each step is one Spark job whose task carries the flat parameter vector (Spark broadcasts a
- * stage's serialized tasks once, so no broadcast of our own is made or destroyed); each of the P partitions computes,
- * with the core's {@link org.backprop.train.BlockGradient}, its share of the global batch's
- * mean-loss gradient from its slice of the batch ({@link ShardPlan}, {@link ShuffleOrders}); the
- * driver collects the P shares (in partition order), adds them in that order, checks them for
- * NaN/Inf, and applies the caller's {@link Optimizer} — the same object and code the local
- * {@link org.backprop.train.Trainer} uses. Optimizer state lives only on the driver. With P = 1 the
- * result is bit for bit the local trainer's for the same seed; with P &gt; 1 it differs from it only by
- * the batch composition (each partition shuffles its own rows) and rounding.
+ * <p>Each step is one Spark job whose task carries the core {@link NetworkSpec} and the flat
+ * parameter vector (Spark broadcasts a stage's serialized tasks once, so no broadcast of our own is
+ * made or destroyed); each of the P partitions computes, with the core's
+ * {@link org.backprop.train.BlockGradient}, its share of the global batch's gradient from its slice
+ * of the batch ({@link ShardPlan}, {@link ShuffleOrders}, {@link StepTask}); the driver adds the P
+ * shares in partition order ({@link OrderedSum}). Everything around the gradient is the local
+ * trainer's own {@link TrainingRun}: the divergence guard, the caller's {@link Optimizer} (state
+ * lives only on the driver), the listeners, the evaluation at the end of every epoch (distributed:
+ * {@link SparkEvaluator}), early stopping with the best evaluated parameters restored, and the
+ * {@link History}. With P = 1 the result is bit for bit the local {@link org.backprop.train.Trainer}'s
+ * for the same seed, row weights, dropout and patience; with P &gt; 1 it differs only by the batch
+ * composition (each partition shuffles its own rows) and rounding.
  *
  * <p>Rows are packed once per fit into cached primitive blocks; no Spark SQL runs per step. Spark
  * costs roughly 10–60 ms per step whatever the batch, so use it for large global batches.
@@ -38,79 +45,121 @@ public final class SparkTrainer {
     private SparkTrainer() {
     }
 
+    /** {@link #fit(Dataset, Dataset, NetworkSpec, Optimizer, SparkTrainConfig, TrainingListener...)} without validation rows. */
+    public static FitResult fit(Dataset<Row> data, NetworkSpec spec, Optimizer optimizer, SparkTrainConfig config,
+                                TrainingListener... listeners) {
+        return fit(data, null, spec, optimizer, config, listeners);
+    }
+
     /**
-     * Trains a network of architecture {@code spec} on {@code data}.
+     * Trains a network of architecture {@code spec} (initial weights from the seed's "init" stream,
+     * as {@code NeuralNetwork.builder(spec).seed(seed)}) on {@code data}.
      *
-     * @param optimizer the optimizer (driver-side; a fresh instance, or one restored by resume)
+     * @param validation rows to evaluate after every epoch (same columns, scaled with the training
+     *                   rows' scalers) and to watch for early stopping; null for none (then the
+     *                   training loss is watched)
+     * @param optimizer  the optimizer (driver-side; a fresh instance, or one restored by resume)
+     * @param listeners  told after every step and epoch, as the local trainer's
      * @throws IllegalArgumentException                     on bad columns or cells, before any training
-     * @throws org.backprop.train.TrainingDivergedException if a loss, gradient or parameter becomes
-     *                                                      non-finite (no checkpoint is written then)
+     * @throws org.backprop.train.TrainingDivergedException if a loss, gradient or parameter diverges
+     *                                                      (no checkpoint is written then)
      */
-    public static FitResult fit(Dataset<Row> data, NetworkSpec spec, Optimizer optimizer, SparkTrainConfig config) {
+    public static FitResult fit(Dataset<Row> data, Dataset<Row> validation, NetworkSpec spec, Optimizer optimizer,
+                                SparkTrainConfig config, TrainingListener... listeners) {
         try (PackedData packed = DataPacker.pack(data, config.columns(), spec.inputs(), spec.outputs(),
-                config.partitions(), config.standardize(), config.standardizeTarget())) {
-            return fit(packed, spec, optimizer, config);
+                config.partitions(), config.standardize(), config.standardizeTarget());
+             PackedData held = validation == null ? null : DataPacker.pack(validation, config.columns(),
+                     spec.inputs(), spec.outputs(), config.partitions(), packed.scaler(), packed.target())) {
+            return fit(packed, held, spec, optimizer, config, listeners);
         }
     }
 
     /**
      * Trains on rows already packed into {@code config.partitions()} cached blocks (e.g. by
-     * {@link DataPacker#packEncoded}); the config's column names and scaling options are not used.
-     * The caller owns (and closes) {@code packed}.
+     * {@link DataPacker#packEncoded}), without validation rows; the config's column names and scaling
+     * options are not used. The caller owns (and closes) {@code packed}.
      */
-    public static FitResult fit(PackedData packed, NetworkSpec spec, Optimizer optimizer, SparkTrainConfig config) {
-        try (NeuralNetwork network = spec.build(config.seed(), 1)) {
+    public static FitResult fit(PackedData packed, NetworkSpec spec, Optimizer optimizer, SparkTrainConfig config,
+                                TrainingListener... listeners) {
+        return fit(packed, null, spec, optimizer, config, listeners);
+    }
+
+    /**
+     * As {@link #fit(Dataset, Dataset, NetworkSpec, Optimizer, SparkTrainConfig, TrainingListener...)}
+     * on rows already packed: {@code packed} the training rows, {@code held} the validation rows (or
+     * null), packed with the training rows' scalers. The config's column names and scaling options
+     * are not used, except its weight column, which says whether the blocks carry row weights. The
+     * caller owns (and closes) both.
+     */
+    public static FitResult fit(PackedData packed, PackedData held, NetworkSpec spec, Optimizer optimizer,
+                                SparkTrainConfig config, TrainingListener... listeners) {
+        if (config.columns().weightColumn() != null && config.localSgd() != null) {
+            throw new IllegalArgumentException("local SGD does not take row weights; drop the weight column "
+                    + config.columns().weightColumn() + " or train synchronously");
+        }
+        try (NeuralNetwork network = NeuralNetwork.builder(spec).seed(config.seed()).threads(1).build()) {
             ShardPlan plan = new ShardPlan(packed.rows(), config.partitions(), config.globalBatchSize());
             String fingerprint = fingerprint(spec, plan, config);
             FitProgress progress = config.resumeFrom() == null ? FitProgress.fresh(plan, fingerprint)
                     : FitProgress.resume(CheckpointFile.read(config.resumeFrom()), plan, fingerprint, network,
                     optimizer);
+            TrainerConfig loop = TrainerConfig.defaults(config.seed()).withEpochs(config.epochs())
+                    .withPatience(config.patience());
+            TrainingRun run = new TrainingRun(network, optimizer, loop, Arrays.asList(listeners),
+                    new SparkEvaluator(spec, network, packed.blocks(), held == null ? null : held.blocks()));
             long end = (long) config.epochs() * plan.stepsPerEpoch();
             if (config.stopAfterSteps() > 0) {
                 end = Math.min(end, config.stopAfterSteps());
             }
+            long drawsPerRow = DropoutStreams.drawsPerRow(spec);
             List<Double> millis = new ArrayList<>();
-            while (progress.steps() < end) {
+            while (progress.steps() < end && !run.stopped()) {
                 long start = System.nanoTime();
                 long before = progress.steps();
+                int closed = progress.finishedEpochs();
                 if (config.localSgd() == null) {
-                    synchronousStep(packed.blocks(), spec, plan, config, network, optimizer, progress);
+                    int epoch = progress.epoch();
+                    int step = progress.stepInEpoch();
+                    double loss = gradient(packed.blocks(), spec, plan, config, network, progress, drawsPerRow);
+                    run.step(epoch, step, loss);
+                    progress.stepDone(loss);
                 } else {
-                    localSgdRound(packed.blocks(), spec, plan, config, network, progress, end);
+                    localSgdRound(packed.blocks(), spec, plan, config, network, progress, end, drawsPerRow);
                 }
                 millis.add((System.nanoTime() - start) / 1e6);
+                for (int e = closed; e < progress.finishedEpochs(); e++) {
+                    run.endEpoch(e, progress.epochLoss(e));
+                }
                 maybeCheckpoint(config, before, progress, network, optimizer);
             }
+            History history = run.finish();
             LOG.info("fit done: {} steps, {}", progress.steps(), plan);
-            TrainedNetwork model = new TrainedNetwork(spec, network.parameters().values(), packed.standardizer(),
-                    packed.featureNames(), config.columns().labels(),
-                    config.standardizeTarget() ? packed.target().toScaler() : null);
-            return new FitResult(model, progress.epochLosses(), progress.steps(), plan,
+            return new FitResult(spec, network.parameters().values(), packed.scaler(), packed.target(),
+                    packed.featureNames(), history, progress.epochLosses(), progress.steps(), plan,
                     millis.stream().mapToDouble(Double::doubleValue).toArray());
         }
     }
 
-    private static void synchronousStep(JavaRDD<Block> blocks, NetworkSpec spec,
-                                        ShardPlan plan, SparkTrainConfig config, NeuralNetwork network,
-                                        Optimizer optimizer, FitProgress progress) {
+    /** Runs one step's job and leaves the summed gradient in the driver network; returns the batch loss. */
+    private static double gradient(JavaRDD<Block> blocks, NetworkSpec spec, ShardPlan plan, SparkTrainConfig config,
+                                   NeuralNetwork network, FitProgress progress, long drawsPerRow) {
         int epoch = progress.epoch();
         int step = progress.stepInEpoch();
         List<GradientShare> shares = blocks.map(new StepTask(spec, network.parameters().values().clone(), plan,
-                config.seed(), config.shuffle(), epoch, step)).collect();
-        double loss = OrderedSum.into(shares, network.parameters(), epoch, step, progress.steps());
-        optimizer.step(network.parameters());
-        OrderedSum.checkParameters(network.parameters(), epoch, step, progress.steps());
-        progress.stepDone(loss);
+                config.seed(), config.shuffle(), epoch, step, drawsPerRow)).collect();
+        return OrderedSum.into(shares, network.parameters(), config.columns().weightColumn() != null, epoch, step,
+                progress.steps());
     }
 
-    private static void localSgdRound(JavaRDD<Block> blocks, NetworkSpec spec,
-                                      ShardPlan plan, SparkTrainConfig config, NeuralNetwork network,
-                                      FitProgress progress, long end) {
+    private static void localSgdRound(JavaRDD<Block> blocks, NetworkSpec spec, ShardPlan plan,
+                                      SparkTrainConfig config, NeuralNetwork network, FitProgress progress, long end,
+                                      long drawsPerRow) {
         int count = (int) Math.min(config.localSgd().syncEvery(), end - progress.steps());
         List<LocalSgdTask.Result> results = blocks.map(new LocalSgdTask(spec, network.parameters().values().clone(),
-                plan, config.seed(), config.shuffle(), config.localSgd(), progress.steps(), count)).collect();
+                plan, config.seed(), config.shuffle(), config.localSgd(), progress.steps(), count, drawsPerRow))
+                .collect();
         double[] average = network.parameters().values();
-        java.util.Arrays.fill(average, 0.0);
+        Arrays.fill(average, 0.0);
         for (LocalSgdTask.Result r : results) {
             double[] w = r.parameters();
             for (int k = 0; k < average.length; k++) {
@@ -142,6 +191,7 @@ public final class SparkTrainer {
     private static String fingerprint(NetworkSpec spec, ShardPlan plan, SparkTrainConfig config) {
         return spec + "; " + plan + "; seed " + config.seed() + "; shuffle " + config.shuffle()
                 + (config.standardizeTarget() ? "; standardized target" : "")
+                + (config.columns().weightColumn() == null ? "" : "; weights " + config.columns().weightColumn())
                 + (config.localSgd() == null ? "" : "; " + config.localSgd());
     }
 }

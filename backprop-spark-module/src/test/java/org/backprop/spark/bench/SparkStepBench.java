@@ -18,7 +18,7 @@ import org.backprop.optim.Sgd;
 import org.backprop.random.RandomSource;
 import org.backprop.random.SeedStreams;
 import org.backprop.spark.FakeSparkHome;
-import org.backprop.spark.NetworkSpec;
+import org.backprop.network.NetworkSpec;
 import org.backprop.spark.train.FitResult;
 import org.backprop.spark.train.SparkTrainConfig;
 import org.backprop.spark.train.SparkTrainer;
@@ -35,8 +35,8 @@ import org.backprop.train.TrainingListener;
  */
 public final class SparkStepBench {
     private static final int FEATURES = 100;
-    private static final NetworkSpec SEED_NET = NetworkSpec.builder(FEATURES).dense(128, "relu").dense(256, "relu")
-            .dense(1, "linear").build();
+    private static final NetworkSpec SEED_NET = NeuralNetwork.builder(FEATURES).dense(128, "relu").dense(256, "relu")
+            .dense(1, "linear").spec();
 
     private SparkStepBench() {
     }
@@ -106,7 +106,7 @@ public final class SparkStepBench {
         int perEpoch = (rows + batch - 1) / batch;
         int epochs = (steps + perEpoch - 1) / perEpoch;
         List<Double> millis = new ArrayList<>();
-        try (NeuralNetwork net = SEED_NET.build(0L, 1)) {
+        try (NeuralNetwork net = NeuralNetwork.builder(SEED_NET).threads(1).build()) {
             long[] last = {System.nanoTime()};
             new Trainer(net, sgd(), TrainerConfig.defaults(0).withEpochs(epochs).withBatchSize(batch)
                     .withEvaluateEvery(1_000_000)).listener(new TrainingListener() {

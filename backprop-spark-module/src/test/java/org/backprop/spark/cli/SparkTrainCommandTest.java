@@ -65,11 +65,24 @@ class SparkTrainCommandTest {
         assertSameModel("adam", "--target", "kind", "--optimizer", "adam");
     }
 
+    /**
+     * --patience, --plot and --dropout mean what they mean for backprop train: the same model, the
+     * same progress lines, early stopping (on the training loss) and the plot.
+     */
+    @Test
+    void patiencePlotAndDropoutMeanWhatTheyMeanForBackpropTrain() throws IOException {
+        Run spark = sameModel("stopping", "--target", "kind", "--epochs", "25", "--batch-size", "30",
+                "--optimizer", "adam", "--lr", "0.2", "--patience", "1", "--dropout", "0.2",
+                "--plot", dir.resolve("stopping-%s.png").toString());
+        assertTrue(spark.out.contains("early stopping after epoch"), spark.out);
+        assertTrue(Files.size(dir.resolve("stopping-spark.png")) > 0);
+    }
+
     @Test
     void unsupportedAndInvalidOptionsAreUsageErrors() {
         String[] base = {"train", "--data", csv.toString(), "--target", "y"};
-        assertEquals(ExitCodes.USAGE, spark(concat(base, "--patience", "3")).code);
-        assertTrue(spark(concat(base, "--plot", "x.png")).err.contains("--plot is not supported on Spark yet"));
+        assertEquals(ExitCodes.USAGE, spark(concat(base, "--patience", "-1")).code);
+        assertTrue(spark(concat(base, "--weight-column", "a")).err.contains("--weight-column is not supported on Spark"));
         assertEquals(ExitCodes.USAGE, spark(concat(base, "--partitions", "0")).code);
         assertEquals(ExitCodes.USAGE, spark(concat(base, "--test", csv.toString())).code);
     }
@@ -90,14 +103,24 @@ class SparkTrainCommandTest {
     }
 
     private static void assertSameModel(String name, String... flags) throws IOException {
+        sameModel(name, concat(new String[] {"--epochs", "4", "--batch-size", "16"}, flags));
+    }
+
+    /**
+     * Trains with both commands and the same flags ({@code %s} in a flag becomes "local" or "spark"),
+     * asserts the same model file and the same progress lines; returns the Spark run.
+     */
+    private static Run sameModel(String name, String... flags) throws IOException {
         Path local = dir.resolve(name + "-local.safetensors");
         Path spark = dir.resolve(name + "-spark.safetensors");
-        String[] common = concat(new String[] {"train", "--data", csv.toString(), "--layers", "8,5",
-                "--epochs", "4", "--batch-size", "16", "--seed", "11"}, flags);
-        Run a = backprop(concat(common, "--out", local.toString()));
+        String[] common = concat(new String[] {"train", "--data", csv.toString(), "--layers", "8,5", "--seed", "11"},
+                flags);
+        Run a = backprop(concat(each(common, "local"), "--out", local.toString()));
         assertEquals(0, a.code, a.err);
-        Run b = spark(concat(common, "--partitions", "1", "--master", "local[2]", "--out", spark.toUri().toString()));
+        Run b = spark(concat(each(common, "spark"), "--partitions", "1", "--master", "local[2]", "--out",
+                spark.toUri().toString()));
         assertEquals(0, b.code, b.out + b.err);
+        assertEquals(epochLines(a.out), epochLines(b.out), "the same progress");
         SafetensorsFile expected = SafetensorsReader.read(local);
         SafetensorsFile actual = SafetensorsReader.read(spark);
         assertEquals(expected.tensors().keySet(), actual.tensors().keySet());
@@ -107,6 +130,17 @@ class SparkTrainCommandTest {
         assertTrue(actual.metadata().get("preprocessing").contains("\"median\""), "a median is stored");
         Run evaluate = backprop("evaluate", "--model", spark.toString(), "--data", csv.toString());
         assertEquals(0, evaluate.code, evaluate.err);
+        return b;
+    }
+
+    private static String[] each(String[] args, String run) {
+        return java.util.Arrays.stream(args).map(a -> a.replace("%s", run)).toArray(String[]::new);
+    }
+
+    /** The progress and early-stopping lines of a run's output, without the time estimates. */
+    private static List<String> epochLines(String out) {
+        return out.lines().filter(l -> l.startsWith("epoch ") || l.startsWith("early stopping"))
+                .map(l -> l.replaceAll("  ETA \\d+:\\d+", "")).toList();
     }
 
     private record Run(int code, String out, String err) {

@@ -28,15 +28,16 @@ import org.backprop.cli.Main;
 import org.backprop.io.DoubleTable;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.ModelFile;
+import org.backprop.layer.DenseSpec;
 import org.backprop.optim.LearningRates;
 import org.backprop.optim.Optimizers;
-import org.backprop.spark.NetworkSpec;
+import org.backprop.network.NetworkSpec;
+import org.backprop.network.NeuralNetwork;
 import org.backprop.spark.SparkSessions;
 import org.backprop.spark.TestRows;
 import org.backprop.spark.train.FitResult;
 import org.backprop.spark.train.SparkTrainConfig;
 import org.backprop.spark.train.SparkTrainer;
-import org.backprop.tensor.Matrix;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,7 +99,7 @@ class BackpropRegressorTest {
         assertEquals(cliR2, sparkR2, 1e-3, "test R² of backprop train and of the Spark regressor");
 
         BackpropRegressionModel model = (BackpropRegressionModel) pipeline.stages()[1];
-        assertEquals(List.of(NAMES), model.network().featureNames(), "names from the assembler's metadata");
+        assertEquals(List.of(NAMES), model.model().features(), "names from the assembler's metadata");
         assertEquals(12, model.epochLosses().size());
     }
 
@@ -109,18 +110,19 @@ class BackpropRegressorTest {
         BackpropRegressor regressor = regressor().setPartitions(2).setEpochs(2).setOptimizer("sgd");
         BackpropRegressionModel model = regressor.fit(assembler.transform(rows));
 
-        NetworkSpec spec = NetworkSpec.builder(FEATURES).dense(12, "tanh").dense(1, "linear").build();
+        NetworkSpec spec = NeuralNetwork.builder(FEATURES).dense(12, "tanh").dense(1, "linear").spec();
         SparkTrainConfig config = SparkTrainConfig.builder().featuresVector("features").label("y").partitions(2)
                 .globalBatchSize(40).epochs(2).seed(5).standardizeTarget(true).build();
         FitResult direct = SparkTrainer.fit(assembler.transform(rows), spec,
                 Optimizers.create("sgd", LearningRates.of(0.01)), config);
-        assertArrayEquals(direct.model().parameters(), model.network().parameters());
+        assertArrayEquals(direct.parameters(), model.model().network().parameters().values());
         assertEquals(direct.epochLosses(), model.epochLosses());
 
         List<Row> scored = model.transform(assembler.transform(rows)).select("prediction").collectAsList();
-        Matrix expected = model.network().predict(train.x());
+        double[] expected = model.model().predictValues(new DoubleTable(train.x().toArray(), train.x().rows(),
+                FEATURES, model.model().features()));
         for (int i = 0; i < scored.size(); i++) {
-            assertEquals(expected.get(i, 0), scored.get(i).getDouble(0), 0.0, "row " + i);
+            assertEquals(expected[i], scored.get(i).getDouble(0), 0.0, "row " + i);
         }
     }
 
@@ -184,13 +186,13 @@ class BackpropRegressorTest {
         assertEquals(2, rmse.length);
         assertTrue(rmse[1] < rmse[0], "0.03 learns more in 3 epochs than 1e-4: " + java.util.Arrays.toString(rmse));
         BackpropRegressionModel best = (BackpropRegressionModel) tuned.bestModel();
-        assertEquals(8, best.network().spec().layers().get(0).units());
+        assertEquals(8, ((DenseSpec) best.model().spec().layers().get(0)).units());
 
         String saved = dir.resolve("tuned").toString();
         tuned.write().save(saved);
         TrainValidationSplitModel loaded = TrainValidationSplitModel.load(saved);
-        assertArrayEquals(best.network().parameters(),
-                ((BackpropRegressionModel) loaded.bestModel()).network().parameters());
+        assertArrayEquals(best.model().network().parameters().values(),
+                ((BackpropRegressionModel) loaded.bestModel()).model().network().parameters().values());
     }
 
     @Test

@@ -16,7 +16,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.backprop.optim.Sgd;
 import org.backprop.spark.FakeSparkHome;
-import org.backprop.spark.NetworkSpec;
+import org.backprop.network.NetworkSpec;
+import org.backprop.network.NeuralNetwork;
 import org.backprop.spark.TestRows;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
 class LocalClusterTest {
     private static final Logger LOG = LoggerFactory.getLogger(LocalClusterTest.class);
     private static final int FEATURES = 4;
-    private static final NetworkSpec SPEC = NetworkSpec.builder(FEATURES).dense(8, "relu").dense(1, "linear").build();
+    private static final NetworkSpec SPEC = NeuralNetwork.builder(FEATURES).dense(8, "relu").dense(1, "linear").spec();
     private static SparkSession spark;
     private static TestRows data;
     private static Dataset<Row> rows;
@@ -84,7 +85,7 @@ class LocalClusterTest {
     void separateExecutorJvmsGiveTheSameModelAsTheReference() {
         FitResult fit = SparkTrainer.fit(rows, SPEC, new Sgd(0.1), config().build());
         assertArrayEquals(PartitionedReference.train(SPEC, new Sgd(0.1), data.x(), data.y(), 4, 40, 2, 13),
-                fit.model().parameters());
+                fit.parameters());
     }
 
     @Test
@@ -108,6 +109,6 @@ class LocalClusterTest {
                         .orElse(0));
         assertEquals(3L * 30, result.steps());
         assertArrayEquals(PartitionedReference.train(SPEC, new Sgd(0.1), data.x(), data.y(), 4, 40, 3, 13),
-                result.model().parameters());
+                result.parameters());
     }
 }

@@ -2,7 +2,7 @@ package org.backprop.spark.train;
 
 import org.backprop.network.NeuralNetwork;
 import org.backprop.optim.Optimizer;
-import org.backprop.spark.NetworkSpec;
+import org.backprop.network.NetworkSpec;
 import org.backprop.tensor.Matrix;
 import org.backprop.train.BlockGradient;
 
@@ -29,7 +29,7 @@ final class PartitionedReference {
             px[p] = x.selectRows(rows);
             py[p] = y.selectRows(rows);
         }
-        try (NeuralNetwork driver = spec.build(seed, 1); NeuralNetwork worker = spec.build(seed, 1)) {
+        try (NeuralNetwork driver = NeuralNetwork.builder(spec).seed(seed).threads(1).build(); NeuralNetwork worker = NeuralNetwork.builder(spec).seed(seed).threads(1).build()) {
             double[] sum = new double[driver.parameters().size()];
             for (int epoch = 0; epoch < epochs; epoch++) {
                 for (int t = 0; t < plan.stepsPerEpoch(); t++) {

@@ -15,7 +15,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.backprop.optim.Sgd;
-import org.backprop.spark.NetworkSpec;
+import org.backprop.network.NetworkSpec;
+import org.backprop.network.NeuralNetwork;
 import org.backprop.spark.SparkSessions;
 import org.backprop.spark.TestRows;
 import org.backprop.train.TrainingDivergedException;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Bad input, the NaN guard, checkpoints and resume. */
 class SparkTrainerSafetyTest {
     private static final int FEATURES = 3;
-    private static final NetworkSpec SPEC = NetworkSpec.builder(FEATURES).dense(6, "tanh").dense(1, "linear").build();
+    private static final NetworkSpec SPEC = NeuralNetwork.builder(FEATURES).dense(6, "tanh").dense(1, "linear").spec();
     private static SparkSession spark;
     private static TestRows data;
     private static Dataset<Row> rows;
@@ -122,7 +123,7 @@ class SparkTrainerSafetyTest {
         FitResult resumed = SparkTrainer.fit(rows, SPEC, new Sgd(0.2).schedule(s -> 1.0 / Math.sqrt(s)),
                 config().resumeFrom(CheckpointFile.in(dir)).build());
         assertEquals(uninterrupted.steps(), resumed.steps());
-        assertArrayEquals(uninterrupted.model().parameters(), resumed.model().parameters());
+        assertArrayEquals(uninterrupted.parameters(), resumed.parameters());
         assertEquals(uninterrupted.epochLosses(), resumed.epochLosses());
         assertFalse(List.of().equals(resumed.epochLosses()));
     }
@@ -141,11 +142,11 @@ class SparkTrainerSafetyTest {
         SparkTrainConfig c = config().localSgd(new LocalSgd(4, 0.1, 0.1)).epochs(6).build();
         FitResult a = SparkTrainer.fit(rows, SPEC, new Sgd(0.1), c);
         FitResult b = SparkTrainer.fit(rows, SPEC, new Sgd(0.1), c);
-        assertArrayEquals(a.model().parameters(), b.model().parameters());
+        assertArrayEquals(a.parameters(), b.parameters());
         assertEquals(6 * 8, a.steps());
         assertEquals(6 * 8 / 4, a.stepMillis().length, "one Spark job per 4 steps");
         FitResult exact = SparkTrainer.fit(rows, SPEC, new Sgd(0.1), config().epochs(6).build());
-        assertFalse(java.util.Arrays.equals(exact.model().parameters(), a.model().parameters()));
+        assertFalse(java.util.Arrays.equals(exact.parameters(), a.parameters()));
         List<Double> losses = a.epochLosses();
         assertTrue(losses.get(losses.size() - 1) < losses.get(0), losses.toString());
     }

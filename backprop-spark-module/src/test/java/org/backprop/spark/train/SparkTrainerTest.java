@@ -16,11 +16,10 @@ import org.backprop.network.NeuralNetwork;
 import org.backprop.network.ParamKind;
 import org.backprop.optim.LearningRates;
 import org.backprop.optim.Sgd;
-import org.backprop.spark.NetworkSpec;
+import org.backprop.network.NetworkSpec;
+import org.backprop.io.preprocess.StandardScaler;
 import org.backprop.spark.SparkSessions;
-import org.backprop.spark.Standardizer;
 import org.backprop.spark.TestRows;
-import org.backprop.spark.TrainedNetwork;
 import org.backprop.tensor.Matrix;
 import org.backprop.train.EpochRecord;
 import org.backprop.train.History;
@@ -34,7 +33,7 @@ class SparkTrainerTest {
     private static final int ROWS = 203;
     private static final int FEATURES = 5;
     private static final long SEED = 7;
-    private static final NetworkSpec SPEC = NetworkSpec.builder(FEATURES).dense(8, "relu").dense(1, "linear").build();
+    private static final NetworkSpec SPEC = NeuralNetwork.builder(FEATURES).dense(8, "relu").dense(1, "linear").spec();
     private static SparkSession spark;
     private static TestRows data;
     private static Dataset<Row> rows;
@@ -68,7 +67,7 @@ class SparkTrainerTest {
                 .build()) {
             History h = new Trainer(local, seedRuleSgd(), TrainerConfig.defaults(SEED).withEpochs(4).withBatchSize(32))
                     .fit(data.x(), data.y());
-            assertArrayEquals(local.parameters().values(), spark1.model().parameters());
+            assertArrayEquals(local.parameters().values(), spark1.parameters());
             List<Double> localLosses = h.epochs().stream().map(EpochRecord::meanBatchLoss).toList();
             assertEquals(localLosses, spark1.epochLosses());
         }
@@ -79,16 +78,17 @@ class SparkTrainerTest {
     void fourPartitionsMatchThePartitionedReferenceBitForBit() {
         FitResult spark4 = SparkTrainer.fit(rows, SPEC, seedRuleSgd(), config(4, 40, 3).build());
         double[] reference = PartitionedReference.train(SPEC, seedRuleSgd(), data.x(), data.y(), 4, 40, 3, SEED);
-        assertArrayEquals(reference, spark4.model().parameters());
+        assertArrayEquals(reference, spark4.parameters());
 
         // same data, one partition: a different batch composition, but the same quality of fit
         FitResult spark1 = SparkTrainer.fit(rows, SPEC, seedRuleSgd(), config(1, 40, 3).build());
-        assertFalse(Arrays.equals(spark1.model().parameters(), spark4.model().parameters()));
-        double loss4 = mse(spark4.model(), data);
-        double loss1 = mse(spark1.model(), data);
+        assertFalse(Arrays.equals(spark1.parameters(), spark4.parameters()));
+        double loss4 = mse(spark4, data);
+        double loss1 = mse(spark1, data);
         assertEquals(loss1, loss4, 0.1 * loss1, "P=4 " + loss4 + " vs P=1 " + loss1);
-        assertTrue(loss4 < mse(new TrainedNetwork(SPEC, SPEC.build(SEED, 1).parameters().values(),
-                Standardizer.identity(FEATURES), List.of(), List.of()), data), "training reduced the loss");
+        try (NeuralNetwork initial = NeuralNetwork.builder(SPEC).seed(SEED).build()) {
+            assertTrue(loss4 < mse(initial.predict(data.x()), data), "training reduced the loss");
+        }
     }
 
     @Test
@@ -97,7 +97,7 @@ class SparkTrainerTest {
         FitResult spark3 = SparkTrainer.fit(rows, SPEC, new Sgd(0.1), config(3, 50, 2).build());
         assertEquals(5, spark3.plan().stepsPerEpoch());
         assertArrayEquals(PartitionedReference.train(SPEC, new Sgd(0.1), data.x(), data.y(), 3, 50, 2, SEED),
-                spark3.model().parameters());
+                spark3.parameters());
     }
 
     @Test
@@ -107,7 +107,7 @@ class SparkTrainerTest {
         SparkTrainConfig vectorConfig = config(2, 32, 2).featuresVector("features").build();
         FitResult fromVector = SparkTrainer.fit(assembled, SPEC, new Sgd(0.1), vectorConfig);
         FitResult fromNamed = SparkTrainer.fit(rows, SPEC, new Sgd(0.1), config(2, 32, 2).build());
-        assertArrayEquals(fromNamed.model().parameters(), fromVector.model().parameters());
+        assertArrayEquals(fromNamed.parameters(), fromVector.parameters());
     }
 
     @Test
@@ -116,13 +116,13 @@ class SparkTrainerTest {
         Dataset<Row> reversed = withId.orderBy(org.apache.spark.sql.functions.desc("id"));
         FitResult byId = SparkTrainer.fit(reversed, SPEC, new Sgd(0.1), config(2, 32, 2).idColumn("id").build());
         FitResult byInputOrder = SparkTrainer.fit(rows, SPEC, new Sgd(0.1), config(2, 32, 2).build());
-        assertArrayEquals(byInputOrder.model().parameters(), byId.model().parameters());
+        assertArrayEquals(byInputOrder.parameters(), byId.parameters());
     }
 
     @Test
     void standardizerIsFittedOnTheTrainingRowsAndAppliedWhenPredicting() {
         FitResult fit = SparkTrainer.fit(rows, SPEC, new Sgd(0.1), config(2, 32, 1).standardize(true).build());
-        Standardizer s = fit.model().standardizer();
+        StandardScaler s = fit.featureScaler();
         for (int j = 0; j < FEATURES; j++) {
             double mean = 0;
             for (int i = 0; i < ROWS; i++) {
@@ -134,23 +134,32 @@ class SparkTrainerTest {
                 var += (data.x().get(i, j) - mean) * (data.x().get(i, j) - mean);
             }
             assertEquals(mean, s.mean()[j], 1e-14);
-            assertEquals(Math.sqrt(var / ROWS), s.std()[j], 1e-14);
+            assertEquals(Math.sqrt(var / ROWS), s.scale()[j], 1e-14);
         }
         Matrix raw = data.x().rowRange(0, 3).copy();
         Matrix scaled = raw.copy();
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < FEATURES; j++) {
-                scaled.set(i, j, (raw.get(i, j) - s.mean()[j]) / s.std()[j]);
+                scaled.set(i, j, (raw.get(i, j) - s.mean()[j]) / s.scale()[j]);
             }
         }
-        try (NeuralNetwork net = fit.model().toNetwork()) {
-            assertArrayEquals(net.predict(scaled).toArray(), fit.model().predict(raw).toArray(), 1e-15);
+        try (NeuralNetwork net = fit.network();
+             org.backprop.io.model.Model model = fit.regression("y", new org.backprop.io.model.ModelMetadata(null, SEED,
+                     "test", ""))) {
+            double[] predicted = model.predictValues(new org.backprop.io.DoubleTable(raw.toArray(), 3, FEATURES,
+                    model.features()));
+            assertArrayEquals(net.predict(scaled).toArray(), predicted, 1e-15);
         }
     }
 
-    /** The training-set MSE of a model. */
-    static double mse(TrainedNetwork model, TestRows rows) {
-        Matrix p = model.predict(rows.x());
+    /** The training-set MSE of a fit (on the raw features: the fit here does not standardize). */
+    static double mse(FitResult fit, TestRows rows) {
+        try (NeuralNetwork net = fit.network()) {
+            return mse(net.predict(rows.x()), rows);
+        }
+    }
+
+    private static double mse(Matrix p, TestRows rows) {
         double sum = 0;
         for (int i = 0; i < p.rows(); i++) {
             double d = p.get(i, 0) - rows.y().get(i, 0);

@@ -1,0 +1,120 @@
+package org.backprop.io.table;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+import org.backprop.io.DataException;
+import org.backprop.io.DoubleTable;
+import org.backprop.io.csv.ColumnarCsvReader;
+import org.backprop.io.csv.ColumnarTable;
+import org.backprop.io.preprocess.EncodeWarnings;
+import org.backprop.io.preprocess.Split;
+import org.backprop.io.preprocess.Splits;
+import org.backprop.io.preprocess.StandardScaler;
+import org.backprop.train.AllocationMeter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link TabularTraining#prepare} holds the training and validation rows once: encoded and
+ * standardized in place (the values of encoding, then scaling a copy, bit for bit), the table's
+ * cells released; and a validation value that overflows when standardized names its file line.
+ */
+class PreparedRowsTest {
+    @TempDir
+    Path dir;
+
+    private static ColumnarTable read(Path csv, String target, TabularOptions options) throws IOException {
+        return ColumnarCsvReader.read(csv, TabularTraining.readOptions(target, options));
+    }
+
+    @Test
+    void rowsAreEncodedAndStandardizedInPlaceAndTheTableIsReleased() throws IOException {
+        Path csv = TabularTest.houses(dir, 300);
+        TabularOptions options = TabularOptions.defaults().withValidationSplit(0.2).withSeed(4);
+        ColumnarTable table = read(csv, "price", options);
+        TabularTraining.Prepared prepared = TabularTraining.prepare(table, "price", options);
+
+        ColumnarTable fresh = read(csv, "price", options);
+        DoubleTable train = prepared.preprocessor().encode(fresh, prepared.trainRows(), new EncodeWarnings());
+        DoubleTable validation = prepared.preprocessor().encode(fresh, prepared.validationRows(), new EncodeWarnings());
+        StandardScaler scaler = StandardScaler.fit(train);
+        assertArrayEquals(scaler.mean(), prepared.featureScaler().mean());
+        assertArrayEquals(scaler.scale(), prepared.featureScaler().scale());
+        assertArrayEquals(scaler.transform(train.data()), prepared.train().inputs().data());
+        assertArrayEquals(scaler.transform(validation.data()), prepared.validation().inputs().data());
+        assertEquals(240, prepared.train().size());
+        assertEquals(240 * prepared.preprocessor().width(), prepared.train().inputs().data().length,
+                "one array of exactly the training rows");
+        assertEquals(60, prepared.validation().size());
+
+        IllegalStateException released = assertThrows(IllegalStateException.class,
+                () -> table.column("area").number(0));
+        assertTrue(released.getMessage().contains("released"), released.getMessage());
+        assertEquals(5, table.line(3), "lines stay for messages");
+    }
+
+    @Test
+    void prepareAllocatesTheInputsOnceAndAFewWordsPerRow() throws IOException {
+        int n = 200_000;
+        int features = 7;
+        Path csv = dir.resolve("wide.csv");
+        SplittableRandom random = new SplittableRandom(1);
+        try (BufferedWriter w = Files.newBufferedWriter(csv, UTF_8)) {
+            w.write("a,b,c,d,e,f,g,y\n");
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < features; c++) {
+                    w.write(Double.toString(Math.round(random.nextDouble() * 1e6) / 1e3));
+                    w.write(',');
+                }
+                w.write(Double.toString(random.nextDouble()));
+                w.write('\n');
+            }
+        }
+        TabularOptions options = TabularOptions.defaults().withValidationSplit(0.1);
+        ColumnarTable table = read(csv, "y", options);
+        TabularTraining.prepare(read(csv, "y", options), "y", options);  // warm-up: classes loaded, code compiled
+        AllocationMeter meter = AllocationMeter.allLiveThreads();
+        assertNotNull(meter, "this JVM cannot measure allocation");
+        long before = meter.sample();
+        TabularTraining.Prepared prepared = TabularTraining.prepare(table, "y", options);
+        long bytes = meter.sample() - before;
+        long inputs = (long) n * features * Double.BYTES;
+        // the inputs once (no standardized copy), each column's training values once more while its
+        // median is found (one column at a time), the targets and the split's row indices: a few
+        // words per row, no object per row
+        long bound = 2 * inputs + (long) n * 64 + (1 << 20);
+        assertTrue(bytes <= bound, "prepare allocated " + bytes + " bytes for inputs of " + inputs + " bytes (bound "
+                + bound + ")");
+        assertEquals(n, prepared.train().size() + prepared.validation().size());
+    }
+
+    @Test
+    void aValidationValueThatOverflowsWhenStandardizedNamesItsLine() throws IOException {
+        int n = 40;
+        long seed = 0;
+        Split split = Splits.random(n, 0.75, 0.25, seed);
+        int bad = split.validation()[0];
+        StringBuilder csv = new StringBuilder("tiny,y\n");
+        for (int i = 0; i < n; i++) {
+            csv.append(i == bad ? "1e20" : i % 2 == 0 ? "1e-301" : "2e-301").append(',').append(i * 0.5).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("tiny.csv"), csv.toString());
+        TabularOptions options = TabularOptions.defaults().withValidationSplit(0.25).withSeed(seed);
+        ColumnarTable table = read(file, "y", options);
+        DataException e = assertThrows(DataException.class, () -> TabularTraining.prepare(table, "y", options));
+        assertTrue(e.getMessage().contains("tiny.csv, line " + (bad + 2) + ", column 1 \"tiny\": value overflows "
+                + "when standardized"), e.getMessage());
+        assertTrue(e.getMessage().contains("1.0E20"), e.getMessage());
+    }
+}
