@@ -38,8 +38,12 @@ abstract class BlockedGemm implements Gemm {
     private static final int MC = 192;
     /** Columns of B packed per block (rounded down to a multiple of nr). */
     private static final int NC = 2048;
-    /** Products with fewer multiply-adds than this run on the calling thread only. */
-    static final long MIN_PARALLEL_MULTIPLY_ADDS = 1L << 16;
+    /**
+     * Products with fewer multiply-adds than this run on the calling thread only: 2^17 take a few
+     * microseconds on one core, about what a hand-off to a worker costs on a quiet machine and far
+     * less than one costs on a busy one (the seed's one-unit layer, 500×256×1, stays on one thread).
+     */
+    static final long MIN_PARALLEL_MULTIPLY_ADDS = 1L << 17;
 
     /**
      * Up to this many chunks per thread, claimed dynamically, so a thread slowed by other load

@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a CSV file in one streaming pass into a {@link ColumnarTable}: numbers straight into
+ * Reads a CSV file in one streaming pass into a {@link ColumnarTable} (the columns filled on a
+ * second thread while the rows are read and checked, see {@link ColumnFiller}): numbers straight into
  * {@code double} chunks and text into dictionary codes, with no {@code String} or other object kept
  * per cell. Memory: 8 bytes per numeric cell (12 while a column of few distinct values also keeps
  * its text codes, 4 per text cell) plus one string per distinct text and a 64 KiB buffer; the
@@ -42,28 +43,30 @@ public final class ColumnarCsvReader {
     public static ColumnarTable read(String source, InputStream in, ColumnarReadOptions options) throws IOException {
         List<String> names = new ArrayList<>();
         Column[][] columns = new Column[1][];
+        ColumnFiller[] filler = new ColumnFiller[1];
         LineIndex lines = new LineIndex();
         int[] rows = new int[1];
-        CsvRows.read(source, in, new CsvRows.Consumer() {
-            @Override
-            public void header(List<String> header) {
-                names.addAll(header);
-                columns[0] = columns(source, header, options);
-            }
-
-            @Override
-            public void row(int index, RawRecord record) {
-                lines.add(index, record.line());
-                byte[] bytes = record.bytes();
-                for (Column column : columns[0]) {
-                    if (column != null) {
-                        int c = column.position();
-                        column.add(bytes, record.start(c), record.end(c), options.missing());
-                    }
+        try {
+            CsvRows.read(source, in, new CsvRows.Consumer() {
+                @Override
+                public void header(List<String> header) {
+                    names.addAll(header);
+                    columns[0] = columns(source, header, options);
+                    filler[0] = new ColumnFiller(columns[0], options.missing(), lines);
                 }
-                rows[0] = index + 1;
+
+                @Override
+                public void row(int index, RawRecord record) {
+                    filler[0].row(index, record);
+                    rows[0] = index + 1;
+                }
+            });
+            filler[0].finish();
+        } finally {
+            if (filler[0] != null) {
+                filler[0].close();
             }
-        });
+        }
         return new ColumnarTable(source, names, columns[0], rows[0], lines);
     }
 

@@ -10,7 +10,8 @@ import java.util.List;
  * against the stored strings, so a repeated value costs no decoding and no allocation; only a new
  * text or a non-ASCII cell is decoded. An open-addressing table of codes, kept at most half full.
  */
-final class LevelIndex {
+final class LevelIndex implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final List<String> levels = new ArrayList<>();
     /** Code + 1 of the level in each slot, 0 for an empty slot. */
     private int[] slots = new int[64];

@@ -12,12 +12,16 @@ final class LineIndex implements java.io.Serializable {
     private int[] rows = new int[4];
     private long[] lines = new long[4];
     private int steps;
+    /** The line of the next row if it follows the last one added directly. */
+    private long nextLine;
 
     /** Records that row {@code row} (added in order, from 0) starts on {@code line}. */
     void add(int row, long line) {
-        if (steps > 0 && line(row) == line) {
+        if (steps > 0 && line == nextLine) {
+            nextLine++;
             return;
         }
+        nextLine = line + 1;
         if (steps == rows.length) {
             rows = Arrays.copyOf(rows, steps * 2);
             lines = Arrays.copyOf(lines, steps * 2);

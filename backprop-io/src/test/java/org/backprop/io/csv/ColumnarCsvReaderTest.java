@@ -188,4 +188,58 @@ class ColumnarCsvReaderTest {
         assertTrue(t.column("id").textDropped());
         assertTrue(seconds < 30, "took " + seconds + " s");
     }
+
+    /**
+     * Over several of {@link ColumnFiller}'s batches (filled on its second thread), every column
+     * equals the one built from the strict reader's table on one thread: numbers bit for bit, codes
+     * in the same order, counts, and line numbers after quoted cells that span lines.
+     */
+    @Test
+    void columnsFilledOnASecondThreadEqualTheStrictReadersColumns() {
+        StringBuilder sb = new StringBuilder("id,x,kind,note\n");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        int n = 3 * ColumnFiller.BATCH_ROWS + 123;
+        for (int i = 0; i < n; i++) {
+            sb.append(i).append(',').append(random.nextInt(10) == 0 ? "NA" : Double.toString(random.nextGaussian()))
+                    .append(",k").append(random.nextInt(5)).append(',')
+                    .append(i % 1000 == 7 ? "\"two\nlines\"" : random.nextInt(50) == 0 ? "?" : "n" + i % 11).append('\n');
+        }
+        byte[] bytes = sb.toString().getBytes(UTF_8);
+        ColumnarTable filled = ColumnarCsvReader.parse("data.csv", bytes, ColumnarReadOptions.all());
+        ColumnarTable reference = ColumnarTable.of(StrictCsvReader.parse("data.csv", bytes), ColumnarReadOptions.all());
+        assertEquals(n, filled.rowCount());
+        for (String name : List.of("id", "x", "kind", "note")) {
+            Column a = filled.column(name);
+            Column b = reference.column(name);
+            assertEquals(b.missingCount(), a.missingCount(), name);
+            assertEquals(b.nonNumberCount(), a.nonNumberCount(), name);
+            assertEquals(b.hasText(), a.hasText(), name);
+            for (int r = 0; r < n; r++) {
+                assertEquals(Double.doubleToRawLongBits(b.number(r)), Double.doubleToRawLongBits(a.number(r)), name);
+                if (b.hasText()) {
+                    assertEquals(b.code(r), a.code(r), name);
+                }
+            }
+            if (b.hasText()) {
+                assertEquals(b.levelCount(), a.levelCount(), name);
+                for (int code = 0; code < b.levelCount(); code++) {
+                    assertEquals(b.level(code), a.level(code), name);
+                }
+            }
+        }
+        for (int r = 0; r < n; r++) {
+            assertEquals(reference.line(r), filled.line(r));
+        }
+    }
+
+    @Test
+    void anErrorAfterSeveralBatchesNamesItsLine() {
+        StringBuilder sb = new StringBuilder("a,b\n");
+        int bad = 2 * ColumnFiller.BATCH_ROWS + 5;
+        for (int i = 0; i < 3 * ColumnFiller.BATCH_ROWS; i++) {
+            sb.append(i).append(i == bad ? "\n" : ",1\n");
+        }
+        DataException e = assertThrows(DataException.class, () -> parse(sb.toString()));
+        assertEquals(bad + 2L, e.getLine());
+    }
 }
