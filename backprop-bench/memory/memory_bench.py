@@ -10,7 +10,8 @@ For each row count it writes a CSV of 16 columns (numeric: 15 float features and
 with BACKPROP_JAVA_OPTS=-Xmx<f * M + 64 MiB> for the heap factors f in ascending order until one
 succeeds, where M = rows x 16 x 8 bytes is the parsed numeric matrix of the file. It reports the
 smallest factor that worked, the peak RSS of that run (/usr/bin/time -v, "Maximum resident set
-size") and RSS / M, and the reading rate: rows / seconds from the start of the process to its first
+size") and RSS / M, the network's input width w (one-hot columns and missing-value indicators
+widen it) with RSS / X for the encoded training matrix X = rows x w x 8 bytes, and the reading rate: rows / seconds from the start of the process to its first
 line on stdout (the task line, printed after reading, typing, splitting, encoding and standardizing
 the table). A run at the JVM's default heap (a quarter of the machine's memory) is added with
 --default-heap. The report goes to stdout and backprop-bench/results/memory-<date>.txt.
@@ -96,6 +97,15 @@ def run_train(data, work, java_opts, epochs, batch):
             "stderr": err.strip().splitlines()[-1:] if err.strip() else [], "stdout": out_lines}
 
 
+def inputs(stdout):
+    """The network's input width from train's "training ... N features →" line."""
+    for line in stdout:
+        m = re.search(r"\), (\d+) features", line)
+        if m:
+            return int(m.group(1))
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000, 5_000_000, 10_000_000])
@@ -134,7 +144,7 @@ def main():
     say("M = rows x 16 x 8 bytes (the parsed numeric matrix); read rows/s = rows / seconds to the first stdout line")
     say()
     say(f"{'kind':8} {'rows':>10} {'file MiB':>9} {'M MiB':>8} {'min f':>6} {'-Xmx MiB':>9} {'peak RSS MiB':>13} "
-        f"{'RSS/M':>6} {'read rows/s':>12} {'total s':>8}  failed at")
+        f"{'RSS/M':>6} {'w':>4} {'RSS/X':>6} {'read rows/s':>12} {'total s':>8}  failed at")
     for kind in args.kinds:
         for rows in args.rows:
             data = os.path.join(work, f"{kind}-{rows}.csv")
@@ -150,14 +160,15 @@ def main():
                 if r["code"] == 0:
                     result = (f, heap, r)
                     break
-                failed.append(f"{f:g} (exit {r['code']}: {' '.join(r['stderr'])[:100]})")
+                failed.append(f"{f:g} (exit {r['code']}{', out of memory' if 'out of memory' in ' '.join(r['stderr']) else ''})")
             line = f"{kind:8} {rows:>10} {os.path.getsize(data) / MIB:>9.0f} {matrix / MIB:>8.0f} "
             if result:
                 f, heap, r = result
-                line += (f"{f:>6g} {heap:>9} {r['rss'] / MIB:>13.0f} {r['rss'] / matrix:>6.2f} "
-                         f"{rows / r['first_line']:>12.0f} {r['elapsed']:>8.1f}")
+                w = inputs(r["stdout"])
+                line += (f"{f:>6g} {heap:>9} {r['rss'] / MIB:>13.0f} {r['rss'] / matrix:>6.2f} {w:>4} "
+                         f"{r['rss'] / (rows * w * 8):>6.2f} {rows / r['first_line']:>12.0f} {r['elapsed']:>8.1f}")
             else:
-                line += f"{'none':>6} {'':>9} {'':>13} {'':>6} {'':>12} {'':>8}"
+                line += f"{'none':>6} {'':>9} {'':>13} {'':>6} {'':>4} {'':>6} {'':>12} {'':>8}"
             say(line + ("  " + "; ".join(failed) if failed else ""))
             if args.default_heap:
                 r = run_train(data, work, args.extra_java_opts, args.epochs, args.batch_size)

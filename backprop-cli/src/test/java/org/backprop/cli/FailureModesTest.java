@@ -176,6 +176,12 @@ class FailureModesTest {
         CliRun evaluate = CliRun.of("evaluate", "--model", tinyModel, "--data", big);
         assertEquals(ExitCodes.DATA, evaluate.exitCode(), evaluate::toString);
         assertOneLine(evaluate.err(), "big.csv, line 5003, column 1 \"tiny\": value overflows when standardized");
+        Path two = TestCsv.write(dir.resolve("two.csv"), "tiny,y\n1e-301,1\n1e20,3\n");
+        for (String command : new String[] {"inspect", "gradcheck"}) {
+            CliRun picked = CliRun.of(command, "--model", tinyModel, "--data", two, "--rows", "1:2");
+            assertEquals(ExitCodes.DATA, picked.exitCode(), picked::toString);
+            assertOneLine(picked.err(), "two.csv, line 3, column 1 \"tiny\": value overflows when standardized");
+        }
     }
 
     @Test

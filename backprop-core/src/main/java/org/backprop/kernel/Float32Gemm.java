@@ -15,8 +15,18 @@ package org.backprop.kernel;
  */
 public final class Float32Gemm implements Gemm, FloatCopyProducts {
     private static final Elementwise ELEMENTWISE = Kernels.elementwise();
+    /**
+     * Depth of the blocks an Aᵀ·B with a deeper k is cut into (the weight gradients, depth = batch):
+     * each block's product is computed by one thread into its own partial (its B micro-panels,
+     * 256 × the tile width, stay in L1), and the partials are added in block order, in double, as
+     * they are widened. The blocks depend on k alone, so the result does not depend on the threads.
+     */
+    static final int TRANS_A_DEPTH_BLOCK = 256;
     private final FloatGemm floats;
+    private final FloatGemm serialFloats;
     private final Gemm vectorShapes;
+    private float[] partials = new float[0];
+    private final DepthBlocks depthBlocks = new DepthBlocks();
     private final FloatCopy a = new FloatCopy();
     private final FloatCopy b = new FloatCopy();
     private float[] c = new float[0];
@@ -25,11 +35,17 @@ public final class Float32Gemm implements Gemm, FloatCopyProducts {
     private final FusedPasses fusedPasses = () -> this;
 
     /**
-     * Computes with {@code floats}, and matrix–vector shapes with {@code vectorShapes}; closing this
-     * closes both.
+     * Computes with {@code floats}, the depth blocks of a deep Aᵀ·B with {@code serialFloats} (a
+     * kernel on the calling thread alone, called from {@code floats}' threads at once), and
+     * matrix–vector shapes with {@code vectorShapes}; closing this closes all three.
      */
-    public Float32Gemm(FloatGemm floats, Gemm vectorShapes) {
+    public Float32Gemm(FloatGemm floats, FloatGemm serialFloats, Gemm vectorShapes) {
+        if (serialFloats.threads() != 1) {
+            throw new IllegalArgumentException("the depth-block kernel must run on the calling thread, has "
+                    + serialFloats.threads() + " threads");
+        }
         this.floats = floats;
+        this.serialFloats = serialFloats;
         this.vectorShapes = vectorShapes;
     }
 
@@ -126,14 +142,38 @@ public final class Float32Gemm implements Gemm, FloatCopyProducts {
         if (this.c.length < m * n) {
             this.c = new float[m * n];
         }
-        productInFloat(form, m, n, k, a, b, this.c);
-        widening.set(c, cOff, accumulate);
+        int blocks = 1;
+        if (form == ProductForm.TRANS_A && k > TRANS_A_DEPTH_BLOCK) {
+            blocks = transAInDepthBlocks(m, n, k, a, b);
+        } else {
+            productInFloat(form, m, n, k, a, b, this.c);
+        }
+        widening.set(blocks == 1 ? this.c : partials, blocks, m * n, c, cOff, accumulate);
         floats.team().forRange(m * n, 1, widening);
         widening.clear();
     }
 
-    /** The product into {@code out} (at least m·n long), in float. */
-    private void productInFloat(ProductForm form, int m, int n, int k, FloatCopy a, FloatCopy b, float[] out) {
+    /**
+     * Aᵀ·B (A stored k×m, B k×n) as the partial products of depth blocks of
+     * {@link #TRANS_A_DEPTH_BLOCK}, block b into {@code partials[b·m·n…]}, one block per thread at a
+     * time; returns the number of blocks.
+     */
+    private int transAInDepthBlocks(int m, int n, int k, FloatCopy a, FloatCopy b) {
+        checkCopies(ProductForm.TRANS_A, m, n, k, a, b);
+        int blocks = (k + TRANS_A_DEPTH_BLOCK - 1) / TRANS_A_DEPTH_BLOCK;
+        if (partials.length < blocks * m * n) {
+            partials = new float[blocks * m * n];
+        }
+        depthBlocks.set(m, n, k, a.data(), b.data());
+        try {
+            floats.team().forRange(blocks, m * n * TRANS_A_DEPTH_BLOCK, depthBlocks);
+        } finally {
+            depthBlocks.clear();
+        }
+        return blocks;
+    }
+
+    private static void checkCopies(ProductForm form, int m, int n, int k, FloatCopy a, FloatCopy b) {
         if (matrixVector(m, n, k)) {
             throw new IllegalArgumentException(m + "×" + n + "×" + k + " is a matrix–vector shape: use the double arrays");
         }
@@ -141,6 +181,11 @@ public final class Float32Gemm implements Gemm, FloatCopyProducts {
             throw new IllegalArgumentException(form + " " + m + "×" + n + "×" + k + ": copies of " + a.length() + " and "
                     + b.length() + " elements, need " + m * k + " and " + k * n);
         }
+    }
+
+    /** The product into {@code out} (at least m·n long), in float. */
+    private void productInFloat(ProductForm form, int m, int n, int k, FloatCopy a, FloatCopy b, float[] out) {
+        checkCopies(form, m, n, k, a, b);
         switch (form) {
             case MULT -> floats.mult(m, n, k, a.data(), 0, b.data(), 0, out, 0, false);
             case TRANS_A -> floats.multTransA(m, n, k, a.data(), 0, b.data(), 0, out, 0, false);
@@ -181,28 +226,72 @@ public final class Float32Gemm implements Gemm, FloatCopyProducts {
     @Override
     public void close() {
         floats.close();
+        serialFloats.close();
         vectorShapes.close();
     }
 
-    /** Widens the float product into the caller's C (adding when accumulating). */
-    private final class Widening implements RangeTask {
+    /** Depth blocks [from, to) of an Aᵀ·B, each into its partial, on the calling thread's kernel. */
+    private final class DepthBlocks implements RangeTask {
+        private int m;
+        private int n;
+        private int k;
+        private float[] a;
+        private float[] b;
+
+        void set(int m, int n, int k, float[] a, float[] b) {
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.a = a;
+            this.b = b;
+        }
+
+        void clear() {
+            a = null;
+            b = null;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            for (int block = from; block < to; block++) {
+                int first = block * TRANS_A_DEPTH_BLOCK;
+                int depth = Math.min(TRANS_A_DEPTH_BLOCK, k - first);
+                serialFloats.multTransA(m, n, depth, a, first * m, b, first * n, partials, block * m * n, false);
+            }
+        }
+    }
+
+    /**
+     * Widens the float product into the caller's C (adding when accumulating); a product in depth
+     * blocks is the sum of its partials, added to C in block order.
+     */
+    private static final class Widening implements RangeTask {
+        private float[] src;
+        private int blocks;
+        private int blockSize;
         private double[] dst;
         private int off;
         private boolean accumulate;
 
-        void set(double[] dst, int off, boolean accumulate) {
+        void set(float[] src, int blocks, int blockSize, double[] dst, int off, boolean accumulate) {
+            this.src = src;
+            this.blocks = blocks;
+            this.blockSize = blockSize;
             this.dst = dst;
             this.off = off;
             this.accumulate = accumulate;
         }
 
         void clear() {
+            src = null;
             dst = null;
         }
 
         @Override
         public void run(int from, int to) {
-            ELEMENTWISE.toDouble(c, from, dst, off + from, to - from, accumulate);
+            for (int block = 0; block < blocks; block++) {
+                ELEMENTWISE.toDouble(src, block * blockSize + from, dst, off + from, to - from, accumulate || block > 0);
+            }
         }
     }
 }

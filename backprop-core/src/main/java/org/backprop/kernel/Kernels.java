@@ -54,10 +54,12 @@ public final class Kernels {
         ThreadTeam team = ThreadTeam.of(threads);
         if (vectorAvailable()) {
             return new Float32Gemm(instantiate("org.backprop.kernel.VectorFloatGemm", FloatGemm.class, team),
+                    instantiate("org.backprop.kernel.VectorFloatGemm", FloatGemm.class, ThreadTeam.CALLING_THREAD),
                     instantiate("org.backprop.kernel.VectorGemm", Gemm.class, team));
         }
         logFallback();
-        return new Float32Gemm(new ScalarFloatGemm(team), new ScalarGemm(team));
+        return new Float32Gemm(new ScalarFloatGemm(team), new ScalarFloatGemm(ThreadTeam.CALLING_THREAD),
+                new ScalarGemm(team));
     }
 
     /** The portable blocked scalar double kernel, whatever the JVM offers. */

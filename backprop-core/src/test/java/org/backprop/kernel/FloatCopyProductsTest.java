@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
  * The products of {@link Float32Gemm} on {@link FloatCopy float copies}, with the vector and the
  * scalar float kernels: each gives, bit for bit, what the kernel's double-array method gives on the
  * operands the copies were made from (the product into a float copy widened), on edge and seed
- * shapes, 1 and 3 threads alike; and {@link FloatCopy}'s range conversions round and widen exactly.
+ * shapes, 1 and 3 threads alike (Aᵀ·B deeper than {@link Float32Gemm#TRANS_A_DEPTH_BLOCK} runs in
+ * depth blocks, one per thread, and stays within float precision of the naive product); and
+ * {@link FloatCopy}'s range conversions round and widen exactly.
  */
 class FloatCopyProductsTest {
     /** {m, n, k}: edges, block and panel boundaries, the seed's shapes; none is matrix–vector. */
@@ -34,7 +36,8 @@ class FloatCopyProductsTest {
     void scalarProductsOnCopiesEqualTheDoubleArrayProducts() {
         check(t -> {
             ThreadTeam team = ThreadTeam.of(t);
-            return new Float32Gemm(new ScalarFloatGemm(team), new ScalarGemm(team));
+            return new Float32Gemm(new ScalarFloatGemm(team), new ScalarFloatGemm(ThreadTeam.CALLING_THREAD),
+                    new ScalarGemm(team));
         });
     }
 
@@ -83,6 +86,11 @@ class FloatCopyProductsTest {
                 one.multTransB(m, n, k, a, 0, bt, 0, expectedTransB, 0, false);
                 double[] expectedTransA = new double[m * n];
                 one.multTransA(m, n, k, a, 0, b, 0, expectedTransA, 0, false);   // A read as k×m
+                double[] naive = new double[m * n];
+                new NaiveGemm().multTransA(m, n, k, a, 0, b, 0, naive, 0, false);
+                for (int e = 0; e < naive.length; e++) {
+                    assertEquals(naive[e], expectedTransA[e], 1e-6 * k, "Aᵀ·B against the naive product, " + shape);
+                }
                 for (Float32Gemm gemm : new Float32Gemm[] {one, many}) {
                     String where = shape + ", " + gemm.threads() + " threads";
                     assertTrue(gemm.onCopies(m, n, k), where);

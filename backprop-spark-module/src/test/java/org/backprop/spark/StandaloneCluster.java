@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * <p>{@link #close()} destroys every process it started, executors included.
  */
 public final class StandaloneCluster implements AutoCloseable {
-    private static final long START_SECONDS = 90;
+    private static final long START_SECONDS = 180;
     private final Path dir;
     private final Path home;
     private final List<Process> processes = new ArrayList<>();
@@ -50,7 +50,7 @@ public final class StandaloneCluster implements AutoCloseable {
      * Starts a Master and a Worker with {@code cores} cores of {@code memory} (e.g. "2g") under {@code dir},
      * the cluster's defaults ({@code conf/spark-defaults.conf}) holding {@code defaults}.
      *
-     * @throws IllegalStateException with the log's tail if a daemon does not come up in 90 s
+     * @throws IllegalStateException with the log's tail if a daemon does not come up in 180 s
      */
     public static StandaloneCluster start(Path dir, int cores, String memory, Map<String, String> defaults)
             throws IOException, InterruptedException {
@@ -183,7 +183,7 @@ public final class StandaloneCluster implements AutoCloseable {
         builder.environment().remove("SPARK_CLASSPATH");
     }
 
-    /** Waits until {@code log} contains {@code line}; fails with the log's tail if the process dies or 90 s pass. */
+    /** Waits until {@code log} contains {@code line}; fails with the log's tail if the process dies or 180 s pass. */
     public static void awaitLog(Process process, Path log, String line) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
         while (System.nanoTime() < deadline) {

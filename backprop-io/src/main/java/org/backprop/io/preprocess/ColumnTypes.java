@@ -2,7 +2,10 @@ package org.backprop.io.preprocess;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.backprop.io.DataException;
 import org.backprop.io.csv.Column;
+import org.backprop.io.csv.ColumnCounts;
 import org.backprop.io.csv.ColumnarTable;
 
 /**
@@ -39,34 +42,52 @@ public final class ColumnTypes {
 
     private static ColumnDecision decide(ColumnarTable table, String name, TableOptions options) {
         if (options.ignore().contains(name)) {
-            return new ColumnDecision(name, ColumnType.IGNORED, "declared with --ignore");
+            return decide(null, name, options, null);
         }
         Column c = table.column(name);
+        ColumnDecision d = decide(ColumnCounts.of(c), name, options, () -> table.at(c.firstNonNumberRow(), c));
+        if (d.type() == ColumnType.NUMERIC && c.nonNumberCount() == 0 && c.numberCount() > 0) {
+            c.releaseText();
+        }
+        return d;
+    }
+
+    /**
+     * Decides the type of feature column {@code name} from its counts (e.g. summed over Spark
+     * partitions); {@code firstNonNumber} locates the first non-number cell for the error.
+     *
+     * @param c the counts, or null for a column declared ignored
+     * @throws org.backprop.io.DataException as {@link #decide(ColumnarTable, List, TableOptions)}
+     */
+    public static ColumnDecision decide(ColumnCounts c, String name, TableOptions options,
+                                        Supplier<DataException.Builder> firstNonNumber) {
+        if (options.ignore().contains(name)) {
+            return new ColumnDecision(name, ColumnType.IGNORED, "declared with --ignore");
+        }
         if (options.categorical().contains(name) || options.embed().contains(name)) {
             return new ColumnDecision(name, ColumnType.CATEGORICAL, options.embed().contains(name)
                     ? "declared with --embed" : "declared with --categorical");
         }
         boolean declaredNumeric = options.numeric().contains(name);
-        if (c.numberCount() == 0 && c.nonNumberCount() == 0) {
+        if (c.numbers() == 0 && c.nonNumbers() == 0) {
             return declaredNumeric ? new ColumnDecision(name, ColumnType.NUMERIC, "declared with --numeric")
                     : new ColumnDecision(name, ColumnType.IGNORED, "every value is missing");
         }
-        if (c.nonNumberCount() == 0) {
-            c.releaseText();
+        if (c.nonNumbers() == 0) {
             return new ColumnDecision(name, ColumnType.NUMERIC, declaredNumeric ? "declared with --numeric" : "numbers");
         }
-        boolean mostlyNumbers = c.numberCount() >= c.nonNumberCount();
+        boolean mostlyNumbers = c.numbers() >= c.nonNumbers();
         if (declaredNumeric || mostlyNumbers || c.textDropped()) {
             String why = declaredNumeric ? "declared with --numeric"
-                    : "the column is mostly numbers: " + c.numberCount() + " numbers";
-            throw table.at(c.firstNonNumberRow(), c).text(c.firstNonNumberText())
-                    .hint("(" + why + "; " + c.nonNumberCount() + (c.nonNumberCount() == 1 ? " bad cell" : " bad cells")
-                            + " in this column: fix " + (c.nonNumberCount() == 1 ? "it" : "them") + ", add the text to "
+                    : "the column is mostly numbers: " + c.numbers() + " numbers";
+            throw firstNonNumber.get().text(c.firstNonNumberText())
+                    .hint("(" + why + "; " + c.nonNumbers() + (c.nonNumbers() == 1 ? " bad cell" : " bad cells")
+                            + " in this column: fix " + (c.nonNumbers() == 1 ? "it" : "them") + ", add the text to "
                             + "--na-values if it means missing, or declare --categorical " + name + ")")
                     .problem(ColumnarTable.whyNotNumber(c.firstNonNumberText()));
         }
-        int present = c.rows() - c.missingCount();
-        if (c.levelCount() == present && present > 1 && c.numberCount() == 0) {
+        long present = c.rows() - c.missing();
+        if (c.levels() == present && present > 1 && c.numbers() == 0) {
             return new ColumnDecision(name, ColumnType.IGNORED, "identifier-like: every value is distinct "
                     + "(declare --categorical " + name + " to use it)");
         }

@@ -1,8 +1,10 @@
 package org.backprop.io.table;
 
 import java.util.BitSet;
+import java.util.function.Supplier;
 import org.backprop.io.DataException;
 import org.backprop.io.csv.Column;
+import org.backprop.io.csv.ColumnCounts;
 import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.Task;
@@ -40,44 +42,92 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
      */
     public static Target forTraining(ColumnarTable table, String name, Task requested, boolean dropMissing) {
         Column c = table.column(name);
-        boolean numeric = c.numberCount() > 0 && c.nonNumberCount() == 0;
-        boolean mostlyNumbers = c.numberCount() > 0 && c.numberCount() >= c.nonNumberCount();
-        if (c.nonNumberCount() > 0 && (requested == Task.REGRESSION || (requested == null && mostlyNumbers))) {
-            throw table.at(c.firstNonNumberRow(), c).text(c.firstNonNumberText())
-                    .hint("(" + c.nonNumberCount() + (c.nonNumberCount() == 1 ? " bad cell" : " bad cells")
-                            + " in the target" + (requested == null ? ", which is mostly numbers (" + c.numberCount()
+        ColumnCounts counts = ColumnCounts.of(c);
+        requireUsable(counts, requested, dropMissing, () -> table.at(c.firstNonNumberRow(), c),
+                () -> table.at(c.firstMissingRow(), c));
+        int[] rows = presentRows(table, c, dropMissing);
+        int distinct = distinct(c, rows);
+        String first = c.hasText() ? label(c, rows[0]) : Double.toString(c.number(rows[0]));
+        Choice choice = choose(counts, requested, distinct, first,
+                () -> DataException.in(table.source()).column(c.position() + 1, name));
+        int dropped = table.rowCount() - rows.length;
+        if (choice.task() == Task.REGRESSION) {
+            return new Target(choice.task(), choice.reason(), rows, dropped, numbers(c, rows), null);
+        }
+        return new Target(choice.task(), choice.reason(), rows, dropped, null, labels(c, rows));
+    }
+
+    /**
+     * A target's task and why (for the user).
+     *
+     * @param task   the task
+     * @param reason why this task
+     */
+    public record Choice(Task task, String reason) {
+    }
+
+    /**
+     * Refuses a target column with non-numbers where numbers are expected, or with missing cells
+     * (unless {@code dropMissing} and some are present), from its counts (e.g. summed over Spark
+     * partitions); the suppliers locate the first such cell.
+     *
+     * @throws DataException as described in the class comment
+     */
+    public static void requireUsable(ColumnCounts c, Task requested, boolean dropMissing,
+                                     Supplier<DataException.Builder> firstNonNumber,
+                                     Supplier<DataException.Builder> firstMissing) {
+        boolean mostlyNumbers = c.numbers() > 0 && c.numbers() >= c.nonNumbers();
+        if (c.nonNumbers() > 0 && (requested == Task.REGRESSION || (requested == null && mostlyNumbers))) {
+            throw firstNonNumber.get().text(c.firstNonNumberText())
+                    .hint("(" + c.nonNumbers() + (c.nonNumbers() == 1 ? " bad cell" : " bad cells")
+                            + " in the target" + (requested == null ? ", which is mostly numbers (" + c.numbers()
                             + "): fix it, or use --task classification if it holds class labels)" : ")"))
                     .problem(ColumnarTable.whyNotNumber(c.firstNonNumberText()));
         }
-        int[] rows = presentRows(table, c, dropMissing);
+        if (c.missing() > 0 && (!dropMissing || c.missing() == c.rows())) {
+            throw missingTarget(firstMissing.get(), c.missing(), c.rows(), dropMissing);
+        }
+    }
+
+    /**
+     * The task of a usable target column ({@link #requireUsable}) from its counts, {@code distinct}
+     * labels among the rows with a target (more than {@value #MAX_CLASSES} if unknown) and the first
+     * such row's value (for the message).
+     *
+     * @param column locates the column, for the error
+     * @throws DataException if the target has one value and the task is not regression by request
+     */
+    public static Choice choose(ColumnCounts c, Task requested, long distinct, String firstValue,
+                                Supplier<DataException.Builder> column) {
+        boolean numeric = c.numbers() > 0 && c.nonNumbers() == 0;
         Task task;
         String reason;
-        int distinct = distinct(c, rows);
         if (requested != null) {
             task = requested;
             reason = "--task";
         } else if (numeric && (!c.allIntegers() || distinct > MAX_CLASSES)) {
             task = Task.REGRESSION;
-            reason = "target \"" + name + "\" is numeric with " + (!c.allIntegers() ? "fractional values"
+            reason = "target \"" + c.name() + "\" is numeric with " + (!c.allIntegers() ? "fractional values"
                     : distinct + " distinct values");
         } else {
             task = Task.CLASSIFICATION;
-            reason = numeric ? "target \"" + name + "\" has only " + distinct + " distinct whole numbers (at most "
-                    + MAX_CLASSES + ")" : "target \"" + name + "\" has text values such as \""
+            reason = numeric ? "target \"" + c.name() + "\" has only " + distinct + " distinct whole numbers (at most "
+                    + MAX_CLASSES + ")" : "target \"" + c.name() + "\" has text values such as \""
                     + c.firstNonNumberText() + "\"";
         }
         if (distinct < 2 && !(requested == Task.REGRESSION)) {
-            String value = c.hasText() ? label(c, rows[0]) : Double.toString(c.number(rows[0]));
-            throw DataException.in(table.source()).column(c.position() + 1, name).problem("the target has the same "
-                    + "value \"" + value + "\" in every " + (c.missingCount() > 0 ? "non-missing " : "") + "row: "
+            throw column.get().problem("the target has the same "
+                    + "value \"" + firstValue + "\" in every " + (c.missing() > 0 ? "non-missing " : "") + "row: "
                     + "there is nothing to learn (a classification needs at least 2 classes; --task regression "
                     + "fits the constant anyway)");
         }
-        int dropped = table.rowCount() - rows.length;
-        if (task == Task.REGRESSION) {
-            return new Target(task, reason, rows, dropped, numbers(c, rows), null);
-        }
-        return new Target(task, reason, rows, dropped, null, labels(c, rows));
+        return new Choice(task, reason);
+    }
+
+    private static DataException missingTarget(DataException.Builder at, long missing, long rows, boolean dropMissing) {
+        return at.problem((missing == rows ? "every target value is missing"
+                : "missing target value" + ColumnarTable.count(Math.toIntExact(missing), "missing cell"))
+                + (dropMissing ? "" : "; fix it, or leave such rows out with --drop-missing-target"));
     }
 
     /**
@@ -112,9 +162,7 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
             return all;
         }
         if (!dropMissing || c.missingCount() == n) {
-            throw table.at(c.firstMissingRow(), c).problem((c.missingCount() == n ? "every target value is missing"
-                    : "missing target value" + ColumnarTable.count(c.missingCount(), "missing cell"))
-                    + (dropMissing ? "" : "; fix it, or leave such rows out with --drop-missing-target"));
+            throw missingTarget(table.at(c.firstMissingRow(), c), c.missingCount(), n, dropMissing);
         }
         int[] rows = new int[n - c.missingCount()];
         int k = 0;

@@ -125,6 +125,7 @@ final class SparkTrainCommand extends TrainCommand {
                 NeuralNetwork network = model.network();
                 JavaRDD<Block> blocks = DataPacker.packEncoded(fit.encoded(), fit.featureScaler(), fit.targetScaler(),
                         fit.labels(), partitions);
+                fit.encoded().unpersist(false);
                 stdout.println(String.format(Locale.ROOT, "prepared %d rows on Spark in %.1f s (%d jobs); training "
                                 + "%s, %d features → %d outputs, %d epochs, batch %d, P = %d", rows,
                         (System.nanoTime() - start) / 1e9, jobCount() - jobsBefore, fit.task().id(),

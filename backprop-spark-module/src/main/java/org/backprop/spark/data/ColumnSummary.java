@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.backprop.io.csv.Column;
+import org.backprop.io.csv.ColumnCounts;
 import org.backprop.io.table.Target;
 
 /**
@@ -33,7 +34,7 @@ final class ColumnSummary implements Serializable {
     long trainMissing;
     /** Class label (stripped) → training rows, for the target column only (null otherwise or without text). */
     HashMap<String, Long> labels;
-    /** First training row's label, for the target column. */
+    /** First training row's value as the "same value in every row" error shows it, for the target column. */
     String firstLabel;
 
     /** The summary of partition-local column {@code c}; {@code train[r]} tells whether row r is a training row. */
@@ -81,7 +82,9 @@ final class ColumnSummary implements Serializable {
             for (int r = 0; r < c.rows(); r++) {
                 if (train[r]) {
                     String label = Target.label(c, r);
-                    s.firstLabel = s.firstLabel == null ? label : s.firstLabel;
+                    if (s.firstLabel == null) {
+                        s.firstLabel = s.hasText ? label : Double.toString(c.number(r));
+                    }
                     if (s.labels != null) {
                         s.labels.merge(label, 1L, Long::sum);
                     }
@@ -89,6 +92,12 @@ final class ColumnSummary implements Serializable {
             }
         }
         return s;
+    }
+
+    /** The counts io's column type and task rules read. */
+    ColumnCounts counts(String name) {
+        return new ColumnCounts(name, rows, missing, numbers, nonNumbers, levels == null ? 0 : levels.size(),
+                textDropped, allIntegers, firstNonNumberText);
     }
 
     /** Adds the summary of the following partition, whose rows start at global row {@code offset}. */

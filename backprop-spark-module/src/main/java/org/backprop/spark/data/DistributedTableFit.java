@@ -9,12 +9,15 @@ import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.storage.StorageLevel;
 import org.backprop.io.DataException;
+import org.backprop.io.csv.Column;
+import org.backprop.io.csv.ColumnCounts;
 import org.backprop.io.csv.ColumnSelection;
 import org.backprop.io.model.Task;
 import org.backprop.io.preprocess.CategoricalEncoder;
 import org.backprop.io.preprocess.ColumnDecision;
 import org.backprop.io.preprocess.ColumnEncoder;
 import org.backprop.io.preprocess.ColumnType;
+import org.backprop.io.preprocess.ColumnTypes;
 import org.backprop.io.preprocess.LabelEncoder;
 import org.backprop.io.preprocess.MissingPolicy;
 import org.backprop.io.preprocess.NumericEncoder;
@@ -99,11 +102,21 @@ public final class DistributedTableFit {
         }
         Locator at = new Locator(source, table.columns(), table.headerLines());
         ColumnSummary target = profile.columns().get(targetName);
-        TargetChoice choice = TargetChoice.of(target, targetName, options.task(), options.dropMissingTarget(),
-                profile.rows(), at);
+        ColumnCounts targetCounts = target.counts(targetName);
+        Target.requireUsable(targetCounts, options.task(), options.dropMissingTarget(),
+                () -> at.cell(target.firstNonNumberRow, targetName), () -> at.cell(target.firstMissingRow, targetName));
+        Target.Choice choice = Target.choose(targetCounts, options.task(),
+                target.hasText ? target.labels.size() : Column.TEXT_CAP + 1, target.firstLabel,
+                () -> at.column(targetName));
+        if (choice.task() == Task.CLASSIFICATION && !target.hasText) {
+            throw at.column(targetName).problem("more than " + Column.TEXT_CAP + " distinct target values: too "
+                    + "many classes for backprop-spark (use --task regression)");
+        }
         List<ColumnDecision> decisions = new ArrayList<>();
         for (String name : features) {
-            decisions.add(TypeChoice.decide(profile.columns().get(name), name, tableOptions, at));
+            ColumnSummary s = profile.columns().get(name);
+            decisions.add(ColumnTypes.decide(s == null ? null : s.counts(name), name, tableOptions,
+                    () -> at.cell(s.firstNonNumberRow, name)));
         }
         List<String> numeric = new ArrayList<>();
         for (ColumnDecision d : decisions) {

@@ -45,10 +45,12 @@ public final class SparkTableReader {
         List<String> columns;
         if (kind == Kind.CSV) {
             JavaRDD<String> lines = spark.read().textFile(location).javaRDD();
-            if (lines.isEmpty()) {
+            String header;
+            try {
+                header = lines.first();
+            } catch (UnsupportedOperationException empty) {
                 throw DataException.in(source).problem("the file is empty; expected a header line with column names");
             }
-            String header = lines.first();
             columns = ColumnarCsvReader.parse(source, (header + "\n" + header + "\n").getBytes(StandardCharsets.UTF_8),
                     new ColumnarReadOptions(java.util.Set.of(), java.util.Set.of(), options.missing()))
                     .columnNames();

@@ -5,21 +5,20 @@ import java.io.Serializable;
 import org.apache.spark.api.java.function.Function;
 import org.backprop.loss.RowWeights;
 import org.backprop.network.NetworkSpec;
-import org.backprop.network.NeuralNetwork;
 import org.backprop.spark.data.Block;
 import org.backprop.tensor.Matrix;
 
 /**
  * The executor side of an evaluation: the loss of the current parameters over every row of the
  * partition, in inference mode (no dropout), weighted when the rows carry weights, as the local
- * trainer's evaluation computes it. A partition of up to {@link #CHUNK} rows is one forward pass, so
- * at P = 1 the value is bit for bit the local one; larger partitions are evaluated in chunks whose
- * losses are combined by their weight (equal up to rounding).
+ * trainer's evaluation computes it: the outputs {@link #CHUNK} rows at a time (rows are
+ * independent, so the outputs equal one pass over all rows), then the loss over all rows at once,
+ * so at P = 1 the value is bit for bit the local one.
  */
 final class EvaluateTask implements Function<Block, EvaluateTask.Result> {
     private static final long serialVersionUID = 1L;
-    /** Rows per forward pass. */
-    static final int CHUNK = 1 << 16;
+    /** Rows per forward pass, as the local evaluator's chunks. */
+    static final int CHUNK = 1024;
     private final NetworkSpec spec;
     private final double[] parameters;
 
@@ -42,28 +41,24 @@ final class EvaluateTask implements Function<Block, EvaluateTask.Result> {
     @Override
     public Result call(Block block) {
         int p = block.partition();
-        if (block.rows() == 0) {
+        int rows = block.rows();
+        Matrix w = rows == 0 ? null : block.weightRange(0, rows);
+        double mass = w == null ? rows : RowWeights.sum(w);
+        if (mass == 0) {
             return new Result(p, 0, 0);
         }
         return ExecutorNetworks.withNetwork(spec, parameters, null, net -> {
-            double mass = 0;
-            double loss = 0;
-            for (int from = 0; from < block.rows(); from += CHUNK) {
-                int to = Math.min(block.rows(), from + CHUNK);
-                Matrix w = block.weightRange(from, to);
-                double chunkMass = w == null ? to - from : RowWeights.sum(w);
-                if (chunkMass == 0) {
-                    continue;
+            Matrix outputs = Matrix.zeros(rows, net.outputs());
+            for (int from = 0; from < rows; from += CHUNK) {
+                int to = Math.min(rows, from + CHUNK);
+                Matrix chunk = net.forward(block.inputRange(from, to), false);
+                for (int i = from; i < to; i++) {
+                    for (int j = 0; j < outputs.cols(); j++) {
+                        outputs.set(i, j, chunk.get(i - from, j));
+                    }
                 }
-                double chunkLoss = loss(net, block.inputRange(from, to), block.targetRange(from, to), w);
-                loss = mass == 0 ? chunkLoss : (mass * loss + chunkMass * chunkLoss) / (mass + chunkMass);
-                mass += chunkMass;
             }
-            return new Result(p, mass, loss);
+            return new Result(p, mass, net.loss().forward(outputs, block.targetRange(0, rows), w));
         });
-    }
-
-    private static double loss(NeuralNetwork network, Matrix x, Matrix y, Matrix w) {
-        return network.loss().forward(network.forward(x, false), y, w);
     }
 }

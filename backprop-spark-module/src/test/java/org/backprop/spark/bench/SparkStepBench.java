@@ -32,11 +32,16 @@ import org.backprop.train.TrainingListener;
  * batches 500, 5,000 and 50,000, with P = 1, 2, 4 partitions on an embedded {@code local[2]} session,
  * against the single-machine {@link Trainer} in the same JVM. Prints {@code RESULT,} lines. Run with
  * {@code backprop-spark-module/bench.sh} (arguments: master, rows, comma-separated batches, comma-separated P).
+ * Each configuration also prints the floor of any one-job-per-step design on the same session
+ * ({@link JobFloor}): an empty job over P cached partitions, and one that ships |θ| doubles to each task
+ * and |θ| doubles back.
  */
 public final class SparkStepBench {
     private static final int FEATURES = 100;
     private static final NetworkSpec SEED_NET = NeuralNetwork.builder(FEATURES).dense(128, "relu").dense(256, "relu")
             .dense(1, "linear").spec();
+    /** |θ| of the seed network. */
+    private static final int PARAMETERS = 100 * 128 + 128 + 128 * 256 + 256 + 256 + 1;
 
     private SparkStepBench() {
     }
@@ -79,6 +84,9 @@ public final class SparkStepBench {
                                 + "slowest_task=%.1f(deserialize=%.1f,run=%.1f,result_serialize=%.1f),"
                                 + "scheduling_and_transfer=%.1f%n", batch, p, m[0], spark1 - m[0], m[4], m[1], m[2], m[3],
                         m[0] - m[4]);
+                double[] floor = JobFloor.measure(spark, p, PARAMETERS, steps);
+                System.out.printf(Locale.ROOT, "RESULT,batch=%d,P=%d,job_floor_ms:empty=%.1f,with_parameters_and_"
+                        + "gradients=%.1f%n", batch, p, floor[0], floor[1]);
             }
         }
         spark.stop();

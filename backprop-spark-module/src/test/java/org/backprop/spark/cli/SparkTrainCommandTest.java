@@ -20,6 +20,7 @@ import org.backprop.io.safetensors.SafetensorsFile;
 import org.backprop.io.safetensors.SafetensorsReader;
 import org.backprop.random.RandomSource;
 import org.backprop.random.SeedStreams;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,12 +30,24 @@ import org.junit.jupiter.api.io.TempDir;
  * preprocessing (a text column, missing cells, medians, scalers), writes the model file of
  * {@code backprop train} with the same flags: every tensor equal bit for bit and the same stored
  * preprocessing; {@code backprop evaluate} reads it on the raw CSV. Data errors name the line of
- * the whole file, also in a later Spark partition.
+ * the whole file, also in a later Spark partition (1 KiB input splits: about 5 partitions).
  */
 class SparkTrainCommandTest {
     @TempDir
     static Path dir;
+    private static final String SPLIT = "spark.sql.files.maxPartitionBytes";
     private static Path csv;
+
+    /** Input splits of 1 KiB, so the 5 KiB file is read as several Spark partitions. */
+    @BeforeAll
+    static void smallSplits() {
+        System.setProperty(SPLIT, "1024");
+    }
+
+    @AfterAll
+    static void defaultSplits() {
+        System.clearProperty(SPLIT);
+    }
 
     @BeforeAll
     static void writeCsv() throws IOException {

@@ -109,15 +109,15 @@ class StandaloneClusterTest {
 
     private static void awaitSuccess(Process driver, String name) throws Exception {
         Path log = dir.resolve("cluster/" + name + ".log");
-        if (!driver.waitFor(4, TimeUnit.MINUTES)) {
-            fail("spark-submit " + name + " still running after 4 minutes:\n" + tailOf(log));
+        if (!driver.waitFor(8, TimeUnit.MINUTES)) {
+            fail("spark-submit " + name + " still running after 8 minutes:\n" + tailOf(log));
         }
         assertEquals(0, driver.exitValue(), "spark-submit " + name + " failed:\n" + tailOf(log));
     }
 
     private static void awaitJob(Process driver, Path log, int job) throws Exception {
         Pattern finished = Pattern.compile("Job (\\d+) finished");
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(6);
         while (System.nanoTime() < deadline && driver.isAlive()) {
             Matcher m = finished.matcher(Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "");
             int last = -1;

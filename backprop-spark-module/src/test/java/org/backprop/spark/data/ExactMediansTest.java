@@ -33,6 +33,7 @@ class ExactMediansTest {
     @BeforeAll
     static void start() {
         spark = SparkSessions.start("local[2]");
+        spark.conf().set("spark.sql.files.maxPartitionBytes", "64");
     }
 
     @AfterAll

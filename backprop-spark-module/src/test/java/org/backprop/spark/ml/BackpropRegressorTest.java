@@ -126,6 +126,27 @@ class BackpropRegressorTest {
         }
     }
 
+    /** weightCol is the plain trainer's weight column: the stage trains exactly what SparkTrainer.fit trains with it. */
+    @Test
+    void theWeightColumnParamWeighsTheLossAsThePlainTrainer() {
+        double[] w = new double[train.x().rows()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = i % 3;
+        }
+        Dataset<Row> rows = assembler.transform(train.toDataset(spark, w));
+        BackpropRegressionModel model = regressor().setPartitions(2).setEpochs(2).setOptimizer("sgd").setWeightCol("w")
+                .fit(rows);
+        SparkTrainConfig config = SparkTrainConfig.builder().featuresVector("features").label("y").weightColumn("w")
+                .partitions(2).globalBatchSize(40).epochs(2).seed(5).standardizeTarget(true).build();
+        FitResult direct = SparkTrainer.fit(rows, NeuralNetwork.builder(FEATURES).dense(12, "tanh").dense(1, "linear")
+                .spec(), Optimizers.create("sgd", LearningRates.of(0.01)), config);
+        assertArrayEquals(direct.parameters(), model.model().network().parameters().values());
+        FitResult unweighted = SparkTrainer.fit(rows, NeuralNetwork.builder(FEATURES).dense(12, "tanh")
+                .dense(1, "linear").spec(), Optimizers.create("sgd", LearningRates.of(0.01)),
+                config.toBuilder().weightColumn(null).build());
+        assertTrue(!java.util.Arrays.equals(unweighted.parameters(), direct.parameters()), "the weights count");
+    }
+
     /**
      * PipelineModel and Pipeline save and load; the saved stage holds the project's model file,
      * named after the original columns, which backprop evaluate uses on the original CSV.

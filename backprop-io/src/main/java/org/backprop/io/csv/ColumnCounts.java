@@ -1,0 +1,28 @@
+package org.backprop.io.csv;
+
+/**
+ * The counts of one column that decide its type ({@code ColumnTypes}) and a target's task
+ * ({@code Target}): from one table's {@link Column}, or summed over the parts of a table read in
+ * pieces (Spark partitions).
+ *
+ * @param name               the header name
+ * @param rows               data rows
+ * @param missing            missing cells
+ * @param numbers            cells that are numbers (0 for a column read as text only)
+ * @param nonNumbers         non-missing cells that are not numbers (0 for a column read as text only)
+ * @param levels             distinct non-missing texts (meaningless if {@code textDropped})
+ * @param textDropped        an all-number column dropped its text after {@link Column#TEXT_CAP} levels
+ * @param allIntegers        every number is a whole number
+ * @param firstNonNumberText the first non-number cell's text, or null
+ */
+public record ColumnCounts(String name, long rows, long missing, long numbers, long nonNumbers, long levels,
+                           boolean textDropped, boolean allIntegers, String firstNonNumberText) {
+
+    /** The counts of {@code c}. */
+    public static ColumnCounts of(Column c) {
+        return new ColumnCounts(c.name(), c.rows(), c.missingCount(), c.hasNumbers() ? c.numberCount() : 0,
+                c.hasNumbers() ? c.nonNumberCount() : 0, c.hasText() ? c.levelCount() : 0, c.textDropped(),
+                !c.hasNumbers() || c.allIntegers(), c.hasNumbers() && c.nonNumberCount() > 0 ? c.firstNonNumberText()
+                        : null);
+    }
+}
