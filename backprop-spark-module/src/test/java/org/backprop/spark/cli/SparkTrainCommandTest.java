@@ -1,12 +1,14 @@
 package org.backprop.spark.cli;
 
+import static org.backprop.spark.cli.CommandRun.backprop;
+import static org.backprop.spark.cli.CommandRun.concat;
+import static org.backprop.spark.cli.CommandRun.spark;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.backprop.cli.ExitCodes;
-import org.backprop.cli.Main;
 import org.backprop.io.safetensors.SafetensorsFile;
 import org.backprop.io.safetensors.SafetensorsReader;
 import org.backprop.random.RandomSource;
@@ -84,7 +85,7 @@ class SparkTrainCommandTest {
      */
     @Test
     void patiencePlotAndDropoutMeanWhatTheyMeanForBackpropTrain() throws IOException {
-        Run spark = sameModel("stopping", "--target", "kind", "--epochs", "25", "--batch-size", "30",
+        CommandRun spark = sameModel("stopping", "--target", "kind", "--epochs", "25", "--batch-size", "30",
                 "--optimizer", "adam", "--lr", "0.2", "--patience", "1", "--dropout", "0.2",
                 "--plot", dir.resolve("stopping-%s.png").toString());
         assertTrue(spark.out.contains("early stopping after epoch"), spark.out);
@@ -108,7 +109,7 @@ class SparkTrainCommandTest {
         lines.set(100, String.join(",", cells));
         Path bad = dir.resolve("bad.csv");
         Files.write(bad, lines);
-        Run run = spark("train", "--data", bad.toString(), "--target", "y", "--master", "local[2]", "--epochs", "1",
+        CommandRun run = spark("train", "--data", bad.toString(), "--target", "y", "--master", "local[2]", "--epochs", "1",
                 "--out", dir.resolve("bad.safetensors").toString());
         assertEquals(ExitCodes.DATA, run.code, run.out + run.err);
         assertTrue(run.err.contains("line 101") && run.err.contains("\"c\"") && run.err.contains("1.2.3"), run.err);
@@ -123,14 +124,14 @@ class SparkTrainCommandTest {
      * Trains with both commands and the same flags ({@code %s} in a flag becomes "local" or "spark"),
      * asserts the same model file and the same progress lines; returns the Spark run.
      */
-    private static Run sameModel(String name, String... flags) throws IOException {
+    private static CommandRun sameModel(String name, String... flags) throws IOException {
         Path local = dir.resolve(name + "-local.safetensors");
         Path spark = dir.resolve(name + "-spark.safetensors");
         String[] common = concat(new String[] {"train", "--data", csv.toString(), "--layers", "8,5", "--seed", "11"},
                 flags);
-        Run a = backprop(concat(each(common, "local"), "--out", local.toString()));
+        CommandRun a = backprop(concat(each(common, "local"), "--out", local.toString()));
         assertEquals(0, a.code, a.err);
-        Run b = spark(concat(each(common, "spark"), "--partitions", "1", "--master", "local[2]", "--out",
+        CommandRun b = spark(concat(each(common, "spark"), "--partitions", "1", "--master", "local[2]", "--out",
                 spark.toUri().toString()));
         assertEquals(0, b.code, b.out + b.err);
         assertEquals(epochLines(a.out), epochLines(b.out), "the same progress");
@@ -141,7 +142,7 @@ class SparkTrainCommandTest {
                 assertArrayEquals(tensor.values(), actual.tensor(key).values(), key + " differs"));
         assertEquals(expected.metadata().get("preprocessing"), actual.metadata().get("preprocessing"));
         assertTrue(actual.metadata().get("preprocessing").contains("\"median\""), "a median is stored");
-        Run evaluate = backprop("evaluate", "--model", spark.toString(), "--data", csv.toString());
+        CommandRun evaluate = backprop("evaluate", "--model", spark.toString(), "--data", csv.toString());
         assertEquals(0, evaluate.code, evaluate.err);
         return b;
     }
@@ -154,28 +155,5 @@ class SparkTrainCommandTest {
     private static List<String> epochLines(String out) {
         return out.lines().filter(l -> l.startsWith("epoch ") || l.startsWith("early stopping"))
                 .map(l -> l.replaceAll("  ETA \\d+:\\d+", "")).toList();
-    }
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run backprop(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static Run spark(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SparkMain.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static String[] concat(String[] first, String... more) {
-        List<String> all = new ArrayList<>(List.of(first));
-        all.addAll(List.of(more));
-        return all.toArray(String[]::new);
     }
 }

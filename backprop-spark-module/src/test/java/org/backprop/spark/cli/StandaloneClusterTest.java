@@ -1,13 +1,15 @@
 package org.backprop.spark.cli;
 
+import static org.backprop.spark.cli.CommandRun.backprop;
+import static org.backprop.spark.cli.CommandRun.concat;
+import static org.backprop.spark.cli.CommandRun.spark;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.backprop.cli.Main;
 import org.backprop.io.safetensors.SafetensorsFile;
 import org.backprop.io.safetensors.SafetensorsReader;
 import org.backprop.spark.StandaloneCluster;
@@ -66,11 +67,11 @@ class StandaloneClusterTest {
         Process driver = submit("p1", "--epochs", "2", "--partitions", "1", "--out", out.toString());
         awaitSuccess(driver, "p1");
         Path reference = dir.resolve("local.safetensors");
-        Run local = backprop(concat(new String[] {"train", "--data", csv.toString(), "--epochs", "2", "--out",
+        CommandRun local = backprop(concat(new String[] {"train", "--data", csv.toString(), "--epochs", "2", "--out",
                 reference.toString()}, TRAIN));
         assertEquals(0, local.code, local.err);
         assertSameTensors(reference, out);
-        Run predict = backprop("predict", "--model", out.toString(), "--data", csv.toString());
+        CommandRun predict = backprop("predict", "--model", out.toString(), "--data", csv.toString());
         assertEquals(0, predict.code, predict.err);
         assertEquals(1 + 240, predict.out.lines().count(), "a header and one prediction per row");
     }
@@ -93,7 +94,7 @@ class StandaloneClusterTest {
         assertTrue(driverLog.contains("Lost executor"), "the driver noticed the kill");
 
         Path reference = dir.resolve("local2.safetensors");
-        Run local = spark(concat(new String[] {"train", "--data", csv.toString(), "--epochs", "6", "--partitions", "2",
+        CommandRun local = spark(concat(new String[] {"train", "--data", csv.toString(), "--epochs", "6", "--partitions", "2",
                 "--master", "local[2]", "--out", reference.toString()}, TRAIN));
         assertEquals(0, local.code, local.out + local.err);
         assertSameTensors(reference, out);
@@ -220,28 +221,5 @@ class StandaloneClusterTest {
     private static Path appJar() throws IOException {
         return StandaloneCluster.jar(Path.of("target", "classes").toAbsolutePath(),
                 dir.resolve("backprop-spark-0.1.0-SNAPSHOT.jar"));
-    }
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run backprop(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static Run spark(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SparkMain.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static String[] concat(String[] first, String... more) {
-        List<String> all = new ArrayList<>(List.of(first));
-        all.addAll(List.of(more));
-        return all.toArray(String[]::new);
     }
 }
