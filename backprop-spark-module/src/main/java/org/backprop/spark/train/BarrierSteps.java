@@ -18,7 +18,7 @@ import scala.runtime.AbstractFunction1;
 /**
  * Many synchronous steps in one Spark barrier stage: the P tasks (one per partition, all running
  * at once) each compute their partition's gradient share of step t ({@link PartitionStep}), exchange
- * the shares with {@link BarrierTaskContext#allGather} ({@link ShareMessages}), add them in partition
+ * the shares with {@link BarrierTaskContext#allGather} ({@link ShareMessages}, {@link GatherWaker}), add them in partition
  * order ({@link OrderedSum}) and apply their own copy of the optimizer, shipped in the task with its
  * state. Every task thus does the driver's arithmetic on the same values in the same order and
  * holds the same parameters after every step; partition 0 returns them, the optimizer and the
@@ -85,14 +85,15 @@ final class BarrierSteps extends AbstractFunction1<Iterator<Block>, Iterator<Bar
         work.checkRows(block);
         int stepsPerEpoch = work.plan().stepsPerEpoch();
         double[] losses = new double[count];
-        try (ExecutorNetworks.Lease lease = ExecutorNetworks.borrow(spec)) {
+        try (ExecutorNetworks.Lease lease = ExecutorNetworks.borrow(spec);
+             GatherWaker waker = new GatherWaker("backprop-gather-waker-" + block.partition())) {
             NeuralNetwork net = lease.network();
             net.parameters().setValues(parameters);
             for (int i = 0; i < count; i++) {
                 long global = firstStep + i;
                 int epoch = (int) (global / stepsPerEpoch);
                 int step = (int) (global % stepsPerEpoch);
-                String[] messages = context.allGather(ShareMessages.encode(work.share(block, epoch, step, lease)));
+                String[] messages = waker.allGather(context, ShareMessages.encode(work.share(block, epoch, step, lease)));
                 List<GradientShare> shares = new ArrayList<>(messages.length);
                 for (String m : messages) {
                     shares.add(ShareMessages.decode(m));
