@@ -3,7 +3,6 @@ package org.backprop.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -46,7 +45,6 @@ class StepTakenTest {
             run.stepTaken(0, 1, 1.5);
             assertEquals(List.of("0/0:2.0", "0/1:1.5"), heard);
             assertTrue(java.util.Arrays.equals(before, network.parameters().values()), "no optimizer step");
-            assertThrows(TrainingDivergedException.class, () -> run.stepTaken(0, 2, Double.NaN));
         }
     }
 }
