@@ -38,7 +38,8 @@ public final class LearningRates implements Serializable {
 
     /** These rates plus {@code rate} for every parameter of {@code kind}. */
     public LearningRates with(ParamKind kind, double rate) {
-        return with(kind.name().toLowerCase(java.util.Locale.ROOT) + "s", (Predicate<Parameter> & Serializable) p -> p.kind() == kind, rate);
+        return with(kind.name().toLowerCase(java.util.Locale.ROOT) + "s",
+                (Predicate<Parameter> & Serializable) p -> p.kind() == kind, rate);
     }
 
     /** These rates plus {@code rate} for the parameter named {@code name} (e.g. "dense1.W"). */

@@ -37,8 +37,9 @@ import org.backprop.network.ParameterBuffer;
  * the same configuration.
  *
  * <p>An optimizer is {@link Serializable} (state and configuration, e.g. for a cluster's tasks to
- * continue it) as long as the predicates given to {@link LearningRates#with(String, java.util.function.Predicate, double)},
- * {@link Regularization#appliedTo} or {@code AdamW.decayApplies} are: those built here are.
+ * continue it) as long as the predicates given to
+ * {@link LearningRates#with(String, java.util.function.Predicate, double)}, {@link Regularization#appliedTo}
+ * or {@code AdamW.decayApplies} are: those built here are.
  */
 public abstract class Optimizer implements Serializable {
     private static final long serialVersionUID = 1L;

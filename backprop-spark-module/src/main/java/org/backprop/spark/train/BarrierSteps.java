@@ -18,9 +18,9 @@ import scala.runtime.AbstractFunction1;
 /**
  * Many synchronous steps in one Spark barrier stage: the P tasks (one per partition, all running
  * at once) each compute their partition's gradient share of step t ({@link PartitionStep}), exchange
- * the shares with {@link BarrierTaskContext#allGather} ({@link ShareMessages}, {@link GatherWaker}), add them in partition
- * order ({@link OrderedSum}) and apply their own copy of the optimizer, shipped in the task with its
- * state. Every task thus does the driver's arithmetic on the same values in the same order and
+ * the shares with {@link BarrierTaskContext#allGather} ({@link ShareMessages}, {@link GatherWaker}),
+ * add them in partition order ({@link OrderedSum}) and apply their own copy of the optimizer, shipped
+ * in the task with its state. Every task thus does the driver's arithmetic on the same values in the same order and
  * holds the same parameters after every step; partition 0 returns them, the optimizer and the
  * step losses ({@link Outcome}).
  *
@@ -93,7 +93,8 @@ final class BarrierSteps extends AbstractFunction1<Iterator<Block>, Iterator<Bar
                 long global = firstStep + i;
                 int epoch = (int) (global / stepsPerEpoch);
                 int step = (int) (global % stepsPerEpoch);
-                String[] messages = waker.allGather(context, ShareMessages.encode(work.share(block, epoch, step, lease)));
+                GradientShare mine = work.share(block, epoch, step, lease);
+                String[] messages = waker.allGather(context, ShareMessages.encode(mine));
                 List<GradientShare> shares = new ArrayList<>(messages.length);
                 for (String m : messages) {
                     shares.add(ShareMessages.decode(m));

@@ -19,7 +19,8 @@ final class ShareMessages {
 
     static String encode(GradientShare share) {
         double[] g = share.gradient();
-        ByteBuffer bytes = ByteBuffer.allocate(HEADER + (g == null ? 0 : 8 * g.length)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bytes = ByteBuffer.allocate(HEADER + (g == null ? 0 : 8 * g.length))
+                .order(ByteOrder.LITTLE_ENDIAN);
         bytes.putInt(share.partition()).putInt(share.rows()).putDouble(share.mass()).putDouble(share.loss());
         if (g != null) {
             bytes.asDoubleBuffer().put(g);
@@ -28,7 +29,8 @@ final class ShareMessages {
     }
 
     static GradientShare decode(String message) {
-        ByteBuffer bytes = ByteBuffer.wrap(message.getBytes(StandardCharsets.ISO_8859_1)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bytes = ByteBuffer.wrap(message.getBytes(StandardCharsets.ISO_8859_1))
+                .order(ByteOrder.LITTLE_ENDIAN);
         int partition = bytes.getInt();
         int rows = bytes.getInt();
         double mass = bytes.getDouble();
