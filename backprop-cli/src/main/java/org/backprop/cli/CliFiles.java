@@ -80,9 +80,12 @@ final class CliFiles {
         }
     }
 
-    /** Saves a model atomically; {@code stdout} is flushed first (see {@link #write}). */
+    /**
+     * Saves a model atomically; {@code stdout} is flushed first (see {@link #write}), and if a write
+     * to it failed (a full disk, {@code /dev/full}) that is exit 5 before the model is written.
+     */
     static void saveModel(Path file, Model model, PrintWriter stdout) {
-        stdout.flush();
+        StandardOutput.check(stdout);
         try {
             ModelFile.save(file, model);
         } catch (IOException e) {
