@@ -14,6 +14,7 @@ import org.backprop.io.DataException;
 import org.backprop.io.csv.Column;
 import org.backprop.io.csv.ColumnCounts;
 import org.backprop.io.csv.ColumnSelection;
+import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.model.Task;
 import org.backprop.io.preprocess.CategoricalEncoder;
 import org.backprop.io.preprocess.ColumnDecision;
@@ -118,6 +119,15 @@ public final class DistributedTableFit {
         TableOptions tableOptions = options.table();
         List<String> features = ColumnSelection.resolve(source, table.columns(), targetName, options.features())
                 .features();
+        int jobs = 0;
+        List<TableProfile> parts = table.parts().map(p -> TableProfile.of(p, targetName, null, weightColumn))
+                .collect();
+        TableProfile.Merged profile = TableProfile.merge(parts);
+        jobs++;
+        Locator at = new Locator(source, table.columns(), table.headerLines());
+        if (weightColumn != null) {
+            requireWeights(profile, weightColumn, at);
+        }
         for (Set<String> declared : List.of(tableOptions.categorical(), tableOptions.numeric(),
                 tableOptions.ignore(), tableOptions.embed())) {
             for (String name : declared) {
@@ -128,15 +138,9 @@ public final class DistributedTableFit {
                 }
             }
         }
-        int jobs = 0;
-        List<TableProfile> parts = table.parts().map(p -> TableProfile.of(p, targetName, null, weightColumn))
-                .collect();
-        TableProfile.Merged profile = TableProfile.merge(parts);
-        jobs++;
         if (profile.rows() == 0) {
             throw DataException.in(source).line(1).problem("has a header but no data rows");
         }
-        Locator at = new Locator(source, table.columns(), table.headerLines());
         ColumnSummary target = profile.columns().get(targetName);
         ColumnCounts targetCounts = target.counts(targetName);
         Target.requireUsable(targetCounts, options.task(), options.dropMissingTarget(),
@@ -249,6 +253,26 @@ public final class DistributedTableFit {
         return new Result(preprocessor, targetName, choice.task(), choice.reason(), featureScaler, targetScaler,
                 labels, profile.trainRows(), profile.rows() - targetRows, encoded, validationRows, validation,
                 trainCounts, v, jobs);
+    }
+
+    /**
+     * Refuses the weight column as {@link org.backprop.io.table.WeightColumn#read} refuses it on the
+     * whole table: its first non-number (counting every bad cell), else its first missing cell, else
+     * its first negative or infinite weight.
+     */
+    private static void requireWeights(TableProfile.Merged profile, String name, Locator at) {
+        ColumnSummary w = profile.columns().get(name);
+        if (w != null && w.nonNumbers > 0) {
+            throw at.cell(w.firstNonNumberRow, name).text(w.firstNonNumberText).problem(ColumnarTable.whyNotNumber(
+                    w.firstNonNumberText) + ColumnarTable.count(Math.toIntExact(w.nonNumbers + w.missing), "bad cell"));
+        }
+        if (w != null && w.missing > 0) {
+            throw at.cell(w.firstMissingRow, name).problem("missing value"
+                    + ColumnarTable.count(Math.toIntExact(w.missing), "missing cell"));
+        }
+        if (profile.weightError() != null) {
+            throw profile.weightError();
+        }
     }
 
     private static ScalerColumnFit[] merge(ScalerColumnFit[] a, ScalerColumnFit[] b) {

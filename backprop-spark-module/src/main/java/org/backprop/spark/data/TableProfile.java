@@ -15,7 +15,7 @@ import org.backprop.io.table.WeightColumn;
  * One pass over a {@link SparkTable}: per partition its rows, training rows (those whose target is
  * present) and a {@link ColumnSummary} of each kept column; merged on the driver in partition
  * order, so "the first bad cell" is the first in the file. The first partition that failed to
- * read ends the fit with its error, at its line in the whole input; else the first bad weight.
+ * read ends the fit with its error, at its line in the whole input.
  */
 final class TableProfile implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -125,10 +125,7 @@ final class TableProfile implements Serializable {
             rowOffsets[p + 1] = rowOffsets[p] + part.rows;
             trainOffsets[p + 1] = trainOffsets[p] + part.trainRows;
         }
-        if (weightError != null) {
-            throw weightError;
-        }
-        return new Merged(total, rowOffsets, trainOffsets);
+        return new Merged(total, rowOffsets, trainOffsets, weightError);
     }
 
     /**
@@ -137,8 +134,10 @@ final class TableProfile implements Serializable {
      * @param columns      summary per kept column (empty if there are no rows)
      * @param rowOffsets   global index of partition p's first row; entry P is the row count
      * @param trainOffsets global training index of partition p's first training row; entry P is their count
+     * @param weightError  the first partition's weight error at its global line, or null
      */
-    record Merged(Map<String, ColumnSummary> columns, long[] rowOffsets, long[] trainOffsets) {
+    record Merged(Map<String, ColumnSummary> columns, long[] rowOffsets, long[] trainOffsets,
+                  DataException weightError) {
         long rows() {
             return rowOffsets[rowOffsets.length - 1];
         }
