@@ -72,7 +72,8 @@ public final class ClassWeights {
                 throw new IllegalArgumentException("weight of \"" + label + "\" is not a number: '"
                         + pair.substring(eq + 1) + "'", e);
             }
-            require(w >= 0 && Double.isFinite(w), "weight of \"" + label + "\" must be a finite number ≥ 0, got " + w);
+            require(w >= 0 && Double.isFinite(w), "weight of \"" + label + "\" must be a finite number ≥ 0, got "
+                    + w);
             require(weights.put(label, w) == null, "class \"" + label + "\" given twice");
         }
         return weights;

@@ -41,8 +41,10 @@ import picocli.CommandLine.Option;
  * aggregation jobs, no row on the driver), the rows are packed into cached blocks on the executors
  * and the training loop runs on {@link SparkTrainer} (P = {@code --partitions}), whose loop is the
  * local trainer's own: the same progress lines, evaluation after every epoch, early stopping
- * (--patience, best weights kept), divergence guard and --plot. With P = 1 the model file's weights
- * equal {@code backprop train}'s bit for bit, with --dropout and --patience too.
+ * (--patience, best weights kept), divergence guard and --plot. Every {@code backprop train} option
+ * means the same: the validation split holds out the same rows ({@code Holdout}), weights, --test
+ * (read by the executors) and the metrics report are {@code backprop train}'s. With P = 1 the model
+ * file and the metrics equal {@code backprop train}'s bit for bit.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a network on Apache Spark and save the model (the same file and options as backprop "
@@ -53,13 +55,12 @@ import picocli.CommandLine.Option;
                         + "aggregation jobs and keep the rows cached; no row goes to the driver.",
                 "Each step's gradient is computed by P partitions and summed in partition order. --partitions 1 gives "
                         + "backprop train's weights bit for bit.",
-                "--patience, --plot and --dropout mean what they mean for backprop train (each partition draws its "
-                        + "dropout masks from its own seeded stream). Without a validation split, early stopping "
-                        + "watches the training loss, so without --epochs and --patience training runs the automatic "
-                        + "epoch count.",
-                "Not supported on Spark yet: --test, --validation-split, --metrics-json, --class-weight, "
-                        + "--weight-column (the library's SparkTrainer and estimators take validation rows and a "
-                        + "weight column); a CSV cell holding a line break (use Parquet)."},
+                "Every option means what it means for backprop train: the validation split holds out the same rows "
+                        + "for the same seed (drawn from the class sizes, looked up by each row's rank on the "
+                        + "executors), --weight-column and --class-weight weigh the rows, --test is a second source "
+                        + "read by the executors, the metrics and --metrics-json are backprop train's; each partition "
+                        + "draws its --dropout masks from its own seeded stream.",
+                "Not on Spark: a CSV cell holding a line break (use Parquet)."},
         footer = {"", "Example:", "  backprop-spark train --data hdfs:///data/houses.csv --target price --partitions 4 "
                 + "--batch-size 4096 --epochs 20 --out hdfs:///models/houses.safetensors"})
 final class SparkTrainCommand extends TrainCommand {
@@ -102,6 +103,9 @@ final class SparkTrainCommand extends TrainCommand {
         String data = raw("--data");
         ModelOutput out = ModelOutput.check(given("--out") ? raw("--out") : "model.safetensors",
                 session().sparkContext().hadoopConfiguration());
+        if (given("--test")) {
+            SparkTableReader.requireReadable(session(), raw("--test"));
+        }
         TabularOptions options = tabularOptions();
         long start = System.nanoTime();
         int jobsBefore = jobCount();

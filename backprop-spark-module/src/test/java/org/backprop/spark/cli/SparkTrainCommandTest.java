@@ -164,6 +164,10 @@ class SparkTrainCommandTest {
         assertEquals(ExitCodes.USAGE, spark(concat(base, "--patience", "-1")).code);
         assertEquals(ExitCodes.USAGE, spark(concat(base, "--validation-split", "-0.1")).code);
         assertEquals(ExitCodes.USAGE, spark(concat(base, "--partitions", "0")).code);
+        String[] missingTest = concat(base, "--test", dir.resolve("no-such.csv").toString(), "--epochs", "1");
+        CommandRun spark = spark(missingTest);
+        assertEquals(backprop(missingTest).code, spark.code, spark.toString());
+        assertTrue(spark.err.contains("no-such.csv"), spark.err);
     }
 
     @Test
