@@ -69,7 +69,11 @@ echo "backprop:  ${BACKPROP#"$repo"/} ${backprop_args[*]//$work/<tmp>}   (whole 
 echo "PyTorch:   $TORCH_PYTHON ${torch_args[*]//$work/<tmp>}   (training loop alone)"
 "$BACKPROP" "${backprop_args[@]}" > "$work/backprop.log" 2>&1 || { echo "backprop failed:"; cat "$work/backprop.log"; exit 1; }
 archive="$(ls "$BACKPROP_CACHE_DIR"/cds/train-*.jsa 2>/dev/null | head -n1)"
-echo "CDS:       ${archive:+archive $(basename "$archive"), $(stat -c %s "$archive") bytes (made by an untimed first run)}${archive:-no archive (launcher skipped class-data sharing)}"
+if [ -n "$archive" ]; then
+  echo "CDS:       archive $(basename "$archive"), $(stat -c %s "$archive") bytes (made by an untimed first run)"
+else
+  echo "CDS:       no archive (the launcher skipped class-data sharing)"
+fi
 echo
 
 best_b="" best_n="" best_t=""
