@@ -111,7 +111,7 @@ final class DivergenceGuard {
     }
 
     private void scanValues(int from, int to) {
-        double[] values = network.parameters().values();
+        double[] values = network.parameters().readValues();
         for (int k = from; k < to; k++) {
             if (!(Math.abs(values[k]) <= WEIGHT_BOUND)) {
                 outOfBounds = true;
@@ -125,7 +125,7 @@ final class DivergenceGuard {
         Parameter largest = null;
         double max = -1;
         for (Parameter p : network.parameters().parameters()) {
-            double[] values = network.parameters().values();
+            double[] values = network.parameters().readValues();
             for (int k = p.offset(); k < p.offset() + p.size(); k++) {
                 if (Math.abs(values[k]) > max) {
                     max = Math.abs(values[k]);
