@@ -132,11 +132,7 @@ class FloatStorageOptimizerTest {
     }
 
     private static Optimizer configured(String name) {
-        return Optimizers.create(name, LearningRates.of(0.01).with(ParamKind.BIAS, 0.002))
-                .schedule(LearningRateSchedule.cosine(10, 0.1).withWarmup(2))
-                .clipByNorm(1)
-                .weightDecay(1e-3)
-                .l1(1e-4);
+        return OptimizerThreadsTest.configured(name);
     }
 
     private static OptimizerState roundedState(OptimizerState state) {
