@@ -1,5 +1,8 @@
 package org.backprop.optim;
 
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +46,14 @@ import org.backprop.network.ParameterBuffer;
  * gradient is widened exactly into double scratch arrays, the subclass's one {@link #update} runs on
  * them, and the new parameter and state values are rounded once to float. So every optimizer has
  * one implementation, in double, and float32 training reads and writes half the bytes.
+ *
+ * <p>An optimizer is {@link Serializable} (state and configuration, e.g. for a cluster's tasks to
+ * continue it; float state travels widened to double) as long as the predicates given to
+ * {@link LearningRates#with(String, java.util.function.Predicate, double)}, {@link Regularization#appliedTo}
+ * or {@code AdamW.decayApplies} are: those built here are.
  */
-public abstract class Optimizer {
+public abstract class Optimizer implements Serializable {
+    private static final long serialVersionUID = 1L;
     /** The elements of one band of a float update. */
     private static final int BAND = 512;
 
@@ -55,12 +64,13 @@ public abstract class Optimizer {
     /** The state buffers in {@link #stateNames()} order, stored in double (or as restored), or null. */
     private double[][] state;
     /** The state buffers stored in float (parameters with float storage), or null. */
-    private FloatCopy[] floatState;
+    private transient FloatCopy[] floatState;
     private double[] penalisedGrads = new double[0];
     private double[] ratesNow = new double[0];
-    private final ArgumentRangeTask<ParameterBuffer> updateRange = this::updateRange;
-    /** Each thread's double scratch for the bands of a float update. */
-    private final ThreadLocal<Band> bands = ThreadLocal.withInitial(() -> new Band(stateNames().length));
+    /** {@link #updateRange}, created by the first step (also after deserialization). */
+    private transient ArgumentRangeTask<ParameterBuffer> updateRange;
+    /** Each thread's double scratch for the bands of a float update, created by the first step. */
+    private transient ThreadLocal<Band> bands;
     private long step;
     private int size = -1;
     /** Set by an update range that wrote a non-finite value; read after the step. */
@@ -166,6 +176,11 @@ public abstract class Optimizer {
         }
         regularize(params);
         wroteNonFinite = false;
+        if (updateRange == null) {
+            int stateCount = stateNames().length;
+            bands = ThreadLocal.withInitial(() -> new Band(stateCount));
+            updateRange = this::updateRange;
+        }
         team.forRange(params.size(), 1, params, updateRange);
     }
 
@@ -311,6 +326,17 @@ public abstract class Optimizer {
             floatState[k].widenRange(0, widened[k], 0, size);
         }
         return widened;
+    }
+
+    /** Writes float state widened to double: a deserialized optimizer narrows it again at its first step. */
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        double[][] stored = state;
+        state = doubleState();
+        try {
+            out.defaultWriteObject();
+        } finally {
+            state = stored;
+        }
     }
 
     /** A copy of the step count and state buffers. */
