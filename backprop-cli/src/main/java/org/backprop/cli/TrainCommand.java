@@ -31,6 +31,7 @@ import org.backprop.train.History;
 import org.backprop.train.Trainer;
 import org.backprop.train.TrainerConfig;
 import org.backprop.train.TrainingDivergedException;
+import org.backprop.train.RowSource;
 import org.backprop.train.TrainingListener;
 
 import picocli.CommandLine;
@@ -392,7 +393,8 @@ public class TrainCommand implements Callable<Integer> {
 
     /**
      * Fits {@code network} (initialized from the seed's "init" stream) to the standardized inputs
-     * {@code x} and network targets {@code y} with the local {@link Trainer}, mini-batches of
+     * {@code x} (rows encoded from the table when the trainer reads them: no n×inputs matrix) and
+     * network targets {@code y} with the local {@link Trainer}, mini-batches of
      * {@link #batchSize()} shuffled from the seed's "shuffle" stream for {@link #epochs()} epochs,
      * with early stopping after {@link #patience()} epochs without improvement (0 = off).
      *
@@ -401,8 +403,9 @@ public class TrainCommand implements Callable<Integer> {
      *                    {@code wValidation} are null too)
      * @throws TrainingDivergedException if the loss or a parameter becomes non-finite
      */
-    protected History train(NeuralNetwork network, Optimizer optimizer, Matrix x, Matrix y, Matrix w,
-                            Matrix xValidation, Matrix yValidation, Matrix wValidation, TrainingListener progress) {
+    protected History train(NeuralNetwork network, Optimizer optimizer, RowSource x, Matrix y, Matrix w,
+                            RowSource xValidation, Matrix yValidation, Matrix wValidation,
+                            TrainingListener progress) {
         TrainerConfig config = TrainerConfig.defaults(seed).withEpochs(epochs).withBatchSize(batchSize)
                 .withPatience(patience);
         Trainer trainer = new Trainer(network, optimizer, config).listener(progress);

@@ -37,7 +37,7 @@ class PredictorTest {
         try (NeuralNetwork net = network(precision)) {
             Matrix x = data(2100, 13, 1);
             Matrix expected = net.predict(x);
-            for (int threads : new int[] {1, 2}) {
+            for (int threads : new int[] {1, 2, 3}) {   // 2,100 rows × 1,251 weights: split over the threads
                 for (int chunk : new int[] {1, 7, 512, 5000}) {
                     try (Predictor predictor = Predictor.of(net, threads, chunk)) {
                         Matrix got = predictor.predict(x);
@@ -47,6 +47,22 @@ class PredictorTest {
                         } else {
                             assertArrayEquals(expected.toArray(), got.toArray(), what);
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void noChunkOfOneRowSoFloat32BatchesAreExactAtAnyRowCount() {
+        try (NeuralNetwork net = network(Precision.FLOAT32)) {
+            for (int rows : new int[] {1025, 1027, 2049}) {   // once a last chunk of one row, computed in double
+                Matrix x = data(rows, 13, rows);
+                Matrix expected = net.predict(x);
+                for (int threads : new int[] {1, 2}) {
+                    try (Predictor predictor = Predictor.of(net, threads, Predictor.DEFAULT_CHUNK_ROWS)) {
+                        assertArrayEquals(expected.toArray(), predictor.predict(x).toArray(),
+                                rows + " rows, " + threads + " threads");
                     }
                 }
             }
