@@ -40,13 +40,14 @@ import org.backprop.tensor.Matrix;
  *       buffers are {@link Matrix#defer deferred}: widened only when someone reads them (a trace,
  *       a gradient check, the divergence guard, a layer that is not on float storage). A is also
  *       written in double when the layer above does not read it in float (the top layer, a
- *       dropout, a matrix–vector product). Parameters, their gradients and the optimizer stay in
+ *       dropout, a matrix–vector product). Which layers store in float is {@link FloatStorage}'s
+ *       rule, shared with the {@link PlainLoop}. Parameters, their gradients and the optimizer stay in
  *       double (see {@link org.backprop.kernel.Precision#FLOAT32}). The forward rounds X and the
  *       weights of every such layer in one parallel pass before its first product; the backward
  *       multiplies with the same copies.</li>
  *   <li>A layer with one output unit whose layer below is dense leaves its dL/dX (an outer product,
- *       n×1 by 1×in) to the pass of the layer below, which computes it block by block right before
- *       reading it.</li>
+ *       n×1 by 1×in, in double like every value of that layer) to the pass of the layer below, which
+ *       computes it block by block right before reading it.</li>
  * </ul>
  * Each direction is one loop from layer to layer; what one layer hands the next (its A or dL/dX
  * in float storage, an unfilled dL/dX) is a local variable of that loop. Every intermediate is written into
@@ -55,7 +56,7 @@ import org.backprop.tensor.Matrix;
  * divergence guard read the operations as after the plain loop. Not thread-safe, like the
  * operations it runs.
  */
-final class DensePlan {
+final class DensePlan implements Passes {
     private static final Elementwise ELEMENTWISE = Kernels.elementwise();
 
     /** One layer of the plan: a {@link DenseStep} or a {@link DropoutStep}. */
@@ -83,26 +84,27 @@ final class DensePlan {
      * The dense layers must compute on {@code gemm}.
      */
     static DensePlan of(List<Layer> layers, Gemm gemm) {
-        FusedPasses fused = gemm.fusedPasses();
-        if (fused == null) {
+        if (gemm.fusedPasses() == null) {
             return null;
         }
+        FloatCopyProducts floats = FloatStorage.floatsOf(gemm);
         Step[] steps = new Step[layers.size()];
         for (int i = 0; i < steps.length; i++) {
             Layer layer = layers.get(i);
             if (layer instanceof Dense dense) {
-                steps[i] = new DenseStep(dense, gemm, fused.floatCopies());
+                steps[i] = new DenseStep(dense, gemm, floats);
             } else if (layer instanceof DropoutLayer dropout) {
                 steps[i] = new DropoutStep(dropout.dropout());
             } else {
                 return null;
             }
         }
-        return new DensePlan(steps, fused.floatCopies());
+        return new DensePlan(steps, floats);
     }
 
     /** The network's output for {@code x}, as the layers' forward one after the other gives it. */
-    Matrix forward(Matrix x, boolean training) {
+    @Override
+    public Matrix forward(Matrix x, boolean training) {
         roundOperands(x);
         Matrix input = x;
         FloatCopy inputFloat = null;
@@ -145,7 +147,8 @@ final class DensePlan {
      * Back-propagates {@code lossGrad} (dL/d output) through every layer, as the layers' backward
      * in reverse order does; returns the first layer's dL/dX, or null unless {@code inputGradient}.
      */
-    Matrix backward(Matrix lossGrad, boolean inputGradient) {
+    @Override
+    public Matrix backward(Matrix lossGrad, boolean inputGradient) {
         Matrix grad = lossGrad;
         FloatCopy gradFloat = null;
         DenseStep unfilled = null;
@@ -276,8 +279,7 @@ final class DensePlan {
 
         /** True when this layer's products on a batch of {@code rows} run in float on copies. */
         boolean onCopies(int rows) {
-            Matrix w = multiply.param();
-            return floats != null && floats.onCopies(rows, w.cols(), w.rows());
+            return FloatStorage.holds(floats, multiply.param(), rows);
         }
 
         /**
@@ -365,15 +367,12 @@ final class DensePlan {
             FloatCopy gradAIn = gradAFloat;
             if (inFloat) {
                 gradP.claimFor(gradPOut);
-                if (unfilled != null) {
-                    unfilled.gradX.claimFor(unfilled.multiply.inputGrad());
-                }
             } else {
                 gradPOut.discardDeferred();
                 gradAIn = null;
-                if (unfilled != null) {
-                    unfilled.multiply.inputGrad().discardDeferred();
-                }
+            }
+            if (unfilled != null) {
+                unfilled.multiply.inputGrad().discardDeferred();   // filled in double by the block pass
             }
             if (unfilled == null && gradAIn == null) {
                 gradA.data();   // deferred values, if any, written here rather than in a worker
@@ -387,9 +386,6 @@ final class DensePlan {
             }
             if (inFloat) {
                 gradP.defer();
-                if (unfilled != null) {
-                    unfilled.gradX.defer();
-                }
             }
             Matrix gradB = biasAdd.paramGrad();
             biasSums.finish(blocks, gradB.data(), gradB.offset());
@@ -504,9 +500,9 @@ final class DensePlan {
                     int at = first * cols;
                     int len = (end - first) * cols;
                     if (unfilled != null) {
-                        unfilled.fillInputGradRows(first, end, band.gradA, 0);
-                        unfilled.gradX.store().roundRange(band.gradA, 0, at, len);
-                    } else if (gradAFloat != null) {
+                        unfilled.fillInputGradRows(first, end, gradAIn.data(), gradAIn.offset() + at);
+                    }
+                    if (gradAFloat != null) {
                         gradAFloat.widenRange(at, band.gradA, 0, len);
                     } else {
                         System.arraycopy(gradAIn.data(), gradAIn.offset() + at, band.gradA, 0, len);

@@ -14,6 +14,7 @@ import org.backprop.network.Parameter;
  * {@value #DEFAULT_LEARNING_RATE}. State: {@code "sumOfSquares"}.
  */
 public final class AdaGrad extends Optimizer {
+    private static final long serialVersionUID = 1L;
     /** PyTorch's default learning rate for Adagrad. */
     public static final double DEFAULT_LEARNING_RATE = 1e-2;
     /** The default ε. */

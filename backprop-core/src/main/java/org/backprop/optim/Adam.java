@@ -17,6 +17,7 @@ import org.backprop.network.Parameter;
  * count, which is saved with them.
  */
 public sealed class Adam extends Optimizer permits AdamW {
+    private static final long serialVersionUID = 1L;
     /** PyTorch's default learning rate for Adam. */
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
     /** The default decay of the first moment. */

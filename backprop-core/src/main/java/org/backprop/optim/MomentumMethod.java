@@ -9,6 +9,7 @@ import org.backprop.network.Parameter;
  * and {@code w ← w − lr·d} with the direction d given by the subclass.
  */
 public abstract sealed class MomentumMethod extends Optimizer permits Momentum, Nesterov {
+    private static final long serialVersionUID = 1L;
     /** The velocity buffer's name. */
     public static final String VELOCITY = "velocity";
 

@@ -1,5 +1,6 @@
 package org.backprop.optim;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +35,14 @@ import org.backprop.network.ParameterBuffer;
  * {@link #stateNames()}, so that {@link #state()} and {@link #restore} resume exactly. The
  * schedule, clipping and regularization are configuration, not state: give a restored optimizer
  * the same configuration.
+ *
+ * <p>An optimizer is {@link Serializable} (state and configuration, e.g. for a cluster's tasks to
+ * continue it) as long as the predicates given to
+ * {@link LearningRates#with(String, java.util.function.Predicate, double)}, {@link Regularization#appliedTo}
+ * or {@code AdamW.decayApplies} are: those built here are.
  */
-public abstract class Optimizer {
+public abstract class Optimizer implements Serializable {
+    private static final long serialVersionUID = 1L;
     private final LearningRates rates;
     private LearningRateSchedule schedule = LearningRateSchedule.constant();
     private GradientClipping clipping = GradientClipping.none();
@@ -43,9 +50,9 @@ public abstract class Optimizer {
     private final Map<String, double[]> buffers = new LinkedHashMap<>();
     private double[] penalisedGrads = new double[0];
     private double[] ratesNow = new double[0];
-    private final RangeTask updateRange = this::updateRange;
-    private ParameterBuffer pendingParams;
-    private double[] pendingGrads;
+    private transient RangeTask updateRange;
+    private transient ParameterBuffer pendingParams;
+    private transient double[] pendingGrads;
     private long step;
     private int size = -1;
     /** Set by an update range that wrote a non-finite value; read after the step. */
@@ -151,6 +158,9 @@ public abstract class Optimizer {
         pendingParams = params;
         pendingGrads = regularizedGradients(params);
         wroteNonFinite = false;
+        if (updateRange == null) {
+            updateRange = this::updateRange;
+        }
         try {
             team.forRange(params.size(), 1, updateRange);
         } finally {

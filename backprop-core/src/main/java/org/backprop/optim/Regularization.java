@@ -22,8 +22,10 @@ import org.backprop.network.Parameter;
  * Regularization.l2(5e-4).appliedTo("all parameters", p -> true)       // biases too
  * }</pre>
  */
-public final class Regularization {
-    private static final Predicate<Parameter> WEIGHTS_ONLY = p -> p.kind() == ParamKind.WEIGHT;
+public final class Regularization implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final Predicate<Parameter> WEIGHTS_ONLY =
+            (Predicate<Parameter> & java.io.Serializable) p -> p.kind() == ParamKind.WEIGHT;
 
     private final double l1;
     private final double l2;

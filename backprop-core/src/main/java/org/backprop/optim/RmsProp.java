@@ -14,6 +14,7 @@ import org.backprop.network.Parameter;
  * rate is {@value #DEFAULT_LEARNING_RATE}. State: {@code "squareAverage"}.
  */
 public final class RmsProp extends Optimizer {
+    private static final long serialVersionUID = 1L;
     /** PyTorch's default learning rate for RMSprop. */
     public static final double DEFAULT_LEARNING_RATE = 1e-2;
     /** The default smoothing constant α. */

@@ -7,6 +7,7 @@ import org.backprop.network.Parameter;
  * Method", 1951). Stateless.
  */
 public final class Sgd extends Optimizer {
+    private static final long serialVersionUID = 1L;
 
     /** SGD with one learning rate for every parameter. */
     public Sgd(double learningRate) {

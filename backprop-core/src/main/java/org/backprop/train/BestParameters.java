@@ -49,9 +49,9 @@ final class BestParameters {
         return bestLoss;
     }
 
-    /** Says which parameters {@link #restore()} brings back, for messages. */
+    /** Says which parameters {@link #restore()} brings back, for messages (epochs 1-based, as progress prints them). */
     String describe() {
         return bestEpoch < 0 ? "the initial parameters"
-                : "the parameters evaluated after epoch " + bestEpoch + " (monitored loss " + bestLoss + ")";
+                : "the parameters evaluated after epoch " + (bestEpoch + 1) + " (monitored loss " + bestLoss + ")";
     }
 }

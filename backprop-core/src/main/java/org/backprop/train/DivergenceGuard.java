@@ -77,6 +77,14 @@ final class DivergenceGuard {
     }
 
     /**
+     * The largest loss {@link #checkLoss} lets pass without counting it as above the limit
+     * ({@link #LOSS_GROWTH_FACTOR} × the initial loss); NaN before the first step.
+     */
+    double lossCeiling() {
+        return steps == 0 ? Double.NaN : LOSS_GROWTH_FACTOR * initialLoss;
+    }
+
+    /**
      * Fails if any parameter is not finite after the optimizer step. {@code stepFinite}: the
      * optimizer found every value it wrote finite ({@link Optimizer#lastStepFinite()}), and the
      * values were finite before the step, so there is nothing to scan. Otherwise the flat buffer is

@@ -92,7 +92,7 @@ class DivergenceTest {
             assertEquals(0, e.batch());
             int best = losses.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
             assertEquals(best, e.restoredEpoch());
-            assertTrue(e.getMessage().contains("now holds the parameters evaluated after epoch " + best),
+            assertTrue(e.getMessage().contains("now holds the parameters evaluated after epoch " + (best + 1) + " "),
                     e.getMessage());
             assertArrayEquals(evaluated.get(best), net.parameters().values());
             assertTrue(net.parameters().values().length > 0
