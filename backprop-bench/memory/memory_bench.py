@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Memory of `backprop train` on large CSV files, against the size of the parsed numeric matrix.
+"""Memory of `backprop train` (and predict, evaluate) on large CSV files, against the size of the
+parsed numeric matrix.
 
 For each row count it writes a CSV of 16 columns (numeric: 15 float features and a float target y;
 --mixed also: 12 float features, 3 of them with ~1 % empty cells, 2 text columns of 8 and 50 levels,
@@ -9,12 +10,15 @@ For each row count it writes a CSV of 16 columns (numeric: 15 float features and
 
 with BACKPROP_JAVA_OPTS=-Xmx<f * M + 64 MiB> for the heap factors f in ascending order until one
 succeeds, where M = rows x 16 x 8 bytes is the parsed numeric matrix of the file. It reports the
-smallest factor that worked, the peak RSS of that run (/usr/bin/time -v, "Maximum resident set
+smallest factor that worked, the live peak of that run (the largest heap occupancy after a full
+collection, from its -Xlog:gc log), its peak RSS (/usr/bin/time -v, "Maximum resident set
 size") and RSS / M, the network's input width w (one-hot columns and missing-value indicators
 widen it) with RSS / X for the encoded training matrix X = rows x w x 8 bytes, and the reading rate: rows / seconds from the start of the process to its first
 line on stdout (the task line, printed after reading, typing, splitting, encoding and standardizing
 the table). A run at the JVM's default heap (a quarter of the machine's memory) is added with
---default-heap. The report goes to stdout and backprop-bench/results/memory-<date>.txt.
+--default-heap. With --commands train predict evaluate, `predict MODEL --data FILE --out
+WORK/predictions.csv` and `evaluate MODEL --data FILE` are measured the same way on the model the
+train run saved. The report goes to stdout and backprop-bench/results/memory-<date>.txt.
 
 Needs numpy; ./backprop built (mvn -q -B -DskipTests package). Never part of the test run.
 """
@@ -70,16 +74,42 @@ def write_mixed(path, rows, seed):
             f.write("\n".join(",".join(r) for r in table) + "\n")
 
 
-def run_train(data, work, java_opts, epochs, batch):
+def live_peak(gc_log):
+    """The largest heap occupancy after a full collection in a -Xlog:gc log (after any collection if
+    there was no full one): the live data at its peak, as far as the collector saw it."""
+    full, any_gc = 0, 0
+    if not os.path.exists(gc_log):
+        return 0
+    for line in open(gc_log):
+        m = re.search(r"Pause (Full|Young).*?(\d+)M->(\d+)M\((\d+)M\)", line)
+        if m:
+            after = int(m.group(3)) * MIB
+            any_gc = max(any_gc, after)
+            if m.group(1) == "Full":
+                full = max(full, after)
+    return full or any_gc
+
+
+def command_line(command, data, work, epochs, batch):
+    model = os.path.join(work, "model.safetensors")
+    if command == "train":
+        return ["train", "--data", data, "--target", "y", "--epochs", str(epochs), "--batch-size", str(batch),
+                "--out", model]
+    if command == "predict":
+        return ["predict", model, "--data", data, "--out", os.path.join(work, "predictions.csv")]
+    return ["evaluate", model, "--data", data]
+
+
+def run_train(data, work, java_opts, epochs, batch, command="train"):
+    gc_log = os.path.join(work, "gc.log")
+    if os.path.exists(gc_log):
+        os.remove(gc_log)
+    java_opts = f"{java_opts} -Xlog:gc:file={gc_log}".strip()
     env = dict(os.environ)
-    if java_opts:
-        env["BACKPROP_JAVA_OPTS"] = java_opts
-    else:
-        env.pop("BACKPROP_JAVA_OPTS", None)
+    env["BACKPROP_JAVA_OPTS"] = java_opts
     time_file = os.path.join(work, "time.txt")
-    command = ["/usr/bin/time", "-v", "-o", time_file, os.path.join(REPO, "backprop"), "train", "--data", data,
-               "--target", "y", "--epochs", str(epochs), "--batch-size", str(batch),
-               "--out", os.path.join(work, "model.safetensors")]
+    command = ["/usr/bin/time", "-v", "-o", time_file, os.path.join(REPO, "backprop")] + command_line(
+        command, data, work, epochs, batch)
     start = time.monotonic()
     first_line = None
     out_lines = []
@@ -93,7 +123,8 @@ def run_train(data, work, java_opts, epochs, batch):
     elapsed = time.monotonic() - start
     text = open(time_file).read()
     rss_kib = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
-    return {"code": code, "rss": rss_kib * 1024, "elapsed": elapsed, "first_line": first_line,
+    return {"code": code, "rss": rss_kib * 1024, "live": live_peak(gc_log), "elapsed": elapsed,
+            "first_line": first_line or elapsed,
             "stderr": err.strip().splitlines()[-1:] if err.strip() else [], "stdout": out_lines}
 
 
@@ -106,11 +137,46 @@ def inputs(stdout):
     return 0
 
 
+def measure(command, kind, rows, data, work, args, width, say):
+    """One line of the report: the smallest heap factor with which `command` succeeds on `data`."""
+    matrix = rows * COLUMNS * 8
+    failed = []
+    result = None
+    for f in sorted(args.factors):
+        heap = math.ceil((f * matrix + 64 * MIB) / MIB)
+        r = run_train(data, work, f"-Xmx{heap}m {args.extra_java_opts}".strip(), args.epochs, args.batch_size,
+                      command)
+        if r["code"] == 0:
+            result = (f, heap, r)
+            break
+        failed.append(f"{f:g} (exit {r['code']}"
+                      f"{', out of memory' if 'out of memory' in ' '.join(r['stderr']) else ''})")
+    line = f"{command:8} {kind:8} {rows:>10} {os.path.getsize(data) / MIB:>9.0f} {matrix / MIB:>8.0f} "
+    if result:
+        f, heap, r = result
+        width = inputs(r["stdout"]) or width
+        line += (f"{f:>6g} {heap:>9} {heap * MIB / matrix:>6.2f} {r['live'] / MIB:>9.0f} {r['live'] / matrix:>7.2f} "
+                 f"{r['rss'] / MIB:>13.0f} {r['rss'] / matrix:>6.2f} {width:>4} "
+                 f"{r['rss'] / (rows * max(width, 1) * 8):>6.2f} {rows / r['first_line']:>12.0f} "
+                 f"{r['elapsed']:>8.1f}")
+    else:
+        line += f"{'none':>6}"
+    say(line + ("  " + "; ".join(failed) if failed else ""))
+    if args.default_heap:
+        r = run_train(data, work, args.extra_java_opts, args.epochs, args.batch_size, command)
+        say(f"{command:8} {kind:8} {rows:>10} {'':>9} {'':>8} {'dflt':>6} {'default':>9} {'':>6} "
+            f"{r['live'] / MIB:>9.0f} {r['live'] / matrix:>7.2f} {r['rss'] / MIB:>13.0f} {r['rss'] / matrix:>6.2f}"
+            f"  exit {r['code']}")
+    return width
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000, 5_000_000, 10_000_000])
     parser.add_argument("--kinds", nargs="+", default=["numeric", "mixed"], choices=["numeric", "mixed"])
-    parser.add_argument("--factors", type=float, nargs="+", default=[1.5, 2.0, 2.5, 3.0, 4.0])
+    parser.add_argument("--factors", type=float, nargs="+", default=[1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0])
+    parser.add_argument("--commands", nargs="+", default=["train"], choices=["train", "predict", "evaluate"],
+                        help="predict and evaluate use the model the train run of the same file saved")
     parser.add_argument("--extra-java-opts", default="", help="added after -Xmx, e.g. -Xmn32m")
     parser.add_argument("--default-heap", action="store_true", help="also run once without -Xmx")
     parser.add_argument("--epochs", type=int, default=1)
@@ -141,40 +207,20 @@ def main():
         f"load {open('/proc/loadavg').read().split()[:3]}, repo {commit}")
     say(f"train: --epochs {args.epochs} --batch-size {args.batch_size}; heap -Xmx = f * M + 64 MiB "
         f"{args.extra_java_opts}".rstrip())
-    say("M = rows x 16 x 8 bytes (the parsed numeric matrix); read rows/s = rows / seconds to the first stdout line")
+    say("M = rows x 16 x 8 bytes (the parsed numeric matrix); live = the largest heap after a full GC at that -Xmx "
+        "(-Xlog:gc); read rows/s = rows / seconds to the first stdout line")
     say()
-    say(f"{'kind':8} {'rows':>10} {'file MiB':>9} {'M MiB':>8} {'min f':>6} {'-Xmx MiB':>9} {'peak RSS MiB':>13} "
-        f"{'RSS/M':>6} {'w':>4} {'RSS/X':>6} {'read rows/s':>12} {'total s':>8}  failed at")
+    say(f"{'command':8} {'kind':8} {'rows':>10} {'file MiB':>9} {'M MiB':>8} {'min f':>6} {'-Xmx MiB':>9} "
+        f"{'Xmx/M':>6} {'live MiB':>9} {'live/M':>7} {'peak RSS MiB':>13} {'RSS/M':>6} {'w':>4} {'RSS/X':>6} "
+        f"{'read rows/s':>12} {'total s':>8}  failed at")
     for kind in args.kinds:
         for rows in args.rows:
             data = os.path.join(work, f"{kind}-{rows}.csv")
             if not os.path.exists(data):
                 (write_numeric if kind == "numeric" else write_mixed)(data, rows, args.seed)
-            matrix = rows * COLUMNS * 8
-            failed = []
-            result = None
-            for f in sorted(args.factors):
-                heap = math.ceil((f * matrix + 64 * MIB) / MIB)
-                r = run_train(data, work, f"-Xmx{heap}m {args.extra_java_opts}".strip(), args.epochs,
-                              args.batch_size)
-                if r["code"] == 0:
-                    result = (f, heap, r)
-                    break
-                failed.append(f"{f:g} (exit {r['code']}{', out of memory' if 'out of memory' in ' '.join(r['stderr']) else ''})")
-            line = f"{kind:8} {rows:>10} {os.path.getsize(data) / MIB:>9.0f} {matrix / MIB:>8.0f} "
-            if result:
-                f, heap, r = result
-                w = inputs(r["stdout"])
-                line += (f"{f:>6g} {heap:>9} {r['rss'] / MIB:>13.0f} {r['rss'] / matrix:>6.2f} {w:>4} "
-                         f"{r['rss'] / (rows * w * 8):>6.2f} {rows / r['first_line']:>12.0f} {r['elapsed']:>8.1f}")
-            else:
-                line += f"{'none':>6} {'':>9} {'':>13} {'':>6} {'':>4} {'':>6} {'':>12} {'':>8}"
-            say(line + ("  " + "; ".join(failed) if failed else ""))
-            if args.default_heap:
-                r = run_train(data, work, args.extra_java_opts, args.epochs, args.batch_size)
-                say(f"{kind:8} {rows:>10} {'':>9} {'':>8} {'dflt':>6} {'default':>9} {r['rss'] / MIB:>13.0f} "
-                    f"{r['rss'] / matrix:>6.2f} {rows / (r['first_line'] or math.inf):>12.0f} "
-                    f"{r['elapsed']:>8.1f}  exit {r['code']}")
+            width = 0
+            for command in args.commands:
+                width = measure(command, kind, rows, data, work, args, width, say)
     say()
     say(f"report: {os.path.relpath(report_path, REPO)}")
 

@@ -2,11 +2,11 @@ package org.backprop.cli;
 
 import java.util.Locale;
 
-import org.backprop.io.DoubleTable;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.Task;
 import org.backprop.io.preprocess.ScalingOverflowException;
 import org.backprop.tensor.Matrix;
+import org.backprop.train.RowSource;
 
 /**
  * A model's predictions over any number of rows, computed {@link #BATCH_ROWS} rows at a time, so
@@ -39,16 +39,16 @@ final class BatchedPredictions {
     }
 
     /**
-     * Passes the predictions of every row of {@code features} (encoded, not yet scaled) to
-     * {@code sink}, batch by batch, in order.
+     * Passes the predictions of every row of {@code inputs} (n×inputs, standardized when read, e.g.
+     * encoded from a table) to {@code sink}, batch by batch, in order.
+     *
+     * @throws org.backprop.io.DataException naming the file, line, column and value of a feature that
+     *                                       overflows when standardized
      */
-    static void forEach(Model model, DoubleTable features, RowOrigin origin, Sink sink) {
-        forEach(model, features.rows(), (first, n) -> scaled(model, features, first, n, origin), origin, sink);
-    }
-
-    /** As {@link #forEach(Model, DoubleTable, RowOrigin, Sink)} for inputs already standardized (n×inputs). */
-    static void forEach(Model model, Matrix inputs, RowOrigin origin, Sink sink) {
-        forEach(model, inputs.rows(), (first, n) -> inputs.rowRange(first, first + n), origin, sink);
+    static void forEach(Model model, RowSource inputs, RowOrigin origin, Sink sink) {
+        Matrix scratch = inputs.hasViews() ? null : Matrix.zeros(Math.min(BATCH_ROWS, inputs.rows()), inputs.cols());
+        forEach(model, inputs.rows(), (first, n) -> block(model, inputs, first, first + n, scratch, origin), origin,
+                sink);
     }
 
     private static void forEach(Model model, int rows, Inputs inputs, RowOrigin origin, Sink sink) {
@@ -69,27 +69,29 @@ final class BatchedPredictions {
         return Matrix.wrap(rows, k, out);
     }
 
-    private static Matrix scaled(Model model, DoubleTable features, int first, int n, RowOrigin origin) {
-        int[] rows = new int[n];
-        for (int i = 0; i < n; i++) {
-            rows[i] = first + i;
-        }
-        return inputs(model, features.selectRows(rows), origin, first);
-    }
-
     /**
-     * {@code model}'s network inputs for {@code features} (encoded rows {@code first}, {@code first+1},
-     * … of {@code origin}): standardized with the model's feature scaler.
+     * Every row of {@code inputs} (rows {@code 0, 1, …} of {@code origin}) as one matrix, e.g. the few
+     * rows a gradient check or a trace runs on.
      *
      * @throws org.backprop.io.DataException naming the file, line, column and value of a feature that
      *                                       overflows when standardized
      */
-    static Matrix inputs(Model model, DoubleTable features, RowOrigin origin, int first) {
+    static Matrix inputs(Model model, RowSource inputs, RowOrigin origin) {
+        Matrix all = Matrix.zeros(inputs.rows(), inputs.cols());
+        for (int first = 0; first < inputs.rows(); first += BATCH_ROWS) {
+            int to = Math.min(first + BATCH_ROWS, inputs.rows());
+            all.rowRange(first, to).copyFrom(block(model, inputs, first, to, all.rowRange(first, to), origin));
+        }
+        return all;
+    }
+
+    /** Rows {@code [from, to)} of {@code inputs} (see {@link RowSource#rowBlock}); an overflow names its cell. */
+    private static Matrix block(Model model, RowSource inputs, int from, int to, Matrix scratch, RowOrigin origin) {
         try {
-            return model.inputs(features);
+            return inputs.rowBlock(from, to, scratch);
         } catch (ScalingOverflowException e) {
             String column = model.preprocessor().encoderOf(e.column()).column();
-            throw origin.cell(first + e.row(), column).text(Double.toString(e.value())).problem(String.format(
+            throw origin.cell(e.row(), column).text(Double.toString(e.value())).problem(String.format(
                     Locale.ROOT, "value overflows when standardized with the model's statistics of input \"%s\" "
                             + "(mean %s, scale %s)", model.features().get(e.column()),
                     model.featureScaler().mean()[e.column()], model.featureScaler().scale()[e.column()]));

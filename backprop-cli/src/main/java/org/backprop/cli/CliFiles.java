@@ -50,8 +50,9 @@ final class CliFiles {
     }
 
     /**
-     * {@code model}'s encoded features and target in every row of {@code file}, with their lines;
-     * warnings to stderr. The table's cells are released once encoded.
+     * {@code model}'s network inputs and target in every row of {@code file}, with their lines;
+     * warnings to stderr. The inputs are encoded from the table's input columns when they are read
+     * (a batch at a time); the other columns' cells are released.
      */
     static LocatedRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, Model model) {
         return labeledRows(spec, file, readColumns(file, model.preprocessor().readOptions(List.of(model.target()))),
@@ -63,7 +64,7 @@ final class CliFiles {
         EncodeWarnings warnings = new EncodeWarnings();
         LabeledRows rows = LabeledRows.of(table, model, warnings);
         warn(spec.commandLine().getErr(), file, warnings);
-        table.releaseCells();
+        table.releaseCellsExcept(model.preprocessor().columns());
         return new LocatedRows(rows, RowOrigin.of(table));
     }
 
@@ -79,9 +80,12 @@ final class CliFiles {
         }
     }
 
-    /** Saves a model atomically; {@code stdout} is flushed first (see {@link #write}). */
+    /**
+     * Saves a model atomically; {@code stdout} is flushed first (see {@link #write}), and if a write
+     * to it failed (a full disk, {@code /dev/full}) that is exit 5 before the model is written.
+     */
     static void saveModel(Path file, Model model, PrintWriter stdout) {
-        stdout.flush();
+        StandardOutput.check(stdout);
         try {
             ModelFile.save(file, model);
         } catch (IOException e) {

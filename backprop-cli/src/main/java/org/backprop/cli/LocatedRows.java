@@ -7,7 +7,7 @@ import org.backprop.tensor.Matrix;
 /**
  * Rows read from a file with where each came from, for messages about a row found after reading.
  *
- * @param rows   the encoded rows and their targets
+ * @param rows   the network inputs (encoded from the table when read) and their targets
  * @param origin the file, line and columns of each row
  */
 record LocatedRows(LabeledRows rows, RowOrigin origin) {
@@ -23,6 +23,6 @@ record LocatedRows(LabeledRows rows, RowOrigin origin) {
      * @throws org.backprop.io.DataException naming the file, line and column of a value that overflows
      */
     Matrix inputs(Model model) {
-        return BatchedPredictions.inputs(model, rows.features(), origin, 0);
+        return BatchedPredictions.inputs(model, rows.features(), origin);
     }
 }

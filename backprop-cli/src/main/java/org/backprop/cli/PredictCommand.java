@@ -14,12 +14,12 @@ import java.util.HashSet;
 import java.util.Set;
 
 import org.backprop.io.AtomicFiles;
-import org.backprop.io.DoubleTable;
 import org.backprop.io.csv.Column;
 import org.backprop.io.csv.ColumnarReadOptions;
 import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.model.Model;
 import org.backprop.io.preprocess.EncodeWarnings;
+import org.backprop.io.table.EncodedRows;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,10 +58,12 @@ final class PredictCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         try (Model m = CliFiles.loadModel(model.file(), 1)) {
             ColumnarTable table = CliFiles.readColumns(data.file, withIdColumn(m.preprocessor().readOptions(List.of())));
+            m.preprocessor().check(table);
             EncodeWarnings warnings = new EncodeWarnings();
-            DoubleTable features = m.preprocessor().encode(table, warnings);
+            EncodedRows features = EncodedRows.all(table, m.preprocessor(), m.featureScaler());
+            features.countWarnings(warnings);
             String[] ids = idColumn == null ? null : ids(table);
-            table.releaseCells();
+            table.releaseCellsExcept(m.preprocessor().columns());
             CliFiles.warn(spec.commandLine().getErr(), data.file, warnings);
             RowOrigin origin = RowOrigin.of(table);
             if (out == null || AtomicFiles.standardStream(out) == FileDescriptor.out) {

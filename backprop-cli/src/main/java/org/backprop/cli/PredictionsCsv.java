@@ -3,10 +3,10 @@ package org.backprop.cli;
 import java.io.IOException;
 import java.io.Writer;
 
-import org.backprop.io.DoubleTable;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.Task;
 import org.backprop.tensor.Matrix;
+import org.backprop.train.RowSource;
 
 /**
  * A model's predictions as CSV text, one row per input row in input order. The prediction column
@@ -33,15 +33,15 @@ final class PredictionsCsv {
     static final String SUFFIX = "_predicted";
 
     /** Writes the CSV text, with a header row, in chunks of one batch of rows. */
-    static void write(Model model, DoubleTable features, RowOrigin origin, Chunks out) throws IOException {
+    static void write(Model model, RowSource features, RowOrigin origin, Chunks out) throws IOException {
         write(model, features, origin, null, null, out);
     }
 
     /**
-     * As {@link #write(Model, DoubleTable, RowOrigin, Chunks)} with the column {@code idName} and
+     * As {@link #write(Model, RowSource, RowOrigin, Chunks)} with the column {@code idName} and
      * its cells {@code ids} (one per row) first, unless {@code ids} is null.
      */
-    static void write(Model model, DoubleTable features, RowOrigin origin, String idName, String[] ids, Chunks out)
+    static void write(Model model, RowSource features, RowOrigin origin, String idName, String[] ids, Chunks out)
             throws IOException {
         StringBuilder header = new StringBuilder(ids == null ? "" : quote(idName) + ",")
                 .append(quote(model.target() + SUFFIX));
@@ -56,8 +56,8 @@ final class PredictionsCsv {
         }
     }
 
-    /** Writes the CSV to {@code writer}; see {@link #write(Model, DoubleTable, RowOrigin, Chunks)}. */
-    static void write(Model model, DoubleTable features, RowOrigin origin, Writer writer) throws IOException {
+    /** Writes the CSV to {@code writer}; see {@link #write(Model, RowSource, RowOrigin, Chunks)}. */
+    static void write(Model model, RowSource features, RowOrigin origin, Writer writer) throws IOException {
         write(model, features, origin, writer::write);
     }
 

@@ -108,6 +108,18 @@ class FailureModesTest {
     }
 
     @Test
+    void trainWithAFailingStandardOutputWritesNoModel() throws IOException {
+        Path out = dir.resolve("not-written.safetensors");
+        try (FileOutputStream full = new FileOutputStream("/dev/full")) {
+            CliRun run = runWithStdout(full, "train", "--data", data, "--target", "y", "--layers", "4", "--epochs",
+                    "2", "--threads", "1", "--out", out);
+            assertEquals(ExitCodes.IO, run.exitCode(), run::toString);
+            assertOneLine(run.err(), "cannot write standard output: No space left on device");
+        }
+        assertFalse(Files.exists(out), "a model was written although standard output failed");
+    }
+
+    @Test
     void aWorkingStandardOutputIsStillExitZero() {
         CliRun run = runWithStdout(OutputStream.nullOutputStream(), "predict", "--model", model, "--data", data);
         assertEquals(0, run.exitCode(), run::toString);

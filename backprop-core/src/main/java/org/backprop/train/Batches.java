@@ -11,7 +11,7 @@ import org.backprop.tensor.Matrix;
  * network's thread team. Optional per-row weights (n×1) travel with their rows.
  */
 final class Batches {
-    private final Matrix x;
+    private final RowSource x;
     private final Matrix y;
     private final Matrix w;
     private final int size;
@@ -29,13 +29,8 @@ final class Batches {
     private int batchFrom;
     private Matrix batchX;
 
-    /** Batches of {@code size} rows of x and y, gathered on {@code team}. */
-    Batches(Matrix x, Matrix y, int size, ThreadTeam team) {
-        this(x, y, null, size, team);
-    }
-
     /** Batches of {@code size} rows of x, y and the row weights w (n×1, or null for none), gathered on {@code team}. */
-    Batches(Matrix x, Matrix y, Matrix w, int size, ThreadTeam team) {
+    Batches(RowSource x, Matrix y, Matrix w, int size, ThreadTeam team) {
         this.x = x;
         this.y = y;
         this.w = w;

@@ -17,7 +17,7 @@ final class BestParameters {
     BestParameters(ParameterBuffer parameters, double minDelta) {
         this.parameters = parameters;
         this.minDelta = minDelta;
-        this.snapshot = parameters.values().clone();
+        this.snapshot = parameters.readValues().clone();
     }
 
     /**
@@ -30,7 +30,7 @@ final class BestParameters {
         }
         bestLoss = loss;
         bestEpoch = epoch;
-        System.arraycopy(parameters.values(), 0, snapshot, 0, snapshot.length);
+        System.arraycopy(parameters.readValues(), 0, snapshot, 0, snapshot.length);
         return true;
     }
 
@@ -49,9 +49,9 @@ final class BestParameters {
         return bestLoss;
     }
 
-    /** Says which parameters {@link #restore()} brings back, for messages. */
+    /** Says which parameters {@link #restore()} brings back, for messages (epochs 1-based, as progress prints them). */
     String describe() {
         return bestEpoch < 0 ? "the initial parameters"
-                : "the parameters evaluated after epoch " + bestEpoch + " (monitored loss " + bestLoss + ")";
+                : "the parameters evaluated after epoch " + (bestEpoch + 1) + " (monitored loss " + bestLoss + ")";
     }
 }

@@ -23,19 +23,21 @@ final class Evaluator implements EpochEvaluator, AutoCloseable {
 
     private final NeuralNetwork network;
     private final Map<String, MetricFunction> metrics;
-    private final Matrix x;
+    private final RowSource x;
     private final Matrix y;
     private final Matrix w;
-    private final Matrix xValidation;
+    private final RowSource xValidation;
     private final Matrix yValidation;
     private final Matrix wValidation;
     private final Predictor predictor;
     private final Matrix prediction;
     private final Matrix validationPrediction;
+    /** Holds a chunk of input rows when a source has no views of its rows (else null). */
+    private final Matrix scratch;
 
     /** Row weights {@code w} and {@code wValidation} (n×1) may be null: then every row weighs 1. */
-    Evaluator(NeuralNetwork network, Map<String, MetricFunction> metrics, Matrix x, Matrix y, Matrix w,
-              Matrix xValidation, Matrix yValidation, Matrix wValidation) {
+    Evaluator(NeuralNetwork network, Map<String, MetricFunction> metrics, RowSource x, Matrix y, Matrix w,
+              RowSource xValidation, Matrix yValidation, Matrix wValidation) {
         this.network = network;
         this.metrics = metrics;
         this.x = x;
@@ -47,6 +49,8 @@ final class Evaluator implements EpochEvaluator, AutoCloseable {
         this.predictor = Predictor.onNetworkKernel(network, CHUNK_ROWS);
         this.prediction = Matrix.zeros(x.rows(), network.outputs());
         this.validationPrediction = xValidation == null ? null : Matrix.zeros(xValidation.rows(), network.outputs());
+        this.scratch = x.hasViews() && (xValidation == null || xValidation.hasViews()) ? null
+                : Matrix.zeros(CHUNK_ROWS, x.cols());
     }
 
     @Override
@@ -59,7 +63,7 @@ final class Evaluator implements EpochEvaluator, AutoCloseable {
         return new EpochRecord(epoch, meanBatchLoss, train, validation, trainMetrics, validationMetrics);
     }
 
-    private double lossAndMetrics(Matrix inputs, Matrix targets, Matrix weights, Matrix out,
+    private double lossAndMetrics(RowSource inputs, Matrix targets, Matrix weights, Matrix out,
                                   Map<String, Double> into) {
         predictInChunks(inputs, out);
         double loss = network.loss().forward(out, targets, weights);
@@ -68,14 +72,14 @@ final class Evaluator implements EpochEvaluator, AutoCloseable {
     }
 
     /** Chunks of {@link #CHUNK_ROWS} rows; a set of more than one row never ends in a chunk of one. */
-    private void predictInChunks(Matrix inputs, Matrix out) {
+    private void predictInChunks(RowSource inputs, Matrix out) {
         int n = inputs.rows();
         for (int from = 0; from < n; ) {
             int to = Math.min(from + CHUNK_ROWS, n);
             if (n - to == 1) {
                 to--;
             }
-            predictor.predict(inputs.rowRange(from, to), out.rowRange(from, to));
+            predictor.predict(inputs.rowBlock(from, to, scratch), out.rowRange(from, to));
             from = to;
         }
     }

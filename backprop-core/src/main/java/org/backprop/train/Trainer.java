@@ -115,6 +115,18 @@ public final class Trainer {
      * weighs 1).
      */
     public History fit(Matrix x, Matrix y, Matrix w, Matrix xValidation, Matrix yValidation, Matrix wValidation) {
+        return fit(RowSource.of(x), y, w, xValidation == null ? null : RowSource.of(xValidation), yValidation,
+                wValidation);
+    }
+
+    /**
+     * As {@link #fit(Matrix, Matrix, Matrix, Matrix, Matrix, Matrix)} with inputs read from row
+     * sources, a batch or an evaluation chunk at a time (e.g. rows encoded from a table when they
+     * are read, so that no n×inputs matrix is held); the result equals the fit on matrices of the
+     * same rows bit for bit.
+     */
+    public History fit(RowSource x, Matrix y, Matrix w, RowSource xValidation, Matrix yValidation,
+                       Matrix wValidation) {
         checkData("training", x, y);
         if (w != null) {
             RowWeights.check("training weights", w, x.rows());
@@ -149,12 +161,13 @@ public final class Trainer {
         }
     }
 
-    private void checkData(String set, Matrix x, Matrix y) {
+    private void checkData(String set, RowSource x, Matrix y) {
         if (x == null || y == null) {
             throw new IllegalArgumentException("fit: " + set + " inputs and targets must both be given");
         }
         if (x.rows() != y.rows()) {
-            throw new ShapeException("fit: " + set + " X has " + x.rows() + " rows (" + x.shape() + ") but y has "
+            throw new ShapeException("fit: " + set + " X has " + x.rows() + " rows (" + x.rows() + "×" + x.cols()
+                    + ") but y has "
                     + y.rows() + " (" + y.shape() + ")");
         }
         if (x.rows() == 0) {

@@ -62,7 +62,7 @@ class ChunkedEvaluationTest {
         int n = 40_000;
         Matrix x = data(n, 5, 5);
         Matrix y = data(n, 1, 6);
-        try (NeuralNetwork warm = wide(); Evaluator evaluator = new Evaluator(warm, Map.of(), x, y, null, null, null,
+        try (NeuralNetwork warm = wide(); Evaluator evaluator = new Evaluator(warm, Map.of(), RowSource.of(x), y, null, null, null,
                 null)) {
             evaluator.evaluate(0, 0);  // classes loaded, code compiled
         }
@@ -70,7 +70,7 @@ class ChunkedEvaluationTest {
             AllocationMeter meter = AllocationMeter.allLiveThreads();
             assertNotNull(meter, "this JVM cannot measure allocation");
             long before = meter.sample();
-            try (Evaluator evaluator = new Evaluator(net, Map.of(), x, y, null, null, null, null)) {
+            try (Evaluator evaluator = new Evaluator(net, Map.of(), RowSource.of(x), y, null, null, null, null)) {
                 evaluator.evaluate(0, 0);
             }
             long bytes = meter.sample() - before;

@@ -44,7 +44,8 @@ class DivergenceTest {
             }
 
             @Override
-            protected void update(double[] w, double[] g, int start, int length, double rate, Parameter p) {
+            protected void update(double[] w, double[] g, double[][] state, int start, int length, double rate,
+                                  Parameter p) {
                 double scale = steps() >= from ? Double.POSITIVE_INFINITY : rate;
                 for (int i = start; i < start + length; i++) {
                     w[i] -= scale * g[i];
@@ -92,7 +93,7 @@ class DivergenceTest {
             assertEquals(0, e.batch());
             int best = losses.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
             assertEquals(best, e.restoredEpoch());
-            assertTrue(e.getMessage().contains("now holds the parameters evaluated after epoch " + best),
+            assertTrue(e.getMessage().contains("now holds the parameters evaluated after epoch " + (best + 1) + " "),
                     e.getMessage());
             assertArrayEquals(evaluated.get(best), net.parameters().values());
             assertTrue(net.parameters().values().length > 0
@@ -125,7 +126,8 @@ class DivergenceTest {
             }
 
             @Override
-            protected void update(double[] w, double[] g, int start, int length, double rate, Parameter p) {
+            protected void update(double[] w, double[] g, double[][] state, int start, int length, double rate,
+                                  Parameter p) {
                 for (int i = start; i < start + length; i++) {
                     w[i] = steps() >= from ? rule.applyAsDouble(w[i]) : w[i] - rate * g[i];
                 }

@@ -31,7 +31,7 @@ class WeightedTrainingTest {
             w.set(i, 0, 100 + i); // the weight names its row
         }
         try (ThreadTeam team = ThreadTeam.of(2)) {
-            Batches batches = new Batches(x, y, w, 5, team);
+            Batches batches = new Batches(RowSource.of(x), y, w, 5, team);
             batches.reset(new SeedStreams(3).stream("shuffle"));
             int seen = 0;
             for (int b = 0; b < batches.count(); b++) {

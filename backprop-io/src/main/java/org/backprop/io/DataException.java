@@ -97,8 +97,25 @@ public final class DataException extends RuntimeException {
         return sb.toString();
     }
 
+    /** {@code text} with line breaks, tabs and other control characters spelled out ({@code \x12}). */
     private static String visible(String text) {
-        String shown = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\r' -> sb.append("\\r");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        sb.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        String shown = sb.toString();
         return shown.length() <= MAX_QUOTED_TEXT ? shown : shown.substring(0, MAX_QUOTED_TEXT) + "...";
     }
 

@@ -111,6 +111,18 @@ public final class ColumnarTable implements java.io.Serializable {
         }
     }
 
+    /**
+     * As {@link #releaseCells()} for every column but those named in {@code keep} (e.g. the columns a
+     * preprocessing still encodes from).
+     */
+    public void releaseCellsExcept(java.util.Collection<String> keep) {
+        for (Column c : columns) {
+            if (c != null && !keep.contains(c.name())) {
+                c.releaseCells();
+            }
+        }
+    }
+
     /** The location of a cell, to build a {@link DataException}. */
     public DataException.Builder at(int row, Column column) {
         return DataException.in(source).line(line(row)).column(column.position() + 1, column.name());

@@ -167,20 +167,21 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
     }
 
     @Override
-    public void encode(ColumnarTable table, int[] rows, double[] out, int width, int offset, EncodeWarnings warnings) {
+    public void encode(ColumnarTable table, int[] rows, int from, int to, double[] out, int start, int width,
+                       int offset, EncodeWarnings warnings) {
         Column c = table.column(column);
         Map<String, Integer> slots = slots();
         int[] slotOfCode = new int[c.levelCount()];
         for (int code = 0; code < slotOfCode.length; code++) {
             slotOfCode[code] = slots.getOrDefault(c.level(code), UNSEEN);
         }
-        for (int i = 0; i < rows.length; i++) {
+        for (int i = from; i < to; i++) {
             int code = c.code(rows[i]);
             int slot = code == Column.MISSING ? missing(warnings) : slotOfCode[code];
             if (slot == UNSEEN && code != Column.MISSING) {
                 warnings.count(column, "a level not seen in training, encoded as all zeros", c.level(code));
             }
-            write(slot, out, i * width + offset);
+            write(slot, out, start + (i - from) * width + offset);
         }
     }
 

@@ -31,7 +31,18 @@ public sealed interface ColumnEncoder permits NumericEncoder, CategoricalEncoder
      * Writes rows {@code rows} of the column into {@code out} (row-major, {@code width} values per
      * row), starting at column {@code offset}; {@link #check} must have passed.
      */
-    void encode(ColumnarTable table, int[] rows, double[] out, int width, int offset, EncodeWarnings warnings);
+    default void encode(ColumnarTable table, int[] rows, double[] out, int width, int offset,
+                        EncodeWarnings warnings) {
+        encode(table, rows, 0, rows.length, out, 0, width, offset, warnings);
+    }
+
+    /**
+     * Writes rows {@code rows[from..to)} of the column into {@code out} (row-major, {@code width}
+     * values per row, the first at index {@code start}), starting at column {@code offset};
+     * {@link #check} must have passed.
+     */
+    void encode(ColumnarTable table, int[] rows, int from, int to, double[] out, int start, int width, int offset,
+                EncodeWarnings warnings);
 
     /**
      * Writes one cell ({@code null} counts as missing) into {@code out} at {@code offset}.

@@ -91,11 +91,12 @@ public record NumericEncoder(String column, Double median, boolean indicator, in
     }
 
     @Override
-    public void encode(ColumnarTable table, int[] rows, double[] out, int width, int offset, EncodeWarnings warnings) {
+    public void encode(ColumnarTable table, int[] rows, int from, int to, double[] out, int start, int width,
+                       int offset, EncodeWarnings warnings) {
         Column c = table.column(column);
-        for (int i = 0; i < rows.length; i++) {
+        for (int i = from; i < to; i++) {
             double v = c.number(rows[i]);
-            write(v, out, i * width + offset, warnings);
+            write(v, out, start + (i - from) * width + offset, warnings);
         }
     }
 

@@ -18,6 +18,16 @@ public final class ScalingOverflowException extends ArithmeticException {
         this.value = value;
     }
 
+    /**
+     * The same overflow with its row counted in a larger set: {@code row} is the row of the value
+     * there (e.g. the block's first row plus {@link #row()}).
+     */
+    public ScalingOverflowException atRow(int row) {
+        ScalingOverflowException e = new ScalingOverflowException(getMessage(), row, column, value);
+        e.initCause(this);
+        return e;
+    }
+
     /** 0-based row of the value in the transformed array. */
     public int row() {
         return row;

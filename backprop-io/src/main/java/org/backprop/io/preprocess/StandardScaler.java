@@ -124,17 +124,29 @@ public final class StandardScaler implements java.io.Serializable {
      */
     public double[] transformInPlace(double[] data) {
         checkInput(data, mean.length, "transform");
-        for (int i = 0; i < data.length; i++) {
-            int c = i % mean.length;
-            double z = standardize(data[i], mean[c], scale[c]);
-            if (!Double.isFinite(z)) {
-                throw new ScalingOverflowException("transform: result at row " + i / mean.length + ", column " + c
-                        + " (" + z + ") of input " + data[i] + " is beyond the double range", i / mean.length, c,
-                        data[i]);
-            }
-            data[i] = z;
-        }
+        transformRowsInPlace(data, 0, mean.length == 0 ? 0 : data.length / mean.length);
         return data;
+    }
+
+    /**
+     * Standardizes {@code rows} rows of finite values in place, the first at index {@code start} of
+     * the row-major {@code data} (e.g. a block of a larger matrix), as {@link #transformInPlace}.
+     *
+     * @throws ScalingOverflowException naming the first value (its row counted from {@code start})
+     *                                  whose result is beyond the double range
+     */
+    public void transformRowsInPlace(double[] data, int start, int rows) {
+        int cols = mean.length;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0, i = start + r * cols; c < cols; c++, i++) {
+                double z = standardize(data[i], mean[c], scale[c]);
+                if (!Double.isFinite(z)) {
+                    throw new ScalingOverflowException("transform: result at row " + r + ", column " + c + " (" + z
+                            + ") of input " + data[i] + " is beyond the double range", r, c, data[i]);
+                }
+                data[i] = z;
+            }
+        }
     }
 
     /** Maps standardized values back to original units (e.g. regression predictions). */

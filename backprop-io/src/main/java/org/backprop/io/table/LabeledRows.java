@@ -7,19 +7,22 @@ import org.backprop.io.model.Model;
 import org.backprop.tensor.Matrix;
 
 /**
- * Rows of encoded, unscaled network inputs (the preprocessing applied, not the feature scaler) with
- * their true targets: numbers for regression, class labels for classification (the other array is
- * null).
+ * Rows of network inputs with their true targets: numbers for regression, class labels for
+ * classification (the other array is null). The inputs are encoded from the table's cells and
+ * standardized with the model's feature scaler when they are read ({@link EncodedRows}), a block at
+ * a time, so the rows exist once, as the table's columns.
  *
- * @param features encoded feature values, one row per data row
+ * @param features the network inputs, one row per data row
  * @param values   regression targets in their own units, or null
  * @param labels   class labels, or null
  */
-public record LabeledRows(DoubleTable features, double[] values, String[] labels) {
+public record LabeledRows(EncodedRows features, double[] values, String[] labels) {
 
     /**
-     * {@code model}'s encoded features and its target in every row of {@code table} (read with
-     * {@code model.preprocessor().readOptions(List.of(model.target()))}).
+     * {@code model}'s network inputs and its target in every row of {@code table} (read with
+     * {@code model.preprocessor().readOptions(List.of(model.target()))}); the encoding's warnings are
+     * counted in {@code warnings}. The table's input columns must keep their cells while the rows
+     * are read; the target column's may be released.
      *
      * @throws org.backprop.io.DataException for a bad feature cell, a missing or bad target, or a
      *                                       class label the model does not know
@@ -27,8 +30,9 @@ public record LabeledRows(DoubleTable features, double[] values, String[] labels
     public static LabeledRows of(ColumnarTable table, Model model, EncodeWarnings warnings) {
         model.preprocessor().check(table);
         Target target = Target.forModel(table, model);
-        return new LabeledRows(model.preprocessor().encode(table, target.rows(), warnings), target.values(),
-                target.labels());
+        EncodedRows features = new EncodedRows(table, model.preprocessor(), model.featureScaler(), target.rows());
+        features.countWarnings(warnings);
+        return new LabeledRows(features, target.values(), target.labels());
     }
 
     /** Number of rows. */
@@ -38,7 +42,7 @@ public record LabeledRows(DoubleTable features, double[] values, String[] labels
 
     /** The given rows, in the given order. */
     public LabeledRows select(int[] rows) {
-        return new LabeledRows(features.selectRows(rows), values == null ? null : pick(values, rows),
+        return new LabeledRows(features.select(rows), values == null ? null : pick(values, rows),
                 labels == null ? null : pick(labels, rows));
     }
 

@@ -4,16 +4,16 @@ import org.backprop.io.model.Model;
 import org.backprop.tensor.Matrix;
 
 /**
- * Rows as the network takes them, with their true targets: the encoded inputs already standardized
- * with the feature scaler (n×inputs), and the targets in their own units: numbers for regression,
- * class labels for classification (the other array is null). The training and validation rows of
- * {@link TabularTraining}: encoded and standardized in place, so they exist once.
+ * Rows as the network takes them, with their true targets: the encoded inputs standardized with the
+ * feature scaler (n×inputs), and the targets in their own units: numbers for regression, class
+ * labels for classification (the other array is null). The training and validation rows of
+ * {@link TabularTraining}: encoded from the table's cells when they are read, so they exist once.
  *
  * @param inputs standardized network inputs, one row per data row
  * @param values regression targets in their own units, or null
  * @param labels class labels, or null
  */
-public record NetworkRows(Matrix inputs, double[] values, String[] labels) {
+public record NetworkRows(EncodedRows inputs, double[] values, String[] labels) {
 
     /** Number of rows. */
     public int size() {

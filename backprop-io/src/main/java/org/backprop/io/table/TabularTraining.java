@@ -12,11 +12,9 @@ import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.ModelMetadata;
 import org.backprop.io.model.Task;
-import org.backprop.io.DoubleTable;
 import org.backprop.io.preprocess.ColumnDecision;
 import org.backprop.io.preprocess.ColumnEncoder;
 import org.backprop.io.preprocess.ColumnTypes;
-import org.backprop.io.preprocess.EncodeWarnings;
 import org.backprop.io.preprocess.LabelEncoder;
 import org.backprop.io.preprocess.ScalingOverflowException;
 import org.backprop.io.preprocess.Split;
@@ -35,6 +33,7 @@ import org.backprop.tensor.Matrix;
 import org.backprop.train.History;
 import org.backprop.train.Trainer;
 import org.backprop.train.TrainerConfig;
+import org.backprop.train.RowSource;
 import org.backprop.train.TrainingListener;
 
 /**
@@ -56,24 +55,29 @@ public final class TabularTraining {
         NeuralNetwork create(NetworkBuilder start, int outputs, String loss);
     }
 
-    /** Fits a network to standardized inputs and network targets (validation: null when there is none). */
+    /**
+     * Fits a network to standardized inputs (rows encoded from the table when they are read) and
+     * network targets (validation: null when there is none).
+     */
     public interface Fitter {
-        History fit(NeuralNetwork network, Matrix x, Matrix y, Matrix xValidation, Matrix yValidation);
+        History fit(NeuralNetwork network, RowSource x, Matrix y, RowSource xValidation, Matrix yValidation);
     }
 
     /**
-     * A table ready to train on. {@link #prepare} encoded and standardized the training and
-     * validation rows and then released the table's cells: the table keeps its names and the line of
-     * each row (for messages), nothing per cell.
+     * A table ready to train on. The table's cells of the used columns are the only copy of the data:
+     * the training and validation rows are {@link EncodedRows}, encoded and standardized a batch at a
+     * time when they are read; the cells of the other columns (the target's, ignored ones) are
+     * released. The table also gives the line of each row (for messages).
      *
-     * @param table          the table (its cells released)
+     * @param table          the table (the cells of its used columns kept)
      * @param targetName     the target column
-     * @param target         the target's task and values
+     * @param target         the target's task, reason, dropped rows and labels (its values are
+     *                       those of {@code train} and {@code validation}: not kept twice)
      * @param preprocessor   the preprocessing fitted on the training rows
      * @param featureScaler  the scaler of the encoded inputs, fitted on the training rows (embedded
      *                       category-code columns pass unchanged: mean 0, scale 1)
-     * @param train          the training rows, standardized
-     * @param validation     the validation rows, standardized, or null
+     * @param train          the training rows, standardized when read
+     * @param validation     the validation rows, standardized when read, or null
      * @param trainRows      the table rows of {@code train}, in its order (e.g. for per-row weights)
      * @param validationRows the table rows of {@code validation}, in its order (empty without one)
      */
@@ -112,10 +116,11 @@ public final class TabularTraining {
 
     /**
      * Reads the target, decides the column types, splits the rows, fits the preprocessing and the
-     * feature scaler on the training rows, and encodes and standardizes the training and validation
-     * rows, each set into one array written in place; then releases {@code table}'s cells, so that
-     * the rows exist once (the table's numbers, then the network's inputs, not both for longer than
-     * the encoding).
+     * feature scaler on the training rows (a block of encoded rows at a time), checks that every
+     * training and validation row can be standardized, and releases the cells of the columns that
+     * are not inputs. The rows are not copied: the network's inputs are encoded from the table's
+     * cells when they are read ({@link EncodedRows}), so the data exist once, as the table's
+     * columns.
      *
      * @throws DataException for a bad target, a mostly numeric column with text, a missing column, a
      *                       validation value that overflows when standardized, …
@@ -139,28 +144,36 @@ public final class TabularTraining {
         int[] trainRows = tableRows(target, split.train());
         int[] validationRows = tableRows(target, split.validation());
         TablePreprocessor preprocessor = TablePreprocessor.fit(table, decisions, trainRows, options.table());
-        EncodeWarnings ignoredWarnings = new EncodeWarnings();
-        DoubleTable trainInputs = preprocessor.encode(table, trainRows, ignoredWarnings);
-        StandardScaler featureScaler = featureScaler(StandardScaler.fit(trainInputs), preprocessor.embeddings());
-        NetworkRows train = rows(table, preprocessor, featureScaler, trainInputs, trainRows, target, split.train());
+        StandardScaler featureScaler = featureScaler(EncodedRows.fitScaler(table, preprocessor, trainRows),
+                preprocessor.embeddings());
+        NetworkRows train = rows(table, preprocessor, featureScaler, trainRows, target, split.train());
         NetworkRows validation = validationRows.length == 0 ? null : rows(table, preprocessor, featureScaler,
-                preprocessor.encode(table, validationRows, ignoredWarnings), validationRows, target,
-                split.validation());
-        table.releaseCells();
-        return new Prepared(table, targetName, target, preprocessor, featureScaler, train, validation, trainRows,
-                validationRows);
+                validationRows, target, split.validation());
+        table.releaseCellsExcept(preprocessor.columns());
+        return new Prepared(table, targetName, target.withoutValues(), preprocessor, featureScaler, train, validation,
+                trainRows, validationRows);
     }
 
     private static Split split(Target target, TabularOptions options) {
         double v = options.validationSplit();
         int n = target.rows().length;
+        checkValidationSplit(n, v);
+        return target.task() == Task.CLASSIFICATION
+                ? Splits.stratified(LabelEncoder.fit(target.labels()).encode(target.labels()), 1 - v, v, options.seed())
+                : Splits.random(n, 1 - v, v, options.seed());
+    }
+
+    /**
+     * Refuses a validation fraction {@code v} that would leave fewer than 2 of the {@code n} rows with
+     * a target for training.
+     *
+     * @throws IllegalArgumentException saying so
+     */
+    public static void checkValidationSplit(long n, double v) {
         if (v > 0 && n - Math.round(n * v) < 2) {
             throw new IllegalArgumentException("a validation split of " + v + " leaves fewer than 2 of " + n
                     + " rows for training");
         }
-        return target.task() == Task.CLASSIFICATION
-                ? Splits.stratified(LabelEncoder.fit(target.labels()).encode(target.labels()), 1 - v, v, options.seed())
-                : Splits.random(n, 1 - v, v, options.seed());
     }
 
     private static int[] tableRows(Target target, int[] indices) {
@@ -171,11 +184,15 @@ public final class TabularTraining {
         return rows;
     }
 
-    /** Standardizes {@code encoded} (rows {@code rows} of the table) in place, with the targets of {@code indices}. */
+    /**
+     * Rows {@code rows} of the table as standardized network inputs (checked: every value can be
+     * standardized), with the targets of {@code indices}.
+     */
     private static NetworkRows rows(ColumnarTable table, TablePreprocessor p, StandardScaler scaler,
-                                    DoubleTable encoded, int[] rows, Target target, int[] indices) {
+                                    int[] rows, Target target, int[] indices) {
+        EncodedRows inputs = new EncodedRows(table, p, scaler, rows);
         try {
-            scaler.transformInPlace(encoded.data());
+            inputs.requireScalable();
         } catch (ScalingOverflowException e) {
             ColumnEncoder encoder = p.encoderOf(e.column());
             throw table.at(rows[e.row()], table.column(encoder.column())).text(Double.toString(e.value()))
@@ -183,9 +200,23 @@ public final class TabularTraining {
                             + "statistics of input \"%s\" (mean %s, scale %s)", p.outputNames().get(e.column()),
                             scaler.mean()[e.column()], scaler.scale()[e.column()]));
         }
-        return new NetworkRows(Matrix.wrap(encoded.rows(), encoded.cols(), encoded.data()),
-                target.values() == null ? null : LabeledRows.pick(target.values(), indices),
+        return new NetworkRows(inputs,
+                target.values() == null ? null : isAll(indices, target.values().length) ? target.values()
+                        : LabeledRows.pick(target.values(), indices),
                 target.labels() == null ? null : LabeledRows.pick(target.labels(), indices));
+    }
+
+    /** True if {@code indices} are 0 … n − 1 in order (every row, e.g. without validation rows). */
+    private static boolean isAll(int[] indices, int n) {
+        if (indices.length != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (indices[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -291,8 +322,8 @@ public final class TabularTraining {
     }
 
     /** The local {@link Trainer} with {@code options}' epochs, batch size, patience and seed. */
-    public static History fitLocally(NeuralNetwork network, Optimizer optimizer, Matrix x, Matrix y,
-                                     Matrix xValidation, Matrix yValidation, TabularOptions options,
+    public static History fitLocally(NeuralNetwork network, Optimizer optimizer, RowSource x, Matrix y,
+                                     RowSource xValidation, Matrix yValidation, TabularOptions options,
                                      TrainingListener listener) {
         TrainerConfig config = TrainerConfig.defaults(options.seed()).withEpochs(options.epochs())
                 .withBatchSize(options.batchSize()).withPatience(options.patience());
@@ -300,6 +331,6 @@ public final class TabularTraining {
         if (listener != null) {
             trainer.listener(listener);
         }
-        return xValidation == null ? trainer.fit(x, y) : trainer.fit(x, y, xValidation, yValidation);
+        return trainer.fit(x, y, null, xValidation, yValidation, null);
     }
 }

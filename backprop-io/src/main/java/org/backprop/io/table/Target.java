@@ -34,6 +34,14 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
     public static final int MAX_CLASSES = 10;
 
     /**
+     * This target without its rows and regression values (null), once they have been handed on
+     * (e.g. to the training and validation rows); the task, reason, dropped count and labels stay.
+     */
+    public Target withoutValues() {
+        return new Target(task, reason, null, dropped, null, labels);
+    }
+
+    /**
      * Reads the target column {@code name} of a training table.
      *
      * @param requested   the task asked for, or null to infer it

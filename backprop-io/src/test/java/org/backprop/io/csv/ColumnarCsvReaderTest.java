@@ -72,6 +72,11 @@ class ColumnarCsvReaderTest {
         DataException e = assertThrows(DataException.class, () -> t.requireNumbers("b"));
         assertEquals(3, e.getLine());
         assertEquals(2, e.getColumn());
+        String shown = cell.replace("\u0012", "\\x12").replace("\u0000", "\\x00").replace("\u000b", "\\x0b")
+                .replace("\f", "\\x0c");
+        assertTrue(e.getMessage().contains("found \"" + shown + "\""), "the control character is spelled out: "
+                + e.getMessage());
+        assertTrue(e.getMessage().chars().noneMatch(Character::isISOControl), e.getMessage());
     }
 
     @Test

@@ -21,14 +21,19 @@ import org.backprop.io.preprocess.EncodeWarnings;
 import org.backprop.io.preprocess.Split;
 import org.backprop.io.preprocess.Splits;
 import org.backprop.io.preprocess.StandardScaler;
+import org.backprop.io.model.Model;
+import org.backprop.io.model.ModelMetadata;
+import org.backprop.tensor.Matrix;
 import org.backprop.train.AllocationMeter;
+import org.backprop.train.RowSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link TabularTraining#prepare} holds the training and validation rows once: encoded and
- * standardized in place (the values of encoding, then scaling a copy, bit for bit), the table's
- * cells released; and a validation value that overflows when standardized names its file line.
+ * {@link TabularTraining#prepare} holds the training and validation rows once, as the table's input
+ * columns: encoded and standardized when read (the values of encoding, then scaling a copy, bit for
+ * bit, and a fit on them equal to the fit on the matrix), the other columns' cells released; and a
+ * validation value that overflows when standardized names its file line.
  */
 class PreparedRowsTest {
     @TempDir
@@ -38,8 +43,19 @@ class PreparedRowsTest {
         return ColumnarCsvReader.read(csv, TabularTraining.readOptions(target, options));
     }
 
+    /** The rows of {@code rows}, read one block at a time as the evaluator does, as one array. */
+    private static double[] read(EncodedRows rows) {
+        Matrix all = Matrix.zeros(rows.rows(), rows.cols());
+        Matrix scratch = Matrix.zeros(7, rows.cols());
+        for (int from = 0; from < rows.rows(); from += 7) {
+            int to = Math.min(from + 7, rows.rows());
+            all.rowRange(from, to).copyFrom(rows.rowBlock(from, to, scratch));
+        }
+        return all.toArray();
+    }
+
     @Test
-    void rowsAreEncodedAndStandardizedInPlaceAndTheTableIsReleased() throws IOException {
+    void rowsAreEncodedAndStandardizedWhenReadAndOnlyTheInputColumnsAreKept() throws IOException {
         Path csv = TabularTest.houses(dir, 300);
         TabularOptions options = TabularOptions.defaults().withValidationSplit(0.2).withSeed(4);
         ColumnarTable table = read(csv, "price", options);
@@ -49,23 +65,51 @@ class PreparedRowsTest {
         DoubleTable train = prepared.preprocessor().encode(fresh, prepared.trainRows(), new EncodeWarnings());
         DoubleTable validation = prepared.preprocessor().encode(fresh, prepared.validationRows(), new EncodeWarnings());
         StandardScaler scaler = StandardScaler.fit(train);
-        assertArrayEquals(scaler.mean(), prepared.featureScaler().mean());
+        assertArrayEquals(scaler.mean(), prepared.featureScaler().mean(), "the blockwise fit equals the whole fit");
         assertArrayEquals(scaler.scale(), prepared.featureScaler().scale());
-        assertArrayEquals(scaler.transform(train.data()), prepared.train().inputs().data());
-        assertArrayEquals(scaler.transform(validation.data()), prepared.validation().inputs().data());
+        assertArrayEquals(scaler.transform(train.data()), read(prepared.train().inputs()));
+        assertArrayEquals(scaler.transform(validation.data()), read(prepared.validation().inputs()));
+        int[] order = {5, 0, 239, 5};
+        Matrix batch = Matrix.zeros(6, prepared.preprocessor().width());
+        prepared.train().inputs().gatherRows(order, 1, 4, batch, 2);
+        Matrix all = Matrix.wrap(240, batch.cols(), scaler.transform(train.data()));
+        Matrix expected = Matrix.zeros(6, batch.cols());
+        all.gatherRows(order, 1, 4, expected, 2);
+        assertArrayEquals(expected.toArray(), batch.toArray(), "a batch gathered from the table");
         assertEquals(240, prepared.train().size());
-        assertEquals(240 * prepared.preprocessor().width(), prepared.train().inputs().data().length,
-                "one array of exactly the training rows");
         assertEquals(60, prepared.validation().size());
 
         IllegalStateException released = assertThrows(IllegalStateException.class,
-                () -> table.column("area").number(0));
+                () -> table.column("price").number(0));
         assertTrue(released.getMessage().contains("released"), released.getMessage());
+        assertEquals(fresh.column("area").number(7), table.column("area").number(7), "input columns are the data");
         assertEquals(5, table.line(3), "lines stay for messages");
     }
 
     @Test
-    void prepareAllocatesTheInputsOnceAndAFewWordsPerRow() throws IOException {
+    void trainingOnRowsEncodedWhenReadEqualsTrainingOnTheMatrixBitForBit() throws IOException {
+        Path csv = TabularTest.houses(dir, 300);
+        TabularOptions options = TabularOptions.defaults().withValidationSplit(0.2).withSeed(4).withEpochs(3)
+                .withBatchSize(16);
+        TabularTraining.Prepared prepared = TabularTraining.prepare(read(csv, "price", options), "price", options);
+        double[][] parameters = new double[2][];
+        for (int run = 0; run < 2; run++) {
+            boolean matrices = run == 1;
+            try (Model model = TabularTraining.model(prepared, "mse", true, TabularTraining.denseNetworks(options),
+                    new ModelMetadata("{}", 4, "", "test"))) {
+                TabularTraining.fit(model, prepared, (net, x, y, xv, yv) -> TabularTraining.fitLocally(net,
+                        TabularTraining.optimizer(options), matrices ? RowSource.of(Matrix.wrap(x.rows(), x.cols(),
+                                read((EncodedRows) x))) : x, y,
+                        matrices ? RowSource.of(Matrix.wrap(xv.rows(), xv.cols(), read((EncodedRows) xv))) : xv, yv,
+                        options, null));
+                parameters[run] = model.network().parameters().values().clone();
+            }
+        }
+        assertArrayEquals(parameters[1], parameters[0]);
+    }
+
+    @Test
+    void prepareAllocatesAFewWordsPerRowAndNoInputMatrix() throws IOException {
         int n = 200_000;
         int features = 7;
         Path csv = dir.resolve("wide.csv");
@@ -90,10 +134,10 @@ class PreparedRowsTest {
         TabularTraining.Prepared prepared = TabularTraining.prepare(table, "y", options);
         long bytes = meter.sample() - before;
         long inputs = (long) n * features * Double.BYTES;
-        // the inputs once (no standardized copy), each column's training values once more while its
-        // median is found (one column at a time), the targets and the split's row indices: a few
-        // words per row, no object per row
-        long bound = 2 * inputs + (long) n * 64 + (1 << 20);
+        // no input matrix: each column's training values once while its median is found (one column
+        // at a time, garbage right after), the targets and the split's row indices: a few words per
+        // row, no object per row
+        long bound = inputs + (long) n * 64 + (1 << 20);
         assertTrue(bytes <= bound, "prepare allocated " + bytes + " bytes for inputs of " + inputs + " bytes (bound "
                 + bound + ")");
         assertEquals(n, prepared.train().size() + prepared.validation().size());

@@ -1,0 +1,209 @@
+package org.backprop.io.table;
+
+import java.util.Arrays;
+import org.backprop.io.csv.ColumnarTable;
+import org.backprop.io.preprocess.ColumnEncoder;
+import org.backprop.io.preprocess.EncodeWarnings;
+import org.backprop.io.preprocess.ScalerColumnFit;
+import org.backprop.io.preprocess.ScalingOverflowException;
+import org.backprop.io.preprocess.StandardScaler;
+import org.backprop.io.preprocess.TablePreprocessor;
+import org.backprop.tensor.Matrix;
+import org.backprop.train.RowSource;
+
+/**
+ * Rows of a table as the network takes them, computed when they are read: row {@code i} is table
+ * row {@code tableRows[i]} encoded by the preprocessing and standardized by the feature scaler. The
+ * table's cells stay the only copy of the data; a trainer's batch or an evaluation chunk is encoded
+ * into its own buffer, so training never holds an n×inputs matrix. The values equal those of
+ * {@link TablePreprocessor#encode} followed by {@link StandardScaler#transformInPlace} bit for bit.
+ *
+ * <p>Reads may run on several threads at once (the encoders and the table are read-only). Encoding
+ * warnings (unseen levels) are counted by {@link #countWarnings}, not by reads.
+ */
+public final class EncodedRows implements RowSource {
+    /** Rows encoded at a time by {@link #fitScaler} and {@link #requireScalable}. */
+    static final int BLOCK_ROWS = 4096;
+
+    private final ColumnarTable table;
+    private final TablePreprocessor preprocessor;
+    private final StandardScaler scaler;
+    private final int[] tableRows;
+
+    /**
+     * @param table        the table; its used columns must keep their cells while these rows are read
+     * @param preprocessor the encoding (checked against {@code table} already)
+     * @param scaler       the feature scaler ({@code preprocessor.width()} columns), or null: encoded only
+     * @param tableRows    the table row of each row, in this source's order
+     */
+    public EncodedRows(ColumnarTable table, TablePreprocessor preprocessor, StandardScaler scaler, int[] tableRows) {
+        if (scaler != null && scaler.columns() != preprocessor.width()) {
+            throw new IllegalArgumentException("a scaler of " + scaler.columns() + " columns for "
+                    + preprocessor.width() + " inputs");
+        }
+        this.table = table;
+        this.preprocessor = preprocessor;
+        this.scaler = scaler;
+        this.tableRows = tableRows;
+    }
+
+    /**
+     * The feature scaler fitted on rows {@code tableRows} of {@code table} encoded by
+     * {@code preprocessor}, a block of rows at a time: equal to {@link StandardScaler#fit} of the
+     * encoded rows (its sums are exact, so they do not depend on how the rows are grouped).
+     */
+    public static StandardScaler fitScaler(ColumnarTable table, TablePreprocessor preprocessor, int[] tableRows) {
+        if (tableRows.length == 0) {
+            throw new IllegalArgumentException("no rows to fit a scaler on");
+        }
+        EncodedRows encoded = new EncodedRows(table, preprocessor, null, tableRows);
+        int w = preprocessor.width();
+        ScalerColumnFit[] fits = new ScalerColumnFit[w];
+        Arrays.setAll(fits, c -> new ScalerColumnFit());
+        Matrix block = Matrix.zeros(Math.min(BLOCK_ROWS, tableRows.length), w);
+        for (int pass = 1; pass <= 3; pass++) {
+            for (int from = 0; from < tableRows.length; from += BLOCK_ROWS) {
+                Matrix rows = encoded.rowBlock(from, Math.min(from + BLOCK_ROWS, tableRows.length), block);
+                double[] data = rows.data();
+                for (int i = rows.offset(), end = i + rows.size(); i < end; i += w) {
+                    for (int c = 0; c < w; c++) {
+                        switch (pass) {
+                            case 1 -> fits[c].addToRange(data[i + c]);
+                            case 2 -> fits[c].addToSum(data[i + c]);
+                            default -> fits[c].addToSquares(data[i + c]);
+                        }
+                    }
+                }
+            }
+            if (pass < 3) {
+                for (ScalerColumnFit f : fits) {
+                    f.nextPass();
+                }
+            }
+        }
+        double[] mean = new double[w];
+        double[] scale = new double[w];
+        for (int c = 0; c < w; c++) {
+            mean[c] = fits[c].mean();
+            scale[c] = fits[c].scale();
+        }
+        return StandardScaler.of(mean, scale);
+    }
+
+    /**
+     * Reads every row once, a block at a time, so that a value the scaler cannot represent is found
+     * before training rather than in the middle of it.
+     *
+     * @throws ScalingOverflowException naming the row (of this source) and input of the first such value
+     */
+    public void requireScalable() {
+        Matrix block = Matrix.zeros(Math.max(1, Math.min(BLOCK_ROWS, rows())), cols());
+        for (int from = 0; from < rows(); from += BLOCK_ROWS) {
+            rowBlock(from, Math.min(from + BLOCK_ROWS, rows()), block);
+        }
+    }
+
+    /** Every row of {@code table}, in order (e.g. rows to predict). */
+    public static EncodedRows all(ColumnarTable table, TablePreprocessor preprocessor, StandardScaler scaler) {
+        int[] rows = new int[table.rowCount()];
+        Arrays.setAll(rows, i -> i);
+        return new EncodedRows(table, preprocessor, scaler, rows);
+    }
+
+    /** The given rows of this source (0-based positions), in the given order. */
+    public EncodedRows select(int[] rows) {
+        int[] picked = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            picked[i] = tableRows[rows[i]];
+        }
+        return new EncodedRows(table, preprocessor, scaler, picked);
+    }
+
+    /**
+     * Encodes every row once, a block at a time, counting in {@code warnings} what the encoding met
+     * without failing (levels not seen in training, missing cells in a column that had none).
+     */
+    public void countWarnings(EncodeWarnings warnings) {
+        Matrix block = Matrix.zeros(Math.max(1, Math.min(BLOCK_ROWS, rows())), cols());
+        for (int from = 0; from < rows(); from += BLOCK_ROWS) {
+            int to = Math.min(from + BLOCK_ROWS, rows());
+            encode(tableRows, from, to, block, 0, warnings);
+        }
+    }
+
+    /** The table row of row {@code i}. */
+    public int tableRow(int i) {
+        return tableRows[i];
+    }
+
+    @Override
+    public int rows() {
+        return tableRows.length;
+    }
+
+    @Override
+    public int cols() {
+        return preprocessor.width();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws ScalingOverflowException naming the row of this source ({@code order[…]}) of a value
+     *                                  the scaler cannot represent
+     */
+    @Override
+    public void gatherRows(int[] order, int from, int to, Matrix out, int outRow) {
+        int[] rows = new int[to - from];
+        for (int k = 0; k < rows.length; k++) {
+            rows[k] = tableRows[order[from + k]];
+        }
+        try {
+            write(rows, 0, rows.length, out, outRow);
+        } catch (ScalingOverflowException e) {
+            throw e.atRow(order[from + e.row()]);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws ScalingOverflowException naming the row of this source of a value the scaler cannot represent
+     */
+    @Override
+    public Matrix rowBlock(int from, int to, Matrix scratch) {
+        Matrix block = scratch.rowRange(0, to - from);
+        try {
+            write(tableRows, from, to, block, 0);
+        } catch (ScalingOverflowException e) {
+            throw e.atRow(from + e.row());
+        }
+        return block;
+    }
+
+    /** Encodes table rows {@code rows[from..to)} into rows {@code outRow…} of {@code out}, then standardizes them. */
+    private void write(int[] rows, int from, int to, Matrix out, int outRow) {
+        double[] data = encode(rows, from, to, out, outRow, new EncodeWarnings());
+        if (scaler != null) {
+            scaler.transformRowsInPlace(data, out.offset() + outRow * cols(), to - from);
+        }
+    }
+
+    /** Encodes table rows {@code rows[from..to)} into rows {@code outRow…} of {@code out}; returns its array. */
+    private double[] encode(int[] rows, int from, int to, Matrix out, int outRow, EncodeWarnings warnings) {
+        int w = cols();
+        if (out.cols() != w || outRow < 0 || outRow + (to - from) > out.rows()) {
+            throw new IllegalArgumentException("encoded rows: " + (to - from) + " rows of " + w + " inputs into "
+                    + out.shape() + " from row " + outRow);
+        }
+        double[] data = out.data();
+        int start = out.offset() + outRow * w;
+        Arrays.fill(data, start, start + (to - from) * w, 0);
+        int offset = 0;
+        for (ColumnEncoder e : preprocessor.encoders()) {
+            e.encode(table, rows, from, to, data, start, w, offset, warnings);
+            offset += e.outputNames().size();
+        }
+        return data;
+    }
+}
