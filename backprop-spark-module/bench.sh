@@ -1,8 +1,9 @@
 #!/bin/bash
-# Usage: backprop-spark-module/bench.sh [MASTER] [ROWS] [BATCHES] [PARTITIONS]
+# Usage: backprop-spark-module/bench.sh [MASTER] [ROWS] [BATCHES] [PARTITIONS] [ROUNDS]
 #   e.g. backprop-spark-module/bench.sh 'local[2]' 50000 500,5000,50000 1,2,4
 #        backprop-spark-module/bench.sh 'local-cluster[2,1,1024]' 50000 500,5000,50000 1,2,4   (executor JVMs)
-# Builds the module, then runs org.backprop.spark.bench.SparkStepBench on the test classpath
+# Each (batch, P) runs one job per step and barrier stages alternately ROUNDS times (default 2);
+# SUMMARY lines give both medians and their ratio. Builds the module, then runs org.backprop.spark.bench.SparkStepBench on the test classpath
 # (Spark is a provided dependency) with the JVM flags Spark's launcher would add on JDK 17.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -11,6 +11,8 @@ import org.backprop.io.csv.ColumnarReadOptions;
 import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.model.Task;
 import org.backprop.io.preprocess.TableOptions;
+import org.backprop.io.table.ClassWeights;
+import org.backprop.io.table.WeightColumn;
 
 import picocli.CommandLine.Option;
 
@@ -43,8 +45,12 @@ final class SampleWeightOptions {
                 "--class-weight needs a classification target; \"" + target + "\" is trained as " + task.id());
         TrainCommand.require(weightColumn == null || !weightColumn.equals(target),
                 "--weight-column cannot be the target \"" + target + "\"");
-        if (classWeight != null && !classWeight.trim().equalsIgnoreCase("balanced")) {
-            explicitWeights();
+        if (classWeight != null) {
+            try {
+                ClassWeights.check(classWeight);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(ExitCodes.USAGE, "--class-weight: " + e.getMessage());
+            }
         }
     }
 
@@ -84,14 +90,7 @@ final class SampleWeightOptions {
         if (weightColumn == null) {
             return null;
         }
-        double[] w = table.requireNumbers(weightColumn);
-        for (int r = 0; r < w.length; r++) {
-            if (!(w[r] >= 0) || Double.isInfinite(w[r])) {
-                throw table.at(r, table.column(weightColumn)).text(Double.toString(w[r]))
-                        .problem("a weight must be a finite number ≥ 0");
-            }
-        }
-        return w;
+        return WeightColumn.read(table, weightColumn);
     }
 
     /**
@@ -105,46 +104,26 @@ final class SampleWeightOptions {
         if (classWeight == null) {
             return null;
         }
-        Map<String, Double> weights = new LinkedHashMap<>();
-        if (classWeight.trim().equalsIgnoreCase("balanced")) {
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            for (String label : trainingLabels) {
-                counts.merge(label, 1, Integer::sum);
-            }
-            for (String c : classes) {
-                int count = counts.getOrDefault(c, 0);
-                weights.put(c, count == 0 ? 1.0 : (double) trainingLabels.length / (classes.size() * count));
-            }
-            return weights;
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String label : trainingLabels) {
+            counts.merge(label, 1L, Long::sum);
         }
-        Map<String, Double> explicit = explicitWeights();
-        for (String label : explicit.keySet()) {
-            TrainCommand.require(classes.contains(label), "--class-weight: no class \"" + label + "\" in the target; "
-                    + "classes: " + String.join(", ", classes));
-        }
-        classes.forEach(c -> weights.put(c, explicit.getOrDefault(c, 1.0)));
-        return weights;
+        return classWeights(classes, counts);
     }
 
-    private Map<String, Double> explicitWeights() {
-        Map<String, Double> weights = new LinkedHashMap<>();
-        for (String pair : classWeight.split(",")) {
-            int eq = pair.lastIndexOf('=');
-            TrainCommand.require(eq > 0, "--class-weight: expected 'balanced' or LABEL=WEIGHT pairs separated by "
-                    + "commas, got '" + pair + "'");
-            String label = pair.substring(0, eq).trim();
-            double w;
-            try {
-                w = Double.parseDouble(pair.substring(eq + 1).trim());
-            } catch (NumberFormatException e) {
-                throw new UserError(ExitCodes.USAGE, "--class-weight: weight of \"" + label + "\" is not a number: '"
-                        + pair.substring(eq + 1) + "'");
-            }
-            TrainCommand.require(w >= 0 && Double.isFinite(w), "--class-weight: weight of \"" + label
-                    + "\" must be a finite number ≥ 0, got " + w);
-            TrainCommand.require(weights.put(label, w) == null, "--class-weight: class \"" + label + "\" given twice");
+    /**
+     * As {@link #classWeights(List, String[])} from the training rows' count of each label (labels
+     * without rows may be absent), e.g. counted where the rows live.
+     */
+    Map<String, Double> classWeights(List<String> classes, Map<String, Long> trainingCounts) {
+        if (classWeight == null) {
+            return null;
         }
-        return weights;
+        try {
+            return ClassWeights.of(classWeight, classes, trainingCounts);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.USAGE, "--class-weight: " + e.getMessage());
+        }
     }
 
     /**

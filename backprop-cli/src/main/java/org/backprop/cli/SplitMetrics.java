@@ -68,7 +68,7 @@ record SplitMetrics(int rows, Map<String, Object> values) {
      * The metrics of {@code output} (regression: n×1 predictions in target units; classification:
      * n×classes probabilities) against the true {@code values} or {@code labels}.
      */
-    private static SplitMetrics of(Model model, Matrix output, double[] values, String[] labels, double[] weights) {
+    static SplitMetrics of(Model model, Matrix output, double[] values, String[] labels, double[] weights) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (model.task() == Task.REGRESSION) {
             Matrix predicted = output;

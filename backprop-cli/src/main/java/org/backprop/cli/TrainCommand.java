@@ -205,12 +205,88 @@ public class TrainCommand implements Callable<Integer> {
 
     /** {@code w} unless every weight is 0 (a data error: such rows carry no information). */
     private double[] someWeight(String set, double[] w) {
-        if (w != null && Arrays.stream(w).allMatch(v -> v == 0)) {
+        requireSomeWeight(set, w == null || !Arrays.stream(w).allMatch(v -> v == 0));
+        return w;
+    }
+
+    /**
+     * Refuses (exit 3) a set of rows ({@code set}: "training", "validation" or "test") of which
+     * every row has weight 0, unless {@code some} row weighs more.
+     */
+    protected final void requireSomeWeight(String set, boolean some) {
+        if (!some) {
             throw new UserError(ExitCodes.DATA, "every " + set + " row has weight 0 (--weight-column "
                     + weights.weightColumn + ", --class-weight " + weights.classWeight + "): nothing to learn from "
                     + "or to measure");
         }
-        return w;
+    }
+
+    /** {@code --weight-column}, or null. */
+    protected final String weightColumn() {
+        return weights.weightColumn;
+    }
+
+    /** True if rows carry weights (--weight-column or --class-weight). */
+    protected final boolean weighted() {
+        return weights.given();
+    }
+
+    /**
+     * The columns to read for training with {@code options}: {@code backprop train}'s, the
+     * --weight-column kept.
+     */
+    protected final ColumnarReadOptions trainingReadOptions(TabularOptions options) {
+        return weights.keepWeightColumn(TabularTraining.readOptions(target, options));
+    }
+
+    /**
+     * Checks the weight options against the {@code chosen} task and returns the --class-weight
+     * weights by label (null without it or for regression), from the classes and the training
+     * rows' count of each label, as {@code backprop train} computes them.
+     */
+    protected final Map<String, Double> classWeights(Task chosen, List<String> classes, Map<String, Long> trainCounts) {
+        weights.check(chosen, target);
+        return chosen == Task.CLASSIFICATION ? weights.classWeights(classes, trainCounts) : null;
+    }
+
+    /**
+     * Resolves this run's validation fraction for a table of {@code rows} data rows, {@code targetRows}
+     * of them with a target (--validation-split, or the automatic rule); a usage error if it leaves
+     * fewer than 2 training rows. Returns it.
+     */
+    protected final double resolveValidationSplit(long rows, long targetRows) {
+        validationSplit = stopping.validationSplit(Math.toIntExact(rows));
+        try {
+            TabularTraining.checkValidationSplit(targetRows, validationSplit);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.USAGE, "--validation-split: " + e.getMessage());
+        }
+        return validationSplit;
+    }
+
+    /**
+     * The model's outputs on one set of rows, for {@link #reportMetrics}.
+     *
+     * @param split   "train", "validation" or "test"
+     * @param output  regression: n×1 predictions in target units; classification: n×classes probabilities
+     * @param values  regression: the true values, else null
+     * @param labels  classification: the true labels, else null
+     * @param weights the rows' weights, or null (every row 1)
+     */
+    public record SplitOutputs(String split, Matrix output, double[] values, String[] labels, double[] weights) {
+    }
+
+    /**
+     * Prints the metrics of {@code splits} as {@code backprop train} prints them and writes them to
+     * --metrics-json if given (the same JSON), for front ends that compute the outputs elsewhere.
+     */
+    protected final void reportMetrics(Model model, List<SplitOutputs> splits, PrintWriter stdout) {
+        MetricsReport metrics = new MetricsReport();
+        for (SplitOutputs s : splits) {
+            metrics.add(s.split(), SplitMetrics.of(model, s.output(), s.values(), s.labels(), s.weights()));
+        }
+        metrics.print(stdout);
+        metrics.writeJson(metricsJson.file, stdout);
     }
 
     /** True if {@link #train} honours early stopping ({@code backprop train} does); the automatic patience needs it. */
@@ -411,9 +487,12 @@ public class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Refuses a --plot path that cannot be written, before training (for front ends that check their own outputs). */
-    protected final void checkPlotPath() {
-        new CommandFiles().output("--plot", plot).check();
+    /**
+     * Refuses a --plot or --metrics-json path that cannot be written, before training (for front ends
+     * that check their own outputs).
+     */
+    protected final void checkReportPaths() {
+        new CommandFiles().output("--metrics-json", metricsJson.file).output("--plot", plot).check();
     }
 
     /**

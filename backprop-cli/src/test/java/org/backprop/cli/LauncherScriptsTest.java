@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The launchers ({@code ./backprop}, {@code ./backprop-spark}), run with a stand-in {@code java}:
  * standard error passes through byte for byte, a NUL byte included, except the JDK's one-line
  * incubator notice; standard output and the exit code are java's; {@code BACKPROP_JAVA_OPTS}
- * reaches the JVM.
+ * reaches the JVM. {@code ./backprop}'s class-data sharing archive: written by the first run of a
+ * subcommand, mapped by later ones, and silently skipped when the cache cannot be written.
  */
 class LauncherScriptsTest {
     @TempDir
@@ -62,6 +63,69 @@ class LauncherScriptsTest {
         // grep terminates the last line; everything before it is byte for byte
         assertTrue(actual.length == expected.length || actual.length == expected.length + 1, () -> read(err));
         assertArrayEquals(expected, Arrays.copyOf(actual, expected.length), () -> read(err));
+    }
+
+    /** A stand-in JDK 17: prints its CDS flags, and writes the archive that ArchiveClassesAtExit names. */
+    private static final String CDS_JAVA = """
+            #!/usr/bin/env bash
+            for a in "$@"; do
+              case "$a" in
+                -XX:ArchiveClassesAtExit=*) printf 'dump\\n'; printf 'archive' > "${a#*=}";;
+                -XX:SharedArchiveFile=*) printf 'map %s\\n' "${a##*/}";;
+                -Xlog:cds*) printf '%s\\n' "$a";;
+              esac
+            done
+            exit 0
+            """;
+
+    @org.junit.jupiter.api.Test
+    void cdsArchiveIsWrittenOnceThenMappedAndSkippedWhenTheCacheIsUnwritable() throws Exception {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        Path script = Files.copy(root.resolve("backprop"), dir.resolve("backprop"));
+        Files.writeString(dir.resolve("jvm.options"), "");
+        Files.createDirectories(dir.resolve("backprop-cli/target"));
+        Files.writeString(dir.resolve("backprop-cli/target/backprop.jar"), "");
+        Path jdk = dir.resolve("jdk");
+        Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+        Files.writeString(java, CDS_JAVA);
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+        Path cache = dir.resolve("cache");
+
+        String first = runLauncher(script, jdk, cache, "train");
+        assertEquals("-Xlog:cds=off,cds+dynamic=off\ndump\n", first);
+        String[] archives = cache.resolve("cds").toFile().list();
+        assertEquals(1, archives.length, Arrays.toString(archives));
+        assertTrue(archives[0].matches("train-17\\.0\\.15-[0-9]+\\.jsa"), archives[0]);
+        assertEquals("-Xlog:cds=off,cds+dynamic=off\nmap " + archives[0] + "\n",
+                runLauncher(script, jdk, cache, "train"));
+        assertEquals("", runLauncher(script, jdk, cache, "--version"), "no archive for options alone");
+
+        // a rebuilt jar names a new archive, which replaces the stale one
+        Files.writeString(dir.resolve("backprop-cli/target/backprop.jar"), "rebuilt");
+        assertEquals("-Xlog:cds=off,cds+dynamic=off\ndump\n", runLauncher(script, jdk, cache, "train"));
+        String[] after = cache.resolve("cds").toFile().list();
+        assertEquals(1, after.length, Arrays.toString(after));
+        assertTrue(!after[0].equals(archives[0]), after[0]);
+
+        // a cache that cannot be created: no CDS flag at all, nothing on stderr
+        Path file = Files.writeString(dir.resolve("a-file"), "");
+        assertEquals("", runLauncher(script, jdk, file.resolve("below"), "train"));
+    }
+
+    /** Runs the launcher with {@code jdk} and {@code cache}; returns its stdout, asserting exit 0 and an empty stderr. */
+    private String runLauncher(Path script, Path jdk, Path cache, String argument) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), argument);
+        pb.environment().put("JAVA_HOME", jdk.toString());
+        pb.environment().put("BACKPROP_CACHE_DIR", cache.toString());
+        pb.environment().remove("BACKPROP_JAVA_OPTS");
+        pb.environment().remove("BACKPROP_CDS");
+        Path out = dir.resolve("cds-out");
+        Path err = dir.resolve("cds-err");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertEquals(0, p.waitFor(), () -> read(err));
+        assertEquals("", read(err));
+        return read(out);
     }
 
     private static String read(Path file) {

@@ -3,21 +3,20 @@ package org.backprop.check;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.backprop.layer.Dense;
 import org.backprop.layer.Layer;
 import org.backprop.loss.Loss;
-import org.backprop.loss.MeanAbsoluteError;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.network.Parameter;
 import org.backprop.tensor.Matrix;
 
 /**
  * The switches of a piecewise function that a central difference must not step across: for every
- * ReLU and leaky ReLU, which side of 0 each pre-activation P is on; for the absolute error, which
- * side of its target each prediction is on. Where f(x ± h) and f(x) sit on different sides of such
+ * activation {@link org.backprop.op.Activation#kinkedAtZero kinked at 0} (ReLU, leaky ReLU), which
+ * side of 0 each pre-activation P is on; for a loss {@link Loss#kinkedAtTarget kinked at its target}
+ * (the absolute error), which side of its target each prediction is on. Where f(x ± h) and f(x) sit on different sides of such
  * a switch (a kink, where the derivative jumps), (f(x + h) − f(x − h)) / 2h is the mean of two
  * different slopes and says nothing about the analytic gradient at x.
  *
@@ -25,9 +24,6 @@ import org.backprop.tensor.Matrix;
  * {@link #crossed} tells whether the last forward pass left any of them on another side.
  */
 final class Kinks {
-    /** Activations whose derivative jumps at 0. */
-    private static final Set<String> KINKED_AT_ZERO = Set.of("relu", "leaky_relu");
-
     private final List<Supplier<Matrix>> values;
     private final List<Supplier<Matrix>> references;
     /** The index of the network layer each switch set belongs to (the loss: the layer count). */
@@ -55,21 +51,22 @@ final class Kinks {
     }
 
     /**
-     * The switches of {@code network}'s loss on targets {@code y}: the pre-activations of its ReLU
-     * and leaky-ReLU layers, and its predictions against y under the absolute error.
+     * The switches of {@code network}'s loss on targets {@code y}: the pre-activations of its dense
+     * layers whose activation is kinked at 0, and its predictions against y under a loss kinked at
+     * its target.
      */
     static Kinks of(NeuralNetwork network, Matrix y) {
         List<Supplier<Matrix>> values = new ArrayList<>();
         List<Supplier<Matrix>> references = new ArrayList<>();
         List<Integer> layers = new ArrayList<>();
         for (int i = 0; i < network.layers().size(); i++) {
-            if (network.layers().get(i) instanceof Dense dense && KINKED_AT_ZERO.contains(dense.activation().id())) {
+            if (network.layers().get(i) instanceof Dense dense && dense.activation().kinkedAtZero()) {
                 values.add(() -> dense.activation().input());
                 references.add(null);
                 layers.add(i);
             }
         }
-        if (network.loss() instanceof MeanAbsoluteError) {
+        if (network.loss().kinkedAtTarget()) {
             Layer last = network.layers().get(network.layers().size() - 1);
             values.add(() -> last.operations().get(last.operations().size() - 1).output());
             references.add(() -> y);
@@ -99,7 +96,7 @@ final class Kinks {
 
     /** The switches of {@code loss} at {@code prediction} (perturbed in place) and {@code target}. */
     static Kinks of(Loss loss, Matrix prediction, Matrix target) {
-        return loss instanceof MeanAbsoluteError
+        return loss.kinkedAtTarget()
                 ? new Kinks(List.of(() -> prediction), java.util.Collections.singletonList(() -> target), new int[] {0})
                 : none();
     }

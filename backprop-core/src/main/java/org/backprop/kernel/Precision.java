@@ -8,14 +8,15 @@ public enum Precision {
     FLOAT64,
     /**
      * Products in float: operands are rounded to float and products are accumulated in float, with
-     * twice as many SIMD lanes. On a network's fast plan (stacks of dense layers), a layer whose
-     * products run in float also stores its values in float: N, P, A, dL/dP and dL/dX are floats;
-     * each operation computes in double from the stored floats and rounds its result once (so the
-     * values a trace or a gradient check reads are floats widened exactly). Parameters, their
-     * gradients and the optimizer state stay in double (master weights, as in mixed-precision
-     * training), as do the values of the plain operation loop, which therefore agrees with the plan
-     * to float precision rather than bit for bit. Matrix–vector products (a dimension of 1) stay in
-     * double: they are memory-bound and gain nothing from float.
+     * twice as many SIMD lanes. A dense layer whose products run in float also stores its values in
+     * float: N, P, A, dL/dP and dL/dX are floats; each operation computes in double from the stored
+     * floats and rounds its result once (so the values a trace or a gradient check reads are floats
+     * widened exactly). The network's fast plan and its plain operation loop both do so, and agree
+     * bit for bit. The parameters and the optimizer state are stored in float too (the parameter
+     * buffer's float storage; the optimizer computes each update in double from the stored floats
+     * and rounds once), so every parameter value is a float; the gradients stay in double.
+     * Matrix–vector products (a dimension of 1) stay in double, as do the values of their layer:
+     * they are memory-bound and gain nothing from float.
      */
     FLOAT32;
 

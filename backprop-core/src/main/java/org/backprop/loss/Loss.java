@@ -37,6 +37,15 @@ public abstract class Loss {
     public abstract String id();
 
     /**
+     * True when the gradient jumps where a prediction equals its target (a kink, e.g. the absolute
+     * error's): a gradient check then does not trust a central difference that steps across a
+     * target. False by default.
+     */
+    public boolean kinkedAtTarget() {
+        return false;
+    }
+
+    /**
      * Every hyperparameter of this loss by name (e.g. {@code reduction}, Huber's {@code delta});
      * none by default. {@code Losses.registry().create} builds an equal loss from them.
      */

@@ -21,6 +21,12 @@ public final class MeanAbsoluteError extends ElementwiseLoss {
         super(reduction);
     }
 
+    /** |p − y| turns at p = y. */
+    @Override
+    public boolean kinkedAtTarget() {
+        return true;
+    }
+
     @Override
     public String id() {
         return "mae";

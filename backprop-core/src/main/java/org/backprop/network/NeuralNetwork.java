@@ -21,9 +21,9 @@ import org.backprop.tensor.ShapeException;
  * so a network is not thread-safe; {@link #predict} is, and may be called from many threads.
  * Build one with {@link NetworkBuilder}, from a {@link NetworkSpec}.
  *
- * <p>The passes run the plain loop (each layer's operations forward, then backward in reverse)
- * or, when one applies, the network's {@link DensePlan}: the same values, bit for bit, in fewer
- * passes over memory.
+ * <p>The passes run the {@link PlainLoop} (each layer's operations forward, then backward in
+ * reverse) or, when one applies, the network's {@link DensePlan}: the same values, bit for bit, in
+ * both precisions, in fewer passes over memory.
  */
 public final class NeuralNetwork implements AutoCloseable {
     private final NetworkSpec spec;
@@ -33,8 +33,8 @@ public final class NeuralNetwork implements AutoCloseable {
     private final Gemm gemm;
     private final boolean ownsGemm;
     private final Precision precision;
-    /** The fast path for these layers on this kernel, or null: then the plain loop runs. */
-    private final DensePlan plan;
+    /** The fast plan for these layers on this kernel, or their plain loop. */
+    private final Passes passes;
 
     NeuralNetwork(NetworkSpec spec, List<Layer> layers, Loss loss, ParameterBuffer parameters, Gemm gemm, boolean ownsGemm,
                   Precision precision) {
@@ -48,7 +48,7 @@ public final class NeuralNetwork implements AutoCloseable {
         this.gemm = gemm;
         this.ownsGemm = ownsGemm;
         this.precision = precision;
-        this.plan = DensePlan.of(this.layers, gemm);
+        this.passes = Passes.of(this.layers, gemm, parameters);
     }
 
     /** A builder for a network whose input rows have {@code inputs} columns. */
@@ -93,7 +93,7 @@ public final class NeuralNetwork implements AutoCloseable {
 
     /** True when the passes run the network's fused plan, false when they run the plain loop. */
     boolean runsPlan() {
-        return plan != null;
+        return !(passes instanceof PlainLoop);
     }
 
     /** The precision of the matrix products. */
@@ -117,19 +117,7 @@ public final class NeuralNetwork implements AutoCloseable {
      */
     public Matrix forward(Matrix x, boolean training) {
         checkInput(x);
-        return forward(layers, plan, x, training);
-    }
-
-    /** The plan's forward if there is one, else each layer's forward in order. */
-    private static Matrix forward(List<Layer> layers, DensePlan plan, Matrix x, boolean training) {
-        if (plan != null) {
-            return plan.forward(x, training);
-        }
-        Matrix out = x;
-        for (Layer layer : layers) {
-            out = layer.forward(out, training);
-        }
-        return out;
+        return passes.forward(x, training);
     }
 
     /** Forward pass in training mode and the loss against {@code y} (n×outputs). */
@@ -158,14 +146,7 @@ public final class NeuralNetwork implements AutoCloseable {
      * too and returned (n×inputs, a buffer of the first operation), else null is returned.
      */
     public Matrix backward(boolean inputGradient) {
-        Matrix grad = loss.backward();
-        if (plan != null) {
-            return plan.backward(grad, inputGradient);
-        }
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            grad = layers.get(i).backward(grad, inputGradient || i > 0);
-        }
-        return grad;
+        return passes.backward(loss.backward(), inputGradient);
     }
 
     /**
@@ -177,7 +158,7 @@ public final class NeuralNetwork implements AutoCloseable {
         checkInput(x);
         try (Gemm single = Kernels.create(1, precision)) {
             List<Layer> own = layers.stream().map(layer -> layer.sharingParameters(single)).toList();
-            return forward(own, DensePlan.of(own, single), x, false).copy();
+            return Passes.of(own, single).forward(x, false).copy();
         }
     }
 

@@ -2,9 +2,12 @@ package org.backprop.network;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.backprop.kernel.Gemm;
 import org.backprop.kernel.Kernels;
+import org.backprop.kernel.RangeTask;
+import org.backprop.kernel.ThreadTeam;
 import org.backprop.layer.Layer;
 import org.backprop.tensor.Matrix;
 import org.backprop.tensor.ShapeException;
@@ -21,11 +24,22 @@ import org.backprop.tensor.ShapeException;
  * are those of {@link NeuralNetwork#predict} bit for bit, for any thread count and chunk size
  * (rows are independent and products never split a dot product), with one exception under
  * {@link org.backprop.kernel.Precision#FLOAT32}: a product of one row is a matrix–vector shape,
- * which the float32 kernels compute in double, so a single row (or a last chunk of one row)
- * differs from the same row in a batch by float rounding (about 1e-7 relative).
+ * which the float32 kernels compute in double, so a single row (or chunks of one row, asked for
+ * with a chunk size of 1) differs from the same row in a batch by float rounding (about 1e-7
+ * relative).
  *
- * <p>Do not train the network while predictors use it. Close the predictor to stop its kernel's
- * worker threads (none for one thread).
+ * <p>A predictor of several threads ({@link #of(NeuralNetwork, int, int)}) splits the <em>rows</em>
+ * of an input into pieces that the threads claim one after another, each thread running its pieces
+ * through the whole network on single-thread kernels and buffers of its own: one hand-off per call
+ * instead of one per product, and a thread that is slow to start (a busy machine) leaves its pieces
+ * to the others instead of holding them up. Inputs under {@link #MIN_SPLIT_MULTIPLY_ADDS}
+ * multiply-adds, and single rows, run on the calling thread alone, where waking a worker would cost
+ * more than it saves. Rows are cut into pieces of equal size (at most {@link #chunkRows()}, never a
+ * piece of one row unless the input is one row), and which thread computes a piece does not change
+ * its bits.
+ *
+ * <p>Do not train the network while predictors use it. Close the predictor to stop its worker
+ * threads (none for one thread).
  *
  * <pre>{@code
  * try (Predictor predictor = Predictor.of(network)) {      // one per thread
@@ -37,42 +51,50 @@ import org.backprop.tensor.ShapeException;
 public final class Predictor implements AutoCloseable {
     /** Default rows per chunk: large enough for the kernels to run at speed, small enough for cache. */
     public static final int DEFAULT_CHUNK_ROWS = 1024;
+    /**
+     * Inputs of fewer multiply-adds than this (rows × the network's weights) run on one thread even
+     * on a predictor of several: about 50 µs of work, well above the cost of waking a worker.
+     */
+    public static final long MIN_SPLIT_MULTIPLY_ADDS = 1L << 20;
+    /** Rows of the smallest piece a split input is cut into. */
+    private static final int MIN_PIECE_ROWS = 16;
 
-    private final List<Layer> layers = new ArrayList<>();
-    private final Gemm gemm;
+    /** One per thread: lane 0 runs on the calling thread (and alone for single rows and small inputs). */
+    private final Lane[] lanes;
+    /** The threads that run the lanes, or null for one thread. */
+    private final ThreadTeam team;
+    private final SplitRows split;
     private final boolean ownsGemm;
-    /** The fused passes for these layers, as the network's own, or null for the plain loop. */
-    private final DensePlan plan;
     private final int inputs;
     private final int outputs;
     private final int chunkRows;
+    private final long multiplyAddsPerRow;
     private final Matrix row;
 
     private Predictor(NeuralNetwork network, int threads, int chunkRows) {
-        this(network, kernel(network, threads), true, chunkRows);
+        this(network, threads, null, chunkRows);
     }
 
-    private Predictor(NeuralNetwork network, Gemm gemm, boolean ownsGemm, int chunkRows) {
+    /** {@code shared}: the network's kernel for one lane, or null for {@code threads} lanes of their own. */
+    private Predictor(NeuralNetwork network, int threads, Gemm shared, int chunkRows) {
         if (chunkRows < 1) {
             throw new IllegalArgumentException("chunk rows must be at least 1, got " + chunkRows);
         }
-        this.gemm = gemm;
-        this.ownsGemm = ownsGemm;
-        for (Layer layer : network.layers()) {
-            layers.add(layer.sharingParameters(gemm));
-        }
-        this.plan = DensePlan.of(layers, gemm);
-        this.inputs = network.inputs();
-        this.outputs = network.outputs();
-        this.chunkRows = chunkRows;
-        this.row = Matrix.zeros(1, inputs);
-    }
-
-    private static Gemm kernel(NeuralNetwork network, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("a predictor needs at least one thread, got " + threads);
         }
-        return Kernels.create(threads, network.precision());
+        this.ownsGemm = shared == null;
+        this.lanes = new Lane[threads];
+        for (int t = 0; t < threads; t++) {
+            lanes[t] = new Lane(network, shared != null ? shared : Kernels.create(1, network.precision()));
+        }
+        this.team = threads == 1 ? null : ThreadTeam.of(threads);
+        this.split = team == null ? null : new SplitRows();
+        this.inputs = network.inputs();
+        this.outputs = network.outputs();
+        this.chunkRows = chunkRows;
+        this.multiplyAddsPerRow = Math.max(1, network.parameters().size());
+        this.row = Matrix.zeros(1, inputs);
     }
 
     /**
@@ -82,7 +104,7 @@ public final class Predictor implements AutoCloseable {
      * (e.g. between training steps, as the trainer evaluates); closing it leaves the kernel running.
      */
     public static Predictor onNetworkKernel(NeuralNetwork network, int chunkRows) {
-        return new Predictor(network, network.gemm(), false, chunkRows);
+        return new Predictor(network, 1, network.gemm(), chunkRows);
     }
 
     /** A one-thread predictor with {@link #DEFAULT_CHUNK_ROWS} rows per chunk. */
@@ -91,8 +113,8 @@ public final class Predictor implements AutoCloseable {
     }
 
     /**
-     * A predictor whose products run on {@code threads} threads (worth it for chunks of hundreds of
-     * rows and wide layers), {@code chunkRows} rows at a time.
+     * A predictor of {@code threads} threads, each running its share of an input's rows (worth it
+     * for inputs of hundreds of rows), {@code chunkRows} rows at a time.
      */
     public static Predictor of(NeuralNetwork network, int threads, int chunkRows) {
         return new Predictor(network, threads, chunkRows);
@@ -126,7 +148,7 @@ public final class Predictor implements AutoCloseable {
                     + features.length + " features and room for " + out.length + " outputs");
         }
         System.arraycopy(features, 0, row.data(), row.offset(), inputs);
-        Matrix result = run(row);
+        Matrix result = lanes[0].run(row);
         System.arraycopy(result.data(), result.offset(), out, 0, outputs);
     }
 
@@ -141,12 +163,28 @@ public final class Predictor implements AutoCloseable {
             throw new ShapeException("predictor of " + inputs + " inputs and " + outputs + " outputs got input "
                     + x.shape() + " and output " + out.shape());
         }
-        for (int from = 0; from < x.rows(); from += chunkRows) {
-            int to = Math.min(x.rows(), from + chunkRows);
-            Matrix result = run(x.rowRange(from, to));
-            System.arraycopy(result.data(), result.offset(), out.data(), out.offset() + from * outputs,
-                    (to - from) * outputs);
+        int rows = x.rows();
+        if (team == null || rows < 2 * lanes.length || rows * multiplyAddsPerRow < MIN_SPLIT_MULTIPLY_ADDS) {
+            lanes[0].predict(x, 0, rows, out, chunkRows);
+            return;
         }
+        // about four pieces per thread, so that a thread that starts late still finds some
+        int pieceRows = Math.max(MIN_PIECE_ROWS, Math.min(chunkRows, ceilDiv(rows, 4 * lanes.length)));
+        split.set(x, out, ceilDiv(rows, pieceRows));
+        try {
+            team.forRange(lanes.length, Integer.MAX_VALUE, split);   // one call per lane, always split
+        } finally {
+            split.clear();
+        }
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    /** Piece {@code piece} of {@code pieces} equal pieces of [0, rows): its first row. */
+    private static int pieceStart(int rows, int pieces, int piece) {
+        return (int) ((long) rows * piece / pieces);
     }
 
     /** The network's output for {@code x} (n×inputs), in a new n×outputs matrix. */
@@ -156,22 +194,91 @@ public final class Predictor implements AutoCloseable {
         return out;
     }
 
-    private Matrix run(Matrix x) {
-        if (plan != null) {
-            return plan.forward(x, false);
-        }
-        Matrix out = x;
-        for (int i = 0; i < layers.size(); i++) {  // indexed: no iterator per call
-            out = layers.get(i).forward(out, false);
-        }
-        return out;
-    }
-
-    /** Stops the kernel's worker threads (unless the kernel is the network's). */
+    /** Stops the worker threads and the lanes' kernels (unless the kernel is the network's). */
     @Override
     public void close() {
+        if (team != null) {
+            team.close();
+        }
         if (ownsGemm) {
-            gemm.close();
+            for (Lane lane : lanes) {
+                lane.gemm.close();
+            }
+        }
+    }
+
+    /** The layers of one thread: copies sharing the network's parameters, on a kernel of its own. */
+    private static final class Lane {
+        private final List<Layer> layers = new ArrayList<>();
+        private final Gemm gemm;
+        /** The fused passes for these layers, as the network's own, or null for the plain loop. */
+        private final DensePlan plan;
+
+        Lane(NeuralNetwork network, Gemm gemm) {
+            this.gemm = gemm;
+            for (Layer layer : network.layers()) {
+                layers.add(layer.sharingParameters(gemm));
+            }
+            this.plan = DensePlan.of(layers, gemm);
+        }
+
+        /** Rows [from, to) of {@code x} into the same rows of {@code out}, in equal chunks of at most chunkRows. */
+        void predict(Matrix x, int from, int to, Matrix out, int chunkRows) {
+            int outputs = out.cols();
+            int rows = to - from;
+            int chunks = ceilDiv(rows, chunkRows);
+            for (int c = 0; c < chunks; c++) {
+                int start = from + pieceStart(rows, chunks, c);
+                int end = from + pieceStart(rows, chunks, c + 1);
+                Matrix result = run(x.rowRange(start, end));
+                System.arraycopy(result.data(), result.offset(), out.data(), out.offset() + start * outputs,
+                        (end - start) * outputs);
+            }
+        }
+
+        Matrix run(Matrix x) {
+            if (plan != null) {
+                return plan.forward(x, false);
+            }
+            Matrix out = x;
+            for (int i = 0; i < layers.size(); i++) {  // indexed: no iterator per call
+                out = layers.get(i).forward(out, false);
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The reusable job of one split {@link #predict(Matrix, Matrix)}: lane t claims the next piece
+     * until none is left.
+     */
+    private final class SplitRows implements RangeTask {
+        private final AtomicInteger nextPiece = new AtomicInteger();
+        private Matrix x;
+        private Matrix out;
+        private int pieces;
+
+        void set(Matrix x, Matrix out, int pieces) {
+            this.x = x;
+            this.out = out;
+            this.pieces = pieces;
+            nextPiece.set(0);
+        }
+
+        void clear() {
+            x = null;
+            out = null;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            int rows = x.rows();
+            for (int t = from; t < to; t++) {
+                for (int piece = nextPiece.getAndIncrement(); piece < pieces; piece = nextPiece.getAndIncrement()) {
+                    lanes[t].predict(x, pieceStart(rows, pieces, piece), pieceStart(rows, pieces, piece + 1), out,
+                            chunkRows);
+                }
+            }
         }
     }
 }

@@ -23,6 +23,14 @@ public abstract class Activation extends Operation {
     /** f'(x), given the input x and the output y = f(x). */
     protected abstract double derivative(double x, double y);
 
+    /**
+     * True when f' jumps at x = 0 (a kink, e.g. ReLU's): a gradient check then does not trust a
+     * central difference that steps across 0. False by default (f' continuous).
+     */
+    public boolean kinkedAtZero() {
+        return false;
+    }
+
     /** The name used in model files and on the command line, e.g. {@code "relu"}. */
     public abstract String id();
 

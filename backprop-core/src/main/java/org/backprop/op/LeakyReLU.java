@@ -39,6 +39,12 @@ public final class LeakyReLU extends Activation {
         return x > 0 ? 1.0 : slope;
     }
 
+    /** f' jumps from the slope below 0 to 1 above it. */
+    @Override
+    public boolean kinkedAtZero() {
+        return true;
+    }
+
     @Override
     public String id() {
         return "leaky_relu";

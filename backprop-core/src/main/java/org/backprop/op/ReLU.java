@@ -30,6 +30,12 @@ public final class ReLU extends Activation {
                 outputGrad.offset() + from, inputGrad.data(), inputGrad.offset() + from, to - from);
     }
 
+    /** f' jumps from the slope below 0 to 1 above it. */
+    @Override
+    public boolean kinkedAtZero() {
+        return true;
+    }
+
     @Override
     public String id() {
         return "relu";

@@ -19,11 +19,13 @@ import org.backprop.network.Parameter;
  * that. State: Adam's.
  */
 public final class AdamW extends Adam {
+    private static final long serialVersionUID = 1L;
     /** The default decoupled weight decay λ. */
     public static final double DEFAULT_WEIGHT_DECAY = 0.01;
 
     private final double decoupledDecay;
-    private Predicate<Parameter> decayed = p -> p.kind() == ParamKind.WEIGHT;
+    private Predicate<Parameter> decayed =
+            (Predicate<Parameter> & java.io.Serializable) p -> p.kind() == ParamKind.WEIGHT;
 
     /** AdamW with one learning rate and the default λ, β₁, β₂, ε. */
     public AdamW(double learningRate) {
@@ -68,13 +70,14 @@ public final class AdamW extends Adam {
     }
 
     @Override
-    protected void update(double[] w, double[] g, int from, int length, double lr, Parameter parameter) {
+    protected void update(double[] w, double[] g, double[][] state, int from, int length, double lr,
+                          Parameter parameter) {
         if (decayed.test(parameter)) {
             double keep = 1 - lr * decoupledDecay;
             for (int i = from, end = from + length; i < end; i++) {
                 w[i] *= keep;
             }
         }
-        super.update(w, g, from, length, lr, parameter);
+        super.update(w, g, state, from, length, lr, parameter);
     }
 }

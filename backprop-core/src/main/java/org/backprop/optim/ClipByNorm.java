@@ -9,6 +9,7 @@ package org.backprop.optim;
  * gradient NaN, an infinite one zeroes the finite elements.
  */
 public final class ClipByNorm implements GradientClipping {
+    private static final long serialVersionUID = 1L;
     /** Added to the norm before dividing, as in PyTorch. */
     public static final double EPSILON = 1e-6;
 

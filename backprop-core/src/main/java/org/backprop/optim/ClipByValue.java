@@ -5,6 +5,7 @@ package org.backprop.optim;
  * element g becomes {@code min(max(g, -clipValue), clipValue)}. NaN stays NaN.
  */
 public final class ClipByValue implements GradientClipping {
+    private static final long serialVersionUID = 1L;
     private final double clipValue;
 
     /** @param clipValue the largest allowed magnitude, finite and &gt; 0 */

@@ -7,7 +7,7 @@ package org.backprop.optim;
  * (every parameter together), and the clipped values stay in the gradient buffer.
  */
 @FunctionalInterface
-public interface GradientClipping {
+public interface GradientClipping extends java.io.Serializable {
 
     /** Clips {@code grads} in place. */
     void clip(double[] grads);

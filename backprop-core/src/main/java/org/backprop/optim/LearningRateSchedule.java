@@ -17,7 +17,7 @@ package org.backprop.optim;
  * }</pre>
  */
 @FunctionalInterface
-public interface LearningRateSchedule {
+public interface LearningRateSchedule extends java.io.Serializable {
 
     /** The multiplier at {@code step} (1-based). */
     double factor(long step);

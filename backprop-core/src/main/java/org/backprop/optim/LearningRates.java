@@ -1,5 +1,6 @@
 package org.backprop.optim;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -16,11 +17,12 @@ import org.backprop.network.Parameter;
  * LearningRates.of(0.25).with(ParamKind.BIAS, 5e-4)
  * }</pre>
  */
-public final class LearningRates {
+public final class LearningRates implements Serializable {
+    private static final long serialVersionUID = 1L;
     private final double base;
     private final List<Group> groups;
 
-    private record Group(String description, Predicate<Parameter> matches, double rate) {
+    private record Group(String description, Predicate<Parameter> matches, double rate) implements Serializable {
     }
 
     private LearningRates(double base, List<Group> groups) {
@@ -36,12 +38,13 @@ public final class LearningRates {
 
     /** These rates plus {@code rate} for every parameter of {@code kind}. */
     public LearningRates with(ParamKind kind, double rate) {
-        return with(kind.name().toLowerCase(java.util.Locale.ROOT) + "s", p -> p.kind() == kind, rate);
+        return with(kind.name().toLowerCase(java.util.Locale.ROOT) + "s",
+                (Predicate<Parameter> & Serializable) p -> p.kind() == kind, rate);
     }
 
     /** These rates plus {@code rate} for the parameter named {@code name} (e.g. "dense1.W"). */
     public LearningRates with(String name, double rate) {
-        return with(name, p -> p.name().equals(name), rate);
+        return with(name, (Predicate<Parameter> & Serializable) p -> p.name().equals(name), rate);
     }
 
     /** These rates plus {@code rate} for parameters matching {@code matches}. */

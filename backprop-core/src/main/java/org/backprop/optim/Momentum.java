@@ -11,6 +11,7 @@ package org.backprop.optim;
  * Default μ = {@value #DEFAULT_MOMENTUM}. State: {@code "velocity"}.
  */
 public final class Momentum extends MomentumMethod {
+    private static final long serialVersionUID = 1L;
     /** The default momentum coefficient. */
     public static final double DEFAULT_MOMENTUM = 0.9;
 

@@ -1,5 +1,6 @@
 package org.backprop.optim;
 
+import java.util.List;
 import java.util.function.Predicate;
 
 import org.backprop.network.ParamKind;
@@ -22,8 +23,10 @@ import org.backprop.network.Parameter;
  * Regularization.l2(5e-4).appliedTo("all parameters", p -> true)       // biases too
  * }</pre>
  */
-public final class Regularization {
-    private static final Predicate<Parameter> WEIGHTS_ONLY = p -> p.kind() == ParamKind.WEIGHT;
+public final class Regularization implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final Predicate<Parameter> WEIGHTS_ONLY =
+            (Predicate<Parameter> & java.io.Serializable) p -> p.kind() == ParamKind.WEIGHT;
 
     private final double l1;
     private final double l2;
@@ -89,10 +92,11 @@ public final class Regularization {
 
     /**
      * Writes {@code g + λ₂·w + λ₁·sign(w)} into {@code out} for elements of parameters in scope and
-     * {@code g} for the others.
+     * {@code g} for the others. Allocates nothing (no iterator).
      */
-    void penalise(Iterable<Parameter> parameters, double[] w, double[] g, double[] out) {
-        for (Parameter p : parameters) {
+    void penalise(List<Parameter> parameters, double[] w, double[] g, double[] out) {
+        for (int k = 0; k < parameters.size(); k++) {
+            Parameter p = parameters.get(k);
             int from = p.offset();
             int end = from + p.size();
             if (appliesTo(p)) {

@@ -14,6 +14,7 @@ import org.backprop.network.Parameter;
  * rate is {@value #DEFAULT_LEARNING_RATE}. State: {@code "squareAverage"}.
  */
 public final class RmsProp extends Optimizer {
+    private static final long serialVersionUID = 1L;
     /** PyTorch's default learning rate for RMSprop. */
     public static final double DEFAULT_LEARNING_RATE = 1e-2;
     /** The default smoothing constant α. */
@@ -69,8 +70,9 @@ public final class RmsProp extends Optimizer {
     }
 
     @Override
-    protected void update(double[] w, double[] g, int from, int length, double lr, Parameter parameter) {
-        double[] a = buffer(SQUARE_AVERAGE);
+    protected void update(double[] w, double[] g, double[][] state, int from, int length, double lr,
+                          Parameter parameter) {
+        double[] a = state[0];
         for (int i = from, end = from + length; i < end; i++) {
             a[i] = alpha * a[i] + (1 - alpha) * g[i] * g[i];
             w[i] -= lr * g[i] / (Math.sqrt(a[i]) + epsilon);

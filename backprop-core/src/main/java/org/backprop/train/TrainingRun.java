@@ -73,6 +73,33 @@ public final class TrainingRun {
         }
     }
 
+    /**
+     * Records batch {@code batch} of epoch {@code epoch} whose optimizer update was applied outside
+     * this run, to a copy of the network and optimizer (e.g. by the tasks of a Spark barrier stage),
+     * before the caller put the resulting parameters and optimizer state into this run's: the loss
+     * checks and the listeners of {@link #step}, without the optimizer. Exact only for a step that
+     * stayed within {@link #stepLimits()}; a step outside them must be rerun with {@link #step}.
+     *
+     * @throws TrainingDivergedException as {@link #step}
+     */
+    public void stepTaken(int epoch, int batch, double loss) {
+        guard.checkLoss(epoch, batch, loss);
+        for (int i = 0; i < listeners.size(); i++) {
+            listeners.get(i).onBatchEnd(epoch, batch, loss);
+        }
+    }
+
+    /**
+     * The bounds within which a step taken elsewhere can be reported with {@link #stepTaken} and
+     * have the same effect as {@link #step}: a loss at most {@link StepLimits#lossCeiling()}, and
+     * every parameter after the update of magnitude at most {@link StepLimits#weightBound()} (NaN
+     * fails both). Null before this run's first step, whose loss sets the ceiling.
+     */
+    public StepLimits stepLimits() {
+        double ceiling = guard.lossCeiling();
+        return Double.isNaN(ceiling) ? null : new StepLimits(ceiling, DivergenceGuard.WEIGHT_BOUND);
+    }
+
     /** Closes epoch {@code epoch}: evaluates when due, observes early stopping, records and tells the listeners. */
     public void endEpoch(int epoch, double meanBatchLoss) {
         EpochRecord record = evaluationDue(epoch) ? evaluator.evaluate(epoch, meanBatchLoss)

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.backprop.loss.MeanAbsoluteError;
+import org.backprop.op.Activation;
+import org.backprop.op.Activations;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.random.RandomSource;
 import org.backprop.tensor.Matrix;
@@ -40,6 +42,22 @@ class KinkGradientCheckTest {
     private static Matrix inputs() {
         // row 0 is the one with the kinks; the others lie far from them for every unit
         return Matrix.of(new double[][] {{0.5, -0.2, 0.1}, {0.5, -0.2, 0.1}});
+    }
+
+    /**
+     * The watch asks each activation whether its derivative jumps at 0 (no list of names): every
+     * registered activation says so exactly when its one-sided slopes at 0 differ.
+     */
+    @Test
+    void everyActivationDeclaresAKinkAtZeroExactlyWhenItsSlopesJumpThere() {
+        double h = 1e-6;
+        for (String name : Activations.names()) {
+            Activation f = Activations.byName(name);
+            Matrix y = f.forward(Matrix.row(-h, 0, h));
+            double left = (y.get(0, 1) - y.get(0, 0)) / h;
+            double right = (y.get(0, 2) - y.get(0, 1)) / h;
+            assertEquals(Math.abs(left - right) > 1e-3, f.kinkedAtZero(), name + ": slopes " + left + ", " + right);
+        }
     }
 
     @Test

@@ -68,6 +68,32 @@ class OptimizerStateTest {
         assertFalse(java.util.Arrays.equals(savedValues, params.values()), "training moved the parameters");
     }
 
+    /** A serialized copy (as a cluster's task receives it) continues bit for bit, configuration included. */
+    @ParameterizedTest
+    @MethodSource("names")
+    void serializedOptimizerContinuesBitIdentically(String name) throws Exception {
+        ParameterBuffer params = TinyParameters.create();
+        Optimizer original = configured(name);
+        train(original, params, 1, BEFORE_SAVE);
+        double[] savedValues = params.values().clone();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(original);
+        }
+        Optimizer copy;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (Optimizer) in.readObject();
+        }
+        train(original, params, BEFORE_SAVE + 1, AFTER_SAVE);
+        ParameterBuffer copiedParams = TinyParameters.create(savedValues);
+        train(copy, copiedParams, BEFORE_SAVE + 1, AFTER_SAVE);
+
+        assertArrayEquals(params.values(), copiedParams.values(), name);
+        assertTrue(original.state().sameAs(copy.state()), name);
+        assertEquals(original.toString(), copy.toString());
+    }
+
     @Test
     void stateIsACopy() {
         ParameterBuffer params = TinyParameters.create();

@@ -11,6 +11,7 @@ import org.backprop.loss.Reduction;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.network.ParamKind;
 import org.backprop.network.Predictor;
+import org.backprop.network.SharedPredictor;
 import org.backprop.optim.LearningRates;
 import org.backprop.optim.Optimizer;
 import org.backprop.optim.Sgd;
@@ -48,12 +49,16 @@ class ReadmeJavaExampleTest {
         try (Predictor predictor = Predictor.of(net)) {         // one per serving thread, shares the weights
             predictor.predictRow(features, out);                // one row into your buffer: no allocation
         }
+        double[] fromPredictor = out.clone();
+        SharedPredictor shared = SharedPredictor.of(net);       // or one for all threads: thread-safe,
+        shared.predictRow(features, out);                       // a Predictor per calling thread inside
         GradientCheckReport report = GradientCheck.network(net, x.rowRange(0, 32), y.rowRange(0, 32),
                 GradientCheckOptions.defaults().withMaxPerTensor(500));   // a sample: about a second
         // ---
         try (net) {
             assertEquals(5, history.epochs().size());
             assertEquals(5000, predictions.rows());
+            assertEquals(predictions.get(0, 0), fromPredictor[0]);
             assertEquals(predictions.get(0, 0), out[0]);
             assertTrue(report.passed(), report.toString());
             assertTrue(report.checked() > 1500, report.toString());

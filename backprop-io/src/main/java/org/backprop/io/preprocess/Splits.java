@@ -2,6 +2,7 @@ package org.backprop.io.preprocess;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,45 @@ public final class Splits {
             Arrays.sort(part);
         }
         return new Split(parts[0], parts[1], parts[2]);
+    }
+
+    /**
+     * The validation rows of {@code stratified(classes, 1 - validation, validation, seed)} (or of
+     * {@code random(n, 1 - validation, validation, seed)} with one class of n rows) from the class
+     * sizes alone: for class c (ascending, as {@link #stratified} orders them) the set of positions
+     * i, counting class c's rows in row order from 0, whose row is held out; every other row is a
+     * training row. The same random stream is drawn in the same order as {@link #stratified}, so a
+     * split computed where the rows live (e.g. on Spark executors, each row knowing its class and
+     * its rank within the class) selects exactly the same rows. Holds one class's {@code int[]} at a
+     * time.
+     *
+     * @param classSizes the rows of each class, classes in ascending order (empty classes allowed)
+     * @throws IllegalArgumentException if {@code validation} is not in [0, 1)
+     */
+    public static BitSet[] validationRanks(int[] classSizes, double validation, long seed) {
+        double[] fractions = fractions(1 - validation, validation);
+        SplittableRandom random = new SplittableRandom(seed);
+        BitSet[] held = new BitSet[classSizes.length];
+        for (int c = 0; c < classSizes.length; c++) {
+            held[c] = new BitSet(classSizes[c]);
+            if (classSizes[c] == 0) {
+                continue;
+            }
+            int[] positions = new int[classSizes[c]];
+            for (int i = 0; i < positions.length; i++) {
+                positions[i] = i;
+            }
+            shuffle(positions, random);
+            int[] counts = counts(positions.length, fractions);
+            if (counts[2] != 0) {
+                throw new IllegalStateException("a train/validation split of " + (1 - validation) + "/" + validation
+                        + " left " + counts[2] + " rows in neither part");
+            }
+            for (int i = counts[0]; i < counts[0] + counts[1]; i++) {
+                held[c].set(positions[i]);
+            }
+        }
+        return held;
     }
 
     private static double[] fractions(double train, double validation) {

@@ -157,13 +157,23 @@ public final class TabularTraining {
     private static Split split(Target target, TabularOptions options) {
         double v = options.validationSplit();
         int n = target.rows().length;
+        checkValidationSplit(n, v);
+        return target.task() == Task.CLASSIFICATION
+                ? Splits.stratified(LabelEncoder.fit(target.labels()).encode(target.labels()), 1 - v, v, options.seed())
+                : Splits.random(n, 1 - v, v, options.seed());
+    }
+
+    /**
+     * Refuses a validation fraction {@code v} that would leave fewer than 2 of the {@code n} rows with
+     * a target for training.
+     *
+     * @throws IllegalArgumentException saying so
+     */
+    public static void checkValidationSplit(long n, double v) {
         if (v > 0 && n - Math.round(n * v) < 2) {
             throw new IllegalArgumentException("a validation split of " + v + " leaves fewer than 2 of " + n
                     + " rows for training");
         }
-        return target.task() == Task.CLASSIFICATION
-                ? Splits.stratified(LabelEncoder.fit(target.labels()).encode(target.labels()), 1 - v, v, options.seed())
-                : Splits.random(n, 1 - v, v, options.seed());
     }
 
     private static int[] tableRows(Target target, int[] indices) {

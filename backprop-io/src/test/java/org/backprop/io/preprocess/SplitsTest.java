@@ -81,4 +81,24 @@ class SplitsTest {
         assertThrows(IllegalArgumentException.class, () -> Splits.random(10, Double.NaN, 0, 1));
         assertThrows(IllegalArgumentException.class, () -> Splits.stratified(new int[] {-1}, 0.5, 0, 1));
     }
+
+    @Test
+    void validationRanksSelectTheRowsOfTheStratifiedAndRandomSplits() {
+        int[] classes = new java.util.SplittableRandom(3).ints(997, 0, 4).toArray();
+        classes[5] = 6;
+        for (double v : new double[] {0.1, 0.25, 0.5}) {
+            int[] sizes = new int[7];
+            int[] rank = new int[classes.length];
+            for (int r = 0; r < classes.length; r++) {
+                rank[r] = sizes[classes[r]]++;
+            }
+            java.util.BitSet[] held = Splits.validationRanks(sizes, v, 11);
+            int[] expected = Splits.stratified(classes, 1 - v, v, 11).validation();
+            int[] got = IntStream.range(0, classes.length).filter(r -> held[classes[r]].get(rank[r])).toArray();
+            assertArrayEquals(expected, got, "stratified, validation " + v);
+            java.util.BitSet one = Splits.validationRanks(new int[] {classes.length}, v, 11)[0];
+            assertArrayEquals(Splits.random(classes.length, 1 - v, v, 11).validation(), one.stream().toArray(),
+                    "random, validation " + v);
+        }
+    }
 }

@@ -88,19 +88,39 @@ public final class DataPacker {
     }
 
     /**
-     * Packs training rows encoded on the executors ({@link DistributedTableFit}) into
-     * {@code partitions} cached blocks: the features standardized by {@code featureScaler}, the
-     * targets as the network sees them (regression: standardized by {@code targetScaler}; else one-hot
-     * rows of {@code labels}), row i (input order) in partition i mod P. One job, one shuffle.
+     * Packs rows encoded on the executors ({@link DistributedTableFit}) into {@code partitions} cached
+     * blocks: the features standardized by {@code featureScaler}, the targets as the network sees
+     * them (regression: standardized by {@code targetScaler}; else one-hot rows of {@code labels}),
+     * row i (input order) in partition i mod P; with {@code weighted}, each row's weight
+     * ({@link EncodedPart#weight} with {@code classWeights}, or null for 1). One job, one shuffle.
      */
     public static JavaRDD<Block> packEncoded(JavaRDD<EncodedPart> encoded, StandardScaler featureScaler,
-                                             StandardScaler targetScaler, LabelEncoder labels, int partitions) {
+                                             StandardScaler targetScaler, LabelEncoder labels,
+                                             java.util.Map<String, Double> classWeights, boolean weighted,
+                                             int partitions) {
         int outputs = targetScaler != null ? 1 : labels.classCount();
         java.util.List<String> classes = labels == null ? null : new java.util.ArrayList<>(labels.classes());
+        java.util.Map<String, Double> byClass = classWeights == null ? null : new java.util.HashMap<>(classWeights);
         JavaRDD<LabeledRow> rows = encoded.flatMap(e -> new NetworkRows(e, featureScaler, targetScaler,
-                classes == null ? null : LabelEncoder.of(classes)));
+                classes == null ? null : LabelEncoder.of(classes), byClass));
         int inputs = featureScaler.columns();
-        return blocks(rows, partitions, identityScaler(inputs), identityScaler(outputs), inputs, outputs, false);
+        return blocks(rows, partitions, identityScaler(inputs), identityScaler(outputs), inputs, outputs, weighted);
+    }
+
+    /**
+     * True if some row of {@code encoded} weighs more than 0 ({@link EncodedPart#weight} with
+     * {@code classWeights}); one job.
+     */
+    public static boolean someWeight(JavaRDD<EncodedPart> encoded, java.util.Map<String, Double> classWeights) {
+        java.util.Map<String, Double> byClass = classWeights == null ? null : new java.util.HashMap<>(classWeights);
+        return encoded.map(e -> {
+            for (int i = 0; i < e.rows(); i++) {
+                if (e.weight(i, byClass) > 0) {
+                    return true;
+                }
+            }
+            return false;
+        }).fold(false, (a, b) -> a || b);
     }
 
     /** One pass: statistics per partition, merged on the driver in partition order. */

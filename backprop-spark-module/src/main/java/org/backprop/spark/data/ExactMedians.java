@@ -3,6 +3,7 @@ package org.backprop.spark.data;
 import java.util.List;
 
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.broadcast.Broadcast;
 import org.backprop.io.csv.Column;
 import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.preprocess.NumericEncoder;
@@ -26,9 +27,11 @@ final class ExactMedians {
 
     /**
      * The medians of {@code columns} (null for a column without values), each over the non-missing
-     * cells of the training rows; {@code counts[j]} is that number of cells.
+     * cells of the training rows (those of {@code holdout}, or null: every row with a target);
+     * {@code counts[j]} is that number of cells.
      */
-    static Double[] of(JavaRDD<TablePart> parts, String target, List<String> columns, long[] counts) {
+    static Double[] of(JavaRDD<TablePart> parts, String target, Broadcast<Holdout> holdout, List<String> columns,
+                       long[] counts) {
         int k = columns.size();
         long[] lowRank = new long[k];
         long[] highRank = new long[k];
@@ -44,7 +47,8 @@ final class ExactMedians {
             int known = 64 - Math.min(64, pass * BITS);
             long[] lp = lowPrefix.clone();
             long[] hp = highPrefix.clone();
-            long[][] hist = parts.map(part -> histogram(part, target, names, lp, hp, known, shift))
+            long[][] hist = parts.map(part -> histogram(part, target, holdout == null ? null : holdout.value(), names, lp, hp, known,
+                            shift))
                     .reduce(ExactMedians::add);
             for (int j = 0; j < k; j++) {
                 if (counts[j] == 0) {
@@ -75,14 +79,14 @@ final class ExactMedians {
         throw new IllegalStateException("rank " + rank + " beyond " + before + " values");
     }
 
-    private static long[][] histogram(TablePart part, String target, String[] names, long[] lowPrefix,
+    private static long[][] histogram(TablePart part, String target, Holdout holdout, String[] names, long[] lowPrefix,
                                       long[] highPrefix, int unknownBits, int shift) {
         long[][] hist = new long[2 * names.length][BUCKETS];
         if (part.table() == null) {
             return hist;
         }
         ColumnarTable table = part.table();
-        boolean[] train = TableProfile.trainRows(table, target);
+        boolean[] train = TableProfile.rows(table, target, part.partition(), holdout, false);
         long known = unknownBits >= 64 ? 0 : -1L << unknownBits;
         for (int j = 0; j < names.length; j++) {
             Column c = table.column(names[j]);

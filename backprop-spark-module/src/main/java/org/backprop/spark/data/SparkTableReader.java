@@ -65,6 +65,16 @@ public final class SparkTableReader {
         return new SparkTable(source, columns, parts.persist(StorageLevel.MEMORY_AND_DISK()), kind == Kind.CSV ? 1 : 0);
     }
 
+    /**
+     * Checks, before any work, that {@code location} is something {@link #read} can read (a file, a
+     * directory or a catalog table).
+     *
+     * @throws java.io.UncheckedIOException naming the location if it is none of them
+     */
+    public static void requireReadable(SparkSession spark, String location) {
+        kind(spark, location);
+    }
+
     private enum Kind { CSV, PARQUET, TABLE }
 
     private static Kind kind(SparkSession spark, String location) {

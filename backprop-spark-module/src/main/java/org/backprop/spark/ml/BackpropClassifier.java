@@ -2,17 +2,24 @@ package org.backprop.spark.ml;
 
 import java.util.List;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 import org.backprop.io.preprocess.LabelEncoder;
+import org.backprop.io.table.ClassWeights;
 import org.backprop.spark.data.InputColumns;
 import org.backprop.spark.score.ModelBytes;
 import org.backprop.spark.train.FitResult;
+import org.backprop.spark.train.SparkTrainConfig;
 import org.backprop.spark.train.SparkTrainer;
 
 /**
@@ -31,12 +38,20 @@ import org.backprop.spark.train.SparkTrainer;
  *         .setOptimizer("adam").setLearningRate(0.01).setEpochs(50).setBatchSize(256).setPartitions(4);
  * }</pre>
  *
- * Params beyond {@link BackpropEstimator}'s: {@code probabilityCol} ("probability") and
- * {@code rawPredictionCol} ("rawPrediction").
+ * Params beyond {@link BackpropEstimator}'s: {@code probabilityCol} ("probability"),
+ * {@code rawPredictionCol} ("rawPrediction") and {@code classWeight} (unset: every class 1):
+ * {@code backprop train --class-weight}'s weights, {@code "balanced"} (class c weighs n / (k · n_c)
+ * over the n training rows and k classes) or {@code "LABEL=W,…"} pairs (labels as the model names
+ * the classes, other classes 1); each row's weight is its {@code weightCol} value (1 without one)
+ * times its class's weight, and every batch's loss is the weighted mean Σwℓ/Σw. Like every param it
+ * is saved with the estimator and can be tuned ({@code addGrid(classifier.classWeight(), …)}).
  */
 public final class BackpropClassifier extends BackpropEstimator<BackpropClassifier, BackpropClassificationModel> {
     private static final long serialVersionUID = 1L;
+    /** The column of row weights the fit adds when {@code classWeight} is set. */
+    static final String CLASS_WEIGHTED = "__backprop_weight";
     private final ClassifierColumns columns;
+    private final org.apache.spark.ml.param.Param<String> classWeight;
 
     public BackpropClassifier() {
         this(Identifiable$.MODULE$.randomUID("backpropClassifier"));
@@ -46,6 +61,8 @@ public final class BackpropClassifier extends BackpropEstimator<BackpropClassifi
     public BackpropClassifier(String uid) {
         super(uid, "label column: class indices (numeric) or labels (string)");
         columns = new ClassifierColumns(this);
+        classWeight = new org.apache.spark.ml.param.Param<>(this, "classWeight", "class weights of the loss: 'balanced' or LABEL=W pairs "
+                + "separated by commas (other classes 1); unset: every class 1");
     }
 
     /** Spark ML's reader of a saved estimator. */
@@ -76,6 +93,27 @@ public final class BackpropClassifier extends BackpropEstimator<BackpropClassifi
         return this;
     }
 
+    /** The class weights param (see the class comment); Spark ML finds params through these accessors. */
+    public org.apache.spark.ml.param.Param<String> classWeight() {
+        return classWeight;
+    }
+
+    /**
+     * Weighs each class's rows: "balanced" or "LABEL=W,…" pairs, as {@code backprop train --class-weight}.
+     *
+     * @throws IllegalArgumentException for a malformed value (a label that is no class is refused by fit)
+     */
+    public BackpropClassifier setClassWeight(String value) {
+        ClassWeights.check(value);
+        set(classWeight, value);
+        return this;
+    }
+
+    /** The class weights, or null when unset (every class 1). */
+    public String getClassWeight() {
+        return isDefined(classWeight) ? $(classWeight) : null;
+    }
+
     public BackpropClassifier setRawPredictionCol(String value) {
         set(columns.rawPredictionCol(), value);
         return this;
@@ -87,9 +125,14 @@ public final class BackpropClassifier extends BackpropEstimator<BackpropClassifi
         Dataset<Row> rows = dataset.toDF();
         List<String> classes = ClassLabels.fit(rows, getLabelCol());
         List<String> oneHot = ClassLabels.oneHotNames(classes.size());
-        FitResult result = SparkTrainer.fit(ClassLabels.withOneHot(rows, getLabelCol(), classes),
-                network(featureWidth(rows), classes.size(), "softmax_ce"), newOptimizer(),
-                configBuilder(oneHot.toArray(String[]::new)).build());
+        Dataset<Row> labeled = ClassLabels.withOneHot(rows, getLabelCol(), classes);
+        SparkTrainConfig.Builder config = configBuilder(oneHot.toArray(String[]::new));
+        if (getClassWeight() != null) {
+            labeled = withClassWeights(labeled, classes, oneHot);
+            config.weightColumn(CLASS_WEIGHTED);
+        }
+        FitResult result = SparkTrainer.fit(labeled, network(featureWidth(rows), classes.size(), "softmax_ce"),
+                newOptimizer(), config.build());
         ModelBytes file;
         try (org.backprop.io.model.Model trained = result.classification(getLabelCol(), LabelEncoder.of(classes),
                 metadata(TrainingJson.of(trainingJson(), result.epochLosses())))) {
@@ -98,6 +141,30 @@ public final class BackpropClassifier extends BackpropEstimator<BackpropClassifi
         BackpropClassificationModel model = new BackpropClassificationModel(uid(), file);
         model.setParent(this);
         return copyValues(model, ParamMap.empty());
+    }
+
+    /**
+     * {@code data} plus the {@value #CLASS_WEIGHTED} column: the weight column's value (1 without one)
+     * times the row's class weight; "balanced" counts the classes in one job.
+     */
+    private Dataset<Row> withClassWeights(Dataset<Row> data, List<String> classes, List<String> oneHot) {
+        Map<String, Long> counts = new HashMap<>();
+        if (ClassWeights.isBalanced(getClassWeight())) {
+            Column[] sums = oneHot.stream().map(c -> functions.sum(c)).toArray(Column[]::new);
+            Row row = data.agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length)).first();
+            for (int c = 0; c < classes.size(); c++) {
+                counts.put(classes.get(c), (long) row.getDouble(c));
+            }
+        }
+        Map<String, Double> weights = ClassWeights.of(getClassWeight(), classes, counts);
+        Column byClass = functions.lit(1.0);
+        for (int c = classes.size() - 1; c >= 0; c--) {
+            byClass = functions.when(functions.col(oneHot.get(c)).equalTo(1.0), weights.get(classes.get(c)))
+                    .otherwise(byClass);
+        }
+        Column rowWeight = getWeightCol() == null ? byClass
+                : functions.col(getWeightCol()).cast("double").multiply(byClass);
+        return data.withColumn(CLASS_WEIGHTED, rowWeight);
     }
 
     @Override

@@ -32,19 +32,50 @@ final class ExecutorNetworks {
      */
     static <T> T withNetwork(NetworkSpec spec, double[] parameters, RandomSource masks,
                              Function<NeuralNetwork, T> work) {
+        try (Lease lease = borrow(spec)) {
+            lease.network().parameters().setValues(parameters);
+            lease.masks(masks);
+            return work.apply(lease.network());
+        }
+    }
+
+    /**
+     * Borrows a network of {@code spec} (parameters as the last user left them) until the lease is
+     * closed; for a task that keeps one network over many steps (a barrier stage).
+     */
+    static Lease borrow(NetworkSpec spec) {
         ConcurrentLinkedDeque<Pooled> free = POOL.computeIfAbsent(spec, s -> new ConcurrentLinkedDeque<>());
         Pooled pooled = free.pollFirst();
         if (pooled == null) {
             MaskSource source = new MaskSource();
             pooled = new Pooled(NeuralNetwork.builder(spec).threads(1).dropoutRandom(source).build(), source);
         }
-        try {
-            pooled.network().parameters().setValues(parameters);
+        return new Lease(pooled, free);
+    }
+
+    /** A borrowed network; {@link #close} returns it to the pool. */
+    static final class Lease implements AutoCloseable {
+        private final Pooled pooled;
+        private final ConcurrentLinkedDeque<Pooled> home;
+
+        private Lease(Pooled pooled, ConcurrentLinkedDeque<Pooled> home) {
+            this.pooled = pooled;
+            this.home = home;
+        }
+
+        NeuralNetwork network() {
+            return pooled.network();
+        }
+
+        /** Points the network's dropout layers at {@code masks} (null: none may be drawn). */
+        void masks(RandomSource masks) {
             pooled.masks().target = masks;
-            return work.apply(pooled.network());
-        } finally {
+        }
+
+        @Override
+        public void close() {
             pooled.masks().target = null;
-            free.addFirst(pooled);
+            home.addFirst(pooled);
         }
     }
 

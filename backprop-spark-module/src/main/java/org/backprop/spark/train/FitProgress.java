@@ -39,6 +39,10 @@ final class FitProgress {
                 checkpoint.epochLosses());
     }
 
+    ShardPlan plan() {
+        return plan;
+    }
+
     long steps() {
         return steps;
     }

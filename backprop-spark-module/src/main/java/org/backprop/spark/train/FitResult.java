@@ -27,11 +27,15 @@ import org.backprop.train.History;
  *                      a resume, as the local trainer's {@code EpochRecord.meanBatchLoss}
  * @param steps         optimizer steps done in total (including those before a resume)
  * @param plan          how rows were placed and batched
- * @param stepMillis    wall time of each step (or local-SGD round) run by this call, in ms
+ * @param stepMillis    wall time of each step (or local-SGD round) run by this call, in ms (a barrier
+ *                      stage's time shared evenly by its steps)
+ * @param barrierSteps  how many of this call's steps ran inside barrier stages (the others ran one
+ *                      Spark job each)
  */
 public record FitResult(NetworkSpec spec, double[] parameters, StandardScaler featureScaler,
                         StandardScaler targetScaler, List<String> featureNames, History history,
-                        List<Double> epochLosses, long steps, ShardPlan plan, double[] stepMillis) {
+                        List<Double> epochLosses, long steps, ShardPlan plan, double[] stepMillis,
+                        long barrierSteps) {
 
     public FitResult {
         parameters = parameters.clone();

@@ -45,11 +45,15 @@ import org.backprop.spark.data.InputColumns;
  * @param stopAfterSteps  stop once this many steps are done in total (0: run all epochs); for
  *                        time-boxed runs that continue later with {@code resumeFrom}
  * @param localSgd        null for exact synchronous training; else the opt-in local-SGD mode
+ * @param barrierStages   run the steps between two epoch ends (or checkpoints) in one Spark barrier
+ *                        stage when the cluster has a slot for every partition at once, else one job
+ *                        per step (default on; the results are the same bit for bit either way)
  */
 public record SparkTrainConfig(InputColumns columns, int partitions, int globalBatchSize, int epochs, long seed,
                                boolean shuffle, boolean standardize, boolean standardizeTarget, int patience,
                                int checkpointEvery, Path checkpointDir,
-                               Path resumeFrom, long stopAfterSteps, LocalSgd localSgd) {
+                               Path resumeFrom, long stopAfterSteps, LocalSgd localSgd,
+                               boolean barrierStages) {
 
     public SparkTrainConfig {
         if (columns == null) {
@@ -92,6 +96,7 @@ public record SparkTrainConfig(InputColumns columns, int partitions, int globalB
         b.resumeFrom = resumeFrom;
         b.stopAfterSteps = stopAfterSteps;
         b.localSgd = localSgd;
+        b.barrierStages = barrierStages;
         return b;
     }
 
@@ -116,6 +121,7 @@ public record SparkTrainConfig(InputColumns columns, int partitions, int globalB
         private Path resumeFrom;
         private long stopAfterSteps;
         private LocalSgd localSgd;
+        private boolean barrierStages = true;
 
         private Builder() {
         }
@@ -223,6 +229,12 @@ public record SparkTrainConfig(InputColumns columns, int partitions, int globalB
             return this;
         }
 
+        /** Off: one Spark job per step even where a barrier stage could run many (for comparisons). */
+        public Builder barrierStages(boolean value) {
+            this.barrierStages = value;
+            return this;
+        }
+
         public SparkTrainConfig build() {
             InputColumns cols = columns;
             if (cols == null) {
@@ -234,7 +246,8 @@ public record SparkTrainConfig(InputColumns columns, int partitions, int globalB
                 cols = cols.withWeight(weight);
             }
             return new SparkTrainConfig(cols, partitions, globalBatchSize, epochs, seed, shuffle, standardize,
-                    standardizeTarget, patience, checkpointEvery, checkpointDir, resumeFrom, stopAfterSteps, localSgd);
+                    standardizeTarget, patience, checkpointEvery, checkpointDir, resumeFrom, stopAfterSteps, localSgd,
+                    barrierStages);
         }
     }
 }

@@ -14,6 +14,7 @@ import org.backprop.spark.data.Block;
 import org.backprop.spark.data.DataPacker;
 import org.backprop.spark.data.PackedData;
 import org.backprop.train.History;
+import org.backprop.train.StepLimits;
 import org.backprop.train.TrainerConfig;
 import org.backprop.train.TrainingListener;
 import org.backprop.train.TrainingRun;
@@ -36,8 +37,15 @@ import org.slf4j.LoggerFactory;
  * for the same seed, row weights, dropout and patience; with P &gt; 1 it differs only by the batch
  * composition (each partition shuffles its own rows) and rounding.
  *
- * <p>Rows are packed once per fit into cached primitive blocks; no Spark SQL runs per step. Spark
- * costs roughly 10–60 ms per step whatever the batch, so use it for large global batches.
+ * <p>Where the cluster has a task slot for every partition at once (and no dynamic allocation), the
+ * steps up to the end of an epoch (or the next checkpoint) run in one Spark barrier stage instead
+ * of one job each ({@link BarrierSteps}): the tasks exchange their shares with {@code allGather},
+ * add them in the same partition order and apply their own copy of the optimizer, so the results
+ * are the same bit for bit; the driver then takes over the parameters and optimizer state and tells
+ * the listeners about the stage's steps. The fit's first step, and any stage whose steps leave the
+ * divergence guard's limits or fail, run one job per step. The log says which way the steps run.
+ *
+ * <p>Rows are packed once per fit into cached primitive blocks; no Spark SQL runs per step.
  */
 public final class SparkTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(SparkTrainer.class);
@@ -112,41 +120,121 @@ public final class SparkTrainer {
                 end = Math.min(end, config.stopAfterSteps());
             }
             long drawsPerRow = DropoutStreams.drawsPerRow(spec);
+            PartitionStep work = new PartitionStep(plan, config.seed(), config.shuffle(), drawsPerRow);
+            StepModeLog modes = new StepModeLog(plan);
             List<Double> millis = new ArrayList<>();
+            long barrierSteps = 0;
+            long perStepUntil = 0;
             while (progress.steps() < end && !run.stopped()) {
                 long start = System.nanoTime();
                 long before = progress.steps();
                 int closed = progress.finishedEpochs();
                 if (config.localSgd() == null) {
-                    int epoch = progress.epoch();
-                    int step = progress.stepInEpoch();
-                    double loss = gradient(packed.blocks(), spec, plan, config, network, progress, drawsPerRow);
-                    run.step(epoch, step, loss);
-                    progress.stepDone(loss);
+                    int stage = before < perStepUntil ? 0 : barrierStageLength(packed.blocks(), config, progress, end,
+                            run.stepLimits(), network.parameters().size(), modes);
+                    if (stage > 0 && barrierStage(packed.blocks(), spec, work, config, network, optimizer, run,
+                            progress, stage)) {
+                        barrierSteps += stage;
+                    } else {
+                        perStepUntil = Math.max(perStepUntil, before + stage);
+                        int epoch = progress.epoch();
+                        int step = progress.stepInEpoch();
+                        double loss = gradient(packed.blocks(), spec, work, config, network, progress);
+                        run.step(epoch, step, loss);
+                        progress.stepDone(loss);
+                    }
                 } else {
                     localSgdRound(packed.blocks(), spec, plan, config, network, progress, end, drawsPerRow);
                 }
-                millis.add((System.nanoTime() - start) / 1e6);
+                long ran = progress.steps() - before;
+                double ms = (System.nanoTime() - start) / 1e6;
+                for (long i = 0; i < (config.localSgd() == null ? ran : 1); i++) {
+                    millis.add(config.localSgd() == null ? ms / ran : ms);
+                }
                 for (int e = closed; e < progress.finishedEpochs(); e++) {
                     run.endEpoch(e, progress.epochLoss(e));
                 }
                 maybeCheckpoint(config, before, progress, network, optimizer);
             }
             History history = run.finish();
-            LOG.info("fit done: {} steps, {}", progress.steps(), plan);
+            LOG.info("fit done: {} steps ({} in barrier stages), {}", progress.steps(), barrierSteps, plan);
             return new FitResult(spec, network.parameters().values(), packed.scaler(), packed.target(),
                     packed.featureNames(), history, progress.epochLosses(), progress.steps(), plan,
-                    millis.stream().mapToDouble(Double::doubleValue).toArray());
+                    millis.stream().mapToDouble(Double::doubleValue).toArray(), barrierSteps);
         }
     }
 
+    /**
+     * How many steps the next barrier stage would run (to the end of the epoch, the next checkpoint or
+     * the fit, whichever comes first), or 0 if the next step runs as its own job: barrier stages off,
+     * the run's first step (its loss sets the divergence guard's ceiling), a stage of one step, or no
+     * slot for every partition now, or an exchange too large for the driver ({@link BarrierStages}).
+     */
+    private static int barrierStageLength(JavaRDD<Block> blocks, SparkTrainConfig config, FitProgress progress,
+                                          long end, StepLimits limits, int parameters, StepModeLog modes) {
+        if (!config.barrierStages()) {
+            modes.perStep("barrier stages are turned off");
+            return 0;
+        }
+        if (limits == null) {
+            return 0;
+        }
+        long steps = progress.steps();
+        long stop = Math.min(end, steps - progress.stepInEpoch() + progress.plan().stepsPerEpoch());
+        if (config.checkpointEvery() > 0) {
+            stop = Math.min(stop, (steps / config.checkpointEvery() + 1) * config.checkpointEvery());
+        }
+        if (stop - steps < 2) {
+            return 0;
+        }
+        String unavailable = BarrierStages.unavailable(blocks.context(), config.partitions(), parameters);
+        if (unavailable != null) {
+            modes.perStep(unavailable);
+            return 0;
+        }
+        modes.barrier();
+        return (int) (stop - steps);
+    }
+
+    /**
+     * Runs {@code count} steps in one barrier stage and, if every step stayed within the run's limits,
+     * takes over the tasks' parameters and optimizer state and reports the steps to the run; returns
+     * false (nothing changed) if a step left the limits or the stage failed: the caller reruns them
+     * one job at a time.
+     */
+    private static boolean barrierStage(JavaRDD<Block> blocks, NetworkSpec spec, PartitionStep work,
+                                        SparkTrainConfig config, NeuralNetwork network, Optimizer optimizer,
+                                        TrainingRun run, FitProgress progress, int count) {
+        BarrierSteps.Outcome outcome;
+        try {
+            outcome = BarrierStages.run(blocks, new BarrierSteps(spec, work, network.parameters().values().clone(),
+                    optimizer, config.columns().weightColumn() != null, run.stepLimits(), progress.steps(), count));
+        } catch (Exception e) {
+            LOG.warn("the barrier stage for steps {}..{} failed ({}); running them one job per step",
+                    progress.steps(), progress.steps() + count - 1, e.toString());
+            return false;
+        }
+        if (!outcome.completed()) {
+            LOG.info("a step of {}..{} left the divergence guard's limits; rerunning them one job per step",
+                    progress.steps(), progress.steps() + count - 1);
+            return false;
+        }
+        network.parameters().setValues(outcome.parameters());
+        optimizer.restore(outcome.optimizer().state());
+        for (double loss : outcome.losses()) {
+            run.stepTaken(progress.epoch(), progress.stepInEpoch(), loss);
+            progress.stepDone(loss);
+        }
+        return true;
+    }
+
     /** Runs one step's job and leaves the summed gradient in the driver network; returns the batch loss. */
-    private static double gradient(JavaRDD<Block> blocks, NetworkSpec spec, ShardPlan plan, SparkTrainConfig config,
-                                   NeuralNetwork network, FitProgress progress, long drawsPerRow) {
+    private static double gradient(JavaRDD<Block> blocks, NetworkSpec spec, PartitionStep work,
+                                   SparkTrainConfig config, NeuralNetwork network, FitProgress progress) {
         int epoch = progress.epoch();
         int step = progress.stepInEpoch();
-        List<GradientShare> shares = blocks.map(new StepTask(spec, network.parameters().values().clone(), plan,
-                config.seed(), config.shuffle(), epoch, step, drawsPerRow)).collect();
+        List<GradientShare> shares = blocks.map(new StepTask(spec, network.parameters().values().clone(), work,
+                epoch, step)).collect();
         return OrderedSum.into(shares, network.parameters(), config.columns().weightColumn() != null, epoch, step,
                 progress.steps());
     }

@@ -32,9 +32,13 @@ import org.backprop.train.TrainingListener;
  * batches 500, 5,000 and 50,000, with P = 1, 2, 4 partitions on an embedded {@code local[2]} session,
  * against the single-machine {@link Trainer} in the same JVM. Prints {@code RESULT,} lines. Run with
  * {@code backprop-spark-module/bench.sh} (arguments: master, rows, comma-separated batches, comma-separated P).
- * Each configuration also prints the floor of any one-job-per-step design on the same session
- * ({@link JobFloor}): an empty job over P cached partitions, and one that ships |θ| doubles to each task
- * and |θ| doubles back.
+ * Each configuration runs both ways a fit can run its steps, alternated {@code rounds} times (fifth
+ * argument, default 2) so that both see the same machine: one Spark job per step ({@code mode=jobs})
+ * and barrier stages ({@code mode=barrier}: the steps up to the epoch's end in one job, the tasks
+ * exchanging their gradient shares with {@code allGather}); it checks that both give the same
+ * parameters bit for bit and prints the ratio of their medians. It also prints the floor of any
+ * one-job-per-step design on the same session ({@link JobFloor}): an empty job over P cached
+ * partitions, and one that ships |θ| doubles to each task and |θ| doubles back.
  */
 public final class SparkStepBench {
     private static final int FEATURES = 100;
@@ -51,6 +55,7 @@ public final class SparkStepBench {
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
         int[] batches = ints(args.length > 2 ? args[2] : "500,5000,50000");
         int[] partitions = ints(args.length > 3 ? args[3] : "1,2,4");
+        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 2;
         SparkSession.Builder builder = SparkSession.builder().master(master).appName("backprop-spark-bench")
                 .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1");
@@ -70,20 +75,40 @@ public final class SparkStepBench {
             System.out.printf(Locale.ROOT, "RESULT,batch=%d,trainer=local,ms_per_step=%.1f,steps=%d%n", batch, local,
                     steps);
             for (int p : partitions) {
-                jobs.reset();
-                FitResult fit = SparkTrainer.fit(data, SEED_NET, sgd(), SparkTrainConfig.builder()
-                        .features(names()).label("y").partitions(p).globalBatchSize(batch).epochs(1000)
-                        .stopAfterSteps(steps).standardize(false).build());
-                double spark1 = medianAfterWarmup(fit.stepMillis());
-                System.out.printf(Locale.ROOT,
-                        "RESULT,batch=%d,trainer=spark,master=%s,P=%d,ms_per_step=%.1f,ratio_to_local=%.2f,steps=%d%n",
-                        batch, master, p, spark1, spark1 / local, steps);
-                // the steps' jobs (the last 3/4 of them, as medianAfterWarmup): where a step's time goes
-                double[] m = jobs.medians(steps - steps / 4);
-                System.out.printf(Locale.ROOT, "RESULT,batch=%d,P=%d,breakdown_ms:job=%.1f,driver_outside_job=%.1f,"
-                                + "slowest_task=%.1f(deserialize=%.1f,run=%.1f,result_serialize=%.1f),"
-                                + "scheduling_and_transfer=%.1f%n", batch, p, m[0], spark1 - m[0], m[4], m[1], m[2], m[3],
-                        m[0] - m[4]);
+                double[][] medians = new double[2][rounds];
+                double[] reference = null;
+                boolean identical = true;
+                long barrierSteps = 0;
+                for (int r = 0; r < rounds; r++) {
+                    for (int k = 0; k < 2; k++) {
+                        boolean barrier = (k + r) % 2 == 1;
+                        jobs.reset();
+                        FitResult fit = SparkTrainer.fit(data, SEED_NET, sgd(), SparkTrainConfig.builder()
+                                .features(names()).label("y").partitions(p).globalBatchSize(batch).epochs(1000)
+                                .stopAfterSteps(steps).standardize(false).barrierStages(barrier).build());
+                        double ms = medianAfterWarmup(fit.stepMillis());
+                        medians[barrier ? 1 : 0][r] = ms;
+                        identical &= reference == null || Arrays.equals(reference, fit.parameters());
+                        reference = reference == null ? fit.parameters() : reference;
+                        barrierSteps = barrier ? fit.barrierSteps() : barrierSteps;
+                        System.out.printf(Locale.ROOT, "RESULT,batch=%d,trainer=spark,master=%s,P=%d,mode=%s,round=%d,"
+                                        + "ms_per_step=%.1f,ratio_to_local=%.2f,steps=%d,barrier_steps=%d%n", batch,
+                                master, p, barrier ? "barrier" : "jobs", r, ms, ms / local, steps, fit.barrierSteps());
+                        if (!barrier) {
+                            // the steps' jobs (the last 3/4 of them, as medianAfterWarmup): where a step's time goes
+                            double[] m = jobs.medians(steps - steps / 4);
+                            System.out.printf(Locale.ROOT, "RESULT,batch=%d,P=%d,breakdown_ms:job=%.1f,"
+                                            + "driver_outside_job=%.1f,slowest_task=%.1f(deserialize=%.1f,run=%.1f,"
+                                            + "result_serialize=%.1f),scheduling_and_transfer=%.1f%n", batch, p, m[0],
+                                    ms - m[0], m[4], m[1], m[2], m[3], m[0] - m[4]);
+                        }
+                    }
+                }
+                double jobsMs = median(medians[0]);
+                double barrierMs = median(medians[1]);
+                System.out.printf(Locale.ROOT, "SUMMARY,batch=%d,master=%s,P=%d,local_ms=%.1f,jobs_ms=%.1f,barrier_ms=%.1f,"
+                                + "jobs_over_barrier=%.2f,barrier_steps=%d/%d,identical_parameters=%b%n", batch, master, p,
+                        local, jobsMs, barrierMs, jobsMs / barrierMs, barrierSteps, steps, identical);
                 double[] floor = JobFloor.measure(spark, p, PARAMETERS, steps);
                 System.out.printf(Locale.ROOT, "RESULT,batch=%d,P=%d,job_floor_ms:empty=%.1f,with_parameters_and_"
                         + "gradients=%.1f%n", batch, p, floor[0], floor[1]);
@@ -127,6 +152,13 @@ public final class SparkStepBench {
                     }).fit(x, y);
         }
         return medianAfterWarmup(millis.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     private static double medianAfterWarmup(double[] millis) {

@@ -58,7 +58,8 @@ class SmallDriverTest {
                 "local-cluster[2,1,2048]", "--out", sparkModel.toString()));
         assertTrue(driver.waitFor(20, TimeUnit.MINUTES), "the driver finished");
         assertEquals(0, driver.exitValue(), Files.readString(log));
-        assertTrue(Files.readString(log).contains("prepared " + rows + " rows on Spark"), Files.readString(log));
+        assertTrue(Files.readString(log).contains("prepared " + rows + " rows (0 validation) on Spark"),
+                Files.readString(log));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int local = Main.run(new PrintWriter(out), new PrintWriter(err), concat(flags, "--out", localModel.toString()));

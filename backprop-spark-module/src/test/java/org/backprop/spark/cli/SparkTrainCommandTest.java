@@ -38,6 +38,7 @@ class SparkTrainCommandTest {
     static Path dir;
     private static final String SPLIT = "spark.sql.files.maxPartitionBytes";
     private static Path csv;
+    private static Path testCsv;
 
     /** Input splits of 1 KiB, so the 5 KiB file is read as several Spark partitions. */
     @BeforeAll
@@ -53,10 +54,17 @@ class SparkTrainCommandTest {
     @BeforeAll
     static void writeCsv() throws IOException {
         csv = dir.resolve("data.csv");
-        RandomSource r = new SeedStreams(3).stream("data");
-        StringBuilder sb = new StringBuilder("a,b,c,color,y,kind\n");
+        testCsv = dir.resolve("test.csv");
+        Files.writeString(csv, rows(3, 120), StandardCharsets.UTF_8);
+        Files.writeString(testCsv, rows(4, 40), StandardCharsets.UTF_8);
+    }
+
+    /** {@code n} rows of a text column, missing cells, a regression target y, a class kind and a weight w. */
+    private static String rows(long seed, int n) {
+        RandomSource r = new SeedStreams(seed).stream("data");
+        StringBuilder sb = new StringBuilder("a,b,c,color,y,kind,w\n");
         String[] colors = {"red", "green", "blue", "NA", "teal"};
-        for (int i = 0; i < 120; i++) {
+        for (int i = 0; i < n; i++) {
             double a = r.uniform(-2, 2);
             double b = r.uniform(0, 10);
             double c = r.nextGaussian();
@@ -64,9 +72,10 @@ class SparkTrainCommandTest {
             String kind = y > 3 ? "high" : y > 1 ? "mid" : "low";
             String bText = i % 17 == 5 ? "" : String.format(Locale.ROOT, "%.4f", b);
             String color = colors[i % 7 == 3 ? 4 : i % 11 == 2 ? 3 : i % 3];
-            sb.append(String.format(Locale.ROOT, "%.6f,%s,%.6f,%s,%.5f,%s%n", a, bText, c, color, y, kind));
+            sb.append(String.format(Locale.ROOT, "%.6f,%s,%.6f,%s,%.5f,%s,%.3f%n", a, bText, c, color, y, kind,
+                    r.uniform(0, 2)));
         }
-        Files.writeString(csv, sb.toString(), StandardCharsets.UTF_8);
+        return sb.toString();
     }
 
     @Test
@@ -76,7 +85,64 @@ class SparkTrainCommandTest {
 
     @Test
     void adamClassificationEqualsBackpropTrainBitForBit() throws IOException {
-        assertSameModel("adam", "--target", "kind", "--optimizer", "adam");
+        assertSameModel("adam", "--target", "kind", "--optimizer", "adam", "--weight-column", "w");
+    }
+
+    /**
+     * --validation-split holds out the rows backprop train holds out (stratified by class, in several
+     * Spark partitions), fits the preprocessing on the rest, and early stopping watches them;
+     * --weight-column and --class-weight weigh the rows; --test is read and measured on the
+     * executors; --metrics-json writes the same file as backprop train.
+     */
+    @Test
+    void validationWeightsTestAndMetricsMeanWhatTheyMeanForBackpropTrain() throws IOException {
+        CommandRun spark = sameModel("held", "--target", "kind", "--epochs", "6", "--batch-size", "16",
+                "--validation-split", "0.25", "--patience", "2", "--class-weight", "balanced", "--weight-column", "w",
+                "--test", testCsv.toString(), "--metrics-json", dir.resolve("held-%s.json").toString());
+        assertTrue(spark.out.contains("validation (30 rows):") && spark.out.contains("test (40 rows):"), spark.out);
+        assertTrue(spark.out.contains("class weights: {"), spark.out);
+        assertEquals(Files.readString(dir.resolve("held-local.json")), Files.readString(dir.resolve("held-spark.json")));
+        assertTrue(Files.readString(dir.resolve("held-spark.json")).contains("\"weighted_log_loss\""));
+    }
+
+    /** Without --epochs a regression holds out 10 % of the rows (at least 100 rows) with patience 10, as backprop train. */
+    @Test
+    void withoutEpochsTheAutomaticRuleHoldsOutValidationRowsAsBackpropTrain() throws IOException {
+        CommandRun spark = sameModel("auto", "--target", "y", "--features", "a,b,c,color", "--batch-size", "120",
+                "--lr", "0.05", "--weight-column", "w", "--metrics-json", dir.resolve("auto-%s.json").toString());
+        assertTrue(spark.out.contains("(12 validation)"), spark.out);
+        assertEquals(Files.readString(dir.resolve("auto-local.json")), Files.readString(dir.resolve("auto-spark.json")));
+    }
+
+    /** Bad values of the weight and split options fail as in backprop train: the same exit code and message. */
+    @Test
+    void badWeightAndSplitValuesFailAsInBackpropTrain() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        lines.set(90, lines.get(90).replaceAll(",[^,]*$", ",-1"));
+        Path negative = dir.resolve("negative.csv");
+        Files.write(negative, lines);
+        String[][] cases = {
+            {"--data", csv.toString(), "--target", "y", "--validation-split", "1.5"},
+            {"--data", csv.toString(), "--target", "y", "--validation-split", "0.99"},
+            {"--data", csv.toString(), "--target", "y", "--class-weight", "balanced"},
+            {"--data", csv.toString(), "--target", "kind", "--class-weight", "high=2,nope=1"},
+            {"--data", csv.toString(), "--target", "kind", "--class-weight", "high=x"},
+            {"--data", csv.toString(), "--target", "kind", "--weight-column", "kind"},
+            {"--data", csv.toString(), "--target", "kind", "--weight-column", "w", "--features", "a,w"},
+            {"--data", negative.toString(), "--target", "kind", "--weight-column", "w"},
+        };
+        for (String[] flags : cases) {
+            String[] args = concat(concat(new String[] {"train"}, flags), "--epochs", "1", "--out",
+                    dir.resolve("never.safetensors").toString());
+            CommandRun local = backprop(args);
+            CommandRun spark = spark(concat(args, "--master", "local[2]"));
+            assertTrue(local.code != 0, String.join(" ", flags) + ": " + local);
+            assertEquals(local.code, spark.code, String.join(" ", flags) + ": " + spark);
+            assertEquals(local.err.strip().replaceFirst("^backprop: ", ""),
+                    spark.err.strip().replaceFirst("^backprop-spark: ", ""), String.join(" ", flags));
+            assertEquals(1, spark.err.strip().lines().count(), spark.err);
+            assertTrue(Files.notExists(dir.resolve("never.safetensors")));
+        }
     }
 
     /**
@@ -93,12 +159,15 @@ class SparkTrainCommandTest {
     }
 
     @Test
-    void unsupportedAndInvalidOptionsAreUsageErrors() {
+    void invalidOptionsAreUsageErrors() {
         String[] base = {"train", "--data", csv.toString(), "--target", "y"};
         assertEquals(ExitCodes.USAGE, spark(concat(base, "--patience", "-1")).code);
-        assertTrue(spark(concat(base, "--weight-column", "a")).err.contains("--weight-column is not supported on Spark"));
+        assertEquals(ExitCodes.USAGE, spark(concat(base, "--validation-split", "-0.1")).code);
         assertEquals(ExitCodes.USAGE, spark(concat(base, "--partitions", "0")).code);
-        assertEquals(ExitCodes.USAGE, spark(concat(base, "--test", csv.toString())).code);
+        String[] missingTest = concat(base, "--test", dir.resolve("no-such.csv").toString(), "--epochs", "1");
+        CommandRun spark = spark(missingTest);
+        assertEquals(backprop(missingTest).code, spark.code, spark.toString());
+        assertTrue(spark.err.contains("no-such.csv"), spark.err);
     }
 
     @Test
@@ -141,6 +210,7 @@ class SparkTrainCommandTest {
         expected.tensors().forEach((key, tensor) ->
                 assertArrayEquals(tensor.values(), actual.tensor(key).values(), key + " differs"));
         assertEquals(expected.metadata().get("preprocessing"), actual.metadata().get("preprocessing"));
+        assertEquals(expected.metadata().get("training"), actual.metadata().get("training"));
         assertTrue(actual.metadata().get("preprocessing").contains("\"median\""), "a median is stored");
         CommandRun evaluate = backprop("evaluate", "--model", spark.toString(), "--data", csv.toString());
         assertEquals(0, evaluate.code, evaluate.err);

@@ -68,7 +68,7 @@ class ExactMediansTest {
             try (SparkTable table = SparkTableReader.read(spark, file.toString(),
                     new ColumnarReadOptions(null, java.util.Set.of(), MissingValues.defaults()))) {
                 assertTrue(table.parts().getNumPartitions() >= 2, "several partitions");
-                Double median = ExactMedians.of(table.parts(), "t", List.of("v"), new long[] {kept.size()})[0];
+                Double median = ExactMedians.of(table.parts(), "t", null, List.of("v"), new long[] {kept.size()})[0];
                 double[] sorted = kept.stream().mapToDouble(Double::doubleValue).toArray();
                 Arrays.sort(sorted);
                 int n = sorted.length;
@@ -85,7 +85,7 @@ class ExactMediansTest {
         Files.writeString(file, "v,t\nNA,1\nNA,2\n");
         try (SparkTable table = SparkTableReader.read(spark, file.toString(),
                 new ColumnarReadOptions(null, java.util.Set.of(), MissingValues.defaults()))) {
-            assertNull(ExactMedians.of(table.parts(), "t", List.of("v"), new long[] {0})[0]);
+            assertNull(ExactMedians.of(table.parts(), "t", null, List.of("v"), new long[] {0})[0]);
         }
     }
 }

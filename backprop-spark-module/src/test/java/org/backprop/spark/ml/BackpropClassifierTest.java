@@ -2,6 +2,7 @@ package org.backprop.spark.ml;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,10 +23,12 @@ import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.tuning.ParamGridBuilder;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -149,6 +152,36 @@ class BackpropClassifierTest {
         message = assertThrows(IllegalArgumentException.class,
                 () -> classifier().setLabelCol("x").fit(rows.withColumn("x", rows.col("features")))).getMessage();
         assertTrue(message.contains("class indices"), message);
+    }
+
+    /**
+     * classWeight is a param (listed, tunable in a grid, saved and loaded with the estimator) and
+     * weighs each row as a weight column holding the class weight does, bit for bit, also times a
+     * weightCol; malformed values and unknown classes are refused.
+     */
+    @Test
+    void classWeightIsAParamThatWeighsRowsAsAWeightColumnDoes(@TempDir Path dir) throws Exception {
+        Dataset<Row> rows = blobs(3, DataTypes.StringType).withColumn("u", functions.lit(0.5));
+        Dataset<Row> weighted = rows.withColumn("w", functions.when(functions.col("label").equalTo("alpha"), 1.5)
+                .when(functions.col("label").equalTo("gamma"), 0.25).otherwise(0.5));
+        BackpropClassifier byClass = classifier().setClassWeight("alpha=3, gamma=0.5").setWeightCol("u");
+        List<Row> expected = classifier().setWeightCol("w").fit(weighted).transform(rows).select("probability")
+                .collectAsList();
+        assertEquals(expected, byClass.fit(rows).transform(rows).select("probability").collectAsList());
+        assertNotEquals(expected, classifier().fit(rows).transform(rows).select("probability").collectAsList());
+
+        assertTrue(java.util.Arrays.asList(byClass.params()).contains(byClass.classWeight()));
+        assertEquals(2, new ParamGridBuilder().addGrid(byClass.classWeight(),
+                scala.jdk.javaapi.CollectionConverters.asScala(List.of("balanced", "alpha=2")))
+                .build().length);
+        String saved = dir.resolve("estimator").toString();
+        byClass.write().save(saved);
+        assertEquals("alpha=3, gamma=0.5", BackpropClassifier.load(saved).getClassWeight());
+
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> classifier().setClassWeight("alpha=x"))
+                .getMessage().contains("not a number"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> classifier().setClassWeight("nope=2").fit(rows))
+                .getMessage().contains("no class \"nope\""));
     }
 
     /** {@code classes} blobs of 40 rows each, labelled by name (strings) or by index (doubles). */

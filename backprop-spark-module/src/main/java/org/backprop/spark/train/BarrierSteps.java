@@ -1,0 +1,129 @@
+package org.backprop.spark.train;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.BarrierTaskContext;
+import org.backprop.network.NetworkSpec;
+import org.backprop.network.NeuralNetwork;
+import org.backprop.optim.Optimizer;
+import org.backprop.spark.data.Block;
+import org.backprop.train.StepLimits;
+import org.backprop.train.TrainingDivergedException;
+import scala.collection.Iterator;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.runtime.AbstractFunction1;
+
+/**
+ * Many synchronous steps in one Spark barrier stage: the P tasks (one per partition, all running
+ * at once) each compute their partition's gradient share of step t ({@link PartitionStep}), exchange
+ * the shares with {@link BarrierTaskContext#allGather} ({@link ShareMessages}, {@link GatherWaker}),
+ * add them in partition order ({@link OrderedSum}) and apply their own copy of the optimizer, shipped
+ * in the task with its state. Every task thus does the driver's arithmetic on the same values in the same order and
+ * holds the same parameters after every step; partition 0 returns them, the optimizer and the
+ * step losses ({@link Outcome}).
+ *
+ * <p>A step whose loss, gradient or parameters leave the run's {@link StepLimits} (or that
+ * {@link OrderedSum} refuses) stops every task at the same step, and the outcome says so: the
+ * driver then reruns the steps one job at a time, where the divergence guard acts as it always does.
+ */
+final class BarrierSteps extends AbstractFunction1<Iterator<Block>, Iterator<BarrierSteps.Outcome>>
+        implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final NetworkSpec spec;
+    private final PartitionStep work;
+    private final double[] parameters;
+    private final Optimizer optimizer;
+    private final boolean weighted;
+    private final StepLimits limits;
+    private final long firstStep;
+    private final int count;
+
+    /**
+     * @param parameters the parameters before {@code firstStep} (not copied)
+     * @param optimizer  the driver's optimizer with its state before {@code firstStep} (serialized into
+     *                   the task, so each task continues its own copy)
+     * @param firstStep  the fit's global index of the first step to run
+     * @param count      steps to run, all in one epoch
+     */
+    BarrierSteps(NetworkSpec spec, PartitionStep work, double[] parameters, Optimizer optimizer, boolean weighted,
+                 StepLimits limits, long firstStep, int count) {
+        this.spec = spec;
+        this.work = work;
+        this.parameters = parameters;
+        this.optimizer = optimizer;
+        this.weighted = weighted;
+        this.limits = limits;
+        this.firstStep = firstStep;
+        this.count = count;
+    }
+
+    /**
+     * What partition 0 returns.
+     *
+     * @param losses     the batch loss of each step run
+     * @param completed  false if a step left the limits (then nothing else is meaningful)
+     * @param parameters the parameters after the last step
+     * @param optimizer  the optimizer after the last step
+     */
+    record Outcome(boolean completed, double[] losses, double[] parameters, Optimizer optimizer)
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** Runs the steps on the task's one block; the iterator holds partition 0's outcome, else nothing. */
+    @Override
+    public Iterator<Outcome> apply(Iterator<Block> blocks) {
+        Block block = blocks.next();
+        Outcome outcome = run(block, BarrierTaskContext.get());
+        List<Outcome> result = block.partition() == 0 ? List.of(outcome) : List.of();
+        return CollectionConverters.asScala(result.iterator());
+    }
+
+    private Outcome run(Block block, BarrierTaskContext context) {
+        work.checkRows(block);
+        int stepsPerEpoch = work.plan().stepsPerEpoch();
+        double[] losses = new double[count];
+        try (ExecutorNetworks.Lease lease = ExecutorNetworks.borrow(spec);
+             GatherWaker waker = new GatherWaker("backprop-gather-waker-" + block.partition())) {
+            NeuralNetwork net = lease.network();
+            net.parameters().setValues(parameters);
+            for (int i = 0; i < count; i++) {
+                long global = firstStep + i;
+                int epoch = (int) (global / stepsPerEpoch);
+                int step = (int) (global % stepsPerEpoch);
+                GradientShare mine = work.share(block, epoch, step, lease);
+                String[] messages = waker.allGather(context, ShareMessages.encode(mine));
+                List<GradientShare> shares = new ArrayList<>(messages.length);
+                for (String m : messages) {
+                    shares.add(ShareMessages.decode(m));
+                }
+                double loss;
+                try {
+                    loss = OrderedSum.into(shares, net.parameters(), weighted, epoch, step, global);
+                } catch (TrainingDivergedException e) {
+                    return stopped();
+                }
+                if (!limits.lossWithin(loss)) {
+                    return stopped();
+                }
+                optimizer.step(net.parameters(), net.team());
+                if (!optimizer.lastStepFinite() || !limits.parametersWithin(net.parameters().values())) {
+                    return stopped();
+                }
+                losses[i] = loss;
+            }
+            return new Outcome(true, losses, net.parameters().values().clone(), optimizer);
+        }
+    }
+
+    private static Outcome stopped() {
+        return new Outcome(false, new double[0], new double[0], null);
+    }
+
+    @Override
+    public String toString() {
+        return "barrier steps " + firstStep + ".." + (firstStep + count - 1) + " of " + spec;
+    }
+}
