@@ -13,7 +13,7 @@ report="$repo/backprop-bench/results/over-2gib-$(date +%Y%m%d-%H%M%S).txt"
 [ -f "$data" ] || python3 "$here/write_padded_csv.py" "$data" 3100000
 {
   echo "== backprop train on a file over 2 GiB  $(date -Is)"
-  echo "file: $(stat -c %s "$data") bytes, 3100000 rows; repo $(git -C "$repo" rev-parse --short HEAD); load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "file: $(stat -L -c %s "$data") bytes, 3100000 rows; repo $(git -C "$repo" rev-parse --short HEAD); load $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "command: BACKPROP_JAVA_OPTS=-Xmx$heap ./backprop train --data FILE --target y --features a --layers 8 --epochs 1 --batch-size 4096"
   set +e
   BACKPROP_JAVA_OPTS="-Xmx$heap -Xlog:gc:file=$work/over-2gib-gc.log" /usr/bin/time -v -o "$work/over-2gib-time.txt" \

@@ -103,6 +103,16 @@ public final class Dense extends Layer {
         return initializerId;
     }
 
+    @Override
+    public String initializerSummary() {
+        return initializerId;
+    }
+
+    @Override
+    public String activationSummary() {
+        return activation.id();
+    }
+
     /** N = X·W, P = N + B, A = f(P). */
     @Override
     public List<String> outputSymbols() {

@@ -42,6 +42,12 @@ public final class DropoutLayer extends Layer {
         return List.of("D");
     }
 
+    /** The rate, e.g. {@code "p=0.3"}. */
+    @Override
+    public String activationSummary() {
+        return "p=" + dropout.rate();
+    }
+
     @Override
     public String type() {
         return "Dropout";

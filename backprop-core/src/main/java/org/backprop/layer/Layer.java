@@ -39,6 +39,22 @@ public abstract class Layer {
         return getClass().getSimpleName();
     }
 
+    /**
+     * The summary's "Initializer" column: how the layer's weights were initialized, e.g.
+     * {@code "he_uniform"}; default {@code "-"}.
+     */
+    public String initializerSummary() {
+        return "-";
+    }
+
+    /**
+     * The summary's "Activation" column: the layer's activation or setting, e.g. {@code "relu"} or
+     * {@code "p=0.3"}; default {@code "-"}.
+     */
+    public String activationSummary() {
+        return "-";
+    }
+
     /** Number of input columns. */
     public abstract int inputs();
 

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.backprop.layer.Dense;
-import org.backprop.layer.DropoutLayer;
 import org.backprop.layer.Layer;
 
 /**
@@ -54,15 +52,8 @@ public record ModelSummary(int inputs, List<LayerRow> layers, String loss, int t
     private static LayerRow row(Layer layer, ParameterBuffer parameters) {
         int count = parameters.parameters().stream().filter(p -> p.layer().equals(layer.name()))
                 .mapToInt(Parameter::size).sum();
-        String initializer = "-";
-        String activation = "-";
-        if (layer instanceof Dense dense) {
-            initializer = dense.initializerId();
-            activation = dense.activation().id();
-        } else if (layer instanceof DropoutLayer dropout) {
-            activation = "p=" + dropout.dropout().rate();
-        }
-        return new LayerRow(layer.name(), layer.type(), "n×" + layer.outputs(), count, initializer, activation);
+        return new LayerRow(layer.name(), layer.type(), "n×" + layer.outputs(), count, layer.initializerSummary(),
+                layer.activationSummary());
     }
 
     /** The summary as a fixed-width table. */

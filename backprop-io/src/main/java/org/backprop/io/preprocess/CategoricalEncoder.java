@@ -169,12 +169,32 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
     @Override
     public void encode(ColumnarTable table, int[] rows, int from, int to, double[] out, int start, int width,
                        int offset, EncodeWarnings warnings) {
+        encode(table, slotsOfCodes(table), rows, from, to, out, start, width, offset, warnings);
+    }
+
+    /**
+     * Where each text code of this column of {@code table} goes: a level's slot, the rare slot, or
+     * none (a level not seen in training). Depends on the table only, so a caller encoding many
+     * blocks of its rows computes it once ({@link #encode(ColumnarTable, int[], int[], int, int,
+     * double[], int, int, int, EncodeWarnings)}).
+     */
+    public int[] slotsOfCodes(ColumnarTable table) {
         Column c = table.column(column);
         Map<String, Integer> slots = slots();
         int[] slotOfCode = new int[c.levelCount()];
         for (int code = 0; code < slotOfCode.length; code++) {
             slotOfCode[code] = slots.getOrDefault(c.level(code), UNSEEN);
         }
+        return slotOfCode;
+    }
+
+    /**
+     * As {@link #encode(ColumnarTable, int[], int, int, double[], int, int, int, EncodeWarnings)}, with
+     * {@code slotOfCode} = {@link #slotsOfCodes}{@code (table)} computed once by the caller.
+     */
+    public void encode(ColumnarTable table, int[] slotOfCode, int[] rows, int from, int to, double[] out, int start,
+                       int width, int offset, EncodeWarnings warnings) {
+        Column c = table.column(column);
         for (int i = from; i < to; i++) {
             int code = c.code(rows[i]);
             int slot = code == Column.MISSING ? missing(warnings) : slotOfCode[code];

@@ -1,7 +1,9 @@
 package org.backprop.io.table;
 
 import java.util.Arrays;
+import java.util.List;
 import org.backprop.io.csv.ColumnarTable;
+import org.backprop.io.preprocess.CategoricalEncoder;
 import org.backprop.io.preprocess.ColumnEncoder;
 import org.backprop.io.preprocess.EncodeWarnings;
 import org.backprop.io.preprocess.ScalerColumnFit;
@@ -29,6 +31,8 @@ public final class EncodedRows implements RowSource {
     private final TablePreprocessor preprocessor;
     private final StandardScaler scaler;
     private final int[] tableRows;
+    /** Per encoder: a categorical column's slot of each text code (see {@code slotsOfCodes}) or null. */
+    private final int[][] slotsOfCodes;
 
     /**
      * @param table        the table; its used columns must keep their cells while these rows are read
@@ -45,6 +49,13 @@ public final class EncodedRows implements RowSource {
         this.preprocessor = preprocessor;
         this.scaler = scaler;
         this.tableRows = tableRows;
+        List<ColumnEncoder> encoders = preprocessor.encoders();
+        this.slotsOfCodes = new int[encoders.size()][];
+        for (int e = 0; e < slotsOfCodes.length; e++) {
+            if (encoders.get(e) instanceof CategoricalEncoder c) {
+                slotsOfCodes[e] = c.slotsOfCodes(table);
+            }
+        }
     }
 
     /**
@@ -200,8 +211,14 @@ public final class EncodedRows implements RowSource {
         int start = out.offset() + outRow * w;
         Arrays.fill(data, start, start + (to - from) * w, 0);
         int offset = 0;
-        for (ColumnEncoder e : preprocessor.encoders()) {
-            e.encode(table, rows, from, to, data, start, w, offset, warnings);
+        List<ColumnEncoder> encoders = preprocessor.encoders();
+        for (int i = 0; i < slotsOfCodes.length; i++) {
+            ColumnEncoder e = encoders.get(i);
+            if (e instanceof CategoricalEncoder c) {
+                c.encode(table, slotsOfCodes[i], rows, from, to, data, start, w, offset, warnings);
+            } else {
+                e.encode(table, rows, from, to, data, start, w, offset, warnings);
+            }
             offset += e.outputNames().size();
         }
         return data;

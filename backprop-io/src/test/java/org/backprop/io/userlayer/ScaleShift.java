@@ -30,6 +30,12 @@ final class ScaleShift extends Layer {
         return List.of("S", "A");
     }
 
+    /** G starts at 1, B at 0 ({@link ScaleShiftSpec#build}). */
+    @Override
+    public String initializerSummary() {
+        return "ones";
+    }
+
     @Override
     public int inputs() {
         return g.value().cols();

@@ -82,7 +82,7 @@ class UserLayerTest {
     @Test
     void appearsInTheSummaryAndTheTrace() {
         try (NeuralNetwork net = network()) {
-            assertEquals(new ModelSummary.LayerRow("scale_shift1", "ScaleShift", "n×6", 12, "-", "-"),
+            assertEquals(new ModelSummary.LayerRow("scale_shift1", "ScaleShift", "n×6", 12, "ones", "-"),
                     ModelSummary.of(net).layers().get(1));
             Trace trace = Trace.record(net, X.rowRange(0, 4), Y.rowRange(0, 4));
             List<String> names = trace.names();
