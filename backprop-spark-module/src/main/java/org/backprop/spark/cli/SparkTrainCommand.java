@@ -153,18 +153,7 @@ final class SparkTrainCommand extends TrainCommand {
                         stdout.println("class weights: " + classWeights);
                     }
                     History history = train(model, fit, classWeights, weighted, rows, epochs, stdout);
-                    reportStopping(history, stdout);
-                    ModelBytes trained = ModelBytes.of(model);
-                    List<TrainCommand.SplitOutputs> splits = new ArrayList<>();
-                    splits.add(SplitPredictions.of("train", fit.encoded(), trained, classWeights, weighted));
-                    if (hasValidation) {
-                        splits.add(SplitPredictions.of("validation", fit.validation(), trained, classWeights, weighted));
-                    }
-                    if (test != null) {
-                        splits.add(SplitPredictions.of("test", test, trained, classWeights, classWeights != null));
-                    }
-                    reportMetrics(model, splits, stdout);
-                    writePlot(model, history, stdout);
+                    report(model, history, fit, test, classWeights, stdout);
                 } finally {
                     if (test != null) {
                         test.unpersist(false);
@@ -177,6 +166,28 @@ final class SparkTrainCommand extends TrainCommand {
             throw new UserError(ExitCodes.DATA, e.getMessage(), e);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * What {@code backprop train} reports after training, before the model is saved: how early
+     * stopping ended, the metrics of the training, validation and test rows (and --metrics-json), the
+     * plot. Test rows are weighted by --class-weight only, as in {@code backprop train}.
+     */
+    private void report(Model model, History history, DistributedTableFit.Result fit, JavaRDD<EncodedPart> test,
+                        Map<String, Double> classWeights, PrintWriter stdout) {
+        reportStopping(history, stdout);
+        boolean weighted = weighted();
+        ModelBytes trained = ModelBytes.of(model);
+        List<TrainCommand.SplitOutputs> splits = new ArrayList<>();
+        splits.add(SplitPredictions.of("train", fit.encoded(), trained, classWeights, weighted));
+        if (fit.validation() != null) {
+            splits.add(SplitPredictions.of("validation", fit.validation(), trained, classWeights, weighted));
+        }
+        if (test != null) {
+            splits.add(SplitPredictions.of("test", test, trained, classWeights, classWeights != null));
+        }
+        reportMetrics(model, splits, stdout);
+        writePlot(model, history, stdout);
     }
 
     private History train(Model model, DistributedTableFit.Result fit, Map<String, Double> classWeights,

@@ -9,6 +9,7 @@ import org.backprop.io.model.Model;
 import org.backprop.io.preprocess.EncodeWarnings;
 import org.backprop.io.table.LabeledRows;
 import org.backprop.spark.score.ModelBytes;
+import org.backprop.tensor.Matrix;
 
 /**
  * Held-out rows to measure a model on ({@code backprop-spark train --test}): each partition of a
@@ -54,7 +55,9 @@ public final class TestTable {
             }
             try (Model model = bytes.load()) {
                 LabeledRows rows = LabeledRows.of(p.table(), model, new EncodeWarnings());
-                return new Encoded(new EncodedPart(0, rows.size(), rows.features().cols(), rows.features().data(),
+                int cols = rows.features().cols();
+                double[] features = rows.features().rowBlock(0, rows.size(), Matrix.zeros(rows.size(), cols)).data();
+                return new Encoded(new EncodedPart(0, rows.size(), cols, features,
                         rows.values(), rows.labels(), null), null, p.table().rowCount());
             } catch (DataException e) {
                 return new Encoded(null, e, p.table().rowCount());
