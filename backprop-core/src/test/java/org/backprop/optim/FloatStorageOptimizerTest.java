@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every optimizer on parameters with float storage ({@link Precision#FLOAT32}): its one double
  * update, run on the stored floats and rounded once, gives bit for bit what the float64 update
  * gives when the parameters and the state are rounded to float after each step; the state is
- * stored in float; the result does not depend on the thread count; a saved state resumes exactly;
+ * stored in float; the result does not depend on the thread count; a saved state and a serialized
+ * optimizer resume exactly;
  * a step allocates nothing once warm.
  */
 class FloatStorageOptimizerTest {
@@ -66,34 +71,41 @@ class FloatStorageOptimizerTest {
 
     @ParameterizedTest
     @MethodSource("names")
-    void floatStorageIsThreadCountInvariantAndResumesExactly(String name) {
+    void floatStorageIsThreadCountInvariantAndResumesExactly(String name) throws Exception {
         RandomSource r = TestData.random(22);
         double[] initial = TestData.uniform(1, size(), -1, 1, r).toArray();
         ParameterBuffer serial = buffer(Precision.FLOAT32, initial);
         ParameterBuffer threaded = buffer(Precision.FLOAT32, initial);
         ParameterBuffer resumed = buffer(Precision.FLOAT32, initial);
+        ParameterBuffer deserialized = buffer(Precision.FLOAT32, initial);
         Optimizer serialOptimizer = configured(name);
         Optimizer threadedOptimizer = configured(name);
         Optimizer resumedOptimizer = configured(name);
+        Optimizer deserializedOptimizer = configured(name);
         try (ThreadTeam threads = ThreadTeam.of(3)) {
             for (int s = 0; s < STEPS; s++) {
                 double[] grads = TestData.uniform(1, size(), -0.5, 0.5, r).toArray();
                 System.arraycopy(grads, 0, serial.grads(), 0, size());
                 System.arraycopy(grads, 0, threaded.grads(), 0, size());
                 System.arraycopy(grads, 0, resumed.grads(), 0, size());
+                System.arraycopy(grads, 0, deserialized.grads(), 0, size());
                 serialOptimizer.step(serial);
                 threadedOptimizer.step(threaded, threads);
                 if (s == 2) {
                     resumed.setValues(serial.values());
                     resumedOptimizer = configured(name);
                     resumedOptimizer.restore(serialOptimizer.state());
+                    deserializedOptimizer = copyOf(serialOptimizer);
+                    deserialized.setValues(serial.values());
                 } else {
                     resumedOptimizer.step(resumed);
+                    deserializedOptimizer.step(deserialized);
                 }
                 assertArrayEquals(serial.values(), threaded.values(), name + ": 1 vs 3 threads, step " + (s + 1));
             }
         }
         assertArrayEquals(serial.values(), resumed.values(), name + ": resumed from a saved state");
+        assertArrayEquals(serial.values(), deserialized.values(), name + ": continued by a serialized copy");
         assertEquals(STEPS, serialOptimizer.steps());
     }
 
@@ -120,6 +132,17 @@ class FloatStorageOptimizerTest {
             }
             long bytes = meter.sample() - before - meter.overheadPerSample();
             assertTrue(bytes <= 1024, name + ": " + bytes + " bytes allocated by 100 steps");
+        }
+    }
+
+    /** A serialized and deserialized copy, as a cluster's task receives it. */
+    private static Optimizer copyOf(Optimizer optimizer) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(optimizer);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (Optimizer) in.readObject();
         }
     }
 
