@@ -209,17 +209,17 @@ public final class Predictor implements AutoCloseable {
 
     /** The layers of one thread: copies sharing the network's parameters, on a kernel of its own. */
     private static final class Lane {
-        private final List<Layer> layers = new ArrayList<>();
         private final Gemm gemm;
-        /** The fused passes for these layers, as the network's own, or null for the plain loop. */
-        private final DensePlan plan;
+        /** The passes for these layers, as the network's own: the plan or the plain loop. */
+        private final Passes passes;
 
         Lane(NeuralNetwork network, Gemm gemm) {
             this.gemm = gemm;
+            List<Layer> layers = new ArrayList<>();
             for (Layer layer : network.layers()) {
                 layers.add(layer.sharingParameters(gemm));
             }
-            this.plan = DensePlan.of(layers, gemm);
+            this.passes = Passes.of(layers, gemm);
         }
 
         /** Rows [from, to) of {@code x} into the same rows of {@code out}, in equal chunks of at most chunkRows. */
@@ -237,14 +237,7 @@ public final class Predictor implements AutoCloseable {
         }
 
         Matrix run(Matrix x) {
-            if (plan != null) {
-                return plan.forward(x, false);
-            }
-            Matrix out = x;
-            for (int i = 0; i < layers.size(); i++) {  // indexed: no iterator per call
-                out = layers.get(i).forward(out, false);
-            }
-            return out;
+            return passes.forward(x, false);
         }
     }
 
