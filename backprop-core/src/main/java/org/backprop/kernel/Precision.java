@@ -12,9 +12,11 @@ public enum Precision {
      * float: N, P, A, dL/dP and dL/dX are floats; each operation computes in double from the stored
      * floats and rounds its result once (so the values a trace or a gradient check reads are floats
      * widened exactly). The network's fast plan and its plain operation loop both do so, and agree
-     * bit for bit. Parameters, their gradients and the optimizer state stay in double (master
-     * weights, as in mixed-precision training). Matrix–vector products (a dimension of 1) stay in
-     * double, as do the values of their layer: they are memory-bound and gain nothing from float.
+     * bit for bit. The parameters and the optimizer state are stored in float too (the parameter
+     * buffer's float storage; the optimizer computes each update in double from the stored floats
+     * and rounds once), so every parameter value is a float; the gradients stay in double.
+     * Matrix–vector products (a dimension of 1) stay in double, as do the values of their layer:
+     * they are memory-bound and gain nothing from float.
      */
     FLOAT32;
 

@@ -14,6 +14,9 @@ public final class ThreadTeam implements AutoCloseable {
     /** The calling thread alone: {@link #forRange} is one call, {@link #close} does nothing. */
     public static final ThreadTeam CALLING_THREAD = new ThreadTeam(1, null);
 
+    /** Runs a {@link RangeTask} given as the argument. */
+    private static final ArgumentRangeTask<RangeTask> RUN_RANGE_TASK = (task, from, to) -> task.run(from, to);
+
     /** Ranges with fewer elements than this run on the calling thread only. */
     static final int MIN_PARALLEL_ELEMENTS = 1 << 14;
 
@@ -54,12 +57,20 @@ public final class ThreadTeam implements AutoCloseable {
      * workers, else as one call on the calling thread. Every index is processed by exactly one call.
      */
     public void forRange(int count, int elementsPerIndex, RangeTask task) {
+        forRange(count, elementsPerIndex, task, RUN_RANGE_TASK);
+    }
+
+    /**
+     * As {@link #forRange(int, int, RangeTask)}, handing {@code argument} to every call of
+     * {@code task}.
+     */
+    public <T> void forRange(int count, int elementsPerIndex, T argument, ArgumentRangeTask<T> task) {
         if (pool == null || count < threads || (long) count * elementsPerIndex < MIN_PARALLEL_ELEMENTS) {
-            task.run(0, count);
+            task.run(argument, 0, count);
             return;
         }
         synchronized (rangeCall) {
-            rangeCall.set(task, count, threads);
+            rangeCall.set(task, argument, count, threads);
             try {
                 pool.run(rangeCall, threads);
             } finally {
@@ -97,23 +108,27 @@ public final class ThreadTeam implements AutoCloseable {
 
     /** The reusable descriptor of one {@link #forRange} call; chunk c is the c-th of equal ranges. */
     private static final class RangeCall implements ChunkTask {
-        private RangeTask task;
+        private ArgumentRangeTask<Object> task;
+        private Object argument;
         private int count;
         private int chunks;
 
-        void set(RangeTask task, int count, int chunks) {
-            this.task = task;
+        @SuppressWarnings("unchecked")
+        <T> void set(ArgumentRangeTask<T> task, T argument, int count, int chunks) {
+            this.task = (ArgumentRangeTask<Object>) task;
+            this.argument = argument;
             this.count = count;
             this.chunks = chunks;
         }
 
         void clear() {
             task = null;
+            argument = null;
         }
 
         @Override
         public void runChunk(int chunk) {
-            task.run((int) ((long) count * chunk / chunks), (int) ((long) count * (chunk + 1) / chunks));
+            task.run(argument, (int) ((long) count * chunk / chunks), (int) ((long) count * (chunk + 1) / chunks));
         }
     }
 }

@@ -41,10 +41,12 @@ import org.backprop.tensor.Matrix;
  *       a gradient check, the divergence guard, a layer that is not on float storage). A is also
  *       written in double when the layer above does not read it in float (the top layer, a
  *       dropout, a matrix–vector product). Which layers store in float is {@link FloatStorage}'s
- *       rule, shared with the {@link PlainLoop}. Parameters, their gradients and the optimizer stay in
- *       double (see {@link org.backprop.kernel.Precision#FLOAT32}). The forward rounds X and the
- *       weights of every such layer in one parallel pass before its first product; the backward
- *       multiplies with the same copies.</li>
+ *       rule, shared with the {@link PlainLoop}. The weights are multiplied from the parameters'
+ *       float storage ({@link ParameterBuffer}) when they have one (the optimizer updates it in
+ *       place); otherwise the forward rounds them into copies of the plan. The forward rounds X
+ *       (and such weights) in one parallel pass before its first product; the backward multiplies
+ *       with the same copies. Gradients stay in double (see
+ *       {@link org.backprop.kernel.Precision#FLOAT32}).</li>
  *   <li>A layer with one output unit whose layer below is dense leaves its dL/dX (an outer product,
  *       n×1 by 1×in, in double like every value of that layer) to the pass of the layer below, which
  *       computes it block by block right before reading it.</li>
@@ -70,20 +72,35 @@ final class DensePlan implements Passes {
     private final Step[] steps;
     /** The float32 products on copies, or null when the kernel computes in double. */
     private final FloatCopyProducts floats;
+    /** The network's parameters: with float storage, the weights' float copies are theirs. */
+    private final ParameterBuffer parameters;
     /** The operands a forward rounds into float copies before its first product. */
     private final FloatCopyBatch operands = new FloatCopyBatch();
 
-    private DensePlan(Step[] steps, FloatCopyProducts floats) {
+    private DensePlan(Step[] steps, FloatCopyProducts floats, ParameterBuffer parameters) {
         this.steps = steps;
         this.floats = floats;
+        this.parameters = parameters;
     }
 
     /**
      * The plan for {@code layers} on {@code gemm}, or null when none applies: a layer other than
      * {@link Dense} or {@link DropoutLayer}, or a kernel without {@link Gemm#fusedPasses()}.
-     * The dense layers must compute on {@code gemm}.
+     * The dense layers must compute on {@code gemm}. The plan rounds their weights into float
+     * copies of its own before each forward (when its products run in float); it does not change
+     * the parameters, so plans of layers sharing parameters may run on several threads at once.
      */
     static DensePlan of(List<Layer> layers, Gemm gemm) {
+        return of(layers, gemm, null);
+    }
+
+    /**
+     * As {@link #of(List, Gemm)} for the layers whose parameters are views of {@code parameters}
+     * (or null): a weight with float storage is multiplied from it, made current by
+     * {@link ParameterBuffer#syncFloat()} before each forward, so a plan with parameters is the
+     * one plan that trains them, on one thread at a time.
+     */
+    static DensePlan of(List<Layer> layers, Gemm gemm, ParameterBuffer parameters) {
         if (gemm.fusedPasses() == null) {
             return null;
         }
@@ -92,14 +109,14 @@ final class DensePlan implements Passes {
         for (int i = 0; i < steps.length; i++) {
             Layer layer = layers.get(i);
             if (layer instanceof Dense dense) {
-                steps[i] = new DenseStep(dense, gemm, floats);
+                steps[i] = new DenseStep(dense, gemm, floats, parameters);
             } else if (layer instanceof DropoutLayer dropout) {
                 steps[i] = new DropoutStep(dropout.dropout());
             } else {
                 return null;
             }
         }
-        return new DensePlan(steps, floats);
+        return new DensePlan(steps, floats, parameters);
     }
 
     /** The network's output for {@code x}, as the layers' forward one after the other gives it. */
@@ -123,12 +140,17 @@ final class DensePlan implements Passes {
     }
 
     /**
-     * Rounds, in one parallel pass, the weights of every layer whose products run in float on a
-     * batch of x's rows, and x itself if the first layer's do.
+     * Readies the float operands of the layers whose products run in float on a batch of x's
+     * rows: the parameters' float storage made current ({@link ParameterBuffer#syncFloat()}), and,
+     * in one parallel pass, x if the first layer's products run in float and the weights of layers
+     * whose parameters have no float storage.
      */
     private void roundOperands(Matrix x) {
         if (floats == null) {
             return;
+        }
+        if (parameters != null) {
+            parameters.syncFloat();
         }
         int rows = x.rows();
         for (int i = 0; i < steps.length; i++) {
@@ -240,7 +262,10 @@ final class DensePlan implements Passes {
         /** The float32 products on copies, or null when the kernel computes in double. */
         private final FloatCopyProducts floats;
         private final FloatCopy inputCopy = new FloatCopy();
-        private final FloatCopy weightCopy = new FloatCopy();
+        /** W in float: the parameter's float storage, or a copy rounded before each forward. */
+        private final FloatCopy weightCopy;
+        /** True when {@link #weightCopy} is the parameter's float storage. */
+        private final boolean weightStored;
         private final FloatValues n = new FloatValues();
         private final FloatValues p = new FloatValues();
         private final FloatValues a = new FloatValues();
@@ -262,8 +287,11 @@ final class DensePlan implements Passes {
         /** Set by the last backward: its dL/dX is in {@link #gradX}'s store. */
         private boolean inputGradInFloat;
 
-        DenseStep(Dense dense, Gemm gemm, FloatCopyProducts floats) {
+        DenseStep(Dense dense, Gemm gemm, FloatCopyProducts floats, ParameterBuffer parameters) {
             this.multiply = dense.weightMultiply();
+            FloatCopy stored = storedFloats(parameters, multiply.param());
+            this.weightStored = stored != null;
+            this.weightCopy = stored != null ? stored : new FloatCopy();
             this.biasAdd = dense.biasAdd();
             this.activation = dense.activation();
             this.gemm = gemm;
@@ -277,14 +305,29 @@ final class DensePlan implements Passes {
             return multiply.param().cols();
         }
 
+        /** The float storage of the parameter whose view is {@code w}, or null if it has none. */
+        private static FloatCopy storedFloats(ParameterBuffer parameters, Matrix w) {
+            if (parameters == null) {
+                return null;
+            }
+            List<Parameter> list = parameters.parameters();
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).value() == w) {
+                    return parameters.floatValues(i);
+                }
+            }
+            return null;
+        }
+
         /** True when this layer's products on a batch of {@code rows} run in float on copies. */
         boolean onCopies(int rows) {
             return FloatStorage.holds(floats, multiply.param(), rows);
         }
 
         /**
-         * Adds W, and {@code input} unless null, to {@code batch}, to be rounded into this layer's
-         * copies before its {@link #forward}, which must then run on float copies.
+         * Adds W unless it is stored in float, and {@code input} unless null, to {@code batch}, to
+         * be rounded into this layer's copies before its {@link #forward}, which must then run on
+         * float copies.
          */
         void addOperands(FloatCopyBatch batch, Matrix input) {
             Matrix w = multiply.param();
@@ -292,7 +335,9 @@ final class DensePlan implements Passes {
                 batch.add(input.data(), input.offset(), input.size(), inputCopy);
                 inputRounded = true;
             }
-            batch.add(w.data(), w.offset(), w.size(), weightCopy);
+            if (!weightStored) {
+                batch.add(w.data(), w.offset(), w.size(), weightCopy);
+            }
         }
 
         /** The float store of the last forward's A when {@code next} reads it in float, else null. */
@@ -327,7 +372,7 @@ final class DensePlan implements Passes {
                     }
                     inputFloat = inputCopy;
                 }
-                inputUsed = inputFloat;   // W was rounded into weightCopy by the plan's roundOperands
+                inputUsed = inputFloat;   // W is in weightCopy: stored, or rounded by the plan's roundOperands
                 n.claimFor(nOut);
                 floats.mult(rows, w.cols(), w.rows(), inputFloat, weightCopy, n.store());
                 p.claimFor(pOut);

@@ -170,7 +170,7 @@ public final class NetworkBuilder {
         checkOutputPairing(loss);
         int[] widths = spec.widths();
         List<String> names = spec.layerNames();
-        ParameterBuffer params = layout(widths, names).allocate();
+        ParameterBuffer params = layout(widths, names).allocate(precision);
         boolean ownsGemm = gemm == null;
         Gemm kernel = ownsGemm ? Kernels.create(threads, precision) : gemm;
         SeedStreams streams = new SeedStreams(seed);
@@ -187,6 +187,7 @@ public final class NetworkBuilder {
             }
             layers.add(layer);
         }
+        params.syncFloat();   // float storage: the initial values rounded to float
         return new NeuralNetwork(spec, layers, loss, params, kernel, ownsGemm, precision);
     }
 

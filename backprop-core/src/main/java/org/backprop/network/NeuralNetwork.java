@@ -48,7 +48,7 @@ public final class NeuralNetwork implements AutoCloseable {
         this.gemm = gemm;
         this.ownsGemm = ownsGemm;
         this.precision = precision;
-        this.passes = Passes.of(this.layers, gemm);
+        this.passes = Passes.of(this.layers, gemm, parameters);
     }
 
     /** A builder for a network whose input rows have {@code inputs} columns. */

@@ -14,7 +14,16 @@ interface Passes {
 
     /** The plan for {@code layers} on {@code gemm} if one applies, else their plain loop. */
     static Passes of(List<Layer> layers, Gemm gemm) {
-        DensePlan plan = DensePlan.of(layers, gemm);
+        return of(layers, gemm, null);
+    }
+
+    /**
+     * As {@link #of(List, Gemm)} for the layers that train {@code parameters} (or null): a plan
+     * multiplies with their float storage ({@link DensePlan#of(List, Gemm, ParameterBuffer)}); the
+     * plain loop reads their double views, which hold the same floats.
+     */
+    static Passes of(List<Layer> layers, Gemm gemm, ParameterBuffer parameters) {
+        DensePlan plan = DensePlan.of(layers, gemm, parameters);
         return plan != null ? plan : new PlainLoop(layers, gemm);
     }
 

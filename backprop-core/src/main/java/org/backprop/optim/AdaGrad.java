@@ -61,8 +61,9 @@ public final class AdaGrad extends Optimizer {
     }
 
     @Override
-    protected void update(double[] w, double[] g, int from, int length, double lr, Parameter parameter) {
-        double[] s = buffer(SUM_OF_SQUARES);
+    protected void update(double[] w, double[] g, double[][] state, int from, int length, double lr,
+                          Parameter parameter) {
+        double[] s = state[0];
         for (int i = from, end = from + length; i < end; i++) {
             s[i] += g[i] * g[i];
             w[i] -= lr * g[i] / (Math.sqrt(s[i]) + epsilon);

@@ -84,9 +84,10 @@ public sealed class Adam extends Optimizer permits AdamW {
     }
 
     @Override
-    protected void update(double[] w, double[] g, int from, int length, double lr, Parameter parameter) {
-        double[] m = buffer(FIRST_MOMENT);
-        double[] v = buffer(SECOND_MOMENT);
+    protected void update(double[] w, double[] g, double[][] state, int from, int length, double lr,
+                          Parameter parameter) {
+        double[] m = state[0];
+        double[] v = state[1];
         double stepSize = lr / (1 - Math.pow(beta1, steps()));
         double secondCorrectionSqrt = Math.sqrt(1 - Math.pow(beta2, steps()));
         for (int i = from, end = from + length; i < end; i++) {

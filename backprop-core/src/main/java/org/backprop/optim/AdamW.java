@@ -70,13 +70,14 @@ public final class AdamW extends Adam {
     }
 
     @Override
-    protected void update(double[] w, double[] g, int from, int length, double lr, Parameter parameter) {
+    protected void update(double[] w, double[] g, double[][] state, int from, int length, double lr,
+                          Parameter parameter) {
         if (decayed.test(parameter)) {
             double keep = 1 - lr * decoupledDecay;
             for (int i = from, end = from + length; i < end; i++) {
                 w[i] *= keep;
             }
         }
-        super.update(w, g, from, length, lr, parameter);
+        super.update(w, g, state, from, length, lr, parameter);
     }
 }

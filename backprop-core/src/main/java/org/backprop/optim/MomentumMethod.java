@@ -37,8 +37,9 @@ public abstract sealed class MomentumMethod extends Optimizer permits Momentum, 
     }
 
     @Override
-    protected void update(double[] w, double[] g, int from, int length, double lr, Parameter parameter) {
-        double[] v = buffer(VELOCITY);
+    protected void update(double[] w, double[] g, double[][] state, int from, int length, double lr,
+                          Parameter parameter) {
+        double[] v = state[0];
         for (int i = from, end = from + length; i < end; i++) {
             v[i] = momentum * v[i] + g[i];
             w[i] -= lr * direction(g[i], v[i], momentum);

@@ -1,5 +1,7 @@
 package org.backprop.optim;
 
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -7,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.backprop.kernel.RangeTask;
+import org.backprop.kernel.ArgumentRangeTask;
+import org.backprop.kernel.FloatCopy;
+import org.backprop.kernel.Precision;
 import org.backprop.kernel.ThreadTeam;
 import org.backprop.network.Parameter;
 import org.backprop.network.ParameterBuffer;
@@ -36,27 +40,41 @@ import org.backprop.network.ParameterBuffer;
  * schedule, clipping and regularization are configuration, not state: give a restored optimizer
  * the same configuration.
  *
+ * <p><b>Precision.</b> On a parameter buffer with float storage ({@link ParameterBuffer#precision()}
+ * {@link Precision#FLOAT32}) the state buffers are stored in float too, and the update runs on the
+ * float copies: a band of at most {@value #BAND} elements of the parameter, its state and its
+ * gradient is widened exactly into double scratch arrays, the subclass's one {@link #update} runs on
+ * them, and the new parameter and state values are rounded once to float. So every optimizer has
+ * one implementation, in double, and float32 training reads and writes half the bytes.
+ *
  * <p>An optimizer is {@link Serializable} (state and configuration, e.g. for a cluster's tasks to
- * continue it) as long as the predicates given to
+ * continue it; float state travels widened to double) as long as the predicates given to
  * {@link LearningRates#with(String, java.util.function.Predicate, double)}, {@link Regularization#appliedTo}
  * or {@code AdamW.decayApplies} are: those built here are.
  */
 public abstract class Optimizer implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** The elements of one band of a float update. */
+    private static final int BAND = 512;
+
     private final LearningRates rates;
     private LearningRateSchedule schedule = LearningRateSchedule.constant();
     private GradientClipping clipping = GradientClipping.none();
     private Regularization regularization = Regularization.none();
-    private final Map<String, double[]> buffers = new LinkedHashMap<>();
+    /** The state buffers in {@link #stateNames()} order, stored in double (or as restored), or null. */
+    private double[][] state;
+    /** The state buffers stored in float (parameters with float storage), or null. */
+    private transient FloatCopy[] floatState;
     private double[] penalisedGrads = new double[0];
     private double[] ratesNow = new double[0];
-    private transient RangeTask updateRange;
-    private transient ParameterBuffer pendingParams;
-    private transient double[] pendingGrads;
+    /** {@link #updateRange}, created by the first step (also after deserialization). */
+    private transient ArgumentRangeTask<ParameterBuffer> updateRange;
+    /** Each thread's double scratch for the bands of a float update, created by the first step. */
+    private transient ThreadLocal<Band> bands;
     private long step;
     private int size = -1;
     /** Set by an update range that wrote a non-finite value; read after the step. */
-    private boolean wroteNonFinite;
+    private volatile boolean wroteNonFinite;
 
     protected Optimizer(LearningRates rates) {
         this.rates = Objects.requireNonNull(rates, "rates");
@@ -141,7 +159,8 @@ public abstract class Optimizer implements Serializable {
      * flat buffer. Every update is element-wise, so the result does not depend on the split.
      */
     public final void step(ParameterBuffer params, ThreadTeam team) {
-        ensureState(params.size());
+        params.syncFloat();
+        ensureState(params);
         step++;
         double factor = schedule.factor(step);
         if (!(factor >= 0) || Double.isInfinite(factor)) {
@@ -155,18 +174,14 @@ public abstract class Optimizer implements Serializable {
         for (int i = 0; i < parameters.size(); i++) {
             ratesNow[i] = factor * rates.rateFor(parameters.get(i));
         }
-        pendingParams = params;
-        pendingGrads = regularizedGradients(params);
+        regularize(params);
         wroteNonFinite = false;
         if (updateRange == null) {
+            int stateCount = stateNames().length;
+            bands = ThreadLocal.withInitial(() -> new Band(stateCount));
             updateRange = this::updateRange;
         }
-        try {
-            team.forRange(params.size(), 1, updateRange);
-        } finally {
-            pendingParams = null;
-            pendingGrads = null;
-        }
+        team.forRange(params.size(), 1, params, updateRange);
     }
 
     /**
@@ -177,21 +192,58 @@ public abstract class Optimizer implements Serializable {
         return !wroteNonFinite;
     }
 
-    /** Updates flat elements [from, to), parameter by parameter, each with its rate of this step. */
-    private void updateRange(int from, int to) {
-        List<Parameter> parameters = pendingParams.parameters();
-        double[] values = pendingParams.values();
+    /**
+     * Updates flat elements [from, to) of {@code params}, parameter by parameter, each with its rate
+     * of this step, from the regularized gradient.
+     */
+    private void updateRange(ParameterBuffer params, int from, int to) {
+        List<Parameter> parameters = params.parameters();
+        double[] grads = regularization.isNone() ? params.grads() : penalisedGrads;
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
             int start = Math.max(from, p.offset());
             int end = Math.min(to, p.offset() + p.size());
-            if (start < end) {
-                update(values, pendingGrads, start, end - start, ratesNow[i], p);
-                if (!allFinite(values, start, end)) {
-                    wroteNonFinite = true;
-                }
+            if (start >= end) {
+                continue;
+            }
+            FloatCopy floats = params.floatValues(i);
+            boolean finite;
+            if (floats == null) {
+                double[] values = params.values();
+                update(values, grads, state, start, end - start, ratesNow[i], p);
+                finite = allFinite(values, start, end);
+            } else {
+                finite = updateInFloat(floats, grads, start, end, ratesNow[i], p);
+            }
+            if (!finite) {
+                wroteNonFinite = true;
             }
         }
+    }
+
+    /**
+     * The update of flat elements [start, end) of parameter {@code p}, whose values are stored in
+     * {@code floats}, band by band in double scratch; returns true if every new value is finite.
+     */
+    private boolean updateInFloat(FloatCopy floats, double[] grads, int start, int end, double lr, Parameter p) {
+        Band band = bands.get();
+        boolean finite = true;
+        for (int at = start; at < end; at += BAND) {
+            int len = Math.min(BAND, end - at);
+            int local = at - p.offset();
+            floats.widenRange(local, band.values, 0, len);
+            System.arraycopy(grads, at, band.grads, 0, len);
+            for (int k = 0; k < floatState.length; k++) {
+                floatState[k].widenRange(at, band.state[k], 0, len);
+            }
+            update(band.values, band.grads, band.state, 0, len, lr, p);
+            floats.roundRange(band.values, 0, local, len);
+            for (int k = 0; k < floatState.length; k++) {
+                floatState[k].narrowRange(band.state[k], 0, at, len);
+            }
+            finite &= allFinite(band.values, 0, len);
+        }
+        return finite;
     }
 
     private static boolean allFinite(double[] values, int from, int to) {
@@ -203,56 +255,100 @@ public abstract class Optimizer implements Serializable {
         return true;
     }
 
-    private double[] regularizedGradients(ParameterBuffer params) {
+    /** Writes the regularized gradient into {@link #penalisedGrads}, unless there is no penalty. */
+    private void regularize(ParameterBuffer params) {
         if (regularization.isNone()) {
-            return params.grads();
+            return;
         }
         if (penalisedGrads.length != params.size()) {
             penalisedGrads = new double[params.size()];
         }
-        regularization.penalise(params.parameters(), params.values(), params.grads(), penalisedGrads);
-        return penalisedGrads;
+        regularization.penalise(params.parameters(), params.readValues(), params.grads(), penalisedGrads);
     }
 
     /**
      * Updates elements {@code [from, from + length)} of {@code w} from {@code g} (clipped and
-     * regularized) with learning rate {@code lr}; state buffers are indexed the same way. The range
-     * lies within {@code parameter}, maybe only part of it, and calls for disjoint ranges may run
-     * at the same time: touch only these elements.
-     * {@link #steps()} is the current step t, starting at 1.
+     * regularized) with learning rate {@code lr}; {@code state[k]} is the state buffer
+     * {@link #stateNames()}{@code [k]}, indexed as {@code w}. The range lies within
+     * {@code parameter}, maybe only part of it, and calls for disjoint ranges may run at the same
+     * time: touch only these elements. The arrays are either the flat buffers (float64 storage) or
+     * one thread's double scratch holding a band of them (float storage): the elements' positions
+     * in the flat buffer are not known, only their parameter. {@link #steps()} is the current
+     * step t, starting at 1.
      */
-    protected abstract void update(double[] w, double[] g, int from, int length, double lr, Parameter parameter);
+    protected abstract void update(double[] w, double[] g, double[][] state, int from, int length, double lr,
+                                   Parameter parameter);
 
     /** Names of the per-element state buffers this optimizer needs (none by default). */
     protected String[] stateNames() {
         return new String[0];
     }
 
-    /** The state buffer called {@code name}, as long as the parameter buffer. */
-    protected final double[] buffer(String name) {
-        double[] b = buffers.get(name);
-        if (b == null) {
-            throw new IllegalStateException(id() + ": no state buffer '" + name + "'");
-        }
-        return b;
-    }
-
-    private void ensureState(int parameterCount) {
-        if (size == parameterCount) {
+    /**
+     * Allocates the state for {@code params} on the first step (or converts a restored state to
+     * its storage), in float when the parameters are stored in float.
+     */
+    private void ensureState(ParameterBuffer params) {
+        int parameterCount = params.size();
+        boolean inFloat = params.precision() == Precision.FLOAT32;
+        if (size == parameterCount && (floatState != null) == inFloat) {
             return;
         }
-        if (size != -1) {
+        if (size != -1 && size != parameterCount) {
             throw new IllegalStateException(id() + " was used with " + size + " parameters, now "
                     + parameterCount + ": use one optimizer per network");
         }
-        size = parameterCount;
-        for (String name : stateNames()) {
-            buffers.put(name, new double[parameterCount]);
+        if (size == -1) {
+            size = parameterCount;
+            state = new double[stateNames().length][parameterCount];
+        }
+        if (inFloat) {
+            floatState = new FloatCopy[state.length];
+            for (int k = 0; k < state.length; k++) {
+                floatState[k] = new FloatCopy();
+                floatState[k].resize(size);
+                floatState[k].narrowRange(state[k], 0, 0, size);
+            }
+            state = null;
+        } else {
+            state = doubleState();
+            floatState = null;
+        }
+    }
+
+    /** The state buffers in double: the buffers themselves, or widened copies of the float ones. */
+    private double[][] doubleState() {
+        if (floatState == null) {
+            return state;
+        }
+        double[][] widened = new double[floatState.length][size];
+        for (int k = 0; k < floatState.length; k++) {
+            floatState[k].widenRange(0, widened[k], 0, size);
+        }
+        return widened;
+    }
+
+    /** Writes float state widened to double: a deserialized optimizer narrows it again at its first step. */
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        double[][] stored = state;
+        state = doubleState();
+        try {
+            out.defaultWriteObject();
+        } finally {
+            state = stored;
         }
     }
 
     /** A copy of the step count and state buffers. */
     public OptimizerState state() {
+        Map<String, double[]> buffers = new LinkedHashMap<>();
+        if (size != -1) {
+            String[] names = stateNames();
+            double[][] values = doubleState();
+            for (int k = 0; k < names.length; k++) {
+                buffers.put(names[k], values[k]);
+            }
+        }
         return new OptimizerState(id(), step, buffers);
     }
 
@@ -274,12 +370,18 @@ public abstract class Optimizer implements Serializable {
         if (lengths > 1) {
             throw new IllegalArgumentException("cannot restore " + id() + " state: buffers of different lengths");
         }
-        buffers.clear();
-        size = -1;
-        state.buffers().forEach((k, v) -> {
-            buffers.put(k, v.clone());
-            size = v.length;
-        });
+        String[] names = stateNames();
+        this.floatState = null;
+        if (state.buffers().isEmpty()) {
+            this.state = null;
+            this.size = -1;
+        } else {
+            this.state = new double[names.length][];
+            for (int k = 0; k < names.length; k++) {
+                this.state[k] = state.buffers().get(names[k]).clone();
+            }
+            this.size = this.state.length == 0 ? -1 : this.state[0].length;
+        }
         step = state.step();
     }
 
@@ -292,5 +394,16 @@ public abstract class Optimizer implements Serializable {
     public String toString() {
         String own = hyperparameters();
         return id() + "(" + rates + (own.isEmpty() ? "" : ", " + own) + ", " + clipping + ", " + regularization + ")";
+    }
+
+    /** One thread's double scratch for a band of a float update. */
+    private static final class Band {
+        final double[] values = new double[BAND];
+        final double[] grads = new double[BAND];
+        final double[][] state;
+
+        Band(int stateCount) {
+            state = new double[stateCount][BAND];
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.backprop.optim;
 
+import java.util.List;
 import java.util.function.Predicate;
 
 import org.backprop.network.ParamKind;
@@ -91,10 +92,11 @@ public final class Regularization implements java.io.Serializable {
 
     /**
      * Writes {@code g + λ₂·w + λ₁·sign(w)} into {@code out} for elements of parameters in scope and
-     * {@code g} for the others.
+     * {@code g} for the others. Allocates nothing (no iterator).
      */
-    void penalise(Iterable<Parameter> parameters, double[] w, double[] g, double[] out) {
-        for (Parameter p : parameters) {
+    void penalise(List<Parameter> parameters, double[] w, double[] g, double[] out) {
+        for (int k = 0; k < parameters.size(); k++) {
+            Parameter p = parameters.get(k);
             int from = p.offset();
             int end = from + p.size();
             if (appliesTo(p)) {

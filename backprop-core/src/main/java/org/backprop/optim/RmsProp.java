@@ -70,8 +70,9 @@ public final class RmsProp extends Optimizer {
     }
 
     @Override
-    protected void update(double[] w, double[] g, int from, int length, double lr, Parameter parameter) {
-        double[] a = buffer(SQUARE_AVERAGE);
+    protected void update(double[] w, double[] g, double[][] state, int from, int length, double lr,
+                          Parameter parameter) {
+        double[] a = state[0];
         for (int i = from, end = from + length; i < end; i++) {
             a[i] = alpha * a[i] + (1 - alpha) * g[i] * g[i];
             w[i] -= lr * g[i] / (Math.sqrt(a[i]) + epsilon);

@@ -25,7 +25,8 @@ public final class Sgd extends Optimizer {
     }
 
     @Override
-    protected void update(double[] w, double[] g, int from, int length, double lr, Parameter parameter) {
+    protected void update(double[] w, double[] g, double[][] state, int from, int length, double lr,
+                          Parameter parameter) {
         for (int i = from, end = from + length; i < end; i++) {
             w[i] -= lr * g[i];
         }

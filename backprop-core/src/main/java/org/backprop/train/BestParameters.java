@@ -17,7 +17,7 @@ final class BestParameters {
     BestParameters(ParameterBuffer parameters, double minDelta) {
         this.parameters = parameters;
         this.minDelta = minDelta;
-        this.snapshot = parameters.values().clone();
+        this.snapshot = parameters.readValues().clone();
     }
 
     /**
@@ -30,7 +30,7 @@ final class BestParameters {
         }
         bestLoss = loss;
         bestEpoch = epoch;
-        System.arraycopy(parameters.values(), 0, snapshot, 0, snapshot.length);
+        System.arraycopy(parameters.readValues(), 0, snapshot, 0, snapshot.length);
         return true;
     }
 

@@ -2,7 +2,7 @@ package org.backprop.train;
 
 import java.util.List;
 
-import org.backprop.kernel.RangeTask;
+import org.backprop.kernel.ArgumentRangeTask;
 import org.backprop.layer.Layer;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.network.Parameter;
@@ -49,7 +49,7 @@ final class DivergenceGuard {
 
     /** Set by any range of {@link #scanValues} that finds a non-finite or too large value; read after the scan. */
     private volatile boolean outOfBounds;
-    private final RangeTask scanValues = this::scanValues;
+    private final ArgumentRangeTask<double[]> scanValues = this::scanValues;
 
     DivergenceGuard(NeuralNetwork network, BestParameters lastFinite) {
         this.network = network;
@@ -97,9 +97,9 @@ final class DivergenceGuard {
         outOfBounds = false;
         int size = network.parameters().size();
         if (size <= INLINE_SCAN) {
-            scanValues(0, size);
+            scanValues(network.parameters().readValues(), 0, size);
         } else {
-            network.team().forRange(size, 1, scanValues);
+            network.team().forRange(size, 1, network.parameters().readValues(), scanValues);
         }
         if (!outOfBounds) {
             return;
@@ -118,8 +118,7 @@ final class DivergenceGuard {
                 + " on parameter magnitudes (batch loss was " + loss + ")");
     }
 
-    private void scanValues(int from, int to) {
-        double[] values = network.parameters().values();
+    private void scanValues(double[] values, int from, int to) {
         for (int k = from; k < to; k++) {
             if (!(Math.abs(values[k]) <= WEIGHT_BOUND)) {
                 outOfBounds = true;
@@ -133,7 +132,7 @@ final class DivergenceGuard {
         Parameter largest = null;
         double max = -1;
         for (Parameter p : network.parameters().parameters()) {
-            double[] values = network.parameters().values();
+            double[] values = network.parameters().readValues();
             for (int k = p.offset(); k < p.offset() + p.size(); k++) {
                 if (Math.abs(values[k]) > max) {
                     max = Math.abs(values[k]);

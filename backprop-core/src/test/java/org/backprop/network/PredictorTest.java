@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BiConsumer;
 import org.backprop.kernel.Precision;
 import org.backprop.tensor.Matrix;
 import org.backprop.tensor.ShapeException;
@@ -99,22 +102,76 @@ class PredictorTest {
     @Test
     void oneRowAllocatesNothingOnceWarm() {
         try (NeuralNetwork net = network(Precision.FLOAT64); Predictor predictor = Predictor.of(net)) {
-            double[] row = data(1, 13, 3).toArray();
-            double[] out = new double[3];
-            for (int i = 0; i < 100_000; i++) {
-                predictor.predictRow(row, out);
+            assertOneRowAllocatesNothingOnceWarm(predictor::predictRow);
+        }
+    }
+
+    @Test
+    void sharedPredictorOneRowAllocatesNothingOnceTheThreadIsWarm() {
+        try (NeuralNetwork net = network(Precision.FLOAT64)) {
+            assertOneRowAllocatesNothingOnceWarm(SharedPredictor.of(net)::predictRow);
+        }
+    }
+
+    private static void assertOneRowAllocatesNothingOnceWarm(BiConsumer<double[], double[]> predictRow) {
+        double[] row = data(1, 13, 3).toArray();
+        double[] out = new double[3];
+        for (int i = 0; i < 100_000; i++) {
+            predictRow.accept(row, out);
+        }
+        AllocationMeter meter = AllocationMeter.allLiveThreads();
+        assertNotNull(meter, "this JVM cannot measure allocation");
+        long bytes = Long.MAX_VALUE;
+        for (int window = 0; window < 5 && bytes > 0; window++) {  // the JIT may still be compiling
+            long before = meter.sample();
+            for (int i = 0; i < 1000; i++) {
+                predictRow.accept(row, out);
             }
-            AllocationMeter meter = AllocationMeter.allLiveThreads();
-            assertNotNull(meter, "this JVM cannot measure allocation");
-            long bytes = Long.MAX_VALUE;
-            for (int window = 0; window < 5 && bytes > 0; window++) {  // the JIT may still be compiling
-                long before = meter.sample();
-                for (int i = 0; i < 1000; i++) {
-                    predictor.predictRow(row, out);
+            bytes = Math.min(bytes, meter.sample() - before - meter.overheadPerSample());
+        }
+        assertTrue(bytes < 1000, "1000 one-row predictions allocated " + bytes + " bytes");
+    }
+
+    @Test
+    void sharedPredictorServesThreadsPredictingAtOnce() throws Exception {
+        try (NeuralNetwork net = network(Precision.FLOAT64)) {
+            SharedPredictor shared = SharedPredictor.of(net);
+            Matrix x = data(200, 13, 5);
+            double[] expected = net.predict(x).toArray();
+            Thread[] threads = new Thread[4];
+            Throwable[] failure = new Throwable[threads.length];
+            CountDownLatch start = new CountDownLatch(1);
+            for (int t = 0; t < threads.length; t++) {
+                int me = t;
+                threads[t] = new Thread(() -> {
+                    try {
+                        start.await();
+                        double[] out = new double[3];
+                        Matrix batch = Matrix.zeros(x.rows(), 3);
+                        for (int round = 0; round < 30; round++) {
+                            for (int r = 0; r < x.rows(); r++) {
+                                shared.predictRow(x.rowRange(r, r + 1).toArray(), out);
+                                assertArrayEquals(Arrays.copyOfRange(expected, 3 * r, 3 * r + 3), out,
+                                        "row " + r + " on thread " + me);
+                            }
+                            shared.predict(x, batch);
+                            assertArrayEquals(expected, batch.toArray(), "batch on thread " + me);
+                        }
+                    } catch (Throwable e) {
+                        failure[me] = e;
+                    }
+                });
+                threads[t].start();
+            }
+            start.countDown();
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            for (Throwable f : failure) {
+                if (f != null) {
+                    throw new AssertionError("a predicting thread failed", f);
                 }
-                bytes = Math.min(bytes, meter.sample() - before - meter.overheadPerSample());
             }
-            assertTrue(bytes < 1000, "1000 one-row predictions allocated " + bytes + " bytes");
         }
     }
 

@@ -48,7 +48,8 @@ class OptimizerThreadsTest {
         return NeuralNetwork.builder(100).dense(128, "relu").dense(128, "relu").dense(1, "linear").seed(4).build();
     }
 
-    private static Optimizer configured(String name) {
+    /** Every optimizer option away from its default: group rates, schedule, clipping, L2 and L1. */
+    static Optimizer configured(String name) {
         return Optimizers.create(name, LearningRates.of(0.01).with(ParamKind.BIAS, 0.002))
                 .schedule(LearningRateSchedule.cosine(10, 0.1).withWarmup(2))
                 .clipByNorm(1)

@@ -44,7 +44,8 @@ class DivergenceTest {
             }
 
             @Override
-            protected void update(double[] w, double[] g, int start, int length, double rate, Parameter p) {
+            protected void update(double[] w, double[] g, double[][] state, int start, int length, double rate,
+                                  Parameter p) {
                 double scale = steps() >= from ? Double.POSITIVE_INFINITY : rate;
                 for (int i = start; i < start + length; i++) {
                     w[i] -= scale * g[i];
@@ -125,7 +126,8 @@ class DivergenceTest {
             }
 
             @Override
-            protected void update(double[] w, double[] g, int start, int length, double rate, Parameter p) {
+            protected void update(double[] w, double[] g, double[][] state, int start, int length, double rate,
+                                  Parameter p) {
                 for (int i = start; i < start + length; i++) {
                     w[i] = steps() >= from ? rule.applyAsDouble(w[i]) : w[i] - rate * g[i];
                 }

@@ -15,19 +15,37 @@ import scala.reflect.ClassTag$;
  *
  * <p>A barrier stage needs a task slot for every partition at the same time and is refused by
  * Spark under dynamic allocation; either condition is checked before each stage, so a fit whose
- * cluster shrinks (an executor lost) goes on one job per step until the slots are back. Both modes
- * give the same results bit for bit, so the choice never changes a model.
+ * cluster shrinks (an executor lost) goes on one job per step until the slots are back. Between JVMs
+ * every step's exchange moves about P² shares through the driver ({@link #EXCHANGE_BUDGET_BYTES});
+ * past that budget one job per step (P shares) is the cheaper way. Both modes give the same results
+ * bit for bit, so the choice never changes a model.
  */
 final class BarrierStages {
     private static final ClassTag<BarrierSteps.Outcome> OUTCOME = ClassTag$.MODULE$.apply(BarrierSteps.Outcome.class);
 
+    /**
+     * Most bytes a step's exchange may move through the driver between JVMs: P shares in, P² out, each
+     * |θ|·8 bytes written as about 1.5 bytes a byte by Java serialization. 32 MB is about 30 ms on a
+     * 10 GbE driver, the job floor a barrier stage saves (SPARK.md, cost model); in one JVM
+     * ({@code local[N]}) the shares are handed over by reference and there is no limit.
+     */
+    static final long EXCHANGE_BUDGET_BYTES = 32L << 20;
+
     private BarrierStages() {
     }
 
-    /** Why a barrier stage over {@code partitions} tasks cannot run on {@code sc} now; null if it can. */
-    static String unavailable(SparkContext sc, int partitions) {
+    /**
+     * Why a barrier stage over {@code partitions} tasks of a network of {@code parameters} parameters
+     * cannot (or should not) run on {@code sc} now; null if it can.
+     */
+    static String unavailable(SparkContext sc, int partitions, int parameters) {
         if (!sc.isLocal() && sc.conf().getBoolean("spark.dynamicAllocation.enabled", false)) {
             return "dynamic allocation is on, and Spark runs no barrier stage under it";
+        }
+        long exchange = (long) partitions * (partitions + 1) * parameters * 12L;
+        if (!sc.isLocal() && exchange > EXCHANGE_BUDGET_BYTES) {
+            return "a step's exchange would move about " + (exchange >> 20) + " MB through the driver; P shares"
+                    + " a step are cheaper at P = " + partitions;
         }
         int slots;
         try {

@@ -131,7 +131,7 @@ public final class SparkTrainer {
                 int closed = progress.finishedEpochs();
                 if (config.localSgd() == null) {
                     int stage = before < perStepUntil ? 0 : barrierStageLength(packed.blocks(), config, progress, end,
-                            run.stepLimits(), modes);
+                            run.stepLimits(), network.parameters().size(), modes);
                     if (stage > 0 && barrierStage(packed.blocks(), spec, work, config, network, optimizer, run,
                             progress, stage)) {
                         barrierSteps += stage;
@@ -168,10 +168,10 @@ public final class SparkTrainer {
      * How many steps the next barrier stage would run (to the end of the epoch, the next checkpoint or
      * the fit, whichever comes first), or 0 if the next step runs as its own job: barrier stages off,
      * the run's first step (its loss sets the divergence guard's ceiling), a stage of one step, or no
-     * slot for every partition now.
+     * slot for every partition now, or an exchange too large for the driver ({@link BarrierStages}).
      */
     private static int barrierStageLength(JavaRDD<Block> blocks, SparkTrainConfig config, FitProgress progress,
-                                          long end, StepLimits limits, StepModeLog modes) {
+                                          long end, StepLimits limits, int parameters, StepModeLog modes) {
         if (!config.barrierStages()) {
             modes.perStep("barrier stages are turned off");
             return 0;
@@ -187,7 +187,7 @@ public final class SparkTrainer {
         if (stop - steps < 2) {
             return 0;
         }
-        String unavailable = BarrierStages.unavailable(blocks.context(), config.partitions());
+        String unavailable = BarrierStages.unavailable(blocks.context(), config.partitions(), parameters);
         if (unavailable != null) {
             modes.perStep(unavailable);
             return 0;
