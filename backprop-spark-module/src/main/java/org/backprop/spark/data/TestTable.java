@@ -7,13 +7,15 @@ import org.apache.spark.storage.StorageLevel;
 import org.backprop.io.DataException;
 import org.backprop.io.model.Model;
 import org.backprop.io.preprocess.EncodeWarnings;
+import org.backprop.io.table.EncodedRows;
 import org.backprop.io.table.LabeledRows;
 import org.backprop.spark.score.ModelBytes;
 import org.backprop.tensor.Matrix;
 
 /**
  * Held-out rows to measure a model on ({@code backprop-spark train --test}): each partition of a
- * {@link SparkTable} checked and encoded on its executor by the model's stored preprocessing, as
+ * {@link SparkTable} checked and encoded (not yet standardized, as every {@link EncodedPart}) on its
+ * executor by the model's stored preprocessing, as
  * {@code backprop train --test} reads its file ({@link LabeledRows#of}); nothing goes to the driver
  * but a count and the first error per partition.
  */
@@ -55,8 +57,14 @@ public final class TestTable {
             }
             try (Model model = bytes.load()) {
                 LabeledRows rows = LabeledRows.of(p.table(), model, new EncodeWarnings());
-                int cols = rows.features().cols();
-                double[] features = rows.features().rowBlock(0, rows.size(), Matrix.zeros(rows.size(), cols)).data();
+                int[] tableRows = new int[rows.size()];
+                for (int i = 0; i < tableRows.length; i++) {
+                    tableRows[i] = rows.features().tableRow(i);
+                }
+                EncodedRows encoded = new EncodedRows(p.table(), model.preprocessor(), null, tableRows);
+                int cols = encoded.cols();
+                double[] features = rows.size() == 0 ? new double[0]
+                        : encoded.rowBlock(0, rows.size(), Matrix.zeros(rows.size(), cols)).data();
                 return new Encoded(new EncodedPart(0, rows.size(), cols, features,
                         rows.values(), rows.labels(), null), null, p.table().rowCount());
             } catch (DataException e) {
