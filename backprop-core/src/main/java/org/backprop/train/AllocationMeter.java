@@ -39,6 +39,25 @@ public final class AllocationMeter {
         return new AllocationMeter(bean, bean.getAllThreadIds());
     }
 
+    /**
+     * A meter over the calling thread and the live threads whose names start with
+     * {@code threadNamePrefix} (e.g. {@code "backprop-"}, the kernels' workers), or null as for
+     * {@link #allLiveThreads()}. Unlike that meter it ignores unrelated threads of the same JVM
+     * (a test runner's, another test's), so a measurement of one computation is not disturbed by
+     * them.
+     */
+    public static AllocationMeter callerAndThreadsNamed(String threadNamePrefix) {
+        AllocationMeter all = allLiveThreads();
+        if (all == null) {
+            return null;
+        }
+        long caller = Thread.currentThread().getId();
+        long[] ids = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getId() == caller || t.getName().startsWith(threadNamePrefix))
+                .mapToLong(Thread::getId).toArray();
+        return new AllocationMeter(all.bean, ids);
+    }
+
     /** Sum of the bytes allocated so far by the snapshot's threads (dead threads count as 0). */
     public long sample() {
         long[] bytes = bean.getThreadAllocatedBytes(ids);

@@ -67,7 +67,7 @@ class ChunkedEvaluationTest {
             evaluator.evaluate(0, 0);  // classes loaded, code compiled
         }
         try (NeuralNetwork net = wide()) {
-            AllocationMeter meter = AllocationMeter.allLiveThreads();
+            AllocationMeter meter = AllocationMeter.callerAndThreadsNamed("backprop-");  // not other tests' threads
             assertNotNull(meter, "this JVM cannot measure allocation");
             long before = meter.sample();
             try (Evaluator evaluator = new Evaluator(net, Map.of(), RowSource.of(x), y, null, null, null, null)) {
