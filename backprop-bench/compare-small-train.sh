@@ -66,7 +66,8 @@ echo "machine:   $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^
 echo "repo:      $(basename "$repo") @ $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$repo" diff --quiet 2>/dev/null || echo ' (uncommitted changes)')"
 echo "data:      $ROWS rows x 20 features + y (peers/torch_small_table.py generate), ROUNDS=$ROUNDS, LOAD=$LOAD"
 echo "backprop:  ${BACKPROP#"$repo"/} ${backprop_args[*]//$work/<tmp>}   (whole process)"
-echo "PyTorch:   $TORCH_PYTHON ${torch_args[*]//$work/<tmp>}   (training loop alone)"
+shown=("${torch_args[@]//$work/<tmp>}")
+echo "PyTorch:   $TORCH_PYTHON ${shown[*]//$repo\//}   (training loop alone)"
 "$BACKPROP" "${backprop_args[@]}" > "$work/backprop.log" 2>&1 || { echo "backprop failed:"; cat "$work/backprop.log"; exit 1; }
 archive="$(ls "$BACKPROP_CACHE_DIR"/cds/train-*.jsa 2>/dev/null | head -n1)"
 if [ -n "$archive" ]; then
