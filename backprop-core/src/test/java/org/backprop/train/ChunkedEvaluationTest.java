@@ -62,10 +62,24 @@ class ChunkedEvaluationTest {
         int n = 40_000;
         Matrix x = data(n, 5, 5);
         Matrix y = data(n, 1, 6);
-        try (NeuralNetwork warm = wide(); Evaluator evaluator = new Evaluator(warm, Map.of(), RowSource.of(x), y, null, null, null,
-                null)) {
-            evaluator.evaluate(0, 0);  // classes loaded, code compiled
+        // The smallest of several first evaluations: until the JIT has compiled the kernels (late on a
+        // loaded machine) their Vector API code boxes every vector on the heap, which says nothing
+        // about chunking; an evaluation over all rows at once would allocate 20 MB every time.
+        long fewest = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 8 && fewest >= oneHiddenLayer(n) / 2; attempt++) {
+            fewest = Math.min(fewest, bytesOfAFirstEvaluation(x, y));
         }
+        assertTrue(fewest < oneHiddenLayer(n) / 2, "a first evaluation allocated " + fewest + " bytes at best; "
+                + "one hidden layer of all rows is " + oneHiddenLayer(n));
+    }
+
+    /** 40,000 x 64 x 8 bytes: what one forward pass over all rows allocates for each hidden operation. */
+    private static long oneHiddenLayer(int rows) {
+        return (long) rows * 64 * Double.BYTES;
+    }
+
+    /** Bytes the caller and backprop's workers allocate to build an evaluator of a new network and run it once. */
+    private static long bytesOfAFirstEvaluation(Matrix x, Matrix y) {
         try (NeuralNetwork net = wide()) {
             AllocationMeter meter = AllocationMeter.callerAndThreadsNamed("backprop-");  // not other tests' threads
             assertNotNull(meter, "this JVM cannot measure allocation");
@@ -73,12 +87,7 @@ class ChunkedEvaluationTest {
             try (Evaluator evaluator = new Evaluator(net, Map.of(), RowSource.of(x), y, null, null, null, null)) {
                 evaluator.evaluate(0, 0);
             }
-            long bytes = meter.sample() - before;
-            // the predictions (n x 1) and chunk buffers of 1024 rows; one forward pass over all rows
-            // would allocate 40,000 x 64 x 8 bytes (20 MB) for each of the hidden layers' operations
-            long oneHiddenLayer = (long) n * 64 * Double.BYTES;
-            assertTrue(bytes < oneHiddenLayer / 2, "a first evaluation allocated " + bytes + " bytes; one hidden "
-                    + "layer of all rows is " + oneHiddenLayer);
+            return meter.sample() - before;
         }
     }
 
