@@ -7,7 +7,7 @@
 # (Spark is a provided dependency) with the JVM flags Spark's launcher would add on JDK 17.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B -pl :backprop-spark -am test-compile dependency:build-classpath \
+mvn -o -q -B -pl :backprop-spark -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >&2
 M=backprop-spark-module
 CP="$M/target/test-classes:$M/target/classes:backprop-core/target/classes:$(cat $M/target/bench-classpath.txt)"

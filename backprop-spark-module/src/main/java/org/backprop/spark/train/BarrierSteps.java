@@ -39,6 +39,15 @@ final class BarrierSteps extends AbstractFunction1<Iterator<Block>, Iterator<Bar
     private final StepLimits limits;
     private final long firstStep;
     private final int count;
+    private final ShareMessages.Form form;
+    private static final int COMPUTE = 0;
+    private static final int ENCODE = 1;
+    private static final int GATHER = 2;
+    private static final int EXCHANGE = 3;
+    private static final int DECODE = 4;
+    private static final int SUM = 5;
+    private static final int OPTIMIZER = 6;
+    private static final int PHASES = 7;
 
     /**
      * @param parameters the parameters before {@code firstStep} (not copied)
@@ -46,9 +55,10 @@ final class BarrierSteps extends AbstractFunction1<Iterator<Block>, Iterator<Bar
      *                   the task, so each task continues its own copy)
      * @param firstStep  the fit's global index of the first step to run
      * @param count      steps to run, all in one epoch
+     * @param form       how the shares travel: {@link ShareMessages.Form#BYTES} if all tasks run in one JVM
      */
     BarrierSteps(NetworkSpec spec, PartitionStep work, double[] parameters, Optimizer optimizer, boolean weighted,
-                 StepLimits limits, long firstStep, int count) {
+                 StepLimits limits, long firstStep, int count, ShareMessages.Form form) {
         this.spec = spec;
         this.work = work;
         this.parameters = parameters;
@@ -57,6 +67,7 @@ final class BarrierSteps extends AbstractFunction1<Iterator<Block>, Iterator<Bar
         this.limits = limits;
         this.firstStep = firstStep;
         this.count = count;
+        this.form = form;
     }
 
     /**
@@ -66,8 +77,9 @@ final class BarrierSteps extends AbstractFunction1<Iterator<Block>, Iterator<Bar
      * @param completed  false if a step left the limits (then nothing else is meaningful)
      * @param parameters the parameters after the last step
      * @param optimizer  the optimizer after the last step
+     * @param times      partition 0's phase times ({@link BarrierTimes}; {@code stages} left 0 for the driver)
      */
-    record Outcome(boolean completed, double[] losses, double[] parameters, Optimizer optimizer)
+    record Outcome(boolean completed, double[] losses, double[] parameters, Optimizer optimizer, BarrierTimes times)
             implements Serializable {
         private static final long serialVersionUID = 1L;
     }
@@ -75,13 +87,14 @@ final class BarrierSteps extends AbstractFunction1<Iterator<Block>, Iterator<Bar
     /** Runs the steps on the task's one block; the iterator holds partition 0's outcome, else nothing. */
     @Override
     public Iterator<Outcome> apply(Iterator<Block> blocks) {
+        long start = System.nanoTime();
         Block block = blocks.next();
-        Outcome outcome = run(block, BarrierTaskContext.get());
+        Outcome outcome = run(block, BarrierTaskContext.get(), start);
         List<Outcome> result = block.partition() == 0 ? List.of(outcome) : List.of();
         return CollectionConverters.asScala(result.iterator());
     }
 
-    private Outcome run(Block block, BarrierTaskContext context) {
+    private Outcome run(Block block, BarrierTaskContext context, long start) {
         work.checkRows(block);
         int stepsPerEpoch = work.plan().stepsPerEpoch();
         double[] losses = new double[count];
@@ -89,16 +102,35 @@ final class BarrierSteps extends AbstractFunction1<Iterator<Block>, Iterator<Bar
              GatherWaker waker = new GatherWaker("backprop-gather-waker-" + block.partition())) {
             NeuralNetwork net = lease.network();
             net.parameters().setValues(parameters);
+            long[] nanos = new long[PHASES];
+            long previousGather = 0;
             for (int i = 0; i < count; i++) {
                 long global = firstStep + i;
                 int epoch = (int) (global / stepsPerEpoch);
                 int step = (int) (global % stepsPerEpoch);
+                long t0 = System.nanoTime();
                 GradientShare mine = work.share(block, epoch, step, lease);
-                String[] messages = waker.allGather(context, ShareMessages.encode(mine));
+                long t1 = System.nanoTime();
+                String message = ShareMessages.encode(mine, previousGather, form);
+                long t2 = System.nanoTime();
+                String[] messages = waker.allGather(context, message);
+                long t3 = System.nanoTime();
+                previousGather = t3 - t2;
                 List<GradientShare> shares = new ArrayList<>(messages.length);
+                long exchange = Long.MAX_VALUE;
                 for (String m : messages) {
-                    shares.add(ShareMessages.decode(m));
+                    ShareMessages.Received received = ShareMessages.decode(m, form);
+                    shares.add(received.share());
+                    exchange = Math.min(exchange, received.previousGatherNanos());
                 }
+                long t4 = System.nanoTime();
+                if (i > 0) {
+                    nanos[EXCHANGE] += exchange;
+                }
+                nanos[COMPUTE] += t1 - t0;
+                nanos[ENCODE] += t2 - t1;
+                nanos[GATHER] += t3 - t2;
+                nanos[DECODE] += t4 - t3;
                 double loss;
                 try {
                     loss = OrderedSum.into(shares, net.parameters(), weighted, epoch, step, global);
@@ -108,18 +140,27 @@ final class BarrierSteps extends AbstractFunction1<Iterator<Block>, Iterator<Bar
                 if (!limits.lossWithin(loss)) {
                     return stopped();
                 }
+                long t5 = System.nanoTime();
                 optimizer.step(net.parameters(), net.team());
+                long t6 = System.nanoTime();
+                nanos[SUM] += t5 - t4;
+                nanos[OPTIMIZER] += t6 - t5;
                 if (!optimizer.lastStepFinite() || !limits.parametersWithin(net.parameters().values())) {
                     return stopped();
                 }
                 losses[i] = loss;
             }
-            return new Outcome(true, losses, net.parameters().values().clone(), optimizer);
+            return new Outcome(true, losses, net.parameters().values().clone(), optimizer, times(nanos, start));
         }
     }
 
+    private BarrierTimes times(long[] nanos, long start) {
+        return new BarrierTimes(count, count - 1, 0, (System.nanoTime() - start) / 1e6, nanos[COMPUTE] / 1e6, nanos[ENCODE] / 1e6, nanos[GATHER] / 1e6,
+                nanos[EXCHANGE] / 1e6, nanos[DECODE] / 1e6, nanos[SUM] / 1e6, nanos[OPTIMIZER] / 1e6);
+    }
+
     private static Outcome stopped() {
-        return new Outcome(false, new double[0], new double[0], null);
+        return new Outcome(false, new double[0], new double[0], null, BarrierTimes.NONE);
     }
 
     @Override

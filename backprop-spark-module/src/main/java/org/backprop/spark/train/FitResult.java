@@ -31,11 +31,12 @@ import org.backprop.train.History;
  *                      stage's time shared evenly by its steps)
  * @param barrierSteps  how many of this call's steps ran inside barrier stages (the others ran one
  *                      Spark job each)
+ * @param barrierTimes  where those barrier steps spent their time (measurement only)
  */
 public record FitResult(NetworkSpec spec, double[] parameters, StandardScaler featureScaler,
                         StandardScaler targetScaler, List<String> featureNames, History history,
                         List<Double> epochLosses, long steps, ShardPlan plan, double[] stepMillis,
-                        long barrierSteps) {
+                        long barrierSteps, BarrierTimes barrierTimes) {
 
     public FitResult {
         parameters = parameters.clone();

@@ -12,7 +12,8 @@ import org.apache.spark.BarrierTaskContext;
  * (it rethrows only if Spark itself killed it) and looks at the reply again. So while, and only
  * while, the task thread is inside {@code allGather}, a daemon thread interrupts it every
  * {@value #PERIOD_MICROS} µs; the task's interrupt flag is cleared after each exchange, so no
- * interrupt reaches anything else the task does.
+ * interrupt reaches anything else the task does. Between exchanges (while the task computes) the
+ * daemon thread is parked and costs nothing.
  */
 final class GatherWaker implements AutoCloseable {
     /** How often a waiting task looks at its reply. */
@@ -35,6 +36,7 @@ final class GatherWaker implements AutoCloseable {
         synchronized (lock) {
             inside = true;
         }
+        LockSupport.unpark(waker);
         try {
             return context.allGather(message);
         } finally {
@@ -47,6 +49,14 @@ final class GatherWaker implements AutoCloseable {
 
     private void run() {
         while (!closed) {
+            boolean waiting;
+            synchronized (lock) {
+                waiting = inside;
+            }
+            if (!waiting) {
+                LockSupport.park(this);
+                continue;
+            }
             LockSupport.parkNanos(PERIOD_MICROS * 1000);
             synchronized (lock) {
                 if (inside) {

@@ -124,6 +124,7 @@ public final class SparkTrainer {
             StepModeLog modes = new StepModeLog(plan);
             List<Double> millis = new ArrayList<>();
             long barrierSteps = 0;
+            BarrierTimes[] times = {BarrierTimes.NONE};
             long perStepUntil = 0;
             while (progress.steps() < end && !run.stopped()) {
                 long start = System.nanoTime();
@@ -133,7 +134,7 @@ public final class SparkTrainer {
                     int stage = before < perStepUntil ? 0 : barrierStageLength(packed.blocks(), config, progress, end,
                             run.stepLimits(), network.parameters().size(), modes);
                     if (stage > 0 && barrierStage(packed.blocks(), spec, work, config, network, optimizer, run,
-                            progress, stage)) {
+                            progress, stage, times)) {
                         barrierSteps += stage;
                     } else {
                         perStepUntil = Math.max(perStepUntil, before + stage);
@@ -160,7 +161,7 @@ public final class SparkTrainer {
             LOG.info("fit done: {} steps ({} in barrier stages), {}", progress.steps(), barrierSteps, plan);
             return new FitResult(spec, network.parameters().values(), packed.scaler(), packed.target(),
                     packed.featureNames(), history, progress.epochLosses(), progress.steps(), plan,
-                    millis.stream().mapToDouble(Double::doubleValue).toArray(), barrierSteps);
+                    millis.stream().mapToDouble(Double::doubleValue).toArray(), barrierSteps, times[0]);
         }
     }
 
@@ -200,15 +201,17 @@ public final class SparkTrainer {
      * Runs {@code count} steps in one barrier stage and, if every step stayed within the run's limits,
      * takes over the tasks' parameters and optimizer state and reports the steps to the run; returns
      * false (nothing changed) if a step left the limits or the stage failed: the caller reruns them
-     * one job at a time.
+     * one job at a time. Adds the stage's {@link BarrierTimes} to {@code times[0]}.
      */
     private static boolean barrierStage(JavaRDD<Block> blocks, NetworkSpec spec, PartitionStep work,
                                         SparkTrainConfig config, NeuralNetwork network, Optimizer optimizer,
-                                        TrainingRun run, FitProgress progress, int count) {
+                                        TrainingRun run, FitProgress progress, int count, BarrierTimes[] times) {
         BarrierSteps.Outcome outcome;
+        long start = System.nanoTime();
         try {
             outcome = BarrierStages.run(blocks, new BarrierSteps(spec, work, network.parameters().values().clone(),
-                    optimizer, config.columns().weightColumn() != null, run.stepLimits(), progress.steps(), count));
+                    optimizer, config.columns().weightColumn() != null, run.stepLimits(), progress.steps(), count,
+                    blocks.context().isLocal() ? ShareMessages.Form.BYTES : ShareMessages.Form.BASE64));
         } catch (Exception e) {
             LOG.warn("the barrier stage for steps {}..{} failed ({}); running them one job per step",
                     progress.steps(), progress.steps() + count - 1, e.toString());
@@ -219,6 +222,9 @@ public final class SparkTrainer {
                     progress.steps(), progress.steps() + count - 1);
             return false;
         }
+        BarrierTimes t = outcome.times();
+        times[0] = times[0].plus(new BarrierTimes(t.steps(), t.exchanged(), (System.nanoTime() - start) / 1e6,
+                t.tasks(), t.compute(), t.encode(), t.gather(), t.exchange(), t.decode(), t.sum(), t.optimizer()));
         network.parameters().setValues(outcome.parameters());
         optimizer.restore(outcome.optimizer().state());
         for (double loss : outcome.losses()) {

@@ -2,7 +2,9 @@ package org.backprop.spark.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.apache.spark.sql.Column;
@@ -19,6 +21,7 @@ import org.backprop.random.RandomSource;
 import org.backprop.random.SeedStreams;
 import org.backprop.spark.FakeSparkHome;
 import org.backprop.network.NetworkSpec;
+import org.backprop.spark.train.BarrierTimes;
 import org.backprop.spark.train.FitResult;
 import org.backprop.spark.train.SparkTrainConfig;
 import org.backprop.spark.train.SparkTrainer;
@@ -53,7 +56,7 @@ public final class SparkStepBench {
     public static void main(String[] args) throws java.io.IOException {
         String master = args.length > 0 ? args[0] : "local[2]";
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
-        int[] batches = ints(args.length > 2 ? args[2] : "500,5000,50000");
+        String[] batches = (args.length > 2 ? args[2] : "min,500,5000,50000").split(",");
         int[] partitions = ints(args.length > 3 ? args[3] : "1,2,4");
         int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 2;
         SparkSession.Builder builder = SparkSession.builder().master(master).appName("backprop-spark-bench")
@@ -69,13 +72,22 @@ public final class SparkStepBench {
         StepJobListener jobs = new StepJobListener();
         spark.sparkContext().addSparkListener(jobs);
         Dataset<Row> data = dataset(spark, rows);
-        for (int batch : batches) {
-            int steps = stepsFor(batch);
-            double local = localMillisPerStep(rows, batch, steps);
-            System.out.printf(Locale.ROOT, "RESULT,batch=%d,trainer=local,ms_per_step=%.1f,steps=%d%n", batch, local,
-                    steps);
+        Map<Integer, Double> localMillis = new HashMap<>();
+        for (String token : batches) {
             for (int p : partitions) {
+                // "min": one row per partition, so a step's compute is next to nothing: its fixed cost
+                int batch = token.equals("min") ? p : Integer.parseInt(token);
+                int steps = stepsFor(batch);
+                double local = localMillis.computeIfAbsent(batch, b -> {
+                    double ms = localMillisPerStep(rows, b, steps);
+                    System.out.printf(Locale.ROOT, "RESULT,batch=%d,trainer=local,ms_per_step=%.2f,steps=%d%n", b,
+                            ms, steps);
+                    return ms;
+                });
                 double[][] medians = new double[2][rounds];
+                double[] overheads = new double[rounds];
+                double[] exchanges = new double[rounds];
+                double[] computes = new double[rounds];
                 double[] reference = null;
                 boolean identical = true;
                 long barrierSteps = 0;
@@ -83,7 +95,7 @@ public final class SparkStepBench {
                     for (int k = 0; k < 2; k++) {
                         boolean barrier = (k + r) % 2 == 1;
                         jobs.reset();
-                        FitResult fit = SparkTrainer.fit(data, SEED_NET, sgd(), SparkTrainConfig.builder()
+                        FitResult fit = SparkTrainer.fit(data, SEED_NET, sgd(batch), SparkTrainConfig.builder()
                                 .features(names()).label("y").partitions(p).globalBatchSize(batch).epochs(1000)
                                 .stopAfterSteps(steps).standardize(false).barrierStages(barrier).build());
                         double ms = medianAfterWarmup(fit.stepMillis());
@@ -92,7 +104,7 @@ public final class SparkStepBench {
                         reference = reference == null ? fit.parameters() : reference;
                         barrierSteps = barrier ? fit.barrierSteps() : barrierSteps;
                         System.out.printf(Locale.ROOT, "RESULT,batch=%d,trainer=spark,master=%s,P=%d,mode=%s,round=%d,"
-                                        + "ms_per_step=%.1f,ratio_to_local=%.2f,steps=%d,barrier_steps=%d%n", batch,
+                                        + "ms_per_step=%.2f,ratio_to_local=%.2f,steps=%d,barrier_steps=%d%n", batch,
                                 master, p, barrier ? "barrier" : "jobs", r, ms, ms / local, steps, fit.barrierSteps());
                         if (!barrier) {
                             // the steps' jobs (the last 3/4 of them, as medianAfterWarmup): where a step's time goes
@@ -101,17 +113,28 @@ public final class SparkStepBench {
                                             + "driver_outside_job=%.1f,slowest_task=%.1f(deserialize=%.1f,run=%.1f,"
                                             + "result_serialize=%.1f),scheduling_and_transfer=%.1f%n", batch, p, m[0],
                                     ms - m[0], m[4], m[1], m[2], m[3], m[0] - m[4]);
+                        } else {
+                            // partition 0's own timestamps inside the barrier stages (BarrierTimes), ms per step
+                            BarrierTimes t = fit.barrierTimes();
+                            overheads[r] = t.steps() == 0 ? Double.NaN : t.overheadPerStep();
+                            exchanges[r] = t.steps() == 0 ? Double.NaN : t.exchangePerStep();
+                            computes[r] = t.steps() == 0 ? Double.NaN : t.compute() / t.steps();
+                            System.out.printf(Locale.ROOT, "RESULT,batch=%d,P=%d,barrier_breakdown_ms:%s%n", batch, p,
+                                    t.perStep());
                         }
                     }
                 }
                 double jobsMs = median(medians[0]);
                 double barrierMs = median(medians[1]);
-                System.out.printf(Locale.ROOT, "SUMMARY,batch=%d,master=%s,P=%d,local_ms=%.1f,jobs_ms=%.1f,barrier_ms=%.1f,"
-                                + "jobs_over_barrier=%.2f,barrier_steps=%d/%d,identical_parameters=%b%n", batch, master, p,
-                        local, jobsMs, barrierMs, jobsMs / barrierMs, barrierSteps, steps, identical);
                 double[] floor = JobFloor.measure(spark, p, PARAMETERS, steps);
-                System.out.printf(Locale.ROOT, "RESULT,batch=%d,P=%d,job_floor_ms:empty=%.1f,with_parameters_and_"
-                        + "gradients=%.1f%n", batch, p, floor[0], floor[1]);
+                System.out.printf(Locale.ROOT, "SUMMARY,batch=%d,master=%s,P=%d,local_ms=%.2f,jobs_ms=%.2f,barrier_ms=%.2f,"
+                                + "jobs_over_barrier=%.2f,barrier_overhead_ms=%.2f,barrier_exchange_ms=%.2f,"
+                                + "jobs_overhead_ms=%.2f,empty_job_ms=%.2f,barrier_steps=%d/%d,identical_parameters=%b%n",
+                        batch, master, p, local, jobsMs, barrierMs, jobsMs / barrierMs, median(overheads),
+                        median(exchanges), jobsMs - median(computes), floor[0], barrierSteps, steps,
+                        identical);
+                System.out.printf(Locale.ROOT, "RESULT,batch=%d,P=%d,job_floor_ms:empty=%.2f,with_parameters_and_"
+                        + "gradients=%.2f%n", batch, p, floor[0], floor[1]);
             }
         }
         spark.stop();
@@ -122,8 +145,9 @@ public final class SparkStepBench {
         return batch <= 500 ? 30 : batch <= 5000 ? 10 : 4;
     }
 
-    private static Sgd sgd() {
-        return new Sgd(LearningRates.of(0.25).with(ParamKind.BIAS, 5e-4));
+    /** Plain SGD; a smaller rate for the few-row batches that measure the fixed cost (0.25 diverges there). */
+    private static Sgd sgd(int batch) {
+        return new Sgd(LearningRates.of(batch < 100 ? 0.01 : 0.25).with(ParamKind.BIAS, 5e-4));
     }
 
     private static double localMillisPerStep(int rows, int batch, int steps) {
@@ -141,7 +165,7 @@ public final class SparkStepBench {
         List<Double> millis = new ArrayList<>();
         try (NeuralNetwork net = NeuralNetwork.builder(SEED_NET).threads(1).build()) {
             long[] last = {System.nanoTime()};
-            new Trainer(net, sgd(), TrainerConfig.defaults(0).withEpochs(epochs).withBatchSize(batch)
+            new Trainer(net, sgd(batch), TrainerConfig.defaults(0).withEpochs(epochs).withBatchSize(batch)
                     .withEvaluateEvery(1_000_000)).listener(new TrainingListener() {
                         @Override
                         public void onBatchEnd(int epoch, int b, double loss) {

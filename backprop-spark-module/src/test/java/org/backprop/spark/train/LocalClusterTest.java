@@ -89,6 +89,16 @@ class LocalClusterTest {
     }
 
     @Test
+    void barrierStagesBetweenExecutorJvmsGiveTheSameModelAsTheReference() {
+        // P = 2 on 2 one-core executors: the steps run in barrier stages, the shares travel as Base64 text
+        FitResult fit = SparkTrainer.fit(rows, SPEC, new Sgd(0.1), config().partitions(2).build());
+        assertTrue(fit.barrierSteps() > fit.steps() / 2, "barrier steps: " + fit.barrierSteps());
+        assertEquals(fit.barrierSteps(), fit.barrierTimes().steps());
+        assertArrayEquals(PartitionedReference.train(SPEC, new Sgd(0.1), data.x(), data.y(), 2, 40, 2, 13),
+                fit.parameters());
+    }
+
+    @Test
     void killingAnExecutorMidFitStillGivesTheBitIdenticalModel(@TempDir Path dir) throws Exception {
         SparkTrainConfig c = config().epochs(3).checkpointEvery(10, dir).build();
         CompletableFuture<FitResult> fit = CompletableFuture.supplyAsync(
