@@ -177,6 +177,15 @@ class StrictCsvReaderTest {
         assertTrue(e.getMessage().contains("looks like ';'-separated; this reader expects commas"), e.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {";", "\t", "|"})
+    void quotedHeaderWithOtherSeparator(String sep) {
+        // R's write.csv2 and spreadsheets quote the names: "a";"b"
+        DataException e = failParse("\"a\"" + sep + "\"b\"\n1" + sep + "2\n");
+        assertEquals(1, e.getLine());
+        assertTrue(e.getMessage().contains("-separated and this reader expects commas"), e.getMessage());
+    }
+
     @Test
     void singleColumnRowWithOtherSeparator() {
         DataException e = failParse("value\n1|2\n");
