@@ -85,7 +85,10 @@ final class CsvRows implements CsvScanner.Sink {
             String name = raw.trim();
             DataException.Builder at = DataException.in(source).line(record.line()).column(c + 1, name);
             if (name.isEmpty()) {
-                throw at.text(raw).problem("empty column name in the header");
+                throw at.text(raw).problem("empty column name in the header" + (c == 0 && record.cellCount() > 1
+                        ? "; a nameless first column usually holds row names (R's write.csv without row.names = "
+                        + "FALSE, pandas' to_csv without index=False): write the file without them, or name the column"
+                        : ""));
             }
             Integer previous = firstColumn.putIfAbsent(name, c + 1);
             if (previous != null) {

@@ -110,7 +110,7 @@ final class CsvScanner {
                     } else {
                         throw DataException.in(source).line(line).problem("malformed CSV: unexpected character '"
                                 + printable(b) + "' after the closing quote of a cell (a quote inside a quoted cell "
-                                + "is written \"\")");
+                                + "is written \"\")" + SeparatorCheck.hintAfterQuote(line, b));
                     }
                 }
                 default -> throw new IllegalStateException(state.toString());
