@@ -25,7 +25,8 @@ final class BarrierStages {
 
     /**
      * Most bytes a step's exchange may move through the driver between JVMs: P shares in, P² out, each
-     * |θ|·8 bytes written as about 1.5 bytes a byte by Java serialization. 32 MB is about 30 ms on a
+     * |θ|·8 bytes as Base64 ({@link ShareMessages}), 4 ASCII characters per 3 bytes, one byte each when
+     * Java-serialized: about 11 bytes per parameter. 32 MB is about 30 ms on a
      * 10 GbE driver, the job floor a barrier stage saves (SPARK.md, cost model); in one JVM
      * ({@code local[N]}) the shares are handed over by reference and there is no limit.
      */
@@ -42,7 +43,7 @@ final class BarrierStages {
         if (!sc.isLocal() && sc.conf().getBoolean("spark.dynamicAllocation.enabled", false)) {
             return "dynamic allocation is on, and Spark runs no barrier stage under it";
         }
-        long exchange = (long) partitions * (partitions + 1) * parameters * 12L;
+        long exchange = (long) partitions * (partitions + 1) * parameters * 11L;
         if (!sc.isLocal() && exchange > EXCHANGE_BUDGET_BYTES) {
             return "a step's exchange would move about " + (exchange >> 20) + " MB through the driver; P shares"
                     + " a step are cheaper at P = " + partitions;

@@ -111,22 +111,34 @@ final class BarrierSteps extends AbstractFunction1<Iterator<Block>, Iterator<Bar
                 long t0 = System.nanoTime();
                 GradientShare mine = work.share(block, epoch, step, lease);
                 long t1 = System.nanoTime();
-                String message = ShareMessages.encode(mine, previousGather, form);
-                long t2 = System.nanoTime();
-                String[] messages = waker.allGather(context, message);
-                long t3 = System.nanoTime();
-                previousGather = t3 - t2;
-                List<GradientShare> shares = new ArrayList<>(messages.length);
-                long exchange = Long.MAX_VALUE;
-                for (String m : messages) {
-                    ShareMessages.Received received = ShareMessages.decode(m, form);
-                    shares.add(received.share());
-                    exchange = Math.min(exchange, received.previousGatherNanos());
+                List<GradientShare> shares;
+                long t2;
+                long t3;
+                if (context.numPartitions() == 1) {
+                    // one task: nothing to exchange, its share is the sum's only term
+                    shares = List.of(mine);
+                    t2 = System.nanoTime();
+                    t3 = t2;
+                } else {
+                    String message = ShareMessages.encode(mine, previousGather, form);
+                    t2 = System.nanoTime();
+                    String[] messages = waker.allGather(context, message);
+                    t3 = System.nanoTime();
+                    long exchange = previousGather;
+                    previousGather = t3 - t2;
+                    shares = new ArrayList<>(messages.length);
+                    for (int p = 0; p < messages.length; p++) {
+                        // its own share needs no decoding; a message says how long its sender's last exchange took
+                        ShareMessages.Received received = p == mine.partition() ? null
+                                : ShareMessages.decode(messages[p], form);
+                        shares.add(received == null ? mine : received.share());
+                        exchange = received == null ? exchange : Math.min(exchange, received.previousGatherNanos());
+                    }
+                    if (i > 0) {
+                        nanos[EXCHANGE] += exchange;
+                    }
                 }
                 long t4 = System.nanoTime();
-                if (i > 0) {
-                    nanos[EXCHANGE] += exchange;
-                }
                 nanos[COMPUTE] += t1 - t0;
                 nanos[ENCODE] += t2 - t1;
                 nanos[GATHER] += t3 - t2;
@@ -150,13 +162,16 @@ final class BarrierSteps extends AbstractFunction1<Iterator<Block>, Iterator<Bar
                 }
                 losses[i] = loss;
             }
-            return new Outcome(true, losses, net.parameters().values().clone(), optimizer, times(nanos, start));
+            int exchanged = context.numPartitions() == 1 ? 0 : count - 1;
+            return new Outcome(true, losses, net.parameters().values().clone(), optimizer,
+                    times(nanos, start, exchanged));
         }
     }
 
-    private BarrierTimes times(long[] nanos, long start) {
-        return new BarrierTimes(count, count - 1, 0, (System.nanoTime() - start) / 1e6, nanos[COMPUTE] / 1e6, nanos[ENCODE] / 1e6, nanos[GATHER] / 1e6,
-                nanos[EXCHANGE] / 1e6, nanos[DECODE] / 1e6, nanos[SUM] / 1e6, nanos[OPTIMIZER] / 1e6);
+    private BarrierTimes times(long[] nanos, long start, int exchanged) {
+        return new BarrierTimes(count, exchanged, 0, (System.nanoTime() - start) / 1e6, nanos[COMPUTE] / 1e6,
+                nanos[ENCODE] / 1e6, nanos[GATHER] / 1e6, nanos[EXCHANGE] / 1e6, nanos[DECODE] / 1e6, nanos[SUM] / 1e6,
+                nanos[OPTIMIZER] / 1e6);
     }
 
     private static Outcome stopped() {

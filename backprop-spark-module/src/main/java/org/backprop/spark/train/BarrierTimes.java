@@ -9,8 +9,10 @@ import java.util.Locale;
  * the stages. Measurement only: nothing in training depends on it.
  *
  * <ul>
- *   <li>{@code compute}: the partition's gradient share ({@link PartitionStep}: slice, forward, backward).</li>
- *   <li>{@code encode}, {@code decode}: the shares to and from {@code allGather}'s strings ({@link ShareMessages}).</li>
+ *   <li>{@code compute}: the partition's gradient share ({@link PartitionStep}: slice, forward,
+ *       backward).</li>
+ *   <li>{@code encode}, {@code decode}: the shares to and from {@code allGather}'s strings
+ *       ({@link ShareMessages}).</li>
  *   <li>{@code gather}: partition 0's time inside {@code allGather}: the {@link #exchangePerStep exchange}
  *       plus waiting for slower partitions ({@link #peersPerStep}).</li>
  *   <li>{@code exchange}: {@code allGather} round trips once every share is sent: the request to the
@@ -27,20 +29,23 @@ import java.util.Locale;
  *       task's closure with the parameters and optimizer) and the return of the result.</li>
  * </ul>
  *
+ * <p>With P = 1 a stage exchanges nothing: {@code encode}, {@code gather} and {@code exchange} stay 0.
+ *
  * @param steps     steps run in barrier stages
  * @param exchanged steps whose {@code exchange} was measured
  */
-public record BarrierTimes(long steps, long exchanged, double stages, double tasks, double compute, double encode, double gather,
-                           double exchange, double decode, double sum, double optimizer) implements Serializable {
+public record BarrierTimes(long steps, long exchanged, double stages, double tasks, double compute, double encode,
+                           double gather, double exchange, double decode, double sum, double optimizer)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
     /** No barrier steps. */
     public static final BarrierTimes NONE = new BarrierTimes(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /** Both records' steps together. */
     public BarrierTimes plus(BarrierTimes o) {
-        return new BarrierTimes(steps + o.steps, exchanged + o.exchanged, stages + o.stages, tasks + o.tasks, compute + o.compute,
-                encode + o.encode, gather + o.gather, exchange + o.exchange, decode + o.decode, sum + o.sum,
-                optimizer + o.optimizer);
+        return new BarrierTimes(steps + o.steps, exchanged + o.exchanged, stages + o.stages, tasks + o.tasks,
+                compute + o.compute, encode + o.encode, gather + o.gather, exchange + o.exchange, decode + o.decode,
+                sum + o.sum, optimizer + o.optimizer);
     }
 
     /** Mean ms of one {@code allGather} round trip once every share is sent (0 if none was measured). */

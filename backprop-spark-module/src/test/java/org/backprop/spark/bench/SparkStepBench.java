@@ -41,7 +41,11 @@ import org.backprop.train.TrainingListener;
  * exchanging their gradient shares with {@code allGather}); it checks that both give the same
  * parameters bit for bit and prints the ratio of their medians. It also prints the floor of any
  * one-job-per-step design on the same session ({@link JobFloor}): an empty job over P cached
- * partitions, and one that ships |θ| doubles to each task and |θ| doubles back.
+ * partitions, and one that ships |θ| doubles to each task and |θ| doubles back. For barrier stages it
+ * prints where partition 0's steps spent their time ({@link BarrierTimes}); the SUMMARY line's
+ * {@code barrier_overhead_ms} is a barrier step minus its compute, the step's fixed cost. A batch
+ * {@code min} is one row per partition (the compute next to nothing; default batches
+ * {@code min,500,5000,50000}).
  */
 public final class SparkStepBench {
     private static final int FEATURES = 100;
