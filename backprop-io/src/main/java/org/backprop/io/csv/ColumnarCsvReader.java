@@ -47,7 +47,7 @@ public final class ColumnarCsvReader {
         LineIndex lines = new LineIndex();
         int[] rows = new int[1];
         try {
-            CsvRows.read(source, in, new CsvRows.Consumer() {
+            CsvRows.read(source, in, options.separator(), new CsvRows.Consumer() {
                 @Override
                 public void header(List<String> header) {
                     names.addAll(header);

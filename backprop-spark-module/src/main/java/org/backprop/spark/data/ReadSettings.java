@@ -10,18 +10,18 @@ import org.backprop.io.csv.MissingValues;
 
 /**
  * {@link ColumnarReadOptions} in a form Spark can ship to executors: which columns to keep (null:
- * all), which to read as text only, and the missing-value tokens.
+ * all), which to read as text only, the missing-value tokens and the separator.
  */
-record ReadSettings(ArrayList<String> columns, ArrayList<String> textColumns, ArrayList<String> missingTokens)
-        implements Serializable {
+record ReadSettings(ArrayList<String> columns, ArrayList<String> textColumns, ArrayList<String> missingTokens,
+                    char separator) implements Serializable {
 
     static ReadSettings of(ColumnarReadOptions options) {
         return new ReadSettings(options.columns() == null ? null : new ArrayList<>(options.columns()),
-                new ArrayList<>(options.textColumns()), new ArrayList<>(options.missing().tokens()));
+                new ArrayList<>(options.textColumns()), new ArrayList<>(options.missing().tokens()), options.separator());
     }
 
     ColumnarReadOptions options() {
         return new ColumnarReadOptions(columns == null ? null : new LinkedHashSet<>(columns),
-                new LinkedHashSet<>(textColumns), MissingValues.of(List.copyOf(missingTokens)));
+                new LinkedHashSet<>(textColumns), MissingValues.of(List.copyOf(missingTokens)), separator);
     }
 }

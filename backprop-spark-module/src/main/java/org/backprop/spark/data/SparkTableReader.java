@@ -52,7 +52,7 @@ public final class SparkTableReader {
                 throw DataException.in(source).problem("the file is empty; expected a header line with column names");
             }
             columns = ColumnarCsvReader.parse(source, (header + "\n" + header + "\n").getBytes(StandardCharsets.UTF_8),
-                    new ColumnarReadOptions(java.util.Set.of(), java.util.Set.of(), options.missing()))
+                    new ColumnarReadOptions(java.util.Set.of(), java.util.Set.of(), options.missing(), options.separator()))
                     .columnNames();
             parts = lines.mapPartitionsWithIndex((p, it) -> Collections.singletonList(
                     csvPart(p, it, header, source, settings)).iterator(), true);
