@@ -38,7 +38,7 @@ final class InspectCommand implements Callable<Integer> {
     private Path data;
 
     @Mixin
-    private SeparatorOption separator;
+    private CsvFormatOption format;
 
     @Mixin
     private RowsOption rows;
@@ -91,7 +91,7 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private void printTrace(PrintWriter out, Model m) {
-        LocatedRows all = CliFiles.labeledRows(spec, data, separator, m);
+        LocatedRows all = CliFiles.labeledRows(spec, data, format, m);
         LocatedRows picked = all.select(rows.rows.indices(all.rows().size()));
         Trace trace = Trace.record(m.network(), picked.inputs(m), picked.rows().networkTargets(m));
         out.println();

@@ -58,7 +58,7 @@ final class PredictCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         try (Model m = CliFiles.loadModel(model.file(), 1)) {
             ColumnarTable table = CliFiles.readColumns(data.file,
-                    data.separator.apply(withIdColumn(m.preprocessor().readOptions(List.of()))));
+                    data.format.apply(withIdColumn(m.preprocessor().readOptions(List.of()))));
             m.preprocessor().check(table);
             EncodeWarnings warnings = new EncodeWarnings();
             EncodedRows features = EncodedRows.all(table, m.preprocessor(), m.featureScaler());

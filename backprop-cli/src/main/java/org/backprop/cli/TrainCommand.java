@@ -236,12 +236,12 @@ public class TrainCommand implements Callable<Integer> {
      * --weight-column kept.
      */
     protected final ColumnarReadOptions trainingReadOptions(TabularOptions options) {
-        return data.separator.apply(weights.keepWeightColumn(TabularTraining.readOptions(target, options)));
+        return data.format.apply(weights.keepWeightColumn(TabularTraining.readOptions(target, options)));
     }
 
     /** The columns to read from the --test file for a model with {@code preprocessor} (the target kept). */
     protected final ColumnarReadOptions testReadOptions(TablePreprocessor preprocessor) {
-        return data.separator.apply(preprocessor.readOptions(List.of(target)));
+        return data.format.apply(preprocessor.readOptions(List.of(target)));
     }
 
     /**

@@ -83,7 +83,7 @@ public final class ColumnarCsvReader {
         for (int c = 0; c < columns.length; c++) {
             String name = header.get(c);
             if (options.columns() == null || options.columns().contains(name)) {
-                columns[c] = new Column(name, c, options.textColumns().contains(name));
+                columns[c] = new Column(name, c, options.textColumns().contains(name), options.decimal());
             }
         }
         return columns;

@@ -222,18 +222,22 @@ class SparkTrainCommandTest {
         assertTrue(actual.metadata().get("preprocessing").contains("\"median\""), "a median is stored");
     }
 
-    /** --separator: a semicolon-separated file, read in several Spark partitions, trains the comma file's model. */
+    /**
+     * --separator and --decimal: a semicolon-separated file of decimal commas, read in several Spark
+     * partitions, trains the comma file's model.
+     */
     @Test
     void aSemicolonFileTrainsTheModelOfTheCommaFile() throws IOException {
         Path semicolons = Files.createDirectories(dir.resolve("semicolons")).resolve("data.csv");  // same name
-        Files.writeString(semicolons, Files.readString(csv).replace(',', ';'), StandardCharsets.UTF_8);
+        Files.writeString(semicolons, Files.readString(csv).replace(',', ';').replace('.', ','), StandardCharsets.UTF_8);
         Path local = dir.resolve("separator-local.safetensors");
         Path spark = dir.resolve("separator-spark.safetensors");
         String[] common = {"train", "--target", "y", "--layers", "8,5", "--seed", "11", "--epochs", "3",
             "--batch-size", "16"};
         CommandRun a = backprop(concat(common, "--data", csv.toString(), "--out", local.toString()));
         assertEquals(0, a.code, a.err);
-        CommandRun b = spark(concat(common, "--data", semicolons.toString(), "--separator", ";", "--partitions", "1",
+        CommandRun b = spark(concat(common, "--data", semicolons.toString(), "--separator", ";", "--decimal", ",",
+                "--partitions", "1",
                 "--master", "local[2]", "--out", spark.toUri().toString()));
         assertEquals(0, b.code, b.out + b.err);
         assertSameTensorsAndPreprocessing(local, spark);

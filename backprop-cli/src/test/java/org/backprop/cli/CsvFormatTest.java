@@ -10,8 +10,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code --separator}: semicolon-, tab- and bar-separated files read as their comma-separated twin. */
-class SeparatorTest {
+/**
+ * {@code --separator} and {@code --decimal}: semicolon-, tab- and bar-separated files, and decimal
+ * commas, read as their comma-separated twin.
+ */
+class CsvFormatTest {
     @TempDir
     Path dir;
 
@@ -55,6 +58,31 @@ class SeparatorTest {
         assertEquals(0, inspect.exitCode(), inspect::toString);
         CliRun gradcheck = CliRun.of("gradcheck", "--model", otherModel, "--data", other, "--separator", flag);
         assertEquals(0, gradcheck.exitCode(), gradcheck::toString);
+    }
+
+    @Test
+    void decimalCommasInASemicolonFileReadAsTheCommaFile() throws Exception {
+        String table = RealTablesTest.mixedTable();
+        Path comma = TestCsv.write(dir.resolve("comma.csv"), table);
+        Path european = TestCsv.write(dir.resolve("european.csv"), table.replace(',', ';').replace('.', ','));
+        Path commaModel = dir.resolve("comma.safetensors");
+        Path europeanModel = dir.resolve("european.safetensors");
+        CliRun a = train(comma, commaModel);
+        CliRun b = train(european, europeanModel, "--separator", ";", "--decimal", ",");
+        assertEquals(0, b.exitCode(), b::toString);
+        assertTrue(b.out().startsWith(a.out().substring(0, a.out().indexOf("saved model"))), b::toString);
+        assertTrue(b.out().contains("column \"size\": numeric, median 2.5"), b::toString);
+        CliRun predictComma = CliRun.of("predict", "--model", commaModel, "--data", comma);
+        CliRun predictEuropean = CliRun.of("predict", "--model", europeanModel, "--data", european, "--separator", ";",
+                "--decimal", ",");
+        assertEquals(predictComma.out(), predictEuropean.out());
+
+        CliRun pointsInACommaFile = train(european, europeanModel, "--separator", ";");
+        assertEquals(0, pointsInACommaFile.exitCode(), pointsInACommaFile::toString);
+        assertTrue(pointsInACommaFile.out().contains("task: classification"), "without --decimal 3,75 is text");
+        CliRun usage = train(comma, commaModel, "--decimal", ",");
+        assertEquals(ExitCodes.USAGE, usage.exitCode(), usage::toString);
+        assertTrue(usage.err().contains("--decimal ',' needs another --separator than ','"), usage::toString);
     }
 
     @Test
