@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class StrictNumbers {
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?[0-9]*,[0-9]+");
+    private static final Pattern GROUPED = Pattern.compile("[+-]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?");
 
     private StrictNumbers() {
     }
@@ -75,6 +76,11 @@ public final class StrictNumbers {
      * {@link EiselLemire}; what neither decides goes through {@link Double#parseDouble}.
      */
     static double parseOrNaN(byte[] s, int from, int to) {
+        return parseOrNaN(s, from, to, (byte) '.');
+    }
+
+    /** As {@link #parseOrNaN(byte[], int, int)} with {@code point} ('.' or ',') as the decimal mark. */
+    static double parseOrNaN(byte[] s, int from, int to, byte point) {
         int i = from;
         boolean negative = false;
         if (i < to && (s[i] == '+' || s[i] == '-')) {
@@ -89,14 +95,14 @@ public final class StrictNumbers {
             significant += significant > 0 || s[i] != '0' ? 1 : 0;
         }
         int fracDigits = 0;
-        if (i < to && s[i] == '.') {
+        if (i < to && s[i] == point) {
             for (i++; i < to && s[i] >= '0' && s[i] <= '9'; i++, fracDigits++) {
                 mantissa = mantissa * 10 + (s[i] - '0');
                 significant += significant > 0 || s[i] != '0' ? 1 : 0;
             }
         }
         if (intDigits + fracDigits == 0 || significant > 19) {
-            return intDigits + fracDigits == 0 ? Double.NaN : slow(s, from, to);
+            return intDigits + fracDigits == 0 ? Double.NaN : slow(s, from, to, point);
         }
         long exponent = 0;
         if (i < to && (s[i] == 'e' || s[i] == 'E')) {
@@ -124,11 +130,17 @@ public final class StrictNumbers {
             return negative ? -value : value;
         }
         double value = EiselLemire.toDouble(mantissa, e, negative);
-        return Double.isNaN(value) ? slow(s, from, to) : value;
+        return Double.isNaN(value) ? slow(s, from, to, point) : value;
     }
 
-    private static double slow(byte[] s, int from, int to) {
+    private static double slow(byte[] s, int from, int to, byte point) {
         String text = new String(s, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (point != '.') {
+            if (text.indexOf('.') >= 0) {
+                return Double.NaN;
+            }
+            text = text.replace((char) point, '.');
+        }
         if (!isDecimal(text)) {
             return Double.NaN;
         }
@@ -176,6 +188,18 @@ public final class StrictNumbers {
             i++;
         }
         return i - from;
+    }
+
+    /**
+     * True if {@code text} (spaces and tabs around it ignored) is a number written with a comma: a
+     * decimal comma ({@code 39,1}) or thousands separators ({@code 59,222}, {@code 1,234.5}).
+     */
+    public static boolean writtenWithComma(String text) {
+        if (text == null) {
+            return false;
+        }
+        String s = strip(text);
+        return DECIMAL_COMMA.matcher(s).matches() || GROUPED.matcher(s).matches();
     }
 
     private static String whyNotDecimal(String s) {
