@@ -210,7 +210,9 @@ public final class Predictor implements AutoCloseable {
     /** The layers of one thread: copies sharing the network's parameters, on a kernel of its own. */
     private static final class Lane {
         private final Gemm gemm;
-        /** The passes for these layers, as the network's own: the plan or the plain loop. */
+        /** The inference passes for these layers, or null when they run {@link #passes}. */
+        private final InferencePasses inference;
+        /** The passes for these layers, as the network's own (the plain loop), when no inference passes apply. */
         private final Passes passes;
 
         Lane(NeuralNetwork network, Gemm gemm) {
@@ -219,7 +221,8 @@ public final class Predictor implements AutoCloseable {
             for (Layer layer : network.layers()) {
                 layers.add(layer.sharingParameters(gemm));
             }
-            this.passes = Passes.of(layers, gemm);
+            this.inference = InferencePasses.of(layers, gemm);
+            this.passes = inference != null ? null : Passes.of(layers, gemm);
         }
 
         /** Rows [from, to) of {@code x} into the same rows of {@code out}, in equal chunks of at most chunkRows. */
@@ -237,7 +240,7 @@ public final class Predictor implements AutoCloseable {
         }
 
         Matrix run(Matrix x) {
-            return passes.forward(x, false);
+            return inference != null ? inference.forward(x) : passes.forward(x, false);
         }
     }
 
