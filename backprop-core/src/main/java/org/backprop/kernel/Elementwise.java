@@ -38,6 +38,24 @@ public interface Elementwise {
      */
     void toDouble(float[] src, int srcOff, double[] dst, int dstOff, int n, boolean accumulate);
 
+    /**
+     * A layer's bias and activation in place, in one pass: for r in [0, rows), j in [0, cols),
+     * {@code x[xOff + r*cols + j] = x[xOff + r*cols + j] + b[bOff + j]}, then its positive part when
+     * {@code positivePart}: the bits of {@link #add} followed by {@link #positivePart}.
+     */
+    void biasActivate(double[] x, int xOff, double[] b, int bOff, int rows, int cols, boolean positivePart);
+
+    /**
+     * A float layer's bias and activation in one pass, for inference: for r in [0, rows), j in
+     * [0, cols), {@code s = n[nOff + r*cols + j] + b[bOff + j]} in double, and
+     * {@code a[aOff + r*cols + j] = (float) (positivePart ? max(s, 0) : s)}: the bits of
+     * P = (float) s (with {@link #add}) followed by {@link #positivePart} (or the identity) and a
+     * rounding, since max(·, 0) commutes with rounding to float. {@code a} must not overlap
+     * {@code n}.
+     */
+    void biasActivateToFloat(float[] n, int nOff, double[] b, int bOff, int rows, int cols, boolean positivePart,
+                             float[] a, int aOff);
+
     /** One line for logs, e.g. {@code "vector 512-bit"}. */
     String describe();
 }

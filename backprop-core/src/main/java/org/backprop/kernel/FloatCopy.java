@@ -61,4 +61,17 @@ public final class FloatCopy {
         ELEMENTWISE.toFloat(values, off, data, at, len);
         ELEMENTWISE.toDouble(data, at, values, off, len, false);
     }
+
+    /**
+     * Elements [0, rows·cols) of this copy (readied for that many) from the same elements of
+     * {@code n}, a rows×cols block: the bias {@code b[bOff…bOff + cols)} added to each row in double,
+     * then the positive part (or the identity), rounded to float; see
+     * {@link Elementwise#biasActivateToFloat}. {@code n} must be another copy.
+     */
+    public void biasActivate(FloatCopy n, int rows, int cols, double[] b, int bOff, boolean positivePart) {
+        if (n == this) {
+            throw new IllegalArgumentException("the bias and activation pass needs a copy other than its input");
+        }
+        ELEMENTWISE.biasActivateToFloat(n.data, 0, b, bOff, rows, cols, positivePart, ensure(rows * cols), 0);
+    }
 }

@@ -139,6 +139,78 @@ final class VectorElementwise implements Elementwise {
     }
 
     @Override
+    public void biasActivate(double[] x, int xOff, double[] b, int bOff, int rows, int cols, boolean positivePart) {
+        int body = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int row = xOff + r * cols;
+            int j = 0;
+            for (; j < body; j += S.length()) {
+                DoubleVector v = DoubleVector.fromArray(S, x, row + j);
+                if (v.getClass() != DOUBLE_VECTOR) {
+                    throw ExactVectors.notPreferred(v.getClass());
+                }
+                DoubleVector s = v.add(DoubleVector.fromArray(S, b, bOff + j));
+                // Each branch ends in its own store: vectors merged after an if/else get boxed by C2 (JDK 17).
+                if (positivePart) {
+                    s.max(0.0).intoArray(x, row + j);
+                } else {
+                    s.intoArray(x, row + j);
+                }
+            }
+            for (; j < cols; j++) {
+                double s = x[row + j] + b[bOff + j];
+                x[row + j] = positivePart ? Math.max(s, 0.0) : s;
+            }
+        }
+    }
+
+    /**
+     * {@link #toDouble}'s and {@link #toFloat}'s half-vector steps around the add and the max, row by
+     * row (the bias restarts each row). A step loads a whole float vector and stores one (its upper
+     * half zeros, overwritten by the next step), so steps stop a float vector before the end of the
+     * block; the rest of a row is scalar, as {@link ScalarElementwise} computes it.
+     */
+    @Override
+    public void biasActivateToFloat(float[] n, int nOff, double[] b, int bOff, int rows, int cols,
+                                    boolean positivePart, float[] a, int aOff) {
+        int step = S.length();
+        int block = rows * cols;
+        for (int r = 0; r < rows; r++) {
+            int row = r * cols;
+            int j = 0;
+            for (int bound = Math.min(cols - step, block - row - FLOATS.length()); j <= bound; j += step) {
+                FloatVector f = FloatVector.fromArray(FLOATS, n, nOff + row + j);
+                if (f.getClass() != FLOAT_VECTOR) {
+                    throw ExactVectors.notPreferred(f.getClass());
+                }
+                DoubleVector v = (DoubleVector) f.convertShape(VectorOperators.F2D, S, 0);
+                if (v.getClass() != DOUBLE_VECTOR) {
+                    throw ExactVectors.notPreferred(v.getClass());
+                }
+                DoubleVector s = v.add(DoubleVector.fromArray(S, b, bOff + j));
+                // Each branch ends in its own store: vectors merged after an if/else get boxed by C2 (JDK 17).
+                if (positivePart) {
+                    FloatVector out = (FloatVector) s.max(0.0).convertShape(VectorOperators.D2F, FLOATS, 0);
+                    if (out.getClass() != FLOAT_VECTOR) {
+                        throw ExactVectors.notPreferred(out.getClass());
+                    }
+                    out.intoArray(a, aOff + row + j);
+                } else {
+                    FloatVector out = (FloatVector) s.convertShape(VectorOperators.D2F, FLOATS, 0);
+                    if (out.getClass() != FLOAT_VECTOR) {
+                        throw ExactVectors.notPreferred(out.getClass());
+                    }
+                    out.intoArray(a, aOff + row + j);
+                }
+            }
+            for (; j < cols; j++) {
+                double s = n[nOff + row + j] + b[bOff + j];
+                a[aOff + row + j] = (float) (positivePart ? Math.max(s, 0.0) : s);
+            }
+        }
+    }
+
+    @Override
     public String describe() {
         return "vector " + S.vectorBitSize() + "-bit";
     }

@@ -4,12 +4,16 @@ import java.util.List;
 
 import org.backprop.kernel.FloatCopy;
 import org.backprop.kernel.FloatCopyProducts;
+import org.backprop.kernel.Elementwise;
 import org.backprop.kernel.Gemm;
+import org.backprop.kernel.Kernels;
 import org.backprop.layer.Dense;
 import org.backprop.layer.DropoutLayer;
 import org.backprop.layer.Layer;
 import org.backprop.op.Activation;
 import org.backprop.op.BiasAdd;
+import org.backprop.op.Linear;
+import org.backprop.op.ReLU;
 import org.backprop.tensor.MatMul;
 import org.backprop.tensor.Matrix;
 
@@ -29,6 +33,7 @@ import org.backprop.tensor.Matrix;
  * matrix–vector product). Not thread-safe.
  */
 final class InferencePasses {
+    private static final Elementwise ELEMENTWISE = Kernels.elementwise();
     /** Rows of a band of the bias-and-activation pass: 16 rows of 256 doubles stay in L1. */
     private static final int BAND_ROWS = 16;
 
@@ -102,6 +107,13 @@ final class InferencePasses {
         private final FloatCopy inputCopy = new FloatCopy();
         private final FloatCopy weightCopy = new FloatCopy();
         private final FloatCopy store = new FloatCopy();
+        /** A in float, when {@link #fused}. */
+        private final FloatCopy activations = new FloatCopy();
+        /**
+         * True for ReLU and the identity: P and A in one pass from {@link #store} into
+         * {@link #activations} (max(·, 0) commutes with rounding, so A = round(f(N + B))).
+         */
+        private final boolean fused;
         /** One band in double, for the float pass. */
         private final double[] band;
         private final Matrix bandView;
@@ -112,6 +124,7 @@ final class InferencePasses {
             this.activation = dense.activation();
             this.gemm = gemm;
             this.floats = floats;
+            this.fused = activation.getClass() == ReLU.class || activation.getClass() == Linear.class;
             int cols = w.cols();
             this.band = floats == null ? null : new double[BAND_ROWS * cols];
             this.bandView = floats == null ? null : Matrix.view(band, 0, BAND_ROWS, cols);
@@ -143,6 +156,10 @@ final class InferencePasses {
             Matrix a = outputFor(rows);
             MatMul.mult(gemm, input, w, a);
             int cols = w.cols();
+            if (fused) {
+                ELEMENTWISE.biasActivate(out, 0, b.data(), b.offset(), rows, cols, activation.getClass() == ReLU.class);
+                return a;
+            }
             for (int first = 0; first < rows; first += BAND_ROWS) {
                 int end = Math.min(rows, first + BAND_ROWS);
                 BiasAdd.addRows(a, b, a, first, end);
@@ -166,6 +183,13 @@ final class InferencePasses {
             floats.mult(rows, w.cols(), w.rows(), x, weightCopy, store);
             Matrix a = floatOut ? null : outputFor(rows);
             int cols = w.cols();
+            if (fused) {
+                activations.biasActivate(store, rows, cols, b.data(), b.offset(), activation.getClass() == ReLU.class);
+                if (a != null) {
+                    activations.widenRange(0, out, 0, rows * cols);
+                }
+                return floatOut ? activations : null;
+            }
             for (int first = 0; first < rows; first += BAND_ROWS) {
                 int count = Math.min(rows, first + BAND_ROWS) - first;
                 int at = first * cols;
