@@ -46,15 +46,13 @@ public interface Elementwise {
     void biasActivate(double[] x, int xOff, double[] b, int bOff, int rows, int cols, boolean positivePart);
 
     /**
-     * A float layer's bias and activation in one pass, for inference: for r in [0, rows), j in
-     * [0, cols), {@code s = n[nOff + r*cols + j] + b[bOff + j]} in double, and
-     * {@code a[aOff + r*cols + j] = (float) (positivePart ? max(s, 0) : s)}: the bits of
-     * P = (float) s (with {@link #add}) followed by {@link #positivePart} (or the identity) and a
-     * rounding, since max(·, 0) commutes with rounding to float. {@code a} must not overlap
-     * {@code n}.
+     * {@link #biasActivate} in float, in place: {@code x[xOff + r*cols + j] = x[…] + b[bOff + j]}
+     * rounded to float, then its positive part when {@code positivePart}. For float operands these
+     * are the bits of the sum computed in double and rounded, and of the positive part taken in
+     * double and rounded (both are exact on floats, and rounding a double sum of two floats to float
+     * rounds as float addition does).
      */
-    void biasActivateToFloat(float[] n, int nOff, double[] b, int bOff, int rows, int cols, boolean positivePart,
-                             float[] a, int aOff);
+    void biasActivate(float[] x, int xOff, float[] b, int bOff, int rows, int cols, boolean positivePart);
 
     /** One line for logs, e.g. {@code "vector 512-bit"}. */
     String describe();

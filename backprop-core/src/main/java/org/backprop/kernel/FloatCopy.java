@@ -63,15 +63,31 @@ public final class FloatCopy {
     }
 
     /**
-     * Elements [0, rows·cols) of this copy (readied for that many) from the same elements of
-     * {@code n}, a rows×cols block: the bias {@code b[bOff…bOff + cols)} added to each row in double,
-     * then the positive part (or the identity), rounded to float; see
-     * {@link Elementwise#biasActivateToFloat}. {@code n} must be another copy.
+     * Rounds {@code src[off, off + len)} into this copy (readied for len elements), as
+     * {@link #narrowRange} does; returns true when every value was a float already (rounding
+     * changed none), e.g. the parameters of a float32 network.
      */
-    public void biasActivate(FloatCopy n, int rows, int cols, double[] b, int bOff, boolean positivePart) {
-        if (n == this) {
-            throw new IllegalArgumentException("the bias and activation pass needs a copy other than its input");
+    public boolean narrowExactly(double[] src, int off, int len) {
+        float[] copy = ensure(len);
+        boolean exact = true;
+        for (int k = 0; k < len; k++) {
+            float f = (float) src[off + k];
+            copy[k] = f;
+            exact &= f == src[off + k];
         }
-        ELEMENTWISE.biasActivateToFloat(n.data, 0, b, bOff, rows, cols, positivePart, ensure(rows * cols), 0);
+        return exact;
+    }
+
+    /**
+     * The first rows·cols elements of this copy, a rows×cols block, in place: {@code bias} (cols
+     * floats) added to each row, then the positive part when {@code positivePart}; see
+     * {@link Elementwise#biasActivate(float[], int, float[], int, int, int, boolean)}.
+     */
+    public void biasActivate(int rows, int cols, FloatCopy bias, boolean positivePart) {
+        if (rows * cols > length || bias.length < cols) {
+            throw new IllegalArgumentException(rows + "×" + cols + " block with a bias of " + bias.length
+                    + " in a copy of " + length);
+        }
+        ELEMENTWISE.biasActivate(data, 0, bias.data, 0, rows, cols, positivePart);
     }
 }

@@ -67,13 +67,12 @@ final class ScalarElementwise implements Elementwise {
     }
 
     @Override
-    public void biasActivateToFloat(float[] n, int nOff, double[] b, int bOff, int rows, int cols,
-                                    boolean positivePart, float[] a, int aOff) {
+    public void biasActivate(float[] x, int xOff, float[] b, int bOff, int rows, int cols, boolean positivePart) {
         for (int r = 0; r < rows; r++) {
-            int row = r * cols;
+            int row = xOff + r * cols;
             for (int j = 0; j < cols; j++) {
-                double s = n[nOff + row + j] + b[bOff + j];
-                a[aOff + row + j] = (float) (positivePart ? Math.max(s, 0.0) : s);
+                float s = x[row + j] + b[bOff + j];
+                x[row + j] = positivePart ? Math.max(s, 0f) : s;
             }
         }
     }

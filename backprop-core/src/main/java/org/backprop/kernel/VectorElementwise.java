@@ -164,48 +164,28 @@ final class VectorElementwise implements Elementwise {
         }
     }
 
-    /**
-     * {@link #toDouble}'s and {@link #toFloat}'s half-vector steps around the add and the max, row by
-     * row (the bias restarts each row). A step loads a whole float vector and stores one (its upper
-     * half zeros, overwritten by the next step), so steps stop a float vector before the end of the
-     * block; the rest of a row is scalar, as {@link ScalarElementwise} computes it.
-     */
     @Override
-    public void biasActivateToFloat(float[] n, int nOff, double[] b, int bOff, int rows, int cols,
-                                    boolean positivePart, float[] a, int aOff) {
-        int step = S.length();
-        int block = rows * cols;
+    public void biasActivate(float[] x, int xOff, float[] b, int bOff, int rows, int cols, boolean positivePart) {
+        int body = FLOATS.loopBound(cols);
         for (int r = 0; r < rows; r++) {
-            int row = r * cols;
+            int row = xOff + r * cols;
             int j = 0;
-            for (int bound = Math.min(cols - step, block - row - FLOATS.length()); j <= bound; j += step) {
-                FloatVector f = FloatVector.fromArray(FLOATS, n, nOff + row + j);
-                if (f.getClass() != FLOAT_VECTOR) {
-                    throw ExactVectors.notPreferred(f.getClass());
-                }
-                DoubleVector v = (DoubleVector) f.convertShape(VectorOperators.F2D, S, 0);
-                if (v.getClass() != DOUBLE_VECTOR) {
+            for (; j < body; j += FLOATS.length()) {
+                FloatVector v = FloatVector.fromArray(FLOATS, x, row + j);
+                if (v.getClass() != FLOAT_VECTOR) {
                     throw ExactVectors.notPreferred(v.getClass());
                 }
-                DoubleVector s = v.add(DoubleVector.fromArray(S, b, bOff + j));
+                FloatVector s = v.add(FloatVector.fromArray(FLOATS, b, bOff + j));
                 // Each branch ends in its own store: vectors merged after an if/else get boxed by C2 (JDK 17).
                 if (positivePart) {
-                    FloatVector out = (FloatVector) s.max(0.0).convertShape(VectorOperators.D2F, FLOATS, 0);
-                    if (out.getClass() != FLOAT_VECTOR) {
-                        throw ExactVectors.notPreferred(out.getClass());
-                    }
-                    out.intoArray(a, aOff + row + j);
+                    s.max(0f).intoArray(x, row + j);
                 } else {
-                    FloatVector out = (FloatVector) s.convertShape(VectorOperators.D2F, FLOATS, 0);
-                    if (out.getClass() != FLOAT_VECTOR) {
-                        throw ExactVectors.notPreferred(out.getClass());
-                    }
-                    out.intoArray(a, aOff + row + j);
+                    s.intoArray(x, row + j);
                 }
             }
             for (; j < cols; j++) {
-                double s = n[nOff + row + j] + b[bOff + j];
-                a[aOff + row + j] = (float) (positivePart ? Math.max(s, 0.0) : s);
+                float s = x[row + j] + b[bOff + j];
+                x[row + j] = positivePart ? Math.max(s, 0f) : s;
             }
         }
     }

@@ -107,11 +107,11 @@ final class InferencePasses {
         private final FloatCopy inputCopy = new FloatCopy();
         private final FloatCopy weightCopy = new FloatCopy();
         private final FloatCopy store = new FloatCopy();
-        /** A in float, when {@link #fused}. */
-        private final FloatCopy activations = new FloatCopy();
+        /** B rounded to float. */
+        private final FloatCopy biasCopy = new FloatCopy();
         /**
-         * True for ReLU and the identity: P and A in one pass from {@link #store} into
-         * {@link #activations} (max(·, 0) commutes with rounding, so A = round(f(N + B))).
+         * True for ReLU and the identity: P and A in one pass over N, in place (in float when B
+         * holds floats, which gives the bits of the double computation rounded).
          */
         private final boolean fused;
         /** One band in double, for the float pass. */
@@ -183,12 +183,12 @@ final class InferencePasses {
             floats.mult(rows, w.cols(), w.rows(), x, weightCopy, store);
             Matrix a = floatOut ? null : outputFor(rows);
             int cols = w.cols();
-            if (fused) {
-                activations.biasActivate(store, rows, cols, b.data(), b.offset(), activation.getClass() == ReLU.class);
+            if (fused && biasCopy.narrowExactly(b.data(), b.offset(), cols)) {
+                store.biasActivate(rows, cols, biasCopy, activation.getClass() == ReLU.class);
                 if (a != null) {
-                    activations.widenRange(0, out, 0, rows * cols);
+                    store.widenRange(0, out, 0, rows * cols);
                 }
-                return floatOut ? activations : null;
+                return floatOut ? store : null;
             }
             for (int first = 0; first < rows; first += BAND_ROWS) {
                 int count = Math.min(rows, first + BAND_ROWS) - first;
