@@ -14,37 +14,40 @@ import org.backprop.op.Activation;
 import org.backprop.op.BiasAdd;
 import org.backprop.op.Linear;
 import org.backprop.op.ReLU;
-import org.backprop.tensor.MatMul;
 import org.backprop.tensor.Matrix;
 
 /**
  * The forward pass of a {@link Predictor}'s lane for a network of {@link Dense} and
- * {@link DropoutLayer} layers: the values of the {@link DensePlan}'s inference forward, bit for bit,
- * with none of what training needs. Each dense layer computes N = X·W into one buffer of its own,
- * then P = N + B and A = f(P) over it in place, 16 rows at a time while they are in cache; the
- * operations' buffers are not written and nothing is deferred (a lane's layers are private copies
- * that no trace reads). Dropout in inference mode passes its input on.
+ * {@link DropoutLayer} layers on a one-thread kernel: the values of the {@link DensePlan}'s
+ * inference forward (and so of {@link NeuralNetwork#predict}), bit for bit, with none of what
+ * training needs. It reads and writes plain arrays (no matrix views per call, nothing allocated once
+ * warm), writes no operation buffers and defers nothing (a lane's layers are private copies no trace
+ * reads). Each dense layer computes N = X·W into one buffer of its own, then P = N + B and A = f(P)
+ * in place: for ReLU and the identity in one pass ({@link Elementwise#biasActivate}), for other
+ * activations with the operations' own range methods. Dropout in inference mode passes its input on.
  *
  * <p>On a float32 kernel a layer that {@link FloatStorage stores its values in float} multiplies
  * float copies of X and W (W rounded at each call, as the plan rounds it, so a predictor follows a
- * network whose weights change between calls), keeps N and A in one float store, and computes P and
- * A as the plan does: in double from the stored floats, P rounded to float before f, A rounded once.
- * A is widened into double only for a layer above that reads doubles (the top layer, a dropout, a
- * matrix–vector product). Not thread-safe.
+ * network whose weights change between calls; well under 1 % of a chunk's time) into a float N, and
+ * computes P and A as the plan does, in double from the stored floats with P rounded before f and A
+ * rounded once; for ReLU and the identity with B holding floats (a float32 network's always does)
+ * that is float arithmetic, done in float in place. A is widened into double only for a layer above
+ * that reads doubles (the top layer, a dropout, a matrix–vector product). Not thread-safe.
  */
 final class InferencePasses {
     private static final Elementwise ELEMENTWISE = Kernels.elementwise();
-    /** Rows of a band of the bias-and-activation pass: 16 rows of 256 doubles stay in L1. */
+    /** Rows of a band of the float pass of other activations: 16 rows of 256 doubles stay in L1. */
     private static final int BAND_ROWS = 16;
 
     /** One layer: a dense step, or null for a dropout (the identity in inference). */
     private final Step[] steps;
     /** The float32 products on copies, or null when the kernel computes in double. */
-    private final FloatCopyProducts floats;
+    /** Columns of the network's input. */
+    private final int inputs;
 
-    private InferencePasses(Step[] steps, FloatCopyProducts floats) {
+    private InferencePasses(Step[] steps, int inputs) {
         this.steps = steps;
-        this.floats = floats;
+        this.inputs = inputs;
     }
 
     /**
@@ -52,7 +55,7 @@ final class InferencePasses {
      * {@link DropoutLayer} and the kernel offers fused passes (when the network's own plan applies)
      * and runs on one thread (a kernel of several keeps the plan, whose band passes it splits).
      */
-    static InferencePasses of(List<Layer> layers, Gemm gemm) {
+    static InferencePasses of(List<Layer> layers, Gemm gemm, int inputs) {
         if (gemm.fusedPasses() == null || gemm.threads() != 1) {
             return null;
         }
@@ -66,14 +69,19 @@ final class InferencePasses {
                 return null;
             }
         }
-        return new InferencePasses(steps, floats);
+        return new InferencePasses(steps, inputs);
     }
 
-    /** The network's output for {@code x} in inference mode: a buffer of these passes (or x itself). */
-    Matrix forward(Matrix x) {
-        Matrix input = x;
+    /**
+     * The network's output in inference mode for the {@code rows} rows of inputs found at
+     * {@code x[xOff…]} (row-major, one row after the other), written into {@code dst[dstOff…]}
+     * (rows × the network's outputs). Allocates nothing once it has run on as many rows.
+     */
+    void forward(double[] x, int xOff, int rows, double[] dst, int dstOff) {
+        double[] input = x;
+        int inputOff = xOff;
+        int width = -1;
         FloatCopy inputFloat = null;
-        int rows = x.rows();
         for (int i = 0; i < steps.length; i++) {
             Step step = steps[i];
             if (step == null) {
@@ -82,14 +90,16 @@ final class InferencePasses {
             Step next = i + 1 < steps.length ? steps[i + 1] : null;   // null also after a dropout
             boolean floatOut = next != null && next.onCopies(rows);
             if (step.onCopies(rows)) {
-                inputFloat = step.forwardInFloat(rows, input, inputFloat, floatOut);
-                input = floatOut ? null : step.output();
+                inputFloat = step.forwardInFloat(rows, input, inputOff, inputFloat, floatOut);
             } else {
-                input = step.forwardInDouble(input);
+                step.forwardInDouble(rows, input, inputOff);
                 inputFloat = null;
             }
+            input = step.out;
+            inputOff = 0;
+            width = step.outputs();
         }
-        return input;
+        System.arraycopy(input, inputOff, dst, dstOff, rows * (width < 0 ? inputs : width));
     }
 
     /** A dense layer's weights, bias, activation and buffers. */
@@ -100,8 +110,9 @@ final class InferencePasses {
         private final Gemm gemm;
         /** The kernel's float products, or null when it computes in double. */
         private final FloatCopyProducts floats;
-        /** N, then P and A in place, in double. */
+        /** N, then P and A in place, in double (A of a float layer whose next layer reads doubles). */
         private double[] out = new double[0];
+        /** A view of all of {@link #out}, for the activations' and BiasAdd's range methods. */
         private Matrix outView;
         /** X and W rounded to float, and N then A in float, for a layer on float copies. */
         private final FloatCopy inputCopy = new FloatCopy();
@@ -114,7 +125,8 @@ final class InferencePasses {
          * holds floats, which gives the bits of the double computation rounded).
          */
         private final boolean fused;
-        /** One band in double, for the float pass. */
+        private final boolean positivePart;
+        /** One band in double, for the float pass of other activations. */
         private final double[] band;
         private final Matrix bandView;
 
@@ -124,68 +136,66 @@ final class InferencePasses {
             this.activation = dense.activation();
             this.gemm = gemm;
             this.floats = floats;
-            this.fused = activation.getClass() == ReLU.class || activation.getClass() == Linear.class;
+            this.positivePart = activation.getClass() == ReLU.class;
+            this.fused = positivePart || activation.getClass() == Linear.class;
             int cols = w.cols();
             this.band = floats == null ? null : new double[BAND_ROWS * cols];
             this.bandView = floats == null ? null : Matrix.view(band, 0, BAND_ROWS, cols);
+        }
+
+        int outputs() {
+            return w.cols();
         }
 
         boolean onCopies(int rows) {
             return FloatStorage.holds(floats, w, rows);
         }
 
-        /** The double output of the last forward (rows × outputs). */
-        Matrix output() {
-            return outView;
-        }
-
-        private Matrix outputFor(int rows) {
+        /** Readies {@link #out} for {@code rows} rows. */
+        private void outputFor(int rows) {
             int size = rows * w.cols();
             if (out.length < size) {
                 out = new double[size];
-            }
-            if (outView == null || outView.rows() != rows) {
                 outView = Matrix.view(out, 0, rows, w.cols());
             }
-            return outView;
         }
 
-        /** A = f(X·W + B) in double, P and A computed in place over N band by band. */
-        Matrix forwardInDouble(Matrix input) {
-            int rows = input.rows();
-            Matrix a = outputFor(rows);
-            MatMul.mult(gemm, input, w, a);
+        /** A = f(X·W + B) into {@link #out} for the {@code rows} rows at {@code x[xOff…]}, in double. */
+        void forwardInDouble(int rows, double[] x, int xOff) {
+            outputFor(rows);
             int cols = w.cols();
+            gemm.mult(rows, cols, w.rows(), x, xOff, w.data(), w.offset(), out, 0, false);
             if (fused) {
-                ELEMENTWISE.biasActivate(out, 0, b.data(), b.offset(), rows, cols, activation.getClass() == ReLU.class);
-                return a;
+                ELEMENTWISE.biasActivate(out, 0, b.data(), b.offset(), rows, cols, positivePart);
+                return;
             }
             for (int first = 0; first < rows; first += BAND_ROWS) {
                 int end = Math.min(rows, first + BAND_ROWS);
-                BiasAdd.addRows(a, b, a, first, end);
-                activation.forwardRange(a, a, first * cols, end * cols);
+                BiasAdd.addRows(outView, b, outView, first, end);
+                activation.forwardRange(outView, outView, first * cols, end * cols);
             }
-            return a;
         }
 
         /**
          * A = f(X·W + B) for {@code rows} rows on float copies: X from {@code inputFloat} (the layer
-         * below's A) or, if null, rounded from {@code input}; returns the float store of A when {@code floatOut}, else writes A into
-         * {@link #output()} too and returns null.
+         * below's A) or, if null, rounded from {@code x[xOff…]}; returns the float store of A when
+         * {@code floatOut}, else writes A into {@link #out} and returns null.
          */
-        FloatCopy forwardInFloat(int rows, Matrix input, FloatCopy inputFloat, boolean floatOut) {
-            FloatCopy x = inputFloat;
-            if (x == null) {
-                floats.narrow(input.data(), input.offset(), input.size(), inputCopy);
-                x = inputCopy;
+        FloatCopy forwardInFloat(int rows, double[] x, int xOff, FloatCopy inputFloat, boolean floatOut) {
+            FloatCopy xCopy = inputFloat;
+            if (xCopy == null) {
+                floats.narrow(x, xOff, rows * w.rows(), inputCopy);
+                xCopy = inputCopy;
             }
             floats.narrow(w.data(), w.offset(), w.size(), weightCopy);
-            floats.mult(rows, w.cols(), w.rows(), x, weightCopy, store);
-            Matrix a = floatOut ? null : outputFor(rows);
+            floats.mult(rows, w.cols(), w.rows(), xCopy, weightCopy, store);
+            if (!floatOut) {
+                outputFor(rows);
+            }
             int cols = w.cols();
             if (fused && biasCopy.narrowExactly(b.data(), b.offset(), cols)) {
-                store.biasActivate(rows, cols, biasCopy, activation.getClass() == ReLU.class);
-                if (a != null) {
+                store.biasActivate(rows, cols, biasCopy, positivePart);
+                if (!floatOut) {
                     store.widenRange(0, out, 0, rows * cols);
                 }
                 return floatOut ? store : null;
@@ -199,7 +209,7 @@ final class InferencePasses {
                 store.roundRange(band, 0, at, len);
                 activation.forwardRange(bandView, bandView, 0, len);
                 store.roundRange(band, 0, at, len);
-                if (a != null) {
+                if (!floatOut) {
                     System.arraycopy(band, 0, out, at, len);
                 }
             }

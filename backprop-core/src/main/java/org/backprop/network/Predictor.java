@@ -18,7 +18,10 @@ import org.backprop.tensor.ShapeException;
  *
  * <p>A predictor runs the network's layers in inference mode (dropout off) on copies of the layers
  * that <b>share</b> the network's parameters, so any number of predictors (one per thread) read one
- * set of weights; a predictor itself is not thread-safe. Rows go through in chunks of at most
+ * set of weights; a predictor itself is not thread-safe. A network of dense and dropout layers runs
+ * a forward-only pass of its own on each thread's one-thread kernel (no training buffers; each
+ * layer's bias and ReLU or identity in one pass over its product), other networks their plain
+ * operation loop. Rows go through in chunks of at most
  * {@link #chunkRows()} rows, so memory stays bounded for any input size. After the first call of a
  * given shape, {@link #predictRow} and {@link #predict(Matrix, Matrix)} allocate nothing. Results
  * are those of {@link NeuralNetwork#predict} bit for bit, for any thread count and chunk size
@@ -147,9 +150,7 @@ public final class Predictor implements AutoCloseable {
             throw new ShapeException("predictor of " + inputs + " inputs and " + outputs + " outputs got "
                     + features.length + " features and room for " + out.length + " outputs");
         }
-        System.arraycopy(features, 0, row.data(), row.offset(), inputs);
-        Matrix result = lanes[0].run(row);
-        System.arraycopy(result.data(), result.offset(), out, 0, outputs);
+        lanes[0].predictRow(features, row, out);
     }
 
     /**
@@ -221,26 +222,39 @@ public final class Predictor implements AutoCloseable {
             for (Layer layer : network.layers()) {
                 layers.add(layer.sharingParameters(gemm));
             }
-            this.inference = InferencePasses.of(layers, gemm);
+            this.inference = InferencePasses.of(layers, gemm, network.inputs());
             this.passes = inference != null ? null : Passes.of(layers, gemm);
         }
 
         /** Rows [from, to) of {@code x} into the same rows of {@code out}, in equal chunks of at most chunkRows. */
         void predict(Matrix x, int from, int to, Matrix out, int chunkRows) {
+            int inputs = x.cols();
             int outputs = out.cols();
             int rows = to - from;
             int chunks = ceilDiv(rows, chunkRows);
             for (int c = 0; c < chunks; c++) {
                 int start = from + pieceStart(rows, chunks, c);
                 int end = from + pieceStart(rows, chunks, c + 1);
-                Matrix result = run(x.rowRange(start, end));
-                System.arraycopy(result.data(), result.offset(), out.data(), out.offset() + start * outputs,
-                        (end - start) * outputs);
+                if (inference != null) {
+                    inference.forward(x.data(), x.offset() + start * inputs, end - start, out.data(),
+                            out.offset() + start * outputs);
+                } else {
+                    Matrix result = passes.forward(x.rowRange(start, end), false);
+                    System.arraycopy(result.data(), result.offset(), out.data(), out.offset() + start * outputs,
+                            (end - start) * outputs);
+                }
             }
         }
 
-        Matrix run(Matrix x) {
-            return inference != null ? inference.forward(x) : passes.forward(x, false);
+        /** One row: {@code features} (through {@code row}, 1×inputs, for the plain loop) into {@code out}. */
+        void predictRow(double[] features, Matrix row, double[] out) {
+            if (inference != null) {
+                inference.forward(features, 0, 1, out, 0);
+                return;
+            }
+            System.arraycopy(features, 0, row.data(), row.offset(), row.cols());
+            Matrix result = passes.forward(row, false);
+            System.arraycopy(result.data(), result.offset(), out, 0, result.cols());
         }
     }
 
