@@ -138,55 +138,86 @@ final class VectorElementwise implements Elementwise {
         }
     }
 
+    /**
+     * One loop per case, so no vector is live across a branch (C2 in JDK 17 may box vectors it
+     * keeps for an untaken branch's deoptimization state).
+     */
     @Override
     public void biasActivate(double[] x, int xOff, double[] b, int bOff, int rows, int cols, boolean positivePart) {
-        int body = S.loopBound(cols);
         for (int r = 0; r < rows; r++) {
-            int row = xOff + r * cols;
-            int j = 0;
-            for (; j < body; j += S.length()) {
-                DoubleVector v = DoubleVector.fromArray(S, x, row + j);
-                if (v.getClass() != DOUBLE_VECTOR) {
-                    throw ExactVectors.notPreferred(v.getClass());
-                }
-                DoubleVector s = v.add(DoubleVector.fromArray(S, b, bOff + j));
-                // Each branch ends in its own store: vectors merged after an if/else get boxed by C2 (JDK 17).
-                if (positivePart) {
-                    s.max(0.0).intoArray(x, row + j);
-                } else {
-                    s.intoArray(x, row + j);
-                }
-            }
-            for (; j < cols; j++) {
-                double s = x[row + j] + b[bOff + j];
-                x[row + j] = positivePart ? Math.max(s, 0.0) : s;
+            if (positivePart) {
+                biasPositivePartRow(x, xOff + r * cols, b, bOff, cols);
+            } else {
+                biasRow(x, xOff + r * cols, b, bOff, cols);
             }
         }
     }
 
+    private static void biasPositivePartRow(double[] x, int row, double[] b, int bOff, int cols) {
+        int j = 0;
+        for (int body = S.loopBound(cols); j < body; j += S.length()) {
+            DoubleVector v = DoubleVector.fromArray(S, x, row + j);
+            if (v.getClass() != DOUBLE_VECTOR) {
+                throw ExactVectors.notPreferred(v.getClass());
+            }
+            v.add(DoubleVector.fromArray(S, b, bOff + j)).max(0.0).intoArray(x, row + j);
+        }
+        for (; j < cols; j++) {
+            x[row + j] = Math.max(x[row + j] + b[bOff + j], 0.0);
+        }
+    }
+
+    private static void biasRow(double[] x, int row, double[] b, int bOff, int cols) {
+        int j = 0;
+        for (int body = S.loopBound(cols); j < body; j += S.length()) {
+            DoubleVector v = DoubleVector.fromArray(S, x, row + j);
+            if (v.getClass() != DOUBLE_VECTOR) {
+                throw ExactVectors.notPreferred(v.getClass());
+            }
+            v.add(DoubleVector.fromArray(S, b, bOff + j)).intoArray(x, row + j);
+        }
+        for (; j < cols; j++) {
+            x[row + j] = x[row + j] + b[bOff + j];
+        }
+    }
+
+    /** As the double {@link #biasActivate}, one loop per case. */
     @Override
     public void biasActivate(float[] x, int xOff, float[] b, int bOff, int rows, int cols, boolean positivePart) {
-        int body = FLOATS.loopBound(cols);
         for (int r = 0; r < rows; r++) {
-            int row = xOff + r * cols;
-            int j = 0;
-            for (; j < body; j += FLOATS.length()) {
-                FloatVector v = FloatVector.fromArray(FLOATS, x, row + j);
-                if (v.getClass() != FLOAT_VECTOR) {
-                    throw ExactVectors.notPreferred(v.getClass());
-                }
-                FloatVector s = v.add(FloatVector.fromArray(FLOATS, b, bOff + j));
-                // Each branch ends in its own store: vectors merged after an if/else get boxed by C2 (JDK 17).
-                if (positivePart) {
-                    s.max(0f).intoArray(x, row + j);
-                } else {
-                    s.intoArray(x, row + j);
-                }
+            if (positivePart) {
+                biasPositivePartRow(x, xOff + r * cols, b, bOff, cols);
+            } else {
+                biasRow(x, xOff + r * cols, b, bOff, cols);
             }
-            for (; j < cols; j++) {
-                float s = x[row + j] + b[bOff + j];
-                x[row + j] = positivePart ? Math.max(s, 0f) : s;
+        }
+    }
+
+    private static void biasPositivePartRow(float[] x, int row, float[] b, int bOff, int cols) {
+        int j = 0;
+        for (int body = FLOATS.loopBound(cols); j < body; j += FLOATS.length()) {
+            FloatVector v = FloatVector.fromArray(FLOATS, x, row + j);
+            if (v.getClass() != FLOAT_VECTOR) {
+                throw ExactVectors.notPreferred(v.getClass());
             }
+            v.add(FloatVector.fromArray(FLOATS, b, bOff + j)).max(0f).intoArray(x, row + j);
+        }
+        for (; j < cols; j++) {
+            x[row + j] = Math.max(x[row + j] + b[bOff + j], 0f);
+        }
+    }
+
+    private static void biasRow(float[] x, int row, float[] b, int bOff, int cols) {
+        int j = 0;
+        for (int body = FLOATS.loopBound(cols); j < body; j += FLOATS.length()) {
+            FloatVector v = FloatVector.fromArray(FLOATS, x, row + j);
+            if (v.getClass() != FLOAT_VECTOR) {
+                throw ExactVectors.notPreferred(v.getClass());
+            }
+            v.add(FloatVector.fromArray(FLOATS, b, bOff + j)).intoArray(x, row + j);
+        }
+        for (; j < cols; j++) {
+            x[row + j] = x[row + j] + b[bOff + j];
         }
     }
 

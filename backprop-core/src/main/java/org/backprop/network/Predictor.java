@@ -19,7 +19,8 @@ import org.backprop.tensor.ShapeException;
  * <p>A predictor runs the network's layers in inference mode (dropout off) on copies of the layers
  * that <b>share</b> the network's parameters, so any number of predictors (one per thread) read one
  * set of weights; a predictor itself is not thread-safe. A network of dense and dropout layers runs
- * a forward-only pass of its own on each thread's one-thread kernel (no training buffers; each
+ * a forward-only pass of its own on each thread's one-thread kernel (except on the
+ * {@link #onNetworkKernel network's kernel}) (no training buffers; each
  * layer's bias and ReLU or identity in one pass over its product), other networks their plain
  * operation loop. Rows go through in chunks of at most
  * {@link #chunkRows()} rows, so memory stays bounded for any input size. After the first call of a
@@ -89,7 +90,8 @@ public final class Predictor implements AutoCloseable {
         this.ownsGemm = shared == null;
         this.lanes = new Lane[threads];
         for (int t = 0; t < threads; t++) {
-            lanes[t] = new Lane(network, shared != null ? shared : Kernels.create(1, network.precision()));
+            lanes[t] = shared != null ? new Lane(network, shared, false)
+                    : new Lane(network, Kernels.create(1, network.precision()), true);
         }
         this.team = threads == 1 ? null : ThreadTeam.of(threads);
         this.split = team == null ? null : new SplitRows();
@@ -103,7 +105,8 @@ public final class Predictor implements AutoCloseable {
     /**
      * A predictor on the network's own kernel (its threads, and whatever kernel it was built with),
      * {@code chunkRows} rows at a time: the network's {@link NeuralNetwork#forward forward} in
-     * inference mode, bit for bit, on buffers of its own. Not to be used while the network computes
+     * inference mode, bit for bit, on buffers of its own, through the network's own passes (its
+     * plan or plain loop, as training runs them, not the forward-only inference pass). Not to be used while the network computes
      * (e.g. between training steps, as the trainer evaluates); closing it leaves the kernel running.
      */
     public static Predictor onNetworkKernel(NeuralNetwork network, int chunkRows) {
@@ -216,14 +219,15 @@ public final class Predictor implements AutoCloseable {
         /** The passes for these layers, as the network's own (the plain loop), when no inference passes apply. */
         private final Passes passes;
 
-        Lane(NeuralNetwork network, Gemm gemm) {
+        /** {@code forInference}: run {@link InferencePasses} when they apply, else the network's passes. */
+        Lane(NeuralNetwork network, Gemm gemm, boolean forInference) {
             this.gemm = gemm;
             List<Layer> layers = new ArrayList<>();
             for (Layer layer : network.layers()) {
                 layers.add(layer.sharingParameters(gemm));
             }
-            this.inference = InferencePasses.of(layers, gemm, network.inputs());
-            this.passes = inference != null ? null : Passes.of(layers, gemm);
+            this.inference = forInference ? InferencePasses.of(layers, gemm, network.inputs()) : null;
+            this.passes = this.inference != null ? null : Passes.of(layers, gemm);
         }
 
         /** Rows [from, to) of {@code x} into the same rows of {@code out}, in equal chunks of at most chunkRows. */

@@ -125,7 +125,7 @@ class PredictorTest {
             AllocationMeter meter = AllocationMeter.allLiveThreads();
             assertNotNull(meter, "this JVM cannot measure allocation");
             long bytes = Long.MAX_VALUE;
-            for (int window = 0; window < 5 && bytes > 0; window++) {  // the JIT may still be compiling
+            for (int window = 0; window < 50 && bytes > 0; window++) {  // the JIT may still be compiling (late when loaded)
                 long before = meter.sample();
                 for (int i = 0; i < 100; i++) {
                     predictor.predict(x, out);
@@ -145,7 +145,7 @@ class PredictorTest {
         AllocationMeter meter = AllocationMeter.allLiveThreads();
         assertNotNull(meter, "this JVM cannot measure allocation");
         long bytes = Long.MAX_VALUE;
-        for (int window = 0; window < 5 && bytes > 0; window++) {  // the JIT may still be compiling
+        for (int window = 0; window < 50 && bytes > 0; window++) {  // the JIT may still be compiling (late when loaded)
             long before = meter.sample();
             for (int i = 0; i < 1000; i++) {
                 predictRow.accept(row, out);
