@@ -38,6 +38,22 @@ public interface Elementwise {
      */
     void toDouble(float[] src, int srcOff, double[] dst, int dstOff, int n, boolean accumulate);
 
+    /**
+     * A layer's bias and activation in place, in one pass: for r in [0, rows), j in [0, cols),
+     * {@code x[xOff + r*cols + j] = x[xOff + r*cols + j] + b[bOff + j]}, then its positive part when
+     * {@code positivePart}: the bits of {@link #add} followed by {@link #positivePart}.
+     */
+    void biasActivate(double[] x, int xOff, double[] b, int bOff, int rows, int cols, boolean positivePart);
+
+    /**
+     * {@link #biasActivate} in float, in place: {@code x[xOff + r*cols + j] = x[…] + b[bOff + j]}
+     * rounded to float, then its positive part when {@code positivePart}. For float operands these
+     * are the bits of the sum computed in double and rounded, and of the positive part taken in
+     * double and rounded (both are exact on floats, and rounding a double sum of two floats to float
+     * rounds as float addition does).
+     */
+    void biasActivate(float[] x, int xOff, float[] b, int bOff, int rows, int cols, boolean positivePart);
+
     /** One line for logs, e.g. {@code "vector 512-bit"}. */
     String describe();
 }

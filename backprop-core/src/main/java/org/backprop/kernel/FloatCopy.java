@@ -61,4 +61,33 @@ public final class FloatCopy {
         ELEMENTWISE.toFloat(values, off, data, at, len);
         ELEMENTWISE.toDouble(data, at, values, off, len, false);
     }
+
+    /**
+     * Rounds {@code src[off, off + len)} into this copy (readied for len elements), as
+     * {@link #narrowRange} does; returns true when every value was a float already (rounding
+     * changed none), e.g. the parameters of a float32 network.
+     */
+    public boolean narrowExactly(double[] src, int off, int len) {
+        float[] copy = ensure(len);
+        boolean exact = true;
+        for (int k = 0; k < len; k++) {
+            float f = (float) src[off + k];
+            copy[k] = f;
+            exact &= f == src[off + k];
+        }
+        return exact;
+    }
+
+    /**
+     * The first rows·cols elements of this copy, a rows×cols block, in place: {@code bias} (cols
+     * floats) added to each row, then the positive part when {@code positivePart}; see
+     * {@link Elementwise#biasActivate(float[], int, float[], int, int, int, boolean)}.
+     */
+    public void biasActivate(int rows, int cols, FloatCopy bias, boolean positivePart) {
+        if (rows * cols > length || bias.length < cols) {
+            throw new IllegalArgumentException(rows + "×" + cols + " block with a bias of " + bias.length
+                    + " in a copy of " + length);
+        }
+        ELEMENTWISE.biasActivate(data, 0, bias.data, 0, rows, cols, positivePart);
+    }
 }

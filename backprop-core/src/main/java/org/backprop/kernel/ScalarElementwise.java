@@ -56,6 +56,28 @@ final class ScalarElementwise implements Elementwise {
     }
 
     @Override
+    public void biasActivate(double[] x, int xOff, double[] b, int bOff, int rows, int cols, boolean positivePart) {
+        for (int r = 0; r < rows; r++) {
+            int row = xOff + r * cols;
+            for (int j = 0; j < cols; j++) {
+                double s = x[row + j] + b[bOff + j];
+                x[row + j] = positivePart ? Math.max(s, 0.0) : s;
+            }
+        }
+    }
+
+    @Override
+    public void biasActivate(float[] x, int xOff, float[] b, int bOff, int rows, int cols, boolean positivePart) {
+        for (int r = 0; r < rows; r++) {
+            int row = xOff + r * cols;
+            for (int j = 0; j < cols; j++) {
+                float s = x[row + j] + b[bOff + j];
+                x[row + j] = positivePart ? Math.max(s, 0f) : s;
+            }
+        }
+    }
+
+    @Override
     public String describe() {
         return "scalar";
     }

@@ -138,6 +138,89 @@ final class VectorElementwise implements Elementwise {
         }
     }
 
+    /**
+     * One loop per case, so no vector is live across a branch (C2 in JDK 17 may box vectors it
+     * keeps for an untaken branch's deoptimization state).
+     */
+    @Override
+    public void biasActivate(double[] x, int xOff, double[] b, int bOff, int rows, int cols, boolean positivePart) {
+        for (int r = 0; r < rows; r++) {
+            if (positivePart) {
+                biasPositivePartRow(x, xOff + r * cols, b, bOff, cols);
+            } else {
+                biasRow(x, xOff + r * cols, b, bOff, cols);
+            }
+        }
+    }
+
+    private static void biasPositivePartRow(double[] x, int row, double[] b, int bOff, int cols) {
+        int j = 0;
+        for (int body = S.loopBound(cols); j < body; j += S.length()) {
+            DoubleVector v = DoubleVector.fromArray(S, x, row + j);
+            if (v.getClass() != DOUBLE_VECTOR) {
+                throw ExactVectors.notPreferred(v.getClass());
+            }
+            v.add(DoubleVector.fromArray(S, b, bOff + j)).max(0.0).intoArray(x, row + j);
+        }
+        for (; j < cols; j++) {
+            x[row + j] = Math.max(x[row + j] + b[bOff + j], 0.0);
+        }
+    }
+
+    private static void biasRow(double[] x, int row, double[] b, int bOff, int cols) {
+        int j = 0;
+        for (int body = S.loopBound(cols); j < body; j += S.length()) {
+            DoubleVector v = DoubleVector.fromArray(S, x, row + j);
+            if (v.getClass() != DOUBLE_VECTOR) {
+                throw ExactVectors.notPreferred(v.getClass());
+            }
+            v.add(DoubleVector.fromArray(S, b, bOff + j)).intoArray(x, row + j);
+        }
+        for (; j < cols; j++) {
+            x[row + j] = x[row + j] + b[bOff + j];
+        }
+    }
+
+    /** As the double {@link #biasActivate}, one loop per case. */
+    @Override
+    public void biasActivate(float[] x, int xOff, float[] b, int bOff, int rows, int cols, boolean positivePart) {
+        for (int r = 0; r < rows; r++) {
+            if (positivePart) {
+                biasPositivePartRow(x, xOff + r * cols, b, bOff, cols);
+            } else {
+                biasRow(x, xOff + r * cols, b, bOff, cols);
+            }
+        }
+    }
+
+    private static void biasPositivePartRow(float[] x, int row, float[] b, int bOff, int cols) {
+        int j = 0;
+        for (int body = FLOATS.loopBound(cols); j < body; j += FLOATS.length()) {
+            FloatVector v = FloatVector.fromArray(FLOATS, x, row + j);
+            if (v.getClass() != FLOAT_VECTOR) {
+                throw ExactVectors.notPreferred(v.getClass());
+            }
+            v.add(FloatVector.fromArray(FLOATS, b, bOff + j)).max(0f).intoArray(x, row + j);
+        }
+        for (; j < cols; j++) {
+            x[row + j] = Math.max(x[row + j] + b[bOff + j], 0f);
+        }
+    }
+
+    private static void biasRow(float[] x, int row, float[] b, int bOff, int cols) {
+        int j = 0;
+        for (int body = FLOATS.loopBound(cols); j < body; j += FLOATS.length()) {
+            FloatVector v = FloatVector.fromArray(FLOATS, x, row + j);
+            if (v.getClass() != FLOAT_VECTOR) {
+                throw ExactVectors.notPreferred(v.getClass());
+            }
+            v.add(FloatVector.fromArray(FLOATS, b, bOff + j)).intoArray(x, row + j);
+        }
+        for (; j < cols; j++) {
+            x[row + j] = x[row + j] + b[bOff + j];
+        }
+    }
+
     @Override
     public String describe() {
         return "vector " + S.vectorBitSize() + "-bit";

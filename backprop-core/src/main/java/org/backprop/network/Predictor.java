@@ -18,7 +18,11 @@ import org.backprop.tensor.ShapeException;
  *
  * <p>A predictor runs the network's layers in inference mode (dropout off) on copies of the layers
  * that <b>share</b> the network's parameters, so any number of predictors (one per thread) read one
- * set of weights; a predictor itself is not thread-safe. Rows go through in chunks of at most
+ * set of weights; a predictor itself is not thread-safe. A network of dense and dropout layers runs
+ * a forward-only pass of its own on each thread's one-thread kernel (except on the
+ * {@link #onNetworkKernel network's kernel}) (no training buffers; each
+ * layer's bias and ReLU or identity in one pass over its product), other networks their plain
+ * operation loop. Rows go through in chunks of at most
  * {@link #chunkRows()} rows, so memory stays bounded for any input size. After the first call of a
  * given shape, {@link #predictRow} and {@link #predict(Matrix, Matrix)} allocate nothing. Results
  * are those of {@link NeuralNetwork#predict} bit for bit, for any thread count and chunk size
@@ -86,7 +90,8 @@ public final class Predictor implements AutoCloseable {
         this.ownsGemm = shared == null;
         this.lanes = new Lane[threads];
         for (int t = 0; t < threads; t++) {
-            lanes[t] = new Lane(network, shared != null ? shared : Kernels.create(1, network.precision()));
+            lanes[t] = shared != null ? new Lane(network, shared, false)
+                    : new Lane(network, Kernels.create(1, network.precision()), true);
         }
         this.team = threads == 1 ? null : ThreadTeam.of(threads);
         this.split = team == null ? null : new SplitRows();
@@ -100,7 +105,8 @@ public final class Predictor implements AutoCloseable {
     /**
      * A predictor on the network's own kernel (its threads, and whatever kernel it was built with),
      * {@code chunkRows} rows at a time: the network's {@link NeuralNetwork#forward forward} in
-     * inference mode, bit for bit, on buffers of its own. Not to be used while the network computes
+     * inference mode, bit for bit, on buffers of its own, through the network's own passes (its
+     * plan or plain loop, as training runs them, not the forward-only inference pass). Not to be used while the network computes
      * (e.g. between training steps, as the trainer evaluates); closing it leaves the kernel running.
      */
     public static Predictor onNetworkKernel(NeuralNetwork network, int chunkRows) {
@@ -147,9 +153,7 @@ public final class Predictor implements AutoCloseable {
             throw new ShapeException("predictor of " + inputs + " inputs and " + outputs + " outputs got "
                     + features.length + " features and room for " + out.length + " outputs");
         }
-        System.arraycopy(features, 0, row.data(), row.offset(), inputs);
-        Matrix result = lanes[0].run(row);
-        System.arraycopy(result.data(), result.offset(), out, 0, outputs);
+        lanes[0].predictRow(features, row, out);
     }
 
     /**
@@ -210,34 +214,51 @@ public final class Predictor implements AutoCloseable {
     /** The layers of one thread: copies sharing the network's parameters, on a kernel of its own. */
     private static final class Lane {
         private final Gemm gemm;
-        /** The passes for these layers, as the network's own: the plan or the plain loop. */
+        /** The inference passes for these layers, or null when they run {@link #passes}. */
+        private final InferencePasses inference;
+        /** The passes for these layers, as the network's own (the plain loop), when no inference passes apply. */
         private final Passes passes;
 
-        Lane(NeuralNetwork network, Gemm gemm) {
+        /** {@code forInference}: run {@link InferencePasses} when they apply, else the network's passes. */
+        Lane(NeuralNetwork network, Gemm gemm, boolean forInference) {
             this.gemm = gemm;
             List<Layer> layers = new ArrayList<>();
             for (Layer layer : network.layers()) {
                 layers.add(layer.sharingParameters(gemm));
             }
-            this.passes = Passes.of(layers, gemm);
+            this.inference = forInference ? InferencePasses.of(layers, gemm, network.inputs()) : null;
+            this.passes = this.inference != null ? null : Passes.of(layers, gemm);
         }
 
         /** Rows [from, to) of {@code x} into the same rows of {@code out}, in equal chunks of at most chunkRows. */
         void predict(Matrix x, int from, int to, Matrix out, int chunkRows) {
+            int inputs = x.cols();
             int outputs = out.cols();
             int rows = to - from;
             int chunks = ceilDiv(rows, chunkRows);
             for (int c = 0; c < chunks; c++) {
                 int start = from + pieceStart(rows, chunks, c);
                 int end = from + pieceStart(rows, chunks, c + 1);
-                Matrix result = run(x.rowRange(start, end));
-                System.arraycopy(result.data(), result.offset(), out.data(), out.offset() + start * outputs,
-                        (end - start) * outputs);
+                if (inference != null) {
+                    inference.forward(x.data(), x.offset() + start * inputs, end - start, out.data(),
+                            out.offset() + start * outputs);
+                } else {
+                    Matrix result = passes.forward(x.rowRange(start, end), false);
+                    System.arraycopy(result.data(), result.offset(), out.data(), out.offset() + start * outputs,
+                            (end - start) * outputs);
+                }
             }
         }
 
-        Matrix run(Matrix x) {
-            return passes.forward(x, false);
+        /** One row: {@code features} (through {@code row}, 1×inputs, for the plain loop) into {@code out}. */
+        void predictRow(double[] features, Matrix row, double[] out) {
+            if (inference != null) {
+                inference.forward(features, 0, 1, out, 0);
+                return;
+            }
+            System.arraycopy(features, 0, row.data(), row.offset(), row.cols());
+            Matrix result = passes.forward(row, false);
+            System.arraycopy(result.data(), result.offset(), out, 0, result.cols());
         }
     }
 

@@ -54,6 +54,11 @@ public final class UnprofiledKernelsProbe {
         kernels.put("element-wise outer product", () -> e.outerProduct(x, 0, 20, y, 0, 50, z, 0));
         kernels.put("toFloat", () -> e.toFloat(x, 0, xf, 0, len));
         kernels.put("toDouble", () -> e.toDouble(xf, 0, z, 0, len, true));
+        float[] bias = GemmCase.narrow(filled(50));
+        kernels.put("biasActivate, positive part", () -> e.biasActivate(z, 0, y, 0, 20, 50, true));
+        kernels.put("biasActivate, identity", () -> e.biasActivate(z, 0, y, 0, 20, 50, false));
+        kernels.put("biasActivate in float, positive part", () -> e.biasActivate(xf, 0, bias, 0, 20, 50, true));
+        kernels.put("biasActivate in float, identity", () -> e.biasActivate(xf, 0, bias, 0, 20, 50, false));
         kernels.forEach((name, kernel) -> System.out.println("kernel " + name + " " + settledAllocation(kernel)));
     }
 

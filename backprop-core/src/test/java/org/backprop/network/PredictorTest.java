@@ -113,6 +113,29 @@ class PredictorTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void batchIntoACallersBufferAllocatesNothingOnceWarm(Precision precision) {
+        try (NeuralNetwork net = network(precision); Predictor predictor = Predictor.of(net, 1, 256)) {
+            Matrix x = data(1000, 13, 4);   // four chunks of 250 rows
+            Matrix out = Matrix.zeros(1000, 3);
+            for (int i = 0; i < 2000; i++) {
+                predictor.predict(x, out);
+            }
+            AllocationMeter meter = AllocationMeter.allLiveThreads();
+            assertNotNull(meter, "this JVM cannot measure allocation");
+            long bytes = Long.MAX_VALUE;
+            for (int window = 0; window < 50 && bytes > 0; window++) {  // the JIT may still be compiling (late when loaded)
+                long before = meter.sample();
+                for (int i = 0; i < 100; i++) {
+                    predictor.predict(x, out);
+                }
+                bytes = Math.min(bytes, meter.sample() - before - meter.overheadPerSample());
+            }
+            assertTrue(bytes < 1000, precision + ": 100 predictions of 1,000 rows allocated " + bytes + " bytes");
+        }
+    }
+
     private static void assertOneRowAllocatesNothingOnceWarm(BiConsumer<double[], double[]> predictRow) {
         double[] row = data(1, 13, 3).toArray();
         double[] out = new double[3];
@@ -122,7 +145,7 @@ class PredictorTest {
         AllocationMeter meter = AllocationMeter.allLiveThreads();
         assertNotNull(meter, "this JVM cannot measure allocation");
         long bytes = Long.MAX_VALUE;
-        for (int window = 0; window < 5 && bytes > 0; window++) {  // the JIT may still be compiling
+        for (int window = 0; window < 50 && bytes > 0; window++) {  // the JIT may still be compiling (late when loaded)
             long before = meter.sample();
             for (int i = 0; i < 1000; i++) {
                 predictRow.accept(row, out);
