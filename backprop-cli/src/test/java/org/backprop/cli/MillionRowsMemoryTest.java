@@ -61,17 +61,7 @@ class MillionRowsMemoryTest {
                 w.append(row).append(Double.toString(y / 1e5)).append('\n');
             }
         }
-        Path model = dir.resolve("m.safetensors");
-        Path predictions = dir.resolve("p.csv");
-        run("train", "--data", data.toString(), "--target", "y", "--layers", "4", "--epochs", "1", "--batch-size",
-                "4096", "--threads", "1", "--out", model.toString());
-        assertTrue(Files.size(model) > 0);
-        run("predict", model.toString(), "--data", data.toString(), "--out", predictions.toString());
-        try (Stream<String> lines = Files.lines(predictions)) {
-            assertEquals(ROWS + 1, lines.count(), "a header and one prediction per row");
-        }
-        String metrics = run("evaluate", model.toString(), "--data", data.toString());
-        assertTrue(metrics.startsWith("data (" + ROWS + " rows):"), metrics);
+        String metrics = trainPredictAndEvaluate(data, ROWS, HEAP, "4");
         assertTrue(metrics.contains("r2"), metrics);
     }
 
@@ -89,23 +79,28 @@ class MillionRowsMemoryTest {
                 w.append(row);
             }
         }
-        long heap = NARROW_M * 3 / 2 + CONSTANT;
-        Path model = dir.resolve("narrow.safetensors");
-        Path predictions = dir.resolve("narrow-p.csv");
-        run(heap, "train", "--data", data.toString(), "--target", "y", "--layers", "2", "--epochs", "1",
+        String metrics = trainPredictAndEvaluate(data, NARROW_ROWS, NARROW_M * 3 / 2 + CONSTANT, "2");
+        assertTrue(metrics.contains("r2"), metrics);
+    }
+
+    /**
+     * Trains a network of one hidden layer of {@code units} on {@code data} (target y, {@code rows}
+     * rows), predicts and evaluates it, each in a child JVM with a heap of {@code heap} bytes; returns
+     * evaluate's output.
+     */
+    private String trainPredictAndEvaluate(Path data, int rows, long heap, String units) throws Exception {
+        Path model = dir.resolve(data.getFileName() + ".safetensors");
+        Path predictions = dir.resolve(data.getFileName() + ".predictions.csv");
+        run(heap, "train", "--data", data.toString(), "--target", "y", "--layers", units, "--epochs", "1",
                 "--batch-size", "4096", "--threads", "1", "--out", model.toString());
         assertTrue(Files.size(model) > 0);
         run(heap, "predict", model.toString(), "--data", data.toString(), "--out", predictions.toString());
         try (Stream<String> lines = Files.lines(predictions)) {
-            assertEquals(NARROW_ROWS + 1, lines.count(), "a header and one prediction per row");
+            assertEquals(rows + 1, lines.count(), "a header and one prediction per row");
         }
         String metrics = run(heap, "evaluate", model.toString(), "--data", data.toString());
-        assertTrue(metrics.startsWith("data (" + NARROW_ROWS + " rows):"), metrics);
-    }
-
-    /** Runs the CLI in a child JVM with a heap of {@link #HEAP}; returns its standard output. */
-    private String run(String... args) throws IOException, InterruptedException {
-        return run(HEAP, args);
+        assertTrue(metrics.startsWith("data (" + rows + " rows):"), metrics);
+        return metrics;
     }
 
     /** Runs the CLI in a child JVM with a heap of {@code heap} bytes; returns its standard output. */
