@@ -54,12 +54,13 @@ final class CliFiles {
      * warnings to stderr. The inputs are encoded from the table's input columns when they are read
      * (a batch at a time); the other columns' cells are released.
      */
-    static LocatedRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, Model model) {
-        return labeledRows(spec, file, readColumns(file, model.preprocessor().readOptions(List.of(model.target()))),
-                model);
+    static LocatedRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, CsvFormatOption format,
+                                   Model model) {
+        return labeledRows(spec, file,
+                readColumns(file, format.apply(model.preprocessor().readOptions(List.of(model.target())))), model);
     }
 
-    /** As {@link #labeledRows(CommandLine.Model.CommandSpec, Path, Model)} for {@code file} read as {@code table}. */
+    /** As {@link #labeledRows(CommandLine.Model.CommandSpec, Path, CsvFormatOption, Model)} for {@code file} read as {@code table}. */
     static LocatedRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, ColumnarTable table, Model model) {
         EncodeWarnings warnings = new EncodeWarnings();
         LabeledRows rows = LabeledRows.of(table, model, warnings);

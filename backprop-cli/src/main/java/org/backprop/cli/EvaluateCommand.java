@@ -33,7 +33,7 @@ final class EvaluateCommand implements Callable<Integer> {
         new CommandFiles().input("--model", model.file()).input("--data", data.file)
                 .output("--metrics-json", metricsJson.file).check();
         try (Model m = CliFiles.loadModel(model.file(), 1)) {
-            LocatedRows rows = CliFiles.labeledRows(spec, data.file, m);
+            LocatedRows rows = CliFiles.labeledRows(spec, data.file, data.format, m);
             MetricsReport report = new MetricsReport().add("data", SplitMetrics.of(m, rows.rows(), rows.origin()));
             report.print(spec.commandLine().getOut());
             report.writeJson(metricsJson.file, spec.commandLine().getOut());

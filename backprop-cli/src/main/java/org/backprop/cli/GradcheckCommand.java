@@ -60,7 +60,7 @@ final class GradcheckCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Model m = CliFiles.loadModel(model.file(), 1)) {
-            LocatedRows all = CliFiles.labeledRows(spec, data.file, m);
+            LocatedRows all = CliFiles.labeledRows(spec, data.file, data.format, m);
             LocatedRows picked = all.select(rows.rows.indices(all.rows().size()));
             GradientCheckReport report = GradientCheck.network(m.network(), picked.inputs(m),
                     picked.rows().networkTargets(m),

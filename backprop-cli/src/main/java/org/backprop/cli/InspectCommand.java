@@ -38,6 +38,9 @@ final class InspectCommand implements Callable<Integer> {
     private Path data;
 
     @Mixin
+    private CsvFormatOption format;
+
+    @Mixin
     private RowsOption rows;
 
     @Option(names = "--trace-json", paramLabel = "FILE",
@@ -88,7 +91,7 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private void printTrace(PrintWriter out, Model m) {
-        LocatedRows all = CliFiles.labeledRows(spec, data, m);
+        LocatedRows all = CliFiles.labeledRows(spec, data, format, m);
         LocatedRows picked = all.select(rows.rows.indices(all.rows().size()));
         Trace trace = Trace.record(m.network(), picked.inputs(m), picked.rows().networkTargets(m));
         out.println();

@@ -57,7 +57,8 @@ final class PredictCommand implements Callable<Integer> {
         new CommandFiles().input("--model", model.file()).input("--data", data.file).output("--out", out).check();
         PrintWriter stdout = spec.commandLine().getOut();
         try (Model m = CliFiles.loadModel(model.file(), 1)) {
-            ColumnarTable table = CliFiles.readColumns(data.file, withIdColumn(m.preprocessor().readOptions(List.of())));
+            ColumnarTable table = CliFiles.readColumns(data.file,
+                    data.format.apply(withIdColumn(m.preprocessor().readOptions(List.of()))));
             m.preprocessor().check(table);
             EncodeWarnings warnings = new EncodeWarnings();
             EncodedRows features = EncodedRows.all(table, m.preprocessor(), m.featureScaler());

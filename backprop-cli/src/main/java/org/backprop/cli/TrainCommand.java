@@ -16,6 +16,7 @@ import org.backprop.io.model.Model;
 import org.backprop.io.model.ModelMetadata;
 import org.backprop.io.model.Task;
 import org.backprop.io.preprocess.LabelEncoder;
+import org.backprop.io.preprocess.TablePreprocessor;
 import org.backprop.io.table.NetworkRows;
 import org.backprop.io.table.TabularOptions;
 import org.backprop.io.table.TabularTraining;
@@ -155,8 +156,7 @@ public class TrainCommand implements Callable<Integer> {
                 .output("--metrics-json", metricsJson.file).output("--plot", plot).check();
         PrintWriter stdout = spec.commandLine().getOut();
         TabularOptions options = tabularOptions();
-        ColumnarTable table = readColumns(data.file,
-                weights.keepWeightColumn(TabularTraining.readOptions(target, options)));
+        ColumnarTable table = readColumns(data.file, trainingReadOptions(options));
         validationSplit = stopping.validationSplit(table.rowCount());
         double[] column = weights.column(table);
         TabularTraining.Prepared prepared = prepare(table, options.withValidationSplit(validationSplit));
@@ -200,7 +200,7 @@ public class TrainCommand implements Callable<Integer> {
             return null;
         }
         return CliFiles.labeledRows(spec, test,
-                readColumns(test, model.preprocessor().readOptions(List.of(model.target()))), model);
+                readColumns(test, testReadOptions(model.preprocessor())), model);
     }
 
     /** {@code w} unless every weight is 0 (a data error: such rows carry no information). */
@@ -236,7 +236,12 @@ public class TrainCommand implements Callable<Integer> {
      * --weight-column kept.
      */
     protected final ColumnarReadOptions trainingReadOptions(TabularOptions options) {
-        return weights.keepWeightColumn(TabularTraining.readOptions(target, options));
+        return data.format.apply(weights.keepWeightColumn(TabularTraining.readOptions(target, options)));
+    }
+
+    /** The columns to read from the --test file for a model with {@code preprocessor} (the target kept). */
+    protected final ColumnarReadOptions testReadOptions(TablePreprocessor preprocessor) {
+        return data.format.apply(preprocessor.readOptions(List.of(target)));
     }
 
     /**

@@ -52,7 +52,7 @@ class RealTablesTest {
         CliRun run = train(data, "--target", "price");
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().contains("column \"city\": categorical, 3 levels [\"Lyon\", \"Nice\", \"Paris\"], 1 rare "
-                + "levels (fewer than 5 rows) merged into city:rare, 5 missing (a level of its own)"), run::toString);
+                + "level (fewer than 5 rows) merged into city:rare, 5 missing (a level of its own)"), run::toString);
         assertTrue(run.out().contains("column \"size\": numeric, median"), run::toString);
         assertTrue(run.out().contains("column \"note\": categorical, 4 levels [\"None\", \"big flat\", \"new\", \"old \"]"),
                 run::toString);
@@ -174,6 +174,24 @@ class RealTablesTest {
         CliRun big = train(overflow, "--target", "y");
         assertEquals(ExitCodes.DATA, big.exitCode(), big::toString);
         assertTrue(big.err().contains("o.csv, line 3, column 2 \"y\": number too large"), big::toString);
+    }
+
+    @Test
+    void aTextTargetOfMostlyDistinctValuesIsRefusedUnlessClassificationIsAsked() throws Exception {
+        StringBuilder sb = new StringBuilder("a,price\n");
+        for (int i = 0; i < 120; i++) {
+            sb.append(i % 7).append(",\"").append(String.format(java.util.Locale.ROOT, "%,d", 50_000 + 1_037 * i))
+                    .append("\"\n");
+        }
+        Path data = TestCsv.write(dir.resolve("grouped.csv"), sb.toString());
+        CliRun run = train(data, "--target", "price");
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("grouped.csv, column 2 \"price\": the target has 120 distinct text values in 120 "
+                + "rows, too many to be class labels; numbers with thousands separators are not read as numbers: write "
+                + "them without (--task classification trains a classifier anyway)"), run::toString);
+        assertTrue(run.err().contains("\"50,000\""), run::toString);
+        assertFalse(Files.exists(dir.resolve("m.safetensors")));
+        assertEquals(0, train(data, "--target", "price", "--task", "classification").exitCode());
     }
 
     @Test

@@ -23,6 +23,7 @@ public final class Column implements java.io.Serializable {
     private final String name;
     private final int position;
     private final boolean readForNumbers;
+    private final byte decimal;
     private DoubleChunks numbers;
     private boolean released;
     private IntChunks codes = new IntChunks();
@@ -37,10 +38,12 @@ public final class Column implements java.io.Serializable {
     private boolean allIntegers = true;
     private boolean textDropped;
 
-    Column(String name, int position, boolean textOnly) {
+    /** {@code decimal}: the decimal mark of the numbers, '.' or ','. */
+    Column(String name, int position, boolean textOnly, char decimal) {
         this.name = name;
         this.position = position;
         this.readForNumbers = !textOnly;
+        this.decimal = (byte) decimal;
         this.numbers = textOnly ? null : new DoubleChunks();
     }
 
@@ -59,7 +62,7 @@ public final class Column implements java.io.Serializable {
             firstMissingRow = firstMissingRow < 0 ? rows : firstMissingRow;
         }
         if (numbers != null) {
-            double v = missing ? Double.NaN : StrictNumbers.parseOrNaN(bytes, from, to);
+            double v = missing ? Double.NaN : StrictNumbers.parseOrNaN(bytes, from, to, decimal);
             numbers.add(v);
             if (!missing && Double.isNaN(v)) {
                 nonNumberCount++;

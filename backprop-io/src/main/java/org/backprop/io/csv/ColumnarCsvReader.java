@@ -47,7 +47,7 @@ public final class ColumnarCsvReader {
         LineIndex lines = new LineIndex();
         int[] rows = new int[1];
         try {
-            CsvRows.read(source, in, new CsvRows.Consumer() {
+            CsvRows.read(source, in, options.separator(), new CsvRows.Consumer() {
                 @Override
                 public void header(List<String> header) {
                     names.addAll(header);
@@ -83,7 +83,7 @@ public final class ColumnarCsvReader {
         for (int c = 0; c < columns.length; c++) {
             String name = header.get(c);
             if (options.columns() == null || options.columns().contains(name)) {
-                columns[c] = new Column(name, c, options.textColumns().contains(name));
+                columns[c] = new Column(name, c, options.textColumns().contains(name), options.decimal());
             }
         }
         return columns;

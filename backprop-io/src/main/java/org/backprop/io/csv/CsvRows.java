@@ -11,8 +11,8 @@ import org.backprop.io.DataException;
 /**
  * The checks every CSV file gets, on top of {@link CsvScanner}'s records: a header row of
  * non-empty, unique names (trimmed); exactly as many cells in every row as in the header; blank
- * lines only at the end; a single-column file whose header or first row holds {@code ;}, a tab or
- * {@code |} is refused as written with another separator; at least one data row.
+ * lines only at the end; a single-column file whose header or first row holds another of the
+ * separators ({@code , ; tab |}) is refused as written with that separator; at least one data row.
  */
 final class CsvRows implements CsvScanner.Sink {
     /** Receives the header, then each data row with its 0-based index. */
@@ -23,20 +23,25 @@ final class CsvRows implements CsvScanner.Sink {
     }
 
     private final String source;
+    private final char separator;
     private final Consumer consumer;
     private List<String> header;
     private int rows;
     private long pendingBlankLine;
 
-    private CsvRows(String source, Consumer consumer) {
+    private CsvRows(String source, char separator, Consumer consumer) {
         this.source = source;
+        this.separator = separator;
         this.consumer = consumer;
     }
 
-    /** Reads {@code in} to its end; every problem is a {@link DataException} naming file and line. */
-    static void read(String source, InputStream in, Consumer consumer) throws IOException {
-        CsvRows rows = new CsvRows(source, consumer);
-        CsvScanner.scan(source, in, rows);
+    /**
+     * Reads {@code in}, cells separated by {@code separator} (see {@link ColumnarReadOptions#SEPARATORS}),
+     * to its end; every problem is a {@link DataException} naming file and line.
+     */
+    static void read(String source, InputStream in, char separator, Consumer consumer) throws IOException {
+        CsvRows rows = new CsvRows(source, separator, consumer);
+        CsvScanner.scan(source, in, separator, rows);
         rows.finish();
     }
 
@@ -53,14 +58,16 @@ final class CsvRows implements CsvScanner.Sink {
         if (header == null) {
             header = header(record);
             requireTerminated(record);
+            if (header.size() == 1) {  // before the consumer looks for its columns in a header of one name
+                SeparatorCheck.requireSeparatedBy(separator, source, 1, header.get(0), header.get(0));
+            }
             consumer.header(header);
             return;
         }
         requireWidth(record);
         requireTerminated(record);
         if (rows == 0 && header.size() == 1) {
-            SeparatorCheck.requireCommaSeparated(source, 1, header.get(0), header.get(0));
-            SeparatorCheck.requireCommaSeparated(source, record.line(), header.get(0), record.text(0));
+            SeparatorCheck.requireSeparatedBy(separator, source, record.line(), header.get(0), record.text(0));
         }
         if (rows == Integer.MAX_VALUE) {
             throw DataException.in(source).line(record.line()).problem("more than " + Integer.MAX_VALUE + " data rows");
@@ -85,7 +92,10 @@ final class CsvRows implements CsvScanner.Sink {
             String name = raw.trim();
             DataException.Builder at = DataException.in(source).line(record.line()).column(c + 1, name);
             if (name.isEmpty()) {
-                throw at.text(raw).problem("empty column name in the header");
+                throw at.text(raw).problem("empty column name in the header" + (c == 0 && record.cellCount() > 1
+                        ? "; a nameless first column usually holds row names (R's write.csv without row.names = "
+                        + "FALSE, pandas' to_csv without index=False): write the file without them, or name the column"
+                        : ""));
             }
             Integer previous = firstColumn.putIfAbsent(name, c + 1);
             if (previous != null) {

@@ -8,8 +8,8 @@ import org.backprop.io.DataException;
 /**
  * One streaming pass over the bytes of a CSV file, record by record, in constant memory (a 64 KiB
  * read buffer and the current record): RFC 4180 quoting ({@code "a, ""b"""}; a quote inside an
- * unquoted cell is an ordinary character; after a closing quote only a comma or a line end may
- * follow), LF, CRLF or CR line ends (also inside quoted cells), one optional UTF-8 byte order mark,
+ * unquoted cell is an ordinary character; after a closing quote only the separator (a comma unless
+ * told otherwise) or a line end may follow), LF, CRLF or CR line ends (also inside quoted cells), one optional UTF-8 byte order mark,
  * and strict UTF-8 checked byte by byte (an invalid sequence is a {@link DataException} naming the
  * line, the byte offset and the bytes in hex). Byte offsets and line numbers are {@code long}, so
  * files over 2 GiB are read like any other.
@@ -29,6 +29,7 @@ final class CsvScanner {
     private enum State { RECORD_START, CELL_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
 
     private final String source;
+    private final byte separator;
     private final RawRecord record = new RawRecord();
     private State state = State.RECORD_START;
     private long line = 1;
@@ -43,17 +44,19 @@ final class CsvScanner {
     private int utf8Length;
     private long utf8Start;
 
-    private CsvScanner(String source) {
+    private CsvScanner(String source, char separator) {
         this.source = source;
+        this.separator = (byte) separator;
     }
 
     /**
-     * Reads {@code in} to its end, calling {@code sink} once per record; does not close {@code in}.
+     * Reads {@code in} to its end, cells separated by {@code separator} (an ASCII character other than
+     * the quote and line ends), calling {@code sink} once per record; does not close {@code in}.
      *
      * @throws DataException on invalid UTF-8 or text after a closing quote
      */
-    static void scan(String source, InputStream in, Sink sink) throws IOException {
-        new CsvScanner(source).run(in, sink);
+    static void scan(String source, InputStream in, char separator, Sink sink) throws IOException {
+        new CsvScanner(source, separator).run(in, sink);
     }
 
     private void run(InputStream in, Sink sink) throws IOException {
@@ -105,12 +108,12 @@ final class CsvScanner {
                     if (b == '"') {
                         record.append(b);
                         state = State.QUOTED;
-                    } else if (b == ',' || b == '\n' || b == '\r') {
+                    } else if (b == separator || b == '\n' || b == '\r') {
                         unquoted(b, sink, true);
                     } else {
                         throw DataException.in(source).line(line).problem("malformed CSV: unexpected character '"
                                 + printable(b) + "' after the closing quote of a cell (a quote inside a quoted cell "
-                                + "is written \"\")");
+                                + "is written \"\")" + SeparatorCheck.hintAfterQuote(separator, line, b));
                     }
                 }
                 default -> throw new IllegalStateException(state.toString());
@@ -130,7 +133,7 @@ final class CsvScanner {
 
     /**
      * Length of the run of bytes from {@code i} that an unquoted cell takes as they are: ASCII other
-     * than the comma and line ends (0 when the byte at {@code i} is none of those, and always 0
+     * than the separator and line ends (0 when the byte at {@code i} is none of those, and always 0
      * while a UTF-8 sequence is open), so the byte-by-byte path is left for the bytes it must see.
      */
     private int plainRun(byte[] buffer, int i, int to) {
@@ -140,7 +143,7 @@ final class CsvScanner {
         int j = i;
         while (j < to) {
             byte b = buffer[j];
-            if (b < 0 || b == ',' || b == '\n' || b == '\r') {
+            if (b < 0 || b == separator || b == '\n' || b == '\r') {
                 break;
             }
             j++;
@@ -150,7 +153,7 @@ final class CsvScanner {
 
     /** A byte outside quotes ({@code wasQuoted}: the cell that this byte ends was quoted). */
     private void unquoted(byte b, Sink sink, boolean wasQuoted) {
-        if (b == ',') {
+        if (b == separator) {
             record.endCell(wasQuoted);
             state = State.CELL_START;
         } else if (b == '\n' || b == '\r') {

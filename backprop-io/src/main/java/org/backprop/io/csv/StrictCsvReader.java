@@ -49,7 +49,7 @@ public final class StrictCsvReader {
         List<String> header = new ArrayList<>();
         List<String[]> rows = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
-        CsvRows.read(source, in, new CsvRows.Consumer() {
+        CsvRows.read(source, in, ',', new CsvRows.Consumer() {
             @Override
             public void header(List<String> names) {
                 header.addAll(names);

@@ -75,6 +75,11 @@ public final class StrictNumbers {
      * {@link EiselLemire}; what neither decides goes through {@link Double#parseDouble}.
      */
     static double parseOrNaN(byte[] s, int from, int to) {
+        return parseOrNaN(s, from, to, (byte) '.');
+    }
+
+    /** As {@link #parseOrNaN(byte[], int, int)} with {@code point} ('.' or ',') as the decimal mark. */
+    static double parseOrNaN(byte[] s, int from, int to, byte point) {
         int i = from;
         boolean negative = false;
         if (i < to && (s[i] == '+' || s[i] == '-')) {
@@ -89,14 +94,14 @@ public final class StrictNumbers {
             significant += significant > 0 || s[i] != '0' ? 1 : 0;
         }
         int fracDigits = 0;
-        if (i < to && s[i] == '.') {
+        if (i < to && s[i] == point) {
             for (i++; i < to && s[i] >= '0' && s[i] <= '9'; i++, fracDigits++) {
                 mantissa = mantissa * 10 + (s[i] - '0');
                 significant += significant > 0 || s[i] != '0' ? 1 : 0;
             }
         }
         if (intDigits + fracDigits == 0 || significant > 19) {
-            return intDigits + fracDigits == 0 ? Double.NaN : slow(s, from, to);
+            return intDigits + fracDigits == 0 ? Double.NaN : slow(s, from, to, point);
         }
         long exponent = 0;
         if (i < to && (s[i] == 'e' || s[i] == 'E')) {
@@ -124,11 +129,17 @@ public final class StrictNumbers {
             return negative ? -value : value;
         }
         double value = EiselLemire.toDouble(mantissa, e, negative);
-        return Double.isNaN(value) ? slow(s, from, to) : value;
+        return Double.isNaN(value) ? slow(s, from, to, point) : value;
     }
 
-    private static double slow(byte[] s, int from, int to) {
+    private static double slow(byte[] s, int from, int to, byte point) {
         String text = new String(s, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (point != '.') {
+            if (text.indexOf('.') >= 0) {
+                return Double.NaN;
+            }
+            text = text.replace((char) point, '.');
+        }
         if (!isDecimal(text)) {
             return Double.NaN;
         }

@@ -230,13 +230,14 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
 
     @Override
     public String describe() {
-        StringBuilder sb = new StringBuilder("categorical, ").append(levels.size()).append(" levels ");
+        StringBuilder sb = new StringBuilder("categorical, ").append(levelCount(levels.size())).append(' ');
         if (embeddingDim > 0) {
             sb.insert(0, "embedded (width " + embeddingDim + ", " + cardinality() + " codes) ");
         }
         sb.append(shortList(levels));
         if (!rareLevels.isEmpty()) {
-            sb.append(", ").append(rareLevels.size()).append(" rare levels (fewer than ").append(minCount)
+            sb.append(", ").append(rareLevels.size()).append(rareLevels.size() == 1 ? " rare level" : " rare levels")
+                    .append(" (fewer than ").append(minCount)
                     .append(" rows) merged into ").append(column).append(":rare");
         }
         sb.append(", ").append(missingInTraining).append(" missing");
@@ -244,6 +245,11 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
             sb.append(" (a level of its own)");
         }
         return sb.toString();
+    }
+
+    /** "1 level", "3 levels". */
+    private static String levelCount(int count) {
+        return count + (count == 1 ? " level" : " levels");
     }
 
     private static String shortList(List<String> values) {

@@ -20,7 +20,8 @@ import org.backprop.io.model.Task;
  * unless the task is classification. Missing target cells (empty or a missing-value token) are a
  * data error naming the first and counting all, or with {@code dropMissing} their rows are left out;
  * they never become a class. A target with one value in every row is refused, unless the task is
- * regression by request.
+ * regression by request; so is a text target with more than {@value #MANY_TEXT_CLASSES} distinct values
+ * that are more than half its rows, unless the task is given.
  *
  * @param task     the task
  * @param reason   why this task, for the user
@@ -33,6 +34,11 @@ import org.backprop.io.model.Task;
 public record Target(Task task, String reason, int[] rows, int dropped, double[] values, String[] labels) {
     /** Whole-number targets with at most this many distinct values are taken as class labels. */
     public static final int MAX_CLASSES = 10;
+    /**
+     * A text target with more distinct values than this and than half its rows is refused unless the
+     * task is given: such "classes" are mostly single rows (ids, or numbers written as text).
+     */
+    public static final int MANY_TEXT_CLASSES = 50;
 
     /**
      * This target without its rows and regression values (null), once they have been handed on
@@ -135,6 +141,14 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
                     + MAX_CLASSES + ")" : "target \"" + c.name() + "\" has text values such as \""
                     + c.firstNonNumberText() + "\"";
         }
+        long present = c.rows() - c.missing();
+        if (requested == null && !numeric && distinct > MANY_TEXT_CLASSES && 2 * distinct > present) {
+            throw column.get().text(c.firstNonNumberText()).problem("the target has " + distinct
+                    + " distinct text values in " + present + " rows, too many to be class labels"
+                    + (looksLikeGroupedNumber(c.firstNonNumberText()) ? "; numbers with thousands separators are "
+                    + "not read as numbers: write them without" : "")
+                    + " (--task classification trains a classifier anyway)");
+        }
         if (distinct < 2 && !(requested == Task.REGRESSION)) {
             throw column.get().problem("the target has the same "
                     + "value \"" + firstValue + "\" in every " + (c.missing() > 0 ? "non-missing " : "") + "row: "
@@ -142,6 +156,11 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
                     + "fits the constant anyway)");
         }
         return new Choice(task, reason);
+    }
+
+    /** True for text such as {@code 59,222} or {@code -1,234,567.5}: a number with thousands separators. */
+    private static boolean looksLikeGroupedNumber(String text) {
+        return text != null && text.matches("[-+]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?");
     }
 
     private static DataException missingTarget(DataException.Builder at, long missing, long rows, boolean dropMissing) {

@@ -115,6 +115,24 @@ class ColumnarCsvReaderTest {
     }
 
     @Test
+    void aDecimalCommaReadsAsTheDecimalPoint() {
+        String[] texts = {"0", "-0.5", "123.456", "1e22", "+3e-5", "-.5", "5.", "99999999999999999999.5",
+            "1234567.8901234567", "0.30000000000000004", "2.2250738585072014E-308"};
+        for (String text : texts) {
+            byte[] b = text.replace('.', ',').getBytes(UTF_8);
+            assertEquals(Double.parseDouble(text), StrictNumbers.parseOrNaN(b, 0, b.length, (byte) ','), text);
+        }
+        for (String notANumber : new String[] {"1.5", "1,5.0", "1,234,5", ",", "1.234,5", "1,5e"}) {
+            byte[] b = notANumber.getBytes(UTF_8);
+            assertTrue(Double.isNaN(StrictNumbers.parseOrNaN(b, 0, b.length, (byte) ',')), notANumber);
+        }
+        ColumnarTable table = ColumnarCsvReader.parse("eu.csv", "a;b\n3,75;x\n-1,5;y\n".getBytes(UTF_8),
+                ColumnarReadOptions.all().withSeparator(';').withDecimal(','));
+        assertEquals(3.75, table.column("a").number(0));
+        assertEquals(-1.5, table.column("a").number(1));
+    }
+
+    @Test
     void onlyTheAskedColumnsAreKeptAndTextColumnsAreNotParsed() {
         ColumnarReadOptions options = new ColumnarReadOptions(Set.of("zip", "y"), Set.of("zip"), MissingValues.defaults());
         ColumnarTable t = ColumnarCsvReader.parse("d.csv", "zip,other,y\n01234,x,1\n1234,y,2\n".getBytes(UTF_8), options);

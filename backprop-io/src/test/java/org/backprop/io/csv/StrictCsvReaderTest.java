@@ -3,6 +3,7 @@ package org.backprop.io.csv;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -175,6 +176,26 @@ class StrictCsvReaderTest {
     void semicolonMessageWording() {
         DataException e = failParse("a;b\n1;2\n");
         assertTrue(e.getMessage().contains("looks like ';'-separated; this reader expects commas"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {";", "\t", "|"})
+    void quotedHeaderWithOtherSeparator(String sep) {
+        // R's write.csv2 and spreadsheets quote the names: "a";"b"
+        DataException e = failParse("\"a\"" + sep + "\"b\"\n1" + sep + "2\n");
+        assertEquals(1, e.getLine());
+        assertTrue(e.getMessage().contains("-separated and this reader expects commas"), e.getMessage());
+    }
+
+    @Test
+    void aNamelessFirstColumnIsExplainedAsRowNames() {
+        // R's write.csv(df, file) writes "" over the row names
+        DataException e = failParse("\"\",\"mpg\",\"cyl\"\n\"Mazda RX4\",21,6\n");
+        assertEquals(1, e.getColumn());
+        assertTrue(e.getMessage().contains("empty column name in the header; a nameless first column usually holds "
+                + "row names (R's write.csv without row.names = FALSE"), e.getMessage());
+        DataException later = failParse("a,,b\n1,2,3\n");
+        assertFalse(later.getMessage().contains("row names"), later.getMessage());
     }
 
     @Test

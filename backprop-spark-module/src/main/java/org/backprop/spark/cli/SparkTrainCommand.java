@@ -136,7 +136,7 @@ final class SparkTrainCommand extends TrainCommand {
             try (Model model = TabularTraining.model(fit.preprocessor(), fit.targetName(), fit.featureScaler(),
                     fit.targetScaler(), fit.labels(), loss, networks(), metadata(name(data), rows));
                  SparkTable testTable = given("--test") ? SparkTableReader.read(session(), raw("--test"),
-                         fit.preprocessor().readOptions(List.of(target()))) : null) {
+                         testReadOptions(fit.preprocessor())) : null) {
                 JavaRDD<EncodedPart> test = testTable == null ? null
                         : TestTable.encode(testTable, ModelBytes.of(model));
                 try {

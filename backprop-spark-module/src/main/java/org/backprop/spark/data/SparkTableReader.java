@@ -52,7 +52,7 @@ public final class SparkTableReader {
                 throw DataException.in(source).problem("the file is empty; expected a header line with column names");
             }
             columns = ColumnarCsvReader.parse(source, (header + "\n" + header + "\n").getBytes(StandardCharsets.UTF_8),
-                    new ColumnarReadOptions(java.util.Set.of(), java.util.Set.of(), options.missing()))
+                    new ColumnarReadOptions(java.util.Set.of(), java.util.Set.of(), options.missing(), options.separator(), '.'))
                     .columnNames();
             parts = lines.mapPartitionsWithIndex((p, it) -> Collections.singletonList(
                     csvPart(p, it, header, source, settings)).iterator(), true);
@@ -149,7 +149,9 @@ public final class SparkTableReader {
             return new TablePart(p, null, null);
         }
         try {
-            return new TablePart(p, ColumnarTable.of(CsvTable.of(source, columns, cells), settings.options()), null);
+            // Spark writes a Parquet or table row's numbers with '.', whatever the CSV files' decimal mark
+            return new TablePart(p, ColumnarTable.of(CsvTable.of(source, columns, cells),
+                    settings.options().withDecimal('.')), null);
         } catch (DataException e) {
             return new TablePart(p, null, e);
         }

@@ -204,6 +204,14 @@ class SparkTrainCommandTest {
                 spark.toUri().toString()));
         assertEquals(0, b.code, b.out + b.err);
         assertEquals(epochLines(a.out), epochLines(b.out), "the same progress");
+        assertSameTensorsAndPreprocessing(local, spark);
+        CommandRun evaluate = backprop("evaluate", "--model", spark.toString(), "--data", csv.toString());
+        assertEquals(0, evaluate.code, evaluate.err);
+        return b;
+    }
+
+    /** The same tensors, bit for bit, and the same preprocessing and training metadata. */
+    private static void assertSameTensorsAndPreprocessing(Path local, Path spark) throws IOException {
         SafetensorsFile expected = SafetensorsReader.read(local);
         SafetensorsFile actual = SafetensorsReader.read(spark);
         assertEquals(expected.tensors().keySet(), actual.tensors().keySet());
@@ -212,9 +220,27 @@ class SparkTrainCommandTest {
         assertEquals(expected.metadata().get("preprocessing"), actual.metadata().get("preprocessing"));
         assertEquals(expected.metadata().get("training"), actual.metadata().get("training"));
         assertTrue(actual.metadata().get("preprocessing").contains("\"median\""), "a median is stored");
-        CommandRun evaluate = backprop("evaluate", "--model", spark.toString(), "--data", csv.toString());
-        assertEquals(0, evaluate.code, evaluate.err);
-        return b;
+    }
+
+    /**
+     * --separator and --decimal: a semicolon-separated file of decimal commas, read in several Spark
+     * partitions, trains the comma file's model.
+     */
+    @Test
+    void aSemicolonFileTrainsTheModelOfTheCommaFile() throws IOException {
+        Path semicolons = Files.createDirectories(dir.resolve("semicolons")).resolve("data.csv");  // same name
+        Files.writeString(semicolons, Files.readString(csv).replace(',', ';').replace('.', ','), StandardCharsets.UTF_8);
+        Path local = dir.resolve("separator-local.safetensors");
+        Path spark = dir.resolve("separator-spark.safetensors");
+        String[] common = {"train", "--target", "y", "--layers", "8,5", "--seed", "11", "--epochs", "3",
+            "--batch-size", "16"};
+        CommandRun a = backprop(concat(common, "--data", csv.toString(), "--out", local.toString()));
+        assertEquals(0, a.code, a.err);
+        CommandRun b = spark(concat(common, "--data", semicolons.toString(), "--separator", ";", "--decimal", ",",
+                "--partitions", "1",
+                "--master", "local[2]", "--out", spark.toUri().toString()));
+        assertEquals(0, b.code, b.out + b.err);
+        assertSameTensorsAndPreprocessing(local, spark);
     }
 
     private static String[] each(String[] args, String run) {

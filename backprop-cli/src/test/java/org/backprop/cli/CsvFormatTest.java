@@ -1,0 +1,110 @@
+package org.backprop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code --separator} and {@code --decimal}: semicolon-, tab- and bar-separated files, and decimal
+ * commas, read as their comma-separated twin.
+ */
+class CsvFormatTest {
+    @TempDir
+    Path dir;
+
+    private CliRun train(Path data, Path model, String... more) {
+        String[] base = {"train", "--data", data.toString(), "--target", "price", "--out", model.toString(),
+            "--epochs", "3", "--layers", "8", "--seed", "4"};
+        String[] args = new String[base.length + more.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(more, 0, args, base.length, more.length);
+        return CliRun.of((Object[]) args);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {";", "|", "tab", "\\t"})
+    void everyCommandReadsAnotherSeparatorAsTheCommaFile(String flag) throws Exception {
+        String separator = flag.equals("tab") || flag.equals("\\t") ? "\t" : flag;
+        String table = RealTablesTest.mixedTable();
+        Path comma = TestCsv.write(dir.resolve("comma.csv"), table);
+        Path other = TestCsv.write(dir.resolve("other.csv"), table.replace(",", separator));
+        Path commaModel = dir.resolve("comma.safetensors");
+        Path otherModel = dir.resolve("other.safetensors");
+        CliRun a = train(comma, commaModel);
+        CliRun b = train(other, otherModel, "--separator", flag, "--test", other.toString());
+        assertEquals(0, a.exitCode(), a::toString);
+        assertEquals(0, b.exitCode(), b::toString);
+        String beforeSaving = a.out().substring(0, a.out().indexOf("saved model"));
+        assertTrue(b.out().startsWith(beforeSaving), b::toString);  // same columns, losses and metrics
+        assertTrue(b.out().contains("test (60 rows)"), b::toString);
+
+        CliRun predictComma = CliRun.of("predict", "--model", commaModel, "--data", comma);
+        CliRun predictOther = CliRun.of("predict", "--model", otherModel, "--data", other, "--separator", flag);
+        assertEquals(0, predictOther.exitCode(), predictOther::toString);
+        assertEquals(predictComma.out(), predictOther.out());
+
+        CliRun evaluateComma = CliRun.of("evaluate", "--model", commaModel, "--data", comma);
+        CliRun evaluateOther = CliRun.of("evaluate", "--model", otherModel, "--data", other, "--separator", flag);
+        assertEquals(0, evaluateOther.exitCode(), evaluateOther::toString);
+        assertEquals(evaluateComma.out(), evaluateOther.out());
+
+        CliRun inspect = CliRun.of("inspect", "--model", otherModel, "--data", other, "--separator", flag, "--rows", "0:2");
+        assertEquals(0, inspect.exitCode(), inspect::toString);
+        CliRun gradcheck = CliRun.of("gradcheck", "--model", otherModel, "--data", other, "--separator", flag);
+        assertEquals(0, gradcheck.exitCode(), gradcheck::toString);
+    }
+
+    @Test
+    void decimalCommasInASemicolonFileReadAsTheCommaFile() throws Exception {
+        String table = RealTablesTest.mixedTable();
+        Path comma = TestCsv.write(dir.resolve("comma.csv"), table);
+        Path european = TestCsv.write(dir.resolve("european.csv"), table.replace(',', ';').replace('.', ','));
+        Path commaModel = dir.resolve("comma.safetensors");
+        Path europeanModel = dir.resolve("european.safetensors");
+        CliRun a = train(comma, commaModel);
+        CliRun b = train(european, europeanModel, "--separator", ";", "--decimal", ",");
+        assertEquals(0, b.exitCode(), b::toString);
+        assertTrue(b.out().startsWith(a.out().substring(0, a.out().indexOf("saved model"))), b::toString);
+        assertTrue(b.out().contains("column \"size\": numeric, median 2.5"), b::toString);
+        CliRun predictComma = CliRun.of("predict", "--model", commaModel, "--data", comma);
+        CliRun predictEuropean = CliRun.of("predict", "--model", europeanModel, "--data", european, "--separator", ";",
+                "--decimal", ",");
+        assertEquals(predictComma.out(), predictEuropean.out());
+
+        CliRun pointsInACommaFile = train(european, europeanModel, "--separator", ";");
+        assertEquals(0, pointsInACommaFile.exitCode(), pointsInACommaFile::toString);
+        assertTrue(pointsInACommaFile.out().contains("task: classification"), "without --decimal 3,75 is text");
+        CliRun usage = train(comma, commaModel, "--decimal", ",");
+        assertEquals(ExitCodes.USAGE, usage.exitCode(), usage::toString);
+        assertTrue(usage.err().contains("--decimal ',' needs another --separator than ','"), usage::toString);
+    }
+
+    @Test
+    void aFileOfAnotherSeparatorNamesTheFlag() throws Exception {
+        Path semicolons = TestCsv.write(dir.resolve("s.csv"), "\"a\";\"price\"\n1;2\n3;4\n");
+        CliRun run = train(semicolons, dir.resolve("m.safetensors"));
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("s.csv, line 1: malformed CSV: unexpected character ';' after the closing quote "
+                + "of a cell (a quote inside a quoted cell is written \"\"); the file looks like ';'-separated and "
+                + "this reader expects commas (read it with --separator ';')"), run::toString);
+
+        Path commas = TestCsv.write(dir.resolve("c.csv"), "a,price\n1,2\n3,4\n");
+        CliRun wrong = train(commas, dir.resolve("m.safetensors"), "--separator", "tab");
+        assertEquals(ExitCodes.DATA, wrong.exitCode(), wrong::toString);
+        assertTrue(wrong.err().contains("c.csv, line 1, column 1 \"a,price\": looks like ','-separated; this reader "
+                + "expects '\\t' (tab) (read it with --separator ',')"), wrong::toString);
+    }
+
+    @Test
+    void anUnknownSeparatorIsAUsageError() {
+        CliRun run = CliRun.of("predict", "--model", "m.safetensors", "--data", "d.csv", "--separator", "::");
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("'::' is not a separator: use ',', ';', tab or '|'"), run::toString);
+    }
+}
