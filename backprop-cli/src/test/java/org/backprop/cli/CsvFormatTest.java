@@ -77,9 +77,10 @@ class CsvFormatTest {
                 "--decimal", ",");
         assertEquals(predictComma.out(), predictEuropean.out());
 
-        CliRun pointsInACommaFile = train(european, europeanModel, "--separator", ";");
-        assertEquals(0, pointsInACommaFile.exitCode(), pointsInACommaFile::toString);
-        assertTrue(pointsInACommaFile.out().contains("task: classification"), "without --decimal 3,75 is text");
+        CliRun withoutDecimal = train(european, europeanModel, "--separator", ";");
+        assertEquals(ExitCodes.DATA, withoutDecimal.exitCode(), withoutDecimal::toString);
+        assertTrue(withoutDecimal.err().contains("a number written with a comma would make the target text"),
+                withoutDecimal::toString);
         CliRun usage = train(comma, commaModel, "--decimal", ",");
         assertEquals(ExitCodes.USAGE, usage.exitCode(), usage::toString);
         assertTrue(usage.err().contains("--decimal ',' needs another --separator than ','"), usage::toString);

@@ -177,7 +177,7 @@ class RealTablesTest {
     }
 
     @Test
-    void aTextTargetOfMostlyDistinctValuesIsRefusedUnlessClassificationIsAsked() throws Exception {
+    void aTargetOfNumbersWithCommasIsRefusedUnlessClassificationIsAsked() throws Exception {
         StringBuilder sb = new StringBuilder("a,price\n");
         for (int i = 0; i < 120; i++) {
             sb.append(i % 7).append(",\"").append(String.format(java.util.Locale.ROOT, "%,d", 50_000 + 1_037 * i))
@@ -186,12 +186,36 @@ class RealTablesTest {
         Path data = TestCsv.write(dir.resolve("grouped.csv"), sb.toString());
         CliRun run = train(data, "--target", "price");
         assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("grouped.csv, column 2 \"price\": the target has 120 distinct text values in 120 "
-                + "rows, too many to be class labels; numbers with thousands separators are not read as numbers: write "
-                + "them without (--task classification trains a classifier anyway)"), run::toString);
-        assertTrue(run.err().contains("\"50,000\""), run::toString);
+        assertTrue(run.err().contains("grouped.csv, column 2 \"price\": a number written with a comma would make the "
+                + "target text (class labels); read decimal commas with --decimal ',' (the separator must then be ';', "
+                + "tab or '|'), remove thousands separators, or use --task classification if these are labels; found "
+                + "\"50,000\""), run::toString);
         assertFalse(Files.exists(dir.resolve("m.safetensors")));
         assertEquals(0, train(data, "--target", "price", "--task", "classification").exitCode());
+    }
+
+    @Test
+    void aTextTargetOfMostlyDistinctValuesIsRefusedUnlessClassificationIsAsked() throws Exception {
+        StringBuilder sb = new StringBuilder("a,name\n");
+        for (int i = 0; i < 120; i++) {
+            sb.append(i % 7).append(",n").append(1000 + i * 7).append('\n');
+        }
+        Path data = TestCsv.write(dir.resolve("names.csv"), sb.toString());
+        CliRun run = train(data, "--target", "name");
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("names.csv, column 2 \"name\": the target has 120 distinct text values in 120 "
+                + "rows, too many to be class labels (--task classification trains a classifier anyway)"), run::toString);
+    }
+
+    @Test
+    void aFeatureOfNumbersWithCommasIsADataErrorUnlessDeclaredCategorical() throws Exception {
+        Path data = TestCsv.write(dir.resolve("eu.csv"), "size;price\n3,5;10\n4,25;12\n5;14\n6,5;15\n");
+        CliRun run = train(data, "--target", "price", "--separator", ";");
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("eu.csv, line 2, column 1 \"size\": a number written with a comma would make "
+                + "this column text; read decimal commas with --decimal ','"), run::toString);
+        assertEquals(0, train(data, "--target", "price", "--separator", ";", "--decimal", ",").exitCode());
+        assertEquals(0, train(data, "--target", "price", "--separator", ";", "--categorical", "size").exitCode());
     }
 
     @Test

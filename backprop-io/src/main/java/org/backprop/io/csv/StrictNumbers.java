@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class StrictNumbers {
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?[0-9]*,[0-9]+");
+    private static final Pattern GROUPED = Pattern.compile("[+-]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?");
 
     private StrictNumbers() {
     }
@@ -187,6 +188,18 @@ public final class StrictNumbers {
             i++;
         }
         return i - from;
+    }
+
+    /**
+     * True if {@code text} (spaces and tabs around it ignored) is a number written with a comma: a
+     * decimal comma ({@code 39,1}) or thousands separators ({@code 59,222}, {@code 1,234.5}).
+     */
+    public static boolean writtenWithComma(String text) {
+        if (text == null) {
+            return false;
+        }
+        String s = strip(text);
+        return DECIMAL_COMMA.matcher(s).matches() || GROUPED.matcher(s).matches();
     }
 
     private static String whyNotDecimal(String s) {

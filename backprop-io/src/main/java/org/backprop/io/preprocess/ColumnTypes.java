@@ -7,6 +7,7 @@ import org.backprop.io.DataException;
 import org.backprop.io.csv.Column;
 import org.backprop.io.csv.ColumnCounts;
 import org.backprop.io.csv.ColumnarTable;
+import org.backprop.io.csv.StrictNumbers;
 
 /**
  * Chooses each feature column's type from the training file, unless declared:
@@ -85,6 +86,11 @@ public final class ColumnTypes {
                             + " in this column: fix " + (c.nonNumbers() == 1 ? "it" : "them") + ", add the text to "
                             + "--na-values if it means missing, or declare --categorical " + name + ")")
                     .problem(ColumnarTable.whyNotNumber(c.firstNonNumberText()));
+        }
+        if (StrictNumbers.writtenWithComma(c.firstNonNumberText())) {
+            throw firstNonNumber.get().text(c.firstNonNumberText()).problem("a number written with a comma would make "
+                    + "this column text; read decimal commas with --decimal ',' (the separator must then be ';', tab "
+                    + "or '|'), remove thousands separators, or declare --categorical " + name + " to keep the text");
         }
         long present = c.rows() - c.missing();
         if (c.levels() == present && present > 1 && c.numbers() == 0) {

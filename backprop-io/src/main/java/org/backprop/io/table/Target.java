@@ -6,6 +6,7 @@ import org.backprop.io.DataException;
 import org.backprop.io.csv.Column;
 import org.backprop.io.csv.ColumnCounts;
 import org.backprop.io.csv.ColumnarTable;
+import org.backprop.io.csv.StrictNumbers;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.Task;
 
@@ -141,12 +142,15 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
                     + MAX_CLASSES + ")" : "target \"" + c.name() + "\" has text values such as \""
                     + c.firstNonNumberText() + "\"";
         }
+        if (requested == null && !numeric && StrictNumbers.writtenWithComma(c.firstNonNumberText())) {
+            throw column.get().text(c.firstNonNumberText()).problem("a number written with a comma would make the "
+                    + "target text (class labels); read decimal commas with --decimal ',' (the separator must then be "
+                    + "';', tab or '|'), remove thousands separators, or use --task classification if these are labels");
+        }
         long present = c.rows() - c.missing();
         if (requested == null && !numeric && distinct > MANY_TEXT_CLASSES && 2 * distinct > present) {
             throw column.get().text(c.firstNonNumberText()).problem("the target has " + distinct
                     + " distinct text values in " + present + " rows, too many to be class labels"
-                    + (looksLikeGroupedNumber(c.firstNonNumberText()) ? "; numbers with thousands separators are "
-                    + "not read as numbers: write them without" : "")
                     + " (--task classification trains a classifier anyway)");
         }
         if (distinct < 2 && !(requested == Task.REGRESSION)) {
@@ -156,11 +160,6 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
                     + "fits the constant anyway)");
         }
         return new Choice(task, reason);
-    }
-
-    /** True for text such as {@code 59,222} or {@code -1,234,567.5}: a number with thousands separators. */
-    private static boolean looksLikeGroupedNumber(String text) {
-        return text != null && text.matches("[-+]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?");
     }
 
     private static DataException missingTarget(DataException.Builder at, long missing, long rows, boolean dropMissing) {
