@@ -4,12 +4,14 @@ parsed numeric matrix.
 
 For each row count it writes a CSV of 16 columns (numeric: 15 float features and a float target y;
 --mixed also: 12 float features, 3 of them with ~1 % empty cells, 2 text columns of 8 and 50 levels,
-1 integer column, target y), then runs
+1 integer column, target y; --kinds narrow: 2 numeric columns, one feature x and a float target y;
+binary: one float feature x and a target y of two labels, "no" and "yes"), then runs
 
     ./backprop train --data FILE --target y --epochs E --batch-size B --out WORK/model.safetensors
 
 with BACKPROP_JAVA_OPTS=-Xmx<f * M + 64 MiB> for the heap factors f in ascending order until one
-succeeds, where M = rows x 16 x 8 bytes is the parsed numeric matrix of the file. It reports the
+succeeds, where M = rows x columns x 8 bytes is the parsed numeric matrix of the file (16 columns,
+2 for narrow and binary). It reports the
 smallest factor that worked, the live peak of that run (the largest heap occupancy after a full
 collection, from its -Xlog:gc log), its peak RSS (/usr/bin/time -v, "Maximum resident set
 size") and RSS / M, the network's input width w (one-hot columns and missing-value indicators
@@ -36,7 +38,7 @@ import time
 import numpy as np
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-COLUMNS = 16
+COLUMNS = {"numeric": 16, "mixed": 16, "narrow": 2, "binary": 2}
 MIB = 1 << 20
 
 
@@ -72,6 +74,26 @@ def write_mixed(path, rows, seed):
             table = np.column_stack([cells, small[kind], large[city], count.astype(str),
                                      np.char.mod("%.6g", y)])
             f.write("\n".join(",".join(r) for r in table) + "\n")
+
+
+def write_two_columns(path, rows, seed, labels):
+    """One float feature x and a target y: 2x plus noise, or with labels the class "yes" or "no"."""
+    rng = np.random.default_rng(seed)
+    with open(path, "w") as f:
+        f.write("x,y\n")
+        for start in range(0, rows, 500_000):
+            n = min(500_000, rows - start)
+            x = rng.standard_normal(n)
+            if labels:
+                label = np.where(x + 0.5 * rng.standard_normal(n) > 0, "yes", "no")
+                f.write("\n".join(f"{a:.6g},{b}" for a, b in zip(x, label)) + "\n")
+            else:
+                np.savetxt(f, np.column_stack([x, 2 * x + 0.1 * rng.standard_normal(n)]), fmt="%.6g", delimiter=",")
+
+
+WRITERS = {"numeric": write_numeric, "mixed": write_mixed,
+           "narrow": lambda path, rows, seed: write_two_columns(path, rows, seed, False),
+           "binary": lambda path, rows, seed: write_two_columns(path, rows, seed, True)}
 
 
 def live_peak(gc_log):
@@ -139,7 +161,7 @@ def inputs(stdout):
 
 def measure(command, kind, rows, data, work, args, width, say):
     """One line of the report: the smallest heap factor with which `command` succeeds on `data`."""
-    matrix = rows * COLUMNS * 8
+    matrix = rows * COLUMNS[kind] * 8
     failed = []
     result = None
     for f in sorted(args.factors):
@@ -173,7 +195,7 @@ def measure(command, kind, rows, data, work, args, width, say):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000, 5_000_000, 10_000_000])
-    parser.add_argument("--kinds", nargs="+", default=["numeric", "mixed"], choices=["numeric", "mixed"])
+    parser.add_argument("--kinds", nargs="+", default=["numeric", "mixed"], choices=sorted(WRITERS))
     parser.add_argument("--factors", type=float, nargs="+", default=[1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0])
     parser.add_argument("--commands", nargs="+", default=["train"], choices=["train", "predict", "evaluate"],
                         help="predict and evaluate use the model the train run of the same file saved")
@@ -207,7 +229,7 @@ def main():
         f"load {open('/proc/loadavg').read().split()[:3]}, repo {commit}")
     say(f"train: --epochs {args.epochs} --batch-size {args.batch_size}; heap -Xmx = f * M + 64 MiB "
         f"{args.extra_java_opts}".rstrip())
-    say("M = rows x 16 x 8 bytes (the parsed numeric matrix); live = the largest heap after a full GC at that -Xmx "
+    say("M = rows x columns (16; narrow, binary: 2) x 8 bytes (the parsed numeric matrix); live = the largest heap after a full GC at that -Xmx "
         "(-Xlog:gc); read rows/s = rows / seconds to the first stdout line")
     say()
     say(f"{'command':8} {'kind':8} {'rows':>10} {'file MiB':>9} {'M MiB':>8} {'min f':>6} {'-Xmx MiB':>9} "
@@ -217,7 +239,7 @@ def main():
         for rows in args.rows:
             data = os.path.join(work, f"{kind}-{rows}.csv")
             if not os.path.exists(data):
-                (write_numeric if kind == "numeric" else write_mixed)(data, rows, args.seed)
+                WRITERS[kind](data, rows, args.seed)
             width = 0
             for command in args.commands:
                 width = measure(command, kind, rows, data, work, args, width, say)

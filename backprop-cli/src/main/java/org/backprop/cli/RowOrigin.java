@@ -22,9 +22,9 @@ record RowOrigin(String source, IntToLongFunction lines, List<String> columns) {
         return new RowOrigin(table.source(), table::line, table.columnNames());
     }
 
-    /** The origin of rows {@code rows} of {@code table}, in that order (e.g. the training rows). */
+    /** The origin of rows {@code rows} of {@code table}, in that order (e.g. the training rows); null: every row. */
     static RowOrigin of(ColumnarTable table, int[] rows) {
-        return of(table).select(rows);
+        return rows == null ? of(table) : of(table).select(rows);
     }
 
     /** Rows of {@code source} whose lines are not known, named by position. */

@@ -127,7 +127,7 @@ final class SampleWeightOptions {
     }
 
     /**
-     * Row weights of rows i = 0..n−1: {@code column[tableRows[i]]} (1 without a column) times the
+     * Row weights of rows i = 0..n−1: {@code column[tableRows[i]]} (tableRows null: every row; 1 without a column) times the
      * weight of {@code labels[i]}'s class (1 without class weights); null when both are absent.
      */
     static double[] rows(double[] column, int[] tableRows, String[] labels, Map<String, Double> classWeights) {
@@ -135,10 +135,10 @@ final class SampleWeightOptions {
         if (column == null && !byClass) {
             return null;
         }
-        int n = column != null ? tableRows.length : labels.length;
+        int n = column == null ? labels.length : tableRows != null ? tableRows.length : column.length;
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
-            double c = column == null ? 1.0 : column[tableRows[i]];
+            double c = column == null ? 1.0 : column[tableRows == null ? i : tableRows[i]];
             w[i] = byClass ? c * classWeights.getOrDefault(labels[i], 1.0) : c;
         }
         return w;

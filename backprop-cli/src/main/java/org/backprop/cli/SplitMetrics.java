@@ -4,16 +4,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 
 import org.backprop.io.model.Model;
 import org.backprop.io.model.Task;
+import org.backprop.io.preprocess.LabelEncoder;
 import org.backprop.io.table.LabeledRows;
 import org.backprop.io.table.NetworkRows;
-import org.backprop.metrics.Accuracy;
 import org.backprop.metrics.ClassLabels;
 import org.backprop.metrics.ClassReport;
-import org.backprop.metrics.ConfusionMatrix;
-import org.backprop.metrics.LogLoss;
+import org.backprop.metrics.ClassTally;
+import org.backprop.metrics.LogLossSum;
 import org.backprop.metrics.Mae;
 import org.backprop.metrics.Mse;
 import org.backprop.metrics.RSquared;
@@ -52,16 +53,14 @@ record SplitMetrics(int rows, Map<String, Object> values) {
 
     /** As {@link #of(Model, LabeledRows, RowOrigin)}, adding weighted metrics when {@code weights} is not null. */
     static SplitMetrics of(Model model, LabeledRows data, RowOrigin origin, double[] weights) {
-        return of(model, BatchedPredictions.all(model, data.size(),
-                sink -> BatchedPredictions.forEach(model, data.features(), origin, sink)), data.values(),
-                data.labels(), weights);
+        return of(model, data.size(), sink -> BatchedPredictions.forEach(model, data.features(), origin, sink),
+                data.values(), data.labels(), weights);
     }
 
     /** As {@link #of(Model, LabeledRows, RowOrigin, double[])} for rows already standardized (training, validation). */
     static SplitMetrics of(Model model, NetworkRows data, RowOrigin origin, double[] weights) {
-        return of(model, BatchedPredictions.all(model, data.size(),
-                sink -> BatchedPredictions.forEach(model, data.inputs(), origin, sink)), data.values(),
-                data.labels(), weights);
+        return of(model, data.size(), sink -> BatchedPredictions.forEach(model, data.inputs(), origin, sink),
+                data.values(), data.labels(), weights);
     }
 
     /**
@@ -69,45 +68,91 @@ record SplitMetrics(int rows, Map<String, Object> values) {
      * n×classes probabilities) against the true {@code values} or {@code labels}.
      */
     static SplitMetrics of(Model model, Matrix output, double[] values, String[] labels, double[] weights) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (model.task() == Task.REGRESSION) {
-            Matrix predicted = output;
-            Matrix actual = Matrix.wrap(values.length, 1, values);
-            m.put("mse", Mse.of(actual, predicted));
-            m.put("rmse", Rmse.of(actual, predicted));
-            m.put("mae", Mae.of(actual, predicted));
-            OptionalDouble r2 = RSquared.of(actual, predicted);
-            m.put("r2", r2.isPresent() ? r2.getAsDouble() : null);
-            if (weights != null) {
-                m.put("weighted_mse", Mse.of(actual, predicted, weights));
-                m.put("weighted_mae", Mae.of(actual, predicted, weights));
-            }
-        } else {
-            Matrix probabilities = output;
-            int k = model.labels().classCount();
-            int[] predicted = ClassLabels.argmax(probabilities);
-            int[] actual = model.labels().encode(labels);
-            Matrix oneHot = ClassLabels.oneHot(actual, k);
-            m.put("accuracy", Accuracy.of(actual, predicted));
-            m.put("log_loss", LogLoss.of(oneHot, probabilities));
-            if (k == 2) {
-                double[] positive = new double[probabilities.rows()];
-                for (int i = 0; i < positive.length; i++) {
-                    positive[i] = probabilities.get(i, 1);
-                }
-                OptionalDouble auc = RocAuc.of(actual, positive);
-                m.put("roc_auc", auc.isPresent() ? auc.getAsDouble() : null);
-            }
-            ClassReport report = ClassReport.of(actual, predicted, k);
-            m.put("macro_f1", report.macroF1());
-            if (weights != null) {
-                m.put("weighted_log_loss", LogLoss.of(oneHot, probabilities, weights));
-                m.put("weighted_accuracy", Accuracy.of(actual, predicted, weights));
-            }
-            m.put("per_class", new PerClass(model.labels().classes(), report));
-            m.put("confusion_matrix", new Confusion(model.labels().classes(),
-                    ConfusionMatrix.of(actual, predicted, k).toArray()));
+        return of(model, output.rows(), sink -> sink.accept(0, output), values, labels, weights);
+    }
+
+    /**
+     * The metrics of the {@code rows} outputs that {@code each} passes on batch by batch, in order.
+     * Classification metrics are summed a batch at a time ({@link ClassTally}, {@link LogLossSum}:
+     * the same sums in the same order as over one matrix, so the numbers do not depend on the
+     * batches), keeping per row only the positive class's probability when ROC AUC needs it;
+     * regression metrics take the n predictions.
+     */
+    private static SplitMetrics of(Model model, int rows, Consumer<BatchedPredictions.Sink> each, double[] values,
+                                   String[] labels, double[] weights) {
+        if (model.task() != Task.REGRESSION) {
+            return classification(model, rows, each, labels, weights);
         }
-        return new SplitMetrics(output.rows(), m);
+        Matrix predicted = BatchedPredictions.all(model, rows, each);
+        Map<String, Object> m = new LinkedHashMap<>();
+        Matrix actual = Matrix.wrap(values.length, 1, values);
+        m.put("mse", Mse.of(actual, predicted));
+        m.put("rmse", Rmse.of(actual, predicted));
+        m.put("mae", Mae.of(actual, predicted));
+        OptionalDouble r2 = RSquared.of(actual, predicted);
+        m.put("r2", r2.isPresent() ? r2.getAsDouble() : null);
+        if (weights != null) {
+            m.put("weighted_mse", Mse.of(actual, predicted, weights));
+            m.put("weighted_mae", Mae.of(actual, predicted, weights));
+        }
+        return new SplitMetrics(rows, m);
+    }
+
+    private static SplitMetrics classification(Model model, int rows, Consumer<BatchedPredictions.Sink> each,
+                                               String[] labels, double[] weights) {
+        LabelEncoder encoder = model.labels();
+        int k = encoder.classCount();
+        int positives = 0;
+        if (k == 2) {
+            for (String label : labels) {
+                positives += encoder.encode(label);
+            }
+        }
+        double[] positive = k == 2 ? new double[positives] : null;
+        double[] negative = k == 2 ? new double[rows - positives] : null;
+        int[] filled = new int[2];
+        ClassTally tally = new ClassTally(k);
+        LogLossSum logLoss = new LogLossSum();
+        ClassTally weightedTally = weights == null ? null : new ClassTally(k);
+        LogLossSum weightedLogLoss = weights == null ? null : new LogLossSum();
+        each.accept((first, probabilities) -> {
+            int[] actual = new int[probabilities.rows()];
+            for (int i = 0; i < actual.length; i++) {
+                actual[i] = encoder.encode(labels[first + i]);
+            }
+            int[] predicted = ClassLabels.argmax(probabilities);
+            Matrix oneHot = ClassLabels.oneHot(actual, k);
+            tally.add(actual, predicted, null, 0);
+            logLoss.add(oneHot, probabilities, null, 0);
+            if (weights != null) {
+                weightedTally.add(actual, predicted, weights, first);
+                weightedLogLoss.add(oneHot, probabilities, weights, first);
+            }
+            if (k == 2) {
+                for (int i = 0; i < actual.length; i++) {
+                    if (actual[i] == 1) {
+                        positive[filled[0]++] = probabilities.get(i, 1);
+                    } else {
+                        negative[filled[1]++] = probabilities.get(i, 1);
+                    }
+                }
+            }
+        });
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("accuracy", tally.accuracy());
+        m.put("log_loss", logLoss.value());
+        if (k == 2) {
+            OptionalDouble auc = RocAuc.ofClassScores(positive, negative);
+            m.put("roc_auc", auc.isPresent() ? auc.getAsDouble() : null);
+        }
+        ClassReport report = tally.report();
+        m.put("macro_f1", report.macroF1());
+        if (weights != null) {
+            m.put("weighted_log_loss", weightedLogLoss.value());
+            m.put("weighted_accuracy", weightedTally.accuracy());
+        }
+        m.put("per_class", new PerClass(encoder.classes(), report));
+        m.put("confusion_matrix", new Confusion(encoder.classes(), tally.confusion().toArray()));
+        return new SplitMetrics(rows, m);
     }
 }

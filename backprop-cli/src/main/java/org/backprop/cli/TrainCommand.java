@@ -399,7 +399,7 @@ public class TrainCommand implements Callable<Integer> {
     /**
      * Fits {@code network} (initialized from the seed's "init" stream) to the standardized inputs
      * {@code x} (rows encoded from the table when the trainer reads them: no n×inputs matrix) and
-     * network targets {@code y} with the local {@link Trainer}, mini-batches of
+     * network targets {@code y} (standardized or one-hot encoded when read) with the local {@link Trainer}, mini-batches of
      * {@link #batchSize()} shuffled from the seed's "shuffle" stream for {@link #epochs()} epochs,
      * with early stopping after {@link #patience()} epochs without improvement (0 = off).
      *
@@ -408,8 +408,8 @@ public class TrainCommand implements Callable<Integer> {
      *                    {@code wValidation} are null too)
      * @throws TrainingDivergedException if the loss or a parameter becomes non-finite
      */
-    protected History train(NeuralNetwork network, Optimizer optimizer, RowSource x, Matrix y, Matrix w,
-                            RowSource xValidation, Matrix yValidation, Matrix wValidation,
+    protected History train(NeuralNetwork network, Optimizer optimizer, RowSource x, RowSource y, Matrix w,
+                            RowSource xValidation, RowSource yValidation, Matrix wValidation,
                             TrainingListener progress) {
         TrainerConfig config = TrainerConfig.defaults(seed).withEpochs(epochs).withBatchSize(batchSize)
                 .withPatience(patience);

@@ -25,6 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  * The young generation is fixed at 16 MiB, so that the heap limit bounds the live data rather than
  * the collector's sizing. Holding the table and an encoded copy of it (about 2 × M, as before the
  * inputs were encoded from the table's columns a batch at a time) does not fit.
+ *
+ * <p>A narrow file (4 million rows × 2 numeric columns: one feature and the target, M = 61 MiB)
+ * leaves 8 bytes a row beside its table: a copy of the standardized targets, an evaluation's
+ * n predictions or a list of row numbers each take most of it, so they must not exist (before they
+ * were removed, {@code train} needed about 2.6 × M).
  */
 class MillionRowsMemoryTest {
     private static final int ROWS = 1_000_000;
@@ -32,6 +37,8 @@ class MillionRowsMemoryTest {
     private static final long M = (long) ROWS * (FEATURES + 1) * Double.BYTES;
     private static final long CONSTANT = 48L << 20;
     private static final long HEAP = M * 3 / 2 + CONSTANT;
+    private static final int NARROW_ROWS = 4_000_000;
+    private static final long NARROW_M = (long) NARROW_ROWS * 2 * Double.BYTES;
 
     @TempDir
     Path dir;
@@ -54,24 +61,52 @@ class MillionRowsMemoryTest {
                 w.append(row).append(Double.toString(y / 1e5)).append('\n');
             }
         }
-        Path model = dir.resolve("m.safetensors");
-        Path predictions = dir.resolve("p.csv");
-        run("train", "--data", data.toString(), "--target", "y", "--layers", "4", "--epochs", "1", "--batch-size",
-                "4096", "--threads", "1", "--out", model.toString());
-        assertTrue(Files.size(model) > 0);
-        run("predict", model.toString(), "--data", data.toString(), "--out", predictions.toString());
-        try (Stream<String> lines = Files.lines(predictions)) {
-            assertEquals(ROWS + 1, lines.count(), "a header and one prediction per row");
-        }
-        String metrics = run("evaluate", model.toString(), "--data", data.toString());
-        assertTrue(metrics.startsWith("data (" + ROWS + " rows):"), metrics);
+        String metrics = trainPredictAndEvaluate(data, ROWS, HEAP, "4");
         assertTrue(metrics.contains("r2"), metrics);
     }
 
-    /** Runs the CLI in a child JVM with a heap of {@link #HEAP}; returns its standard output. */
-    private String run(String... args) throws IOException, InterruptedException {
+    @Test
+    void trainPredictAndEvaluateANarrowFileFitInOneAndAHalfTimesTheNumericMatrix() throws Exception {
+        Path data = dir.resolve("narrow.csv");
+        SplittableRandom random = new SplittableRandom(18);
+        try (BufferedWriter w = Files.newBufferedWriter(data, UTF_8)) {
+            w.write("x,y\n");
+            StringBuilder row = new StringBuilder();
+            for (int i = 0; i < NARROW_ROWS; i++) {
+                int v = random.nextInt(100_000);
+                row.setLength(0);
+                row.append(v / 1000.0).append(',').append((2 * v + random.nextInt(1000)) / 1000.0).append('\n');
+                w.append(row);
+            }
+        }
+        String metrics = trainPredictAndEvaluate(data, NARROW_ROWS, NARROW_M * 3 / 2 + CONSTANT, "2");
+        assertTrue(metrics.contains("r2"), metrics);
+    }
+
+    /**
+     * Trains a network of one hidden layer of {@code units} on {@code data} (target y, {@code rows}
+     * rows), predicts and evaluates it, each in a child JVM with a heap of {@code heap} bytes; returns
+     * evaluate's output.
+     */
+    private String trainPredictAndEvaluate(Path data, int rows, long heap, String units) throws Exception {
+        Path model = dir.resolve(data.getFileName() + ".safetensors");
+        Path predictions = dir.resolve(data.getFileName() + ".predictions.csv");
+        run(heap, "train", "--data", data.toString(), "--target", "y", "--layers", units, "--epochs", "1",
+                "--batch-size", "4096", "--threads", "1", "--out", model.toString());
+        assertTrue(Files.size(model) > 0);
+        run(heap, "predict", model.toString(), "--data", data.toString(), "--out", predictions.toString());
+        try (Stream<String> lines = Files.lines(predictions)) {
+            assertEquals(rows + 1, lines.count(), "a header and one prediction per row");
+        }
+        String metrics = run(heap, "evaluate", model.toString(), "--data", data.toString());
+        assertTrue(metrics.startsWith("data (" + rows + " rows):"), metrics);
+        return metrics;
+    }
+
+    /** Runs the CLI in a child JVM with a heap of {@code heap} bytes; returns its standard output. */
+    private String run(long heap, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + (HEAP >> 20) + "m", "-Xmn16m", "-XX:+UseParallelGC",
+                .toString(), "-Xmx" + (heap >> 20) + "m", "-Xmn16m", "-XX:+UseParallelGC",
                 "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName()));
         command.addAll(List.of(args));
@@ -80,8 +115,7 @@ class MillionRowsMemoryTest {
         Process p = new ProcessBuilder(command).redirectOutput(out).redirectError(err).start();
         assertTrue(p.waitFor(10, TimeUnit.MINUTES), args[0] + " did not finish");
         String stderr = Files.readString(err.toPath());
-        assertEquals(0, p.exitValue(), args[0] + " with -Xmx" + (HEAP >> 20) + "m (M = " + (M >> 20) + " MiB): "
-                + stderr);
+        assertEquals(0, p.exitValue(), args[0] + " with -Xmx" + (heap >> 20) + "m: " + stderr);
         assertTrue(!stderr.contains("Exception") && !stderr.contains("Error"), stderr);
         return Files.readString(out.toPath());
     }

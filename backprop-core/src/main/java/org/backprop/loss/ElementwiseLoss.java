@@ -40,23 +40,17 @@ public abstract class ElementwiseLoss extends Loss {
     protected abstract double termDerivative(double p, double y);
 
     @Override
-    protected final double value(Matrix p, Matrix y) {
+    protected final double addTerms(Matrix p, Matrix y, Matrix w, double sum) {
         double[] pd = p.data();
         double[] yd = y.data();
-        double sum = 0;
-        for (int k = 0, n = p.size(); k < n; k++) {
-            sum += term(pd[p.offset() + k], yd[y.offset() + k]);
+        if (w == null) {
+            for (int k = 0, n = p.size(); k < n; k++) {
+                sum += term(pd[p.offset() + k], yd[y.offset() + k]);
+            }
+            return sum;
         }
-        return reduction.scale(p.size()) * sum;
-    }
-
-    @Override
-    protected final double weightedValue(Matrix p, Matrix y, Matrix w) {
-        double[] pd = p.data();
-        double[] yd = y.data();
         double[] wd = w.data();
         int cols = p.cols();
-        double sum = 0;
         for (int i = 0, k = 0; i < p.rows(); i++) {
             double rowSum = 0;
             for (int j = 0; j < cols; j++, k++) {
@@ -64,12 +58,21 @@ public abstract class ElementwiseLoss extends Loss {
             }
             sum += wd[w.offset() + i] * rowSum;
         }
-        return weightedScale(w, cols) * sum;
+        return sum;
+    }
+
+    /** MEAN: the sum over n·d elements (unweighted) or over d·Σw (weighted; 0 if Σw = 0); SUM: the sum. */
+    @Override
+    protected final double reduce(double termSum, long rows, int cols, double weightTotal) {
+        if (Double.isNaN(weightTotal)) {
+            return reduction.scale(Math.toIntExact(rows * cols)) * termSum;
+        }
+        return weightedScale(weightTotal, cols) * termSum;
     }
 
     @Override
     protected final void weightedGradient(Matrix p, Matrix y, Matrix w, Matrix out) {
-        double scale = weightedScale(w, p.cols());
+        double scale = weightedScale(RowWeights.sum(w), p.cols());
         double[] pd = p.data();
         double[] yd = y.data();
         double[] wd = w.data();
@@ -83,11 +86,10 @@ public abstract class ElementwiseLoss extends Loss {
     }
 
     /** s_w: 1/(d·Σw) for MEAN (0 if Σw = 0), 1 for SUM. */
-    private double weightedScale(Matrix w, int cols) {
+    private double weightedScale(double total, int cols) {
         if (reduction == Reduction.SUM) {
             return 1.0;
         }
-        double total = RowWeights.sum(w);
         return total == 0 ? 0.0 : 1.0 / (cols * total);
     }
 

@@ -129,18 +129,44 @@ public abstract class Loss {
         return gradient;
     }
 
-    /** The loss value. */
-    protected abstract double value(Matrix prediction, Matrix target);
+    /** The loss value: {@link #reduce} of the {@link #addTerms} of every row. */
+    protected double value(Matrix prediction, Matrix target) {
+        return reduce(addTerms(prediction, target, null, 0.0), prediction.rows(), prediction.cols(), Double.NaN);
+    }
 
     /** Writes dL/dP into {@code out}. */
     protected abstract void gradient(Matrix prediction, Matrix target, Matrix out);
 
     /**
-     * The value with row weights {@code weights} (n×1, shape already checked). The default refuses:
-     * a loss that takes weights overrides this and {@link #weightedGradient}.
+     * The value with row weights {@code weights} (n×1, shape already checked): {@link #reduce} of the
+     * weighted {@link #addTerms} of every row, with Σᵢ wᵢ.
      */
     protected double weightedValue(Matrix prediction, Matrix target, Matrix weights) {
-        throw new UnsupportedOperationException("loss " + id() + " does not take row weights");
+        return reduce(addTerms(prediction, target, weights, 0.0), prediction.rows(), prediction.cols(),
+                RowWeights.sum(weights));
+    }
+
+    /**
+     * Adds the terms of the rows of {@code prediction} against {@code target} (same shape) to
+     * {@code sum}, in row order, weighted by {@code weights} (n×1; null: unweighted), and returns the
+     * new sum. The value of any set of rows is {@link #reduce} of that sum over all of them, so a
+     * {@link LossTotal} that adds the rows a chunk at a time gets the value of one {@link #forward}
+     * over all rows bit for bit: this is the one place where each loss sums its terms. Every built-in
+     * loss has it; a loss that overrides {@link #value} instead cannot be evaluated a chunk at a time
+     * (the default throws {@link UnsupportedOperationException}).
+     */
+    protected double addTerms(Matrix prediction, Matrix target, Matrix weights, double sum) {
+        throw new UnsupportedOperationException("loss " + id() + " does not sum its terms a chunk at a time "
+                + "(it overrides value instead of addTerms and reduce)");
+    }
+
+    /**
+     * The loss of {@code rows} × {@code cols} predictions whose {@link #addTerms} sum to
+     * {@code termSum}; {@code weightTotal} is Σᵢ wᵢ of the rows' weights, or NaN when unweighted.
+     */
+    protected double reduce(double termSum, long rows, int cols, double weightTotal) {
+        throw new UnsupportedOperationException("loss " + id() + " does not reduce a sum of terms "
+                + "(it overrides value instead of addTerms and reduce)");
     }
 
     /** Writes dL/dP of {@link #weightedValue} into {@code out}. */

@@ -34,28 +34,27 @@ public final class SoftmaxCrossEntropy extends Loss {
     }
 
     @Override
-    protected double value(Matrix z, Matrix y) {
-        double sum = 0;
+    protected double addTerms(Matrix z, Matrix y, Matrix w, double sum) {
         for (int i = 0; i < z.rows(); i++) {
-            sum += rowTerm(z, y, i);
-        }
-        return sum / z.rows();
-    }
-
-    @Override
-    protected double weightedValue(Matrix z, Matrix y, Matrix w) {
-        double total = RowWeights.sum(w);
-        if (total == 0) {
-            return 0.0;
-        }
-        double sum = 0;
-        for (int i = 0; i < z.rows(); i++) {
-            double wi = w.get(i, 0);
-            if (wi != 0) {
-                sum += wi * rowTerm(z, y, i);
+            if (w == null) {
+                sum += rowTerm(z, y, i);
+            } else {
+                double wi = w.get(i, 0);
+                if (wi != 0) {
+                    sum += wi * rowTerm(z, y, i);
+                }
             }
         }
-        return sum / total;
+        return sum;
+    }
+
+    /** The mean over rows (unweighted) or the sum over Σw (weighted; 0 if Σw = 0). */
+    @Override
+    protected double reduce(double termSum, long rows, int cols, double weightTotal) {
+        if (Double.isNaN(weightTotal)) {
+            return termSum / rows;
+        }
+        return weightTotal == 0 ? 0.0 : termSum / weightTotal;
     }
 
     /** ℓᵢ = Σⱼ yᵢⱼ (LSE(zᵢ) − zᵢⱼ). */

@@ -30,17 +30,17 @@ public final class ClassReport {
         MetricInputs.requirePaired("class_report", actual, predicted);
         MetricInputs.requireWeights("class_report", weights, actual.length);
         ConfusionMatrix.of(actual, predicted, classes); // checks the label ranges
-        double[] truePositive = new double[classes];
-        double[] predictedMass = new double[classes];
-        double[] actualMass = new double[classes];
-        for (int i = 0; i < actual.length; i++) {
-            double w = MetricInputs.weight(weights, i);
-            predictedMass[predicted[i]] += w;
-            actualMass[actual[i]] += w;
-            if (predicted[i] == actual[i]) {
-                truePositive[actual[i]] += w;
-            }
-        }
+        ClassTally tally = new ClassTally(classes);
+        tally.add(actual, predicted, weights, 0);
+        return tally.report();
+    }
+
+    /**
+     * The report of classes whose rows weigh {@code actualMass[c]}, of which rows predicted as c weigh
+     * {@code predictedMass[c]} and rows predicted right {@code truePositive[c]} (see {@link ClassTally}).
+     */
+    static ClassReport ofMasses(double[] truePositive, double[] predictedMass, double[] actualMass) {
+        int classes = actualMass.length;
         double[] precision = new double[classes];
         double[] recall = new double[classes];
         double[] f1 = new double[classes];

@@ -7,7 +7,7 @@ package org.backprop.metrics;
 public final class ConfusionMatrix {
     private final long[][] counts;
 
-    private ConfusionMatrix(long[][] counts) {
+    ConfusionMatrix(long[][] counts) {
         this.counts = counts;
     }
 

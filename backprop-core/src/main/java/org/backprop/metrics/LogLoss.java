@@ -30,27 +30,8 @@ public final class LogLoss {
     public static double of(Matrix targets, Matrix probabilities, double[] weights) {
         MetricInputs.requirePaired("log_loss", targets, probabilities);
         MetricInputs.requireWeights("log_loss", weights, targets.rows());
-        boolean binary = probabilities.cols() == 1;
-        double sum = 0;
-        double total = 0;
-        for (int i = 0; i < probabilities.rows(); i++) {
-            double row = 0;
-            for (int j = 0; j < probabilities.cols(); j++) {
-                double p = clip(probabilities.get(i, j));
-                double y = targets.get(i, j);
-                row -= y * Math.log(p);
-                if (binary) {
-                    row -= (1 - y) * Math.log(1 - p);
-                }
-            }
-            double w = MetricInputs.weight(weights, i);
-            sum += w * row;
-            total += w;
-        }
-        return sum / total;
-    }
-
-    private static double clip(double p) {
-        return Math.min(Math.max(p, EPSILON), 1 - EPSILON);
+        LogLossSum sum = new LogLossSum();
+        sum.add(targets, probabilities, weights, 0);
+        return sum.value();
     }
 }

@@ -12,7 +12,7 @@ import org.backprop.tensor.Matrix;
  */
 final class Batches {
     private final RowSource x;
-    private final Matrix y;
+    private final RowSource y;
     private final Matrix w;
     private final int size;
     private final int[] order;
@@ -31,6 +31,11 @@ final class Batches {
 
     /** Batches of {@code size} rows of x, y and the row weights w (n×1, or null for none), gathered on {@code team}. */
     Batches(RowSource x, Matrix y, Matrix w, int size, ThreadTeam team) {
+        this(x, RowSource.of(y), w, size, team);
+    }
+
+    /** As {@link #Batches(RowSource, Matrix, Matrix, int, ThreadTeam)} with targets read from a row source. */
+    Batches(RowSource x, RowSource y, Matrix w, int size, ThreadTeam team) {
         this.x = x;
         this.y = y;
         this.w = w;

@@ -3,6 +3,7 @@ package org.backprop.train;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.backprop.loss.LossTotal;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.network.Predictor;
 import org.backprop.tensor.Matrix;
@@ -12,10 +13,12 @@ import org.backprop.tensor.Matrix;
  * parameters, in inference mode, on the training set and (if given) the validation set.
  *
  * <p>The network's outputs are computed {@link #CHUNK_ROWS} rows at a time on buffers of their own
- * ({@link Predictor#onNetworkKernel}), so an evaluation holds one n×outputs matrix of predictions
- * and a constant, never the hidden layers' activations of all n rows; the values equal one forward
- * pass over all rows bit for bit (rows are independent; no chunk of one row is formed from a set of
- * more, which the float32 kernels would round differently).
+ * ({@link Predictor#onNetworkKernel}), and the loss is added a chunk at a time ({@link LossTotal}),
+ * so an evaluation holds a constant: no hidden layer's activations, predictions or targets of all
+ * n rows. Only when extra metrics are registered (they take whole matrices) does it keep the n×outputs
+ * predictions and targets of each set. The values equal one forward pass and one loss over all rows
+ * bit for bit (rows are independent; no chunk of one row is formed from a set of more, which the
+ * float32 kernels would round differently).
  */
 final class Evaluator implements EpochEvaluator, AutoCloseable {
     /** Rows per forward pass of an evaluation. */
@@ -23,65 +26,83 @@ final class Evaluator implements EpochEvaluator, AutoCloseable {
 
     private final NeuralNetwork network;
     private final Map<String, MetricFunction> metrics;
-    private final RowSource x;
-    private final Matrix y;
-    private final Matrix w;
-    private final RowSource xValidation;
-    private final Matrix yValidation;
-    private final Matrix wValidation;
+    private final EvaluationSet train;
+    private final EvaluationSet validation;
     private final Predictor predictor;
-    private final Matrix prediction;
-    private final Matrix validationPrediction;
-    /** Holds a chunk of input rows when a source has no views of its rows (else null). */
-    private final Matrix scratch;
+    /** The outputs of one chunk. */
+    private final Matrix chunkOutputs;
+
+    /** One set of rows to evaluate, with the whole-set matrices that extra metrics need (else null). */
+    private record EvaluationSet(RowSource x, RowSource y, Matrix w, Matrix xScratch, Matrix yScratch,
+                                 Matrix prediction, Matrix targets) {
+
+        static EvaluationSet of(RowSource x, RowSource y, Matrix w, boolean wholeMatrices, int outputs) {
+            int chunk = Math.min(CHUNK_ROWS, x.rows());
+            Matrix targets = null;
+            if (wholeMatrices) {
+                targets = Matrix.zeros(y.rows(), y.cols());
+                Matrix scratch = y.hasViews() ? null : Matrix.zeros(chunk, y.cols());
+                for (int from = 0; from < y.rows(); from += CHUNK_ROWS) {
+                    int to = Math.min(from + CHUNK_ROWS, y.rows());
+                    targets.rowRange(from, to).copyFrom(y.rowBlock(from, to, scratch));
+                }
+            }
+            return new EvaluationSet(x, y, w, x.hasViews() ? null : Matrix.zeros(chunk, x.cols()),
+                    y.hasViews() ? null : Matrix.zeros(chunk, y.cols()),
+                    wholeMatrices ? Matrix.zeros(x.rows(), outputs) : null, targets);
+        }
+    }
 
     /** Row weights {@code w} and {@code wValidation} (n×1) may be null: then every row weighs 1. */
-    Evaluator(NeuralNetwork network, Map<String, MetricFunction> metrics, RowSource x, Matrix y, Matrix w,
-              RowSource xValidation, Matrix yValidation, Matrix wValidation) {
+    Evaluator(NeuralNetwork network, Map<String, MetricFunction> metrics, RowSource x, RowSource y, Matrix w,
+              RowSource xValidation, RowSource yValidation, Matrix wValidation) {
         this.network = network;
         this.metrics = metrics;
-        this.x = x;
-        this.y = y;
-        this.w = w;
-        this.xValidation = xValidation;
-        this.yValidation = yValidation;
-        this.wValidation = wValidation;
+        this.train = EvaluationSet.of(x, y, w, !metrics.isEmpty(), network.outputs());
+        this.validation = xValidation == null ? null
+                : EvaluationSet.of(xValidation, yValidation, wValidation, !metrics.isEmpty(), network.outputs());
         this.predictor = Predictor.onNetworkKernel(network, CHUNK_ROWS);
-        this.prediction = Matrix.zeros(x.rows(), network.outputs());
-        this.validationPrediction = xValidation == null ? null : Matrix.zeros(xValidation.rows(), network.outputs());
-        this.scratch = x.hasViews() && (xValidation == null || xValidation.hasViews()) ? null
-                : Matrix.zeros(CHUNK_ROWS, x.cols());
+        this.chunkOutputs = Matrix.zeros(Math.min(CHUNK_ROWS, Math.max(x.rows(),
+                xValidation == null ? 0 : xValidation.rows())), network.outputs());
+    }
+
+    /** As {@link #Evaluator(NeuralNetwork, Map, RowSource, RowSource, Matrix, RowSource, RowSource, Matrix)} with target matrices. */
+    Evaluator(NeuralNetwork network, Map<String, MetricFunction> metrics, RowSource x, Matrix y, Matrix w,
+              RowSource xValidation, Matrix yValidation, Matrix wValidation) {
+        this(network, metrics, x, RowSource.of(y), w, xValidation, yValidation == null ? null
+                : RowSource.of(yValidation), wValidation);
     }
 
     @Override
     public EpochRecord evaluate(int epoch, double meanBatchLoss) {
         Map<String, Double> trainMetrics = new LinkedHashMap<>();
         Map<String, Double> validationMetrics = new LinkedHashMap<>();
-        double train = lossAndMetrics(x, y, w, prediction, trainMetrics);
-        double validation = xValidation == null ? Double.NaN
-                : lossAndMetrics(xValidation, yValidation, wValidation, validationPrediction, validationMetrics);
-        return new EpochRecord(epoch, meanBatchLoss, train, validation, trainMetrics, validationMetrics);
+        double trainLoss = lossAndMetrics(train, trainMetrics);
+        double validationLoss = validation == null ? Double.NaN : lossAndMetrics(validation, validationMetrics);
+        return new EpochRecord(epoch, meanBatchLoss, trainLoss, validationLoss, trainMetrics, validationMetrics);
     }
 
-    private double lossAndMetrics(RowSource inputs, Matrix targets, Matrix weights, Matrix out,
-                                  Map<String, Double> into) {
-        predictInChunks(inputs, out);
-        double loss = network.loss().forward(out, targets, weights);
-        metrics.forEach((name, metric) -> into.put(name, metric.compute(targets, out)));
-        return loss;
-    }
-
-    /** Chunks of {@link #CHUNK_ROWS} rows; a set of more than one row never ends in a chunk of one. */
-    private void predictInChunks(RowSource inputs, Matrix out) {
-        int n = inputs.rows();
+    private double lossAndMetrics(EvaluationSet set, Map<String, Double> into) {
+        LossTotal loss = new LossTotal(network.loss());
+        int n = set.x().rows();
         for (int from = 0; from < n; ) {
             int to = Math.min(from + CHUNK_ROWS, n);
             if (n - to == 1) {
                 to--;
             }
-            predictor.predict(inputs.rowBlock(from, to, scratch), out.rowRange(from, to));
+            Matrix out = chunkOutputs.rowRange(0, to - from);
+            predictor.predict(set.x().rowBlock(from, to, set.xScratch()), out);
+            loss.add(out, set.y().rowBlock(from, to, set.yScratch()),
+                    set.w() == null ? null : set.w().rowRange(from, to));
+            if (set.prediction() != null) {
+                set.prediction().rowRange(from, to).copyFrom(out);
+            }
             from = to;
         }
+        if (set.prediction() != null) {
+            metrics.forEach((name, metric) -> into.put(name, metric.compute(set.targets(), set.prediction())));
+        }
+        return loss.value();
     }
 
     /** Releases the chunk buffers (the network's kernel keeps running). */

@@ -127,6 +127,17 @@ public final class Trainer {
      */
     public History fit(RowSource x, Matrix y, Matrix w, RowSource xValidation, Matrix yValidation,
                        Matrix wValidation) {
+        return fit(x, RowSource.of(y), w, xValidation, yValidation == null ? null : RowSource.of(yValidation),
+                wValidation);
+    }
+
+    /**
+     * As {@link #fit(RowSource, Matrix, Matrix, RowSource, Matrix, Matrix)} with the targets read from
+     * row sources too (e.g. standardized or one-hot encoded when they are read, so that no n×outputs
+     * target matrix is held); the result equals the fit on matrices of the same rows bit for bit.
+     */
+    public History fit(RowSource x, RowSource y, Matrix w, RowSource xValidation, RowSource yValidation,
+                       Matrix wValidation) {
         checkData("training", x, y);
         if (w != null) {
             RowWeights.check("training weights", w, x.rows());
@@ -161,20 +172,20 @@ public final class Trainer {
         }
     }
 
-    private void checkData(String set, RowSource x, Matrix y) {
+    private void checkData(String set, RowSource x, RowSource y) {
         if (x == null || y == null) {
             throw new IllegalArgumentException("fit: " + set + " inputs and targets must both be given");
         }
         if (x.rows() != y.rows()) {
             throw new ShapeException("fit: " + set + " X has " + x.rows() + " rows (" + x.rows() + "×" + x.cols()
                     + ") but y has "
-                    + y.rows() + " (" + y.shape() + ")");
+                    + y.rows() + " (" + y.rows() + "×" + y.cols() + ")");
         }
         if (x.rows() == 0) {
             throw new IllegalArgumentException("fit: no " + set + " rows");
         }
         if (y.cols() != network.outputs()) {
-            throw new ShapeException("fit: " + set + " y is " + y.shape() + " but the network has "
+            throw new ShapeException("fit: " + set + " y is " + y.rows() + "×" + y.cols() + " but the network has "
                     + network.outputs() + " outputs");
         }
     }

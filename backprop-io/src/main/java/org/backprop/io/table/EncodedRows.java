@@ -30,7 +30,9 @@ public final class EncodedRows implements RowSource {
     private final ColumnarTable table;
     private final TablePreprocessor preprocessor;
     private final StandardScaler scaler;
+    /** The table row of each row, or null: row i is table row i, every row of the table. */
     private final int[] tableRows;
+    private final int rows;
     /** Per encoder: a categorical column's slot of each text code (see {@code slotsOfCodes}) or null. */
     private final int[][] slotsOfCodes;
 
@@ -38,7 +40,8 @@ public final class EncodedRows implements RowSource {
      * @param table        the table; its used columns must keep their cells while these rows are read
      * @param preprocessor the encoding (checked against {@code table} already)
      * @param scaler       the feature scaler ({@code preprocessor.width()} columns), or null: encoded only
-     * @param tableRows    the table row of each row, in this source's order
+     * @param tableRows    the table row of each row, in this source's order; null for every row of
+     *                     the table in order (no list is held)
      */
     public EncodedRows(ColumnarTable table, TablePreprocessor preprocessor, StandardScaler scaler, int[] tableRows) {
         if (scaler != null && scaler.columns() != preprocessor.width()) {
@@ -49,6 +52,7 @@ public final class EncodedRows implements RowSource {
         this.preprocessor = preprocessor;
         this.scaler = scaler;
         this.tableRows = tableRows;
+        this.rows = tableRows == null ? table.rowCount() : tableRows.length;
         List<ColumnEncoder> encoders = preprocessor.encoders();
         this.slotsOfCodes = new int[encoders.size()][];
         for (int e = 0; e < slotsOfCodes.length; e++) {
@@ -64,17 +68,18 @@ public final class EncodedRows implements RowSource {
      * encoded rows (its sums are exact, so they do not depend on how the rows are grouped).
      */
     public static StandardScaler fitScaler(ColumnarTable table, TablePreprocessor preprocessor, int[] tableRows) {
-        if (tableRows.length == 0) {
+        EncodedRows encoded = new EncodedRows(table, preprocessor, null, tableRows);
+        int n = encoded.rows();
+        if (n == 0) {
             throw new IllegalArgumentException("no rows to fit a scaler on");
         }
-        EncodedRows encoded = new EncodedRows(table, preprocessor, null, tableRows);
         int w = preprocessor.width();
         ScalerColumnFit[] fits = new ScalerColumnFit[w];
         Arrays.setAll(fits, c -> new ScalerColumnFit());
-        Matrix block = Matrix.zeros(Math.min(BLOCK_ROWS, tableRows.length), w);
+        Matrix block = Matrix.zeros(Math.min(BLOCK_ROWS, n), w);
         for (int pass = 1; pass <= 3; pass++) {
-            for (int from = 0; from < tableRows.length; from += BLOCK_ROWS) {
-                Matrix rows = encoded.rowBlock(from, Math.min(from + BLOCK_ROWS, tableRows.length), block);
+            for (int from = 0; from < n; from += BLOCK_ROWS) {
+                Matrix rows = encoded.rowBlock(from, Math.min(from + BLOCK_ROWS, n), block);
                 double[] data = rows.data();
                 for (int i = rows.offset(), end = i + rows.size(); i < end; i += w) {
                     for (int c = 0; c < w; c++) {
@@ -116,16 +121,14 @@ public final class EncodedRows implements RowSource {
 
     /** Every row of {@code table}, in order (e.g. rows to predict). */
     public static EncodedRows all(ColumnarTable table, TablePreprocessor preprocessor, StandardScaler scaler) {
-        int[] rows = new int[table.rowCount()];
-        Arrays.setAll(rows, i -> i);
-        return new EncodedRows(table, preprocessor, scaler, rows);
+        return new EncodedRows(table, preprocessor, scaler, null);
     }
 
     /** The given rows of this source (0-based positions), in the given order. */
     public EncodedRows select(int[] rows) {
         int[] picked = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            picked[i] = tableRows[rows[i]];
+            picked[i] = tableRow(rows[i]);
         }
         return new EncodedRows(table, preprocessor, scaler, picked);
     }
@@ -138,18 +141,18 @@ public final class EncodedRows implements RowSource {
         Matrix block = Matrix.zeros(Math.max(1, Math.min(BLOCK_ROWS, rows())), cols());
         for (int from = 0; from < rows(); from += BLOCK_ROWS) {
             int to = Math.min(from + BLOCK_ROWS, rows());
-            encode(tableRows, from, to, block, 0, warnings);
+            encode(rowsOf(from, to), 0, to - from, block, 0, warnings);
         }
     }
 
     /** The table row of row {@code i}. */
     public int tableRow(int i) {
-        return tableRows[i];
+        return tableRows == null ? i : tableRows[i];
     }
 
     @Override
     public int rows() {
-        return tableRows.length;
+        return rows;
     }
 
     @Override
@@ -167,7 +170,7 @@ public final class EncodedRows implements RowSource {
     public void gatherRows(int[] order, int from, int to, Matrix out, int outRow) {
         int[] rows = new int[to - from];
         for (int k = 0; k < rows.length; k++) {
-            rows[k] = tableRows[order[from + k]];
+            rows[k] = tableRow(order[from + k]);
         }
         try {
             write(rows, 0, rows.length, out, outRow);
@@ -185,11 +188,25 @@ public final class EncodedRows implements RowSource {
     public Matrix rowBlock(int from, int to, Matrix scratch) {
         Matrix block = scratch.rowRange(0, to - from);
         try {
-            write(tableRows, from, to, block, 0);
+            if (tableRows == null) {
+                write(rowsOf(from, to), 0, to - from, block, 0);
+            } else {
+                write(tableRows, from, to, block, 0);
+            }
         } catch (ScalingOverflowException e) {
             throw e.atRow(from + e.row());
         }
         return block;
+    }
+
+    /** The table rows of rows {@code [from, to)}. */
+    private int[] rowsOf(int from, int to) {
+        if (tableRows != null) {
+            return Arrays.copyOfRange(tableRows, from, to);
+        }
+        int[] out = new int[to - from];
+        Arrays.setAll(out, k -> from + k);
+        return out;
     }
 
     /** Encodes table rows {@code rows[from..to)} into rows {@code outRow…} of {@code out}, then standardizes them. */

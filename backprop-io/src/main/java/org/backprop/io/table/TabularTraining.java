@@ -29,7 +29,6 @@ import org.backprop.network.NeuralNetwork;
 import org.backprop.optim.LearningRates;
 import org.backprop.optim.Optimizer;
 import org.backprop.optim.Optimizers;
-import org.backprop.tensor.Matrix;
 import org.backprop.train.History;
 import org.backprop.train.Trainer;
 import org.backprop.train.TrainerConfig;
@@ -57,10 +56,11 @@ public final class TabularTraining {
 
     /**
      * Fits a network to standardized inputs (rows encoded from the table when they are read) and
-     * network targets (validation: null when there is none).
+     * network targets (standardized or one-hot encoded when they are read; validation: null when
+     * there is none).
      */
     public interface Fitter {
-        History fit(NeuralNetwork network, RowSource x, Matrix y, RowSource xValidation, Matrix yValidation);
+        History fit(NeuralNetwork network, RowSource x, RowSource y, RowSource xValidation, RowSource yValidation);
     }
 
     /**
@@ -78,7 +78,8 @@ public final class TabularTraining {
      *                       category-code columns pass unchanged: mean 0, scale 1)
      * @param train          the training rows, standardized when read
      * @param validation     the validation rows, standardized when read, or null
-     * @param trainRows      the table rows of {@code train}, in its order (e.g. for per-row weights)
+     * @param trainRows      the table rows of {@code train}, in its order (e.g. for per-row weights); null
+     *                       when they are every table row in order (no list is held)
      * @param validationRows the table rows of {@code validation}, in its order (empty without one)
      */
     public record Prepared(ColumnarTable table, String targetName, Target target, TablePreprocessor preprocessor,
@@ -139,14 +140,17 @@ public final class TabularTraining {
             }
         }
         Target target = Target.forTraining(table, targetName, options.task(), options.dropMissingTarget());
+        table.releaseCellsExcept(features); // the target's values or labels are copied out: its cells go now
         List<ColumnDecision> decisions = ColumnTypes.decide(table, features, options.table());
         Split split = split(target, options);
-        int[] trainRows = tableRows(target, split.train());
-        int[] validationRows = tableRows(target, split.validation());
-        TablePreprocessor preprocessor = TablePreprocessor.fit(table, decisions, trainRows, options.table());
+        int[] trainRows = split == null ? target.rows() : tableRows(target, split.train());
+        int[] validationRows = split == null ? new int[0] : tableRows(target, split.validation());
+        TablePreprocessor preprocessor = TablePreprocessor.fit(table, decisions,
+                trainRows != null ? trainRows : allRows(table.rowCount()), options.table());
         StandardScaler featureScaler = featureScaler(EncodedRows.fitScaler(table, preprocessor, trainRows),
                 preprocessor.embeddings());
-        NetworkRows train = rows(table, preprocessor, featureScaler, trainRows, target, split.train());
+        NetworkRows train = rows(table, preprocessor, featureScaler, trainRows, target,
+                split == null ? null : split.train());
         NetworkRows validation = validationRows.length == 0 ? null : rows(table, preprocessor, featureScaler,
                 validationRows, target, split.validation());
         table.releaseCellsExcept(preprocessor.columns());
@@ -154,10 +158,20 @@ public final class TabularTraining {
                 trainRows, validationRows);
     }
 
+    private static int[] allRows(int n) {
+        int[] rows = new int[n];
+        java.util.Arrays.setAll(rows, i -> i);
+        return rows;
+    }
+
+    /** The split of the rows with a target, or null without validation rows (every such row trains). */
     private static Split split(Target target, TabularOptions options) {
         double v = options.validationSplit();
-        int n = target.rows().length;
+        int n = target.size();
         checkValidationSplit(n, v);
+        if (v == 0) {
+            return null;
+        }
         return target.task() == Task.CLASSIFICATION
                 ? Splits.stratified(LabelEncoder.fit(target.labels()).encode(target.labels()), 1 - v, v, options.seed())
                 : Splits.random(n, 1 - v, v, options.seed());
@@ -179,14 +193,14 @@ public final class TabularTraining {
     private static int[] tableRows(Target target, int[] indices) {
         int[] rows = new int[indices.length];
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = target.rows()[indices[i]];
+            rows[i] = target.tableRow(indices[i]);
         }
         return rows;
     }
 
     /**
-     * Rows {@code rows} of the table as standardized network inputs (checked: every value can be
-     * standardized), with the targets of {@code indices}.
+     * Rows {@code rows} of the table (null: all) as standardized network inputs (checked: every value
+     * can be standardized), with the targets of {@code indices} (null: all).
      */
     private static NetworkRows rows(ColumnarTable table, TablePreprocessor p, StandardScaler scaler,
                                     int[] rows, Target target, int[] indices) {
@@ -195,15 +209,16 @@ public final class TabularTraining {
             inputs.requireScalable();
         } catch (ScalingOverflowException e) {
             ColumnEncoder encoder = p.encoderOf(e.column());
-            throw table.at(rows[e.row()], table.column(encoder.column())).text(Double.toString(e.value()))
+            throw table.at(inputs.tableRow(e.row()), table.column(encoder.column())).text(Double.toString(e.value()))
                     .problem(String.format(Locale.ROOT, "value overflows when standardized with the training rows' "
                             + "statistics of input \"%s\" (mean %s, scale %s)", p.outputNames().get(e.column()),
                             scaler.mean()[e.column()], scaler.scale()[e.column()]));
         }
         return new NetworkRows(inputs,
-                target.values() == null ? null : isAll(indices, target.values().length) ? target.values()
-                        : LabeledRows.pick(target.values(), indices),
-                target.labels() == null ? null : LabeledRows.pick(target.labels(), indices));
+                target.values() == null ? null : indices == null || isAll(indices, target.values().length)
+                        ? target.values() : LabeledRows.pick(target.values(), indices),
+                target.labels() == null ? null : indices == null ? target.labels()
+                        : LabeledRows.pick(target.labels(), indices));
     }
 
     /** True if {@code indices} are 0 … n − 1 in order (every row, e.g. without validation rows). */
@@ -277,18 +292,18 @@ public final class TabularTraining {
     public static History fit(Model model, Prepared data, Fitter fitter) {
         NetworkRows t = data.train();
         NetworkRows v = data.validation();
-        Matrix y = targets(model, data, t, data.trainRows());
+        RowSource y = targets(model, data, t, data.trainRows());
         return v == null ? fitter.fit(model.network(), t.inputs(), y, null, null)
                 : fitter.fit(model.network(), t.inputs(), y, v.inputs(), targets(model, data, v, data.validationRows()));
     }
 
     /** {@code rows}' network targets; a value that overflows when standardized is a data error naming its line. */
-    private static Matrix targets(Model model, Prepared data, NetworkRows rows, int[] tableRows) {
+    private static RowSource targets(Model model, Prepared data, NetworkRows rows, int[] tableRows) {
         try {
-            return rows.networkTargets(model);
+            return rows.targetRows(model);
         } catch (ScalingOverflowException e) {
             ColumnarTable table = data.table();
-            throw table.at(tableRows[e.row()], table.column(data.targetName())).text(Double.toString(e.value()))
+            throw table.at(tableRows == null ? e.row() : tableRows[e.row()], table.column(data.targetName())).text(Double.toString(e.value()))
                     .problem(String.format(Locale.ROOT, "target value overflows when standardized with the training "
                             + "rows' statistics (mean %s, scale %s)", model.targetScaler().mean()[0],
                             model.targetScaler().scale()[0]));
@@ -322,8 +337,8 @@ public final class TabularTraining {
     }
 
     /** The local {@link Trainer} with {@code options}' epochs, batch size, patience and seed. */
-    public static History fitLocally(NeuralNetwork network, Optimizer optimizer, RowSource x, Matrix y,
-                                     RowSource xValidation, Matrix yValidation, TabularOptions options,
+    public static History fitLocally(NeuralNetwork network, Optimizer optimizer, RowSource x, RowSource y,
+                                     RowSource xValidation, RowSource yValidation, TabularOptions options,
                                      TrainingListener listener) {
         TrainerConfig config = TrainerConfig.defaults(options.seed()).withEpochs(options.epochs())
                 .withBatchSize(options.batchSize()).withPatience(options.patience());

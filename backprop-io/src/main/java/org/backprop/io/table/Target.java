@@ -26,7 +26,8 @@ import org.backprop.io.model.Task;
  *
  * @param task     the task
  * @param reason   why this task, for the user
- * @param rows     the table rows used (those with a target), ascending
+ * @param rows     the table rows used (those with a target), ascending; null when every row of the
+ *                 table has one (no list is held)
  * @param dropped  rows left out for a missing target
  * @param values   regression: the target of each used row, else null
  * @param labels   classification: the label of each used row, else null
@@ -48,6 +49,16 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
         return new Target(task, reason, null, dropped, null, labels);
     }
 
+    /** Number of rows used (those with a target), while the rows or the values or labels are held. */
+    public int size() {
+        return rows != null ? rows.length : values != null ? values.length : labels.length;
+    }
+
+    /** The table row of used row {@code i}. */
+    public int tableRow(int i) {
+        return rows == null ? i : rows[i];
+    }
+
     /**
      * Reads the target column {@code name} of a training table.
      *
@@ -62,10 +73,11 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
                 () -> table.at(c.firstMissingRow(), c));
         int[] rows = presentRows(table, c, dropMissing);
         int distinct = distinct(c, rows);
-        String first = c.hasText() ? label(c, rows[0]) : Double.toString(c.number(rows[0]));
+        int row0 = rows == null ? 0 : rows[0];
+        String first = c.hasText() ? label(c, row0) : Double.toString(c.number(row0));
         Choice choice = choose(counts, requested, distinct, first,
                 () -> DataException.in(table.source()).column(c.position() + 1, name));
-        int dropped = table.rowCount() - rows.length;
+        int dropped = rows == null ? 0 : table.rowCount() - rows.length;
         if (choice.task() == Task.REGRESSION) {
             return new Target(choice.task(), choice.reason(), rows, dropped, numbers(c, rows), null);
         }
@@ -181,11 +193,7 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
     private static int[] presentRows(ColumnarTable table, Column c, boolean dropMissing) {
         int n = table.rowCount();
         if (c.missingCount() == 0) {
-            int[] all = new int[n];
-            for (int i = 0; i < n; i++) {
-                all[i] = i;
-            }
-            return all;
+            return null;
         }
         if (!dropMissing || c.missingCount() == n) {
             throw missingTarget(table.at(c.firstMissingRow(), c), c.missingCount(), n, dropMissing);
@@ -203,8 +211,8 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
     private static int distinct(Column c, int[] rows) {
         if (c.hasText()) {
             BitSet seen = new BitSet(c.levelCount());
-            for (int r : rows) {
-                seen.set(c.code(r));
+            for (int i = 0, n = rows == null ? c.rows() : rows.length; i < n; i++) {
+                seen.set(c.code(rows == null ? i : rows[i]));
             }
             return seen.cardinality();
         }
@@ -212,17 +220,17 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
     }
 
     private static double[] numbers(Column c, int[] rows) {
-        double[] out = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = c.number(rows[i]);
+        double[] out = new double[rows == null ? c.rows() : rows.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = c.number(rows == null ? i : rows[i]);
         }
         return out;
     }
 
     private static String[] labels(Column c, int[] rows) {
-        String[] out = new String[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = label(c, rows[i]);
+        String[] out = new String[rows == null ? c.rows() : rows.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = label(c, rows == null ? i : rows[i]);
         }
         return out;
     }

@@ -1,0 +1,81 @@
+package org.backprop.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import org.backprop.tensor.Matrix;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Classification metrics summed a chunk of rows at a time ({@link ClassTally}, {@link LogLossSum},
+ * {@link RocAuc#ofClassScores}) equal the metrics of all rows at once bit for bit, weighted or not,
+ * with tied scores.
+ */
+class ChunkedMetricsTest {
+    private static final int ROWS = 2000;
+    private static final int CLASSES = 3;
+
+    @Test
+    void chunkedSumsEqualTheWholeArrays() {
+        SplittableRandom random = new SplittableRandom(5);
+        int[] actual = new int[ROWS];
+        int[] predicted = new int[ROWS];
+        double[] weights = new double[ROWS];
+        Matrix probabilities = Matrix.zeros(ROWS, CLASSES);
+        for (int i = 0; i < ROWS; i++) {
+            actual[i] = random.nextInt(CLASSES);
+            predicted[i] = random.nextInt(CLASSES);
+            weights[i] = random.nextDouble() * 3;
+            double a = random.nextDouble();
+            double b = random.nextDouble() * (1 - a);
+            probabilities.set(i, 0, a);
+            probabilities.set(i, 1, b);
+            probabilities.set(i, 2, 1 - a - b);
+        }
+        Matrix oneHot = ClassLabels.oneHot(actual, CLASSES);
+        for (double[] w : new double[][] {null, weights}) {
+            ClassTally tally = new ClassTally(CLASSES);
+            LogLossSum logLoss = new LogLossSum();
+            for (int from = 0, size = 1; from < ROWS; from += size, size = size * 3 + 1) {
+                int to = Math.min(ROWS, from + size);
+                tally.add(Arrays.copyOfRange(actual, from, to), Arrays.copyOfRange(predicted, from, to), w, from);
+                logLoss.add(oneHot.rowRange(from, to), probabilities.rowRange(from, to), w, from);
+            }
+            assertEquals(bits(Accuracy.of(actual, predicted, w)), bits(tally.accuracy()));
+            assertEquals(bits(LogLoss.of(oneHot, probabilities, w)), bits(logLoss.value()));
+            ClassReport whole = ClassReport.of(actual, predicted, CLASSES, w);
+            for (int c = 0; c < CLASSES; c++) {
+                assertEquals(bits(whole.precision(c)), bits(tally.report().precision(c)));
+                assertEquals(bits(whole.f1(c)), bits(tally.report().f1(c)));
+                assertEquals(bits(whole.support(c)), bits(tally.report().support(c)));
+            }
+            assertArrayEquals(ConfusionMatrix.of(actual, predicted, CLASSES).toArray(), tally.confusion().toArray());
+        }
+    }
+
+    @Test
+    void rocAucOfClassScoresEqualsTheRowByRowAreaWithTies() {
+        SplittableRandom random = new SplittableRandom(6);
+        int[] actual = new int[ROWS];
+        double[] scores = new double[ROWS];
+        double[] ones = new double[ROWS];
+        Arrays.fill(ones, 1.0);
+        for (int i = 0; i < ROWS; i++) {
+            actual[i] = random.nextInt(2);
+            scores[i] = Math.round((random.nextDouble() + 0.3 * actual[i]) * 50) / 50.0; // many ties
+        }
+        scores[0] = 0.0;
+        scores[1] = -0.0;
+        double rowByRow = RocAuc.of(actual, scores, ones).getAsDouble(); // the sort of row indices
+        assertEquals(bits(rowByRow), bits(RocAuc.of(actual, scores).getAsDouble()));
+        assertEquals(0.5, RocAuc.ofClassScores(new double[] {0.3, 0.3}, new double[] {0.3}).getAsDouble());
+        assertEquals(true, RocAuc.ofClassScores(new double[] {0.3}, new double[0]).isEmpty());
+    }
+
+    private static long bits(double v) {
+        return Double.doubleToLongBits(v);
+    }
+}
