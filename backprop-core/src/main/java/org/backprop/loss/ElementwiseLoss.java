@@ -94,6 +94,11 @@ public abstract class ElementwiseLoss extends Loss {
     }
 
     @Override
+    public final boolean addsTermsInChunks() {
+        return true;
+    }
+
+    @Override
     protected final void gradient(Matrix p, Matrix y, Matrix out) {
         double scale = reduction.scale(p.size());
         double[] pd = p.data();

@@ -152,12 +152,21 @@ public abstract class Loss {
      * new sum. The value of any set of rows is {@link #reduce} of that sum over all of them, so a
      * {@link LossTotal} that adds the rows a chunk at a time gets the value of one {@link #forward}
      * over all rows bit for bit: this is the one place where each loss sums its terms. Every built-in
-     * loss has it; a loss that overrides {@link #value} instead cannot be evaluated a chunk at a time
-     * (the default throws {@link UnsupportedOperationException}).
+     * loss has it and says so with {@link #addsTermsInChunks()}; a loss that overrides {@link #value}
+     * instead (the book's template) is evaluated over all rows at once (the default throws
+     * {@link UnsupportedOperationException}).
      */
     protected double addTerms(Matrix prediction, Matrix target, Matrix weights, double sum) {
         throw new UnsupportedOperationException("loss " + id() + " does not sum its terms a chunk at a time "
                 + "(it overrides value instead of addTerms and reduce)");
+    }
+
+    /**
+     * True if this loss implements {@link #addTerms} and {@link #reduce}, so that its value over many
+     * rows can be added a chunk at a time ({@link LossTotal}); false by default.
+     */
+    public boolean addsTermsInChunks() {
+        return false;
     }
 
     /**

@@ -34,6 +34,11 @@ public final class SoftmaxCrossEntropy extends Loss {
     }
 
     @Override
+    public final boolean addsTermsInChunks() {
+        return true;
+    }
+
+    @Override
     protected double addTerms(Matrix z, Matrix y, Matrix w, double sum) {
         for (int i = 0; i < z.rows(); i++) {
             if (w == null) {

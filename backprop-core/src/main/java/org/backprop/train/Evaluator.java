@@ -15,8 +15,10 @@ import org.backprop.tensor.Matrix;
  * <p>The network's outputs are computed {@link #CHUNK_ROWS} rows at a time on buffers of their own
  * ({@link Predictor#onNetworkKernel}), and the loss is added a chunk at a time ({@link LossTotal}),
  * so an evaluation holds a constant: no hidden layer's activations, predictions or targets of all
- * n rows. Only when extra metrics are registered (they take whole matrices) does it keep the n×outputs
- * predictions and targets of each set. The values equal one forward pass and one loss over all rows
+ * n rows. Only when extra metrics are registered (they take whole matrices), or the loss cannot add
+ * its terms a chunk at a time (a user's loss that overrides {@code value}, see
+ * {@link org.backprop.loss.Loss#addsTermsInChunks()}), does it keep the n×outputs predictions and
+ * targets of each set. The values equal one forward pass and one loss over all rows
  * bit for bit (rows are independent; no chunk of one row is formed from a set of more, which the
  * float32 kernels would round differently).
  */
@@ -58,9 +60,10 @@ final class Evaluator implements EpochEvaluator, AutoCloseable {
               RowSource xValidation, RowSource yValidation, Matrix wValidation) {
         this.network = network;
         this.metrics = metrics;
-        this.train = EvaluationSet.of(x, y, w, !metrics.isEmpty(), network.outputs());
+        boolean wholeMatrices = !metrics.isEmpty() || !network.loss().addsTermsInChunks();
+        this.train = EvaluationSet.of(x, y, w, wholeMatrices, network.outputs());
         this.validation = xValidation == null ? null
-                : EvaluationSet.of(xValidation, yValidation, wValidation, !metrics.isEmpty(), network.outputs());
+                : EvaluationSet.of(xValidation, yValidation, wValidation, wholeMatrices, network.outputs());
         this.predictor = Predictor.onNetworkKernel(network, CHUNK_ROWS);
         this.chunkOutputs = Matrix.zeros(Math.min(CHUNK_ROWS, Math.max(x.rows(),
                 xValidation == null ? 0 : xValidation.rows())), network.outputs());
@@ -83,7 +86,7 @@ final class Evaluator implements EpochEvaluator, AutoCloseable {
     }
 
     private double lossAndMetrics(EvaluationSet set, Map<String, Double> into) {
-        LossTotal loss = new LossTotal(network.loss());
+        LossTotal loss = network.loss().addsTermsInChunks() ? new LossTotal(network.loss()) : null;
         int n = set.x().rows();
         for (int from = 0; from < n; ) {
             int to = Math.min(from + CHUNK_ROWS, n);
@@ -92,8 +95,10 @@ final class Evaluator implements EpochEvaluator, AutoCloseable {
             }
             Matrix out = chunkOutputs.rowRange(0, to - from);
             predictor.predict(set.x().rowBlock(from, to, set.xScratch()), out);
-            loss.add(out, set.y().rowBlock(from, to, set.yScratch()),
-                    set.w() == null ? null : set.w().rowRange(from, to));
+            if (loss != null) {
+                loss.add(out, set.y().rowBlock(from, to, set.yScratch()),
+                        set.w() == null ? null : set.w().rowRange(from, to));
+            }
             if (set.prediction() != null) {
                 set.prediction().rowRange(from, to).copyFrom(out);
             }
@@ -102,7 +107,7 @@ final class Evaluator implements EpochEvaluator, AutoCloseable {
         if (set.prediction() != null) {
             metrics.forEach((name, metric) -> into.put(name, metric.compute(set.targets(), set.prediction())));
         }
-        return loss.value();
+        return loss != null ? loss.value() : network.loss().forward(set.prediction(), set.targets(), set.w());
     }
 
     /** Releases the chunk buffers (the network's kernel keeps running). */
