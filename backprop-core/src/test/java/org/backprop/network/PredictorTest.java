@@ -119,19 +119,7 @@ class PredictorTest {
         try (NeuralNetwork net = network(precision); Predictor predictor = Predictor.of(net, 1, 256)) {
             Matrix x = data(1000, 13, 4);   // four chunks of 250 rows
             Matrix out = Matrix.zeros(1000, 3);
-            for (int i = 0; i < 2000; i++) {
-                predictor.predict(x, out);
-            }
-            AllocationMeter meter = AllocationMeter.allLiveThreads();
-            assertNotNull(meter, "this JVM cannot measure allocation");
-            long bytes = Long.MAX_VALUE;
-            for (int window = 0; window < 50 && bytes > 0; window++) {  // the JIT may still be compiling (late when loaded)
-                long before = meter.sample();
-                for (int i = 0; i < 100; i++) {
-                    predictor.predict(x, out);
-                }
-                bytes = Math.min(bytes, meter.sample() - before - meter.overheadPerSample());
-            }
+            long bytes = fewestBytesOfAWindow(() -> predictor.predict(x, out), 2000, 100);
             assertTrue(bytes < 1000, precision + ": 100 predictions of 1,000 rows allocated " + bytes + " bytes");
         }
     }
@@ -139,20 +127,30 @@ class PredictorTest {
     private static void assertOneRowAllocatesNothingOnceWarm(BiConsumer<double[], double[]> predictRow) {
         double[] row = data(1, 13, 3).toArray();
         double[] out = new double[3];
-        for (int i = 0; i < 100_000; i++) {
-            predictRow.accept(row, out);
+        long bytes = fewestBytesOfAWindow(() -> predictRow.accept(row, out), 100_000, 1000);
+        assertTrue(bytes < 1000, "1000 one-row predictions allocated " + bytes + " bytes");
+    }
+
+    /**
+     * Runs {@code call} {@code warmUp} times, then returns the fewest bytes any of up to 50 windows of
+     * {@code perWindow} calls allocated (stopping at a window of 0): the JIT may still be compiling,
+     * late on a loaded machine.
+     */
+    private static long fewestBytesOfAWindow(Runnable call, int warmUp, int perWindow) {
+        for (int i = 0; i < warmUp; i++) {
+            call.run();
         }
         AllocationMeter meter = AllocationMeter.allLiveThreads();
         assertNotNull(meter, "this JVM cannot measure allocation");
         long bytes = Long.MAX_VALUE;
-        for (int window = 0; window < 50 && bytes > 0; window++) {  // the JIT may still be compiling (late when loaded)
+        for (int window = 0; window < 50 && bytes > 0; window++) {
             long before = meter.sample();
-            for (int i = 0; i < 1000; i++) {
-                predictRow.accept(row, out);
+            for (int i = 0; i < perWindow; i++) {
+                call.run();
             }
             bytes = Math.min(bytes, meter.sample() - before - meter.overheadPerSample());
         }
-        assertTrue(bytes < 1000, "1000 one-row predictions allocated " + bytes + " bytes");
+        return bytes;
     }
 
     @Test
