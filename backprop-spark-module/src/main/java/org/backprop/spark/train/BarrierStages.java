@@ -15,9 +15,9 @@ import scala.reflect.ClassTag$;
  *
  * <p>A barrier stage needs a task slot for every partition at the same time and is refused by
  * Spark under dynamic allocation; either condition is checked before each stage, so a fit whose
- * cluster shrinks (an executor lost) goes on one job per step until the slots are back. Between JVMs
- * every step's exchange moves about P² shares through the driver ({@link #EXCHANGE_BUDGET_BYTES});
- * past that budget one job per step (P shares) is the cheaper way. Both modes give the same results
+ * cluster shrinks (an executor lost) goes on one job per step until the slots are back. With
+ * {@code allGather} between JVMs every step's exchange moves about P² shares through the driver
+ * ({@link #EXCHANGE_BUDGET_BYTES}); past that budget one job per step (P shares) is the cheaper way. Both modes give the same results
  * bit for bit, so the choice never changes a model.
  */
 final class BarrierStages {
@@ -37,14 +37,16 @@ final class BarrierStages {
 
     /**
      * Why a barrier stage over {@code partitions} tasks of a network of {@code parameters} parameters
-     * cannot (or should not) run on {@code sc} now; null if it can.
+     * cannot (or should not) run on {@code sc} now; null if it can. The exchange budget applies only to
+     * {@code allGather} ({@code sockets} false): over sockets ({@link SocketExchange}) the shares go from
+     * task to task and nothing passes through the driver.
      */
-    static String unavailable(SparkContext sc, int partitions, int parameters) {
+    static String unavailable(SparkContext sc, int partitions, int parameters, boolean sockets) {
         if (!sc.isLocal() && sc.conf().getBoolean("spark.dynamicAllocation.enabled", false)) {
             return "dynamic allocation is on, and Spark runs no barrier stage under it";
         }
         long exchange = (long) partitions * (partitions + 1) * parameters * 11L;
-        if (!sc.isLocal() && exchange > EXCHANGE_BUDGET_BYTES) {
+        if (!sockets && !sc.isLocal() && exchange > EXCHANGE_BUDGET_BYTES) {
             return "a step's exchange would move about " + (exchange >> 20) + " MB through the driver; P shares"
                     + " a step are cheaper at P = " + partitions;
         }

@@ -1,10 +1,12 @@
 package org.backprop.spark.train;
 
+import java.io.IOException;
 import java.io.Serializable;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.apache.spark.BarrierTaskContext;
+import org.apache.spark.SparkEnv;
 import org.backprop.network.NetworkSpec;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.optim.Optimizer;
@@ -18,7 +20,8 @@ import scala.runtime.AbstractFunction1;
 /**
  * Many synchronous steps in one Spark barrier stage: the P tasks (one per partition, all running
  * at once) each compute their partition's gradient share of step t ({@link PartitionStep}), exchange
- * the shares with {@link BarrierTaskContext#allGather} ({@link ShareMessages}, {@link GatherWaker}),
+ * the shares ({@link ShareExchange}: over direct connections between the tasks, {@link SocketExchange},
+ * or with {@link BarrierTaskContext#allGather}, {@link GatherExchange}),
  * add them in partition order ({@link OrderedSum}) and apply their own copy of the optimizer, shipped
  * in the task with its state. Every task thus does the driver's arithmetic on the same values in the same order and
  * holds the same parameters after every step; partition 0 returns them, the optimizer and the
@@ -40,6 +43,7 @@ final class BarrierSteps extends AbstractFunction1<Iterator<Block>, Iterator<Bar
     private final long firstStep;
     private final int count;
     private final ShareMessages.Form form;
+    private final boolean sockets;
     private static final int COMPUTE = 0;
     private static final int ENCODE = 1;
     private static final int GATHER = 2;
@@ -55,10 +59,13 @@ final class BarrierSteps extends AbstractFunction1<Iterator<Block>, Iterator<Bar
      *                   the task, so each task continues its own copy)
      * @param firstStep  the fit's global index of the first step to run
      * @param count      steps to run, all in one epoch
-     * @param form       how the shares travel: {@link ShareMessages.Form#BYTES} if all tasks run in one JVM
+     * @param form       the {@code allGather} messages' form ({@link ShareMessages.Form#BYTES} if all tasks run
+     *                   in one JVM), used if {@code sockets} is false or a task cannot listen on a socket
+     * @param sockets    exchange the shares over direct connections between the tasks ({@link SocketExchange})
+     *                   rather than with {@code allGather} ({@link GatherExchange})
      */
     BarrierSteps(NetworkSpec spec, PartitionStep work, double[] parameters, Optimizer optimizer, boolean weighted,
-                 StepLimits limits, long firstStep, int count, ShareMessages.Form form) {
+                 StepLimits limits, long firstStep, int count, ShareMessages.Form form, boolean sockets) {
         this.spec = spec;
         this.work = work;
         this.parameters = parameters;
@@ -68,6 +75,7 @@ final class BarrierSteps extends AbstractFunction1<Iterator<Block>, Iterator<Bar
         this.firstStep = firstStep;
         this.count = count;
         this.form = form;
+        this.sockets = sockets;
     }
 
     /**
@@ -99,11 +107,11 @@ final class BarrierSteps extends AbstractFunction1<Iterator<Block>, Iterator<Bar
         int stepsPerEpoch = work.plan().stepsPerEpoch();
         double[] losses = new double[count];
         try (ExecutorNetworks.Lease lease = ExecutorNetworks.borrow(spec);
-             GatherWaker waker = new GatherWaker("backprop-gather-waker-" + block.partition())) {
+             GatherWaker waker = new GatherWaker("backprop-gather-waker-" + block.partition());
+             ShareExchange exchange = openExchange(context, waker)) {
             NeuralNetwork net = lease.network();
             net.parameters().setValues(parameters);
             long[] nanos = new long[PHASES];
-            long previousGather = 0;
             for (int i = 0; i < count; i++) {
                 long global = firstStep + i;
                 int epoch = (int) (global / stepsPerEpoch);
@@ -111,38 +119,20 @@ final class BarrierSteps extends AbstractFunction1<Iterator<Block>, Iterator<Bar
                 long t0 = System.nanoTime();
                 GradientShare mine = work.share(block, epoch, step, lease);
                 long t1 = System.nanoTime();
+                nanos[COMPUTE] += t1 - t0;
                 List<GradientShare> shares;
-                long t2;
-                long t3;
-                if (context.numPartitions() == 1) {
+                if (exchange == null) {
                     // one task: nothing to exchange, its share is the sum's only term
                     shares = List.of(mine);
-                    t2 = System.nanoTime();
-                    t3 = t2;
                 } else {
-                    String message = ShareMessages.encode(mine, previousGather, form);
-                    t2 = System.nanoTime();
-                    String[] messages = waker.allGather(context, message);
-                    t3 = System.nanoTime();
-                    long exchange = previousGather;
-                    previousGather = t3 - t2;
-                    shares = new ArrayList<>(messages.length);
-                    for (int p = 0; p < messages.length; p++) {
-                        // its own share needs no decoding; a message says how long its sender's last exchange took
-                        ShareMessages.Received received = p == mine.partition() ? null
-                                : ShareMessages.decode(messages[p], form);
-                        shares.add(received == null ? mine : received.share());
-                        exchange = received == null ? exchange : Math.min(exchange, received.previousGatherNanos());
-                    }
-                    if (i > 0) {
-                        nanos[EXCHANGE] += exchange;
-                    }
+                    ShareExchange.Round round = exchange(exchange, mine);
+                    shares = round.shares();
+                    nanos[ENCODE] += round.encodeNanos();
+                    nanos[GATHER] += round.transferNanos();
+                    nanos[DECODE] += round.decodeNanos();
+                    nanos[EXCHANGE] += i > 0 ? round.previousExchange() : 0;
                 }
                 long t4 = System.nanoTime();
-                nanos[COMPUTE] += t1 - t0;
-                nanos[ENCODE] += t2 - t1;
-                nanos[GATHER] += t3 - t2;
-                nanos[DECODE] += t4 - t3;
                 double loss;
                 try {
                     loss = OrderedSum.into(shares, net.parameters(), weighted, epoch, step, global);
@@ -165,6 +155,31 @@ final class BarrierSteps extends AbstractFunction1<Iterator<Block>, Iterator<Bar
             int exchanged = context.numPartitions() == 1 ? 0 : count - 1;
             return new Outcome(true, losses, net.parameters().values().clone(), optimizer,
                     times(nanos, start, exchanged));
+        }
+    }
+
+    /** The stage's exchange for this task: none with one task, else sockets or {@code allGather}. */
+    private ShareExchange openExchange(BarrierTaskContext context, GatherWaker waker) {
+        if (context.numPartitions() == 1) {
+            return null;
+        }
+        if (!sockets) {
+            return new GatherExchange(context, waker, form);
+        }
+        long timeoutMillis = SparkEnv.get().conf().getTimeAsMs("spark.network.timeout", "120s");
+        try {
+            return SocketExchange.open(context, waker, form, parameters.length, timeoutMillis);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One step's exchange; an I/O failure fails the task (Spark reruns the whole stage). */
+    private static ShareExchange.Round exchange(ShareExchange exchange, GradientShare mine) {
+        try {
+            return exchange.exchange(mine);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

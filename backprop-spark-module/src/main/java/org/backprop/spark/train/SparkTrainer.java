@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,7 +40,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Where the cluster has a task slot for every partition at once (and no dynamic allocation), the
  * steps up to the end of an epoch (or the next checkpoint) run in one Spark barrier stage instead
- * of one job each ({@link BarrierSteps}): the tasks exchange their shares with {@code allGather},
+ * of one job each ({@link BarrierSteps}): the tasks exchange their shares over direct connections
+ * ({@link SocketExchange}; {@code allGather} with {@link #BARRIER_EXCHANGE_PROPERTY}),
  * add them in the same partition order and apply their own copy of the optimizer, so the results
  * are the same bit for bit; the driver then takes over the parameters and optimizer state and tells
  * the listeners about the stage's steps. The fit's first step, and any stage whose steps leave the
@@ -48,6 +50,15 @@ import org.slf4j.LoggerFactory;
  * <p>Rows are packed once per fit into cached primitive blocks; no Spark SQL runs per step.
  */
 public final class SparkTrainer {
+    /**
+     * The Spark local property ({@code SparkContext.setLocalProperty}, read on the thread that calls
+     * {@code fit}) that says how the tasks of a barrier stage exchange their gradient shares:
+     * {@code sockets} (the default when unset) over direct TCP connections between the tasks, opened at
+     * each stage's start on the hosts Spark runs the executors on, or {@code allGather} through the
+     * driver's barrier coordinator (slower between JVMs; for clusters whose executors cannot connect
+     * to each other). Both give the same results bit for bit.
+     */
+    public static final String BARRIER_EXCHANGE_PROPERTY = "backprop.barrier.exchange";
     private static final Logger LOG = LoggerFactory.getLogger(SparkTrainer.class);
 
     private SparkTrainer() {
@@ -188,7 +199,8 @@ public final class SparkTrainer {
         if (stop - steps < 2) {
             return 0;
         }
-        String unavailable = BarrierStages.unavailable(blocks.context(), config.partitions(), parameters);
+        String unavailable = BarrierStages.unavailable(blocks.context(), config.partitions(), parameters,
+                socketExchange(blocks.context()));
         if (unavailable != null) {
             modes.perStep(unavailable);
             return 0;
@@ -211,7 +223,8 @@ public final class SparkTrainer {
         try {
             outcome = BarrierStages.run(blocks, new BarrierSteps(spec, work, network.parameters().values().clone(),
                     optimizer, config.columns().weightColumn() != null, run.stepLimits(), progress.steps(), count,
-                    blocks.context().isLocal() ? ShareMessages.Form.BYTES : ShareMessages.Form.BASE64));
+                    blocks.context().isLocal() ? ShareMessages.Form.BYTES : ShareMessages.Form.BASE64,
+                    socketExchange(blocks.context())));
         } catch (Exception e) {
             LOG.warn("the barrier stage for steps {}..{} failed ({}); running them one job per step",
                     progress.steps(), progress.steps() + count - 1, e.toString());
@@ -232,6 +245,19 @@ public final class SparkTrainer {
             progress.stepDone(loss);
         }
         return true;
+    }
+
+    /** Whether barrier stages exchange their shares over sockets ({@link #BARRIER_EXCHANGE_PROPERTY}). */
+    private static boolean socketExchange(SparkContext sc) {
+        String exchange = sc.getLocalProperty(BARRIER_EXCHANGE_PROPERTY);
+        if (exchange == null || exchange.equals("sockets")) {
+            return true;
+        }
+        if (exchange.equals("allGather")) {
+            return false;
+        }
+        throw new IllegalArgumentException("the Spark local property " + BARRIER_EXCHANGE_PROPERTY + " is '" + exchange
+                + "'; it must be 'sockets' or 'allGather'");
     }
 
     /** Runs one step's job and leaves the summed gradient in the driver network; returns the batch loss. */
