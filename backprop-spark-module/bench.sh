@@ -1,10 +1,12 @@
 #!/bin/bash
-# Usage: backprop-spark-module/bench.sh [MASTER] [ROWS] [BATCHES] [PARTITIONS] [ROUNDS]
+# Usage: backprop-spark-module/bench.sh [MASTER] [ROWS] [BATCHES] [PARTITIONS] [ROUNDS] [MODES]
 #   e.g. backprop-spark-module/bench.sh 'local[2]' 50000 500,5000,50000 1,2,4
 #        backprop-spark-module/bench.sh 'local-cluster[2,1,1024]' 50000 500,5000,50000 1,2,4   (executor JVMs)
 # BATCHES may include 'min': one row per partition, so a step's compute is next to nothing (its fixed cost).
 # The whole grid of issue 18 with a report file: backprop-spark-module/step-grid.sh.
 # Each (batch, P) runs one job per step and barrier stages alternately ROUNDS times (default 2);
+# MODES picks the two ways alternated (default jobs,barrier; gather,barrier: barrier stages exchanging
+# through allGather against sockets, the A/B of the share exchange);
 # SUMMARY lines give both medians and their ratio. Builds the module, then runs org.backprop.spark.bench.SparkStepBench on the test classpath
 # (Spark is a provided dependency) with the JVM flags Spark's launcher would add on JDK 17.
 # BENCH_MAIN names another main class of the test classpath to run the same way (gather-bench.sh).

@@ -35,10 +35,12 @@ import org.backprop.train.TrainingListener;
  * batches 500, 5,000 and 50,000, with P = 1, 2, 4 partitions on an embedded {@code local[2]} session,
  * against the single-machine {@link Trainer} in the same JVM. Prints {@code RESULT,} lines. Run with
  * {@code backprop-spark-module/bench.sh} (arguments: master, rows, comma-separated batches, comma-separated P).
- * Each configuration runs both ways a fit can run its steps, alternated {@code rounds} times (fifth
- * argument, default 2) so that both see the same machine: one Spark job per step ({@code mode=jobs})
- * and barrier stages ({@code mode=barrier}: the steps up to the epoch's end in one job, the tasks
- * exchanging their gradient shares with {@code allGather}); it checks that both give the same
+ * Each configuration runs two ways a fit can run its steps (sixth argument MODES, default
+ * {@code jobs,barrier}), alternated {@code rounds} times (fifth argument, default 2) so that both see
+ * the same machine: one Spark job per step ({@code mode=jobs}), barrier stages ({@code mode=barrier}:
+ * the steps up to the epoch's end in one job, the tasks exchanging their gradient shares over direct
+ * sockets) or barrier stages exchanging with {@code allGather} ({@code mode=gather}, the Spark local
+ * property {@link SparkTrainer#BARRIER_EXCHANGE_PROPERTY}); it checks that both give the same
  * parameters bit for bit and prints the ratio of their medians. It also prints the floor of any
  * one-job-per-step design on the same session ({@link JobFloor}): an empty job over P cached
  * partitions, and one that ships |θ| doubles to each task and |θ| doubles back. For barrier stages it
@@ -63,6 +65,10 @@ public final class SparkStepBench {
         String[] batches = (args.length > 2 ? args[2] : "min,500,5000,50000").split(",");
         int[] partitions = ints(args.length > 3 ? args[3] : "1,2,4");
         int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 2;
+        String[] modes = (args.length > 5 ? args[5] : "jobs,barrier").split(",");
+        if (modes.length != 2 || !Arrays.asList("jobs", "gather", "barrier").containsAll(Arrays.asList(modes))) {
+            throw new IllegalArgumentException("MODES is two of jobs, gather, barrier, e.g. jobs,barrier: " + args[5]);
+        }
         SparkSession.Builder builder = SparkSession.builder().master(master).appName("backprop-spark-bench")
                 .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1");
@@ -89,53 +95,62 @@ public final class SparkStepBench {
                     return ms;
                 });
                 double[][] medians = new double[2][rounds];
-                double[] overheads = new double[rounds];
-                double[] exchanges = new double[rounds];
+                double[][] overheads = new double[2][rounds];
+                double[][] exchanges = new double[2][rounds];
                 double[] computes = new double[rounds];
                 double[] reference = null;
                 boolean identical = true;
                 long barrierSteps = 0;
                 for (int r = 0; r < rounds; r++) {
                     for (int k = 0; k < 2; k++) {
-                        boolean barrier = (k + r) % 2 == 1;
+                        int m = (k + r) % 2;
+                        String mode = modes[m];
+                        boolean barrier = !mode.equals("jobs");
+                        spark.sparkContext().setLocalProperty(SparkTrainer.BARRIER_EXCHANGE_PROPERTY,
+                                mode.equals("gather") ? "allGather" : null);
                         jobs.reset();
                         FitResult fit = SparkTrainer.fit(data, SEED_NET, sgd(batch), SparkTrainConfig.builder()
                                 .features(names()).label("y").partitions(p).globalBatchSize(batch).epochs(1000)
                                 .stopAfterSteps(steps).standardize(false).barrierStages(barrier).build());
                         double ms = medianAfterWarmup(fit.stepMillis());
-                        medians[barrier ? 1 : 0][r] = ms;
+                        medians[m][r] = ms;
                         identical &= reference == null || Arrays.equals(reference, fit.parameters());
                         reference = reference == null ? fit.parameters() : reference;
-                        barrierSteps = barrier ? fit.barrierSteps() : barrierSteps;
+                        barrierSteps = m == 1 ? fit.barrierSteps() : barrierSteps;
                         System.out.printf(Locale.ROOT, "RESULT,batch=%d,trainer=spark,master=%s,P=%d,mode=%s,round=%d,"
                                         + "ms_per_step=%.2f,ratio_to_local=%.2f,steps=%d,barrier_steps=%d%n", batch,
-                                master, p, barrier ? "barrier" : "jobs", r, ms, ms / local, steps, fit.barrierSteps());
+                                master, p, mode, r, ms, ms / local, steps, fit.barrierSteps());
                         if (!barrier) {
                             // the steps' jobs (the last 3/4 of them, as medianAfterWarmup): where a step's time goes
-                            double[] m = jobs.medians(steps - steps / 4);
+                            double[] j = jobs.medians(steps - steps / 4);
                             System.out.printf(Locale.ROOT, "RESULT,batch=%d,P=%d,breakdown_ms:job=%.1f,"
                                             + "driver_outside_job=%.1f,slowest_task=%.1f(deserialize=%.1f,run=%.1f,"
-                                            + "result_serialize=%.1f),scheduling_and_transfer=%.1f%n", batch, p, m[0],
-                                    ms - m[0], m[4], m[1], m[2], m[3], m[0] - m[4]);
+                                            + "result_serialize=%.1f),scheduling_and_transfer=%.1f%n", batch, p, j[0],
+                                    ms - j[0], j[4], j[1], j[2], j[3], j[0] - j[4]);
                         } else {
                             // partition 0's own timestamps inside the barrier stages (BarrierTimes), ms per step
                             BarrierTimes t = fit.barrierTimes();
-                            overheads[r] = t.steps() == 0 ? Double.NaN : t.overheadPerStep();
-                            exchanges[r] = t.steps() == 0 ? Double.NaN : t.exchangePerStep();
+                            overheads[m][r] = t.steps() == 0 ? Double.NaN : t.overheadPerStep();
+                            exchanges[m][r] = t.steps() == 0 ? Double.NaN : t.exchangePerStep();
                             computes[r] = t.steps() == 0 ? Double.NaN : t.compute() / t.steps();
-                            System.out.printf(Locale.ROOT, "RESULT,batch=%d,P=%d,barrier_breakdown_ms:%s%n", batch, p,
-                                    t.perStep());
+                            System.out.printf(Locale.ROOT, "RESULT,batch=%d,P=%d,mode=%s,barrier_breakdown_ms:%s%n",
+                                    batch, p, mode, t.perStep());
                         }
                     }
                 }
-                double jobsMs = median(medians[0]);
-                double barrierMs = median(medians[1]);
+                spark.sparkContext().setLocalProperty(SparkTrainer.BARRIER_EXCHANGE_PROPERTY, null);
                 double[] floor = JobFloor.measure(spark, p, PARAMETERS, steps);
-                System.out.printf(Locale.ROOT, "SUMMARY,batch=%d,master=%s,P=%d,local_ms=%.2f,jobs_ms=%.2f,barrier_ms=%.2f,"
-                                + "jobs_over_barrier=%.2f,barrier_overhead_ms=%.2f,barrier_exchange_ms=%.2f,"
-                                + "jobs_overhead_ms=%.2f,empty_job_ms=%.2f,barrier_steps=%d/%d,identical_parameters=%b%n",
-                        batch, master, p, local, jobsMs, barrierMs, jobsMs / barrierMs, median(overheads),
-                        median(exchanges), jobsMs - median(computes), floor[0], barrierSteps, steps,
+                StringBuilder costs = new StringBuilder();
+                for (int m = 0; m < 2; m++) {
+                    costs.append(String.format(Locale.ROOT, modes[m].equals("jobs") ? ",%s_overhead_ms=%.2f"
+                                    : ",%s_overhead_ms=%.2f,%s_exchange_ms=%.2f", modes[m],
+                            modes[m].equals("jobs") ? median(medians[m]) - median(computes) : median(overheads[m]),
+                            modes[m], median(exchanges[m])));
+                }
+                System.out.printf(Locale.ROOT, "SUMMARY,batch=%d,master=%s,P=%d,local_ms=%.2f,%s_ms=%.2f,%s_ms=%.2f,"
+                                + "%s_over_%s=%.2f%s,empty_job_ms=%.2f,barrier_steps=%d/%d,identical_parameters=%b%n",
+                        batch, master, p, local, modes[0], median(medians[0]), modes[1], median(medians[1]), modes[0],
+                        modes[1], median(medians[0]) / median(medians[1]), costs, floor[0], barrierSteps, steps,
                         identical);
                 System.out.printf(Locale.ROOT, "RESULT,batch=%d,P=%d,job_floor_ms:empty=%.2f,with_parameters_and_"
                         + "gradients=%.2f%n", batch, p, floor[0], floor[1]);

@@ -19,9 +19,10 @@ import scala.reflect.ClassTag$;
 import scala.runtime.AbstractFunction1;
 
 /**
- * Benchmark (not a test): the {@code allGather} round trip of a barrier step alone, for a gradient share
- * of the seed network (46,209 doubles) in both {@link ShareMessages.Form}s, alternated {@code rounds}
- * times in one session: P tasks in a barrier stage each exchange 40 messages through {@link GatherWaker};
+ * Benchmark (not a test): the share exchange of a barrier step alone, for a gradient share of the seed
+ * network (46,209 doubles), through {@code allGather} in both {@link ShareMessages.Form}s ({@link GatherExchange})
+ * and over the tasks' own sockets ({@link SocketExchange}), alternated {@code rounds} times in one session:
+ * P tasks in a barrier stage each exchange 40 shares (encoding and decoding included);
  * prints the median and least ms of the last 30 per task. Run with
  * {@code backprop-spark-module/gather-bench.sh MASTER P [ROUNDS]}.
  */
@@ -50,7 +51,7 @@ public final class GatherBench {
         }
         JavaRDD<Integer> tasks = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(ids, p);
         for (int r = 0; r < rounds; r++) {
-            for (ShareMessages.Form form : ShareMessages.Form.values()) {
+            for (String form : List.of("BYTES", "BASE64", "SOCKETS")) {
                 List<String> lines = tasks.rdd().barrier().mapPartitions(new Exchanges(form), false,
                         ClassTag$.MODULE$.apply(String.class)).toJavaRDD().collect();
                 for (String line : lines) {
@@ -66,9 +67,10 @@ public final class GatherBench {
     private static final class Exchanges extends AbstractFunction1<Iterator<Integer>, Iterator<String>>
             implements Serializable {
         private static final long serialVersionUID = 1L;
-        private final ShareMessages.Form form;
+        /** A {@link ShareMessages.Form} name ({@link GatherExchange}) or SOCKETS ({@link SocketExchange}). */
+        private final String form;
 
-        Exchanges(ShareMessages.Form form) {
+        Exchanges(String form) {
             this.form = form;
         }
 
@@ -80,19 +82,24 @@ public final class GatherBench {
             for (int k = 0; k < g.length; k++) {
                 g[k] = random.nextGaussian() * 1e-3;
             }
-            String message = ShareMessages.encode(new GradientShare(context.partitionId(), 5, 5, 1, g), 0, form);
+            GradientShare share = new GradientShare(context.partitionId(), 5, 5, 1, g);
             double[] ms = new double[EXCHANGES];
-            try (GatherWaker waker = new GatherWaker("backprop-gather-bench-waker")) {
+            try (GatherWaker waker = new GatherWaker("backprop-gather-bench-waker");
+                 ShareExchange exchange = form.equals("SOCKETS")
+                         ? SocketExchange.open(context, waker, ShareMessages.Form.BASE64, PARAMETERS, 120_000)
+                         : new GatherExchange(context, waker, ShareMessages.Form.valueOf(form))) {
                 for (int k = 0; k < ms.length; k++) {
                     long t0 = System.nanoTime();
-                    waker.allGather(context, message);
+                    exchange.exchange(share);
                     ms[k] = (System.nanoTime() - t0) / 1e6;
                 }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
             double[] tail = Arrays.copyOfRange(ms, EXCHANGES / 4, EXCHANGES);
             Arrays.sort(tail);
-            String line = String.format(Locale.ROOT, "task=%d,message_chars=%d,median_ms=%.2f,least_ms=%.2f",
-                    context.partitionId(), message.length(), tail[tail.length / 2], tail[0]);
+            String line = String.format(Locale.ROOT, "task=%d,median_ms=%.2f,least_ms=%.2f", context.partitionId(),
+                    tail[tail.length / 2], tail[0]);
             return CollectionConverters.asScala(List.of(line).iterator());
         }
     }

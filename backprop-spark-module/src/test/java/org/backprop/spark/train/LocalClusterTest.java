@@ -70,6 +70,16 @@ class LocalClusterTest {
         }
     }
 
+    /** After another test's kill, the Worker's replacement executor must be up and registered. */
+    private static void awaitTwoExecutors() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while ((executors().size() < 2 || spark.sparkContext().statusTracker().getExecutorInfos().length < 3)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(2, executors().size(), "two executor JVMs");
+    }
+
     private static List<ProcessHandle> executors() {
         return ProcessHandle.current().descendants()
                 .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
@@ -90,17 +100,37 @@ class LocalClusterTest {
 
     @Test
     void barrierStagesBetweenExecutorJvmsGiveTheSameModelAsTheReference() {
-        // P = 2 on 2 one-core executors: the steps run in barrier stages, the shares travel as Base64 text
-        FitResult fit = SparkTrainer.fit(rows, SPEC, new Sgd(0.1), config().partitions(2).build());
-        assertTrue(fit.barrierSteps() > fit.steps() / 2, "barrier steps: " + fit.barrierSteps());
-        assertEquals(fit.barrierSteps(), fit.barrierTimes().steps());
-        assertArrayEquals(PartitionedReference.train(SPEC, new Sgd(0.1), data.x(), data.y(), 2, 40, 2, 13),
-                fit.parameters());
+        // P = 2 on 2 one-core executors: the steps run in barrier stages, the shares travel over the tasks'
+        // sockets (the default) or through allGather as Base64 text
+        double[] reference = PartitionedReference.train(SPEC, new Sgd(0.1), data.x(), data.y(), 2, 40, 2, 13);
+        for (String exchange : new String[] {"sockets", "allGather"}) {
+            spark.sparkContext().setLocalProperty(SparkTrainer.BARRIER_EXCHANGE_PROPERTY, exchange);
+            try {
+                FitResult fit = SparkTrainer.fit(rows, SPEC, new Sgd(0.1), config().partitions(2).build());
+                assertTrue(fit.barrierSteps() > fit.steps() / 2, exchange + " barrier steps: " + fit.barrierSteps());
+                assertEquals(fit.barrierSteps(), fit.barrierTimes().steps());
+                assertArrayEquals(reference, fit.parameters(), exchange);
+            } finally {
+                spark.sparkContext().setLocalProperty(SparkTrainer.BARRIER_EXCHANGE_PROPERTY, null);
+            }
+        }
     }
 
     @Test
     void killingAnExecutorMidFitStillGivesTheBitIdenticalModel(@TempDir Path dir) throws Exception {
-        SparkTrainConfig c = config().epochs(3).checkpointEvery(10, dir).build();
+        // P = 4 on 2 task slots: one job per step
+        killAnExecutorMidFit(dir, 4);
+    }
+
+    @Test
+    void killingAnExecutorInABarrierStageStillGivesTheBitIdenticalModel(@TempDir Path dir) throws Exception {
+        // P = 2: the steps after the first run in barrier stages whose tasks are connected by sockets
+        killAnExecutorMidFit(dir, 2);
+    }
+
+    private static void killAnExecutorMidFit(Path dir, int partitions) throws Exception {
+        awaitTwoExecutors();
+        SparkTrainConfig c = config().partitions(partitions).epochs(3).checkpointEvery(10, dir).build();
         CompletableFuture<FitResult> fit = CompletableFuture.supplyAsync(
                 () -> SparkTrainer.fit(rows, SPEC, new Sgd(0.1), c));
         while (!Files.exists(CheckpointFile.in(dir)) && !fit.isDone()) {
@@ -118,7 +148,7 @@ class LocalClusterTest {
                 (System.nanoTime() - killedAt) / 1_000_000, java.util.Arrays.stream(result.stepMillis()).max()
                         .orElse(0));
         assertEquals(3L * 30, result.steps());
-        assertArrayEquals(PartitionedReference.train(SPEC, new Sgd(0.1), data.x(), data.y(), 4, 40, 3, 13),
+        assertArrayEquals(PartitionedReference.train(SPEC, new Sgd(0.1), data.x(), data.y(), partitions, 40, 3, 13),
                 result.parameters());
     }
 }
