@@ -11,16 +11,17 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code compute}: the partition's gradient share ({@link PartitionStep}: slice, forward,
  *       backward).</li>
- *   <li>{@code encode}, {@code decode}: the shares to and from {@code allGather}'s strings
- *       ({@link ShareMessages}).</li>
- *   <li>{@code gather}: partition 0's time inside {@code allGather}: the {@link #exchangePerStep exchange}
+ *   <li>{@code encode}, {@code decode}: the shares to and from their wire form ({@link ShareExchange}:
+ *       raw bytes over sockets, or {@code allGather}'s strings).</li>
+ *   <li>{@code gather}: partition 0's time in the exchange itself: the {@link #exchangePerStep exchange}
  *       plus waiting for slower partitions ({@link #peersPerStep}).</li>
- *   <li>{@code exchange}: {@code allGather} round trips once every share is sent: the request to the
- *       driver's {@code BarrierCoordinator}, its replies, (between JVMs) their serialization and
- *       transfer, and the wake-up of the waiting task ({@link GatherWaker}); summed over the
- *       {@code exchanged} steps. A step's round trip is the shortest {@code allGather} call of its
- *       P tasks (the last task to send waits for no other), which each task sends with its next share,
- *       so clocks of different machines are never compared and a stage's last step is not counted.</li>
+ *   <li>{@code exchange}: the exchange's round trips once every share is sent (over sockets the
+ *       transfer of the shares between the tasks; with {@code allGather} the request to the driver's
+ *       {@code BarrierCoordinator}, its replies, their serialization and the waiting task's wake-up,
+ *       {@link GatherWaker}); summed over the {@code exchanged} steps. A step's round trip is the
+ *       shortest exchange of its P tasks (the last task to send waits for no other), which each task
+ *       sends with its next share, so clocks of different machines are never compared and a stage's
+ *       last step is not counted.</li>
  *   <li>{@code sum}, {@code optimizer}: the ordered sum of the P shares and the optimizer's step.</li>
  *   <li>{@code tasks}: partition 0's task from its first line to its result, so {@code tasks} minus the
  *       phases above is the task's own set-up (a pooled network, the waker) and its result.</li>
@@ -48,12 +49,12 @@ public record BarrierTimes(long steps, long exchanged, double stages, double tas
                 sum + o.sum, optimizer + o.optimizer);
     }
 
-    /** Mean ms of one {@code allGather} round trip once every share is sent (0 if none was measured). */
+    /** Mean ms of one exchange round trip once every share is sent (0 if none was measured). */
     public double exchangePerStep() {
         return exchanged == 0 ? 0 : exchange / exchanged;
     }
 
-    /** Mean ms partition 0 waited in {@code allGather} for slower partitions. */
+    /** Mean ms partition 0 waited in the exchange for slower partitions. */
     public double peersPerStep() {
         return steps == 0 ? 0 : Math.max(0, gather / steps - exchangePerStep());
     }

@@ -199,13 +199,13 @@ public final class SparkTrainer {
         if (stop - steps < 2) {
             return 0;
         }
-        String unavailable = BarrierStages.unavailable(blocks.context(), config.partitions(), parameters,
-                socketExchange(blocks.context()));
+        boolean sockets = socketExchange(blocks.context());
+        String unavailable = BarrierStages.unavailable(blocks.context(), config.partitions(), parameters, sockets);
         if (unavailable != null) {
             modes.perStep(unavailable);
             return 0;
         }
-        modes.barrier();
+        modes.barrier(sockets);
         return (int) (stop - steps);
     }
 

@@ -13,10 +13,10 @@ final class StepModeLog {
         this.plan = plan;
     }
 
-    /** The next steps run in a barrier stage. */
-    void barrier() {
+    /** The next steps run in a barrier stage, exchanging over sockets ({@link SocketExchange}) or allGather. */
+    void barrier(boolean sockets) {
         say("barrier stages (one Spark job per epoch or checkpoint interval; the tasks exchange their gradient"
-                + " shares with allGather)");
+                + " shares " + (sockets ? "over sockets between them" : "with allGather") + ")");
     }
 
     /** The next step runs as its own Spark job, because of {@code why}. */
