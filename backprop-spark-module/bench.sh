@@ -5,8 +5,9 @@
 # BATCHES may include 'min': one row per partition, so a step's compute is next to nothing (its fixed cost).
 # The whole grid of issue 18 with a report file: backprop-spark-module/step-grid.sh.
 # Each (batch, P) runs one job per step and barrier stages alternately ROUNDS times (default 2);
-# MODES picks the two ways alternated (default jobs,barrier; gather,barrier: barrier stages exchanging
-# through allGather against sockets, the A/B of the share exchange);
+# MODES picks the two ways alternated (default jobs,barrier: one job per step against barrier stages with
+# the default exchange, sockets between JVMs and allGather in one; gather,sockets: barrier stages forced
+# to exchange through allGather against over sockets, the A/B of the share exchange);
 # SUMMARY lines give both medians and their ratio. Builds the module, then runs org.backprop.spark.bench.SparkStepBench on the test classpath
 # (Spark is a provided dependency) with the JVM flags Spark's launcher would add on JDK 17.
 # BENCH_MAIN names another main class of the test classpath to run the same way (gather-bench.sh).

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.spark.BarrierTaskContext;
+import org.apache.spark.TaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * bits, so the sum ({@link OrderedSum}) sees the very values its senders computed.
  *
  * <p>Failure: a peer that closes its connection, sends a malformed frame or sends nothing for
- * {@code timeoutMillis} (Spark's {@code spark.network.timeout}), or an interrupt (Spark killing
- * the task), throws {@link IOException}; the task fails and Spark reruns the whole barrier stage
+ * {@code timeoutMillis} (Spark's {@code spark.network.timeout}), or Spark killing the task (an
+ * interrupt, or its kill flag, looked at twice a second while waiting), throws {@link IOException}; the task fails and Spark reruns the whole barrier stage
  * (a lost executor's sockets are closed by its operating system, so its peers fail at once). If a
  * task cannot open its listening socket it says so in the address exchange and every task of the
  * stage falls back to {@link GatherExchange}; all tasks read the same addresses, so they agree.
@@ -44,6 +45,8 @@ final class SocketExchange implements ShareExchange {
     static final int HEADER = 4 + 4 + 8 + 8 + 8 + 4;
     private static final int SOCKET_BUFFER_BYTES = 4 << 20;
     private static final String NO_SOCKET = "-";
+    private static final long KILL_CHECK_MILLIS = 500;
+    private final TaskContext context;
     private final int me;
     private final int parameters;
     private final String[] addresses;
@@ -55,8 +58,9 @@ final class SocketExchange implements ShareExchange {
     private final ByteBuffer[] ins;
     private long previousTransfer;
 
-    private SocketExchange(int me, int parameters, String[] addresses, SocketChannel[] peers, Selector selector,
-                           long timeoutMillis) {
+    private SocketExchange(TaskContext context, int me, int parameters, String[] addresses, SocketChannel[] peers,
+                           Selector selector, long timeoutMillis) {
+        this.context = context;
         this.me = me;
         this.parameters = parameters;
         this.addresses = addresses;
@@ -122,9 +126,9 @@ final class SocketExchange implements ShareExchange {
                 peers[q].configureBlocking(false);
                 peers[q].register(selector, 0);
             }
-            accept(server, selector, me, parts, peers, addresses, deadline);
+            accept(server, selector, context, me, parts, peers, addresses, deadline);
             connected = true;
-            return new SocketExchange(me, parameters, addresses, peers, selector, timeoutMillis);
+            return new SocketExchange(context, me, parameters, addresses, peers, selector, timeoutMillis);
         } finally {
             closeQuietly(server);
             if (!connected) {
@@ -167,8 +171,8 @@ final class SocketExchange implements ShareExchange {
     }
 
     /** Accepts the higher partitions' connections and files each under the partition its greeting names. */
-    private static void accept(ServerSocketChannel server, Selector selector, int me, int parts, SocketChannel[] peers,
-                               String[] addresses, long deadline) throws IOException {
+    private static void accept(ServerSocketChannel server, Selector selector, TaskContext context, int me, int parts,
+                               SocketChannel[] peers, String[] addresses, long deadline) throws IOException {
         int expected = parts - 1 - me;
         if (expected == 0) {
             return;
@@ -182,7 +186,7 @@ final class SocketExchange implements ShareExchange {
             while (count < expected) {
                 SocketChannel channel = server.accept();
                 if (channel == null) {
-                    await(selector, deadline, me, "connections from tasks " + (me + 1) + ".." + (parts - 1));
+                    await(selector, context, deadline, me, "connections from tasks " + (me + 1) + ".." + (parts - 1));
                     continue;
                 }
                 configure(channel);
@@ -200,8 +204,8 @@ final class SocketExchange implements ShareExchange {
             accepting.cancel();
         }
         try {
-            pump(selector, accepted, null, hellos, null, deadline, me, "greetings of tasks " + (me + 1) + ".."
-                    + (parts - 1));
+            pump(selector, context, accepted, null, hellos, null, deadline, me, "greetings of tasks " + (me + 1)
+                    + ".." + (parts - 1));
             for (int k = 0; k < expected; k++) {
                 int q = hellos[k].getInt(0);
                 if (q <= me || q >= parts || peers[q] != null) {
@@ -246,7 +250,7 @@ final class SocketExchange implements ShareExchange {
             }
         }
         long t1 = System.nanoTime();
-        pump(selector, peers, outs, ins, this, System.nanoTime() + timeoutMillis * 1_000_000L, me, "shares");
+        pump(selector, context, peers, outs, ins, this, System.nanoTime() + timeoutMillis * 1_000_000L, me, "shares");
         long t2 = System.nanoTime();
         List<GradientShare> shares = new ArrayList<>(peers.length);
         long exchange = previousTransfer;
@@ -292,8 +296,9 @@ final class SocketExchange implements ShareExchange {
      * channels at once, until done; {@code frames} (if not null) extends a share's buffer once its
      * header is in.
      */
-    private static void pump(Selector selector, SocketChannel[] channels, ByteBuffer[] outs, ByteBuffer[] ins,
-                             SocketExchange frames, long deadline, int me, String what) throws IOException {
+    private static void pump(Selector selector, TaskContext context, SocketChannel[] channels, ByteBuffer[] outs,
+                             ByteBuffer[] ins, SocketExchange frames, long deadline, int me, String what)
+            throws IOException {
         while (true) {
             boolean done = true;
             for (int k = 0; k < channels.length; k++) {
@@ -323,21 +328,24 @@ final class SocketExchange implements ShareExchange {
             if (done) {
                 return;
             }
-            await(selector, deadline, me, what);
+            await(selector, context, deadline, me, what);
         }
     }
 
     /** Waits for a ready channel; fails on the deadline or an interrupt (Spark killing the task). */
-    private static void await(Selector selector, long deadline, int me, String what) throws IOException {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new InterruptedIOException("barrier task " + me + " was interrupted waiting for " + what);
+    private static void await(Selector selector, TaskContext context, long deadline, int me, String what)
+            throws IOException {
+        if (Thread.currentThread().isInterrupted() || context.isInterrupted()) {
+            throw new InterruptedIOException("barrier task " + me + " was killed waiting for " + what + " ("
+                    + context.getKillReason().getOrElse(() -> "interrupted") + ")");
         }
         long left = (deadline - System.nanoTime()) / 1_000_000L;
         if (left <= 0) {
             throw new SocketTimeoutException("barrier task " + me + " waited longer than spark.network.timeout for "
                     + what);
         }
-        selector.select(left);
+        // a killed task is not always interrupted: look at the task's state at least every KILL_CHECK_MILLIS
+        selector.select(Math.min(left, KILL_CHECK_MILLIS));
         selector.selectedKeys().clear();
     }
 

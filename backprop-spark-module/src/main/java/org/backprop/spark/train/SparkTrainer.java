@@ -53,10 +53,11 @@ public final class SparkTrainer {
     /**
      * The Spark local property ({@code SparkContext.setLocalProperty}, read on the thread that calls
      * {@code fit}) that says how the tasks of a barrier stage exchange their gradient shares:
-     * {@code sockets} (the default when unset) over direct TCP connections between the tasks, opened at
-     * each stage's start on the hosts Spark runs the executors on, or {@code allGather} through the
-     * driver's barrier coordinator (slower between JVMs; for clusters whose executors cannot connect
-     * to each other). Both give the same results bit for bit.
+     * {@code sockets}, over direct TCP connections between the tasks, opened at each stage's start on
+     * the hosts Spark runs the executors on; {@code allGather}, through the driver's barrier
+     * coordinator (slower between JVMs; for clusters whose executors cannot connect to each other).
+     * Unset: sockets between executor JVMs, {@code allGather} in one JVM ({@code local[N]}), where
+     * Spark hands the shares over by reference. All give the same results bit for bit.
      */
     public static final String BARRIER_EXCHANGE_PROPERTY = "backprop.barrier.exchange";
     private static final Logger LOG = LoggerFactory.getLogger(SparkTrainer.class);
@@ -250,14 +251,17 @@ public final class SparkTrainer {
     /** Whether barrier stages exchange their shares over sockets ({@link #BARRIER_EXCHANGE_PROPERTY}). */
     private static boolean socketExchange(SparkContext sc) {
         String exchange = sc.getLocalProperty(BARRIER_EXCHANGE_PROPERTY);
-        if (exchange == null || exchange.equals("sockets")) {
+        if (exchange == null) {
+            return !sc.isLocal();
+        }
+        if (exchange.equals("sockets")) {
             return true;
         }
         if (exchange.equals("allGather")) {
             return false;
         }
         throw new IllegalArgumentException("the Spark local property " + BARRIER_EXCHANGE_PROPERTY + " is '" + exchange
-                + "'; it must be 'sockets' or 'allGather'");
+                + "'; it must be 'sockets' or 'allGather' (or unset)");
     }
 
     /** Runs one step's job and leaves the summed gradient in the driver network; returns the batch loss. */

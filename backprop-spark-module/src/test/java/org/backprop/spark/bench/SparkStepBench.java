@@ -38,10 +38,11 @@ import org.backprop.train.TrainingListener;
  * Each configuration runs two ways a fit can run its steps (sixth argument MODES, default
  * {@code jobs,barrier}), alternated {@code rounds} times (fifth argument, default 2) so that both see
  * the same machine: one Spark job per step ({@code mode=jobs}), barrier stages ({@code mode=barrier}:
- * the steps up to the epoch's end in one job, the tasks exchanging their gradient shares over direct
- * sockets) or barrier stages exchanging with {@code allGather} ({@code mode=gather}, the Spark local
- * property {@link SparkTrainer#BARRIER_EXCHANGE_PROPERTY}); it checks that both give the same
- * parameters bit for bit and prints the ratio of their medians. It also prints the floor of any
+ * the steps up to the epoch's end in one job, the tasks exchanging their gradient shares the default
+ * way: over direct sockets between executor JVMs, with {@code allGather} in one JVM), or barrier
+ * stages forced to one exchange ({@code mode=gather}: {@code allGather}; {@code mode=sockets}: sockets;
+ * the Spark local property {@link SparkTrainer#BARRIER_EXCHANGE_PROPERTY}); it checks that both give
+ * the same parameters bit for bit and prints the ratio of their medians. It also prints the floor of any
  * one-job-per-step design on the same session ({@link JobFloor}): an empty job over P cached
  * partitions, and one that ships |θ| doubles to each task and |θ| doubles back. For barrier stages it
  * prints where partition 0's steps spent their time ({@link BarrierTimes}); the SUMMARY line's
@@ -66,8 +67,9 @@ public final class SparkStepBench {
         int[] partitions = ints(args.length > 3 ? args[3] : "1,2,4");
         int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 2;
         String[] modes = (args.length > 5 ? args[5] : "jobs,barrier").split(",");
-        if (modes.length != 2 || !Arrays.asList("jobs", "gather", "barrier").containsAll(Arrays.asList(modes))) {
-            throw new IllegalArgumentException("MODES is two of jobs, gather, barrier, e.g. jobs,barrier: " + args[5]);
+        if (modes.length != 2 || !Arrays.asList("jobs", "gather", "sockets", "barrier").containsAll(Arrays.asList(modes))) {
+            throw new IllegalArgumentException("MODES is two of jobs, gather, sockets, barrier, e.g. jobs,barrier: "
+                    + args[5]);
         }
         SparkSession.Builder builder = SparkSession.builder().master(master).appName("backprop-spark-bench")
                 .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
@@ -107,7 +109,7 @@ public final class SparkStepBench {
                         String mode = modes[m];
                         boolean barrier = !mode.equals("jobs");
                         spark.sparkContext().setLocalProperty(SparkTrainer.BARRIER_EXCHANGE_PROPERTY,
-                                mode.equals("gather") ? "allGather" : null);
+                                mode.equals("gather") ? "allGather" : mode.equals("sockets") ? "sockets" : null);
                         jobs.reset();
                         FitResult fit = SparkTrainer.fit(data, SEED_NET, sgd(batch), SparkTrainConfig.builder()
                                 .features(names()).label("y").partitions(p).globalBatchSize(batch).epochs(1000)
