@@ -94,10 +94,11 @@ final class SocketExchange implements ShareExchange {
                               int parameters, long timeoutMillis) throws IOException {
         int me = context.partitionId();
         int parts = context.numPartitions();
-        String host = host(context.getTaskInfos()[me].address());
+        String host = "its executor's host";
         ServerSocketChannel server = null;
         String announced;
         try {
+            host = host(context.getTaskInfos()[me].address());
             server = ServerSocketChannel.open();
             server.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER_BYTES);
             server.bind(new InetSocketAddress(host, 0), parts);
