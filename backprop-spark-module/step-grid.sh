@@ -14,7 +14,7 @@ MODES=${2:-jobs,barrier}
 OUT=backprop-bench/results/spark-steps-$(date -u +%Y%m%d-%H%M).txt
 run() {
     echo "# $(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg): backprop-spark-module/bench.sh $*"
-    backprop-spark-module/bench.sh "$@" 2>>"${OUT%.txt}.log" | grep -E '^(RESULT|SUMMARY)'
+    backprop-spark-module/bench.sh "$@" 2>>"${OUT%.txt}.log" | grep --line-buffered -E '^(RESULT|SUMMARY)'
 }
 {
     echo "# $(uname -m), $(nproc) cores, $(java -version 2>&1 | head -1), git $(git rev-parse --short HEAD)"
