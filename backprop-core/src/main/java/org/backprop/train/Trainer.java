@@ -128,8 +128,9 @@ public final class Trainer {
     /**
      * As {@link #fit(Matrix, Matrix, Matrix, Matrix, Matrix, Matrix)} with inputs read from row
      * sources, a batch or an evaluation chunk at a time (e.g. rows encoded from a table when they
-     * are read, so that no n×inputs matrix is held); the result equals the fit on matrices of the
-     * same rows bit for bit.
+     * are read, so that no n×inputs matrix is held; a source of at most 2^20 values (8 MB)
+     * is read once into a matrix instead); the result equals the fit on matrices of the same rows
+     * bit for bit.
      */
     public History fit(RowSource x, Matrix y, Matrix w, RowSource xValidation, Matrix yValidation,
                        Matrix wValidation) {
