@@ -18,6 +18,8 @@ import org.backprop.layer.Layer;
 import org.backprop.op.Activation;
 import org.backprop.op.BiasAdd;
 import org.backprop.op.Dropout;
+import org.backprop.op.Linear;
+import org.backprop.op.ReLU;
 import org.backprop.op.WeightMultiply;
 import org.backprop.tensor.DeferredValues;
 import org.backprop.tensor.MatMul;
@@ -266,6 +268,14 @@ final class DensePlan implements Passes {
         private final FloatCopy weightCopy;
         /** True when {@link #weightCopy} is the parameter's float storage. */
         private final boolean weightStored;
+        /**
+         * B's float storage when the activation is ReLU or the identity, else null: on float
+         * storage the forward band pass then computes P and A in float from it (the same bits as
+         * in double, rounded), without widening N or rounding P and A.
+         */
+        private final FloatCopy biasInFloat;
+        /** True for ReLU: A is P's positive part ({@link #biasInFloat}). */
+        private final boolean positivePart;
         private final FloatValues n = new FloatValues();
         private final FloatValues p = new FloatValues();
         private final FloatValues a = new FloatValues();
@@ -294,6 +304,9 @@ final class DensePlan implements Passes {
             this.weightCopy = stored != null ? stored : new FloatCopy();
             this.biasAdd = dense.biasAdd();
             this.activation = dense.activation();
+            this.positivePart = activation.getClass() == ReLU.class;
+            this.biasInFloat = positivePart || activation.getClass() == Linear.class
+                    ? storedFloats(parameters, biasAdd.param()) : null;
             this.gemm = gemm;
             this.team = gemm.team();
             this.floats = floats;
@@ -488,6 +501,17 @@ final class DensePlan implements Passes {
                     return;
                 }
                 int cols = aOut.cols();
+                if (biasInFloat != null) {
+                    for (int first = from; first < to; first += BlockedColumnSums.BLOCK_ROWS) {
+                        int count = Math.min(to, first + BlockedColumnSums.BLOCK_ROWS) - first;
+                        p.store().biasActivateRows(n.store(), first, count, cols, biasInFloat, false);
+                        a.store().biasActivateRows(n.store(), first, count, cols, biasInFloat, positivePart);
+                        if (doubleA) {
+                            a.store().widenRange(first * cols, aOut.data(), aOut.offset() + first * cols, count * cols);
+                        }
+                    }
+                    return;
+                }
                 Band band = bands.get();
                 for (int first = from; first < to; first += BlockedColumnSums.BLOCK_ROWS) {
                     int count = Math.min(to, first + BlockedColumnSums.BLOCK_ROWS) - first;
