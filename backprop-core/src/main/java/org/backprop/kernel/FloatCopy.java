@@ -109,4 +109,26 @@ public final class FloatCopy {
         System.arraycopy(src.data, at, data, at, len);
         ELEMENTWISE.biasActivate(data, at, bias.data, 0, rows, cols, positivePart);
     }
+
+    /**
+     * Elements {@code [at, at + len)}: {@code g}'s where {@code x}'s are positive, else 0 (the ReLU
+     * backward; see {@link Elementwise#whereXPositive(float[], int, float[], int, float[], int, int)});
+     * {@code g} may be this copy.
+     */
+    public void whereXPositiveRange(FloatCopy x, FloatCopy g, int at, int len) {
+        if (at < 0 || len < 0 || at + len > length || at + len > x.length || at + len > g.length) {
+            throw new IllegalArgumentException("elements " + at + "+" + len + " of copies of " + x.length + ", "
+                    + g.length + " into one of " + length);
+        }
+        ELEMENTWISE.whereXPositive(x.data, at, g.data, at, data, at, len);
+    }
+
+    /** Elements {@code [at, at + len)} copied from {@code src}'s same elements. */
+    public void copyRange(FloatCopy src, int at, int len) {
+        if (at < 0 || len < 0 || at + len > length || at + len > src.length) {
+            throw new IllegalArgumentException("elements " + at + "+" + len + " of a copy of " + src.length
+                    + " into one of " + length);
+        }
+        System.arraycopy(src.data, at, data, at, len);
+    }
 }

@@ -270,8 +270,9 @@ final class DensePlan implements Passes {
         private final boolean weightStored;
         /**
          * B's float storage when the activation is ReLU or the identity, else null: on float
-         * storage the forward band pass then computes P and A in float from it (the same bits as
-         * in double, rounded), without widening N or rounding P and A.
+         * storage the band passes then compute in float (the same bits as in double, rounded): the
+         * forward P and A from N's store and this, the backward dL/dP by selecting from dL/dA's
+         * floats, without widening N, P, A or dL/dA into double bands and rounding back.
          */
         private final FloatCopy biasInFloat;
         /** True for ReLU: A is P's positive part ({@link #biasInFloat}). */
@@ -570,6 +571,22 @@ final class DensePlan implements Passes {
                     int len = (end - first) * cols;
                     if (unfilled != null) {
                         unfilled.fillInputGradRows(first, end, gradAIn.data(), gradAIn.offset() + at);
+                    }
+                    if (biasInFloat != null) {
+                        // ReLU or the identity only select: dL/dP in float from the stored floats
+                        // (rounding dL/dA first selects the same rounded values), widened for the sums.
+                        FloatCopy g = gradP.store();
+                        if (gradAFloat == null) {
+                            g.narrowRange(gradAIn.data(), gradAIn.offset() + at, at, len);
+                        }
+                        if (positivePart) {
+                            g.whereXPositiveRange(p.store(), gradAFloat != null ? gradAFloat : g, at, len);
+                        } else if (gradAFloat != null) {
+                            g.copyRange(gradAFloat, at, len);
+                        }
+                        g.widenRange(at, band.gradP, 0, len);
+                        biasSums.sumBlockRows(band.gradP, 0, b, end - first);
+                        continue;
                     }
                     if (gradAFloat != null) {
                         gradAFloat.widenRange(at, band.gradA, 0, len);
