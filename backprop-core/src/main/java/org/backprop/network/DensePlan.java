@@ -38,7 +38,8 @@ import org.backprop.tensor.Matrix;
  *   <li>Float32 kernels ({@link FusedPasses#floatCopies()}): a layer whose products run in float
  *       keeps its values in float storage owned by the plan: N, P, A, dL/dP and dL/dX are stored
  *       as floats; each operation computes in double from the stored floats, 16 rows at a time in
- *       a scratch band, and rounds its result once when storing it. The operations' double
+ *       a scratch band, and rounds its result once when storing it; for ReLU and the identity the
+ *       band passes compute in float directly (the same bits: they add two floats or select). The operations' double
  *       buffers are {@link Matrix#defer deferred}: widened only when someone reads them (a trace,
  *       a gradient check, the divergence guard, a layer that is not on float storage). A is also
  *       written in double when the layer above does not read it in float (the top layer, a
