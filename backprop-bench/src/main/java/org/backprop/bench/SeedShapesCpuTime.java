@@ -26,7 +26,7 @@ import org.backprop.kernel.Kernels;
 public final class SeedShapesCpuTime {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** Product forms: A·B, Aᵀ·B, A·Bᵀ. */
-    private static final String[] FORMS = {"mult", "multTransA", "multTransB", "mult", "multTransA", "mult"};
+    private static final String[] FORMS = {"mult", "mult", "multTransA", "multTransB", "multTransA", "mult"};
     /** m, n, k of C = (A or Aᵀ)·(B or Bᵀ), C m×n, depth k: N1, N2, dW2, dA1, dW1, 1024³. */
     private static final int[][] SHAPES = {{500, 128, 100}, {500, 256, 128}, {128, 256, 500}, {500, 128, 256},
         {100, 128, 500}, {1024, 1024, 1024}};
