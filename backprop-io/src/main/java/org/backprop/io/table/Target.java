@@ -9,6 +9,7 @@ import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.csv.StrictNumbers;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.Task;
+import org.backprop.io.preprocess.LabelEncoder;
 
 /**
  * The target column of a table: the task, and the rows that have a target with their values
@@ -29,8 +30,8 @@ import org.backprop.io.model.Task;
  * @param rows     the table rows used (those with a target), ascending; null when every row of the
  *                 table has one (no list is held)
  * @param dropped  rows left out for a missing target
- * @param values   regression: the target of each used row, else null
- * @param labels   classification: the label of each used row, else null
+ * @param values   regression: the target of each table row (NaN in a row left out), else null
+ * @param labels   classification: the label of each table row (null in a row left out), else null
  */
 public record Target(Task task, String reason, int[] rows, int dropped, double[] values, String[] labels) {
     /** Whole-number targets with at most this many distinct values are taken as class labels. */
@@ -52,6 +53,25 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
     /** Number of rows used (those with a target), while the rows or the values or labels are held. */
     public int size() {
         return rows != null ? rows.length : values != null ? values.length : labels.length;
+    }
+
+    /**
+     * The classes of a classification target's labels (rows left out skipped), in
+     * {@link LabelEncoder}'s order.
+     */
+    public LabelEncoder classes() {
+        java.util.Set<String> distinct = new java.util.LinkedHashSet<>();
+        for (String label : labels) {
+            if (label != null) {
+                distinct.add(label);
+            }
+        }
+        return LabelEncoder.fit(distinct.toArray(String[]::new));
+    }
+
+    /** The table rows used (those with a target), ascending, while the rows or the values or labels are held. */
+    public org.backprop.io.preprocess.RowSet usedRows() {
+        return rows != null ? org.backprop.io.preprocess.RowSet.of(rows) : org.backprop.io.preprocess.RowSet.all(size());
     }
 
     /** The table row of used row {@code i}. */
@@ -219,18 +239,33 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
         return Column.TEXT_CAP + 1;
     }
 
+    /** The number of every row of {@code c}, NaN in a row missing from {@code rows} (null: none is). */
     private static double[] numbers(Column c, int[] rows) {
-        double[] out = new double[rows == null ? c.rows() : rows.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = c.number(rows == null ? i : rows[i]);
+        double[] out = new double[c.rows()];
+        if (rows == null) {
+            for (int r = 0; r < out.length; r++) {
+                out[r] = c.number(r);
+            }
+        } else {
+            java.util.Arrays.fill(out, Double.NaN);
+            for (int r : rows) {
+                out[r] = c.number(r);
+            }
         }
         return out;
     }
 
+    /** The label of every row of {@code c}, null in a row missing from {@code rows} (null: none is). */
     private static String[] labels(Column c, int[] rows) {
-        String[] out = new String[rows == null ? c.rows() : rows.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = label(c, rows == null ? i : rows[i]);
+        String[] out = new String[c.rows()];
+        if (rows == null) {
+            for (int r = 0; r < out.length; r++) {
+                out[r] = label(c, r);
+            }
+        } else {
+            for (int r : rows) {
+                out[r] = label(c, r);
+            }
         }
         return out;
     }
