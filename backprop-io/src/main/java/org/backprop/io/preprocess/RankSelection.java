@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 /**
  * The k-th smallest of many values without copying them: radix selection on the values'
  * order-preserving 64-bit patterns, 16 bits a pass, so four passes over the values and 65,536
- * counters instead of an n-value copy to sort (e.g. the training median of a column of millions of
+ * {@code int} counters (at most 2³¹ − 1 values) instead of an n-value copy to sort (e.g. the training median of a column of millions of
  * rows). The value is the one {@code Arrays.sort} puts at index k, bit for bit ({@code -0.0} before
  * {@code 0.0}).
  */
@@ -26,8 +26,9 @@ public final class RankSelection {
     public static double kthSmallest(Consumer<DoubleConsumer> values, long k) {
         long prefix = 0;
         long remaining = k;
+        int[] counts = new int[BUCKETS];
         for (int shift = Long.SIZE - BITS; shift >= 0; shift -= BITS) {
-            long[] counts = new long[BUCKETS];
+            java.util.Arrays.fill(counts, 0);
             int s = shift;
             long p = prefix;
             long highMask = s + BITS == Long.SIZE ? 0 : -1L << (s + BITS);

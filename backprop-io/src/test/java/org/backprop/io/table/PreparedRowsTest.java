@@ -139,10 +139,10 @@ class PreparedRowsTest {
         TabularTraining.Prepared prepared = TabularTraining.prepare(table, "y", options);
         long bytes = meter.sample() - before;
         long inputs = (long) n * features * Double.BYTES;
-        // no input matrix: each column's training values once while its median is found (one column
-        // at a time, garbage right after), the targets and the split's row indices: a few words per
-        // row, no object per row
-        long bound = inputs + (long) n * 64 + (1 << 20);
+        // no input matrix, no copy of a column to find its median (RankSelection), no list of the
+        // training rows: the targets, the validation rows' list, the split's ranks and the blocks'
+        // row numbers (a few words per row; 51 bytes a row when this was written), no object per row
+        long bound = (long) n * 64 + (1 << 20);
         assertTrue(bytes <= bound, "prepare allocated " + bytes + " bytes for inputs of " + inputs + " bytes (bound "
                 + bound + ")");
         assertEquals(n, prepared.train().size() + prepared.validation().size());
