@@ -171,7 +171,7 @@ public class TrainCommand implements Callable<Integer> {
         epochs = stopping.epochs(train.size(), batchSize);
         patience = stopping.patience(validation != null, supportsEarlyStopping());
         Map<String, Double> classWeights = chosen == Task.CLASSIFICATION
-                ? weights.classWeights(prepared.target().classes().classes(), train::label, train.size()) : null;
+                ? weights.classWeights(prepared.target().labels().classes(), train::label, train.size()) : null;
         double[] trainWeights = someWeight("training", SampleWeightOptions.rows(column, prepared.trainRows(),
                 train.labels() == null ? null : train::label, classWeights));
         double[] validationWeights = validation == null ? null : someWeight("validation",

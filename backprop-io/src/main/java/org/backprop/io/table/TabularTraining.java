@@ -2,11 +2,9 @@ package org.backprop.io.table;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.PrimitiveIterator;
 import java.util.Set;
 import java.util.function.IntUnaryOperator;
@@ -186,10 +184,9 @@ public final class TabularTraining {
         if (target.task() != Task.CLASSIFICATION) {
             return parts(tableRows, used, Splits.validationRanks(new int[] {n}, v, options.seed()), r -> 0);
         }
-        Map<String, Integer> index = new HashMap<>();
-        target.classes().classes().forEach(c -> index.put(c, index.size()));
-        IntUnaryOperator classOf = r -> index.get(target.labels()[r]);
-        int[] classSizes = new int[index.size()];
+        int[] classes = target.classes();
+        IntUnaryOperator classOf = r -> classes[r];
+        int[] classSizes = new int[target.labels().classCount()];
         for (PrimitiveIterator.OfInt it = used.iterator(); it.hasNext(); ) {
             classSizes[classOf.applyAsInt(it.nextInt())]++;
         }
@@ -264,7 +261,7 @@ public final class TabularTraining {
                             + "statistics of input \"%s\" (mean %s, scale %s)", p.outputNames().get(e.column()),
                             scaler.mean()[e.column()], scaler.scale()[e.column()]));
         }
-        return new NetworkRows(inputs, target.values(), target.labels());
+        return new NetworkRows(inputs, target.values(), target.labels(), target.classes());
     }
 
     /**
@@ -281,7 +278,7 @@ public final class TabularTraining {
             return model(data.preprocessor(), data.targetName(), featureScaler, targetScaler, null, loss, networks,
                     metadata);
         }
-        return model(data.preprocessor(), data.targetName(), featureScaler, null, data.target().classes(), loss,
+        return model(data.preprocessor(), data.targetName(), featureScaler, null, data.target().labels(), loss,
                 networks, metadata);
     }
 
@@ -348,16 +345,15 @@ public final class TabularTraining {
     public static History fit(Model model, Prepared data, Fitter fitter) {
         NetworkRows t = data.train();
         NetworkRows v = data.validation();
-        int[] classes = t.labels() == null ? null : NetworkRows.classIndices(model, t.labels());
-        RowSource y = targets(model, data, t, classes);
+        RowSource y = targets(model, data, t);
         return v == null ? fitter.fit(model.network(), t.inputs(), y, null, null)
-                : fitter.fit(model.network(), t.inputs(), y, v.inputs(), targets(model, data, v, classes));
+                : fitter.fit(model.network(), t.inputs(), y, v.inputs(), targets(model, data, v));
     }
 
     /** {@code rows}' network targets; a value that overflows when standardized is a data error naming its line. */
-    private static RowSource targets(Model model, Prepared data, NetworkRows rows, int[] classes) {
+    private static RowSource targets(Model model, Prepared data, NetworkRows rows) {
         try {
-            return rows.targetRows(model, classes);
+            return rows.targetRows(model);
         } catch (ScalingOverflowException e) {
             ColumnarTable table = data.table();
             throw table.at(rows.inputs().tableRow(e.row()), table.column(data.targetName())).text(Double.toString(e.value()))
