@@ -80,7 +80,7 @@ public final class ColumnTypes {
         boolean mostlyNumbers = c.numbers() >= c.nonNumbers();
         if (declaredNumeric || mostlyNumbers || c.textDropped()) {
             String why = declaredNumeric ? "declared with --numeric"
-                    : "the column is mostly numbers: " + c.numbers() + " numbers";
+                    : "the column is mostly numbers: " + c.numbers() + (c.numbers() == 1 ? " number" : " numbers");
             throw firstNonNumber.get().text(c.firstNonNumberText())
                     .hint("(" + why + "; " + c.nonNumbers() + (c.nonNumbers() == 1 ? " bad cell" : " bad cells")
                             + " in this column: fix " + (c.nonNumbers() == 1 ? "it" : "them") + ", add the text to "
