@@ -40,6 +40,12 @@ public final class Trainer {
     private final List<TrainingListener> listeners = new ArrayList<>();
     private int firstEpoch;
     private final Map<String, MetricFunction> metrics = new LinkedHashMap<>();
+    /**
+     * A row source of at most this many values (8 MB of doubles) that computes its rows when they are
+     * read (e.g. encoded from a table's columns) is read once into a matrix for the run: small tables
+     * then pay for encoding once, not at every batch and evaluation.
+     */
+    static final long HELD_VALUES = 1L << 20;
 
     public Trainer(NeuralNetwork network, Optimizer optimizer, TrainerConfig config) {
         this.network = network;
@@ -122,8 +128,9 @@ public final class Trainer {
     /**
      * As {@link #fit(Matrix, Matrix, Matrix, Matrix, Matrix, Matrix)} with inputs read from row
      * sources, a batch or an evaluation chunk at a time (e.g. rows encoded from a table when they
-     * are read, so that no n×inputs matrix is held); the result equals the fit on matrices of the
-     * same rows bit for bit.
+     * are read, so that no n×inputs matrix is held; a source of at most 2^20 values (8 MB)
+     * is read once into a matrix instead); the result equals the fit on matrices of the same rows
+     * bit for bit.
      */
     public History fit(RowSource x, Matrix y, Matrix w, RowSource xValidation, Matrix yValidation,
                        Matrix wValidation) {
@@ -148,6 +155,10 @@ public final class Trainer {
                 RowWeights.check("validation weights", wValidation, xValidation.rows());
             }
         }
+        x = held(x);
+        y = held(y);
+        xValidation = xValidation == null ? null : held(xValidation);
+        yValidation = yValidation == null ? null : held(yValidation);
         Batches batches = new Batches(x, y, w, Math.min(config.batchSize(), x.rows()), network.team());
         try (Evaluator evaluator = new Evaluator(network, metrics, x, y, w, xValidation, yValidation, wValidation)) {
             TrainingRun run = new TrainingRun(network, optimizer, config, listeners, evaluator);
@@ -170,6 +181,24 @@ public final class Trainer {
             }
             return run.finish();
         }
+    }
+
+    /**
+     * {@code source} itself if its rows are views of a matrix or it holds more than
+     * {@link #HELD_VALUES} values; else its rows read once into a matrix of their own, so that the
+     * epochs gather batches and evaluate from it instead of computing every row again at every read
+     * (a source computes the same values at every read, so the bits do not change).
+     */
+    private static RowSource held(RowSource source) {
+        if (source.hasViews() || (long) source.rows() * source.cols() > HELD_VALUES) {
+            return source;
+        }
+        Matrix rows = Matrix.zeros(source.rows(), source.cols());
+        Matrix block = source.rowBlock(0, source.rows(), rows);
+        if (block != rows) {
+            rows.copyFrom(block);
+        }
+        return RowSource.of(rows);
     }
 
     private void checkData(String set, RowSource x, RowSource y) {
