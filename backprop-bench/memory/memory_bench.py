@@ -112,17 +112,17 @@ def live_peak(gc_log):
     return full or any_gc
 
 
-def command_line(command, data, work, epochs, batch):
+def command_line(command, data, work, epochs, batch, validation_split=None):
     model = os.path.join(work, "model.safetensors")
     if command == "train":
         return ["train", "--data", data, "--target", "y", "--epochs", str(epochs), "--batch-size", str(batch),
-                "--out", model]
+                "--out", model] + ([] if validation_split is None else ["--validation-split", str(validation_split)])
     if command == "predict":
         return ["predict", model, "--data", data, "--out", os.path.join(work, "predictions.csv")]
     return ["evaluate", model, "--data", data]
 
 
-def run_train(data, work, java_opts, epochs, batch, command="train"):
+def run_train(data, work, java_opts, epochs, batch, command="train", validation_split=None, launcher=None):
     gc_log = os.path.join(work, "gc.log")
     if os.path.exists(gc_log):
         os.remove(gc_log)
@@ -130,8 +130,8 @@ def run_train(data, work, java_opts, epochs, batch, command="train"):
     env = dict(os.environ)
     env["BACKPROP_JAVA_OPTS"] = java_opts
     time_file = os.path.join(work, "time.txt")
-    command = ["/usr/bin/time", "-v", "-o", time_file, os.path.join(REPO, "backprop")] + command_line(
-        command, data, work, epochs, batch)
+    command = ["/usr/bin/time", "-v", "-o", time_file, launcher or os.path.join(REPO, "backprop")] + command_line(
+        command, data, work, epochs, batch, validation_split)
     start = time.monotonic()
     first_line = None
     out_lines = []
@@ -167,7 +167,7 @@ def measure(command, kind, rows, data, work, args, width, say):
     for f in sorted(args.factors):
         heap = math.ceil((f * matrix + 64 * MIB) / MIB)
         r = run_train(data, work, f"-Xmx{heap}m {args.extra_java_opts}".strip(), args.epochs, args.batch_size,
-                      command)
+                      command, args.validation_split, args.launcher)
         if r["code"] == 0:
             result = (f, heap, r)
             break
@@ -185,7 +185,8 @@ def measure(command, kind, rows, data, work, args, width, say):
         line += f"{'none':>6}"
     say(line + ("  " + "; ".join(failed) if failed else ""))
     if args.default_heap:
-        r = run_train(data, work, args.extra_java_opts, args.epochs, args.batch_size, command)
+        r = run_train(data, work, args.extra_java_opts, args.epochs, args.batch_size, command,
+                      args.validation_split, args.launcher)
         say(f"{command:8} {kind:8} {rows:>10} {'':>9} {'':>8} {'dflt':>6} {'default':>9} {'':>6} "
             f"{r['live'] / MIB:>9.0f} {r['live'] / matrix:>7.2f} {r['rss'] / MIB:>13.0f} {r['rss'] / matrix:>6.2f}"
             f"  exit {r['code']}")
@@ -204,6 +205,10 @@ def main():
     parser.add_argument("--epochs", type=int, default=1)
     parser.add_argument("--batch-size", type=int, default=1024)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--validation-split", type=float, default=None,
+                        help="train with --validation-split X (train's default without --epochs is 0.1)")
+    parser.add_argument("--launcher", default=None,
+                        help="the backprop launcher to measure (default: ./backprop), e.g. one of an older build")
     parser.add_argument("--work", default=None, help="directory for the CSV files (default: a temporary one)")
     args = parser.parse_args()
 
@@ -227,7 +232,10 @@ def main():
                platform.machine())
     say(f"machine: {cpu}, {os.cpu_count()} cores, "
         f"load {open('/proc/loadavg').read().split()[:3]}, repo {commit}")
-    say(f"train: --epochs {args.epochs} --batch-size {args.batch_size}; heap -Xmx = f * M + 64 MiB "
+    if args.launcher:
+        say(f"launcher: {args.launcher}")
+    split = "" if args.validation_split is None else f" --validation-split {args.validation_split:g}"
+    say(f"train: --epochs {args.epochs} --batch-size {args.batch_size}{split}; heap -Xmx = f * M + 64 MiB "
         f"{args.extra_java_opts}".rstrip())
     say("M = rows x columns (16; narrow, binary: 2) x 8 bytes (the parsed numeric matrix); live = the largest heap after a full GC at that -Xmx "
         "(-Xlog:gc); read rows/s = rows / seconds to the first stdout line")

@@ -68,14 +68,14 @@ final class PredictCommand implements Callable<Integer> {
             CliFiles.warn(spec.commandLine().getErr(), data.file, warnings);
             RowOrigin origin = RowOrigin.of(table);
             if (out == null || AtomicFiles.standardStream(out) == FileDescriptor.out) {
-                PredictionsCsv.write(m, features, origin, idColumn, ids, text -> {
+                PredictionsCsv.write(m, features, origin, idColumn, ids, PredictionsCsv.Target.STREAM, text -> {
                     stdout.print(text);
                     StandardOutput.check(stdout);
                 });
             } else {
                 CliFiles.write(out, file -> {
                     Writer writer = new OutputStreamWriter(file, StandardCharsets.UTF_8);
-                    PredictionsCsv.write(m, features, origin, idColumn, ids, writer::write);
+                    PredictionsCsv.write(m, features, origin, idColumn, ids, PredictionsCsv.Target.FILE, writer::write);
                     writer.flush();
                 }, stdout);
             }

@@ -1,6 +1,7 @@
 package org.backprop.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 
 import org.backprop.io.model.Model;
@@ -15,9 +16,11 @@ import org.backprop.train.RowSource;
  * label in that column, then one probability column per class, {@code p_<label>}, in the model's
  * class order. An optional id column comes first, its cells copied as written. Numbers are written
  * in full precision (shortest text that reads back as the same double).
- * Rows are computed {@link BatchedPredictions#BATCH_ROWS} at a time, all of them before the first
- * byte is written (the predictions, rows × outputs, are small beside the inputs): a data error
- * (exit 3) leaves standard output empty, not half-written. The text goes out one batch at a time.
+ * Rows are computed {@link BatchedPredictions#BATCH_ROWS} at a time. Into standard output, all of
+ * them before the first byte is written: a data error (exit 3) leaves standard output empty, not
+ * half-written. Into a file written atomically ({@link Target#FILE}), each batch's text goes out as
+ * soon as it is computed, so no more than one batch of predictions is held (a failure discards the
+ * temporary file as a whole).
  */
 final class PredictionsCsv {
     private PredictionsCsv() {
@@ -29,26 +32,49 @@ final class PredictionsCsv {
         void write(String text) throws IOException;
     }
 
+    /** Where the text goes, which decides whether predictions are held until the last row is computed. */
+    enum Target {
+        /** A stream that cannot be taken back: every prediction is computed before the first byte. */
+        STREAM,
+        /** A temporary file renamed into place only on success: each batch is written once computed. */
+        FILE
+    }
+
     /** The suffix of the prediction column's name. */
     static final String SUFFIX = "_predicted";
 
-    /** Writes the CSV text, with a header row, in chunks of one batch of rows. */
+    /** Writes the CSV text, with a header row, in chunks of one batch of rows, into a stream. */
     static void write(Model model, RowSource features, RowOrigin origin, Chunks out) throws IOException {
-        write(model, features, origin, null, null, out);
+        write(model, features, origin, null, null, Target.STREAM, out);
     }
 
     /**
      * As {@link #write(Model, RowSource, RowOrigin, Chunks)} with the column {@code idName} and
      * its cells {@code ids} (one per row) first, unless {@code ids} is null.
      */
-    static void write(Model model, RowSource features, RowOrigin origin, String idName, String[] ids, Chunks out)
-            throws IOException {
+    static void write(Model model, RowSource features, RowOrigin origin, String idName, String[] ids, Target target,
+                      Chunks out) throws IOException {
         StringBuilder header = new StringBuilder(ids == null ? "" : quote(idName) + ",")
                 .append(quote(model.target() + SUFFIX));
         if (model.task() == Task.CLASSIFICATION) {
             model.labels().classes().forEach(c -> header.append(',').append(quote("p_" + c)));
         }
         int n = features.rows();
+        if (target == Target.FILE) {
+            out.write(header.append('\n').toString());
+            try {
+                BatchedPredictions.forEach(model, features, origin, (first, p) -> {
+                    try {
+                        out.write(rows(model, p, ids, first));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            return;
+        }
         Matrix all = BatchedPredictions.all(model, n, sink -> BatchedPredictions.forEach(model, features, origin, sink));
         out.write(header.append('\n').toString());
         for (int first = 0; first < n; first += BatchedPredictions.BATCH_ROWS) {

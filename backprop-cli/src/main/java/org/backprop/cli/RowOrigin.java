@@ -5,6 +5,7 @@ import java.util.function.IntToLongFunction;
 
 import org.backprop.io.DataException;
 import org.backprop.io.csv.ColumnarTable;
+import org.backprop.io.preprocess.RowSet;
 
 /**
  * Where the rows of a set come from, so that a problem found after reading (an overflowing value,
@@ -22,9 +23,10 @@ record RowOrigin(String source, IntToLongFunction lines, List<String> columns) {
         return new RowOrigin(table.source(), table::line, table.columnNames());
     }
 
-    /** The origin of rows {@code rows} of {@code table}, in that order (e.g. the training rows); null: every row. */
-    static RowOrigin of(ColumnarTable table, int[] rows) {
-        return rows == null ? of(table) : of(table).select(rows);
+    /** The origin of rows {@code rows} of {@code table}, in that order (e.g. the training rows). */
+    static RowOrigin of(ColumnarTable table, RowSet rows) {
+        return rows.isAll() ? of(table) : new RowOrigin(table.source(), r -> table.line(rows.tableRow(r)),
+                table.columnNames());
     }
 
     /** Rows of {@code source} whose lines are not known, named by position. */

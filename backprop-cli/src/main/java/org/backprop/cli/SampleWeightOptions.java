@@ -5,10 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PrimitiveIterator;
+import java.util.function.IntFunction;
 import java.util.Set;
 
 import org.backprop.io.csv.ColumnarReadOptions;
 import org.backprop.io.csv.ColumnarTable;
+import org.backprop.io.preprocess.RowSet;
 import org.backprop.io.model.Task;
 import org.backprop.io.preprocess.TableOptions;
 import org.backprop.io.table.ClassWeights;
@@ -98,21 +101,21 @@ final class SampleWeightOptions {
      * pairs (other classes 1); null without {@code --class-weight}.
      *
      * @param classes        every class label of the model, in its order
-     * @param trainingLabels the label of every training row
+     * @param trainingLabels the label of training row i, for i = 0 … n − 1
      */
-    Map<String, Double> classWeights(List<String> classes, String[] trainingLabels) {
+    Map<String, Double> classWeights(List<String> classes, IntFunction<String> trainingLabels, int n) {
         if (classWeight == null) {
             return null;
         }
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String label : trainingLabels) {
-            counts.merge(label, 1L, Long::sum);
+        for (int i = 0; i < n; i++) {
+            counts.merge(trainingLabels.apply(i), 1L, Long::sum);
         }
         return classWeights(classes, counts);
     }
 
     /**
-     * As {@link #classWeights(List, String[])} from the training rows' count of each label (labels
+     * As {@link #classWeights(List, IntFunction, int)} from the training rows' count of each label (labels
      * without rows may be absent), e.g. counted where the rows live.
      */
     Map<String, Double> classWeights(List<String> classes, Map<String, Long> trainingCounts) {
@@ -127,19 +130,22 @@ final class SampleWeightOptions {
     }
 
     /**
-     * Row weights of rows i = 0..n−1: {@code column[tableRows[i]]} (tableRows null: every row; 1 without a column) times the
-     * weight of {@code labels[i]}'s class (1 without class weights); null when both are absent.
+     * Row weights of the rows of a set: row i's is {@code column[tableRows.tableRow(i)]} (1 without a
+     * column) times the weight of {@code labels.apply(i)}'s class (1 without class weights); null when
+     * both are absent.
      */
-    static double[] rows(double[] column, int[] tableRows, String[] labels, Map<String, Double> classWeights) {
+    static double[] rows(double[] column, RowSet tableRows, IntFunction<String> labels,
+                         Map<String, Double> classWeights) {
         boolean byClass = classWeights != null && labels != null;
         if (column == null && !byClass) {
             return null;
         }
-        int n = column == null ? labels.length : tableRows != null ? tableRows.length : column.length;
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            double c = column == null ? 1.0 : column[tableRows == null ? i : tableRows[i]];
-            w[i] = byClass ? c * classWeights.getOrDefault(labels[i], 1.0) : c;
+        double[] w = new double[tableRows.size()];
+        PrimitiveIterator.OfInt rows = tableRows.iterator();
+        for (int i = 0; i < w.length; i++) {
+            int r = rows.nextInt();
+            double c = column == null ? 1.0 : column[r];
+            w[i] = byClass ? c * classWeights.getOrDefault(labels.apply(i), 1.0) : c;
         }
         return w;
     }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
 
 import org.backprop.io.model.Model;
 import org.backprop.io.model.Task;
@@ -15,10 +17,8 @@ import org.backprop.metrics.ClassLabels;
 import org.backprop.metrics.ClassReport;
 import org.backprop.metrics.ClassTally;
 import org.backprop.metrics.LogLossSum;
-import org.backprop.metrics.Mae;
-import org.backprop.metrics.Mse;
 import org.backprop.metrics.RSquared;
-import org.backprop.metrics.Rmse;
+import org.backprop.metrics.RegressionTally;
 import org.backprop.metrics.RocAuc;
 import org.backprop.tensor.Matrix;
 
@@ -54,13 +54,13 @@ record SplitMetrics(int rows, Map<String, Object> values) {
     /** As {@link #of(Model, LabeledRows, RowOrigin)}, adding weighted metrics when {@code weights} is not null. */
     static SplitMetrics of(Model model, LabeledRows data, RowOrigin origin, double[] weights) {
         return of(model, data.size(), sink -> BatchedPredictions.forEach(model, data.features(), origin, sink),
-                data.values(), data.labels(), weights);
+                values(data.values()), labels(data.labels()), weights);
     }
 
     /** As {@link #of(Model, LabeledRows, RowOrigin, double[])} for rows already standardized (training, validation). */
     static SplitMetrics of(Model model, NetworkRows data, RowOrigin origin, double[] weights) {
         return of(model, data.size(), sink -> BatchedPredictions.forEach(model, data.inputs(), origin, sink),
-                data.values(), data.labels(), weights);
+                data.values() == null ? null : data::value, data.labels() == null ? null : data::label, weights);
     }
 
     /**
@@ -68,44 +68,63 @@ record SplitMetrics(int rows, Map<String, Object> values) {
      * n×classes probabilities) against the true {@code values} or {@code labels}.
      */
     static SplitMetrics of(Model model, Matrix output, double[] values, String[] labels, double[] weights) {
-        return of(model, output.rows(), sink -> sink.accept(0, output), values, labels, weights);
+        return of(model, output.rows(), sink -> sink.accept(0, output), values(values), labels(labels), weights);
+    }
+
+    private static IntToDoubleFunction values(double[] values) {
+        return values == null ? null : i -> values[i];
+    }
+
+    private static IntFunction<String> labels(String[] labels) {
+        return labels == null ? null : i -> labels[i];
     }
 
     /**
-     * The metrics of the {@code rows} outputs that {@code each} passes on batch by batch, in order.
-     * Classification metrics are summed a batch at a time ({@link ClassTally}, {@link LogLossSum}:
-     * the same sums in the same order as over one matrix, so the numbers do not depend on the
-     * batches), keeping per row only the positive class's probability when ROC AUC needs it;
-     * regression metrics take the n predictions.
+     * The metrics of the {@code rows} outputs that {@code each} passes on batch by batch, in order,
+     * against row i's true value {@code values.applyAsDouble(i)} or label {@code labels.apply(i)}.
+     * The metrics are summed a batch at a time (regression: {@link RegressionTally}, R²'s total sum
+     * of squares from the true values; classification: {@link ClassTally}, {@link LogLossSum}), the
+     * same sums in the same order as over one matrix, so the numbers do not depend on the batches;
+     * only ROC AUC keeps one number per row (the positive class's probability).
      */
-    private static SplitMetrics of(Model model, int rows, Consumer<BatchedPredictions.Sink> each, double[] values,
-                                   String[] labels, double[] weights) {
+    private static SplitMetrics of(Model model, int rows, Consumer<BatchedPredictions.Sink> each,
+                                   IntToDoubleFunction values, IntFunction<String> labels, double[] weights) {
         if (model.task() != Task.REGRESSION) {
             return classification(model, rows, each, labels, weights);
         }
-        Matrix predicted = BatchedPredictions.all(model, rows, each);
+        RegressionTally tally = new RegressionTally();
+        RegressionTally weighted = weights == null ? null : new RegressionTally();
+        each.accept((first, predicted) -> {
+            Matrix actual = Matrix.zeros(predicted.rows(), 1);
+            for (int i = 0; i < predicted.rows(); i++) {
+                actual.set(i, 0, values.applyAsDouble(first + i));
+            }
+            tally.add(actual, predicted, null, 0);
+            if (weighted != null) {
+                weighted.add(actual, predicted, weights, first);
+            }
+        });
         Map<String, Object> m = new LinkedHashMap<>();
-        Matrix actual = Matrix.wrap(values.length, 1, values);
-        m.put("mse", Mse.of(actual, predicted));
-        m.put("rmse", Rmse.of(actual, predicted));
-        m.put("mae", Mae.of(actual, predicted));
-        OptionalDouble r2 = RSquared.of(actual, predicted);
+        m.put("mse", tally.mse());
+        m.put("rmse", Math.sqrt(tally.mse()));
+        m.put("mae", tally.mae());
+        OptionalDouble r2 = tally.r2(RSquared.totalSumOfSquares(values, rows));
         m.put("r2", r2.isPresent() ? r2.getAsDouble() : null);
-        if (weights != null) {
-            m.put("weighted_mse", Mse.of(actual, predicted, weights));
-            m.put("weighted_mae", Mae.of(actual, predicted, weights));
+        if (weighted != null) {
+            m.put("weighted_mse", weighted.mse());
+            m.put("weighted_mae", weighted.mae());
         }
         return new SplitMetrics(rows, m);
     }
 
     private static SplitMetrics classification(Model model, int rows, Consumer<BatchedPredictions.Sink> each,
-                                               String[] labels, double[] weights) {
+                                               IntFunction<String> labels, double[] weights) {
         LabelEncoder encoder = model.labels();
         int k = encoder.classCount();
         int positives = 0;
         if (k == 2) {
-            for (String label : labels) {
-                positives += encoder.encode(label);
+            for (int i = 0; i < rows; i++) {
+                positives += encoder.encode(labels.apply(i));
             }
         }
         double[] positive = k == 2 ? new double[positives] : null;
@@ -118,7 +137,7 @@ record SplitMetrics(int rows, Map<String, Object> values) {
         each.accept((first, probabilities) -> {
             int[] actual = new int[probabilities.rows()];
             for (int i = 0; i < actual.length; i++) {
-                actual[i] = encoder.encode(labels[first + i]);
+                actual[i] = encoder.encode(labels.apply(first + i));
             }
             int[] predicted = ClassLabels.argmax(probabilities);
             Matrix oneHot = ClassLabels.oneHot(actual, k);

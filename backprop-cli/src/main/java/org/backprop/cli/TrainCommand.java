@@ -15,7 +15,7 @@ import org.backprop.io.csv.CsvTable;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.ModelMetadata;
 import org.backprop.io.model.Task;
-import org.backprop.io.preprocess.LabelEncoder;
+import org.backprop.io.preprocess.RowSet;
 import org.backprop.io.preprocess.TablePreprocessor;
 import org.backprop.io.table.NetworkRows;
 import org.backprop.io.table.TabularOptions;
@@ -171,17 +171,18 @@ public class TrainCommand implements Callable<Integer> {
         epochs = stopping.epochs(train.size(), batchSize);
         patience = stopping.patience(validation != null, supportsEarlyStopping());
         Map<String, Double> classWeights = chosen == Task.CLASSIFICATION
-                ? weights.classWeights(LabelEncoder.fit(prepared.target().labels()).classes(), train.labels()) : null;
+                ? weights.classWeights(prepared.target().labels().classes(), train::label, train.size()) : null;
         double[] trainWeights = someWeight("training", SampleWeightOptions.rows(column, prepared.trainRows(),
-                train.labels(), classWeights));
+                train.labels() == null ? null : train::label, classWeights));
         double[] validationWeights = validation == null ? null : someWeight("validation",
-                SampleWeightOptions.rows(column, prepared.validationRows(), validation.labels(), classWeights));
+                SampleWeightOptions.rows(column, prepared.validationRows(),
+                        validation.labels() == null ? null : validation::label, classWeights));
         ModelMetadata metadata = metadata(data.file.getFileName().toString(), train.size());
         try (Model model = TabularTraining.model(prepared, lossFor(chosen), standardizeTarget,
                 (start, outputs, lossName) -> network(outputs, lossName, start), metadata)) {
             LocatedRows test = testRows(model);
             double[] testWeights = test == null ? null : someWeight("test",
-                    SampleWeightOptions.rows(null, null, test.rows().labels(), classWeights));
+                    SampleWeightOptions.rows(null, RowSet.all(test.rows().size()), labelsOf(test), classWeights));
             stdout.println(describe(model, train, validation));
             if (classWeights != null) {
                 stdout.println("class weights: " + classWeights);
@@ -201,6 +202,12 @@ public class TrainCommand implements Callable<Integer> {
         }
         return CliFiles.labeledRows(spec, test,
                 readColumns(test, testReadOptions(model.preprocessor())), model);
+    }
+
+    /** The labels of the {@code --test} rows by position, or null for a regression. */
+    private static java.util.function.IntFunction<String> labelsOf(LocatedRows test) {
+        String[] labels = test.rows().labels();
+        return labels == null ? null : i -> labels[i];
     }
 
     /** {@code w} unless every weight is 0 (a data error: such rows carry no information). */

@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -185,6 +186,15 @@ class FailureModesTest {
         assertOneLine(run.err(), "big.csv, line 5003, column 1 \"tiny\": value overflows when standardized",
                 "found \"1.0E20\"");
         assertEquals("", run.out(), "nothing half-written on standard output");
+        // into a file, batches are written as computed: the failure in the fifth batch keeps the old file
+        Path previous = TestCsv.write(dir.resolve("previous.csv"), "kept\n");
+        CliRun toFile = CliRun.of("predict", "--model", tinyModel, "--data", big, "--out", previous);
+        assertEquals(ExitCodes.DATA, toFile.exitCode(), toFile::toString);
+        assertEquals("kept\n", Files.readString(previous), "the existing output file is untouched");
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList(),
+                    "no temporary file left behind");
+        }
         CliRun evaluate = CliRun.of("evaluate", "--model", tinyModel, "--data", big);
         assertEquals(ExitCodes.DATA, evaluate.exitCode(), evaluate::toString);
         assertOneLine(evaluate.err(), "big.csv, line 5003, column 1 \"tiny\": value overflows when standardized");

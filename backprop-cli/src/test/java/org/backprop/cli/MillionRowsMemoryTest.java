@@ -29,7 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>A narrow file (4 million rows × 2 numeric columns: one feature and the target, M = 61 MiB)
  * leaves 8 bytes a row beside its table: a copy of the standardized targets, an evaluation's
  * n predictions or a list of row numbers each take most of it, so they must not exist (before they
- * were removed, {@code train} needed about 2.6 × M).
+ * were removed, {@code train} needed about 2.6 × M). Its {@code train} holds out 10 % of the rows
+ * for validation, as {@code train} does by default: the split lists the validation rows only, and
+ * both sets read their targets from one array. Its heap is 1.5 × M + 32 MiB: the split of two row
+ * lists and per-set target copies fit in 1.5 × M + 48 MiB but not in that.
  */
 class MillionRowsMemoryTest {
     private static final int ROWS = 1_000_000;
@@ -39,6 +42,12 @@ class MillionRowsMemoryTest {
     private static final long HEAP = M * 3 / 2 + CONSTANT;
     private static final int NARROW_ROWS = 4_000_000;
     private static final long NARROW_M = (long) NARROW_ROWS * 2 * Double.BYTES;
+    /**
+     * The narrow file's constant: 32 MiB (-Xmx123m). The split of two lists of row numbers and a
+     * copy of the targets per set ran out of memory there on memory-bench's narrow file of the same
+     * shape (and fit in 48 MiB); the split listing only the validation rows also trains in 24 MiB.
+     */
+    private static final long NARROW_CONSTANT = 32L << 20;
 
     @TempDir
     Path dir;
@@ -79,20 +88,25 @@ class MillionRowsMemoryTest {
                 w.append(row);
             }
         }
-        String metrics = trainPredictAndEvaluate(data, NARROW_ROWS, NARROW_M * 3 / 2 + CONSTANT, "2");
+        String metrics = trainPredictAndEvaluate(data, NARROW_ROWS, NARROW_M * 3 / 2 + NARROW_CONSTANT, "2",
+                "--validation-split", "0.1");
         assertTrue(metrics.contains("r2"), metrics);
     }
 
     /**
      * Trains a network of one hidden layer of {@code units} on {@code data} (target y, {@code rows}
-     * rows), predicts and evaluates it, each in a child JVM with a heap of {@code heap} bytes; returns
-     * evaluate's output.
+     * rows; {@code trainOptions} added), predicts and evaluates it, each in a child JVM with a heap of
+     * {@code heap} bytes; returns evaluate's output.
      */
-    private String trainPredictAndEvaluate(Path data, int rows, long heap, String units) throws Exception {
+    private String trainPredictAndEvaluate(Path data, int rows, long heap, String units, String... trainOptions)
+            throws Exception {
         Path model = dir.resolve(data.getFileName() + ".safetensors");
         Path predictions = dir.resolve(data.getFileName() + ".predictions.csv");
-        run(heap, "train", "--data", data.toString(), "--target", "y", "--layers", units, "--epochs", "1",
-                "--batch-size", "4096", "--threads", "1", "--out", model.toString());
+        List<String> train = new ArrayList<>(List.of("train", "--data", data.toString(), "--target", "y", "--layers",
+                units, "--epochs", "1", "--batch-size", "4096", "--threads", "1", "--out", model.toString()));
+        train.addAll(List.of(trainOptions));
+        String trained = run(heap, train.toArray(String[]::new));
+        assertTrue(trainOptions.length == 0 || trained.contains("validation ("), trained);
         assertTrue(Files.size(model) > 0);
         run(heap, "predict", model.toString(), "--data", data.toString(), "--out", predictions.toString());
         try (Stream<String> lines = Files.lines(predictions)) {

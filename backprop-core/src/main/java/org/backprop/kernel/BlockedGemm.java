@@ -90,13 +90,15 @@ abstract class BlockedGemm implements Gemm {
 
     /**
      * Computes one mr×nr tile and stores it:
-     * {@code C[r][j] = Σ_p a[aIdx + r*aRow + p*aDepth] · bp[bIdx + p*nr + j]}, a fused multiply-add
-     * chain over p starting from zero; C row r starts at {@code cIdx + r * ldc}. A is read through
-     * its strides, either from a packed panel (aRow 1, aDepth mr) or straight from the caller's
-     * matrix, whose broadcasts cost the same as from a panel. Adding to C is left to the driver: a
-     * single store path keeps C2's vector code free of boxing.
+     * {@code C[r][j] = Σ_p a[aIdx + r + p*aDepth] · bp[bIdx + p*nr + j]}, a fused multiply-add
+     * chain over p starting from zero; C row r starts at {@code cIdx + r * ldc}. The tile's mr rows
+     * of Â are contiguous at each depth: a packed panel (aDepth mr) or, for Aᵀ·B, the caller's
+     * matrix read in place (aDepth = its row length). Rows at separate strides cost a register and
+     * an address per row, which on a core with few integer registers to spare (Intel, JDK 17's C2)
+     * made the kernel about 1.5× slower (backprop-bench/KERNELS.md). Adding to C is left to the
+     * driver: a single store path keeps C2's vector code free of boxing.
      */
-    abstract void microKernel(double[] a, int aIdx, int aRow, int aDepth, double[] bp, int bIdx, int kc,
+    abstract void microKernel(double[] a, int aIdx, int aDepth, double[] bp, int bIdx, int kc,
                               double[] c, int cIdx, int ldc);
 
     /**
@@ -272,17 +274,24 @@ abstract class BlockedGemm implements Gemm {
                                   boolean accumulate, Panels ws) {
         for (int ic = i0; ic < i1; ic += mc) {
             int mcb = Math.min(mc, i1 - ic);
-            int direct = mcb / mr * mr;
             int aBlock = aOff + ic * aRow + pc * aDepth;
             boolean addToC = accumulate || pc > 0;
             int cBlock = cOff + ic * n + jc;
             double[] tile = ws.tile(mr * nr);
-            multiplyPanels(a, aBlock, aRow, aDepth, bp, bBase, direct, ncb, kcb, c, cBlock, n, addToC, tile);
-            if (direct < mcb) {
-                double[] ap = ws.aPanel(mr * kcb);
-                packA(ap, a, aBlock + direct * aRow, aRow, aDepth, mcb - direct, kcb);
-                multiplyPanels(ap, 0, 1, mr, bp, bBase, mcb - direct, ncb, kcb, c, cBlock + direct * n, n, addToC,
-                        tile);
+            if (aRow == 1) {
+                // Rows contiguous at each depth (Aᵀ·B): full mr-row panels are read in place.
+                int direct = mcb / mr * mr;
+                multiplyPanels(a, aBlock, 1, aDepth, bp, bBase, direct, ncb, kcb, c, cBlock, n, addToC, tile);
+                if (direct < mcb) {
+                    double[] ap = ws.aPanel(mr * kcb);
+                    packA(ap, a, aBlock + direct, aRow, aDepth, mcb - direct, kcb);
+                    multiplyPanels(ap, 0, kcb, mr, bp, bBase, mcb - direct, ncb, kcb, c, cBlock + direct * n, n,
+                            addToC, tile);
+                }
+            } else {
+                double[] ap = ws.aPanel(ceilDiv(mcb, mr) * mr * kcb);
+                packA(ap, a, aBlock, aRow, aDepth, mcb, kcb);
+                multiplyPanels(ap, 0, kcb, mr, bp, bBase, mcb, ncb, kcb, c, cBlock, n, addToC, tile);
             }
         }
     }
@@ -319,20 +328,22 @@ abstract class BlockedGemm implements Gemm {
     }
 
     /**
-     * C block (mcb×ncb at cIdx, row length ldc) (+)= A block (rows mcb, read through its strides from
-     * aIdx) · packed B block. Rows past the last full mr-row band must be zero-padded in a panel.
+     * C block (mcb×ncb at cIdx, row length ldc) (+)= A block · packed B block. The A tile of rows
+     * [ir, ir + mr) starts at {@code aIdx + ir * tileStep} with its mr rows contiguous at each depth
+     * ({@code aDepth} apart): tileStep 1 for A read in place, kc for packed panels. Rows past the last
+     * full mr-row band must be zero-padded in a panel.
      */
-    private void multiplyPanels(double[] a, int aIdx, int aRow, int aDepth, double[] bp, int bBase, int mcb, int ncb,
-                                int kc, double[] c, int cIdx, int ldc, boolean addToC, double[] tile) {
+    private void multiplyPanels(double[] a, int aIdx, int tileStep, int aDepth, double[] bp, int bBase, int mcb,
+                                int ncb, int kc, double[] c, int cIdx, int ldc, boolean addToC, double[] tile) {
         for (int jr = 0; jr < ncb; jr += nr) {
             int cols = Math.min(nr, ncb - jr);
             for (int ir = 0; ir < mcb; ir += mr) {
                 int rows = Math.min(mr, mcb - ir);
                 int cTile = cIdx + ir * ldc + jr;
                 if (rows == mr && cols == nr && !addToC) {
-                    microKernel(a, aIdx + ir * aRow, aRow, aDepth, bp, bBase + jr * kc, kc, c, cTile, ldc);
+                    microKernel(a, aIdx + ir * tileStep, aDepth, bp, bBase + jr * kc, kc, c, cTile, ldc);
                 } else {
-                    microKernel(a, aIdx + ir * aRow, aRow, aDepth, bp, bBase + jr * kc, kc, tile, 0, nr);
+                    microKernel(a, aIdx + ir * tileStep, aDepth, bp, bBase + jr * kc, kc, tile, 0, nr);
                     if (addToC) {
                         addTile(tile, rows, cols, c, cTile, ldc);
                     } else {

@@ -16,6 +16,13 @@ public interface Elementwise {
      */
     void whereXPositive(double[] x, int xo, double[] g, int go, double[] gi, int gio, int n);
 
+    /**
+     * {@link #whereXPositive(double[], int, double[], int, double[], int, int)} in float; gi may be
+     * g at the same offset. On floats it gives the bits of the double pass rounded to float (it only
+     * selects).
+     */
+    void whereXPositive(float[] x, int xo, float[] g, int go, float[] gi, int gio, int n);
+
     /** {@code z[zo + k] = x[xo + k] + y[yo + k]} for k in [0, n); z may be x or y at the same offset. */
     void add(double[] x, int xo, double[] y, int yo, double[] z, int zo, int n);
 

@@ -90,4 +90,45 @@ public final class FloatCopy {
         }
         ELEMENTWISE.biasActivate(data, 0, bias.data, 0, rows, cols, positivePart);
     }
+
+    /**
+     * Rows [first, first + rows) of a rows×cols block stored from element 0, from {@code src}'s
+     * same elements: {@code this[at + j] = src[at + j] + bias[j mod cols]} rounded to float, then the
+     * positive part when {@code positivePart}, for at = first·cols; see
+     * {@link Elementwise#biasActivate(float[], int, float[], int, int, int, boolean)}. For float
+     * operands these are the bits of the sum taken in double and rounded, and of the positive part
+     * of that (both exact on floats). This copy must be readied for the block already.
+     */
+    public void biasActivateRows(FloatCopy src, int first, int rows, int cols, FloatCopy bias, boolean positivePart) {
+        int at = first * cols;
+        int len = rows * cols;
+        if (first < 0 || rows < 0 || at + len > length || at + len > src.length || bias.length < cols) {
+            throw new IllegalArgumentException("rows " + first + "+" + rows + " of " + cols + " columns with a bias of "
+                    + bias.length + " from a copy of " + src.length + " into one of " + length);
+        }
+        System.arraycopy(src.data, at, data, at, len);
+        ELEMENTWISE.biasActivate(data, at, bias.data, 0, rows, cols, positivePart);
+    }
+
+    /**
+     * Elements {@code [at, at + len)}: {@code g}'s where {@code x}'s are positive, else 0 (the ReLU
+     * backward; see {@link Elementwise#whereXPositive(float[], int, float[], int, float[], int, int)});
+     * {@code g} may be this copy.
+     */
+    public void whereXPositiveRange(FloatCopy x, FloatCopy g, int at, int len) {
+        if (at < 0 || len < 0 || at + len > length || at + len > x.length || at + len > g.length) {
+            throw new IllegalArgumentException("elements " + at + "+" + len + " of copies of " + x.length + ", "
+                    + g.length + " into one of " + length);
+        }
+        ELEMENTWISE.whereXPositive(x.data, at, g.data, at, data, at, len);
+    }
+
+    /** Elements {@code [at, at + len)} copied from {@code src}'s same elements. */
+    public void copyRange(FloatCopy src, int at, int len) {
+        if (at < 0 || len < 0 || at + len > length || at + len > src.length) {
+            throw new IllegalArgumentException("elements " + at + "+" + len + " of a copy of " + src.length
+                    + " into one of " + length);
+        }
+        System.arraycopy(src.data, at, data, at, len);
+    }
 }

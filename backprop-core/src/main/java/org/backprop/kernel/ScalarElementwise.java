@@ -18,6 +18,13 @@ final class ScalarElementwise implements Elementwise {
     }
 
     @Override
+    public void whereXPositive(float[] x, int xo, float[] g, int go, float[] gi, int gio, int n) {
+        for (int k = 0; k < n; k++) {
+            gi[gio + k] = x[xo + k] > 0 ? g[go + k] : 0.0f;
+        }
+    }
+
+    @Override
     public void add(double[] x, int xo, double[] y, int yo, double[] z, int zo, int n) {
         for (int k = 0; k < n; k++) {
             z[zo + k] = x[xo + k] + y[yo + k];

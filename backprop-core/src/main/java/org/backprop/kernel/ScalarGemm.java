@@ -22,10 +22,8 @@ final class ScalarGemm extends BlockedGemm {
     }
 
     @Override
-    void microKernel(double[] ap, int aIdx, int aRow, int aDepth, double[] bp, int bIdx, int kc,
+    void microKernel(double[] ap, int aIdx, int aDepth, double[] bp, int bIdx, int kc,
                      double[] c, int cIdx, int ldc) {
-        int r2 = 2 * aRow;
-        int r3 = 3 * aRow;
         double c00 = 0, c01 = 0, c02 = 0, c03 = 0;
         double c10 = 0, c11 = 0, c12 = 0, c13 = 0;
         double c20 = 0, c21 = 0, c22 = 0, c23 = 0;
@@ -38,9 +36,9 @@ final class ScalarGemm extends BlockedGemm {
             double b2 = bp[bi + 2];
             double b3 = bp[bi + 3];
             double a0 = ap[ai];
-            double a1 = ap[ai + aRow];
-            double a2 = ap[ai + r2];
-            double a3 = ap[ai + r3];
+            double a1 = ap[ai + 1];
+            double a2 = ap[ai + 2];
+            double a3 = ap[ai + 3];
             c00 = Math.fma(a0, b0, c00);
             c01 = Math.fma(a0, b1, c01);
             c02 = Math.fma(a0, b2, c02);

@@ -49,6 +49,22 @@ final class VectorElementwise implements Elementwise {
     }
 
     @Override
+    public void whereXPositive(float[] x, int xo, float[] g, int go, float[] gi, int gio, int n) {
+        int k = 0;
+        for (int bound = FLOATS.loopBound(n); k < bound; k += FLOATS.length()) {
+            FloatVector xv = FloatVector.fromArray(FLOATS, x, xo + k);
+            FloatVector gv = FloatVector.fromArray(FLOATS, g, go + k);
+            if (xv.getClass() != FLOAT_VECTOR || gv.getClass() != FLOAT_VECTOR) {
+                throw ExactVectors.notPreferred(xv.getClass());
+            }
+            gv.blend(0.0f, xv.compare(VectorOperators.GT, 0.0f).not()).intoArray(gi, gio + k);
+        }
+        for (; k < n; k++) {
+            gi[gio + k] = x[xo + k] > 0 ? g[go + k] : 0.0f;
+        }
+    }
+
+    @Override
     public void add(double[] x, int xo, double[] y, int yo, double[] z, int zo, int n) {
         int k = 0;
         for (int bound = S.loopBound(n); k < bound; k += S.length()) {

@@ -38,45 +38,38 @@ final class VectorGemm extends BlockedGemm {
     }
 
     @Override
-    void microKernel(double[] ap, int aIdx, int aRow, int aDepth, double[] bp, int bIdx, int kc,
+    void microKernel(double[] ap, int aIdx, int aDepth, double[] bp, int bIdx, int kc,
                      double[] c, int cIdx, int ldc) {
-        int r1 = aRow;
-        int r2 = 2 * aRow;
-        int r3 = 3 * aRow;
-        int r4 = 4 * aRow;
-        int r5 = 5 * aRow;
-        int r6 = 6 * aRow;
-        int r7 = 7 * aRow;
         DoubleVector z = DoubleVector.zero(S);
         DoubleVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
         DoubleVector c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
-        for (int p = 0; p < kc; p++) {
-            int ai = aIdx + p * aDepth;
-            int bi = bIdx + p * NR;
+        int ai = aIdx;
+        int bi = bIdx;
+        for (int p = 0; p < kc; p++, ai += aDepth, bi += NR) {
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
             DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
             DoubleVector a = DoubleVector.broadcast(S, ap[ai]);
             c00 = a.fma(b0, c00);
             c01 = a.fma(b1, c01);
-            a = DoubleVector.broadcast(S, ap[ai + r1]);
+            a = DoubleVector.broadcast(S, ap[ai + 1]);
             c10 = a.fma(b0, c10);
             c11 = a.fma(b1, c11);
-            a = DoubleVector.broadcast(S, ap[ai + r2]);
+            a = DoubleVector.broadcast(S, ap[ai + 2]);
             c20 = a.fma(b0, c20);
             c21 = a.fma(b1, c21);
-            a = DoubleVector.broadcast(S, ap[ai + r3]);
+            a = DoubleVector.broadcast(S, ap[ai + 3]);
             c30 = a.fma(b0, c30);
             c31 = a.fma(b1, c31);
-            a = DoubleVector.broadcast(S, ap[ai + r4]);
+            a = DoubleVector.broadcast(S, ap[ai + 4]);
             c40 = a.fma(b0, c40);
             c41 = a.fma(b1, c41);
-            a = DoubleVector.broadcast(S, ap[ai + r5]);
+            a = DoubleVector.broadcast(S, ap[ai + 5]);
             c50 = a.fma(b0, c50);
             c51 = a.fma(b1, c51);
-            a = DoubleVector.broadcast(S, ap[ai + r6]);
+            a = DoubleVector.broadcast(S, ap[ai + 6]);
             c60 = a.fma(b0, c60);
             c61 = a.fma(b1, c61);
-            a = DoubleVector.broadcast(S, ap[ai + r7]);
+            a = DoubleVector.broadcast(S, ap[ai + 7]);
             c70 = a.fma(b0, c70);
             c71 = a.fma(b1, c71);
         }

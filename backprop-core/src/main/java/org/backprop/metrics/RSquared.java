@@ -1,6 +1,7 @@
 package org.backprop.metrics;
 
 import java.util.OptionalDouble;
+import java.util.function.IntToDoubleFunction;
 
 import org.backprop.tensor.Matrix;
 
@@ -44,15 +45,31 @@ public final class RSquared {
     static double totalSumOfSquares(Matrix y) {
         double ss = 0;
         for (int j = 0; j < y.cols(); j++) {
-            double mean = 0;
-            for (int i = 0; i < y.rows(); i++) {
-                mean += y.get(i, j);
-            }
-            mean /= y.rows();
-            for (int i = 0; i < y.rows(); i++) {
-                double d = y.get(i, j) - mean;
-                ss += d * d;
-            }
+            int column = j;
+            ss = addSquaredDeviations(ss, i -> y.get(i, column), y.rows());
+        }
+        return ss;
+    }
+
+    /**
+     * Σ(y − ȳ)² of one column of {@code n} targets, {@code y.applyAsDouble(i)} the i-th (two passes in
+     * row order: the mean, then the squared deviations; the values are read, not copied), as
+     * {@link #of} computes it for an n×1 matrix.
+     */
+    public static double totalSumOfSquares(IntToDoubleFunction y, int n) {
+        return addSquaredDeviations(0, y, n);
+    }
+
+    /** {@code ss} plus the squared deviations of the n values of {@code y} from their mean, in row order. */
+    private static double addSquaredDeviations(double ss, IntToDoubleFunction y, int n) {
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            mean += y.applyAsDouble(i);
+        }
+        mean /= n;
+        for (int i = 0; i < n; i++) {
+            double d = y.applyAsDouble(i) - mean;
+            ss += d * d;
         }
         return ss;
     }

@@ -18,6 +18,8 @@ import org.backprop.layer.Layer;
 import org.backprop.op.Activation;
 import org.backprop.op.BiasAdd;
 import org.backprop.op.Dropout;
+import org.backprop.op.Linear;
+import org.backprop.op.ReLU;
 import org.backprop.op.WeightMultiply;
 import org.backprop.tensor.DeferredValues;
 import org.backprop.tensor.MatMul;
@@ -36,7 +38,8 @@ import org.backprop.tensor.Matrix;
  *   <li>Float32 kernels ({@link FusedPasses#floatCopies()}): a layer whose products run in float
  *       keeps its values in float storage owned by the plan: N, P, A, dL/dP and dL/dX are stored
  *       as floats; each operation computes in double from the stored floats, 16 rows at a time in
- *       a scratch band, and rounds its result once when storing it. The operations' double
+ *       a scratch band, and rounds its result once when storing it; for ReLU and the identity the
+ *       band passes compute in float directly (the same bits: they add two floats or select). The operations' double
  *       buffers are {@link Matrix#defer deferred}: widened only when someone reads them (a trace,
  *       a gradient check, the divergence guard, a layer that is not on float storage). A is also
  *       written in double when the layer above does not read it in float (the top layer, a
@@ -266,6 +269,15 @@ final class DensePlan implements Passes {
         private final FloatCopy weightCopy;
         /** True when {@link #weightCopy} is the parameter's float storage. */
         private final boolean weightStored;
+        /**
+         * B's float storage when the activation is ReLU or the identity, else null: on float
+         * storage the band passes then compute in float (the same bits as in double, rounded): the
+         * forward P and A from N's store and this, the backward dL/dP by selecting from dL/dA's
+         * floats, without widening N, P, A or dL/dA into double bands and rounding back.
+         */
+        private final FloatCopy biasInFloat;
+        /** True for ReLU: A is P's positive part ({@link #biasInFloat}). */
+        private final boolean positivePart;
         private final FloatValues n = new FloatValues();
         private final FloatValues p = new FloatValues();
         private final FloatValues a = new FloatValues();
@@ -294,6 +306,9 @@ final class DensePlan implements Passes {
             this.weightCopy = stored != null ? stored : new FloatCopy();
             this.biasAdd = dense.biasAdd();
             this.activation = dense.activation();
+            this.positivePart = activation.getClass() == ReLU.class;
+            this.biasInFloat = positivePart || activation.getClass() == Linear.class
+                    ? storedFloats(parameters, biasAdd.param()) : null;
             this.gemm = gemm;
             this.team = gemm.team();
             this.floats = floats;
@@ -488,6 +503,17 @@ final class DensePlan implements Passes {
                     return;
                 }
                 int cols = aOut.cols();
+                if (biasInFloat != null) {
+                    for (int first = from; first < to; first += BlockedColumnSums.BLOCK_ROWS) {
+                        int count = Math.min(to, first + BlockedColumnSums.BLOCK_ROWS) - first;
+                        p.store().biasActivateRows(n.store(), first, count, cols, biasInFloat, false);
+                        a.store().biasActivateRows(n.store(), first, count, cols, biasInFloat, positivePart);
+                        if (doubleA) {
+                            a.store().widenRange(first * cols, aOut.data(), aOut.offset() + first * cols, count * cols);
+                        }
+                    }
+                    return;
+                }
                 Band band = bands.get();
                 for (int first = from; first < to; first += BlockedColumnSums.BLOCK_ROWS) {
                     int count = Math.min(to, first + BlockedColumnSums.BLOCK_ROWS) - first;
@@ -546,6 +572,22 @@ final class DensePlan implements Passes {
                     int len = (end - first) * cols;
                     if (unfilled != null) {
                         unfilled.fillInputGradRows(first, end, gradAIn.data(), gradAIn.offset() + at);
+                    }
+                    if (biasInFloat != null) {
+                        // ReLU or the identity only select: dL/dP in float from the stored floats
+                        // (rounding dL/dA first selects the same rounded values), widened for the sums.
+                        FloatCopy g = gradP.store();
+                        if (gradAFloat == null) {
+                            g.narrowRange(gradAIn.data(), gradAIn.offset() + at, at, len);
+                        }
+                        if (positivePart) {
+                            g.whereXPositiveRange(p.store(), gradAFloat != null ? gradAFloat : g, at, len);
+                        } else if (gradAFloat != null) {
+                            g.copyRange(gradAFloat, at, len);
+                        }
+                        g.widenRange(at, band.gradP, 0, len);
+                        biasSums.sumBlockRows(band.gradP, 0, b, end - first);
+                        continue;
                     }
                     if (gradAFloat != null) {
                         gradAFloat.widenRange(at, band.gradA, 0, len);

@@ -59,6 +59,8 @@ public final class UnprofiledKernelsProbe {
         kernels.put("biasActivate, identity", () -> e.biasActivate(z, 0, y, 0, 20, 50, false));
         kernels.put("biasActivate in float, positive part", () -> e.biasActivate(xf, 0, bias, 0, 20, 50, true));
         kernels.put("biasActivate in float, identity", () -> e.biasActivate(xf, 0, bias, 0, 20, 50, false));
+        float[] gf = GemmCase.narrow(filled(len));
+        kernels.put("whereXPositive in float", () -> e.whereXPositive(xf, 0, gf, 0, gf, 0, len));
         kernels.forEach((name, kernel) -> System.out.println("kernel " + name + " " + settledAllocation(kernel)));
     }
 

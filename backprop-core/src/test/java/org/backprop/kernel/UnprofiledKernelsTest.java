@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * each must then allocate nothing.
  */
 class UnprofiledKernelsTest {
-    private static final int KERNELS = 21;
+    private static final int KERNELS = 22;
 
     @Test
     void everyKernelSettlesWithoutAllocatingWhenCompiledWithoutTypeProfiles() throws Exception {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Classification metrics summed a chunk of rows at a time ({@link ClassTally}, {@link LogLossSum},
- * {@link RocAuc#ofClassScores}) equal the metrics of all rows at once bit for bit, weighted or not,
+ * {@link RocAuc#ofClassScores}) and regression metrics ({@link RegressionTally}, R²'s total sum of
+ * squares read from the targets) equal the metrics of all rows at once bit for bit, weighted or not,
  * with tied scores.
  */
 class ChunkedMetricsTest {
@@ -54,6 +55,37 @@ class ChunkedMetricsTest {
             }
             assertArrayEquals(ConfusionMatrix.of(actual, predicted, CLASSES).toArray(), tally.confusion().toArray());
         }
+    }
+
+    @Test
+    void chunkedRegressionSumsEqualTheWholeMatrices() {
+        SplittableRandom random = new SplittableRandom(7);
+        Matrix actual = Matrix.zeros(ROWS, 1);
+        Matrix predicted = Matrix.zeros(ROWS, 1);
+        double[] weights = new double[ROWS];
+        for (int i = 0; i < ROWS; i++) {
+            double y = 1e6 + random.nextGaussian() * 3; // a large mean: the two-pass SS_tot matters
+            actual.set(i, 0, y);
+            predicted.set(i, 0, y + random.nextGaussian());
+            weights[i] = random.nextDouble() * 3;
+        }
+        for (double[] w : new double[][] {null, weights}) {
+            RegressionTally tally = new RegressionTally();
+            for (int from = 0, size = 1; from < ROWS; from += size, size = size * 3 + 1) {
+                int to = Math.min(ROWS, from + size);
+                tally.add(actual.rowRange(from, to), predicted.rowRange(from, to), w, from);
+            }
+            assertEquals(bits(Mse.of(actual, predicted, w)), bits(tally.mse()));
+            assertEquals(bits(Mae.of(actual, predicted, w)), bits(tally.mae()));
+            if (w == null) {
+                double ssTot = RSquared.totalSumOfSquares(i -> actual.get(i, 0), ROWS);
+                assertEquals(bits(RSquared.of(actual, predicted).getAsDouble()), bits(tally.r2(ssTot).getAsDouble()));
+            }
+        }
+        RegressionTally constant = new RegressionTally();
+        constant.add(Matrix.column(new double[] {2, 2}), Matrix.column(new double[] {1, 3}), null, 0);
+        assertEquals(true, constant.r2(RSquared.totalSumOfSquares(i -> 2.0, 2)).isEmpty(), "a constant target");
+        assertEquals(1.0, constant.mse());
     }
 
     @Test

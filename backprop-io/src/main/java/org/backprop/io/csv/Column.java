@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
  * <p>A column read for numbers keeps its text codes too while it has at most {@value #TEXT_CAP}
  * distinct values or holds a non-number (so that it can still become a categorical column with the
  * texts as written); a column of more distinct numbers drops them. A text-only column
- * ({@link ColumnarReadOptions#textColumns()}) keeps codes only.
+ * ({@link ColumnarReadOptions#textColumns()}) keeps codes only. A column read for numbers stores
+ * its numbers from its first number on (the rows before it read as NaN): a column of text only,
+ * such as class labels, holds its codes alone, 4 bytes a row instead of 12.
  */
 public final class Column implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -24,6 +26,7 @@ public final class Column implements java.io.Serializable {
     private final int position;
     private final boolean readForNumbers;
     private final byte decimal;
+    /** The numbers from the first number on; null before it (every row so far NaN) and when released. */
     private DoubleChunks numbers;
     private boolean released;
     private IntChunks codes = new IntChunks();
@@ -44,7 +47,6 @@ public final class Column implements java.io.Serializable {
         this.position = position;
         this.readForNumbers = !textOnly;
         this.decimal = (byte) decimal;
-        this.numbers = textOnly ? null : new DoubleChunks();
     }
 
     void add(byte[] bytes, int start, int end, MissingValues missingValues) {
@@ -61,9 +63,17 @@ public final class Column implements java.io.Serializable {
             missingCount++;
             firstMissingRow = firstMissingRow < 0 ? rows : firstMissingRow;
         }
-        if (numbers != null) {
+        if (readForNumbers) {
             double v = missing ? Double.NaN : StrictNumbers.parseOrNaN(bytes, from, to, decimal);
-            numbers.add(v);
+            if (numbers == null && !Double.isNaN(v)) {
+                numbers = new DoubleChunks();
+                for (int r = 0; r < rows; r++) {
+                    numbers.add(Double.NaN);
+                }
+            }
+            if (numbers != null) {
+                numbers.add(v);
+            }
             if (!missing && Double.isNaN(v)) {
                 nonNumberCount++;
                 if (firstNonNumberRow < 0) {
@@ -77,7 +87,7 @@ public final class Column implements java.io.Serializable {
         }
         if (codes != null) {
             codes.add(missing ? MISSING : levels.code(bytes, start, end));
-            if (numbers != null && nonNumberCount == 0 && levels.size() > TEXT_CAP) {
+            if (readForNumbers && nonNumberCount == 0 && levels.size() > TEXT_CAP) {
                 codes = null;
                 levels = null;
                 textDropped = true;
@@ -88,7 +98,7 @@ public final class Column implements java.io.Serializable {
 
     /** Releases the text codes of a column read for numbers (once it is known to be numeric). */
     public void releaseText() {
-        if (numbers != null && codes != null) {
+        if (readForNumbers && codes != null) {
             codes = null;
             levels = null;
             textDropped = true;
@@ -171,10 +181,10 @@ public final class Column implements java.io.Serializable {
     /** The number in row {@code row}: NaN if the cell is missing or not a number. */
     public double number(int row) {
         requireCells();
-        if (numbers == null) {
+        if (!readForNumbers) {
             throw new IllegalStateException("column \"" + name + "\" was read as text only");
         }
-        return numbers.get(row);
+        return numbers == null ? Double.NaN : numbers.get(java.util.Objects.checkIndex(row, rows));
     }
 
     /** The text code of row {@code row}, {@link #MISSING} for a missing cell. */
@@ -201,7 +211,7 @@ public final class Column implements java.io.Serializable {
         if (codes != null) {
             return codes.get(row) == MISSING;
         }
-        return nonNumberCount == 0 ? Double.isNaN(numbers.get(row)) : missingRowsUnknown();
+        return nonNumberCount == 0 ? Double.isNaN(number(row)) : missingRowsUnknown();
     }
 
     private boolean missingRowsUnknown() {

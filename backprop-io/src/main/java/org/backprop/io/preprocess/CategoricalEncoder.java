@@ -61,13 +61,13 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
     }
 
     /** Fits the levels on {@code rows} of {@code table}'s column (which must hold text). */
-    static CategoricalEncoder fit(ColumnarTable table, String name, int[] rows, int minCount, MissingPolicy policy,
+    static CategoricalEncoder fit(ColumnarTable table, String name, RowSet rows, int minCount, MissingPolicy policy,
                                   boolean embed) {
         Column c = table.column(name);
         int[] counts = new int[c.levelCount()];
         int missing = 0;
-        for (int r : rows) {
-            int code = c.code(r);
+        for (java.util.PrimitiveIterator.OfInt it = rows.iterator(); it.hasNext(); ) {
+            int code = c.code(it.nextInt());
             if (code == Column.MISSING) {
                 missing++;
             } else {

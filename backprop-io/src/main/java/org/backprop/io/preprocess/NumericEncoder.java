@@ -1,7 +1,6 @@
 package org.backprop.io.preprocess;
 
 import com.google.gson.JsonObject;
-import java.util.Arrays;
 import java.util.List;
 import org.backprop.io.DataException;
 import org.backprop.io.csv.Column;
@@ -36,26 +35,33 @@ public record NumericEncoder(String column, Double median, boolean indicator, in
         return new NumericEncoder(column, null, false, 0);
     }
 
-    /** Fits the median and the indicator on {@code rows} of {@code table}'s column. */
-    static NumericEncoder fit(ColumnarTable table, String name, int[] rows, MissingPolicy policy) {
+    /**
+     * Fits the median and the indicator on {@code rows} of {@code table}'s column, without copying
+     * the values ({@link RankSelection}: the same median as sorting them).
+     */
+    static NumericEncoder fit(ColumnarTable table, String name, RowSet rows, MissingPolicy policy) {
         Column c = table.column(name);
         if (policy == MissingPolicy.ERROR) {
             return strict(name);
         }
-        double[] values = new double[rows.length];
-        int n = 0;
-        for (int r : rows) {
-            double v = c.number(r);
-            if (!Double.isNaN(v)) {
-                values[n++] = v;
+        java.util.function.Consumer<java.util.function.DoubleConsumer> present = sink -> {
+            for (java.util.PrimitiveIterator.OfInt it = rows.iterator(); it.hasNext(); ) {
+                double v = c.number(it.nextInt());
+                if (!Double.isNaN(v)) {
+                    sink.accept(v);
+                }
             }
-        }
-        int missing = rows.length - n;
+        };
+        long[] count = new long[1];
+        present.accept(v -> count[0]++);
+        int n = Math.toIntExact(count[0]);
+        int missing = rows.size() - n;
         if (n == 0) {
             return new NumericEncoder(name, 0.0, missing > 0, missing);
         }
-        Arrays.sort(values, 0, n);
-        return new NumericEncoder(name, median(values[(n - 1) / 2], values[n / 2], n), missing > 0, missing);
+        double lower = RankSelection.kthSmallest(present, (n - 1) / 2);
+        double upper = n % 2 == 1 ? lower : RankSelection.kthSmallest(present, n / 2);
+        return new NumericEncoder(name, median(lower, upper, n), missing > 0, missing);
     }
 
     /**

@@ -100,6 +100,12 @@ public final class TablePreprocessor {
      */
     public static TablePreprocessor fit(ColumnarTable table, List<ColumnDecision> decisions, int[] rows,
                                         TableOptions options) {
+        return fit(table, decisions, RowSet.of(rows), options);
+    }
+
+    /** As {@link #fit(ColumnarTable, List, int[], TableOptions)} on the rows of a {@link RowSet}. */
+    public static TablePreprocessor fit(ColumnarTable table, List<ColumnDecision> decisions, RowSet rows,
+                                        TableOptions options) {
         List<ColumnEncoder> encoders = new ArrayList<>();
         List<ColumnDecision> ignored = new ArrayList<>();
         for (ColumnDecision d : decisions) {

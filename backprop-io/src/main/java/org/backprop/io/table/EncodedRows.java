@@ -6,6 +6,7 @@ import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.preprocess.CategoricalEncoder;
 import org.backprop.io.preprocess.ColumnEncoder;
 import org.backprop.io.preprocess.EncodeWarnings;
+import org.backprop.io.preprocess.RowSet;
 import org.backprop.io.preprocess.ScalerColumnFit;
 import org.backprop.io.preprocess.ScalingOverflowException;
 import org.backprop.io.preprocess.StandardScaler;
@@ -15,7 +16,7 @@ import org.backprop.train.RowSource;
 
 /**
  * Rows of a table as the network takes them, computed when they are read: row {@code i} is table
- * row {@code tableRows[i]} encoded by the preprocessing and standardized by the feature scaler. The
+ * row {@code tableRows.tableRow(i)} encoded by the preprocessing and standardized by the feature scaler. The
  * table's cells stay the only copy of the data; a trainer's batch or an evaluation chunk is encoded
  * into its own buffer, so training never holds an n×inputs matrix. The values equal those of
  * {@link TablePreprocessor#encode} followed by {@link StandardScaler#transformInPlace} bit for bit.
@@ -30,9 +31,8 @@ public final class EncodedRows implements RowSource {
     private final ColumnarTable table;
     private final TablePreprocessor preprocessor;
     private final StandardScaler scaler;
-    /** The table row of each row, or null: row i is table row i, every row of the table. */
-    private final int[] tableRows;
-    private final int rows;
+    /** The table row of each row. */
+    private final RowSet tableRows;
     /** Per encoder: a categorical column's slot of each text code (see {@code slotsOfCodes}) or null. */
     private final int[][] slotsOfCodes;
 
@@ -44,6 +44,14 @@ public final class EncodedRows implements RowSource {
      *                     the table in order (no list is held)
      */
     public EncodedRows(ColumnarTable table, TablePreprocessor preprocessor, StandardScaler scaler, int[] tableRows) {
+        this(table, preprocessor, scaler, tableRows == null ? RowSet.all(table.rowCount()) : RowSet.of(tableRows));
+    }
+
+    /**
+     * As {@link #EncodedRows(ColumnarTable, TablePreprocessor, StandardScaler, int[])} with the table
+     * rows given as a {@link RowSet} (e.g. every row but the validation rows, without a list of them).
+     */
+    public EncodedRows(ColumnarTable table, TablePreprocessor preprocessor, StandardScaler scaler, RowSet tableRows) {
         if (scaler != null && scaler.columns() != preprocessor.width()) {
             throw new IllegalArgumentException("a scaler of " + scaler.columns() + " columns for "
                     + preprocessor.width() + " inputs");
@@ -52,7 +60,6 @@ public final class EncodedRows implements RowSource {
         this.preprocessor = preprocessor;
         this.scaler = scaler;
         this.tableRows = tableRows;
-        this.rows = tableRows == null ? table.rowCount() : tableRows.length;
         List<ColumnEncoder> encoders = preprocessor.encoders();
         this.slotsOfCodes = new int[encoders.size()][];
         for (int e = 0; e < slotsOfCodes.length; e++) {
@@ -67,7 +74,7 @@ public final class EncodedRows implements RowSource {
      * {@code preprocessor}, a block of rows at a time: equal to {@link StandardScaler#fit} of the
      * encoded rows (its sums are exact, so they do not depend on how the rows are grouped).
      */
-    public static StandardScaler fitScaler(ColumnarTable table, TablePreprocessor preprocessor, int[] tableRows) {
+    public static StandardScaler fitScaler(ColumnarTable table, TablePreprocessor preprocessor, RowSet tableRows) {
         EncodedRows encoded = new EncodedRows(table, preprocessor, null, tableRows);
         int n = encoded.rows();
         if (n == 0) {
@@ -121,16 +128,12 @@ public final class EncodedRows implements RowSource {
 
     /** Every row of {@code table}, in order (e.g. rows to predict). */
     public static EncodedRows all(ColumnarTable table, TablePreprocessor preprocessor, StandardScaler scaler) {
-        return new EncodedRows(table, preprocessor, scaler, null);
+        return new EncodedRows(table, preprocessor, scaler, RowSet.all(table.rowCount()));
     }
 
     /** The given rows of this source (0-based positions), in the given order. */
     public EncodedRows select(int[] rows) {
-        int[] picked = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            picked[i] = tableRow(rows[i]);
-        }
-        return new EncodedRows(table, preprocessor, scaler, picked);
+        return new EncodedRows(table, preprocessor, scaler, tableRows.select(rows));
     }
 
     /**
@@ -147,12 +150,17 @@ public final class EncodedRows implements RowSource {
 
     /** The table row of row {@code i}. */
     public int tableRow(int i) {
-        return tableRows == null ? i : tableRows[i];
+        return tableRows.tableRow(i);
+    }
+
+    /** The table rows of these rows, in order. */
+    public RowSet tableRows() {
+        return tableRows;
     }
 
     @Override
     public int rows() {
-        return rows;
+        return tableRows.size();
     }
 
     @Override
@@ -188,11 +196,7 @@ public final class EncodedRows implements RowSource {
     public Matrix rowBlock(int from, int to, Matrix scratch) {
         Matrix block = scratch.rowRange(0, to - from);
         try {
-            if (tableRows == null) {
-                write(rowsOf(from, to), 0, to - from, block, 0);
-            } else {
-                write(tableRows, from, to, block, 0);
-            }
+            write(rowsOf(from, to), 0, to - from, block, 0);
         } catch (ScalingOverflowException e) {
             throw e.atRow(from + e.row());
         }
@@ -201,12 +205,7 @@ public final class EncodedRows implements RowSource {
 
     /** The table rows of rows {@code [from, to)}. */
     private int[] rowsOf(int from, int to) {
-        if (tableRows != null) {
-            return Arrays.copyOfRange(tableRows, from, to);
-        }
-        int[] out = new int[to - from];
-        Arrays.setAll(out, k -> from + k);
-        return out;
+        return tableRows.tableRows(from, to);
     }
 
     /** Encodes table rows {@code rows[from..to)} into rows {@code outRow…} of {@code out}, then standardizes them. */

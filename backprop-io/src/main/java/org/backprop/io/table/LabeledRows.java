@@ -32,7 +32,8 @@ public record LabeledRows(EncodedRows features, double[] values, String[] labels
         Target target = Target.forModel(table, model);
         EncodedRows features = new EncodedRows(table, model.preprocessor(), model.featureScaler(), target.rows());
         features.countWarnings(warnings);
-        return new LabeledRows(features, target.values(), target.labels());
+        return new LabeledRows(features, target.values(),
+                target.classes() == null ? null : target.labels().decode(target.classes()));
     }
 
     /** Number of rows. */

@@ -2,30 +2,37 @@ package org.backprop.io.table;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.backprop.io.preprocess.RowSet;
 import org.backprop.tensor.Matrix;
 import org.backprop.train.RowSource;
 
 /**
  * Classification targets as the network takes them (n×k one-hot rows), written when they are read
- * from one class index per row: the same rows as {@code LabelEncoder.oneHot(classes)}, but 4 bytes
- * a row instead of 8·k. Reads may run on several threads at once.
+ * from one class index per table row (shared by the table's training and validation rows): row i
+ * is the one-hot row of {@code classes[rows.tableRow(i)]}, as {@code LabelEncoder.oneHot} writes
+ * it, but 4 bytes a table row instead of 8·k a row. Reads may run on several threads at once.
  */
 final class OneHotTargets implements RowSource {
     private final int[] classes;
+    private final RowSet rows;
     private final int k;
 
-    /** @param classes each row's class index in [0, k) */
-    OneHotTargets(int[] classes, int k) {
-        for (int c : classes) {
-            Objects.checkIndex(c, k);
+    /**
+     * @param classes each table row's class index, in [0, k) for the rows of {@code rows}
+     * @param rows    the table rows of these targets, in order
+     */
+    OneHotTargets(int[] classes, RowSet rows, int k) {
+        for (java.util.PrimitiveIterator.OfInt it = rows.iterator(); it.hasNext(); ) {
+            Objects.checkIndex(classes[it.nextInt()], k);
         }
         this.classes = classes;
+        this.rows = rows;
         this.k = k;
     }
 
     @Override
     public int rows() {
-        return classes.length;
+        return rows.size();
     }
 
     @Override
@@ -36,15 +43,16 @@ final class OneHotTargets implements RowSource {
     @Override
     public void gatherRows(int[] order, int from, int to, Matrix out, int outRow) {
         for (int i = from; i < to; i++) {
-            write(classes[order[i]], out, outRow + i - from);
+            write(classes[rows.tableRow(order[i])], out, outRow + i - from);
         }
     }
 
     @Override
     public Matrix rowBlock(int from, int to, Matrix scratch) {
         Matrix block = scratch.rowRange(0, to - from);
-        for (int i = from; i < to; i++) {
-            write(classes[i], block, i - from);
+        int[] tableRows = rows.tableRows(from, to);
+        for (int i = 0; i < tableRows.length; i++) {
+            write(classes[tableRows[i]], block, i);
         }
         return block;
     }

@@ -1,5 +1,6 @@
 package org.backprop.io.table;
 
+import org.backprop.io.preprocess.RowSet;
 import org.backprop.io.preprocess.ScalingOverflowException;
 import org.backprop.io.preprocess.StandardScaler;
 import org.backprop.tensor.Matrix;
@@ -7,21 +8,28 @@ import org.backprop.train.RowSource;
 
 /**
  * Regression targets as the network takes them (n×1), standardized when they are read: row i is
- * {@code values[i]} standardized by the one-column target scaler, equal to
- * {@code scaler.transform(values)} bit for bit. The values in the target's own units stay the only
- * copy (they are needed again for the metrics), so training holds no second n-row array of targets.
+ * {@code values[rows.tableRow(i)]} standardized by the one-column target scaler, equal to
+ * {@code scaler.transform} of those values bit for bit. The values in the target's own units stay
+ * the only copy (they are needed again for the metrics; the training and validation rows share
+ * them), so training holds no second n-row array of targets.
  * Reads may run on several threads at once.
  */
 final class StandardizedTargets implements RowSource {
     private final double[] values;
+    private final RowSet rows;
     private final StandardScaler scaler;
 
-    /** @param scaler a one-column scaler */
-    StandardizedTargets(double[] values, StandardScaler scaler) {
+    /**
+     * @param values the target of each table row
+     * @param rows   the table rows of these targets, in order
+     * @param scaler a one-column scaler
+     */
+    StandardizedTargets(double[] values, RowSet rows, StandardScaler scaler) {
         if (scaler.columns() != 1) {
             throw new IllegalArgumentException("a target scaler of " + scaler.columns() + " columns for one target");
         }
         this.values = values;
+        this.rows = rows;
         this.scaler = scaler;
     }
 
@@ -31,15 +39,15 @@ final class StandardizedTargets implements RowSource {
      * @throws ScalingOverflowException naming the row of the first such value
      */
     void requireScalable() {
-        Matrix block = Matrix.zeros(Math.max(1, Math.min(EncodedRows.BLOCK_ROWS, values.length)), 1);
-        for (int from = 0; from < values.length; from += EncodedRows.BLOCK_ROWS) {
-            rowBlock(from, Math.min(from + EncodedRows.BLOCK_ROWS, values.length), block);
+        Matrix block = Matrix.zeros(Math.max(1, Math.min(EncodedRows.BLOCK_ROWS, rows())), 1);
+        for (int from = 0; from < rows(); from += EncodedRows.BLOCK_ROWS) {
+            rowBlock(from, Math.min(from + EncodedRows.BLOCK_ROWS, rows()), block);
         }
     }
 
     @Override
     public int rows() {
-        return values.length;
+        return rows.size();
     }
 
     @Override
@@ -52,7 +60,7 @@ final class StandardizedTargets implements RowSource {
         double[] data = out.data();
         int start = out.offset() + outRow * out.cols();
         for (int k = 0; k < to - from; k++) {
-            data[start + k * out.cols()] = values[order[from + k]];
+            data[start + k * out.cols()] = values[rows.tableRow(order[from + k])];
         }
         try {
             if (out.cols() == 1) {
@@ -73,7 +81,10 @@ final class StandardizedTargets implements RowSource {
         if (block.cols() != 1) {
             throw new IllegalArgumentException("standardized targets: a scratch of " + block.cols() + " columns");
         }
-        System.arraycopy(values, from, block.data(), block.offset(), to - from);
+        int[] tableRows = rows.tableRows(from, to);
+        for (int k = 0; k < tableRows.length; k++) {
+            block.data()[block.offset() + k] = values[tableRows[k]];
+        }
         try {
             scaler.transformRowsInPlace(block.data(), block.offset(), to - from);
         } catch (ScalingOverflowException e) {

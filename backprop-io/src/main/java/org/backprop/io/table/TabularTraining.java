@@ -1,10 +1,13 @@
 package org.backprop.io.table;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.PrimitiveIterator;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 import org.backprop.io.DataException;
 import org.backprop.io.csv.ColumnSelection;
 import org.backprop.io.csv.ColumnarReadOptions;
@@ -16,8 +19,9 @@ import org.backprop.io.preprocess.ColumnDecision;
 import org.backprop.io.preprocess.ColumnEncoder;
 import org.backprop.io.preprocess.ColumnTypes;
 import org.backprop.io.preprocess.LabelEncoder;
+import org.backprop.io.preprocess.RowSet;
+import org.backprop.io.preprocess.ScalerColumnFit;
 import org.backprop.io.preprocess.ScalingOverflowException;
-import org.backprop.io.preprocess.Split;
 import org.backprop.io.preprocess.Splits;
 import org.backprop.io.preprocess.StandardScaler;
 import org.backprop.io.preprocess.TablePreprocessor;
@@ -66,8 +70,9 @@ public final class TabularTraining {
     /**
      * A table ready to train on. The table's cells of the used columns are the only copy of the data:
      * the training and validation rows are {@link EncodedRows}, encoded and standardized a batch at a
-     * time when they are read; the cells of the other columns (the target's, ignored ones) are
-     * released. The table also gives the line of each row (for messages).
+     * time when they are read; their targets are one array by table row that both share; the cells
+     * of the other columns (the target's, ignored ones) are released. The table also gives the line
+     * of each row (for messages).
      *
      * @param table          the table (the cells of its used columns kept)
      * @param targetName     the target column
@@ -78,13 +83,19 @@ public final class TabularTraining {
      *                       category-code columns pass unchanged: mean 0, scale 1)
      * @param train          the training rows, standardized when read
      * @param validation     the validation rows, standardized when read, or null
-     * @param trainRows      the table rows of {@code train}, in its order (e.g. for per-row weights); null
-     *                       when they are every table row in order (no list is held)
-     * @param validationRows the table rows of {@code validation}, in its order (empty without one)
      */
     public record Prepared(ColumnarTable table, String targetName, Target target, TablePreprocessor preprocessor,
-                           StandardScaler featureScaler, NetworkRows train, NetworkRows validation, int[] trainRows,
-                           int[] validationRows) {
+                           StandardScaler featureScaler, NetworkRows train, NetworkRows validation) {
+
+        /** The table rows of {@code train}, in its order (e.g. for per-row weights). */
+        public RowSet trainRows() {
+            return train.tableRows();
+        }
+
+        /** The table rows of {@code validation}, in its order (empty without one). */
+        public RowSet validationRows() {
+            return validation == null ? RowSet.of(new int[0]) : validation.tableRows();
+        }
 
         /** What the user should see before training: dropped rows, non-numeric and ignored columns. */
         public List<String> notes() {
@@ -142,39 +153,83 @@ public final class TabularTraining {
         Target target = Target.forTraining(table, targetName, options.task(), options.dropMissingTarget());
         table.releaseCellsExcept(features); // the target's values or labels are copied out: its cells go now
         List<ColumnDecision> decisions = ColumnTypes.decide(table, features, options.table());
-        Split split = split(target, options);
-        int[] trainRows = split == null ? target.rows() : tableRows(target, split.train());
-        int[] validationRows = split == null ? new int[0] : tableRows(target, split.validation());
-        TablePreprocessor preprocessor = TablePreprocessor.fit(table, decisions,
-                trainRows != null ? trainRows : allRows(table.rowCount()), options.table());
+        RowSet[] split = split(table.rowCount(), target, options);
+        RowSet trainRows = split[0];
+        TablePreprocessor preprocessor = TablePreprocessor.fit(table, decisions, trainRows, options.table());
         StandardScaler featureScaler = featureScaler(EncodedRows.fitScaler(table, preprocessor, trainRows),
                 preprocessor.embeddings());
-        NetworkRows train = rows(table, preprocessor, featureScaler, trainRows, target,
-                split == null ? null : split.train());
-        NetworkRows validation = validationRows.length == 0 ? null : rows(table, preprocessor, featureScaler,
-                validationRows, target, split.validation());
+        NetworkRows train = rows(table, preprocessor, featureScaler, trainRows, target);
+        NetworkRows validation = split[1].size() == 0 ? null : rows(table, preprocessor, featureScaler, split[1],
+                target);
         table.releaseCellsExcept(preprocessor.columns());
-        return new Prepared(table, targetName, target.withoutValues(), preprocessor, featureScaler, train, validation,
-                trainRows, validationRows);
+        return new Prepared(table, targetName, target.withoutValues(), preprocessor, featureScaler, train, validation);
     }
 
-    private static int[] allRows(int n) {
-        int[] rows = new int[n];
-        java.util.Arrays.setAll(rows, i -> i);
-        return rows;
-    }
-
-    /** The split of the rows with a target, or null without validation rows (every such row trains). */
-    private static Split split(Target target, TabularOptions options) {
+    /**
+     * The training and validation rows of a table of {@code tableRows} rows: the rows with a target
+     * split as {@link Splits#stratified} (classification, by class) or {@link Splits#random} splits
+     * them, the same rows, without a list per row: the validation rows are drawn from the class sizes
+     * ({@link Splits#validationRanks}) and listed, and the training rows are every other row with a
+     * target (every row but the validation rows when no target is missing). No validation rows
+     * without a validation fraction.
+     */
+    private static RowSet[] split(int tableRows, Target target, TabularOptions options) {
         double v = options.validationSplit();
         int n = target.size();
         checkValidationSplit(n, v);
+        RowSet used = target.usedRows();
         if (v == 0) {
-            return null;
+            return new RowSet[] {used, RowSet.of(new int[0])};
         }
-        return target.task() == Task.CLASSIFICATION
-                ? Splits.stratified(LabelEncoder.fit(target.labels()).encode(target.labels()), 1 - v, v, options.seed())
-                : Splits.random(n, 1 - v, v, options.seed());
+        if (target.task() != Task.CLASSIFICATION) {
+            return parts(tableRows, used, Splits.validationRanks(new int[] {n}, v, options.seed()), r -> 0);
+        }
+        int[] classes = target.classes();
+        IntUnaryOperator classOf = r -> classes[r];
+        int[] classSizes = new int[target.labels().classCount()];
+        for (PrimitiveIterator.OfInt it = used.iterator(); it.hasNext(); ) {
+            classSizes[classOf.applyAsInt(it.nextInt())]++;
+        }
+        return parts(tableRows, used, Splits.validationRanks(classSizes, v, options.seed()), classOf);
+    }
+
+    /**
+     * The training and validation rows of {@code used} (ascending) when {@code held[c]} holds the
+     * ranks, among class c's rows in table order, of the validation rows.
+     */
+    private static RowSet[] parts(int tableRows, RowSet used, BitSet[] held, IntUnaryOperator classOf) {
+        int count = 0;
+        for (BitSet h : held) {
+            count += h.cardinality();
+        }
+        int[] validation = new int[count];
+        int[] rank = new int[held.length];
+        int k = 0;
+        for (PrimitiveIterator.OfInt it = used.iterator(); it.hasNext(); ) {
+            int r = it.nextInt();
+            int c = classOf.applyAsInt(r);
+            if (held[c].get(rank[c]++)) {
+                validation[k++] = r;
+            }
+        }
+        RowSet train;
+        if (used.isAll()) {
+            train = RowSet.allBut(tableRows, validation);
+        } else {
+            int[] rows = new int[used.size() - count];
+            int t = 0;
+            int j = 0;
+            for (PrimitiveIterator.OfInt it = used.iterator(); it.hasNext(); ) {
+                int r = it.nextInt();
+                if (j < validation.length && validation[j] == r) {
+                    j++;
+                } else {
+                    rows[t++] = r;
+                }
+            }
+            train = RowSet.of(rows);
+        }
+        return new RowSet[] {train, RowSet.of(validation)};
     }
 
     /**
@@ -190,20 +245,12 @@ public final class TabularTraining {
         }
     }
 
-    private static int[] tableRows(Target target, int[] indices) {
-        int[] rows = new int[indices.length];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = target.tableRow(indices[i]);
-        }
-        return rows;
-    }
-
     /**
-     * Rows {@code rows} of the table (null: all) as standardized network inputs (checked: every value
-     * can be standardized), with the targets of {@code indices} (null: all).
+     * Rows {@code rows} of the table as standardized network inputs (checked: every value can be
+     * standardized), with the target's values or labels by table row (shared, not copied).
      */
     private static NetworkRows rows(ColumnarTable table, TablePreprocessor p, StandardScaler scaler,
-                                    int[] rows, Target target, int[] indices) {
+                                    RowSet rows, Target target) {
         EncodedRows inputs = new EncodedRows(table, p, scaler, rows);
         try {
             inputs.requireScalable();
@@ -214,24 +261,7 @@ public final class TabularTraining {
                             + "statistics of input \"%s\" (mean %s, scale %s)", p.outputNames().get(e.column()),
                             scaler.mean()[e.column()], scaler.scale()[e.column()]));
         }
-        return new NetworkRows(inputs,
-                target.values() == null ? null : indices == null || isAll(indices, target.values().length)
-                        ? target.values() : LabeledRows.pick(target.values(), indices),
-                target.labels() == null ? null : indices == null ? target.labels()
-                        : LabeledRows.pick(target.labels(), indices));
-    }
-
-    /** True if {@code indices} are 0 … n − 1 in order (every row, e.g. without validation rows). */
-    private static boolean isAll(int[] indices, int n) {
-        if (indices.length != n) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            if (indices[i] != i) {
-                return false;
-            }
-        }
-        return true;
+        return new NetworkRows(inputs, target.values(), target.labels(), target.classes());
     }
 
     /**
@@ -243,13 +273,36 @@ public final class TabularTraining {
         NetworkRows train = data.train();
         StandardScaler featureScaler = data.featureScaler();
         if (data.target().task() == Task.REGRESSION) {
-            StandardScaler targetScaler = standardizeTarget ? StandardScaler.fit(train.values(), train.size(), 1)
+            StandardScaler targetScaler = standardizeTarget ? targetScaler(train)
                     : StandardScaler.of(new double[] {0}, new double[] {1});
             return model(data.preprocessor(), data.targetName(), featureScaler, targetScaler, null, loss, networks,
                     metadata);
         }
-        return model(data.preprocessor(), data.targetName(), featureScaler, null,
-                LabelEncoder.fit(data.target().labels()), loss, networks, metadata);
+        return model(data.preprocessor(), data.targetName(), featureScaler, null, data.target().labels(), loss,
+                networks, metadata);
+    }
+
+    /**
+     * The target scaler fitted on the training rows' values in three passes over them (exact sums:
+     * equal to {@link StandardScaler#fit} of the values in one array, without that array).
+     */
+    private static StandardScaler targetScaler(NetworkRows train) {
+        ScalerColumnFit fit = new ScalerColumnFit();
+        double[] values = train.values();
+        for (int pass = 1; pass <= 3; pass++) {
+            for (PrimitiveIterator.OfInt it = train.tableRows().iterator(); it.hasNext(); ) {
+                double v = values[it.nextInt()];
+                switch (pass) {
+                    case 1 -> fit.addToRange(v);
+                    case 2 -> fit.addToSum(v);
+                    default -> fit.addToSquares(v);
+                }
+            }
+            if (pass < 3) {
+                fit.nextPass();
+            }
+        }
+        return StandardScaler.of(new double[] {fit.mean()}, new double[] {fit.scale()});
     }
 
     /**
@@ -292,18 +345,18 @@ public final class TabularTraining {
     public static History fit(Model model, Prepared data, Fitter fitter) {
         NetworkRows t = data.train();
         NetworkRows v = data.validation();
-        RowSource y = targets(model, data, t, data.trainRows());
+        RowSource y = targets(model, data, t);
         return v == null ? fitter.fit(model.network(), t.inputs(), y, null, null)
-                : fitter.fit(model.network(), t.inputs(), y, v.inputs(), targets(model, data, v, data.validationRows()));
+                : fitter.fit(model.network(), t.inputs(), y, v.inputs(), targets(model, data, v));
     }
 
     /** {@code rows}' network targets; a value that overflows when standardized is a data error naming its line. */
-    private static RowSource targets(Model model, Prepared data, NetworkRows rows, int[] tableRows) {
+    private static RowSource targets(Model model, Prepared data, NetworkRows rows) {
         try {
             return rows.targetRows(model);
         } catch (ScalingOverflowException e) {
             ColumnarTable table = data.table();
-            throw table.at(tableRows == null ? e.row() : tableRows[e.row()], table.column(data.targetName())).text(Double.toString(e.value()))
+            throw table.at(rows.inputs().tableRow(e.row()), table.column(data.targetName())).text(Double.toString(e.value()))
                     .problem(String.format(Locale.ROOT, "target value overflows when standardized with the training "
                             + "rows' statistics (mean %s, scale %s)", model.targetScaler().mean()[0],
                             model.targetScaler().scale()[0]));

@@ -6,9 +6,11 @@ import org.backprop.io.DataException;
 import org.backprop.io.csv.Column;
 import org.backprop.io.csv.ColumnCounts;
 import org.backprop.io.csv.ColumnarTable;
+import org.backprop.io.csv.MissingValues;
 import org.backprop.io.csv.StrictNumbers;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.Task;
+import org.backprop.io.preprocess.LabelEncoder;
 
 /**
  * The target column of a table: the task, and the rows that have a target with their values
@@ -29,10 +31,13 @@ import org.backprop.io.model.Task;
  * @param rows     the table rows used (those with a target), ascending; null when every row of the
  *                 table has one (no list is held)
  * @param dropped  rows left out for a missing target
- * @param values   regression: the target of each used row, else null
- * @param labels   classification: the label of each used row, else null
+ * @param values   regression: the target of each table row (NaN in a row left out), else null
+ * @param labels   classification: the classes (labels in {@link LabelEncoder}'s order), else null
+ * @param classes  classification: the class index in {@code labels} of each table row (−1 in a row
+ *                 left out; 4 bytes a row, no label object per row), else null
  */
-public record Target(Task task, String reason, int[] rows, int dropped, double[] values, String[] labels) {
+public record Target(Task task, String reason, int[] rows, int dropped, double[] values, LabelEncoder labels,
+                     int[] classes) {
     /** Whole-number targets with at most this many distinct values are taken as class labels. */
     public static final int MAX_CLASSES = 10;
     /**
@@ -46,12 +51,22 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
      * (e.g. to the training and validation rows); the task, reason, dropped count and labels stay.
      */
     public Target withoutValues() {
-        return new Target(task, reason, null, dropped, null, labels);
+        return new Target(task, reason, null, dropped, null, labels, classes);
     }
 
     /** Number of rows used (those with a target), while the rows or the values or labels are held. */
     public int size() {
-        return rows != null ? rows.length : values != null ? values.length : labels.length;
+        return rows != null ? rows.length : values != null ? values.length : classes.length;
+    }
+
+    /** The class label of table row {@code r} (classification). */
+    public String label(int r) {
+        return labels.decode(classes[r]);
+    }
+
+    /** The table rows used (those with a target), ascending, while the rows or the values or labels are held. */
+    public org.backprop.io.preprocess.RowSet usedRows() {
+        return rows != null ? org.backprop.io.preprocess.RowSet.of(rows) : org.backprop.io.preprocess.RowSet.all(size());
     }
 
     /** The table row of used row {@code i}. */
@@ -79,9 +94,11 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
                 () -> DataException.in(table.source()).column(c.position() + 1, name));
         int dropped = rows == null ? 0 : table.rowCount() - rows.length;
         if (choice.task() == Task.REGRESSION) {
-            return new Target(choice.task(), choice.reason(), rows, dropped, numbers(c, rows), null);
+            return new Target(choice.task(), choice.reason(), rows, dropped, numbers(c, rows), null, null);
         }
-        return new Target(choice.task(), choice.reason(), rows, dropped, null, labels(c, rows));
+        LabelEncoder labels = LabelEncoder.fit(distinctLabels(c, rows));
+        int[] classes = classes(c, rows, labels::encode);
+        return new Target(choice.task(), choice.reason(), rows, dropped, null, labels, classes);
     }
 
     /**
@@ -178,16 +195,17 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
         Column c = table.column(model.target());
         int[] rows = presentRows(table, c, false);
         if (model.task() == Task.REGRESSION) {
-            return new Target(Task.REGRESSION, "model", rows, 0, table.requireNumbers(model.target()), null);
+            return new Target(Task.REGRESSION, "model", rows, 0, table.requireNumbers(model.target()), null, null);
         }
-        String[] labels = labels(c, rows);
-        for (int r = 0; r < labels.length; r++) {
-            if (!model.labels().classes().contains(labels[r])) {
-                throw table.at(r, c).text(labels[r]).problem("class label not known to the model (known: "
-                        + model.labels().classes() + ")");
+        LabelEncoder known = model.labels();
+        int[] classes = classes(c, rows, label -> known.classes().contains(label) ? known.encode(label) : -1);
+        for (int r = 0; r < classes.length; r++) {
+            if (classes[r] < 0) {
+                throw table.at(r, c).text(label(c, r)).problem("class label not known to the model (known: "
+                        + known.classes() + ")");
             }
         }
-        return new Target(Task.CLASSIFICATION, "model", rows, 0, null, labels);
+        return new Target(Task.CLASSIFICATION, "model", rows, 0, null, known, classes);
     }
 
     private static int[] presentRows(ColumnarTable table, Column c, boolean dropMissing) {
@@ -219,18 +237,57 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
         return Column.TEXT_CAP + 1;
     }
 
+    /** The number of every row of {@code c}, NaN in a row missing from {@code rows} (null: none is). */
     private static double[] numbers(Column c, int[] rows) {
-        double[] out = new double[rows == null ? c.rows() : rows.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = c.number(rows == null ? i : rows[i]);
+        double[] out = new double[c.rows()];
+        if (rows == null) {
+            for (int r = 0; r < out.length; r++) {
+                out[r] = c.number(r);
+            }
+        } else {
+            java.util.Arrays.fill(out, Double.NaN);
+            for (int r : rows) {
+                out[r] = c.number(r);
+            }
         }
         return out;
     }
 
-    private static String[] labels(Column c, int[] rows) {
-        String[] out = new String[rows == null ? c.rows() : rows.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = label(c, rows == null ? i : rows[i]);
+    /** The distinct labels of the rows {@code rows} of {@code c} (null: every row). */
+    private static String[] distinctLabels(Column c, int[] rows) {
+        java.util.Set<String> distinct = new java.util.LinkedHashSet<>();
+        if (c.hasText()) {
+            BitSet seen = new BitSet(c.levelCount());
+            for (int i = 0, n = rows == null ? c.rows() : rows.length; i < n; i++) {
+                seen.set(c.code(rows == null ? i : rows[i]));
+            }
+            seen.stream().forEach(code -> distinct.add(MissingValues.strip(c.level(code))));
+        } else {
+            for (int i = 0, n = rows == null ? c.rows() : rows.length; i < n; i++) {
+                distinct.add(label(c, rows == null ? i : rows[i]));
+            }
+        }
+        return distinct.toArray(String[]::new);
+    }
+
+    /**
+     * The class index {@code classOf} gives the label of every row of {@code c} (−1 in a row missing
+     * from {@code rows}, null: none is), looked up once per text level.
+     */
+    private static int[] classes(Column c, int[] rows, java.util.function.ToIntFunction<String> classOf) {
+        int[] out = new int[c.rows()];
+        int[] ofLevel = c.hasText() ? new int[c.levelCount()] : null;
+        if (ofLevel != null) {
+            for (int code = 0; code < ofLevel.length; code++) {
+                ofLevel[code] = classOf.applyAsInt(MissingValues.strip(c.level(code)));
+            }
+        }
+        if (rows != null) {
+            java.util.Arrays.fill(out, -1);
+        }
+        for (int i = 0, n = rows == null ? c.rows() : rows.length; i < n; i++) {
+            int r = rows == null ? i : rows[i];
+            out[r] = ofLevel != null ? ofLevel[c.code(r)] : classOf.applyAsInt(label(c, r));
         }
         return out;
     }
@@ -241,6 +298,6 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
             double v = c.number(row);
             return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
         }
-        return org.backprop.io.csv.MissingValues.strip(c.level(c.code(row)));
+        return MissingValues.strip(c.level(c.code(row)));
     }
 }

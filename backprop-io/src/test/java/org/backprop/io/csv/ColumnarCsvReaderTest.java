@@ -184,6 +184,33 @@ class ColumnarCsvReaderTest {
      * values checked, rows/s printed.
      */
     @Test
+    void aColumnStoresItsNumbersFromItsFirstNumberOn(@TempDir Path dir) throws IOException {
+        StringBuilder csv = new StringBuilder("label,late,x\n");
+        int n = 40_000; // more than one chunk of rows before the first number
+        for (int i = 0; i < n; i++) {
+            csv.append(i % 3 == 0 ? "yes" : "no").append(',').append(i < 20_000 ? (i % 2 == 0 ? "" : "text")
+                    : Integer.toString(i)).append(',').append(i * 0.5).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("late.csv"), csv);
+        ColumnarTable t = ColumnarCsvReader.read(file, ColumnarReadOptions.all());
+        Column label = t.column("label");
+        Column late = t.column("late");
+        assertTrue(label.hasNumbers() && Double.isNaN(label.number(5)) && Double.isNaN(label.number(n - 1)));
+        assertEquals(n, label.nonNumberCount());
+        assertEquals("yes", label.level(label.code(3)));
+        for (int i : new int[] {0, 1, 16_384, 19_999}) {
+            assertTrue(Double.isNaN(late.number(i)), "row " + i);
+        }
+        assertEquals(20_000.0, late.number(20_000));
+        assertEquals(n - 1.0, late.number(n - 1));
+        assertEquals(10_000, late.missingCount());
+        assertEquals(10_000, late.nonNumberCount());
+        assertEquals(20_000, late.numberCount());
+        assertTrue(late.isMissing(0) && !late.isMissing(1));
+        assertThrows(IndexOutOfBoundsException.class, () -> late.number(n));
+    }
+
+    @Test
     void readsAMillionRowFile(@TempDir Path dir) throws IOException {
         int n = 1_000_000;
         Path file = dir.resolve("big.csv");

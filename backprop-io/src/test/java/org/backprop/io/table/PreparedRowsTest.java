@@ -62,8 +62,13 @@ class PreparedRowsTest {
         TabularTraining.Prepared prepared = TabularTraining.prepare(table, "price", options);
 
         ColumnarTable fresh = read(csv, "price", options);
-        DoubleTable train = prepared.preprocessor().encode(fresh, prepared.trainRows(), new EncodeWarnings());
-        DoubleTable validation = prepared.preprocessor().encode(fresh, prepared.validationRows(), new EncodeWarnings());
+        int[] trainRows = prepared.trainRows().tableRows(0, prepared.trainRows().size());
+        int[] validationRows = prepared.validationRows().tableRows(0, prepared.validationRows().size());
+        Split expectedSplit = Splits.random(300, 0.8, 0.2, 4);
+        assertArrayEquals(expectedSplit.train(), trainRows, "the same rows as Splits.random, without a list of them");
+        assertArrayEquals(expectedSplit.validation(), validationRows);
+        DoubleTable train = prepared.preprocessor().encode(fresh, trainRows, new EncodeWarnings());
+        DoubleTable validation = prepared.preprocessor().encode(fresh, validationRows, new EncodeWarnings());
         StandardScaler scaler = StandardScaler.fit(train);
         assertArrayEquals(scaler.mean(), prepared.featureScaler().mean(), "the blockwise fit equals the whole fit");
         assertArrayEquals(scaler.scale(), prepared.featureScaler().scale());
@@ -134,10 +139,10 @@ class PreparedRowsTest {
         TabularTraining.Prepared prepared = TabularTraining.prepare(table, "y", options);
         long bytes = meter.sample() - before;
         long inputs = (long) n * features * Double.BYTES;
-        // no input matrix: each column's training values once while its median is found (one column
-        // at a time, garbage right after), the targets and the split's row indices: a few words per
-        // row, no object per row
-        long bound = inputs + (long) n * 64 + (1 << 20);
+        // no input matrix, no copy of a column to find its median (RankSelection), no list of the
+        // training rows: the targets, the validation rows' list, the split's ranks and the blocks'
+        // row numbers (a few words per row; 51 bytes a row when this was written), no object per row
+        long bound = (long) n * 64 + (1 << 20);
         assertTrue(bytes <= bound, "prepare allocated " + bytes + " bytes for inputs of " + inputs + " bytes (bound "
                 + bound + ")");
         assertEquals(n, prepared.train().size() + prepared.validation().size());
@@ -160,5 +165,32 @@ class PreparedRowsTest {
         assertTrue(e.getMessage().contains("tiny.csv, line " + (bad + 2) + ", column 1 \"tiny\": value overflows "
                 + "when standardized"), e.getMessage());
         assertTrue(e.getMessage().contains("1.0E20"), e.getMessage());
+    }
+
+    @Test
+    void aStratifiedSplitWithRowsLeftOutHoldsOutTheRowsOfSplitsStratified() throws IOException {
+        SplittableRandom random = new SplittableRandom(21);
+        StringBuilder csv = new StringBuilder("x,label\n");
+        int n = 500;
+        String[] cells = new String[n];
+        for (int i = 0; i < n; i++) {
+            cells[i] = random.nextInt(9) == 0 ? "" : new String[] {"b", "a", "c", "a"}[random.nextInt(4)];
+            csv.append(random.nextDouble()).append(',').append(cells[i]).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("labels.csv"), csv.toString());
+        long seed = 8;
+        TabularOptions options = TabularOptions.defaults().withValidationSplit(0.3).withSeed(seed)
+                .withDropMissingTarget(true);
+        TabularTraining.Prepared prepared = TabularTraining.prepare(read(file, "label", options), "label", options);
+
+        int[] present = java.util.stream.IntStream.range(0, n).filter(r -> !cells[r].isEmpty()).toArray();
+        String[] labels = java.util.Arrays.stream(present).mapToObj(r -> cells[r]).toArray(String[]::new);
+        Split expected = Splits.stratified(org.backprop.io.preprocess.LabelEncoder.fit(labels).encode(labels), 0.7, 0.3,
+                seed);
+        int[] train = java.util.Arrays.stream(expected.train()).map(i -> present[i]).toArray();
+        int[] validation = java.util.Arrays.stream(expected.validation()).map(i -> present[i]).toArray();
+        assertArrayEquals(train, prepared.trainRows().tableRows(0, prepared.trainRows().size()));
+        assertArrayEquals(validation, prepared.validationRows().tableRows(0, prepared.validationRows().size()));
+        assertEquals(cells[validation[3]], prepared.validation().label(3), "labels are read by table row");
     }
 }
