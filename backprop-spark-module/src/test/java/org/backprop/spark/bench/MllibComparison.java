@@ -5,14 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
+import java.util.function.Supplier;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassifier;
 import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
 import org.apache.spark.ml.feature.OneHotEncoder;
@@ -33,23 +35,42 @@ import org.backprop.spark.ml.BackpropClassifier;
 /**
  * Benchmark (not a test): {@code BackpropClassifier} against Spark MLlib's {@code MultilayerPerceptronClassifier}
  * on the same session, data, split, features and hidden layers. MLlib trains with L-BFGS for a growing
- * {@code maxIter}, backprop with Adam for a growing number of epochs; each point is a separate fit, timed on
- * the wall clock, and scored by the test accuracy of {@code MulticlassClassificationEvaluator}. The report
- * gives MLlib's accuracy at its default {@code maxIter} (100), the time backprop needs to reach it, and each
- * one's accuracy within the other's time. Run with {@code backprop-bench/spark/mllib-comparison.sh}.
+ * {@code maxIter}, backprop with Adam for a growing number of epochs, for each (activation, global batch,
+ * learning rate) series asked for; each point is a separate fit from scratch, timed on the wall clock and scored by the test
+ * accuracy of {@code MulticlassClassificationEvaluator}. The fits run interleaved (an MLlib fit, then some
+ * backprop fits, and so on), so a change of the machine's load falls on both; one untimed warm-up fit of each
+ * (MLlib {@code maxIter} 2, backprop 1 epoch) runs first, so neither pays the JVM's warm-up in its points. The
+ * report gives the load average at every point, MLlib's accuracy at its default {@code maxIter} (100) and at its
+ * best point, the time each backprop series needs to reach them, and each one's accuracy within the other's
+ * time; on the synthetic set also the test rows' Bayes limit ({@link SyntheticTeacher}). Run with
+ * {@code backprop-bench/spark/mllib-comparison.sh}.
  *
- * <p>Arguments: {@code master data hidden partitions batch mllibIters backpropEpochs report}, where data is
- * {@code synthetic:ROWS} (50 features, 10 classes, a fixed random teacher network with noise) or
+ * <p>Arguments: {@code master data hidden partitions batches mllibIters backpropEpochs learningRates activations
+ * report},
+ * where data is {@code synthetic:ROWS} ({@link SyntheticTeacher}: 50 features, 10 classes) or
  * {@code csv:FILE:LABEL} (a CSV with a header; string columns are one-hot encoded and everything standardized,
- * once, on all rows, and both models get the same feature vectors).
+ * once, on all rows, and both models get the same feature vectors); activations (backprop's hidden layers'),
+ * batches and learningRates are comma-separated lists, every combination a series; a rate {@code default}
+ * leaves {@code learningRate} unset (Adam's default, 0.001).
  */
 public final class MllibComparison {
     private static final long SEED = 7;
+    private static final String MLLIB = "MLlib MLP (L-BFGS, sigmoid)";
+    private static final int MLLIB_DEFAULT_ITERS = 100;
 
     private MllibComparison() {
     }
 
-    private record Point(String model, String setting, double seconds, double accuracy) {
+    /** One fit: {@code series} names the model's settings besides {@code setting} (the iterations or epochs). */
+    private record Point(String model, String series, String setting, int order, double seconds, double accuracy,
+                         String load) {
+        boolean mllib() {
+            return model.equals(MLLIB);
+        }
+    }
+
+    /** A fit to run and time. */
+    private record Fit(String model, String series, String setting, Supplier<Transformer> run) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -57,10 +78,12 @@ public final class MllibComparison {
         String data = args[1];
         int[] hidden = ints(args[2]);
         int partitions = Integer.parseInt(args[3]);
-        int batch = Integer.parseInt(args[4]);
+        int[] batches = ints(args[4]);
         int[] iterations = ints(args[5]);
         int[] epochs = ints(args[6]);
-        Path report = Path.of(args[7]);
+        String[] rates = args[7].split(",");
+        String[] activations = args[8].split(",");
+        Path report = Path.of(args[9]);
         SparkSession spark = SparkSession.builder().master(master).appName("backprop-vs-mllib")
                 .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1").config("spark.sql.shuffle.partitions", "4")
@@ -76,132 +99,179 @@ public final class MllibComparison {
         long testRows = test.count();
         int features = ((org.apache.spark.ml.linalg.Vector) train.first().getAs("features")).size();
         int classes = (int) train.agg(org.apache.spark.sql.functions.max("label")).first().getDouble(0) + 1;
+        String bayes = data.startsWith("synthetic:") ? bayesLimit(test, testRows) : null;
         MulticlassClassificationEvaluator accuracy = new MulticlassClassificationEvaluator()
                 .setLabelCol("label").setPredictionCol("prediction").setMetricName("accuracy");
-        List<Point> points = new ArrayList<>();
+        int[] layers = new int[hidden.length + 2];
+        layers[0] = features;
+        System.arraycopy(hidden, 0, layers, 1, hidden.length);
+        layers[layers.length - 1] = classes;
+        List<Fit> mllibFits = new ArrayList<>();
         for (int iters : iterations) {
-            int[] layers = new int[hidden.length + 2];
-            layers[0] = features;
-            System.arraycopy(hidden, 0, layers, 1, hidden.length);
-            layers[layers.length - 1] = classes;
-            MultilayerPerceptronClassifier mlp = new MultilayerPerceptronClassifier().setLayers(layers)
-                    .setMaxIter(iters).setSeed(SEED).setBlockSize(128);
-            long t0 = System.nanoTime();
-            var model = mlp.fit(train);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            points.add(print(new Point("MLlib MLP (L-BFGS, sigmoid)", "maxIter=" + iters, seconds,
-                    accuracy.evaluate(model.transform(test)))));
+            mllibFits.add(new Fit(MLLIB, "L-BFGS", "maxIter=" + iters, () -> mllib(layers, iters).fit(train)));
         }
-        for (int e : epochs) {
-            BackpropClassifier classifier = new BackpropClassifier().setLabelCol("label").setLayers(hidden)
-                    .setActivation("relu").setOptimizer("adam").setEpochs(e).setBatchSize(batch)
-                    .setPartitions(partitions).setSeed(SEED);
+        List<Fit> backpropFits = new ArrayList<>();
+        for (String activation : activations) {
+            for (int batch : batches) {
+                for (String rate : rates) {
+                    for (int e : epochs) {
+                        backpropFits.add(new Fit("backprop (Adam)", series(activation, batch, rate), "epochs=" + e,
+                                () -> backprop(hidden, activation, partitions, batch, rate, e).fit(train)));
+                    }
+                }
+            }
+        }
+        System.out.println("warm-up fits (not reported)");
+        mllib(layers, 2).fit(train).transform(test).count();
+        backprop(hidden, activations[0], partitions, batches[0], rates[0], 1).fit(train).transform(test).count();
+        List<Point> points = new ArrayList<>();
+        for (Fit fit : interleaved(mllibFits, backpropFits)) {
             long t0 = System.nanoTime();
-            var model = classifier.fit(train);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            points.add(print(new Point("backprop (Adam, relu)", "epochs=" + e, seconds,
-                    accuracy.evaluate(model.transform(test)))));
+            Transformer model = fit.run().get();
+            double seconds = (System.nanoTime() - t0) / 1e9; // scoring the test rows is not part of the time
+            points.add(print(new Point(fit.model(), fit.series(), fit.setting(), points.size() + 1, seconds,
+                    accuracy.evaluate(model.transform(test)), loadAverage())));
         }
         String loadAfter = loadAverage();
         spark.stop();
         Files.createDirectories(report.toAbsolutePath().getParent());
         Files.writeString(report, report(args, data, trainRows, testRows, features, classes, hidden, partitions,
-                batch, master, load, loadAfter, points));
+                master, load, loadAfter, bayes, points));
         System.out.println("report written to " + report);
     }
 
+    private static MultilayerPerceptronClassifier mllib(int[] layers, int iters) {
+        return new MultilayerPerceptronClassifier().setLayers(layers).setMaxIter(iters).setSeed(SEED)
+                .setBlockSize(128);
+    }
+
+    private static BackpropClassifier backprop(int[] hidden, String activation, int partitions, int batch,
+                                               String rate, int epochs) {
+        BackpropClassifier classifier = new BackpropClassifier().setLabelCol("label").setLayers(hidden)
+                .setActivation(activation).setOptimizer("adam").setEpochs(epochs).setBatchSize(batch)
+                .setPartitions(partitions).setSeed(SEED);
+        return rate.equals("default") ? classifier : classifier.setLearningRate(Double.parseDouble(rate));
+    }
+
+    private static String series(String activation, int batch, String rate) {
+        return activation + ", batch " + batch + ", lr " + (rate.equals("default") ? "default (0.001)" : rate);
+    }
+
+    /**
+     * MLlib's fits spread over backprop's: each MLlib fit is followed by its share of backprop's, so both
+     * lists run in their own order over the whole run.
+     */
+    private static List<Fit> interleaved(List<Fit> mllib, List<Fit> backprop) {
+        List<Fit> order = new ArrayList<>();
+        int next = 0;
+        for (int i = 0; i < mllib.size(); i++) {
+            order.add(mllib.get(i));
+            int until = (int) Math.round((i + 1) * (double) backprop.size() / mllib.size());
+            while (next < until) {
+                order.add(backprop.get(next++));
+            }
+        }
+        order.addAll(backprop.subList(next, backprop.size()));
+        return order;
+    }
+
+    /** The synthetic test rows' Bayes limit: the teacher's noiseless argmax scored on them, and its expectation. */
+    private static String bayesLimit(Dataset<Row> test, long testRows) {
+        SyntheticTeacher teacher = new SyntheticTeacher(SEED);
+        double[] sums = test.javaRDD().map(r -> {
+            double[] x = ((org.apache.spark.ml.linalg.Vector) r.getAs("features")).toArray();
+            return new double[] {teacher.bayesCorrect(x, (int) r.<Double>getAs("label").doubleValue()),
+                teacher.bayesProbability(x)};
+        }).reduce((a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
+        return String.format(Locale.ROOT, "%.4f (the teacher's noiseless argmax on these test rows; its expectation, "
+                + "the mean of max softmax(f(x)), is %.4f)", sums[0] / testRows, sums[1] / testRows);
+    }
+
     private static Point print(Point p) {
-        System.out.printf(Locale.ROOT, "RESULT,model=%s,%s,seconds=%.1f,test_accuracy=%.4f%n", p.model(), p.setting(),
-                p.seconds(), p.accuracy());
+        System.out.printf(Locale.ROOT, "RESULT,order=%d,model=%s,series=%s,%s,seconds=%.1f,test_accuracy=%.4f,load=%s%n",
+                p.order(), p.model(), p.series(), p.setting(), p.seconds(), p.accuracy(), p.load());
         return p;
     }
 
     private static String report(String[] args, String data, long trainRows, long testRows, int features, int classes,
-                                 int[] hidden, int partitions, int batch, String master, String load,
-                                 String loadAfter, List<Point> points) {
+                                 int[] hidden, int partitions, String master, String load, String loadAfter,
+                                 String bayes, List<Point> points) {
         StringBuilder sb = new StringBuilder();
         sb.append("# backprop-spark vs Spark MLlib MultilayerPerceptronClassifier\n\n");
         // the script's own arguments (it adds the report path)
         sb.append("Command: `backprop-bench/spark/mllib-comparison.sh '").append(args[0]).append("' ")
                 .append(String.join(" ", Arrays.copyOfRange(args, 1, args.length - 1))).append("`\n\n");
         sb.append(String.format(Locale.ROOT, "Data: %s, %d training rows, %d test rows (80/20 randomSplit, seed %d), "
-                        + "%d features, %d classes. Hidden layers %s for both. Master %s, P = %d partitions, "
-                        + "backprop global batch %d. Load average before/after: %s / %s (2 cores).%n%n",
-                data, trainRows, testRows, SEED, features, classes, Arrays.toString(hidden), master, partitions, batch,
+                        + "%d features, %d classes. Hidden layers %s for both. Master %s, P = %d partitions. "
+                        + "Load average before/after: %s / %s (2 cores).%n%n",
+                data, trainRows, testRows, SEED, features, classes, Arrays.toString(hidden), master, partitions,
                 load, loadAfter));
-        sb.append("| model | setting | wall s | test accuracy |\n|---|---|---:|---:|\n");
-        for (Point p : points) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.4f |%n", p.model(), p.setting(), p.seconds(),
-                    p.accuracy()));
+        if (bayes != null) {
+            sb.append("Bayes limit: ").append(bayes).append(String.format(Locale.ROOT,
+                    ". A test accuracy near 0.75 has a standard error of about %.4f on these rows.%n%n",
+                    Math.sqrt(0.25 * 0.75 / testRows)));
         }
-        List<Point> mllib = points.stream().filter(p -> p.model().startsWith("MLlib")).toList();
-        List<Point> ours = points.stream().filter(p -> !p.model().startsWith("MLlib")).toList();
-        Point reference = mllib.get(mllib.size() - 1);
-        sb.append(String.format(Locale.ROOT, "%nMLlib's accuracy at %s: %.4f in %.1f s.%n", reference.setting(),
-                reference.accuracy(), reference.seconds()));
-        Point reach = ours.stream().filter(p -> p.accuracy() >= reference.accuracy())
-                .min((a, b) -> Double.compare(a.seconds(), b.seconds())).orElse(null);
-        sb.append(reach == null ? "backprop did not reach it in the epochs tried.\n"
-                : String.format(Locale.ROOT, "backprop reaches it with %s in %.1f s: %.2f× less time.%n",
-                reach.setting(), reach.seconds(), reference.seconds() / reach.seconds()));
+        sb.append("Fits ran interleaved in the order of the `#` column, after one untimed warm-up fit of each; "
+                + "the load column is the 1-minute load average when the fit ended.\n\n");
+        sb.append("| # | model | series | setting | wall s | test accuracy | load |\n|---:|---|---|---|---:|---:|---:|\n");
+        List<Point> sorted = new ArrayList<>(points);
+        sorted.sort(Comparator.comparing((Point p) -> !p.mllib()).thenComparing(Point::series)
+                .thenComparingInt(p -> Integer.parseInt(p.setting().replaceAll("\\D", ""))));
+        for (Point p : sorted) {
+            sb.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %.1f | %.4f | %s |%n", p.order(), p.model(),
+                    p.series(), p.setting(), p.seconds(), p.accuracy(), p.load()));
+        }
+        List<Point> mllib = sorted.stream().filter(Point::mllib).toList();
+        List<String> series = sorted.stream().filter(p -> !p.mllib()).map(Point::series).distinct().toList();
+        Point best = mllib.stream().max(Comparator.comparingDouble(Point::accuracy)).orElseThrow();
+        Point atDefault = mllib.stream().filter(p -> p.setting().equals("maxIter=" + MLLIB_DEFAULT_ITERS))
+                .findFirst().orElse(null);
+        sb.append('\n');
+        List<Point> references = atDefault == null || atDefault == best ? List.of(best) : List.of(atDefault, best);
+        for (Point reference : references) {
+            sb.append(String.format(Locale.ROOT, "MLlib's accuracy at %s%s: %.4f in %.1f s.%n", reference.setting(),
+                    reference == best ? " (its best)" : " (its default)", reference.accuracy(), reference.seconds()));
+            for (String s : series) {
+                Point reach = sorted.stream().filter(p -> p.series().equals(s))
+                        .filter(p -> p.accuracy() >= reference.accuracy())
+                        .min(Comparator.comparingDouble(Point::seconds)).orElse(null);
+                sb.append(reach == null ? String.format("- backprop (%s) did not reach it in the epochs tried.%n", s)
+                        : String.format(Locale.ROOT, "- backprop (%s) reaches it with %s (%.4f) in %.1f s: %.2f× "
+                        + "less time.%n", s, reach.setting(), reach.accuracy(), reach.seconds(),
+                        reference.seconds() / reach.seconds()));
+            }
+        }
+        sb.append("\nAccuracy at equal wall time (each series' best point that took no longer):\n\n");
         for (Point m : mllib) {
-            Point within = best(ours, m.seconds());
-            sb.append(String.format(Locale.ROOT, "Within MLlib's %.1f s (%s, accuracy %.4f) backprop's best is %s.%n",
-                    m.seconds(), m.setting(), m.accuracy(), within == null ? "not reached (no point that fast)"
-                            : String.format(Locale.ROOT, "%.4f (%s, %.1f s)", within.accuracy(), within.setting(),
-                            within.seconds())));
+            sb.append(String.format(Locale.ROOT, "- within MLlib's %.1f s (%s, %.4f):", m.seconds(), m.setting(),
+                    m.accuracy()));
+            for (String s : series) {
+                Point within = bestWithin(sorted.stream().filter(p -> p.series().equals(s)).toList(), m.seconds());
+                sb.append(String.format(Locale.ROOT, " backprop (%s) %s;", s, within == null ? "no point that fast"
+                        : String.format(Locale.ROOT, "%.4f (%s, %.1f s)", within.accuracy(), within.setting(),
+                        within.seconds())));
+            }
+            sb.setLength(sb.length() - 1);
+            sb.append(".\n");
         }
-        sb.append("\nEach point is a separate fit from scratch; wall times include each fit's set-up. On a shared,")
-                .append(" loaded machine the times are noisy; rerun the command on a quiet one before quoting them.\n");
+        sb.append("\nEach point is a separate fit from scratch; wall times are the fit's alone (scoring the test rows")
+                .append(" is not included). On a shared, loaded machine the times are noisy; rerun the command on a")
+                .append(" quiet one before quoting them.\n");
         return sb.toString();
     }
 
-    private static Point best(List<Point> points, double seconds) {
+    private static Point bestWithin(List<Point> points, double seconds) {
         return points.stream().filter(p -> p.seconds() <= seconds)
-                .max((a, b) -> Double.compare(a.accuracy(), b.accuracy())).orElse(null);
+                .max(Comparator.comparingDouble(Point::accuracy)).orElse(null);
     }
 
-    /**
-     * {@code rows} rows of 50 standard normal features and a class in 0…9: the argmax of a fixed random
-     * teacher (50→20 tanh→10) plus Gumbel noise, each row drawn from its own seed (so the data do not
-     * depend on the partitioning).
-     */
+    /** {@code rows} rows of {@link SyntheticTeacher} (seed {@value #SEED}), in 4 partitions. */
     static Dataset<Row> synthetic(SparkSession spark, int rows) {
-        int d = 50;
-        int h = 20;
-        int k = 10;
-        Random teacher = new Random(SEED);
-        double[] a = new double[d * h];
-        double[] b = new double[h * k];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = teacher.nextGaussian() / Math.sqrt(d) * 1.5;
-        }
-        for (int i = 0; i < b.length; i++) {
-            b[i] = teacher.nextGaussian() * 1.5;
-        }
+        SyntheticTeacher teacher = new SyntheticTeacher(SEED);
         JavaRDD<Row> generated = spark.range(0, rows, 1, 4).javaRDD().map(id -> {
-            Random r = new Random(id * 0x9E3779B97F4A7C15L + SEED);
-            double[] x = new double[d];
-            for (int j = 0; j < d; j++) {
-                x[j] = r.nextGaussian();
-            }
-            int label = 0;
-            double best = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < k; c++) {
-                double logit = -Math.log(-Math.log(r.nextDouble() * (1 - 1e-12) + 1e-12)); // Gumbel noise
-                for (int u = 0; u < h; u++) {
-                    double s = 0;
-                    for (int j = 0; j < d; j++) {
-                        s += x[j] * a[j * h + u];
-                    }
-                    logit += Math.tanh(s) * b[u * k + c];
-                }
-                if (logit > best) {
-                    best = logit;
-                    label = c;
-                }
-            }
-            return RowFactory.create(Vectors.dense(x), (double) label);
+            double[] row = teacher.row(id);
+            return RowFactory.create(Vectors.dense(Arrays.copyOf(row, SyntheticTeacher.FEATURES)),
+                    row[SyntheticTeacher.FEATURES]);
         });
         return spark.createDataFrame(generated, DataTypes.createStructType(new StructField[] {
                 DataTypes.createStructField("features", new VectorUDT(), false),
