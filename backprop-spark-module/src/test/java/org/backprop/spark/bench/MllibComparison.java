@@ -100,6 +100,8 @@ public final class MllibComparison {
         int features = ((org.apache.spark.ml.linalg.Vector) train.first().getAs("features")).size();
         int classes = (int) train.agg(org.apache.spark.sql.functions.max("label")).first().getDouble(0) + 1;
         String bayes = data.startsWith("synthetic:") ? bayesLimit(test, testRows) : null;
+        double majority = test.groupBy("label").count().agg(org.apache.spark.sql.functions.max("count")).first()
+                .getLong(0) / (double) testRows;
         MulticlassClassificationEvaluator accuracy = new MulticlassClassificationEvaluator()
                 .setLabelCol("label").setPredictionCol("prediction").setMetricName("accuracy");
         int[] layers = new int[hidden.length + 2];
@@ -136,7 +138,7 @@ public final class MllibComparison {
         spark.stop();
         Files.createDirectories(report.toAbsolutePath().getParent());
         Files.writeString(report, report(args, data, trainRows, testRows, features, classes, hidden, partitions,
-                master, load, loadAfter, bayes, points));
+                master, load, loadAfter, majority, bayes, points));
         System.out.println("report written to " + report);
     }
 
@@ -195,7 +197,7 @@ public final class MllibComparison {
 
     private static String report(String[] args, String data, long trainRows, long testRows, int features, int classes,
                                  int[] hidden, int partitions, String master, String load, String loadAfter,
-                                 String bayes, List<Point> points) {
+                                 double majority, String bayes, List<Point> points) {
         StringBuilder sb = new StringBuilder();
         sb.append("# backprop-spark vs Spark MLlib MultilayerPerceptronClassifier\n\n");
         // the script's own arguments (it adds the report path)
@@ -206,11 +208,15 @@ public final class MllibComparison {
                         + "Load average before/after: %s / %s (2 cores).%n%n",
                 data, trainRows, testRows, SEED, features, classes, Arrays.toString(hidden), master, partitions,
                 load, loadAfter));
+        sb.append(String.format(Locale.ROOT, "Always predicting the test rows' most frequent class scores %.4f.",
+                majority));
         if (bayes != null) {
-            sb.append("Bayes limit: ").append(bayes).append(String.format(Locale.ROOT,
-                    ". A test accuracy near 0.75 has a standard error of about %.4f on these rows.%n%n",
-                    Math.sqrt(0.25 * 0.75 / testRows)));
+            sb.append(" Bayes limit: ").append(bayes).append('.');
         }
+        double near = points.stream().filter(Point::mllib).mapToDouble(Point::accuracy).max().orElse(0.5);
+        sb.append(String.format(Locale.ROOT, " An accuracy near MLlib's best (%.2f) has a standard error of about %.4f "
+                + "on these %d rows (binomial), so points closer than about twice that are a tie.%n%n", near,
+                Math.sqrt(near * (1 - near) / testRows), testRows));
         sb.append("Fits ran interleaved in the order of the `#` column, after one untimed warm-up fit of each; "
                 + "the load column is the 1-minute load average when the fit ended.\n\n");
         sb.append("| # | model | series | setting | wall s | test accuracy | load |\n|---:|---|---|---|---:|---:|---:|\n");
