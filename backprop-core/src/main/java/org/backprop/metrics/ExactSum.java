@@ -1,7 +1,10 @@
 package org.backprop.metrics;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.util.Arrays;
+import java.math.BigInteger;
 
 /**
  * A sum of doubles kept without rounding error, so that its value does not depend on the order of
@@ -10,22 +13,29 @@ import java.util.Arrays;
  * partial sums merged with {@link #add(ExactSum)} (e.g. one per Spark partition). The metrics sum
  * through it, so a distributed evaluation gives the bits of a local one.
  *
- * <p>The sum is held as Shewchuk's non-overlapping expansion (Python's {@code math.fsum}; J. R.
- * Shewchuk, "Adaptive Precision Floating-Point Arithmetic and Fast Robust Geometric Predicates",
- * 1997): a few doubles of increasing magnitude whose exact sum is the sum of the terms. Each add costs
- * a pass over them (one or two for typical data). {@link #addProduct} adds a·b exactly (its rounded
- * product and, through {@link Math#fma}, the rounding error).
+ * <p>Every finite double is an integer multiple of 2⁻¹⁰⁷⁴, so the sum is held as one fixed-point
+ * integer over the whole exponent range, in {@value #CHUNKS} chunks of 32 bits kept in longs (a
+ * "small superaccumulator", R. M. Neal, "Fast exact summation using small and large
+ * superaccumulators", 2015): an add splits the term's 53-bit significand over three chunks, with no
+ * loop and no branch on the data; the 32 spare bits of each long absorb 2³⁰ adds before the carries
+ * are propagated. {@link #addProduct} adds a·b exactly (its rounded product and, through
+ * {@link Math#fma}, the rounding error). {@link #doubleValue()} assembles the integer and rounds it.
  *
  * <p>Non-finite terms (±∞, NaN) are summed apart, as a double (where the order does not matter):
- * they make the value ±∞ or NaN as in naive summation. A finite sum whose partial totals pass
- * {@link Double#MAX_VALUE} (terms near 10³⁰⁸) becomes ±∞ too, as a naive sum would. Not thread-safe.
+ * they make the value ±∞ or NaN as in naive summation; a finite sum beyond the double range rounds
+ * to ±∞. Not thread-safe. Serialized, it keeps only its non-zero chunks.
  */
 public final class ExactSum implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+    /** 32-bit chunks covering bit positions 0 … 2047+53 of the integer (units of 2⁻¹⁰⁷⁴), and carries. */
+    private static final int CHUNKS = 67;
+    private static final long LOW32 = 0xFFFF_FFFFL;
+    private static final long SIGNIFICAND = (1L << 52) - 1;
+    /** Adds between carry propagations: each add puts less than 2³² into a chunk. */
+    private static final int ADDS_PER_CARRY = 1 << 30;
 
-    /** Non-overlapping partials, increasing in magnitude; their exact sum is the finite terms' sum. */
-    private double[] partials = new double[4];
-    private int size;
+    private transient long[] chunks = new long[CHUNKS];
+    private transient int adds;
     /** The sum of the non-finite terms (0 if none). */
     private double special;
 
@@ -39,50 +49,69 @@ public final class ExactSum implements Serializable {
             special += x;
             return;
         }
-        int kept = 0;
-        for (int j = 0; j < size; j++) {
-            double y = partials[j];
-            if (Math.abs(x) < Math.abs(y)) {
-                double t = x;
-                x = y;
-                y = t;
-            }
-            double hi = x + y;
-            double lo = y - (hi - x);
-            if (lo != 0.0) {
-                partials[kept++] = lo;
-            }
-            x = hi;
+        long bits = Double.doubleToRawLongBits(x);
+        int exponent = (int) (bits >>> 52) & 0x7ff;
+        long m = bits & SIGNIFICAND;
+        if (exponent == 0) {
+            exponent = 1; // subnormal (or zero): no hidden bit, the smallest exponent
+        } else {
+            m |= 1L << 52;
         }
-        if (!Double.isFinite(x)) {
-            special += x; // the partial total overflowed
-            size = kept;
-            return;
+        int position = exponent - 1; // x = ±m·2^(position − 1074)
+        int chunk = position >>> 5;
+        int shift = position & 31;
+        long sign = bits >> 63; // 0 or -1: (v ^ sign) - sign is v or -v, without a branch
+        long[] c = chunks;
+        c[chunk] += (((m << shift) & LOW32) ^ sign) - sign;
+        c[chunk + 1] += (((m >>> (32 - shift)) & LOW32) ^ sign) - sign;
+        c[chunk + 2] += (((m >>> 1) >>> (63 - shift)) ^ sign) - sign;
+        if (++adds == ADDS_PER_CARRY) {
+            carry();
         }
-        if (kept == partials.length) {
-            partials = Arrays.copyOf(partials, kept * 2);
-        }
-        partials[kept++] = x;
-        size = kept;
     }
 
     /** Adds the exact product {@code a·b} (its rounded value and its rounding error). */
     public void addProduct(double a, double b) {
         double p = a * b;
-        if (!Double.isFinite(p)) {
-            add(p);
-            return;
-        }
         add(p);
-        add(Math.fma(a, b, -p));
+        if (Double.isFinite(p)) {
+            double error = Math.fma(a, b, -p);
+            if (error != 0) { // 0 when the product is exact, e.g. a weight of 1
+                add(error);
+            }
+        }
     }
 
     /** Adds every term of {@code other} (unchanged): the sum of both sets of terms. */
     public void add(ExactSum other) {
-        for (int j = 0; j < other.size; j++) {
-            add(other.partials[j]);
+        if ((long) adds + other.adds >= ADDS_PER_CARRY) {
+            carry();
+            other = other.copy();
+            other.carry();
         }
+        for (int i = 0; i < CHUNKS; i++) {
+            chunks[i] += other.chunks[i];
+        }
+        adds += other.adds;
         special += other.special;
+    }
+
+    private ExactSum copy() {
+        ExactSum c = new ExactSum();
+        c.chunks = chunks.clone();
+        c.adds = adds;
+        c.special = special;
+        return c;
+    }
+
+    /** Moves each chunk's bits above 32 into the next chunk (the value is unchanged). */
+    void carry() {
+        for (int i = 0; i < CHUNKS - 1; i++) {
+            long c = chunks[i] >> 32;
+            chunks[i] -= c << 32;
+            chunks[i + 1] += c;
+        }
+        adds = 1; // the chunks now hold at most one add's worth beyond 32 bits
     }
 
     /** The exact sum rounded to the nearest double (ties to even); 0.0 for no terms. */
@@ -90,33 +119,76 @@ public final class ExactSum implements Serializable {
         if (special != 0 || Double.isNaN(special)) {
             return special;
         }
-        // Python's math.fsum: add the partials from the largest down until the rest cannot change
-        // the rounded value, then correct a half-way case with the sign of what was left.
-        int n = size;
-        double hi = 0.0;
-        if (n > 0) {
-            hi = partials[--n];
-            double lo = 0.0;
-            while (n > 0) {
-                double x = hi;
-                double y = partials[--n];
-                hi = x + y;
-                double yr = hi - x;
-                lo = y - yr;
-                if (lo != 0.0) {
-                    break;
-                }
-            }
-            if (n > 0 && ((lo < 0 && partials[n - 1] < 0) || (lo > 0 && partials[n - 1] > 0))) {
-                double y = lo * 2;
-                double x = hi + y;
-                double yr = x - hi;
-                if (y == yr) {
-                    hi = x;
-                }
-            }
+        int from = 0;
+        int to = CHUNKS;
+        while (from < to && chunks[from] == 0) {
+            from++;
         }
-        return hi;
+        while (to > from && chunks[to - 1] == 0) {
+            to--;
+        }
+        BigInteger sum = BigInteger.ZERO;
+        for (int i = to - 1; i >= from; i--) {
+            sum = sum.shiftLeft(32).add(BigInteger.valueOf(chunks[i]));
+        }
+        return round(sum, 32 * from - 1074);
+    }
+
+    /** {@code n·2^e} rounded to the nearest double, ties to even. */
+    static double round(BigInteger n, int e) {
+        if (n.signum() == 0) {
+            return 0.0;
+        }
+        BigInteger magnitude = n.abs();
+        int length = magnitude.bitLength();
+        // the unit in the last place of the result: 53 bits below the top, not below 2⁻¹⁰⁷⁴
+        int ulp = Math.max(length + e - 53, -1074);
+        double value;
+        if (ulp <= e) {
+            value = Math.scalb(magnitude.doubleValue(), e); // at most 53 significant bits: exact
+        } else {
+            int drop = ulp - e;
+            BigInteger kept = magnitude.shiftRight(drop);
+            BigInteger rest = magnitude.subtract(kept.shiftLeft(drop));
+            int half = rest.compareTo(BigInteger.ONE.shiftLeft(drop - 1));
+            if (half > 0 || half == 0 && kept.testBit(0)) {
+                kept = kept.add(BigInteger.ONE);
+            }
+            value = ulp > 1023 ? Double.POSITIVE_INFINITY : Math.scalb((double) kept.longValueExact(), ulp);
+        }
+        return n.signum() < 0 ? -value : value;
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        int from = 0;
+        int to = CHUNKS;
+        while (from < to && chunks[from] == 0) {
+            from++;
+        }
+        while (to > from && chunks[to - 1] == 0) {
+            to--;
+        }
+        out.writeInt(adds);
+        out.writeInt(from);
+        out.writeInt(to - from);
+        for (int i = from; i < to; i++) {
+            out.writeLong(chunks[i]);
+        }
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        chunks = new long[CHUNKS];
+        adds = in.readInt();
+        int from = in.readInt();
+        int n = in.readInt();
+        if (adds < 0 || from < 0 || n < 0 || from + n > CHUNKS) {
+            throw new java.io.InvalidObjectException("exact sum: chunks " + from + "+" + n + " of " + CHUNKS);
+        }
+        for (int i = 0; i < n; i++) {
+            chunks[from + i] = in.readLong();
+        }
     }
 
     @Override

@@ -111,6 +111,32 @@ class ExactSumTest {
     }
 
     @Test
+    void theWholeExponentRangeSubnormalsAndCarriesAreExact() {
+        SplittableRandom random = new SplittableRandom(9);
+        for (int trial = 0; trial < 40; trial++) {
+            double[] terms = new double[1 + random.nextInt(60)];
+            for (int i = 0; i < terms.length; i++) {
+                double t = random.nextDouble(1, 2) * Math.pow(2, random.nextInt(-1074, 1000));
+                terms[i] = random.nextBoolean() ? t : -t;
+            }
+            ExactSum sum = new ExactSum();
+            for (int i = 0; i < terms.length; i++) {
+                sum.add(terms[i]);
+                if (i % 7 == 3) {
+                    sum.carry(); // the value does not change when the carries move
+                }
+            }
+            assertEquals(exact(terms), sum.doubleValue(), "trial " + trial);
+        }
+        assertEquals(2 * Double.MIN_VALUE, sum(Double.MIN_VALUE, Double.MIN_VALUE));
+        assertEquals(Double.MIN_NORMAL, sum(Double.MIN_NORMAL - Double.MIN_VALUE, Double.MIN_VALUE));
+        assertEquals(-Double.MIN_VALUE, sum(Double.MIN_NORMAL, -Double.MIN_NORMAL - Double.MIN_VALUE));
+        assertEquals(Double.MAX_VALUE, sum(Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE));
+        assertEquals(Double.NEGATIVE_INFINITY, sum(-Double.MAX_VALUE, -Math.ulp(Double.MAX_VALUE)));
+        assertEquals(-Double.MAX_VALUE, sum(-Double.MAX_VALUE, -Math.ulp(Double.MAX_VALUE) / 4));
+    }
+
+    @Test
     void productsAreAddedExactly() {
         SplittableRandom random = new SplittableRandom(8);
         ExactSum sum = new ExactSum();
