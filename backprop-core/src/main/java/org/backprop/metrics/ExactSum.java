@@ -10,8 +10,9 @@ import java.math.BigInteger;
  * A sum of doubles kept without rounding error, so that its value does not depend on the order of
  * the terms: {@link #doubleValue()} is the exact sum rounded once to the nearest double (ties to
  * even), whatever the order of {@link #add(double)} calls and however the terms were split into
- * partial sums merged with {@link #add(ExactSum)} (e.g. one per Spark partition). The metrics sum
- * through it, so a distributed evaluation gives the bits of a local one.
+ * partial sums merged with {@link #add(ExactSum)} (e.g. one per Spark partition). The metrics and
+ * io's feature and target scalers sum through it, so a distributed evaluation or fit gives the bits
+ * of a local one.
  *
  * <p>Every finite double is an integer multiple of 2⁻¹⁰⁷⁴, so the sum is held as one fixed-point
  * integer over the whole exponent range, in {@value #CHUNKS} chunks of 32 bits kept in longs (a

@@ -28,6 +28,7 @@ class ExactSumTest {
         assertEquals(0.0, 1e16 + 1.0 - 1e16, "naive summation loses the 1");
         assertEquals(1.0, sum(terms));
         assertEquals(1e-300, sum(1e308, 1e-300, -1e308));
+        assertEquals(Double.MIN_VALUE, sum(1e300, Double.MIN_VALUE, -1e300, -0.0));
         assertEquals(Math.ulp(1.0) / 2, sum(1.0, Math.ulp(1.0) / 2, -1.0));
     }
 
