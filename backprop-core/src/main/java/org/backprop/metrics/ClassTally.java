@@ -82,13 +82,7 @@ public final class ClassTally implements Serializable {
 
     /** The number of rows added. */
     public long rows() {
-        long n = 0;
-        for (long[] row : counts) {
-            for (long c : row) {
-                n += c;
-            }
-        }
-        return n;
+        return new ConfusionMatrix(counts).total();
     }
 
     /** The (weighted) share of rows predicted right. */

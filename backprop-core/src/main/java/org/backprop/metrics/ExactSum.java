@@ -120,14 +120,8 @@ public final class ExactSum implements Serializable {
         if (special != 0 || Double.isNaN(special)) {
             return special;
         }
-        int from = 0;
-        int to = CHUNKS;
-        while (from < to && chunks[from] == 0) {
-            from++;
-        }
-        while (to > from && chunks[to - 1] == 0) {
-            to--;
-        }
+        int from = firstNonZero();
+        int to = endOfNonZero(from);
         BigInteger sum = BigInteger.ZERO;
         for (int i = to - 1; i >= from; i--) {
             sum = sum.shiftLeft(32).add(BigInteger.valueOf(chunks[i]));
@@ -160,16 +154,28 @@ public final class ExactSum implements Serializable {
         return n.signum() < 0 ? -value : value;
     }
 
-    private void writeObject(ObjectOutputStream out) throws IOException {
-        out.defaultWriteObject();
+    /** The lowest non-zero chunk (CHUNKS if none). */
+    private int firstNonZero() {
         int from = 0;
-        int to = CHUNKS;
-        while (from < to && chunks[from] == 0) {
+        while (from < CHUNKS && chunks[from] == 0) {
             from++;
         }
+        return from;
+    }
+
+    /** One past the highest non-zero chunk at or above {@code from} ({@code from} if none). */
+    private int endOfNonZero(int from) {
+        int to = CHUNKS;
         while (to > from && chunks[to - 1] == 0) {
             to--;
         }
+        return to;
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        int from = firstNonZero();
+        int to = endOfNonZero(from);
         out.writeInt(adds);
         out.writeInt(from);
         out.writeInt(to - from);
