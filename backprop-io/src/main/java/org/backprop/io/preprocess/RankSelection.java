@@ -7,10 +7,11 @@ import java.util.function.Consumer;
  * The k-th smallest of many values without copying them: radix selection on the values'
  * order-preserving 64-bit patterns, 16 bits a pass, so four passes over the values and 65,536
  * {@code int} counters (at most 2³¹ − 1 values) instead of an n-value copy to sort (e.g. the training median of a column of millions of
- * rows). At most {@link #SORTED_COPY_LIMIT} values (a copy no larger than the counters) are
- * copied and sorted instead, in the first pass: a small table's column then costs one pass and a
- * short sort, not four passes that each clear and scan the 65,536 counters. The value is the one
- * {@code Arrays.sort} puts at index k, bit for bit ({@code -0.0} before {@code 0.0}), either way.
+ * rows). The value is the one {@code Arrays.sort} puts at index k, bit for bit ({@code -0.0} before
+ * {@code 0.0}). A caller that knows how many values there are ({@link #kthSmallest(Consumer, long,
+ * long)}) gets at most {@link #SORTED_COPY_LIMIT} of them selected from a sorted copy instead (no
+ * larger than the counters): a small table's column then costs one pass and a short sort, not four
+ * passes that each clear and scan the 65,536 counters.
  */
 public final class RankSelection {
     private static final int BITS = 16;
@@ -28,35 +29,52 @@ public final class RankSelection {
      * @throws IllegalArgumentException if k is not in [0, number of values)
      */
     public static double kthSmallest(Consumer<DoubleConsumer> values, long k) {
+        return radixSelect(values, k);
+    }
+
+    /**
+     * As {@link #kthSmallest(Consumer, long)} for {@code count} values (the number {@code values}
+     * passes): up to {@link #SORTED_COPY_LIMIT} of them are copied in one pass and sorted.
+     *
+     * @throws IllegalArgumentException if k is not in [0, count) or the values are not {@code count}
+     */
+    public static double kthSmallest(Consumer<DoubleConsumer> values, long k, long count) {
+        if (count > SORTED_COPY_LIMIT) {
+            return radixSelect(values, k);
+        }
+        if (k < 0 || k >= count) {
+            throw new IllegalArgumentException("rank " + k + " is beyond the " + count + " values");
+        }
+        double[] copy = new double[(int) count];
+        int[] size = {0};
+        values.accept(v -> {
+            if (size[0] == copy.length) {
+                throw new IllegalArgumentException("more values than the " + count + " announced");
+            }
+            copy[size[0]++] = v;
+        });
+        if (size[0] != count) {
+            throw new IllegalArgumentException(size[0] + " values, not the " + count + " announced");
+        }
+        java.util.Arrays.sort(copy);
+        return copy[(int) k];
+    }
+
+    private static double radixSelect(Consumer<DoubleConsumer> values, long k) {
         long prefix = 0;
         long remaining = k;
         int[] counts = new int[BUCKETS];
-        SmallCopy copy = new SmallCopy();
         for (int shift = Long.SIZE - BITS; shift >= 0; shift -= BITS) {
+            java.util.Arrays.fill(counts, 0);
             int s = shift;
             long p = prefix;
-            if (s + BITS == Long.SIZE) {
-                values.accept(v -> {
-                    copy.add(v);
-                    counts[(int) (key(v) >>> s)]++;
-                });
-                if (copy.values != null) {
-                    if (k < 0 || k >= copy.size) {
-                        throw new IllegalArgumentException("rank " + k + " is beyond the values");
-                    }
-                    java.util.Arrays.sort(copy.values, 0, copy.size);
-                    return copy.values[(int) k];
+            long highMask = s + BITS == Long.SIZE ? 0 : -1L << (s + BITS);
+            values.accept(v -> {
+                long key = key(v);
+                if ((key & highMask) == p) {
+                    counts[(int) (key >>> s) & (BUCKETS - 1)]++;
                 }
-            } else {
-                java.util.Arrays.fill(counts, 0);
-                long highMask = -1L << (s + BITS);
-                values.accept(v -> {
-                    long key = key(v);
-                    if ((key & highMask) == p) {
-                        counts[(int) (key >>> s) & (BUCKETS - 1)]++;
-                    }
-                });
-            }
+            });
             int digit = 0;
             while (digit < BUCKETS && remaining >= counts[digit]) {
                 remaining -= counts[digit];
@@ -68,26 +86,6 @@ public final class RankSelection {
             prefix |= (long) digit << shift;
         }
         return value(prefix);
-    }
-
-    /** The first pass's copy of the values while there are at most {@link #SORTED_COPY_LIMIT}; then null. */
-    private static final class SmallCopy {
-        double[] values = new double[64];
-        int size;
-
-        void add(double v) {
-            if (values == null) {
-                return;
-            }
-            if (size == values.length) {
-                if (size == SORTED_COPY_LIMIT) {
-                    values = null;
-                    return;
-                }
-                values = java.util.Arrays.copyOf(values, Math.min(2 * size, SORTED_COPY_LIMIT));
-            }
-            values[size++] = v;
-        }
     }
 
     /** The bit pattern of {@code v} with the unsigned order of the values (negatives reversed). */

@@ -7,12 +7,14 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link RankSelection} finds the value {@code Arrays.sort} puts at each rank, bit for bit, on a
- * sorted copy (up to {@link RankSelection#SORTED_COPY_LIMIT} values) and by radix selection (more).
+ * {@link RankSelection} finds the value {@code Arrays.sort} puts at each rank, bit for bit, by radix
+ * selection and, given the count, from a sorted copy (up to {@link RankSelection#SORTED_COPY_LIMIT}
+ * values) or by radix selection (more).
  */
 class RankSelectionTest {
 
@@ -33,8 +35,7 @@ class RankSelectionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 301, RankSelection.SORTED_COPY_LIMIT, RankSelection.SORTED_COPY_LIMIT + 1,
-            RankSelection.SORTED_COPY_LIMIT + 301})
+    @ValueSource(ints = {1, 2, 301, RankSelection.SORTED_COPY_LIMIT, RankSelection.SORTED_COPY_LIMIT + 1})
     void everyRankIsTheSortedValue(int n) {
         double[] values = values(n);
         double[] sorted = values.clone();
@@ -42,10 +43,23 @@ class RankSelectionTest {
         int step = n <= 301 ? 1 : 97;   // radix selection reads the values 4 times a rank: a sample of ranks
         int[] ranks = IntStream.concat(IntStream.iterate(0, k -> k < n, k -> k + step), IntStream.of(n - 1)).toArray();
         for (int k : ranks) {
-            double selected = RankSelection.kthSmallest(sink -> Arrays.stream(values).forEach(sink), k);
-            assertEquals(Double.doubleToRawLongBits(sorted[k]), Double.doubleToRawLongBits(selected), "rank " + k);
+            double radix = RankSelection.kthSmallest(sink -> Arrays.stream(values).forEach(sink), k);
+            assertEquals(Double.doubleToRawLongBits(sorted[k]), Double.doubleToRawLongBits(radix), "rank " + k);
+            double counted = RankSelection.kthSmallest(sink -> Arrays.stream(values).forEach(sink), k, n);
+            assertEquals(Double.doubleToRawLongBits(sorted[k]), Double.doubleToRawLongBits(counted), "rank " + k);
         }
         assertThrows(IllegalArgumentException.class,
                 () -> RankSelection.kthSmallest(sink -> Arrays.stream(values).forEach(sink), n));
+        assertThrows(IllegalArgumentException.class,
+                () -> RankSelection.kthSmallest(sink -> Arrays.stream(values).forEach(sink), n, n));
+    }
+
+    @Test
+    void aCountThatDoesNotMatchTheValuesIsAnError() {
+        double[] values = values(10);
+        assertThrows(IllegalArgumentException.class,
+                () -> RankSelection.kthSmallest(sink -> Arrays.stream(values).forEach(sink), 0, 9));
+        assertThrows(IllegalArgumentException.class,
+                () -> RankSelection.kthSmallest(sink -> Arrays.stream(values).forEach(sink), 0, 11));
     }
 }
