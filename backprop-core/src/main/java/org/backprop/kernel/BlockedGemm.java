@@ -57,6 +57,14 @@ abstract class BlockedGemm implements Gemm {
     private static final int SHARED_B_CHUNKS_PER_THREAD = 4;
     /** Fewest rows (or columns) per chunk: each chunk packs its own panels of the other operand. */
     private static final int MIN_BAND = 64;
+    /**
+     * A·B over at most this many column micro-panels is computed row by row as combinations of B's
+     * rows, reading A in place: packing A (about 1 ns an element) would be reused over too few panels
+     * to pay (the 20→64→32→1 network's products; backprop-bench/KERNELS.md).
+     */
+    private static final int ROW_COMBINATION_PANELS = 4;
+    /** And only when B's depth block fits this many bytes (about an L1 data cache): it is read once per row. */
+    private static final int ROW_COMBINATION_B_BYTES = 32 * 1024;
 
     private final int threads;
     private final int mr;
@@ -179,9 +187,9 @@ abstract class BlockedGemm implements Gemm {
             }
             return;
         }
-        boolean splitRows = splitRows(m, n);
+        boolean splitRows = splitRows(m, n, form.aRowStride(m, k) != 1 && k > 1);
         int chunks = chunkCount(m, n, k, splitRows);
-        if (chunks == 1) {
+        if (chunks == 1 || !team.splitsNextJob()) {
             computeRegion(form, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, 0, m, 0, n);
             return;
         }
@@ -202,14 +210,20 @@ abstract class BlockedGemm implements Gemm {
 
     /**
      * Splits the output by rows unless columns share out more evenly over the threads (e.g. 100×128
-     * on 2 threads: 13 row tiles split 7/6, 8 column tiles split 4/4). Depends only on the shape
-     * and the thread count, and never changes what any one output element sums. On a tie the wider
-     * dimension is split, so each thread packs half of the larger operand (measured in
-     * backprop-bench/KERNELS.md).
+     * on 2 threads: 13 row tiles split 7/6, 8 column tiles split 4/4). Depends only on the shape,
+     * the thread count and whether A is packed, and never changes what any one output element sums.
+     * On a tie the wider dimension is split, so each thread packs half of the larger operand
+     * (measured in backprop-bench/KERNELS.md). When A is packed ({@code packsA}: A·B and A·Bᵀ), rows
+     * are split unless that leaves the busiest thread more than 1/8 more work than columns would:
+     * with columns every chunk would pack all of A (the seed's 500×128 products split 32/31 row
+     * tiles against 4/4 column tiles, 2.4 % apart).
      */
-    private boolean splitRows(int m, int n) {
+    private boolean splitRows(int m, int n, boolean packsA) {
         long busiestByRows = (long) ceilDiv(ceilDiv(m, mr), threads) * mr * n;
         long busiestByColumns = (long) ceilDiv(ceilDiv(n, nr), threads) * nr * m;
+        if (packsA) {
+            return busiestByRows <= busiestByColumns + busiestByColumns / 8;
+        }
         return busiestByRows < busiestByColumns || (busiestByRows == busiestByColumns && m >= n);
     }
 
@@ -252,6 +266,11 @@ abstract class BlockedGemm implements Gemm {
                     accumulate);
             return;
         }
+        if (aDepth == 1 && bCol == 1 && j1 - j0 <= ROW_COMBINATION_PANELS * nr
+                && (long) Math.min(k, KC) * (j1 - j0) * Double.BYTES <= ROW_COMBINATION_B_BYTES) {
+            combineRowBlocks(a, aOff, aRow, k, b, bOff, bDepth, c, cOff, n, accumulate, i0, i1, j0, j1);
+            return;
+        }
         Panels ws = panels.get();
         for (int jc = j0; jc < j1; jc += nc) {
             int ncb = Math.min(nc, j1 - jc);
@@ -261,6 +280,23 @@ abstract class BlockedGemm implements Gemm {
                 packB(bp, 0, b, bOff + pc * bDepth + jc * bCol, bDepth, bCol, kcb, ncb);
                 multiplyRowBlock(a, aOff, aRow, aDepth, pc, kcb, bp, 0, i0, i1, jc, ncb, c, cOff, n,
                         accumulate, ws);
+            }
+        }
+    }
+
+    /**
+     * Output rows [i0, i1) × columns [j0, j1) of A·B with A's rows and B's rows contiguous: each row
+     * of C (+)= the rows of B combined by that row of A, depth block by depth block of {@link #KC}, so
+     * every element is the micro-kernel's fma chain over each block, added to C in block order.
+     */
+    private void combineRowBlocks(double[] a, int aOff, int aRow, int k, double[] b, int bOff, int bDepth,
+                                  double[] c, int cOff, int n, boolean accumulate, int i0, int i1, int j0, int j1) {
+        for (int pc = 0; pc < k; pc += KC) {
+            int kcb = Math.min(KC, k - pc);
+            boolean addToC = accumulate || pc > 0;
+            for (int i = i0; i < i1; i++) {
+                combineRows(b, bOff + pc * bDepth + j0, bDepth, kcb, a, aOff + i * aRow + pc, c, cOff + i * n + j0,
+                        j1 - j0, addToC);
             }
         }
     }
