@@ -58,13 +58,13 @@ abstract class BlockedGemm implements Gemm {
     /** Fewest rows (or columns) per chunk: each chunk packs its own panels of the other operand. */
     private static final int MIN_BAND = 64;
     /**
-     * A·B over at most this many column micro-panels is computed row by row as combinations of B's
-     * rows, reading A in place: packing A (about 1 ns an element) would be reused over too few panels
-     * to pay (the 20→64→32→1 network's products; backprop-bench/KERNELS.md).
+     * A·B and A·Bᵀ over at most this many column micro-panels read A in place with
+     * {@link #microKernelInPlace} instead of packing it: a packed A (about 1 ns an element) would be
+     * reused over too few panels to pay (the 20→64→32→1 network's products; backprop-bench/KERNELS.md).
      */
-    private static final int ROW_COMBINATION_PANELS = 4;
-    /** And only when B's depth block fits this many bytes (about an L1 data cache): it is read once per row. */
-    private static final int ROW_COMBINATION_B_BYTES = 32 * 1024;
+    static final int IN_PLACE_PANELS = 2;
+    /** Rows of {@link #microKernelInPlace}'s register tile. */
+    static final int IN_PLACE_ROWS = 4;
 
     private final int threads;
     private final int mr;
@@ -108,6 +108,14 @@ abstract class BlockedGemm implements Gemm {
      */
     abstract void microKernel(double[] a, int aIdx, int aDepth, double[] bp, int bIdx, int kc,
                               double[] c, int cIdx, int ldc);
+
+    /**
+     * As {@link #microKernel} for a tile of {@link #IN_PLACE_ROWS} rows of A read in place, each
+     * contiguous over depth, {@code aRow} apart:
+     * {@code C[r][j] = Σ_p a[aIdx + r*aRow + p] · bp[bIdx + p*nr + j]}, the same fma chain per element.
+     */
+    abstract void microKernelInPlace(double[] a, int aIdx, int aRow, double[] bp, int bIdx, int kc,
+                                     double[] c, int cIdx, int ldc);
 
     /**
      * {@code c[cOff + t] (+)= Σ_p x[xOff + t*xStride + p] · y[yOff + p]} for t in [0, count), p in [0, len).
@@ -266,11 +274,6 @@ abstract class BlockedGemm implements Gemm {
                     accumulate);
             return;
         }
-        if (aDepth == 1 && bCol == 1 && j1 - j0 <= ROW_COMBINATION_PANELS * nr
-                && (long) Math.min(k, KC) * (j1 - j0) * Double.BYTES <= ROW_COMBINATION_B_BYTES) {
-            combineRowBlocks(a, aOff, aRow, k, b, bOff, bDepth, c, cOff, n, accumulate, i0, i1, j0, j1);
-            return;
-        }
         Panels ws = panels.get();
         for (int jc = j0; jc < j1; jc += nc) {
             int ncb = Math.min(nc, j1 - jc);
@@ -280,23 +283,6 @@ abstract class BlockedGemm implements Gemm {
                 packB(bp, 0, b, bOff + pc * bDepth + jc * bCol, bDepth, bCol, kcb, ncb);
                 multiplyRowBlock(a, aOff, aRow, aDepth, pc, kcb, bp, 0, i0, i1, jc, ncb, c, cOff, n,
                         accumulate, ws);
-            }
-        }
-    }
-
-    /**
-     * Output rows [i0, i1) × columns [j0, j1) of A·B with A's rows and B's rows contiguous: each row
-     * of C (+)= the rows of B combined by that row of A, depth block by depth block of {@link #KC}, so
-     * every element is the micro-kernel's fma chain over each block, added to C in block order.
-     */
-    private void combineRowBlocks(double[] a, int aOff, int aRow, int k, double[] b, int bOff, int bDepth,
-                                  double[] c, int cOff, int n, boolean accumulate, int i0, int i1, int j0, int j1) {
-        for (int pc = 0; pc < k; pc += KC) {
-            int kcb = Math.min(KC, k - pc);
-            boolean addToC = accumulate || pc > 0;
-            for (int i = i0; i < i1; i++) {
-                combineRows(b, bOff + pc * bDepth + j0, bDepth, kcb, a, aOff + i * aRow + pc, c, cOff + i * n + j0,
-                        j1 - j0, addToC);
             }
         }
     }
@@ -324,6 +310,8 @@ abstract class BlockedGemm implements Gemm {
                     multiplyPanels(ap, 0, kcb, mr, bp, bBase, mcb - direct, ncb, kcb, c, cBlock + direct * n, n,
                             addToC, tile);
                 }
+            } else if (aDepth == 1 && ncb <= IN_PLACE_PANELS * nr) {
+                multiplyInPlace(a, aBlock, aRow, bp, bBase, mcb, ncb, kcb, c, cBlock, n, addToC, tile, ws);
             } else {
                 double[] ap = ws.aPanel(ceilDiv(mcb, mr) * mr * kcb);
                 packA(ap, a, aBlock, aRow, aDepth, mcb, kcb);
@@ -380,13 +368,56 @@ abstract class BlockedGemm implements Gemm {
                     microKernel(a, aIdx + ir * tileStep, aDepth, bp, bBase + jr * kc, kc, c, cTile, ldc);
                 } else {
                     microKernel(a, aIdx + ir * tileStep, aDepth, bp, bBase + jr * kc, kc, tile, 0, nr);
-                    if (addToC) {
-                        addTile(tile, rows, cols, c, cTile, ldc);
-                    } else {
-                        copyTile(tile, rows, cols, c, cTile, ldc);
-                    }
+                    storeTile(tile, rows, cols, c, cTile, ldc, addToC);
                 }
             }
+        }
+    }
+
+    /**
+     * C block (mcb×ncb at cIdx, row length ldc) (+)= A block · packed B block, A's rows read in place
+     * ({@code aRow} apart, each contiguous over the kc depths from {@code aIdx}); the last rows short of
+     * a full {@link #IN_PLACE_ROWS}-row tile are copied, zero-padded, into a small buffer first.
+     */
+    private void multiplyInPlace(double[] a, int aIdx, int aRow, double[] bp, int bBase, int mcb, int ncb, int kc,
+                                 double[] c, int cIdx, int ldc, boolean addToC, double[] tile, Panels ws) {
+        int full = mcb / IN_PLACE_ROWS * IN_PLACE_ROWS;
+        int edgeRows = mcb - full;
+        double[] edge = null;
+        if (edgeRows > 0) {
+            edge = ws.aPanel(IN_PLACE_ROWS * kc);
+            for (int r = 0; r < IN_PLACE_ROWS; r++) {
+                if (r < edgeRows) {
+                    System.arraycopy(a, aIdx + (full + r) * aRow, edge, r * kc, kc);
+                } else {
+                    Arrays.fill(edge, r * kc, (r + 1) * kc, 0);
+                }
+            }
+        }
+        for (int jr = 0; jr < ncb; jr += nr) {
+            int cols = Math.min(nr, ncb - jr);
+            int bIdx = bBase + jr * kc;
+            for (int ir = 0; ir < full; ir += IN_PLACE_ROWS) {
+                int cTile = cIdx + ir * ldc + jr;
+                if (cols == nr && !addToC) {
+                    microKernelInPlace(a, aIdx + ir * aRow, aRow, bp, bIdx, kc, c, cTile, ldc);
+                } else {
+                    microKernelInPlace(a, aIdx + ir * aRow, aRow, bp, bIdx, kc, tile, 0, nr);
+                    storeTile(tile, IN_PLACE_ROWS, cols, c, cTile, ldc, addToC);
+                }
+            }
+            if (edgeRows > 0) {
+                microKernelInPlace(edge, 0, kc, bp, bIdx, kc, tile, 0, nr);
+                storeTile(tile, edgeRows, cols, c, cIdx + full * ldc + jr, ldc, addToC);
+            }
+        }
+    }
+
+    private void storeTile(double[] tile, int rows, int cols, double[] c, int cIdx, int ldc, boolean addToC) {
+        if (addToC) {
+            addTile(tile, rows, cols, c, cIdx, ldc);
+        } else {
+            copyTile(tile, rows, cols, c, cIdx, ldc);
         }
     }
 

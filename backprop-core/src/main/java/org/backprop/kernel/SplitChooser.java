@@ -25,9 +25,9 @@ final class SplitChooser {
     /** Jobs per timed window. */
     static final int WINDOW_JOBS = 256;
     /** Windows in the winning mode after a probe that changed the winner. */
-    static final int MIN_USE_WINDOWS = 8;
+    static final int MIN_USE_WINDOWS = 16;
     /** Most windows in the winning mode between two probes. */
-    static final int MAX_USE_WINDOWS = 64;
+    static final int MAX_USE_WINDOWS = 128;
     /**
      * Splitting is chosen only when its faster window beat the whole one's by more than 1/this: on a
      * machine too noisy to tell, one thread keeps the other vCPU free for the rest of the machine.

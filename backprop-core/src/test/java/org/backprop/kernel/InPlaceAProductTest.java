@@ -9,19 +9,19 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * A·B over few columns is computed row by row from A in place ({@code BlockedGemm}'s row
- * combinations); Aᵀ·B and A·Bᵀ of the same matrices go through the packed micro-kernel. Every output
- * element must have the same bits either way (the same fma chain per depth block, blocks added in
- * order), or a product split into column bands on several threads would differ from one thread.
+ * A·B and A·Bᵀ over few columns read A in place ({@code BlockedGemm.microKernelInPlace}); Aᵀ·B of the
+ * same matrices goes through the packed-panel micro-kernel, and A·B over more columns packs A. Every
+ * output element must have the same bits either way (the same fma chain per depth block, blocks added
+ * in order), or a product split into column bands on several threads would differ from one thread.
  * Checked for the scalar and vector kernels, double and float, overwrite and accumulate, on shapes
- * around the limits (4 micro-panels of columns, a B block of 32 KB, depth above one block), and on
- * 1 and 3 threads.
+ * around the limits (2 micro-panels of columns, rows not a multiple of the 4-row tile, depth above one
+ * block), and on 1 and 3 threads.
  */
-class RowCombinationProductTest {
+class InPlaceAProductTest {
     /** {m, n, k}: the tabular network's products, panel and vector edges, k above KC (512). */
     private static final int[][] SHAPES = {
         {2, 2, 2}, {37, 64, 20}, {33, 32, 64}, {1000, 64, 20}, {9, 63, 65}, {17, 65, 30}, {8, 15, 3},
-        {5, 8, 700}, {3, 16, 1100}, {40, 128, 64}, {41, 129, 31}, {12, 24, 513},
+        {5, 8, 700}, {3, 16, 1100}, {40, 128, 64}, {41, 129, 31}, {12, 24, 513}, {194, 48, 40}, {7, 33, 9}, {37, 32, 20}, {37, 16, 20},
     };
 
     @Test
