@@ -72,7 +72,7 @@ public final class ThreadTeam implements AutoCloseable {
      */
     public <T> void forRange(int count, int elementsPerIndex, T argument, ArgumentRangeTask<T> task) {
         if (pool == null || count < threads || (long) count * elementsPerIndex < MIN_PARALLEL_ELEMENTS
-                || !chooser.splitNext()) {
+                || !splitNext()) {
             task.run(argument, 0, count);
             return;
         }
@@ -92,7 +92,15 @@ public final class ThreadTeam implements AutoCloseable {
      * once per job that would otherwise be split. Always false for the calling thread alone.
      */
     boolean splitsNextJob() {
-        return pool != null && chooser.splitNext();
+        return pool != null && splitNext();
+    }
+
+    /** Asks the chooser; a closed team fails whether or not the job would have been split. */
+    private boolean splitNext() {
+        if (pool.isClosed()) {
+            throw new IllegalStateException("thread team is closed");
+        }
+        return chooser.splitNext();
     }
 
     /**
