@@ -1,5 +1,6 @@
 package org.backprop.cli;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,8 @@ import org.backprop.io.model.Task;
 import org.backprop.io.preprocess.LabelEncoder;
 import org.backprop.io.table.LabeledRows;
 import org.backprop.io.table.NetworkRows;
-import org.backprop.metrics.ClassLabels;
 import org.backprop.metrics.ClassReport;
-import org.backprop.metrics.ClassTally;
-import org.backprop.metrics.LogLossSum;
+import org.backprop.metrics.ExactSum;
 import org.backprop.metrics.RSquared;
 import org.backprop.metrics.RegressionTally;
 import org.backprop.metrics.RocAuc;
@@ -63,14 +62,6 @@ record SplitMetrics(int rows, Map<String, Object> values) {
                 data.values() == null ? null : data::value, data.labels() == null ? null : data::label, weights);
     }
 
-    /**
-     * The metrics of {@code output} (regression: n×1 predictions in target units; classification:
-     * n×classes probabilities) against the true {@code values} or {@code labels}.
-     */
-    static SplitMetrics of(Model model, Matrix output, double[] values, String[] labels, double[] weights) {
-        return of(model, output.rows(), sink -> sink.accept(0, output), values(values), labels(labels), weights);
-    }
-
     private static IntToDoubleFunction values(double[] values) {
         return values == null ? null : i -> values[i];
     }
@@ -82,96 +73,102 @@ record SplitMetrics(int rows, Map<String, Object> values) {
     /**
      * The metrics of the {@code rows} outputs that {@code each} passes on batch by batch, in order,
      * against row i's true value {@code values.applyAsDouble(i)} or label {@code labels.apply(i)}.
-     * The metrics are summed a batch at a time (regression: {@link RegressionTally}, R²'s total sum
-     * of squares from the true values; classification: {@link ClassTally}, {@link LogLossSum}), the
-     * same sums in the same order as over one matrix, so the numbers do not depend on the batches;
-     * only ROC AUC keeps one number per row (the positive class's probability).
+     * The metrics are summed a batch at a time in a {@link SplitTally} (exact sums: the numbers do not
+     * depend on the batches; regression first sums the true values for R²'s mean); only ROC AUC keeps
+     * one number per row (the positive class's probability).
      */
     private static SplitMetrics of(Model model, int rows, Consumer<BatchedPredictions.Sink> each,
                                    IntToDoubleFunction values, IntFunction<String> labels, double[] weights) {
         if (model.task() != Task.REGRESSION) {
             return classification(model, rows, each, labels, weights);
         }
-        RegressionTally tally = new RegressionTally();
-        RegressionTally weighted = weights == null ? null : new RegressionTally();
+        ExactSum sum = new ExactSum();
+        for (int i = 0; i < rows; i++) {
+            sum.add(values.applyAsDouble(i));
+        }
+        SplitTally tally = SplitTally.regression(RSquared.mean(sum, rows), weights != null);
         each.accept((first, predicted) -> {
             Matrix actual = Matrix.zeros(predicted.rows(), 1);
             for (int i = 0; i < predicted.rows(); i++) {
                 actual.set(i, 0, values.applyAsDouble(first + i));
             }
-            tally.add(actual, predicted, null, 0);
-            if (weighted != null) {
-                weighted.add(actual, predicted, weights, first);
-            }
+            tally.addRegression(actual, predicted, slice(weights, first, predicted.rows()));
         });
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mse", tally.mse());
-        m.put("rmse", Math.sqrt(tally.mse()));
-        m.put("mae", tally.mae());
-        OptionalDouble r2 = tally.r2(RSquared.totalSumOfSquares(values, rows));
-        m.put("r2", r2.isPresent() ? r2.getAsDouble() : null);
-        if (weighted != null) {
-            m.put("weighted_mse", weighted.mse());
-            m.put("weighted_mae", weighted.mae());
-        }
-        return new SplitMetrics(rows, m);
+        return of(model, tally, OptionalDouble.empty());
     }
 
     private static SplitMetrics classification(Model model, int rows, Consumer<BatchedPredictions.Sink> each,
                                                IntFunction<String> labels, double[] weights) {
         LabelEncoder encoder = model.labels();
         int k = encoder.classCount();
+        boolean ranked = SplitTally.ranksRows(k);
         int positives = 0;
-        if (k == 2) {
+        if (ranked) {
             for (int i = 0; i < rows; i++) {
                 positives += encoder.encode(labels.apply(i));
             }
         }
-        double[] positive = k == 2 ? new double[positives] : null;
-        double[] negative = k == 2 ? new double[rows - positives] : null;
+        double[] positive = ranked ? new double[positives] : null;
+        double[] negative = ranked ? new double[rows - positives] : null;
         int[] filled = new int[2];
-        ClassTally tally = new ClassTally(k);
-        LogLossSum logLoss = new LogLossSum();
-        ClassTally weightedTally = weights == null ? null : new ClassTally(k);
-        LogLossSum weightedLogLoss = weights == null ? null : new LogLossSum();
+        SplitTally tally = SplitTally.classification(k, weights != null);
         each.accept((first, probabilities) -> {
             int[] actual = new int[probabilities.rows()];
             for (int i = 0; i < actual.length; i++) {
                 actual[i] = encoder.encode(labels.apply(first + i));
             }
-            int[] predicted = ClassLabels.argmax(probabilities);
-            Matrix oneHot = ClassLabels.oneHot(actual, k);
-            tally.add(actual, predicted, null, 0);
-            logLoss.add(oneHot, probabilities, null, 0);
-            if (weights != null) {
-                weightedTally.add(actual, predicted, weights, first);
-                weightedLogLoss.add(oneHot, probabilities, weights, first);
-            }
-            if (k == 2) {
+            tally.addClassification(actual, probabilities, slice(weights, first, actual.length));
+            if (ranked) {
                 for (int i = 0; i < actual.length; i++) {
                     if (actual[i] == 1) {
-                        positive[filled[0]++] = probabilities.get(i, 1);
+                        positive[filled[0]++] = SplitTally.rocScore(probabilities, i);
                     } else {
-                        negative[filled[1]++] = probabilities.get(i, 1);
+                        negative[filled[1]++] = SplitTally.rocScore(probabilities, i);
                     }
                 }
             }
         });
+        return of(model, tally, ranked ? RocAuc.ofClassScores(positive, negative) : OptionalDouble.empty());
+    }
+
+    private static double[] slice(double[] weights, int first, int n) {
+        return weights == null ? null : Arrays.copyOfRange(weights, first, first + n);
+    }
+
+    /**
+     * The metrics of the rows summed in {@code tally} (of {@code model}'s task and classes), with the
+     * ROC AUC of a two-class model's rows (empty when they hold one class), computed elsewhere.
+     */
+    static SplitMetrics of(Model model, SplitTally tally, OptionalDouble rocAuc) {
+        int rows = Math.toIntExact(tally.rows());
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("accuracy", tally.accuracy());
-        m.put("log_loss", logLoss.value());
-        if (k == 2) {
-            OptionalDouble auc = RocAuc.ofClassScores(positive, negative);
-            m.put("roc_auc", auc.isPresent() ? auc.getAsDouble() : null);
+        if (model.task() == Task.REGRESSION) {
+            RegressionTally errors = tally.errors();
+            m.put("mse", errors.mse());
+            m.put("rmse", Math.sqrt(errors.mse()));
+            m.put("mae", errors.mae());
+            OptionalDouble r2 = errors.r2(tally.totalSumOfSquares());
+            m.put("r2", r2.isPresent() ? r2.getAsDouble() : null);
+            if (tally.weighted()) {
+                m.put("weighted_mse", tally.weightedErrors().mse());
+                m.put("weighted_mae", tally.weightedErrors().mae());
+            }
+            return new SplitMetrics(rows, m);
         }
-        ClassReport report = tally.report();
+        List<String> classes = model.labels().classes();
+        m.put("accuracy", tally.tally().accuracy());
+        m.put("log_loss", tally.logLoss().value());
+        if (SplitTally.ranksRows(classes.size())) {
+            m.put("roc_auc", rocAuc.isPresent() ? rocAuc.getAsDouble() : null);
+        }
+        ClassReport report = tally.tally().report();
         m.put("macro_f1", report.macroF1());
-        if (weights != null) {
-            m.put("weighted_log_loss", weightedLogLoss.value());
-            m.put("weighted_accuracy", weightedTally.accuracy());
+        if (tally.weighted()) {
+            m.put("weighted_log_loss", tally.weightedLogLoss().value());
+            m.put("weighted_accuracy", tally.weightedTally().accuracy());
         }
-        m.put("per_class", new PerClass(encoder.classes(), report));
-        m.put("confusion_matrix", new Confusion(encoder.classes(), tally.confusion().toArray()));
+        m.put("per_class", new PerClass(classes, report));
+        m.put("confusion_matrix", new Confusion(classes, tally.tally().confusion().toArray()));
         return new SplitMetrics(rows, m);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 import org.backprop.io.csv.ColumnarReadOptions;
@@ -277,25 +278,26 @@ public class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * The model's outputs on one set of rows, for {@link #reportMetrics}.
+     * The sums behind one set of rows' metrics, computed elsewhere (e.g. merged from the executors'
+     * partitions), for {@link #reportMetrics}.
      *
-     * @param split   "train", "validation" or "test"
-     * @param output  regression: n×1 predictions in target units; classification: n×classes probabilities
-     * @param values  regression: the true values, else null
-     * @param labels  classification: the true labels, else null
-     * @param weights the rows' weights, or null (every row 1)
+     * @param split  "train", "validation" or "test"
+     * @param tally  the split's summed metrics, a tally of the model's task and classes, weighted when
+     *               the split's rows are weighted in {@code backprop train}
+     * @param rocAuc a two-class model's ROC AUC of the split (empty when the rows hold one class);
+     *               ignored otherwise
      */
-    public record SplitOutputs(String split, Matrix output, double[] values, String[] labels, double[] weights) {
+    public record SplitSummary(String split, SplitTally tally, OptionalDouble rocAuc) {
     }
 
     /**
      * Prints the metrics of {@code splits} as {@code backprop train} prints them and writes them to
-     * --metrics-json if given (the same JSON), for front ends that compute the outputs elsewhere.
+     * --metrics-json if given (the same JSON), for front ends that compute the sums elsewhere.
      */
-    protected final void reportMetrics(Model model, List<SplitOutputs> splits, PrintWriter stdout) {
+    protected final void reportMetrics(Model model, List<SplitSummary> splits, PrintWriter stdout) {
         MetricsReport metrics = new MetricsReport();
-        for (SplitOutputs s : splits) {
-            metrics.add(s.split(), SplitMetrics.of(model, s.output(), s.values(), s.labels(), s.weights()));
+        for (SplitSummary s : splits) {
+            metrics.add(s.split(), SplitMetrics.of(model, s.tally(), s.rocAuc()));
         }
         metrics.print(stdout);
         metrics.writeJson(metricsJson.file, stdout);

@@ -5,7 +5,8 @@ import org.backprop.tensor.Matrix;
 /**
  * Accuracy: the fraction of rows whose predicted class equals the true class, in [0, 1];
  * with sample weights, the weight of the correct rows over the total weight (scikit-learn's
- * {@code accuracy_score(y_true, y_pred, sample_weight=w)}). Arguments in scikit-learn's order:
+ * {@code accuracy_score(y_true, y_pred, sample_weight=w)}); both sums are {@link ExactSum}s, so the
+ * value does not depend on the order of the rows. Arguments in scikit-learn's order:
  * true labels first.
  */
 public final class Accuracy {
@@ -21,16 +22,16 @@ public final class Accuracy {
     public static double of(int[] actual, int[] predicted, double[] weights) {
         MetricInputs.requirePaired("accuracy", actual, predicted);
         MetricInputs.requireWeights("accuracy", weights, actual.length);
-        double correct = 0;
-        double total = 0;
+        ExactSum correct = new ExactSum();
+        ExactSum total = new ExactSum();
         for (int i = 0; i < predicted.length; i++) {
             double w = MetricInputs.weight(weights, i);
-            total += w;
+            total.add(w);
             if (predicted[i] == actual[i]) {
-                correct += w;
+                correct.add(w);
             }
         }
-        return correct / total;
+        return correct.doubleValue() / total.doubleValue();
     }
 
     /**

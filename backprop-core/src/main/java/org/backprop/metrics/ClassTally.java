@@ -1,21 +1,26 @@
 package org.backprop.metrics;
 
+import java.io.Serializable;
+
 /**
  * The sums behind accuracy, the {@link ClassReport} and the {@link ConfusionMatrix} of a
- * classification, added a chunk of rows at a time in row order (e.g. predictions computed in
- * batches), so that no per-row array of all rows is needed: {@link #accuracy()} equals
- * {@link Accuracy#of(int[], int[], double[])} and {@link #report()} {@link ClassReport#of(int[], int[],
- * int, double[])} of all rows bit for bit (the same sums in the same order; the report sums through
- * this class).
+ * classification, added a chunk of rows at a time (e.g. predictions computed in batches) or a
+ * partition at a time and {@link #merge merged}, so that no per-row array of all rows is needed. The
+ * weights are summed as {@link ExactSum}s and the confusion counts are integers, so
+ * {@link #accuracy()} equals {@link Accuracy#of(int[], int[], double[])} and {@link #report()}
+ * {@link ClassReport#of(int[], int[], int, double[])} of all rows bit for bit (the report sums through
+ * this class) whatever the chunks, partitions and their order.
  */
-public final class ClassTally {
+public final class ClassTally implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final int classes;
-    private final double[] truePositive;
-    private final double[] predictedMass;
-    private final double[] actualMass;
+    private final ExactSum[] truePositive;
+    private final ExactSum[] predictedMass;
+    private final ExactSum[] actualMass;
     private final long[][] counts;
-    private double correct;
-    private double total;
+    private final ExactSum correct = new ExactSum();
+    private final ExactSum total = new ExactSum();
 
     /** An empty tally of labels in [0, classes). */
     public ClassTally(int classes) {
@@ -23,9 +28,9 @@ public final class ClassTally {
             throw new IllegalArgumentException("class tally: classes must be at least 1, got " + classes);
         }
         this.classes = classes;
-        this.truePositive = new double[classes];
-        this.predictedMass = new double[classes];
-        this.actualMass = new double[classes];
+        this.truePositive = sums(classes);
+        this.predictedMass = sums(classes);
+        this.actualMass = sums(classes);
         this.counts = new long[classes][classes];
     }
 
@@ -43,25 +48,67 @@ public final class ClassTally {
                         + ") at row " + i + " is outside [0, " + classes + ")");
             }
             double w = weights == null ? 1.0 : weights[weightOffset + i];
-            total += w;
-            predictedMass[predicted[i]] += w;
-            actualMass[actual[i]] += w;
+            total.add(w);
+            predictedMass[predicted[i]].add(w);
+            actualMass[actual[i]].add(w);
             if (predicted[i] == actual[i]) {
-                correct += w;
-                truePositive[actual[i]] += w;
+                correct.add(w);
+                truePositive[actual[i]].add(w);
             }
             counts[actual[i]][predicted[i]]++;
         }
     }
 
+    /**
+     * Adds the sums and counts of {@code other} (unchanged), a tally of the same number of classes:
+     * as if its rows had been added to this one.
+     */
+    public void merge(ClassTally other) {
+        if (other.classes != classes) {
+            throw new IllegalArgumentException("class tally: cannot merge a tally of " + other.classes
+                    + " classes into one of " + classes);
+        }
+        for (int c = 0; c < classes; c++) {
+            truePositive[c].add(other.truePositive[c]);
+            predictedMass[c].add(other.predictedMass[c]);
+            actualMass[c].add(other.actualMass[c]);
+            for (int p = 0; p < classes; p++) {
+                counts[c][p] += other.counts[c][p];
+            }
+        }
+        correct.add(other.correct);
+        total.add(other.total);
+    }
+
+    /** The number of rows added. */
+    public long rows() {
+        return new ConfusionMatrix(counts).total();
+    }
+
     /** The (weighted) share of rows predicted right. */
     public double accuracy() {
-        return correct / total;
+        return correct.doubleValue() / total.doubleValue();
     }
 
     /** Precision, recall, F1 and support of each class. */
     public ClassReport report() {
-        return ClassReport.ofMasses(truePositive.clone(), predictedMass.clone(), actualMass.clone());
+        return ClassReport.ofMasses(values(truePositive), values(predictedMass), values(actualMass));
+    }
+
+    private static ExactSum[] sums(int n) {
+        ExactSum[] sums = new ExactSum[n];
+        for (int i = 0; i < n; i++) {
+            sums[i] = new ExactSum();
+        }
+        return sums;
+    }
+
+    private static double[] values(ExactSum[] sums) {
+        double[] values = new double[sums.length];
+        for (int i = 0; i < sums.length; i++) {
+            values[i] = sums[i].doubleValue();
+        }
+        return values;
     }
 
     /** The confusion matrix of the rows added (counts, whatever the weights). */

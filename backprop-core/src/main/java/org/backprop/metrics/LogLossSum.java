@@ -1,15 +1,20 @@
 package org.backprop.metrics;
 
+import java.io.Serializable;
+
 import org.backprop.tensor.Matrix;
 
 /**
- * {@link LogLoss} over many rows, added a chunk of rows at a time in row order (e.g. the
- * predictions of a large set, computed in batches): {@link #value()} equals
- * {@code LogLoss.of} of all rows in one matrix bit for bit, which sums through this class too.
+ * {@link LogLoss} over many rows, added a chunk of rows at a time (e.g. the predictions of a large
+ * set, computed in batches) or a partition at a time and {@link #merge merged}: the sums are
+ * {@link ExactSum}s, so {@link #value()} equals {@code LogLoss.of} of all rows in one matrix bit for
+ * bit (it sums through this class too) whatever the chunks, partitions and their order.
  */
-public final class LogLossSum {
-    private double sum;
-    private double total;
+public final class LogLossSum implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final ExactSum sum = new ExactSum();
+    private final ExactSum total = new ExactSum();
 
     /**
      * Adds the rows of {@code probabilities} against {@code targets} (same shape, n×1 or n×k), row i
@@ -29,14 +34,20 @@ public final class LogLossSum {
                 }
             }
             double w = weights == null ? 1.0 : weights[weightOffset + i];
-            sum += w * row;
-            total += w;
+            sum.addProduct(w, row);
+            total.add(w);
         }
     }
 
-    /** Σᵢ wᵢ ℓᵢ / Σᵢ wᵢ over the rows added (NaN if none). */
+    /** Adds the sums of {@code other} (unchanged): as if its rows had been added to this one. */
+    public void merge(LogLossSum other) {
+        sum.add(other.sum);
+        total.add(other.total);
+    }
+
+    /** Σᵢ wᵢ ℓᵢ / Σᵢ wᵢ over the rows added, each sum exact and rounded once (NaN if none). */
     public double value() {
-        return sum / total;
+        return sum.doubleValue() / total.doubleValue();
     }
 
     private static double clip(double p) {

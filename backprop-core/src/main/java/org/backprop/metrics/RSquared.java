@@ -41,36 +41,48 @@ public final class RSquared {
                 : null;
     }
 
-    /** Σ(y − ȳ)² with ȳ the mean of each column. */
+    /** Σ(y − ȳ)² with ȳ the mean of each column ({@link #mean}), summed exactly over all columns. */
     static double totalSumOfSquares(Matrix y) {
-        double ss = 0;
+        ExactSum ss = new ExactSum();
         for (int j = 0; j < y.cols(); j++) {
             int column = j;
-            ss = addSquaredDeviations(ss, i -> y.get(i, column), y.rows());
+            addSquaredDeviations(ss, i -> y.get(i, column), y.rows());
         }
-        return ss;
+        return ss.doubleValue();
     }
 
     /**
-     * Σ(y − ȳ)² of one column of {@code n} targets, {@code y.applyAsDouble(i)} the i-th (two passes in
-     * row order: the mean, then the squared deviations; the values are read, not copied), as
-     * {@link #of} computes it for an n×1 matrix.
+     * Σ(y − ȳ)² of one column of {@code n} targets, {@code y.applyAsDouble(i)} the i-th (two passes: the
+     * mean, then the squared deviations; the values are read, not copied), as {@link #of} computes it
+     * for an n×1 matrix. Both sums are exact, so the rows may come in any order or be split into parts:
+     * {@link #mean} of their merged sums, then {@link #addSquaredDeviation} for each row.
      */
     public static double totalSumOfSquares(IntToDoubleFunction y, int n) {
-        return addSquaredDeviations(0, y, n);
+        ExactSum ss = new ExactSum();
+        addSquaredDeviations(ss, y, n);
+        return ss.doubleValue();
     }
 
-    /** {@code ss} plus the squared deviations of the n values of {@code y} from their mean, in row order. */
-    private static double addSquaredDeviations(double ss, IntToDoubleFunction y, int n) {
-        double mean = 0;
+    /** ȳ of {@code n} targets whose exact sum is {@code sum}: the sum rounded once, divided by n. */
+    public static double mean(ExactSum sum, long n) {
+        return sum.doubleValue() / n;
+    }
+
+    /** Adds (y − ȳ)² to {@code ss}: the difference rounded, its square added exactly. */
+    public static void addSquaredDeviation(ExactSum ss, double y, double mean) {
+        double d = y - mean;
+        ss.addProduct(d, d);
+    }
+
+    /** Adds to {@code ss} the squared deviations of the n values of {@code y} from their mean. */
+    private static void addSquaredDeviations(ExactSum ss, IntToDoubleFunction y, int n) {
+        ExactSum sum = new ExactSum();
         for (int i = 0; i < n; i++) {
-            mean += y.applyAsDouble(i);
+            sum.add(y.applyAsDouble(i));
         }
-        mean /= n;
+        double mean = mean(sum, n);
         for (int i = 0; i < n; i++) {
-            double d = y.applyAsDouble(i) - mean;
-            ss += d * d;
+            addSquaredDeviation(ss, y.applyAsDouble(i), mean);
         }
-        return ss;
     }
 }

@@ -1,20 +1,25 @@
 package org.backprop.metrics;
 
+import java.io.Serializable;
 import java.util.OptionalDouble;
 
 import org.backprop.tensor.Matrix;
 
 /**
  * The sums behind the mean squared error, the mean absolute error and R² of a regression, added a
- * chunk of rows at a time in row order (e.g. predictions computed in batches), so that no array of
- * all n predictions is needed: {@link #mse()}, {@link #mae()} and {@link #r2} equal
+ * chunk of rows at a time (e.g. predictions computed in batches) or a partition at a time and
+ * {@link #merge merged}, so that no array of all n predictions is needed. The sums are
+ * {@link ExactSum}s, so {@link #mse()}, {@link #mae()} and {@link #r2} equal
  * {@link Mse#of(Matrix, Matrix, double[])}, {@link Mae#of(Matrix, Matrix, double[])} and
- * {@link RSquared#of} of all rows in one matrix bit for bit (the same sums in the same order).
+ * {@link RSquared#of} of all rows in one matrix bit for bit whatever the chunks, partitions and their
+ * order.
  */
-public final class RegressionTally {
-    private double squares;
-    private double absolutes;
-    private double total;
+public final class RegressionTally implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final ExactSum squares = new ExactSum();
+    private final ExactSum absolutes = new ExactSum();
+    private final ExactSum total = new ExactSum();
     private long elements;
     private int cols = -1;
 
@@ -42,21 +47,42 @@ public final class RegressionTally {
                 rowAbsolutes += Math.abs(d);
             }
             double w = weights == null ? 1.0 : weights[weightOffset + i];
-            squares += w * rowSquares;
-            absolutes += w * rowAbsolutes;
-            total += w;
+            squares.addProduct(w, rowSquares);
+            absolutes.addProduct(w, rowAbsolutes);
+            total.add(w);
         }
         elements += predicted.size();
     }
 
+    /**
+     * Adds the sums of {@code other} (unchanged), a tally of rows with as many columns (or an empty
+     * one): as if its rows had been added to this one.
+     */
+    public void merge(RegressionTally other) {
+        if (other.cols >= 0 && cols >= 0 && other.cols != cols) {
+            throw new IllegalArgumentException("regression tally: cannot merge rows of " + other.cols
+                    + " columns into rows of " + cols);
+        }
+        cols = Math.max(cols, other.cols);
+        squares.add(other.squares);
+        absolutes.add(other.absolutes);
+        total.add(other.total);
+        elements += other.elements;
+    }
+
+    /** The number of values (rows × columns) added. */
+    public long elements() {
+        return elements;
+    }
+
     /** The (weighted) mean squared error of the rows added (NaN if none). */
     public double mse() {
-        return squares / (total * cols);
+        return squares.doubleValue() / (total.doubleValue() * cols);
     }
 
     /** The (weighted) mean absolute error of the rows added (NaN if none). */
     public double mae() {
-        return absolutes / (total * cols);
+        return absolutes.doubleValue() / (total.doubleValue() * cols);
     }
 
     /**

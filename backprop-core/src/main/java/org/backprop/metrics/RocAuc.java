@@ -13,6 +13,10 @@ import java.util.OptionalDouble;
  * first (0 = negative, 1 = positive), then scores (any monotone score: the positive class's
  * probability or logit).
  *
+ * <p>Without weights the area is counted exactly in integers ({@link RocArea}) and divided once,
+ * correctly rounded, so rows ranked in parts (e.g. Spark partitions of rows sorted by score) give the
+ * same bits as all rows at once.
+ *
  * <p>Undefined when only one class is present (no pair to rank): {@link #of} then returns
  * {@link OptionalDouble#empty()} where scikit-learn raises an error.
  */
@@ -70,24 +74,22 @@ public final class RocAuc {
         Arrays.sort(positive);
         Arrays.sort(negative);
         // Distinct scores from the highest down (equal scores, 0.0 and -0.0 too, form one threshold),
-        // counting each threshold's positive and negative rows, as the weighted form below with w = 1.
-        double tp = 0;
-        double fp = 0;
-        double area = 0;
+        // counting each threshold's positive and negative rows.
+        RocArea area = new RocArea();
         for (int i = positive.length - 1, j = negative.length - 1; i >= 0 || j >= 0; ) {
             double score = i < 0 ? negative[j] : j < 0 ? positive[i]
                     : Double.compare(positive[i], negative[j]) >= 0 ? positive[i] : negative[j];
-            double previousTp = tp;
-            double previousFp = fp;
+            long tp = 0;
+            long fp = 0;
             for (; i >= 0 && positive[i] == score; i--) {
-                tp += 1;
+                tp++;
             }
             for (; j >= 0 && negative[j] == score; j--) {
-                fp += 1;
+                fp++;
             }
-            area += (fp - previousFp) * (tp + previousTp) / 2;
+            area.addThreshold(tp, fp);
         }
-        return tp == 0 || fp == 0 ? OptionalDouble.empty() : OptionalDouble.of(area / (tp * fp));
+        return area.value();
     }
 
     /** As {@link #of(int[], double[])} weighting row i by {@code weights[i]} (null = all 1). */

@@ -11,20 +11,21 @@ final class RowMeans {
 
     /**
      * Σᵢ wᵢ Σⱼ term(yᵢⱼ, Pᵢⱼ) / (d·Σᵢ wᵢ), with wᵢ = 1 when {@code weights} is null (then the
-     * plain mean over all n·d elements). Shapes and weights are checked by the caller.
+     * plain mean over all n·d elements); both sums are {@link ExactSum}s, so the value is that of
+     * {@link RegressionTally} over the same rows in any chunks or order. Shapes and weights are checked by the caller.
      */
     static double weightedMean(Matrix actual, Matrix predicted, double[] weights, DoubleBinaryOperator term) {
-        double sum = 0;
-        double total = 0;
+        ExactSum sum = new ExactSum();
+        ExactSum total = new ExactSum();
         for (int i = 0; i < actual.rows(); i++) {
             double row = 0;
             for (int j = 0; j < actual.cols(); j++) {
                 row += term.applyAsDouble(actual.get(i, j), predicted.get(i, j));
             }
             double w = MetricInputs.weight(weights, i);
-            sum += w * row;
-            total += w;
+            sum.addProduct(w, row);
+            total.add(w);
         }
-        return sum / (total * actual.cols());
+        return sum.doubleValue() / (total.doubleValue() * actual.cols());
     }
 }

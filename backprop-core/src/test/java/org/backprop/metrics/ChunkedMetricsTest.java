@@ -3,7 +3,9 @@ package org.backprop.metrics;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.backprop.tensor.Matrix;
@@ -86,6 +88,67 @@ class ChunkedMetricsTest {
         constant.add(Matrix.column(new double[] {2, 2}), Matrix.column(new double[] {1, 3}), null, 0);
         assertEquals(true, constant.r2(RSquared.totalSumOfSquares(i -> 2.0, 2)).isEmpty(), "a constant target");
         assertEquals(1.0, constant.mse());
+    }
+
+    /**
+     * Rows in a random order, cut into random parts (as Spark partitions), each part tallied on its
+     * own and the parts merged last first: the bits of the whole in row order.
+     */
+    @Test
+    void partsTalliedApartAndMergedInAnyOrderEqualTheWhole() {
+        SplittableRandom random = new SplittableRandom(11);
+        int[] actual = new int[ROWS];
+        int[] predicted = new int[ROWS];
+        double[] weights = new double[ROWS];
+        Matrix probabilities = Matrix.zeros(ROWS, CLASSES);
+        Matrix y = Matrix.zeros(ROWS, 1);
+        Matrix p = Matrix.zeros(ROWS, 1);
+        for (int i = 0; i < ROWS; i++) {
+            actual[i] = random.nextInt(CLASSES);
+            predicted[i] = random.nextInt(CLASSES);
+            weights[i] = random.nextDouble() * 3;
+            double a = random.nextDouble();
+            probabilities.set(i, 0, a);
+            probabilities.set(i, 1, 1 - a);
+            y.set(i, 0, 1e6 + random.nextGaussian() * 3);
+            p.set(i, 0, y.get(i, 0) + random.nextGaussian());
+        }
+        Matrix oneHot = ClassLabels.oneHot(actual, CLASSES);
+        int[] order = random.ints(0, ROWS).distinct().limit(ROWS).toArray();
+        List<ClassTally> tallies = new ArrayList<>();
+        List<LogLossSum> losses = new ArrayList<>();
+        List<RegressionTally> errors = new ArrayList<>();
+        for (int from = 0; from < ROWS; ) {
+            int to = Math.min(ROWS, from + 1 + random.nextInt(400));
+            ClassTally tally = new ClassTally(CLASSES);
+            LogLossSum loss = new LogLossSum();
+            RegressionTally error = new RegressionTally();
+            for (int k = from; k < to; k++) {
+                int i = order[k];
+                tally.add(new int[] {actual[i]}, new int[] {predicted[i]}, new double[] {weights[i]}, 0);
+                loss.add(oneHot.rowRange(i, i + 1), probabilities.rowRange(i, i + 1), weights, i);
+                error.add(y.rowRange(i, i + 1), p.rowRange(i, i + 1), weights, i);
+            }
+            tallies.add(tally);
+            losses.add(loss);
+            errors.add(error);
+            from = to;
+        }
+        ClassTally tally = new ClassTally(CLASSES);
+        LogLossSum loss = new LogLossSum();
+        RegressionTally error = new RegressionTally();
+        for (int k = tallies.size() - 1; k >= 0; k--) {
+            tally.merge(tallies.get(k));
+            loss.merge(losses.get(k));
+            error.merge(errors.get(k));
+        }
+        assertEquals(bits(Accuracy.of(actual, predicted, weights)), bits(tally.accuracy()));
+        assertEquals(bits(ClassReport.of(actual, predicted, CLASSES, weights).macroF1()), bits(tally.report().macroF1()));
+        assertArrayEquals(ConfusionMatrix.of(actual, predicted, CLASSES).toArray(), tally.confusion().toArray());
+        assertEquals(ROWS, tally.rows());
+        assertEquals(bits(LogLoss.of(oneHot, probabilities, weights)), bits(loss.value()));
+        assertEquals(bits(Mse.of(y, p, weights)), bits(error.mse()));
+        assertEquals(bits(Mae.of(y, p, weights)), bits(error.mae()));
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.backprop.io.preprocess;
 
 import java.io.Serializable;
 
+import org.backprop.metrics.ExactSum;
+
 /**
  * The fit of one column of a {@link StandardScaler} in three passes over its values, each of which
  * may be split into parts that are {@linkplain #merge merged} (one machine: one part; Spark: one
@@ -76,9 +78,9 @@ public final class ScalerColumnFit implements Serializable {
             min = Math.min(min, other.min);
             max = Math.max(max, other.max);
         } else if (pass == 2) {
-            sum.merge(other.sum);
+            sum.add(other.sum);
         } else {
-            squares.merge(other.squares);
+            squares.add(other.squares);
         }
         return this;
     }
@@ -96,7 +98,7 @@ public final class ScalerColumnFit implements Serializable {
             }
             shift = constant() ? 0 : Math.getExponent(Math.max(Math.abs(min), Math.abs(max))) + 1;
         } else if (pass == 2) {
-            scaledMean = constant() ? 0 : sum.value() / count;
+            scaledMean = constant() ? 0 : sum.doubleValue() / count;
         } else {
             throw new IllegalStateException("the fit is done");
         }
@@ -115,7 +117,7 @@ public final class ScalerColumnFit implements Serializable {
         if (constant()) {
             return 1;
         }
-        double std = Math.scalb(Math.sqrt(squares.value() / count), shift);
+        double std = Math.scalb(Math.sqrt(squares.doubleValue() / count), shift);
         return std >= Double.MIN_NORMAL && Double.isFinite(std) ? std : 1;
     }
 

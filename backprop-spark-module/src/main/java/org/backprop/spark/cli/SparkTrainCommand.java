@@ -178,13 +178,13 @@ final class SparkTrainCommand extends TrainCommand {
         reportStopping(history, stdout);
         boolean weighted = weighted();
         ModelBytes trained = ModelBytes.of(model);
-        List<TrainCommand.SplitOutputs> splits = new ArrayList<>();
-        splits.add(SplitPredictions.of("train", fit.encoded(), trained, classWeights, weighted));
+        List<TrainCommand.SplitSummary> splits = new ArrayList<>();
+        splits.add(SplitSummaries.of("train", fit.encoded(), model, trained, classWeights, weighted));
         if (fit.validation() != null) {
-            splits.add(SplitPredictions.of("validation", fit.validation(), trained, classWeights, weighted));
+            splits.add(SplitSummaries.of("validation", fit.validation(), model, trained, classWeights, weighted));
         }
         if (test != null) {
-            splits.add(SplitPredictions.of("test", test, trained, classWeights, classWeights != null));
+            splits.add(SplitSummaries.of("test", test, model, trained, classWeights, classWeights != null));
         }
         reportMetrics(model, splits, stdout);
         writePlot(model, history, stdout);
