@@ -60,7 +60,8 @@ public final class ThreadTeam implements AutoCloseable {
     /**
      * Runs {@code task} over [0, count), split into {@link #threads()} contiguous ranges when the
      * work, count × {@code elementsPerIndex} elements, is large enough to pay for waking the
-     * workers, else as one call on the calling thread. Every index is processed by exactly one call.
+     * workers and the team's timing finds splitting faster (see above), else as one call on the
+     * calling thread. Every index is processed by exactly one call.
      */
     public void forRange(int count, int elementsPerIndex, RangeTask task) {
         forRange(count, elementsPerIndex, task, RUN_RANGE_TASK);
