@@ -3,7 +3,10 @@
 # target), 64-32 ReLU network, 300 epochs, batch 32, Adam 1e-3, no validation split, as one whole
 # process (JVM start, reading, type inference, standardization, training, writing the model), against
 # PyTorch's training loop alone on the same file and protocol (peers/torch_small_table.py fit: pandas
-# reading and standardization not timed, one intra-op thread). Alternates ROUNDS times, keeps the best
+# reading and standardization not timed, one intra-op thread). Same per-epoch work on both sides: a
+# shuffle and the mini-batch steps, no evaluation of the whole training set after each epoch
+# (backprop train evaluates it once after the last epoch and reports its metrics, inside the timed
+# process; the peer computes its final MSE outside its timer). Alternates ROUNDS times, keeps the best
 # of each, prints the ratio (target >= 4x) and writes backprop-bench/results/small-train-<date>.txt.
 # backprop runs twice a round: as users run it (the launcher's class-data sharing archive, made by an
 # untimed first run into CDS_CACHE) and with BACKPROP_CDS=0, so the archive's effect is an A/B of

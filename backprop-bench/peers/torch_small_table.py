@@ -10,7 +10,8 @@ fit reads it with pandas (not timed), standardizes the features and the target w
 standard deviations (as backprop train does), then trains Linear-ReLU layers and a linear output with
 Adam (lr 1e-3), MSE, shuffled mini-batches every epoch, one intra-op thread (PyTorch's best on
 networks this small), and prints the seconds of the training loop alone ("total <s> s") and the final
-training MSE in standardized units.
+training MSE in standardized units (computed after the timer stops). Like `backprop train`, it does
+not evaluate the whole training set after every epoch.
 """
 import argparse
 import time

@@ -19,7 +19,11 @@ public final class CommandRunner {
 
     /** Runs {@code command} (a picocli {@code @Command} object) and returns its exit code. */
     public static int run(Object command, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(command);
+        return run(new CommandLine(command), out, err, args);
+    }
+
+    /** Runs {@code cli} (a command line whose subcommands are all added) and returns its exit code. */
+    public static int run(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
         addExitCodeFooters(cli);
         cli.setOut(out);
         cli.setErr(err);
@@ -53,8 +57,13 @@ public final class CommandRunner {
      * write to standard output (a full disk, {@code /dev/full}) is exit 5.
      */
     public static void runAndExit(Object command, String... args) {
+        runAndExit(new CommandLine(command), args);
+    }
+
+    /** As {@link #runAndExit(Object, String...)} for a command line built already. */
+    public static void runAndExit(CommandLine cli, String... args) {
         PrintWriter out = StandardOutput.of(new FileOutputStream(FileDescriptor.out), true);
-        System.exit(run(command, out, new PrintWriter(System.err, true), args));
+        System.exit(run(cli, out, new PrintWriter(System.err, true), args));
     }
 
     /** Appends the documented exit codes to the help of the command and every subcommand. */

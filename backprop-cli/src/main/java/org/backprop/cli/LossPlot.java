@@ -12,7 +12,11 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** The training and validation loss curves of a {@link History} as a PNG, drawn by JFreeChart. */
+/**
+ * The loss curves of a {@link History} as a PNG, drawn by JFreeChart: every epoch's mean batch loss
+ * (what the progress lines call "loss", as Keras plots {@code loss}) and the validation loss of the
+ * epochs that evaluated it.
+ */
 final class LossPlot {
     static final int WIDTH = 800;
     static final int HEIGHT = 500;
@@ -29,10 +33,10 @@ final class LossPlot {
     }
 
     private static XYSeriesCollection dataset(History history) {
-        XYSeries train = new XYSeries("training");
+        XYSeries train = new XYSeries("training (mean batch loss)");
         XYSeries validation = new XYSeries("validation");
-        for (EpochRecord r : history.evaluated()) {
-            train.add(r.epoch() + 1, r.trainLoss());
+        for (EpochRecord r : history.epochs()) {
+            train.add(r.epoch() + 1, r.meanBatchLoss());
             if (r.hasValidation()) {
                 validation.add(r.epoch() + 1, r.validationLoss());
             }

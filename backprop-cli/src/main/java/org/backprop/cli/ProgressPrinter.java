@@ -11,6 +11,8 @@ import org.backprop.train.TrainingListener;
  * epoch, the losses and the estimated time left, never wider than the terminal (the
  * {@code COLUMNS} environment variable, else 80 columns) so it never wraps. Otherwise (a pipe, a
  * file, a test): a plain line for about every tenth epoch and the last one, so logs stay short.
+ * "loss" is the epoch's mean batch loss (as Keras's {@code loss}: taken during the epoch, in
+ * training mode), "validation loss" the whole validation set's after the epoch.
  * With early stopping the epoch count is the most that may run.
  */
 final class ProgressPrinter implements TrainingListener {
@@ -102,11 +104,7 @@ final class ProgressPrinter implements TrainingListener {
     private String status(EpochRecord r, int done, boolean compact) {
         String width = Integer.toString(Integer.toString(epochs).length());
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "epoch %" + width + "d/%d", done, epochs));
-        if (r.evaluated()) {
-            sb.append(String.format(Locale.ROOT, "  loss %.6g", r.trainLoss()));
-        } else {
-            sb.append(String.format(Locale.ROOT, "  batch loss %.6g", r.meanBatchLoss()));
-        }
+        sb.append(String.format(Locale.ROOT, "  loss %.6g", r.meanBatchLoss()));
         if (r.hasValidation()) {
             sb.append(String.format(Locale.ROOT, compact ? " val %.4g" : "  validation loss %.6g", r.validationLoss()));
         }

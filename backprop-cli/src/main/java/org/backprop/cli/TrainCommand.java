@@ -59,7 +59,12 @@ import picocli.CommandLine.Option;
                         + "their own. A mostly numeric column with a few non-numbers is a data error. The encoding is "
                         + "stored in the model file and applied by predict, evaluate, inspect and gradcheck.",
                 "Task when --task is not given: regression if every target value is a number and there are "
-                        + "fractional values or more than 10 distinct values; classification otherwise."},
+                        + "fractional values or more than 10 distinct values; classification otherwise.",
+                "Progress and --plot: an epoch's \"loss\" is the mean of its batch losses, taken while training "
+                        + "(as Keras reports loss); \"validation loss\" is the whole validation set's after the epoch. "
+                        + "The metrics printed after training are the whole training set's. With --patience but no "
+                        + "validation rows, early stopping watches the whole training set's loss, evaluated after "
+                        + "every epoch."},
         footer = {"", "Example:", "  backprop train --data houses.csv --target price --epochs 200 "
                 + "--validation-split 0.2 --out houses.safetensors",
                 "A diverged training (exit 4) never writes a model."})
@@ -135,7 +140,7 @@ public class TrainCommand implements Callable<Integer> {
     @Mixin
     private MetricsJsonOption metricsJson;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "Write the training and validation loss curves as a PNG.")
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Write the loss curves as a PNG: each epoch's mean batch loss and validation loss.")
     private Path plot;
 
     @Option(names = "--threads", paramLabel = "N", description = "Kernel threads (default: all cores). Results do not depend on it.")
@@ -421,7 +426,7 @@ public class TrainCommand implements Callable<Integer> {
                             RowSource xValidation, RowSource yValidation, Matrix wValidation,
                             TrainingListener progress) {
         TrainerConfig config = TrainerConfig.defaults(seed).withEpochs(epochs).withBatchSize(batchSize)
-                .withPatience(patience);
+                .withPatience(patience).withEvaluateTrainingSet(false);
         Trainer trainer = new Trainer(network, optimizer, config).listener(progress);
         return trainer.fit(x, y, w, xValidation, yValidation, wValidation);
     }

@@ -38,6 +38,17 @@ class ProgressPrinterTest {
     }
 
     @Test
+    void theLossShownIsTheEpochsMeanBatchLossEvenWhenTheTrainingSetWasEvaluated() {
+        StringWriter text = new StringWriter();
+        ProgressPrinter p = new ProgressPrinter(new PrintWriter(text), 2, false, 80);
+        p.onEpochEnd(new EpochRecord(0, 0.75, Double.NaN, 0.5));   // training set not evaluated
+        p.onEpochEnd(new EpochRecord(1, 0.25, 0.125, 0.375));      // the last epoch: evaluated
+        String[] lines = text.toString().split("\\R");
+        assertEquals("epoch 1/2  loss 0.750000  validation loss 0.500000", lines[0]);
+        assertEquals("epoch 2/2  loss 0.250000  validation loss 0.375000", lines[1]);
+    }
+
+    @Test
     void columnsComeFromTheEnvironmentOrDefaultToEighty() {
         assertEquals(80, ProgressPrinter.terminalWidth(null));
         assertEquals(120, ProgressPrinter.terminalWidth("120"));

@@ -161,7 +161,7 @@ public final class SeedWorkload {
         return new TrainingListener() {
             @Override
             public void onEpochEnd(EpochRecord r) {
-                if (r.evaluated() && r.epoch() % PRINT_EVERY == 0) {
+                if (r.hasTrainLoss() && r.epoch() % PRINT_EVERY == 0) {
                     out.accept("Epoch  " + r.epoch() + " Loss:  " + PythonFloat.repr(r.trainLoss()));
                 }
             }

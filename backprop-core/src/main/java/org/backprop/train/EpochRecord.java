@@ -11,7 +11,8 @@ import java.util.Map;
  *                          loss after the first pass over the data)
  * @param meanBatchLoss     mean of the epoch's batch losses (computed during training, in training mode)
  * @param trainLoss         the loss over the whole training set after the epoch, in inference mode,
- *                          or NaN if it was not evaluated this epoch
+ *                          or NaN if it was not evaluated this epoch (see
+ *                          {@link TrainerConfig#evaluateTrainingSet()})
  * @param validationLoss    the loss over the validation set, or NaN if none or not evaluated
  * @param trainMetrics      extra metrics on the training set by name (empty if not evaluated)
  * @param validationMetrics extra metrics on the validation set by name (empty if none or not evaluated)
@@ -34,8 +35,16 @@ public record EpochRecord(int epoch, double meanBatchLoss, double trainLoss, dou
         return new EpochRecord(epoch, meanBatchLoss, Double.NaN, Double.NaN);
     }
 
-    /** True if the full-set losses were evaluated this epoch. */
+    /**
+     * True if full-set losses were evaluated this epoch: the training set's, the validation set's or
+     * both (early stopping observes exactly these epochs).
+     */
     public boolean evaluated() {
+        return hasTrainLoss() || hasValidation();
+    }
+
+    /** True if the whole training set's loss was evaluated this epoch. */
+    public boolean hasTrainLoss() {
         return !Double.isNaN(trainLoss);
     }
 

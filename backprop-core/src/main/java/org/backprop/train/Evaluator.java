@@ -21,6 +21,10 @@ import org.backprop.tensor.Matrix;
  * targets of each set. The values equal one forward pass and one loss over all rows
  * bit for bit (rows are independent; no chunk of one row is formed from a set of more, which the
  * float32 kernels would round differently).
+ *
+ * <p>With {@link TrainerConfig#evaluateTrainingSet()} false, the training set is evaluated only at
+ * the last epoch, or at every evaluation when early stopping watches it (no validation set); the
+ * other records hold the validation set's losses alone (training loss NaN, no training metrics).
  */
 final class Evaluator implements EpochEvaluator, AutoCloseable {
     /** Rows per forward pass of an evaluation. */
@@ -33,6 +37,9 @@ final class Evaluator implements EpochEvaluator, AutoCloseable {
     private final Predictor predictor;
     /** The outputs of one chunk. */
     private final Matrix chunkOutputs;
+    /** True if every evaluation includes the training set; else only {@link #lastEpoch}'s. */
+    private final boolean trainingSetEveryTime;
+    private final int lastEpoch;
 
     /** One set of rows to evaluate, with the whole-set matrices that extra metrics need (else null). */
     private record EvaluationSet(RowSource x, RowSource y, Matrix w, Matrix xScratch, Matrix yScratch,
@@ -55,10 +62,17 @@ final class Evaluator implements EpochEvaluator, AutoCloseable {
         }
     }
 
-    /** Row weights {@code w} and {@code wValidation} (n×1) may be null: then every row weighs 1. */
-    Evaluator(NeuralNetwork network, Map<String, MetricFunction> metrics, RowSource x, RowSource y, Matrix w,
-              RowSource xValidation, RowSource yValidation, Matrix wValidation) {
+    /**
+     * Row weights {@code w} and {@code wValidation} (n×1) may be null: then every row weighs 1.
+     * {@code config} says whether every evaluation includes the training set
+     * ({@link TrainerConfig#evaluateTrainingSet()}, early stopping without a validation set) and
+     * which epoch is the last.
+     */
+    Evaluator(NeuralNetwork network, Map<String, MetricFunction> metrics, TrainerConfig config, RowSource x,
+              RowSource y, Matrix w, RowSource xValidation, RowSource yValidation, Matrix wValidation) {
         this.network = network;
+        this.trainingSetEveryTime = config.evaluateTrainingSet() || (config.earlyStopping() && xValidation == null);
+        this.lastEpoch = config.epochs() - 1;
         this.metrics = metrics;
         boolean wholeMatrices = !metrics.isEmpty() || !network.loss().addsTermsInChunks();
         this.train = EvaluationSet.of(x, y, w, wholeMatrices, network.outputs());
@@ -69,10 +83,13 @@ final class Evaluator implements EpochEvaluator, AutoCloseable {
                 xValidation == null ? 0 : xValidation.rows())), network.outputs());
     }
 
-    /** As {@link #Evaluator(NeuralNetwork, Map, RowSource, RowSource, Matrix, RowSource, RowSource, Matrix)} with target matrices. */
-    Evaluator(NeuralNetwork network, Map<String, MetricFunction> metrics, RowSource x, Matrix y, Matrix w,
-              RowSource xValidation, Matrix yValidation, Matrix wValidation) {
-        this(network, metrics, x, RowSource.of(y), w, xValidation, yValidation == null ? null
+    /**
+     * As {@link #Evaluator(NeuralNetwork, Map, TrainerConfig, RowSource, RowSource, Matrix, RowSource,
+     * RowSource, Matrix)} with target matrices.
+     */
+    Evaluator(NeuralNetwork network, Map<String, MetricFunction> metrics, TrainerConfig config, RowSource x,
+              Matrix y, Matrix w, RowSource xValidation, Matrix yValidation, Matrix wValidation) {
+        this(network, metrics, config, x, RowSource.of(y), w, xValidation, yValidation == null ? null
                 : RowSource.of(yValidation), wValidation);
     }
 
@@ -80,7 +97,8 @@ final class Evaluator implements EpochEvaluator, AutoCloseable {
     public EpochRecord evaluate(int epoch, double meanBatchLoss) {
         Map<String, Double> trainMetrics = new LinkedHashMap<>();
         Map<String, Double> validationMetrics = new LinkedHashMap<>();
-        double trainLoss = lossAndMetrics(train, trainMetrics);
+        double trainLoss = trainingSetEveryTime || epoch == lastEpoch ? lossAndMetrics(train, trainMetrics)
+                : Double.NaN;
         double validationLoss = validation == null ? Double.NaN : lossAndMetrics(validation, validationMetrics);
         return new EpochRecord(epoch, meanBatchLoss, trainLoss, validationLoss, trainMetrics, validationMetrics);
     }

@@ -38,15 +38,19 @@ public final class History {
         return Collections.unmodifiableList(epochs);
     }
 
-    /** Only the epochs whose full-set losses were evaluated. */
+    /** Only the epochs whose full-set losses (training, validation or both) were evaluated. */
     public List<EpochRecord> evaluated() {
         return epochs.stream().filter(EpochRecord::evaluated).toList();
     }
 
     /** The last evaluated training loss, or NaN if none. */
     public double finalTrainLoss() {
-        List<EpochRecord> e = evaluated();
-        return e.isEmpty() ? Double.NaN : e.get(e.size() - 1).trainLoss();
+        for (int i = epochs.size() - 1; i >= 0; i--) {
+            if (epochs.get(i).hasTrainLoss()) {
+                return epochs.get(i).trainLoss();
+            }
+        }
+        return Double.NaN;
     }
 
     /** True if early stopping ended training before the configured number of epochs. */

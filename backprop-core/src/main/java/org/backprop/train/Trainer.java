@@ -160,7 +160,8 @@ public final class Trainer {
         xValidation = xValidation == null ? null : held(xValidation);
         yValidation = yValidation == null ? null : held(yValidation);
         Batches batches = new Batches(x, y, w, Math.min(config.batchSize(), x.rows()), network.team());
-        try (Evaluator evaluator = new Evaluator(network, metrics, x, y, w, xValidation, yValidation, wValidation)) {
+        try (Evaluator evaluator = new Evaluator(network, metrics, config, x, y, w, xValidation, yValidation,
+                wValidation)) {
             TrainingRun run = new TrainingRun(network, optimizer, config, listeners, evaluator);
             for (int skipped = 0; skipped < firstEpoch && config.shuffle(); skipped++) {
                 batches.reset(config.shuffleRandom());

@@ -84,7 +84,8 @@ class ChunkedEvaluationTest {
             AllocationMeter meter = AllocationMeter.callerAndThreadsNamed("backprop-");  // not other tests' threads
             assertNotNull(meter, "this JVM cannot measure allocation");
             long before = meter.sample();
-            try (Evaluator evaluator = new Evaluator(net, Map.of(), RowSource.of(x), y, null, null, null, null)) {
+            try (Evaluator evaluator = new Evaluator(net, Map.of(), TrainerConfig.defaults(0), RowSource.of(x), y, null, null,
+                    null, null)) {
                 evaluator.evaluate(0, 0);
             }
             return meter.sample() - before;

@@ -59,8 +59,8 @@ public record NumericEncoder(String column, Double median, boolean indicator, in
         if (n == 0) {
             return new NumericEncoder(name, 0.0, missing > 0, missing);
         }
-        double lower = RankSelection.kthSmallest(present, (n - 1) / 2);
-        double upper = n % 2 == 1 ? lower : RankSelection.kthSmallest(present, n / 2);
+        double lower = RankSelection.kthSmallest(present, (n - 1) / 2, n);
+        double upper = n % 2 == 1 ? lower : RankSelection.kthSmallest(present, n / 2, n);
         return new NumericEncoder(name, median(lower, upper, n), missing > 0, missing);
     }
 

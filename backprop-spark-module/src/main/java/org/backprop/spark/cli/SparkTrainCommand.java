@@ -203,7 +203,8 @@ final class SparkTrainCommand extends TrainCommand {
             y[j] = "y" + j;
         }
         SparkTrainConfig.Builder builder = SparkTrainConfig.builder().features(x).label(y).partitions(partitions)
-                .globalBatchSize(batchSize()).epochs(epochs).seed(seed()).standardize(false).patience(patience());
+                .globalBatchSize(batchSize()).epochs(epochs).seed(seed()).standardize(false).patience(patience())
+                .evaluateTrainingSet(false);
         if (weighted) {
             builder.weightColumn("w");
         }

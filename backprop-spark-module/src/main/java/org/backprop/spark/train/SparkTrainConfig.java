@@ -48,12 +48,17 @@ import org.backprop.spark.data.InputColumns;
  * @param barrierStages   run the steps between two epoch ends (or checkpoints) in one Spark barrier
  *                        stage when the cluster has a slot for every partition at once, else one job
  *                        per step (default on; the results are the same bit for bit either way)
+ * @param evaluateTrainingSet every epoch's evaluation includes the training rows (default on, as the
+ *                        local {@link org.backprop.train.TrainerConfig#evaluateTrainingSet()}); off,
+ *                        they are evaluated only after the last epoch, or every epoch when early
+ *                        stopping watches them (no validation rows), and an epoch reports its mean
+ *                        step loss, as {@code backprop train} does
  */
 public record SparkTrainConfig(InputColumns columns, int partitions, int globalBatchSize, int epochs, long seed,
                                boolean shuffle, boolean standardize, boolean standardizeTarget, int patience,
                                int checkpointEvery, Path checkpointDir,
                                Path resumeFrom, long stopAfterSteps, LocalSgd localSgd,
-                               boolean barrierStages) {
+                               boolean barrierStages, boolean evaluateTrainingSet) {
 
     public SparkTrainConfig {
         if (columns == null) {
@@ -97,6 +102,7 @@ public record SparkTrainConfig(InputColumns columns, int partitions, int globalB
         b.stopAfterSteps = stopAfterSteps;
         b.localSgd = localSgd;
         b.barrierStages = barrierStages;
+        b.evaluateTrainingSet = evaluateTrainingSet;
         return b;
     }
 
@@ -122,6 +128,7 @@ public record SparkTrainConfig(InputColumns columns, int partitions, int globalB
         private long stopAfterSteps;
         private LocalSgd localSgd;
         private boolean barrierStages = true;
+        private boolean evaluateTrainingSet = true;
 
         private Builder() {
         }
@@ -235,6 +242,12 @@ public record SparkTrainConfig(InputColumns columns, int partitions, int globalB
             return this;
         }
 
+        /** Off: the training rows are evaluated only after the last epoch (or when early stopping watches them). */
+        public Builder evaluateTrainingSet(boolean value) {
+            this.evaluateTrainingSet = value;
+            return this;
+        }
+
         public SparkTrainConfig build() {
             InputColumns cols = columns;
             if (cols == null) {
@@ -247,7 +260,7 @@ public record SparkTrainConfig(InputColumns columns, int partitions, int globalB
             }
             return new SparkTrainConfig(cols, partitions, globalBatchSize, epochs, seed, shuffle, standardize,
                     standardizeTarget, patience, checkpointEvery, checkpointDir, resumeFrom, stopAfterSteps, localSgd,
-                    barrierStages);
+                    barrierStages, evaluateTrainingSet);
         }
     }
 }

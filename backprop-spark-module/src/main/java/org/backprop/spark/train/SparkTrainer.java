@@ -124,9 +124,9 @@ public final class SparkTrainer {
                     : FitProgress.resume(CheckpointFile.read(config.resumeFrom()), plan, fingerprint, network,
                     optimizer);
             TrainerConfig loop = TrainerConfig.defaults(config.seed()).withEpochs(config.epochs())
-                    .withPatience(config.patience());
+                    .withPatience(config.patience()).withEvaluateTrainingSet(config.evaluateTrainingSet());
             TrainingRun run = new TrainingRun(network, optimizer, loop, Arrays.asList(listeners),
-                    new SparkEvaluator(spec, network, packed.blocks(), held == null ? null : held.blocks()));
+                    new SparkEvaluator(spec, network, packed.blocks(), held == null ? null : held.blocks(), loop));
             long end = (long) config.epochs() * plan.stepsPerEpoch();
             if (config.stopAfterSteps() > 0) {
                 end = Math.min(end, config.stopAfterSteps());

@@ -94,6 +94,32 @@ class SparkTrainingRunTest {
     }
 
     @Test
+    void trainingRowsEvaluatedOnlyAfterTheLastEpochAsTheLocalTrainer() {
+        int epochs = 5;
+        List<String> localEvents = new ArrayList<>();
+        History local;
+        try (NeuralNetwork network = NeuralNetwork.builder(SPEC).seed(SEED).build()) {
+            local = new Trainer(network, adam(), TrainerConfig.defaults(SEED).withEpochs(epochs).withBatchSize(16)
+                    .withEvaluateTrainingSet(false)).listener(recorder(localEvents))
+                    .fit(train.x(), train.y(), validation.x(), validation.y());
+        }
+        List<String> sparkEvents = new ArrayList<>();
+        SparkTrainConfig config = SparkTrainConfig.builder().features(TestRows.featureNames(FEATURES)).label("y")
+                .partitions(1).globalBatchSize(16).epochs(epochs).seed(SEED).standardize(false)
+                .evaluateTrainingSet(false).build();
+        FitResult fit = SparkTrainer.fit(train.toDataset(spark), validation.toDataset(spark), SPEC, adam(), config,
+                recorder(sparkEvents));
+
+        List<EpochRecord> records = records(fit.history());
+        for (int e = 0; e < epochs - 1; e++) {
+            assertTrue(!records.get(e).hasTrainLoss() && records.get(e).hasValidation(), records.get(e).toString());
+        }
+        assertTrue(records.get(epochs - 1).hasTrainLoss());
+        assertEquals(records(local), records);
+        assertEquals(localEvents, sparkEvents);
+    }
+
+    @Test
     void twoPartitionsWeighTheLossOverTheGlobalBatch() {
         // doubling every weight changes no weighted mean: same fit up to rounding, at P = 2 too
         double[] doubled = weights.clone();

@@ -1,0 +1,46 @@
+package org.backprop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** {@link Main} adds only the subcommand a run names; help and mistakes still see all of them. */
+class MainTest {
+    private static final List<String> ALL = List.of("train", "predict", "evaluate", "inspect", "gradcheck", "demo",
+            "help");
+
+    private static List<String> subcommands(String... args) {
+        return List.copyOf(Main.commandLine(args).getSubcommands().keySet());
+    }
+
+    @Test
+    void aRunOfOneSubcommandAddsOnlyThatOne() {
+        for (String name : ALL.subList(0, 6)) {
+            assertEquals(List.of(name), subcommands(name, "--data", "x.csv"));
+        }
+    }
+
+    @Test
+    void helpNoArgumentsAndUnknownNamesAddEverySubcommandInHelpOrder() {
+        assertEquals(ALL, subcommands());
+        assertEquals(ALL, subcommands("--help"));
+        assertEquals(ALL, subcommands("help", "train"));
+        assertEquals(ALL, subcommands("trian", "--data", "x.csv"));
+    }
+
+    @Test
+    void theTopLevelHelpListsEverySubcommandAndAMisspeltNameIsAUsageError() {
+        CliRun help = CliRun.of("--help");
+        assertEquals(0, help.exitCode(), help::toString);
+        for (String name : ALL) {
+            assertTrue(help.out().contains("  " + name + " "), name + " in\n" + help);
+        }
+        CliRun typo = CliRun.of("trian");
+        assertEquals(ExitCodes.USAGE, typo.exitCode(), typo::toString);
+        assertEquals("backprop: Unmatched argument at index 0: 'trian'\nTry 'backprop --help' for more information.\n",
+                typo.err().replace("\r\n", "\n"), typo::toString);
+    }
+}
