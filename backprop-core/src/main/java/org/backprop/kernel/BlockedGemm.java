@@ -57,6 +57,14 @@ abstract class BlockedGemm implements Gemm {
     private static final int SHARED_B_CHUNKS_PER_THREAD = 4;
     /** Fewest rows (or columns) per chunk: each chunk packs its own panels of the other operand. */
     private static final int MIN_BAND = 64;
+    /**
+     * A·B and A·Bᵀ over at most this many column micro-panels read A in place with
+     * {@link #microKernelInPlace} instead of packing it: a packed A (about 1 ns an element) would be
+     * reused over too few panels to pay (the 20→64→32→1 network's products; backprop-bench/KERNELS.md).
+     */
+    static final int IN_PLACE_PANELS = 2;
+    /** Rows of {@link #microKernelInPlace}'s register tile. */
+    static final int IN_PLACE_ROWS = 4;
 
     private final int threads;
     private final int mr;
@@ -100,6 +108,14 @@ abstract class BlockedGemm implements Gemm {
      */
     abstract void microKernel(double[] a, int aIdx, int aDepth, double[] bp, int bIdx, int kc,
                               double[] c, int cIdx, int ldc);
+
+    /**
+     * As {@link #microKernel} for a tile of {@link #IN_PLACE_ROWS} rows of A read in place, each
+     * contiguous over depth, {@code aRow} apart:
+     * {@code C[r][j] = Σ_p a[aIdx + r*aRow + p] · bp[bIdx + p*nr + j]}, the same fma chain per element.
+     */
+    abstract void microKernelInPlace(double[] a, int aIdx, int aRow, double[] bp, int bIdx, int kc,
+                                     double[] c, int cIdx, int ldc);
 
     /**
      * {@code c[cOff + t] (+)= Σ_p x[xOff + t*xStride + p] · y[yOff + p]} for t in [0, count), p in [0, len).
@@ -179,9 +195,9 @@ abstract class BlockedGemm implements Gemm {
             }
             return;
         }
-        boolean splitRows = splitRows(m, n);
+        boolean splitRows = splitRows(m, n, form.aRowStride(m, k) != 1 && k > 1);
         int chunks = chunkCount(m, n, k, splitRows);
-        if (chunks == 1) {
+        if (chunks == 1 || !team.splitsNextJob()) {
             computeRegion(form, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, 0, m, 0, n);
             return;
         }
@@ -202,14 +218,20 @@ abstract class BlockedGemm implements Gemm {
 
     /**
      * Splits the output by rows unless columns share out more evenly over the threads (e.g. 100×128
-     * on 2 threads: 13 row tiles split 7/6, 8 column tiles split 4/4). Depends only on the shape
-     * and the thread count, and never changes what any one output element sums. On a tie the wider
-     * dimension is split, so each thread packs half of the larger operand (measured in
-     * backprop-bench/KERNELS.md).
+     * on 2 threads: 13 row tiles split 7/6, 8 column tiles split 4/4). Depends only on the shape,
+     * the thread count and whether A is packed, and never changes what any one output element sums.
+     * On a tie the wider dimension is split, so each thread packs half of the larger operand
+     * (measured in backprop-bench/KERNELS.md). When A is packed ({@code packsA}: A·B and A·Bᵀ), rows
+     * are split unless that leaves the busiest thread more than 1/8 more work than columns would:
+     * with columns every chunk would pack all of A (the seed's 500×128 products split 32/31 row
+     * tiles against 4/4 column tiles, 2.4 % apart).
      */
-    private boolean splitRows(int m, int n) {
+    private boolean splitRows(int m, int n, boolean packsA) {
         long busiestByRows = (long) ceilDiv(ceilDiv(m, mr), threads) * mr * n;
         long busiestByColumns = (long) ceilDiv(ceilDiv(n, nr), threads) * nr * m;
+        if (packsA) {
+            return busiestByRows <= busiestByColumns + busiestByColumns / 8;
+        }
         return busiestByRows < busiestByColumns || (busiestByRows == busiestByColumns && m >= n);
     }
 
@@ -288,6 +310,8 @@ abstract class BlockedGemm implements Gemm {
                     multiplyPanels(ap, 0, kcb, mr, bp, bBase, mcb - direct, ncb, kcb, c, cBlock + direct * n, n,
                             addToC, tile);
                 }
+            } else if (aDepth == 1 && ncb <= IN_PLACE_PANELS * nr) {
+                multiplyInPlace(a, aBlock, aRow, bp, bBase, mcb, ncb, kcb, c, cBlock, n, addToC, tile, ws);
             } else {
                 double[] ap = ws.aPanel(ceilDiv(mcb, mr) * mr * kcb);
                 packA(ap, a, aBlock, aRow, aDepth, mcb, kcb);
@@ -344,13 +368,56 @@ abstract class BlockedGemm implements Gemm {
                     microKernel(a, aIdx + ir * tileStep, aDepth, bp, bBase + jr * kc, kc, c, cTile, ldc);
                 } else {
                     microKernel(a, aIdx + ir * tileStep, aDepth, bp, bBase + jr * kc, kc, tile, 0, nr);
-                    if (addToC) {
-                        addTile(tile, rows, cols, c, cTile, ldc);
-                    } else {
-                        copyTile(tile, rows, cols, c, cTile, ldc);
-                    }
+                    storeTile(tile, rows, cols, c, cTile, ldc, addToC);
                 }
             }
+        }
+    }
+
+    /**
+     * C block (mcb×ncb at cIdx, row length ldc) (+)= A block · packed B block, A's rows read in place
+     * ({@code aRow} apart, each contiguous over the kc depths from {@code aIdx}); the last rows short of
+     * a full {@link #IN_PLACE_ROWS}-row tile are copied, zero-padded, into a small buffer first.
+     */
+    private void multiplyInPlace(double[] a, int aIdx, int aRow, double[] bp, int bBase, int mcb, int ncb, int kc,
+                                 double[] c, int cIdx, int ldc, boolean addToC, double[] tile, Panels ws) {
+        int full = mcb / IN_PLACE_ROWS * IN_PLACE_ROWS;
+        int edgeRows = mcb - full;
+        double[] edge = null;
+        if (edgeRows > 0) {
+            edge = ws.aPanel(IN_PLACE_ROWS * kc);
+            for (int r = 0; r < IN_PLACE_ROWS; r++) {
+                if (r < edgeRows) {
+                    System.arraycopy(a, aIdx + (full + r) * aRow, edge, r * kc, kc);
+                } else {
+                    Arrays.fill(edge, r * kc, (r + 1) * kc, 0);
+                }
+            }
+        }
+        for (int jr = 0; jr < ncb; jr += nr) {
+            int cols = Math.min(nr, ncb - jr);
+            int bIdx = bBase + jr * kc;
+            for (int ir = 0; ir < full; ir += IN_PLACE_ROWS) {
+                int cTile = cIdx + ir * ldc + jr;
+                if (cols == nr && !addToC) {
+                    microKernelInPlace(a, aIdx + ir * aRow, aRow, bp, bIdx, kc, c, cTile, ldc);
+                } else {
+                    microKernelInPlace(a, aIdx + ir * aRow, aRow, bp, bIdx, kc, tile, 0, nr);
+                    storeTile(tile, IN_PLACE_ROWS, cols, c, cTile, ldc, addToC);
+                }
+            }
+            if (edgeRows > 0) {
+                microKernelInPlace(edge, 0, kc, bp, bIdx, kc, tile, 0, nr);
+                storeTile(tile, edgeRows, cols, c, cIdx + full * ldc + jr, ldc, addToC);
+            }
+        }
+    }
+
+    private void storeTile(double[] tile, int rows, int cols, double[] c, int cIdx, int ldc, boolean addToC) {
+        if (addToC) {
+            addTile(tile, rows, cols, c, cIdx, ldc);
+        } else {
+            copyTile(tile, rows, cols, c, cIdx, ldc);
         }
     }
 

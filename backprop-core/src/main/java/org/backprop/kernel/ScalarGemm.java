@@ -24,6 +24,18 @@ final class ScalarGemm extends BlockedGemm {
     @Override
     void microKernel(double[] ap, int aIdx, int aDepth, double[] bp, int bIdx, int kc,
                      double[] c, int cIdx, int ldc) {
+        tile(ap, aIdx, 1, aDepth, bp, bIdx, kc, c, cIdx, ldc);
+    }
+
+    @Override
+    void microKernelInPlace(double[] a, int aIdx, int aRow, double[] bp, int bIdx, int kc,
+                            double[] c, int cIdx, int ldc) {
+        tile(a, aIdx, aRow, 1, bp, bIdx, kc, c, cIdx, ldc);
+    }
+
+    /** The 4×4 tile with A's row r at depth p at {@code a[aIdx + r*aRow + p*aDepth]}. */
+    private static void tile(double[] a, int aIdx, int aRow, int aDepth, double[] bp, int bIdx, int kc,
+                             double[] c, int cIdx, int ldc) {
         double c00 = 0, c01 = 0, c02 = 0, c03 = 0;
         double c10 = 0, c11 = 0, c12 = 0, c13 = 0;
         double c20 = 0, c21 = 0, c22 = 0, c23 = 0;
@@ -35,10 +47,10 @@ final class ScalarGemm extends BlockedGemm {
             double b1 = bp[bi + 1];
             double b2 = bp[bi + 2];
             double b3 = bp[bi + 3];
-            double a0 = ap[ai];
-            double a1 = ap[ai + 1];
-            double a2 = ap[ai + 2];
-            double a3 = ap[ai + 3];
+            double a0 = a[ai];
+            double a1 = a[ai + aRow];
+            double a2 = a[ai + 2 * aRow];
+            double a3 = a[ai + 3 * aRow];
             c00 = Math.fma(a0, b0, c00);
             c01 = Math.fma(a0, b1, c01);
             c02 = Math.fma(a0, b2, c02);

@@ -8,6 +8,9 @@ package org.backprop.kernel;
  *
  * <p>Every split depends only on the count and the thread count and hands each index to exactly
  * one call, so work whose result does not depend on the split gives the same bits on any team.
+ * A team of several threads times its jobs split and whole, now and then, and runs them whole on the
+ * calling thread while that is faster (a busy or slow second vCPU; {@link SplitChooser}); this
+ * changes no result, since a job gives the same bits however it is split.
  * Create one with {@link #of}; {@link #CALLING_THREAD} is the team of the calling thread alone.
  */
 public final class ThreadTeam implements AutoCloseable {
@@ -25,11 +28,14 @@ public final class ThreadTeam implements AutoCloseable {
     private final WorkerPool pool;
     /** The descriptor of the {@link #forRange} call in flight; guarded by itself. */
     private final RangeCall rangeCall;
+    /** Whether the next job is split or run whole; null for the calling thread alone. */
+    private final SplitChooser chooser;
 
     private ThreadTeam(int threads, WorkerPool pool) {
         this.threads = threads;
         this.pool = pool;
         this.rangeCall = pool == null ? null : new RangeCall();
+        this.chooser = pool == null ? null : new SplitChooser(System::nanoTime);
     }
 
     /**
@@ -54,7 +60,8 @@ public final class ThreadTeam implements AutoCloseable {
     /**
      * Runs {@code task} over [0, count), split into {@link #threads()} contiguous ranges when the
      * work, count × {@code elementsPerIndex} elements, is large enough to pay for waking the
-     * workers, else as one call on the calling thread. Every index is processed by exactly one call.
+     * workers and the team's timing finds splitting faster (see above), else as one call on the
+     * calling thread. Every index is processed by exactly one call.
      */
     public void forRange(int count, int elementsPerIndex, RangeTask task) {
         forRange(count, elementsPerIndex, task, RUN_RANGE_TASK);
@@ -65,7 +72,8 @@ public final class ThreadTeam implements AutoCloseable {
      * {@code task}.
      */
     public <T> void forRange(int count, int elementsPerIndex, T argument, ArgumentRangeTask<T> task) {
-        if (pool == null || count < threads || (long) count * elementsPerIndex < MIN_PARALLEL_ELEMENTS) {
+        if (pool == null || count < threads || (long) count * elementsPerIndex < MIN_PARALLEL_ELEMENTS
+                || !splitNext()) {
             task.run(argument, 0, count);
             return;
         }
@@ -77,6 +85,23 @@ public final class ThreadTeam implements AutoCloseable {
                 rangeCall.clear();
             }
         }
+    }
+
+    /**
+     * Whether a kernel of this package should split its next job over the team (then with
+     * {@link #runChunks}) rather than run it whole on the calling thread; counts the job, so call it
+     * once per job that would otherwise be split. Always false for the calling thread alone.
+     */
+    boolean splitsNextJob() {
+        return pool != null && splitNext();
+    }
+
+    /** Asks the chooser; a closed team fails whether or not the job would have been split. */
+    private boolean splitNext() {
+        if (pool.isClosed()) {
+            throw new IllegalStateException("thread team is closed");
+        }
+        return chooser.splitNext();
     }
 
     /**

@@ -109,6 +109,51 @@ final class VectorGemm extends BlockedGemm {
     }
 
     @Override
+    void microKernelInPlace(double[] a, int aIdx, int aRow, double[] bp, int bIdx, int kc,
+                            double[] c, int cIdx, int ldc) {
+        DoubleVector z = DoubleVector.zero(S);
+        DoubleVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+        int a0 = aIdx;
+        int a1 = a0 + aRow;
+        int a2 = a1 + aRow;
+        int a3 = a2 + aRow;
+        int bi = bIdx;
+        for (int p = 0; p < kc; p++, bi += NR) {
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
+            DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
+            DoubleVector av = DoubleVector.broadcast(S, a[a0 + p]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            av = DoubleVector.broadcast(S, a[a1 + p]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            av = DoubleVector.broadcast(S, a[a2 + p]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            av = DoubleVector.broadcast(S, a[a3 + p]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+        }
+        if (c00.getClass() != VECTOR || c01.getClass() != VECTOR || c10.getClass() != VECTOR
+                || c11.getClass() != VECTOR || c20.getClass() != VECTOR || c21.getClass() != VECTOR
+                || c30.getClass() != VECTOR || c31.getClass() != VECTOR) {
+            throw ExactVectors.notPreferred(c00.getClass());
+        }
+        // Stores written out here for the reason given in microKernel.
+        int i1 = cIdx + ldc;
+        int i2 = i1 + ldc;
+        int i3 = i2 + ldc;
+        c00.intoArray(c, cIdx);
+        c01.intoArray(c, cIdx + L);
+        c10.intoArray(c, i1);
+        c11.intoArray(c, i1 + L);
+        c20.intoArray(c, i2);
+        c21.intoArray(c, i2 + L);
+        c30.intoArray(c, i3);
+        c31.intoArray(c, i3 + L);
+    }
+
+    @Override
     void dotProducts(double[] x, int xOff, int xStride, int count, double[] y, int yOff, int len,
                      double[] c, int cOff, boolean accumulate) {
         double[] lanes = laneScratch.get();

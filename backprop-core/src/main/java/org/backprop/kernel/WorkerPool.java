@@ -82,6 +82,11 @@ final class WorkerPool {
         }
     }
 
+    /** Whether {@link #close} was called. */
+    boolean isClosed() {
+        return closed;
+    }
+
     int workerCount() {
         return workers.length;
     }

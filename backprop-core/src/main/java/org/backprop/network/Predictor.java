@@ -176,7 +176,7 @@ public final class Predictor implements AutoCloseable {
         int pieceRows = Math.max(MIN_PIECE_ROWS, Math.min(chunkRows, ceilDiv(rows, 4 * lanes.length)));
         split.set(x, out, ceilDiv(rows, pieceRows));
         try {
-            team.forRange(lanes.length, Integer.MAX_VALUE, split);   // one call per lane, always split
+            team.forRange(lanes.length, Integer.MAX_VALUE, split);   // one call per lane when split
         } finally {
             split.clear();
         }

@@ -1,0 +1,108 @@
+package org.backprop.kernel;
+
+import java.util.function.LongSupplier;
+
+/**
+ * Decides, job by job, whether a {@link ThreadTeam} splits a job over its threads or runs it whole on
+ * the calling thread, by timing both: on a machine where the other vCPU is busy or slow, handing half
+ * of every product to a worker can take longer than doing all of it (backprop-bench/KERNELS.md, "Two
+ * threads that never lose to one"), and only the wall clock tells.
+ *
+ * <p>Jobs are counted in windows of {@link #WINDOW_JOBS}; a window's time runs from its first job's
+ * start to the next window's, so it includes the caller's work between jobs. A probe times four
+ * windows, split, whole, whole, split (the order cancels a steady trend such as JIT warm-up). The
+ * mode whose faster window was faster (splitting only by a margin, {@link #SPLIT_MARGIN}) is then
+ * used for {@link #MIN_USE_WINDOWS} windows, twice as many (up to {@link #MAX_USE_WINDOWS}) each
+ * time the same mode wins again, before the next probe. A window in use that takes more than twice
+ * the winner's probe window (the machine changed, or the caller idled) starts a probe at once.
+ * Windows are long (hundreds of jobs, tens of the steps a training repeats) so that each holds
+ * nearly the same mix of jobs.
+ *
+ * <p>Which mode runs never changes a result: the team's jobs give the same bits however they are
+ * split. Thread-safe: {@link #splitNext} is synchronized.
+ */
+final class SplitChooser {
+    /** Jobs per timed window. */
+    static final int WINDOW_JOBS = 256;
+    /** Windows in the winning mode after a probe that changed the winner. */
+    static final int MIN_USE_WINDOWS = 16;
+    /** Most windows in the winning mode between two probes. */
+    static final int MAX_USE_WINDOWS = 128;
+    /**
+     * Splitting is chosen only when its faster window beat the whole one's by more than 1/this: on a
+     * machine too noisy to tell, one thread keeps the other vCPU free for the rest of the machine.
+     */
+    static final int SPLIT_MARGIN = 10;
+    /** The modes of a probe's windows: split, whole, whole, split. */
+    private static final boolean[] PROBE = {true, false, false, true};
+
+    private final LongSupplier clock;
+    private int jobsInWindow;
+    private long windowStart;
+    /** Index of the current window in {@link #PROBE}, or −1 while the winner is in use. */
+    private int probeWindow;
+    private long fastestSplit;
+    private long fastestWhole;
+    private boolean winnerSplits;
+    private long winnerWindow;
+    /** Windows of the last use; 0 before the first probe has ended. */
+    private int useWindows;
+    private int useWindowsLeft;
+    private boolean split;
+
+    /** @param clock nanoseconds ({@link System#nanoTime} outside tests) */
+    SplitChooser(LongSupplier clock) {
+        this.clock = clock;
+        startProbe();
+    }
+
+    /** Counts one job about to run and returns whether to split it over the team. */
+    synchronized boolean splitNext() {
+        if (jobsInWindow == 0) {
+            windowStart = clock.getAsLong();
+        } else if (jobsInWindow == WINDOW_JOBS) {
+            long now = clock.getAsLong();
+            endWindow(now - windowStart);
+            windowStart = now;
+            jobsInWindow = 0;
+        }
+        jobsInWindow++;
+        return split;
+    }
+
+    private void endWindow(long nanos) {
+        if (probeWindow >= 0) {
+            if (PROBE[probeWindow]) {
+                fastestSplit = Math.min(fastestSplit, nanos);
+            } else {
+                fastestWhole = Math.min(fastestWhole, nanos);
+            }
+            probeWindow++;
+            if (probeWindow == PROBE.length) {
+                useWinner();
+            } else {
+                split = PROBE[probeWindow];
+            }
+        } else if (--useWindowsLeft == 0 || nanos > 2 * winnerWindow) {
+            startProbe();
+        }
+    }
+
+    private void startProbe() {
+        probeWindow = 0;
+        fastestSplit = Long.MAX_VALUE;
+        fastestWhole = Long.MAX_VALUE;
+        split = PROBE[0];
+    }
+
+    private void useWinner() {
+        boolean splits = fastestSplit < fastestWhole - fastestWhole / SPLIT_MARGIN;
+        useWindows = useWindows > 0 && splits == winnerSplits ? Math.min(MAX_USE_WINDOWS, 2 * useWindows)
+                : MIN_USE_WINDOWS;
+        winnerSplits = splits;
+        winnerWindow = splits ? fastestSplit : fastestWhole;
+        useWindowsLeft = useWindows;
+        probeWindow = -1;
+        split = splits;
+    }
+}

@@ -1,0 +1,97 @@
+package org.backprop.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link SplitChooser} on a simulated clock: every job advances it by the cost of the mode the
+ * chooser picked, so a window's time is what its jobs cost. Checks the probe order (split, whole,
+ * whole, split), that the faster mode is used afterwards for {@link SplitChooser#MIN_USE_WINDOWS}
+ * windows, doubling while it keeps winning, and that a window in use twice as slow as the winner's
+ * probe window starts a new probe.
+ */
+class SplitChooserTest {
+    private static final int W = SplitChooser.WINDOW_JOBS;
+    private static final int MIN = SplitChooser.MIN_USE_WINDOWS;
+
+    /** A clock the test moves, and a chooser reading it. */
+    private static final class Simulation {
+        long now;
+        final SplitChooser chooser = new SplitChooser(() -> now);
+
+        /** Runs {@code windows} windows of jobs costing the given nanoseconds; returns each window's mode. */
+        List<Boolean> run(int windows, long splitCost, long wholeCost) {
+            List<Boolean> modes = new ArrayList<>();
+            for (int w = 0; w < windows; w++) {
+                boolean first = chooser.splitNext();
+                now += first ? splitCost : wholeCost;
+                for (int j = 1; j < W; j++) {
+                    boolean split = chooser.splitNext();
+                    assertEquals(first, split, "window " + w + " changed mode at job " + j);
+                    now += split ? splitCost : wholeCost;
+                }
+                modes.add(first);
+            }
+            return modes;
+        }
+    }
+
+    private static List<Boolean> repeat(boolean mode, int times) {
+        List<Boolean> list = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            list.add(mode);
+        }
+        return list;
+    }
+
+    private static List<Boolean> concat(List<Boolean> a, List<Boolean> b) {
+        List<Boolean> list = new ArrayList<>(a);
+        list.addAll(b);
+        return list;
+    }
+
+    private static final List<Boolean> PROBE = List.of(true, false, false, true);
+
+    @Test
+    void runsWholeAfterAProbeWhereWholeWasFaster() {
+        Simulation s = new Simulation();
+        List<Boolean> modes = s.run(4 + MIN + 4, 300, 200);
+        assertEquals(concat(concat(PROBE, repeat(false, MIN)), PROBE), modes);
+    }
+
+    @Test
+    void keepsSplittingWhileSplitIsFasterAndProbesLessOften() {
+        Simulation s = new Simulation();
+        List<Boolean> modes = s.run(4 + MIN + 4 + 2 * MIN + 4 + 4 * MIN + 1, 100, 180);
+        List<Boolean> expected = concat(PROBE, repeat(true, MIN));
+        expected = concat(concat(expected, PROBE), repeat(true, 2 * MIN));
+        expected = concat(concat(expected, PROBE), repeat(true, 4 * MIN));
+        expected = concat(expected, List.of(true));
+        assertEquals(expected, modes);
+    }
+
+    @Test
+    void useLengthStopsDoublingAtTheMaximum() {
+        Simulation s = new Simulation();
+        int windows = 0;
+        for (int use = MIN; use <= SplitChooser.MAX_USE_WINDOWS; use *= 2) {
+            windows += 4 + use;
+        }
+        s.run(windows, 100, 180);
+        List<Boolean> modes = s.run(4 + SplitChooser.MAX_USE_WINDOWS + 4, 100, 180);
+        assertEquals(concat(concat(PROBE, repeat(true, SplitChooser.MAX_USE_WINDOWS)), PROBE), modes);
+    }
+
+    @Test
+    void followsTheMachineWhenItChanges() {
+        Simulation s = new Simulation();
+        assertEquals(concat(PROBE, repeat(true, MIN / 2)), s.run(4 + MIN / 2, 100, 180));
+        // the second vCPU becomes busy: split jobs now cost 3x, more than twice the winner's window
+        List<Boolean> modes = s.run(1 + 4 + 2, 300, 180);
+        assertEquals(concat(concat(List.of(true), PROBE), repeat(false, 2)), modes);
+    }
+}
