@@ -79,9 +79,9 @@ class StandaloneClusterTest {
     @Test
     void killingAnExecutorMidFitChangesNothing() throws Exception {
         Path out = dir.resolve("killed.safetensors");
-        Process driver = submit("killed", "--epochs", "6", "--partitions", "2", "--out", out.toString());
+        // 20 epochs: set-up takes about 14 jobs, then one barrier stage an epoch, so job 20 falls mid-fit
+        Process driver = submit("killed", "--epochs", "20", "--partitions", "2", "--out", out.toString());
         Path log = dir.resolve("cluster/killed.log");
-        // set-up runs a few jobs; from then on each job is one training step
         awaitJob(driver, log, 20);
         List<ProcessHandle> executors = cluster.executors();
         assertEquals(2, executors.size(), "two executor JVMs: " + executors);
@@ -94,7 +94,7 @@ class StandaloneClusterTest {
         assertTrue(driverLog.contains("Lost executor"), "the driver noticed the kill");
 
         Path reference = dir.resolve("local2.safetensors");
-        CommandRun local = spark(concat(new String[] {"train", "--data", csv.toString(), "--epochs", "6", "--partitions", "2",
+        CommandRun local = spark(concat(new String[] {"train", "--data", csv.toString(), "--epochs", "20", "--partitions", "2",
                 "--master", "local[2]", "--out", reference.toString()}, TRAIN));
         assertEquals(0, local.code, local.out + local.err);
         assertSameTensors(reference, out);
