@@ -7,8 +7,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A fixed set of daemon threads that, together with the calling thread, run the chunks of one
  * {@link ChunkTask} at a time. Built for short jobs (tens of microseconds): no allocation per job,
- * a waiting thread spins briefly, then yields its core to other runnable threads, then parks (so on
- * a machine busy with other work a wait does not burn the time slice the others need), and the
+ * a waiting thread spins briefly, then yields its core to other runnable threads for up to 10 ms,
+ * then parks (so on a machine busy with other work a wait does not burn the time slice the others
+ * need, and an idle team stops using a core soon after its last job), and the
  * caller computes chunks itself instead of waiting for workers to wake, so a job never waits for a
  * sleeping thread that has not claimed a chunk.
  *
@@ -21,9 +22,14 @@ final class WorkerPool {
     /**
      * Then this long with {@link Thread#yield}, which hands the core to a thread waiting for it on
      * the same core (another process, or the very worker this thread waits for), then parks, which
-     * lets the scheduler move a thread waiting on another core here.
+     * lets the scheduler move a thread waiting on another core here. Long enough to span the gaps
+     * between the jobs of a training run: a parked thread lets its (virtual) CPU go idle, and on a
+     * virtual machine an idle vCPU is handed to other guests by the host and comes back late when
+     * the next job wakes it (the hypervisor reported a third of the time as stolen while two threads
+     * handed off products with 80 µs here; backprop-bench/KERNELS.md). OpenBLAS's threads wait in
+     * the same way.
      */
-    private static final long YIELD_NANOS = 80_000;
+    private static final long YIELD_NANOS = 10_000_000;
     private static final int BITS = 20;
     private static final long MASK = (1L << BITS) - 1;
     /** Largest chunk count one job may have. */
