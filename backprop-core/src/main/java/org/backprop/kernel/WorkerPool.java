@@ -7,11 +7,18 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A fixed set of daemon threads that, together with the calling thread, run the chunks of one
  * {@link ChunkTask} at a time. Built for short jobs (tens of microseconds): no allocation per job,
- * a waiting thread spins briefly, then yields its core to other runnable threads for up to 10 ms,
- * then parks (so on a machine busy with other work a wait does not burn the time slice the others
- * need, and an idle team stops using a core soon after its last job), and the
- * caller computes chunks itself instead of waiting for workers to wake, so a job never waits for a
- * sleeping thread that has not claimed a chunk.
+ * and the caller computes chunks itself instead of waiting for workers to wake, so a job never
+ * waits for a sleeping thread that has not claimed a chunk.
+ *
+ * <p>A waiting thread spins briefly, then yields its core with {@link Thread#yield}, then parks.
+ * How long it yields depends on whether anything else wants the core: a yield that returns at once
+ * found no other runnable thread, and the thread goes on yielding for up to {@link #IDLE_YIELD_NANOS}
+ * (10 ms), which spans the gaps between the jobs of a training run: a parked thread lets its
+ * (virtual) CPU go idle, and on a virtual machine the host hands an idle vCPU to other guests and
+ * gives it back late when the next job wakes it (two threads were then no faster than one:
+ * backprop-bench/KERNELS.md, "A parked worker lets the hypervisor take its vCPU"). A yield that took
+ * longer than {@link #BUSY_YIELD_NANOS} ran another thread: the machine is busy, and the thread
+ * parks after {@link #BUSY_YIELD_TOTAL_NANOS}, so a wait does not take the time slices the others need.
  *
  * <p>Chunks are claimed from one atomic word holding (generation, chunk count, next chunk), so a
  * worker that wakes late can never claim a chunk of a job it did not read.
@@ -19,17 +26,12 @@ import java.util.concurrent.locks.LockSupport;
 final class WorkerPool {
     /** Waits this long with {@link Thread#onSpinWait} (a quiet machine's hand-offs take less). */
     private static final long SPIN_NANOS = 20_000;
-    /**
-     * Then this long with {@link Thread#yield}, which hands the core to a thread waiting for it on
-     * the same core (another process, or the very worker this thread waits for), then parks, which
-     * lets the scheduler move a thread waiting on another core here. Long enough to span the gaps
-     * between the jobs of a training run: a parked thread lets its (virtual) CPU go idle, and on a
-     * virtual machine an idle vCPU is handed to other guests by the host and comes back late when
-     * the next job wakes it (the hypervisor reported a third of the time as stolen while two threads
-     * handed off products with 80 µs here; backprop-bench/KERNELS.md). OpenBLAS's threads wait in
-     * the same way.
-     */
-    private static final long YIELD_NANOS = 10_000_000;
+    /** Then yields for up to this long while every yield returns at once (nothing else to run). */
+    private static final long IDLE_YIELD_NANOS = 10_000_000;
+    /** A yield that took longer than this ran another thread. */
+    private static final long BUSY_YIELD_NANOS = 50_000;
+    /** After such a yield, the thread parks once it has yielded this long in all. */
+    private static final long BUSY_YIELD_TOTAL_NANOS = 80_000;
     private static final int BITS = 20;
     private static final long MASK = (1L << BITS) - 1;
     /** Largest chunk count one job may have. */
@@ -121,8 +123,9 @@ final class WorkerPool {
 
     private void awaitDone(int chunks) {
         long start = System.nanoTime();
+        boolean busy = false;
         while (done.get() != chunks) {
-            pause(start);
+            busy = pause(start, busy);
         }
     }
 
@@ -137,21 +140,29 @@ final class WorkerPool {
 
     private void awaitNewGeneration(long seen) {
         long start = System.nanoTime();
+        boolean busy = false;
         while (!closed && generationOf(claims.get()) == seen) {
-            pause(start);
+            busy = pause(start, busy);
         }
     }
 
-    /** One step of a wait that began at {@code start}: spin, then yield, then park. */
-    private void pause(long start) {
-        long waited = System.nanoTime() - start;
+    /**
+     * One step of a wait that began at {@code start}: spin, then yield, then park; returns whether a
+     * yield of this wait has found the machine busy ({@code busy} on entry: one had before).
+     */
+    private boolean pause(long start, boolean busy) {
+        long now = System.nanoTime();
+        long waited = now - start;
         if (waited < SPIN_NANOS) {
             Thread.onSpinWait();
-        } else if (waited < SPIN_NANOS + YIELD_NANOS) {
-            Thread.yield();
-        } else {
-            LockSupport.park(this);
+            return busy;
         }
+        if (waited < SPIN_NANOS + (busy ? BUSY_YIELD_TOTAL_NANOS : IDLE_YIELD_NANOS)) {
+            Thread.yield();
+            return busy || System.nanoTime() - now > BUSY_YIELD_NANOS;
+        }
+        LockSupport.park(this);
+        return busy;
     }
 
     private static long generationOf(long claimWord) {
