@@ -152,18 +152,30 @@ final class WorkerPool {
      */
     private boolean pause(long start, boolean busy) {
         long now = System.nanoTime();
-        long waited = now - start;
-        if (waited < SPIN_NANOS) {
-            Thread.onSpinWait();
-            return busy;
+        switch (waitStep(now - start, busy)) {
+            case SPIN:
+                Thread.onSpinWait();
+                return busy;
+            case YIELD:
+                Thread.yield();
+                return busy || System.nanoTime() - now > BUSY_YIELD_NANOS;
+            default:
+                LockSupport.park(this);
+                return busy;
         }
-        if (waited < SPIN_NANOS + (busy ? BUSY_YIELD_TOTAL_NANOS : IDLE_YIELD_NANOS)) {
-            Thread.yield();
-            return busy || System.nanoTime() - now > BUSY_YIELD_NANOS;
-        }
-        LockSupport.park(this);
-        return busy;
     }
+
+    /** What a wait does next after {@code waited} ns, {@code busy} if one of its yields ran another thread. */
+    static WaitStep waitStep(long waited, boolean busy) {
+        if (waited < SPIN_NANOS) {
+            return WaitStep.SPIN;
+        }
+        return waited < SPIN_NANOS + (busy ? BUSY_YIELD_TOTAL_NANOS : IDLE_YIELD_NANOS) ? WaitStep.YIELD
+                : WaitStep.PARK;
+    }
+
+    /** The three ways a waiting thread passes time, in the order a wait uses them. */
+    enum WaitStep { SPIN, YIELD, PARK }
 
     private static long generationOf(long claimWord) {
         return claimWord >>> (2 * BITS);
