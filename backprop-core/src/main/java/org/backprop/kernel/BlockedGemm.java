@@ -119,23 +119,28 @@ abstract class BlockedGemm implements Gemm {
 
     /**
      * Packs one full A micro-panel whose mr rows are each contiguous over depth (A·B, A·Bᵀ):
-     * {@code dst[d + p*mr + r] = src[s + r*rowStride + p]} for r in [0, mr), p in [0, kc). Implemented
-     * as {@link #transposeLines} with the kernel's mr as a constant: with the width read from a field
-     * C2 kept a bounds check on every store and packed at half the speed (backprop-bench/KERNELS.md).
+     * {@code dst[d + p*mr + r] = src[s + r*rowStride + p]} for r in [0, mr), p in [0, kc). The vector
+     * kernels override it with their mr as a constant: with the width read from a field (or passed to
+     * a helper that C2 compiled on its own and then declined to inline) C2 keeps a bounds check and a
+     * multiply on every store (backprop-bench/KERNELS.md).
      */
-    abstract void packFullAPanel(double[] dst, int d, double[] src, int s, int rowStride, int kc);
+    void packFullAPanel(double[] dst, int d, double[] src, int s, int rowStride, int kc) {
+        transposeLines(dst, d, mr, src, s, rowStride, mr, kc);
+    }
 
     /**
      * Packs one full B micro-panel whose nr columns are each contiguous over depth (A·Bᵀ):
-     * {@code dst[d + p*nr + j] = src[s + j*colStride + p]}; {@link #transposeLines} with nr as a constant.
+     * {@code dst[d + p*nr + j] = src[s + j*colStride + p]}; overridden as {@link #packFullAPanel}.
      */
-    abstract void packFullBPanel(double[] dst, int d, double[] src, int s, int colStride, int kc);
+    void packFullBPanel(double[] dst, int d, double[] src, int s, int colStride, int kc) {
+        transposeLines(dst, d, nr, src, s, colStride, nr, kc);
+    }
 
     /**
      * {@code dst[d + p*width + j] = src[s + j*stride + p]} for j in [0, lines), p in [0, kc): lines
      * contiguous over depth, {@code stride} apart, copied across into groups of {@code width}.
      */
-    static void transposeLines(double[] dst, int d, int width, double[] src, int s, int stride, int lines, int kc) {
+    private static void transposeLines(double[] dst, int d, int width, double[] src, int s, int stride, int lines, int kc) {
         for (int j = 0; j < lines; j++) {
             int sj = s + j * stride;
             int dj = d + j;

@@ -28,16 +28,6 @@ final class ScalarGemm extends BlockedGemm {
     }
 
     @Override
-    void packFullAPanel(double[] dst, int d, double[] src, int s, int rowStride, int kc) {
-        transposeLines(dst, d, MR, src, s, rowStride, MR, kc);
-    }
-
-    @Override
-    void packFullBPanel(double[] dst, int d, double[] src, int s, int colStride, int kc) {
-        transposeLines(dst, d, NR, src, s, colStride, NR, kc);
-    }
-
-    @Override
     void microKernelInPlace(double[] a, int aIdx, int aRow, double[] bp, int bIdx, int kc,
                             double[] c, int cIdx, int ldc) {
         tile(a, aIdx, aRow, 1, bp, bIdx, kc, c, cIdx, ldc);

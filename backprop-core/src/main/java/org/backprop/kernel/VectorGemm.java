@@ -110,12 +110,22 @@ final class VectorGemm extends BlockedGemm {
 
     @Override
     void packFullAPanel(double[] dst, int d, double[] src, int s, int rowStride, int kc) {
-        transposeLines(dst, d, MR, src, s, rowStride, MR, kc);
+        for (int r = 0; r < MR; r++) {
+            int sr = s + r * rowStride;
+            for (int p = 0; p < kc; p++) {
+                dst[d + r + p * MR] = src[sr + p];
+            }
+        }
     }
 
     @Override
     void packFullBPanel(double[] dst, int d, double[] src, int s, int colStride, int kc) {
-        transposeLines(dst, d, NR, src, s, colStride, NR, kc);
+        for (int j = 0; j < NR; j++) {
+            int sj = s + j * colStride;
+            for (int p = 0; p < kc; p++) {
+                dst[d + j + p * NR] = src[sj + p];
+            }
+        }
     }
 
     @Override
