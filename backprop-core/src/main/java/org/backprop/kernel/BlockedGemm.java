@@ -137,6 +137,17 @@ abstract class BlockedGemm implements Gemm {
     }
 
     /**
+     * Packs one full B micro-panel whose nr columns are contiguous at each depth (A·B, Aᵀ·B):
+     * {@code dst[d + p*nr + j] = src[s + p*depthStride + j]}; the vector kernels copy each depth's nr
+     * values as vectors instead of calling {@code System.arraycopy} for them.
+     */
+    void copyFullBPanel(double[] dst, int d, double[] src, int s, int depthStride, int kc) {
+        for (int p = 0; p < kc; p++) {
+            System.arraycopy(src, s + p * depthStride, dst, d + p * nr, nr);
+        }
+    }
+
+    /**
      * {@code dst[d + p*width + j] = src[s + j*stride + p]} for j in [0, lines), p in [0, kc): lines
      * contiguous over depth, {@code stride} apart, copied across into groups of {@code width}.
      */
@@ -499,7 +510,9 @@ abstract class BlockedGemm implements Gemm {
             int cols = Math.min(nr, ncb - jr);
             int d = dstOff + jr * kc;
             int s = srcOff + jr * colStride;
-            if (colStride == 1) {
+            if (colStride == 1 && cols == nr) {
+                copyFullBPanel(dst, d, src, s, depthStride, kc);
+            } else if (colStride == 1) {
                 for (int p = 0; p < kc; p++) {
                     System.arraycopy(src, s + p * depthStride, dst, d + p * nr, cols);
                 }

@@ -129,6 +129,21 @@ final class VectorGemm extends BlockedGemm {
     }
 
     @Override
+    void copyFullBPanel(double[] dst, int d, double[] src, int s, int depthStride, int kc) {
+        for (int p = 0; p < kc; p++) {
+            int sp = s + p * depthStride;
+            int dp = d + p * NR;
+            DoubleVector v0 = DoubleVector.fromArray(S, src, sp);
+            DoubleVector v1 = DoubleVector.fromArray(S, src, sp + L);
+            if (v0.getClass() != VECTOR || v1.getClass() != VECTOR) {
+                throw ExactVectors.notPreferred(v0.getClass());
+            }
+            v0.intoArray(dst, dp);
+            v1.intoArray(dst, dp + L);
+        }
+    }
+
+    @Override
     void microKernelInPlace(double[] a, int aIdx, int aRow, double[] bp, int bIdx, int kc,
                             double[] c, int cIdx, int ldc) {
         DoubleVector z = DoubleVector.zero(S);
