@@ -92,7 +92,7 @@ public final class GemmBuildsAb {
             af[i] = (float) a[i];
             bf[i] = (float) b[i];
         }
-        System.out.println(Machine.describe());
+        System.out.println("jdk " + Runtime.version() + ", one thread, thread CPU time, " + rounds + " rounds");
         for (char precision : precisions.toCharArray()) {
             boolean isDouble = precision == 'd';
             for (int s = 0; s < SHAPES.length; s++) {
