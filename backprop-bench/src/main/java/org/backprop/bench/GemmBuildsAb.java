@@ -9,7 +9,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * Two or more builds of backprop-core's kernels in one JVM, timed alternately on the shapes of
@@ -78,20 +77,7 @@ public final class GemmBuildsAb {
         }
         String shapes = System.getProperty("shapes", "012345");
         String precisions = System.getProperty("precisions", "df");
-        int size = 1 << 20;
-        SplittableRandom random = new SplittableRandom(1);
-        double[] a = new double[size];
-        double[] b = new double[size];
-        double[] c = new double[size];
-        float[] af = new float[size];
-        float[] bf = new float[size];
-        float[] cf = new float[size];
-        for (int i = 0; i < size; i++) {
-            a[i] = random.nextDouble() - 0.5;
-            b[i] = random.nextDouble() - 0.5;
-            af[i] = (float) a[i];
-            bf[i] = (float) b[i];
-        }
+        SeedShapesCpuTime.Operands x = SeedShapesCpuTime.Operands.random();
         System.out.println("jdk " + Runtime.version() + ", one thread, thread CPU time, " + rounds + " rounds");
         for (char precision : precisions.toCharArray()) {
             boolean isDouble = precision == 'd';
@@ -103,8 +89,8 @@ public final class GemmBuildsAb {
                 int m = SHAPES[s][1];
                 int n = SHAPES[s][2];
                 int k = SHAPES[s][3];
-                Object[] callArgs = isDouble ? new Object[] {m, n, k, a, 0, b, 0, c, 0, false}
-                        : new Object[] {m, n, k, af, 0, bf, 0, cf, 0, false};
+                Object[] callArgs = isDouble ? new Object[] {m, n, k, x.a(), 0, x.b(), 0, x.c(), 0, false}
+                        : new Object[] {m, n, k, x.af(), 0, x.bf(), 0, x.cf(), 0, false};
                 int calls = (int) Math.max(3, 3e7 / ((double) m * n * k));
                 double[][] gflops = new double[builds.length][rounds];
                 for (int round = -WARM_UP_ROUNDS; round < rounds; round++) {
