@@ -151,7 +151,8 @@ abstract class BlockedGemm implements Gemm {
      * {@code dst[d + p*width + j] = src[s + j*stride + p]} for j in [0, lines), p in [0, kc): lines
      * contiguous over depth, {@code stride} apart, copied across into groups of {@code width}.
      */
-    private static void transposeLines(double[] dst, int d, int width, double[] src, int s, int stride, int lines, int kc) {
+    private static void transposeLines(double[] dst, int d, int width, double[] src, int s, int stride, int lines,
+                                       int kc) {
         for (int j = 0; j < lines; j++) {
             int sj = s + j * stride;
             int dj = d + j;
