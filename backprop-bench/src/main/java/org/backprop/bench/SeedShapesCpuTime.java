@@ -35,26 +35,39 @@ public final class SeedShapesCpuTime {
     private SeedShapesCpuTime() {
     }
 
+    /**
+     * Operands of every shape here (up to 1024×1024): a and b uniform in [-0.5, 0.5) from seed 1, af and
+     * bf their float roundings, c and cf the outputs.
+     */
+    record Operands(double[] a, double[] b, double[] c, float[] af, float[] bf, float[] cf) {
+        static Operands random() {
+            SplittableRandom r = new SplittableRandom(1);
+            int size = 1024 * 1024;
+            Operands x = new Operands(new double[size], new double[size], new double[size], new float[size],
+                    new float[size], new float[size]);
+            for (int i = 0; i < size; i++) {
+                x.a[i] = r.nextDouble() - 0.5;
+                x.b[i] = r.nextDouble() - 0.5;
+                x.af[i] = (float) x.a[i];
+                x.bf[i] = (float) x.b[i];
+            }
+            return x;
+        }
+    }
+
     private interface Call {
         void run();
     }
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 2;
-        SplittableRandom r = new SplittableRandom(1);
-        int size = 1024 * 1024;
-        double[] a = new double[size];
-        double[] b = new double[size];
-        double[] c = new double[size];
-        float[] af = new float[size];
-        float[] bf = new float[size];
-        float[] cf = new float[size];
-        for (int i = 0; i < size; i++) {
-            a[i] = r.nextDouble() - 0.5;
-            b[i] = r.nextDouble() - 0.5;
-            af[i] = (float) a[i];
-            bf[i] = (float) b[i];
-        }
+        Operands x = Operands.random();
+        double[] a = x.a();
+        double[] b = x.b();
+        double[] c = x.c();
+        float[] af = x.af();
+        float[] bf = x.bf();
+        float[] cf = x.cf();
         try (Gemm d = Kernels.create(1); FloatGemm f = Kernels.createFloat(1)) {
             System.out.println(Machine.describe());
             System.out.println("kernels:   " + d.describe() + " | " + f.describe() + "; thread CPU time");

@@ -118,6 +118,51 @@ abstract class BlockedGemm implements Gemm {
                                      double[] c, int cIdx, int ldc);
 
     /**
+     * Packs one full A micro-panel whose mr rows are each contiguous over depth (A·B, A·Bᵀ):
+     * {@code dst[d + p*mr + r] = src[s + r*rowStride + p]} for r in [0, mr), p in [0, kc). The vector
+     * kernels override it with their mr as a constant: with the width read from a field (or passed to
+     * a helper that C2 compiled on its own and then declined to inline) C2 keeps a bounds check and a
+     * multiply on every store (backprop-bench/KERNELS.md).
+     */
+    void packFullAPanel(double[] dst, int d, double[] src, int s, int rowStride, int kc) {
+        transposeLines(dst, d, mr, src, s, rowStride, mr, kc);
+    }
+
+    /**
+     * Packs one full B micro-panel whose nr columns are each contiguous over depth (A·Bᵀ):
+     * {@code dst[d + p*nr + j] = src[s + j*colStride + p]}; overridden as {@link #packFullAPanel}.
+     */
+    void packFullBPanel(double[] dst, int d, double[] src, int s, int colStride, int kc) {
+        transposeLines(dst, d, nr, src, s, colStride, nr, kc);
+    }
+
+    /**
+     * Packs one full B micro-panel whose nr columns are contiguous at each depth (A·B, Aᵀ·B):
+     * {@code dst[d + p*nr + j] = src[s + p*depthStride + j]}; the vector kernels copy each depth's nr
+     * values as vectors instead of calling {@code System.arraycopy} for them.
+     */
+    void copyFullBPanel(double[] dst, int d, double[] src, int s, int depthStride, int kc) {
+        for (int p = 0; p < kc; p++) {
+            System.arraycopy(src, s + p * depthStride, dst, d + p * nr, nr);
+        }
+    }
+
+    /**
+     * {@code dst[d + p*width + j] = src[s + j*stride + p]} for j in [0, lines), p in [0, kc): lines
+     * contiguous over depth, {@code stride} apart, copied across into groups of {@code width}.
+     */
+    private static void transposeLines(double[] dst, int d, int width, double[] src, int s, int stride, int lines,
+                                       int kc) {
+        for (int j = 0; j < lines; j++) {
+            int sj = s + j * stride;
+            int dj = d + j;
+            for (int p = 0; p < kc; p++) {
+                dst[dj + p * width] = src[sj + p];
+            }
+        }
+    }
+
+    /**
      * {@code c[cOff + t] (+)= Σ_p x[xOff + t*xStride + p] · y[yOff + p]} for t in [0, count), p in [0, len).
      * Each t must be computed the same way whatever its position in the range.
      */
@@ -443,13 +488,10 @@ abstract class BlockedGemm implements Gemm {
             int rows = Math.min(mr, mcb - ir);
             int d = ir * kc;
             int s = srcOff + ir * rowStride;
-            if (depthStride == 1) {
-                for (int r = 0; r < rows; r++) {
-                    int sr = s + r * rowStride;
-                    for (int p = 0; p < kc; p++) {
-                        dst[d + p * mr + r] = src[sr + p];
-                    }
-                }
+            if (depthStride == 1 && rows == mr) {
+                packFullAPanel(dst, d, src, s, rowStride, kc);
+            } else if (depthStride == 1) {
+                transposeLines(dst, d, mr, src, s, rowStride, rows, kc);
             } else {
                 for (int p = 0; p < kc; p++) {
                     int sp = s + p * depthStride;
@@ -469,10 +511,14 @@ abstract class BlockedGemm implements Gemm {
             int cols = Math.min(nr, ncb - jr);
             int d = dstOff + jr * kc;
             int s = srcOff + jr * colStride;
-            if (colStride == 1) {
+            if (colStride == 1 && cols == nr) {
+                copyFullBPanel(dst, d, src, s, depthStride, kc);
+            } else if (colStride == 1) {
                 for (int p = 0; p < kc; p++) {
                     System.arraycopy(src, s + p * depthStride, dst, d + p * nr, cols);
                 }
+            } else if (depthStride == 1 && cols == nr) {
+                packFullBPanel(dst, d, src, s, colStride, kc);
             } else {
                 for (int j = 0; j < cols; j++) {
                     int sj = s + j * colStride;

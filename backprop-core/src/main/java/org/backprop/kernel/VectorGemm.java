@@ -109,6 +109,41 @@ final class VectorGemm extends BlockedGemm {
     }
 
     @Override
+    void packFullAPanel(double[] dst, int d, double[] src, int s, int rowStride, int kc) {
+        for (int r = 0; r < MR; r++) {
+            int sr = s + r * rowStride;
+            for (int p = 0; p < kc; p++) {
+                dst[d + r + p * MR] = src[sr + p];
+            }
+        }
+    }
+
+    @Override
+    void packFullBPanel(double[] dst, int d, double[] src, int s, int colStride, int kc) {
+        for (int j = 0; j < NR; j++) {
+            int sj = s + j * colStride;
+            for (int p = 0; p < kc; p++) {
+                dst[d + j + p * NR] = src[sj + p];
+            }
+        }
+    }
+
+    @Override
+    void copyFullBPanel(double[] dst, int d, double[] src, int s, int depthStride, int kc) {
+        for (int p = 0; p < kc; p++) {
+            int sp = s + p * depthStride;
+            int dp = d + p * NR;
+            DoubleVector v0 = DoubleVector.fromArray(S, src, sp);
+            DoubleVector v1 = DoubleVector.fromArray(S, src, sp + L);
+            if (v0.getClass() != VECTOR || v1.getClass() != VECTOR) {
+                throw ExactVectors.notPreferred(v0.getClass());
+            }
+            v0.intoArray(dst, dp);
+            v1.intoArray(dst, dp + L);
+        }
+    }
+
+    @Override
     void microKernelInPlace(double[] a, int aIdx, int aRow, double[] bp, int bIdx, int kc,
                             double[] c, int cIdx, int ldc) {
         DoubleVector z = DoubleVector.zero(S);
