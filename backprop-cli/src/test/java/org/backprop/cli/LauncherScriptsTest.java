@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The launchers ({@code ./backprop}, {@code ./backprop-spark}), run with a stand-in {@code java}:
  * standard error passes through byte for byte, a NUL byte included, except the JDK's one-line
  * incubator notice; standard output and the exit code are java's; {@code BACKPROP_JAVA_OPTS}
- * reaches the JVM. {@code ./backprop}'s class-data sharing archive: written by the first run of a
- * subcommand, mapped by later ones, and silently skipped when the cache cannot be written.
+ * reaches the JVM. {@code ./backprop}'s class-data sharing archive: dumped from the classes the first
+ * successful run of a subcommand listed, mapped by later ones, not tried again after a failed dump,
+ * and silently skipped when the cache cannot be written.
  */
 class LauncherScriptsTest {
     @TempDir
@@ -65,21 +67,35 @@ class LauncherScriptsTest {
         assertArrayEquals(expected, Arrays.copyOf(actual, expected.length), () -> read(err));
     }
 
-    /** A stand-in JDK 17: prints its CDS flags, and writes the archive that ArchiveClassesAtExit names. */
+    /**
+     * A stand-in JDK 17: prints its CDS flags ("list" for a class list, "map NAME" for an archive it
+     * maps); with -Xshare:dump writes the archive that SharedArchiveFile names (unless
+     * STANDIN_DUMP_FAILS is set, then it fails). A run exits with STANDIN_EXIT (default 0).
+     */
     private static final String CDS_JAVA = """
             #!/usr/bin/env bash
+            dump=""; archive=""
             for a in "$@"; do
               case "$a" in
-                -XX:ArchiveClassesAtExit=*) printf 'dump\\n'; printf 'archive' > "${a#*=}";;
-                -XX:SharedArchiveFile=*) printf 'map %s\\n' "${a##*/}";;
+                -Xshare:dump) dump=1;;
+                -XX:DumpLoadedClassList=*) printf 'list\\n'; printf 'java/lang/Object\\n' > "${a#*=}";;
+                -XX:SharedArchiveFile=*) archive="${a#*=}";;
+                -XX:SharedClassListFile=*) [ -s "${a#*=}" ] || exit 1;;
                 -Xlog:cds*) printf '%s\\n' "$a";;
               esac
             done
-            exit 0
+            if [ -n "$dump" ]; then
+              [ -z "${STANDIN_DUMP_FAILS:-}" ] || exit 1
+              printf 'archive' > "$archive"
+              exit 0
+            fi
+            [ -z "$archive" ] || printf 'map %s\\n' "${archive##*/}"
+            exit "${STANDIN_EXIT:-0}"
             """;
 
     @org.junit.jupiter.api.Test
-    void cdsArchiveIsWrittenOnceThenMappedAndSkippedWhenTheCacheIsUnwritable() throws Exception {
+    void cdsArchiveIsDumpedAfterTheFirstSuccessfulRunThenMappedAndSkippedWhenTheCacheIsUnwritable()
+            throws Exception {
         Path root = Path.of("").toAbsolutePath().getParent();
         Path script = Files.copy(root.resolve("backprop"), dir.resolve("backprop"));
         Files.writeString(dir.resolve("jvm.options"), "");
@@ -92,8 +108,11 @@ class LauncherScriptsTest {
         Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
         Path cache = dir.resolve("cache");
 
-        String first = runLauncher(script, jdk, cache, "train");
-        assertEquals("-Xlog:cds=off,cds+dynamic=off\ndump\n", first);
+        // a failed first run (a user's mistake) lists its classes but leaves no archive, nor a temporary file
+        assertEquals("list\n", runLauncher(script, jdk, cache, "train", 3, Map.of("STANDIN_EXIT", "3")));
+        assertArrayEquals(new String[0], cache.resolve("cds").toFile().list());
+
+        assertEquals("list\n", runLauncher(script, jdk, cache, "train"));
         String[] archives = cache.resolve("cds").toFile().list();
         assertEquals(1, archives.length, Arrays.toString(archives));
         assertTrue(archives[0].matches("train-17\\.0\\.15-[0-9]+\\.jsa"), archives[0]);
@@ -103,19 +122,33 @@ class LauncherScriptsTest {
 
         // a rebuilt jar names a new archive, which replaces the stale one
         Files.writeString(dir.resolve("backprop-cli/target/backprop.jar"), "rebuilt");
-        assertEquals("-Xlog:cds=off,cds+dynamic=off\ndump\n", runLauncher(script, jdk, cache, "train"));
+        assertEquals("list\n", runLauncher(script, jdk, cache, "train"));
         String[] after = cache.resolve("cds").toFile().list();
         assertEquals(1, after.length, Arrays.toString(after));
         assertTrue(!after[0].equals(archives[0]), after[0]);
+
+        // a dump that fails is not tried again for the same jar: later runs have no CDS flag
+        assertEquals("list\n", runLauncher(script, jdk, cache, "predict", 0, Map.of("STANDIN_DUMP_FAILS", "1")));
+        assertEquals("", runLauncher(script, jdk, cache, "predict"));
+        assertEquals(2, cache.resolve("cds").toFile().list().length);
 
         // a cache that cannot be created: no CDS flag at all, nothing on stderr
         Path file = Files.writeString(dir.resolve("a-file"), "");
         assertEquals("", runLauncher(script, jdk, file.resolve("below"), "train"));
     }
 
-    /** Runs the launcher with {@code jdk} and {@code cache}; returns its stdout, asserting exit 0 and an empty stderr. */
     private String runLauncher(Path script, Path jdk, Path cache, String argument) throws Exception {
+        return runLauncher(script, jdk, cache, argument, 0, Map.of());
+    }
+
+    /**
+     * Runs the launcher with {@code jdk}, {@code cache} and the extra environment {@code env}; returns
+     * its stdout, asserting the exit code {@code exit} and an empty stderr.
+     */
+    private String runLauncher(Path script, Path jdk, Path cache, String argument, int exit, Map<String, String> env)
+            throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), argument);
+        pb.environment().putAll(env);
         pb.environment().put("JAVA_HOME", jdk.toString());
         pb.environment().put("BACKPROP_CACHE_DIR", cache.toString());
         pb.environment().remove("BACKPROP_JAVA_OPTS");
@@ -123,7 +156,7 @@ class LauncherScriptsTest {
         Path out = dir.resolve("cds-out");
         Path err = dir.resolve("cds-err");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertEquals(0, p.waitFor(), () -> read(err));
+        assertEquals(exit, p.waitFor(), () -> read(err));
         assertEquals("", read(err));
         return read(out);
     }
