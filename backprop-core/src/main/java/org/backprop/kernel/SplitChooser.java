@@ -9,7 +9,11 @@ import java.util.function.LongSupplier;
  * threads that never lose to one"), and only the wall clock tells.
  *
  * <p>Jobs are counted in windows of {@link #WINDOW_JOBS}; a window's time runs from its first job's
- * start to the next window's, so it includes the caller's work between jobs. A probe times four
+ * start to the next window's, so it includes the caller's work between jobs. The first
+ * {@link #WARM_UP_WINDOWS} windows run whole, untimed: while the JIT compiles, its threads hold the
+ * other core and a window's time says little about either mode (a probe there chose one thread on a
+ * quiet machine where two were 1.5× faster later in the run; backprop-bench/KERNELS.md), and whole
+ * is also the right mode on a busy machine. Then a probe times four
  * windows, split, whole, whole, split (the order cancels a steady trend such as JIT warm-up). The
  * mode whose faster window was faster (splitting only by a margin, {@link #SPLIT_MARGIN}) is then
  * used for {@link #MIN_USE_WINDOWS} windows, twice as many (up to {@link #MAX_USE_WINDOWS}) each
@@ -24,6 +28,8 @@ import java.util.function.LongSupplier;
 final class SplitChooser {
     /** Jobs per timed window. */
     static final int WINDOW_JOBS = 256;
+    /** Windows run whole before the first probe (the seed workload's first ~2,000 jobs, about 1 s). */
+    static final int WARM_UP_WINDOWS = 8;
     /** Windows in the winning mode after a probe that changed the winner. */
     static final int MIN_USE_WINDOWS = 16;
     /** Most windows in the winning mode between two probes. */
@@ -49,11 +55,13 @@ final class SplitChooser {
     private int useWindows;
     private int useWindowsLeft;
     private boolean split;
+    private int warmUpWindowsLeft = WARM_UP_WINDOWS;
 
     /** @param clock nanoseconds ({@link System#nanoTime} outside tests) */
     SplitChooser(LongSupplier clock) {
         this.clock = clock;
-        startProbe();
+        split = false;
+        probeWindow = -1;
     }
 
     /** Counts one job about to run and returns whether to split it over the team. */
@@ -71,7 +79,11 @@ final class SplitChooser {
     }
 
     private void endWindow(long nanos) {
-        if (probeWindow >= 0) {
+        if (warmUpWindowsLeft > 0) {
+            if (--warmUpWindowsLeft == 0) {
+                startProbe();
+            }
+        } else if (probeWindow >= 0) {
             if (PROBE[probeWindow]) {
                 fastestSplit = Math.min(fastestSplit, nanos);
             } else {

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link SplitChooser} on a simulated clock: every job advances it by the cost of the mode the
- * chooser picked, so a window's time is what its jobs cost. Checks the probe order (split, whole,
+ * chooser picked, so a window's time is what its jobs cost. Checks that the first
+ * {@link SplitChooser#WARM_UP_WINDOWS} windows run whole whatever they cost, the probe order (split, whole,
  * whole, split), that the faster mode is used afterwards for {@link SplitChooser#MIN_USE_WINDOWS}
  * windows, doubling while it keeps winning, and that a window in use twice as slow as the winner's
  * probe window starts a new probe.
@@ -18,10 +19,24 @@ class SplitChooserTest {
     private static final int W = SplitChooser.WINDOW_JOBS;
     private static final int MIN = SplitChooser.MIN_USE_WINDOWS;
 
-    /** A clock the test moves, and a chooser reading it. */
+    /** A clock the test moves, and a chooser reading it, past its warm-up unless {@link #fresh}. */
     private static final class Simulation {
         long now;
         final SplitChooser chooser = new SplitChooser(() -> now);
+
+        Simulation() {
+            this(false);
+        }
+
+        private Simulation(boolean fresh) {
+            if (!fresh) {
+                assertEquals(repeat(false, SplitChooser.WARM_UP_WINDOWS), run(SplitChooser.WARM_UP_WINDOWS, 1, 900));
+            }
+        }
+
+        static Simulation fresh() {
+            return new Simulation(true);
+        }
 
         /** Runs {@code windows} windows of jobs costing the given nanoseconds; returns each window's mode. */
         List<Boolean> run(int windows, long splitCost, long wholeCost) {
@@ -55,6 +70,13 @@ class SplitChooserTest {
     }
 
     private static final List<Boolean> PROBE = List.of(true, false, false, true);
+
+    @Test
+    void runsWholeThroughTheWarmUpWhateverItCostsThenProbes() {
+        Simulation s = Simulation.fresh();
+        List<Boolean> modes = s.run(SplitChooser.WARM_UP_WINDOWS + 4 + 1, 1, 1_000);
+        assertEquals(concat(concat(repeat(false, SplitChooser.WARM_UP_WINDOWS), PROBE), List.of(true)), modes);
+    }
 
     @Test
     void runsWholeAfterAProbeWhereWholeWasFaster() {
