@@ -244,4 +244,27 @@ class RealTablesTest {
         assertEquals(0, ignored.exitCode(), ignored::toString);
         assertTrue(ignored.out().contains("column \"id\": categorical, 0 levels [], 60 rare levels"), ignored::toString);
     }
+
+    @Test
+    void aNumericRowNumberColumnIsNamedBeforeTrainingAndStaysAFeatureUnlessIgnored() throws Exception {
+        StringBuilder csv = new StringBuilder("row,size,price\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append(i + 1).append(',').append(1 + (i * 7) % 10).append(',').append(3 + (i * 7) % 10 * 2.5).append('\n');
+        }
+        Path data = TestCsv.write(dir.resolve("rows.csv"), csv.toString());
+        CliRun run = train(data, "--target", "price");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("column \"row\": looks like a row identifier (the whole numbers 1 … 30 counting up "
+                + "by 1 in file order); it is used as a numeric feature, so predictions depend on it: --ignore row "
+                + "leaves it out\n"), run::toString);
+        try (Model m = ModelFile.load(dir.resolve("m.safetensors"))) {
+            assertEquals(java.util.List.of("row", "size"), m.features(), "a notice, not a silent drop");
+        }
+        CliRun ignored = train(data, "--target", "price", "--ignore", "row");
+        assertEquals(0, ignored.exitCode(), ignored::toString);
+        assertFalse(ignored.out().contains("looks like a row identifier"), ignored::toString);
+        try (Model m = ModelFile.load(dir.resolve("m.safetensors"))) {
+            assertEquals(java.util.List.of("size"), m.features());
+        }
+    }
 }

@@ -19,6 +19,7 @@ import org.backprop.io.preprocess.ColumnDecision;
 import org.backprop.io.preprocess.ColumnEncoder;
 import org.backprop.io.preprocess.ColumnTypes;
 import org.backprop.io.preprocess.LabelEncoder;
+import org.backprop.io.preprocess.RowIdentifiers;
 import org.backprop.io.preprocess.RowSet;
 import org.backprop.io.preprocess.ScalerColumnFit;
 import org.backprop.io.preprocess.ScalingOverflowException;
@@ -83,9 +84,17 @@ public final class TabularTraining {
      *                       category-code columns pass unchanged: mean 0, scale 1)
      * @param train          the training rows, standardized when read
      * @param validation     the validation rows, standardized when read, or null
+     * @param identifiers    one notice per numeric feature column that looks like a row identifier
+     *                       ({@link RowIdentifiers})
      */
     public record Prepared(ColumnarTable table, String targetName, Target target, TablePreprocessor preprocessor,
-                           StandardScaler featureScaler, NetworkRows train, NetworkRows validation) {
+                           StandardScaler featureScaler, NetworkRows train, NetworkRows validation,
+                           List<String> identifiers) {
+
+        /** Copies the notices. */
+        public Prepared {
+            identifiers = List.copyOf(identifiers);
+        }
 
         /** The table rows of {@code train}, in its order (e.g. for per-row weights). */
         public RowSet trainRows() {
@@ -97,13 +106,17 @@ public final class TabularTraining {
             return validation == null ? RowSet.of(new int[0]) : validation.tableRows();
         }
 
-        /** What the user should see before training: dropped rows, non-numeric and ignored columns. */
+        /**
+         * What the user should see before training: dropped rows, non-numeric and ignored columns,
+         * numeric columns that look like row identifiers.
+         */
         public List<String> notes() {
             List<String> notes = new ArrayList<>();
             if (target.dropped() > 0) {
                 notes.add("dropped " + target.dropped() + " rows with a missing target (--drop-missing-target)");
             }
             preprocessor.describe().forEach(notes::add);
+            notes.addAll(identifiers);
             return notes;
         }
     }
@@ -153,6 +166,8 @@ public final class TabularTraining {
         Target target = Target.forTraining(table, targetName, options.task(), options.dropMissingTarget());
         table.releaseCellsExcept(features); // the target's values or labels are copied out: its cells go now
         List<ColumnDecision> decisions = ColumnTypes.decide(table, features, options.table());
+        List<String> identifiers = RowIdentifiers.notices(table, decisions, options.table(),
+                options.features() != null && !options.features().isEmpty());
         RowSet[] split = split(table.rowCount(), target, options);
         RowSet trainRows = split[0];
         TablePreprocessor preprocessor = TablePreprocessor.fit(table, decisions, trainRows, options.table());
@@ -162,7 +177,8 @@ public final class TabularTraining {
         NetworkRows validation = split[1].size() == 0 ? null : rows(table, preprocessor, featureScaler, split[1],
                 target);
         table.releaseCellsExcept(preprocessor.columns());
-        return new Prepared(table, targetName, target.withoutValues(), preprocessor, featureScaler, train, validation);
+        return new Prepared(table, targetName, target.withoutValues(), preprocessor, featureScaler, train, validation,
+                identifiers);
     }
 
     /**
