@@ -168,7 +168,8 @@ public final class ColumnarTable implements java.io.Serializable {
     }
 
     static DataException noColumn(String source, String name, List<String> names) {
+        String guess = ClosestName.among(name, names).map(n -> " (did you mean \"" + n + "\"?)").orElse("");
         return DataException.in(source).line(1).column(0, name)
-                .problem("no column named \"" + name + "\"; available columns: " + names);
+                .problem("no column named \"" + name + "\"" + guess + "; available columns: " + names);
     }
 }
