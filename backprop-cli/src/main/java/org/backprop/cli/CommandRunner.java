@@ -30,7 +30,7 @@ public final class CommandRunner {
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler((e, a) -> {
             CommandLine c = e.getCommandLine();
-            err.println(c.getCommandSpec().root().name() + ": " + e.getMessage());
+            err.println(c.getCommandSpec().root().name() + ": " + e.getMessage() + suggestion(e));
             err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCodes.USAGE;
         });
@@ -50,6 +50,18 @@ public final class CommandRunner {
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * {@code " (did you mean X?)"} for a mistyped subcommand or option picocli finds close ones to
+     * ({@code trian} → {@code train}, {@code --epoch} → {@code --epochs}), else empty.
+     */
+    static String suggestion(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            List<String> s = u.getSuggestions();
+            return " (did you mean " + String.join(" or ", s.subList(0, Math.min(3, s.size()))) + "?)";
+        }
+        return "";
     }
 
     /**

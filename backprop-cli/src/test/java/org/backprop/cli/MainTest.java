@@ -40,7 +40,19 @@ class MainTest {
         }
         CliRun typo = CliRun.of("trian");
         assertEquals(ExitCodes.USAGE, typo.exitCode(), typo::toString);
-        assertEquals("backprop: Unmatched argument at index 0: 'trian'\nTry 'backprop --help' for more information.\n",
-                typo.err().replace("\r\n", "\n"), typo::toString);
+        assertEquals("backprop: Unmatched argument at index 0: 'trian' (did you mean train?)\n"
+                + "Try 'backprop --help' for more information.\n", typo.err().replace("\r\n", "\n"), typo::toString);
+    }
+
+    @Test
+    void aMisspeltOptionSuggestsTheOneMeantOnTheSameLine() {
+        CliRun typo = CliRun.of("train", "--data", "x.csv", "--target", "y", "--epoch", "5");
+        assertEquals(ExitCodes.USAGE, typo.exitCode(), typo::toString);
+        assertEquals("backprop: Unknown options: '--epoch', '5' (did you mean --epochs?)\n"
+                + "Try 'backprop train --help' for more information.\n", typo.err().replace("\r\n", "\n"),
+                typo::toString);
+        CliRun far = CliRun.of("train", "--data", "x.csv", "--target", "y", "--zzzzzz");
+        assertEquals("backprop: Unknown option: '--zzzzzz'\nTry 'backprop train --help' for more information.\n",
+                far.err().replace("\r\n", "\n"), far::toString);
     }
 }
