@@ -60,12 +60,34 @@ public final class SafetensorsReader {
         if (size < 8) {
             throw new SafetensorsFormatException(file, "file has " + size + " bytes, too short for a safetensors header");
         }
-        long n = readFully(file, channel, 0, 8).getLong();
+        ByteBuffer first = readFully(file, channel, 0, 8);
+        long n = first.getLong(0);
         if (n < 2 || n > MAX_HEADER_BYTES || n > size - 8) {
+            String text = printable(first);
+            if (text != null) {
+                throw new SafetensorsFormatException(file, "not a safetensors model file: it starts with the text \""
+                        + text + "\" (a CSV or text file?); a model is the .safetensors file that train writes");
+            }
             throw new SafetensorsFormatException(file, "header length " + Long.toUnsignedString(n)
                     + " is invalid for a file of " + size + " bytes (limit " + MAX_HEADER_BYTES + ")");
         }
         return n;
+    }
+
+    /** The 8 bytes as text if they are all printable ASCII, tabs or line ends (a text file), else null. */
+    private static String printable(ByteBuffer bytes) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            byte b = bytes.get(i);
+            if (b == '\n' || b == '\r' || b == '\t') {
+                sb.append(b == '\n' ? "\\n" : b == '\r' ? "\\r" : "\\t");
+            } else if (b >= 0x20 && b < 0x7f) {
+                sb.append((char) b);
+            } else {
+                return null;
+            }
+        }
+        return sb.toString();
     }
 
     private static String headerText(Path file, FileChannel channel, long length) throws IOException {

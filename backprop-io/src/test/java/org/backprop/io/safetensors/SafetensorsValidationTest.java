@@ -65,6 +65,14 @@ class SafetensorsValidationTest {
     }
 
     @Test
+    void aTextFileGivenAsAModelIsNamedAsSuch() throws IOException {
+        String message = fails(file("\"displ\",\"hwy\"\n1.8,29\n".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(message.contains("not a safetensors model file: it starts with the text \"\"displ\",\" (a CSV "
+                + "or text file?); a model is the .safetensors file that train writes"), message);
+        assertTrue(fails(file("a,b\r\n1,2\r\n".getBytes(StandardCharsets.UTF_8))).contains("the text \"a,b\\r\\n1,2\""));
+    }
+
+    @Test
     void notJson() throws IOException {
         assertTrue(fails(file("{\"a\": nope}", 0)).contains("not valid JSON"));
     }
