@@ -170,6 +170,15 @@ class RealTablesTest {
         assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
         assertTrue(run.err().contains("y.csv, line 14, column 2 \"y\": not a number; found \"4O.5\" (1 bad cell in the "
                 + "target, which is mostly numbers (29): fix it, or use --task classification"), run::toString);
+        Path marks = TestCsv.write(dir.resolve("n.csv"), sb.toString().replace("4O.5", "n/a").replace("\n13,19.5", "\n13,-"));
+        CliRun missing = train(marks, "--target", "y");
+        assertEquals(ExitCodes.DATA, missing.exitCode(), missing::toString);
+        assertTrue(missing.err().contains("n.csv, line 14, column 2 \"y\": not a number; found \"n/a\" (2 bad cells in "
+                + "the target, which is mostly numbers (28): fix them, or if they mean missing, add the text to "
+                + "--na-values and use --drop-missing-target, or use --task classification if it holds class labels)"),
+                missing::toString);
+        assertEquals(ExitCodes.OK, train(marks, "--target", "y", "--na-values", "n/a,-", "--drop-missing-target")
+                .exitCode());
         Path overflow = TestCsv.write(dir.resolve("o.csv"), "a,y\n1,1\n2,1e400\n3,2\n");
         CliRun big = train(overflow, "--target", "y");
         assertEquals(ExitCodes.DATA, big.exitCode(), big::toString);

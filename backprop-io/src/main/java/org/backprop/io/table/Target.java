@@ -122,15 +122,29 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
                                      Supplier<DataException.Builder> firstMissing) {
         boolean mostlyNumbers = c.numbers() > 0 && c.numbers() >= c.nonNumbers();
         if (c.nonNumbers() > 0 && (requested == Task.REGRESSION || (requested == null && mostlyNumbers))) {
+            String it = c.nonNumbers() == 1 ? "it" : "them";
+            String missing = looksLikeAMissingMark(c.firstNonNumberText()) ? ", or if " + (c.nonNumbers() == 1
+                    ? "it means" : "they mean") + " missing, add the text to --na-values and use "
+                    + "--drop-missing-target" : "";
             throw firstNonNumber.get().text(c.firstNonNumberText())
                     .hint("(" + c.nonNumbers() + (c.nonNumbers() == 1 ? " bad cell" : " bad cells")
                             + " in the target" + (requested == null ? ", which is mostly numbers (" + c.numbers()
-                            + "): fix it, or use --task classification if it holds class labels)" : ")"))
+                            + "): fix " + it + missing + ", or use --task classification if it holds class labels)"
+                            : ": fix " + it + missing + ")"))
                     .problem(ColumnarTable.whyNotNumber(c.firstNonNumberText()));
         }
         if (c.missing() > 0 && (!dropMissing || c.missing() == c.rows())) {
             throw missingTarget(firstMissing.get(), c.missing(), c.rows(), dropMissing);
         }
+    }
+
+    /**
+     * True for a cell text with no digit that is not an infinity ({@code n/a}, {@code -},
+     * {@code missing}, {@code #N/A}): a mark for a missing value more likely than a mistyped number.
+     */
+    static boolean looksLikeAMissingMark(String text) {
+        String t = text.strip();
+        return !t.chars().anyMatch(Character::isDigit) && !t.matches("(?i)[+-]?inf(inity)?");
     }
 
     /**
