@@ -37,9 +37,38 @@ final class MetricsReport {
                 } else {
                     out.println(String.format(Locale.ROOT, "  %-9s %s", name, value == null ? undefined(name)
                             : format((Double) value)));
+                    if (name.equals("accuracy") && m.values().get("confusion_matrix") instanceof SplitMetrics.Confusion c) {
+                        printBaseline(out, c);
+                    }
                 }
             });
         });
+    }
+
+    /**
+     * The accuracy of always answering the most frequent class of these rows (the first in label
+     * order on a tie), so that an accuracy that only reflects unbalanced classes shows as such; text
+     * only, not in the JSON (it follows from the confusion matrix there).
+     */
+    private static void printBaseline(PrintWriter out, SplitMetrics.Confusion c) {
+        long total = 0;
+        long most = -1;
+        int mostClass = 0;
+        for (int i = 0; i < c.matrix().length; i++) {
+            long rowTotal = 0;
+            for (long n : c.matrix()[i]) {
+                rowTotal += n;
+            }
+            total += rowTotal;
+            if (rowTotal > most) {
+                most = rowTotal;
+                mostClass = i;
+            }
+        }
+        if (total > 0) {
+            out.println(String.format(Locale.ROOT, "  %-9s %s (always \"%s\", the most frequent class of these rows)",
+                    "baseline", format((double) most / total), c.labels().get(mostClass)));
+        }
     }
 
     private static String undefined(String metric) {

@@ -75,6 +75,26 @@ class ClassificationWorkflowTest {
     }
 
     @Test
+    void theAccuracyIsFollowedByTheMajorityClassBaselineOfTheSameRows() throws Exception {
+        CliRun balanced = CliRun.of("evaluate", "--model", model, "--data", data);
+        assertTrue(balanced.out().contains("  accuracy  1.00000\n  baseline  0.333333 (always \"blue\", the most "
+                + "frequent class of these rows)\n"), balanced::toString);
+        List<String> lines = Files.readAllLines(data);
+        StringBuilder skewed = new StringBuilder(lines.get(0)).append('\n');
+        int red = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.endsWith(",green") || line.endsWith(",red") && red++ == 0) {
+                skewed.append(line).append('\n');
+            }
+        }
+        CliRun run = CliRun.of("evaluate", "--model", model, "--data", TestCsv.write(dir.resolve("skewed.csv"),
+                skewed.toString()));
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("  baseline  0.937500 (always \"green\", the most frequent class of these rows)"),
+                run::toString);
+    }
+
+    @Test
     void evaluateRefusesALabelTheModelDoesNotKnow() throws Exception {
         Path other = TestCsv.write(dir.resolve("other.csv"), "x1,x2,color\n1,2,red\n3,4,purple\n");
         CliRun run = CliRun.of("evaluate", "--model", model, "--data", other);
