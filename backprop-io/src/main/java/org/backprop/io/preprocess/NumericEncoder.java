@@ -136,8 +136,23 @@ public record NumericEncoder(String column, Double median, boolean indicator, in
     @Override
     public String describe() {
         return "numeric" + (median == null ? ", missing values are errors"
-                : ", median " + median + ", " + missingInTraining + " missing"
+                : ", median " + shown(median) + ", " + missingInTraining + " missing"
                 + (indicator ? " (imputed, indicator " + column + ":missing)" : ""));
+    }
+
+    /**
+     * {@code v} as Java writes it, or rounded to 12 significant digits when that is longer (the
+     * midpoint of 0.0123 and 0.0125 is 0.012400000000000001, shown 0.0124); the stored median
+     * keeps every bit.
+     */
+    static String shown(double v) {
+        String exact = Double.toString(v);
+        if (exact.contains("E") || exact.replaceFirst("^-?0*\\.?0*", "").replace(".", "").length() <= 12) {
+            return exact;
+        }
+        String rounded = new java.math.BigDecimal(exact).round(new java.math.MathContext(12)).stripTrailingZeros()
+                .toPlainString();
+        return rounded.contains(".") ? rounded : rounded + ".0";
     }
 
     @Override
