@@ -70,13 +70,16 @@ public final class ColumnarCsvReader {
         return new ColumnarTable(source, names, columns[0], rows[0], lines);
     }
 
-    /** One empty column per kept name (null for the others); unknown names are data errors. */
+    /**
+     * One empty column per kept name (null for the others); unknown names are data errors naming the
+     * first in alphabetical order (the kept set has no order) and counting and listing the others (a
+     * file for a model that lacks several of its columns says so at once).
+     */
     static Column[] columns(String source, List<String> header, ColumnarReadOptions options) {
         if (options.columns() != null) {
-            for (String name : options.columns()) {
-                if (!header.contains(name)) {
-                    throw ColumnarTable.noColumn(source, name, header);
-                }
+            List<String> absent = options.columns().stream().filter(name -> !header.contains(name)).sorted().toList();
+            if (!absent.isEmpty()) {
+                throw ColumnarTable.noColumn(source, absent, header);
             }
         }
         Column[] columns = new Column[header.size()];

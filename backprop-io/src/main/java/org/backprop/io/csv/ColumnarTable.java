@@ -167,6 +167,23 @@ public final class ColumnarTable implements java.io.Serializable {
         return n <= 1 ? "" : " (" + n + " " + what + "s in this column)";
     }
 
+    /**
+     * The error for columns {@code absent} (at least one) missing from header {@code names}: the
+     * first in {@code absent} named (with a guess at the name meant), the others counted and listed.
+     */
+    static DataException noColumn(String source, List<String> absent, List<String> names) {
+        DataException first = noColumn(source, absent.get(0), names);
+        if (absent.size() == 1) {
+            return first;
+        }
+        List<String> others = absent.subList(1, absent.size());
+        String more = "; " + others.size() + " more column" + (others.size() == 1 ? " is" : "s are") + " missing too: \""
+                + String.join("\", \"", others) + "\"";
+        String guess = ClosestName.among(absent.get(0), names).map(n -> " (did you mean \"" + n + "\"?)").orElse("");
+        return DataException.in(source).line(1).column(0, absent.get(0))
+                .problem("no column named \"" + absent.get(0) + "\"" + guess + more + "; available columns: " + names);
+    }
+
     static DataException noColumn(String source, String name, List<String> names) {
         String guess = ClosestName.among(name, names).map(n -> " (did you mean \"" + n + "\"?)").orElse("");
         return DataException.in(source).line(1).column(0, name)

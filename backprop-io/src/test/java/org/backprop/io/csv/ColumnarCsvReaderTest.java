@@ -143,6 +143,11 @@ class ColumnarCsvReaderTest {
         DataException e = assertThrows(DataException.class, () -> ColumnarCsvReader.parse("d.csv",
                 "a,b\n1,2\n".getBytes(UTF_8), new ColumnarReadOptions(Set.of("c"), Set.of(), MissingValues.defaults())));
         assertTrue(e.getMessage().contains("no column named \"c\"; available columns: [a, b]"), e.getMessage());
+        DataException several = assertThrows(DataException.class, () -> ColumnarCsvReader.parse("d.csv",
+                "year,b\n1,2\n".getBytes(UTF_8), new ColumnarReadOptions(Set.of("z", "b", "yaer", "c"), Set.of(),
+                        MissingValues.defaults())));
+        assertEquals("d.csv, line 1, column \"c\": no column named \"c\"; 2 more columns are missing too: \"yaer\", "
+                + "\"z\"; available columns: [year, b]", several.getMessage());
     }
 
     @Test
