@@ -85,6 +85,12 @@ final class CsvRows implements CsvScanner.Sink {
     }
 
     private List<String> header(RawRecord record) {
+        String first = record.cellCount() == 0 ? "" : record.text(0).strip();
+        if (record.cellCount() <= 2 && first.regionMatches(true, 0, "sep=", 0, 4) && first.length() <= 5) {
+            throw DataException.in(source).line(record.line()).column(1, first).text(first)
+                    .problem("the first line is Excel's separator hint, not a header; remove the line (and read a "
+                            + "file separated by another character than ',' with --separator)");
+        }
         List<String> names = new ArrayList<>();
         Map<String, Integer> firstColumn = new HashMap<>();
         for (int c = 0; c < record.cellCount(); c++) {
@@ -95,7 +101,8 @@ final class CsvRows implements CsvScanner.Sink {
                 throw at.text(raw).problem("empty column name in the header" + (c == 0 && record.cellCount() > 1
                         ? "; a nameless first column usually holds row names (R's write.csv without row.names = "
                         + "FALSE, pandas' to_csv without index=False): write the file without them, or name the column"
-                        : ""));
+                        : c == record.cellCount() - 1 && c > 0 ? "; a separator at the end of the header line makes an "
+                        + "empty last column: remove the trailing separators (or name the column)" : ""));
             }
             Integer previous = firstColumn.putIfAbsent(name, c + 1);
             if (previous != null) {

@@ -228,8 +228,11 @@ final class CsvScanner {
 
     private DataException invalidUtf8() {
         String hex = HexFormat.ofDelimiter(" ").withPrefix("0x").formatHex(utf8Sequence, 0, Math.max(1, utf8Length));
+        int b = utf8Sequence[0] & 0xFF;
+        String utf16 = utf8Start == 0 && (b == 0xFF || b == 0xFE)
+                ? " (it starts like a UTF-16 byte order mark: Excel's \"Unicode Text\" and PowerShell write UTF-16)" : "";
         return DataException.in(source).line(line).byteOffset(utf8Start).text(hex)
-                .problem("not valid UTF-8 (bytes shown in hex); save the file as UTF-8");
+                .problem("not valid UTF-8 (bytes shown in hex)" + utf16 + "; save the file as UTF-8");
     }
 
     private static String printable(byte b) {

@@ -199,6 +199,33 @@ class StrictCsvReaderTest {
     }
 
     @Test
+    void aTrailingSeparatorOnTheHeaderLineIsExplained() {
+        DataException e = failParse("a,b,y,\n1,2,3,\n");
+        assertEquals(4, e.getColumn());
+        assertTrue(e.getMessage().endsWith("empty column name in the header; a separator at the end of the header "
+                + "line makes an empty last column: remove the trailing separators (or name the column); found \"\""),
+                e.getMessage());
+    }
+
+    @Test
+    void excelsSeparatorHintLineIsNamed() {
+        for (String hint : List.of("sep=;", "sep=,", "SEP=\t")) {
+            DataException e = failParse(hint + "\na;b;y\n1;2;3\n");
+            assertEquals(1, e.getLine());
+            assertTrue(e.getMessage().contains("the first line is Excel's separator hint, not a header; remove the "
+                    + "line"), e.getMessage());
+        }
+        assertEquals(List.of("sepal"), parse("sepal\n1\n").columnNames(), "a column named sep… is fine");
+    }
+
+    @Test
+    void aUtf16FileIsNamedAsSuch() {
+        DataException e = failParse("\uFEFFa,b\n1,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        assertTrue(e.getMessage().contains("not valid UTF-8 (bytes shown in hex) (it starts like a UTF-16 byte order "
+                + "mark: Excel's \"Unicode Text\" and PowerShell write UTF-16); save the file as UTF-8"), e.getMessage());
+    }
+
+    @Test
     void singleColumnRowWithOtherSeparator() {
         DataException e = failParse("value\n1|2\n");
         assertEquals(2, e.getLine());
