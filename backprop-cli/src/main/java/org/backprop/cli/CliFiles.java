@@ -56,17 +56,33 @@ final class CliFiles {
      */
     static LocatedRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, CsvFormatOption format,
                                    Model model) {
-        return labeledRows(spec, file,
-                readColumns(file, format.apply(model.preprocessor().readOptions(List.of(model.target())))), model);
+        return labeledRows(spec, file, format, model, false);
     }
 
-    /** As {@link #labeledRows(CommandLine.Model.CommandSpec, Path, CsvFormatOption, Model)} for {@code file} read as {@code table}. */
-    static LocatedRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, ColumnarTable table, Model model) {
+    /**
+     * As {@link #labeledRows(CommandLine.Model.CommandSpec, Path, CsvFormatOption, Model)}; with
+     * {@code dropMissingTarget} the rows whose target is missing are left out, and a line on standard
+     * output counts them.
+     */
+    static LocatedRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, CsvFormatOption format,
+                                   Model model, boolean dropMissingTarget) {
+        return labeledRows(spec, file, readColumns(file, format.apply(model.preprocessor().readOptions(
+                List.of(model.target())))), model, dropMissingTarget);
+    }
+
+    /** As {@link #labeledRows(CommandLine.Model.CommandSpec, Path, CsvFormatOption, Model, boolean)} for {@code file} read as {@code table}. */
+    static LocatedRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, ColumnarTable table, Model model,
+                                   boolean dropMissingTarget) {
         EncodeWarnings warnings = new EncodeWarnings();
-        LabeledRows rows = LabeledRows.of(table, model, warnings);
+        LabeledRows rows = LabeledRows.of(table, model, warnings, dropMissingTarget);
         warn(spec.commandLine().getErr(), file, warnings);
+        int dropped = table.rowCount() - rows.size();
+        if (dropped > 0) {
+            spec.commandLine().getOut().println(file + ": dropped " + dropped + (dropped == 1 ? " row" : " rows")
+                    + " with a missing target (--drop-missing-target)");
+        }
         table.releaseCellsExcept(model.preprocessor().columns());
-        return new LocatedRows(rows, RowOrigin.of(table));
+        return new LocatedRows(rows, RowOrigin.of(table, rows.features().tableRows()));
     }
 
     /** Loads and validates a model file. */

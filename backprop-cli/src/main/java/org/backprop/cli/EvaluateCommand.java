@@ -28,12 +28,16 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     private MetricsJsonOption metricsJson;
 
+    @CommandLine.Option(names = "--drop-missing-target",
+            description = "Leave out rows whose target is missing (counted on the first line) instead of failing.")
+    private boolean dropMissingTarget;
+
     @Override
     public Integer call() {
         new CommandFiles().input("--model", model.file()).input("--data", data.file)
                 .output("--metrics-json", metricsJson.file).check();
         try (Model m = CliFiles.loadModel(model.file(), 1)) {
-            LocatedRows rows = CliFiles.labeledRows(spec, data.file, data.format, m);
+            LocatedRows rows = CliFiles.labeledRows(spec, data.file, data.format, m, dropMissingTarget);
             MetricsReport report = new MetricsReport().add("data", SplitMetrics.of(m, rows.rows(), rows.origin()));
             report.print(spec.commandLine().getOut());
             report.writeJson(metricsJson.file, spec.commandLine().getOut());

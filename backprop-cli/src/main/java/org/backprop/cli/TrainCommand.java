@@ -207,7 +207,7 @@ public class TrainCommand implements Callable<Integer> {
             return null;
         }
         return CliFiles.labeledRows(spec, test,
-                readColumns(test, testReadOptions(model.preprocessor())), model);
+                readColumns(test, testReadOptions(model.preprocessor())), model, tableFlags.dropMissingTarget);
     }
 
     /** The labels of the {@code --test} rows by position, or null for a regression. */

@@ -147,6 +147,38 @@ class RealTablesTest {
     }
 
     @Test
+    void evaluateAndTheTestFileLeaveOutMissingTargetsOnRequestAsTrainDoes() throws Exception {
+        Path data = TestCsv.write(dir.resolve("t.csv"), "a,y\n1,2.5\n2,3\n3,4.5\n4,6\n5,1.5\n6,2\n");
+        Path test = TestCsv.write(dir.resolve("test.csv"), "a,y\n1,2.5\n2,NA\n3,4.5\n4,\n");
+        Path model = dir.resolve("m.safetensors");
+        assertEquals(0, train(data, "--target", "y").exitCode());
+        CliRun refused = CliRun.of("evaluate", "--model", model, "--data", test);
+        assertEquals(ExitCodes.DATA, refused.exitCode(), refused::toString);
+        assertTrue(refused.err().contains("test.csv, line 3, column 2 \"y\": missing target value (2 missing cells in "
+                + "this column); fix it, or leave such rows out with --drop-missing-target"), refused::toString);
+        CliRun evaluated = CliRun.of("evaluate", "--model", model, "--data", test, "--drop-missing-target");
+        assertEquals(0, evaluated.exitCode(), evaluated::toString);
+        assertTrue(evaluated.out().startsWith(test + ": dropped 2 rows with a missing target (--drop-missing-target)\n"
+                + "data (2 rows):\n"), evaluated::toString);
+        Path complete = TestCsv.write(dir.resolve("complete.csv"), "a,y\n1,2.5\n3,4.5\n");
+        CliRun same = CliRun.of("evaluate", "--model", model, "--data", complete);
+        assertEquals(evaluated.out().substring(evaluated.out().indexOf('\n') + 1), same.out(),
+                "the metrics of the rows that have a target");
+
+        Path classes = TestCsv.write(dir.resolve("c.csv"), "a,y\n1,x\n2,x\n3,z\n4,z\n5,x\n6,z\n");
+        assertEquals(0, train(classes, "--target", "y").exitCode());
+        Path unlabeled = TestCsv.write(dir.resolve("cu.csv"), "a,y\n1,x\n2,?\n6,z\n");
+        CliRun cls = CliRun.of("evaluate", "--model", model, "--data", unlabeled, "--drop-missing-target");
+        assertEquals(0, cls.exitCode(), cls::toString);
+        assertTrue(cls.out().contains("data (2 rows):"), cls::toString);
+
+        CliRun withTest = train(data, "--target", "y", "--test", test.toString(), "--drop-missing-target");
+        assertEquals(0, withTest.exitCode(), withTest::toString);
+        assertTrue(withTest.out().contains(test + ": dropped 2 rows with a missing target") && withTest.out()
+                .contains("test (2 rows):"), withTest::toString);
+    }
+
+    @Test
     void aClassificationTargetNeverGetsAMissingClass() throws Exception {
         Path data = TestCsv.write(dir.resolve("c.csv"), "a,kind\n1,cat\n2,dog\n3,NA\n4,cat\n5,dog\n");
         CliRun run = train(data, "--target", "kind");

@@ -28,12 +28,29 @@ public record LabeledRows(EncodedRows features, double[] values, String[] labels
      *                                       class label the model does not know
      */
     public static LabeledRows of(ColumnarTable table, Model model, EncodeWarnings warnings) {
+        return of(table, model, warnings, false);
+    }
+
+    /**
+     * As {@link #of(ColumnarTable, Model, EncodeWarnings)}; with {@code dropMissingTarget} the rows
+     * whose target is missing are left out (the others keep their order; {@link EncodedRows#tableRow}
+     * gives each row's table row) instead of being an error.
+     */
+    public static LabeledRows of(ColumnarTable table, Model model, EncodeWarnings warnings, boolean dropMissingTarget) {
         model.preprocessor().check(table);
-        Target target = Target.forModel(table, model);
-        EncodedRows features = new EncodedRows(table, model.preprocessor(), model.featureScaler(), target.rows());
+        Target target = Target.forModel(table, model, dropMissingTarget);
+        int[] rows = target.rows();
+        EncodedRows features = new EncodedRows(table, model.preprocessor(), model.featureScaler(), rows);
         features.countWarnings(warnings);
-        return new LabeledRows(features, target.values(),
-                target.classes() == null ? null : target.labels().decode(target.classes()));
+        double[] values = target.values() == null || rows == null ? target.values() : pick(target.values(), rows);
+        String[] labels = null;
+        if (target.classes() != null) {
+            labels = rows == null ? target.labels().decode(target.classes()) : new String[rows.length];
+            for (int i = 0; rows != null && i < rows.length; i++) {
+                labels[i] = target.label(rows[i]);
+            }
+        }
+        return new LabeledRows(features, values, labels);
     }
 
     /** Number of rows. */

@@ -206,20 +206,38 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
      *                       model does not know
      */
     public static Target forModel(ColumnarTable table, Model model) {
+        return forModel(table, model, false);
+    }
+
+    /**
+     * Reads {@code model}'s target in a table to evaluate the model on; with {@code dropMissing} the
+     * rows whose target is missing are left out (counted in {@link #dropped()}), else every row must
+     * have one.
+     *
+     * @throws DataException for a missing target (unless {@code dropMissing} and some are present), a
+     *                       non-number (regression) target, or a class label the model does not know
+     */
+    public static Target forModel(ColumnarTable table, Model model, boolean dropMissing) {
         Column c = table.column(model.target());
-        int[] rows = presentRows(table, c, false);
+        if (model.task() == Task.REGRESSION && c.nonNumberCount() > 0) {
+            table.requireNumbers(model.target());
+        }
+        int[] rows = presentRows(table, c, dropMissing);
+        int dropped = rows == null ? 0 : table.rowCount() - rows.length;
         if (model.task() == Task.REGRESSION) {
-            return new Target(Task.REGRESSION, "model", rows, 0, table.requireNumbers(model.target()), null, null);
+            double[] values = rows == null ? table.requireNumbers(model.target()) : numbers(c, rows);
+            return new Target(Task.REGRESSION, "model", rows, dropped, values, null, null);
         }
         LabelEncoder known = model.labels();
         int[] classes = classes(c, rows, label -> known.classes().contains(label) ? known.encode(label) : -1);
-        for (int r = 0; r < classes.length; r++) {
+        for (int i = 0, n = rows == null ? classes.length : rows.length; i < n; i++) {
+            int r = rows == null ? i : rows[i];
             if (classes[r] < 0) {
                 throw table.at(r, c).text(label(c, r)).problem("class label not known to the model (known: "
                         + known.classes() + ")");
             }
         }
-        return new Target(Task.CLASSIFICATION, "model", rows, 0, null, known, classes);
+        return new Target(Task.CLASSIFICATION, "model", rows, dropped, null, known, classes);
     }
 
     private static int[] presentRows(ColumnarTable table, Column c, boolean dropMissing) {
