@@ -18,6 +18,7 @@ import org.backprop.io.model.Task;
 import org.backprop.io.preprocess.ColumnDecision;
 import org.backprop.io.preprocess.ColumnEncoder;
 import org.backprop.io.preprocess.ColumnTypes;
+import org.backprop.io.preprocess.ConstantColumns;
 import org.backprop.io.preprocess.LabelEncoder;
 import org.backprop.io.preprocess.RowIdentifiers;
 import org.backprop.io.preprocess.RowSet;
@@ -84,16 +85,16 @@ public final class TabularTraining {
      *                       category-code columns pass unchanged: mean 0, scale 1)
      * @param train          the training rows, standardized when read
      * @param validation     the validation rows, standardized when read, or null
-     * @param identifiers    one notice per numeric feature column that looks like a row identifier
-     *                       ({@link RowIdentifiers})
+     * @param columnNotices  one notice per numeric feature column that looks like a row identifier
+     *                       ({@link RowIdentifiers}) or is constant ({@link ConstantColumns})
      */
     public record Prepared(ColumnarTable table, String targetName, Target target, TablePreprocessor preprocessor,
                            StandardScaler featureScaler, NetworkRows train, NetworkRows validation,
-                           List<String> identifiers) {
+                           List<String> columnNotices) {
 
         /** Copies the notices. */
         public Prepared {
-            identifiers = List.copyOf(identifiers);
+            columnNotices = List.copyOf(columnNotices);
         }
 
         /** The table rows of {@code train}, in its order (e.g. for per-row weights). */
@@ -108,7 +109,7 @@ public final class TabularTraining {
 
         /**
          * What the user should see before training: dropped rows, non-numeric and ignored columns,
-         * numeric columns that look like row identifiers.
+         * numeric columns that look like row identifiers or are constant.
          */
         public List<String> notes() {
             List<String> notes = new ArrayList<>();
@@ -116,7 +117,7 @@ public final class TabularTraining {
                 notes.add("dropped " + target.dropped() + " rows with a missing target (--drop-missing-target)");
             }
             preprocessor.describe().forEach(notes::add);
-            notes.addAll(identifiers);
+            notes.addAll(columnNotices);
             return notes;
         }
     }
@@ -166,8 +167,9 @@ public final class TabularTraining {
         Target target = Target.forTraining(table, targetName, options.task(), options.dropMissingTarget());
         table.releaseCellsExcept(features); // the target's values or labels are copied out: its cells go now
         List<ColumnDecision> decisions = ColumnTypes.decide(table, features, options.table());
-        List<String> identifiers = RowIdentifiers.notices(table, decisions, options.table(),
-                options.features() != null && !options.features().isEmpty());
+        List<String> columnNotices = new ArrayList<>(RowIdentifiers.notices(table, decisions, options.table(),
+                options.features() != null && !options.features().isEmpty()));
+        columnNotices.addAll(ConstantColumns.notices(table, decisions));
         RowSet[] split = split(table.rowCount(), target, options);
         RowSet trainRows = split[0];
         TablePreprocessor preprocessor = TablePreprocessor.fit(table, decisions, trainRows, options.table());
@@ -178,7 +180,7 @@ public final class TabularTraining {
                 target);
         table.releaseCellsExcept(preprocessor.columns());
         return new Prepared(table, targetName, target.withoutValues(), preprocessor, featureScaler, train, validation,
-                identifiers);
+                columnNotices);
     }
 
     /**
