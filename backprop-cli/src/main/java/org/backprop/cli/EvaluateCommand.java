@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
         description = {"Evaluate a trained model on a CSV file holding its features and target.",
                 "Regression: mse, rmse, mae (target units) and r2. Classification: accuracy, log_loss and the "
                         + "confusion matrix. The JSON has one key, \"data\"."},
-        footer = {"", "Example:", "  backprop evaluate --model houses.safetensors --data test.csv --metrics-json m.json"})
+        footer = {"", "Example:", "  backprop evaluate --model houses.safetensors --data test.csv \\",
+                "      --metrics-json m.json"})
 final class EvaluateCommand implements Callable<Integer> {
 
     @CommandLine.Spec

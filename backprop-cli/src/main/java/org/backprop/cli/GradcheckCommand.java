@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
                 "An element whose step puts a ReLU pre-activation (or an absolute-error residual) on the other side "
                         + "of its kink is re-checked with a 10x smaller step, then excluded if it still crosses one; "
                         + "both are counted in the report."},
-        footer = {"", "Example:", "  backprop gradcheck --model houses.safetensors --data houses.csv --rows 0:8"})
+        footer = {"", "Example:", "  backprop gradcheck --model houses.safetensors --data houses.csv \\",
+                "      --rows 0:8"})
 final class GradcheckCommand implements Callable<Integer> {
 
     @CommandLine.Spec

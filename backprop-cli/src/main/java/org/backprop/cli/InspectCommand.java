@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
                 + "scalers and how it was trained.",
                 "With --data, also run a forward and backward pass on the chosen rows and show every named "
                         + "intermediate (X, N = X·W, P = N + B, A = f(P)) and gradient (dL/dA … dL/dX) per layer."},
-        footer = {"", "Example:", "  backprop inspect --model houses.safetensors --data houses.csv --rows 0:2"})
+        footer = {"", "Example:", "  backprop inspect --model houses.safetensors --data houses.csv \\",
+                "      --rows 0:2"})
 final class InspectCommand implements Callable<Integer> {
 
     @CommandLine.Spec

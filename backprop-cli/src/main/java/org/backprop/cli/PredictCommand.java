@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
                         + "preprocessing is applied (levels not seen in training: all zeros, with a warning). Output CSV: "
                         + "the --id-column if given, then <target>_predicted: regression, the prediction in the "
                         + "target's units; classification, the predicted label, then p_<label> for every class."},
-        footer = {"", "Example:", "  backprop predict --model houses.safetensors --data new.csv --out predictions.csv"})
+        footer = {"", "Example:", "  backprop predict --model houses.safetensors --data new.csv \\",
+                "      --out predictions.csv"})
 final class PredictCommand implements Callable<Integer> {
 
     @CommandLine.Spec

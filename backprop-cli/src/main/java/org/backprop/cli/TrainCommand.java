@@ -65,8 +65,10 @@ import picocli.CommandLine.Option;
                         + "The metrics printed after training are the whole training set's. With --patience but no "
                         + "validation rows, early stopping watches the whole training set's loss, evaluated after "
                         + "every epoch."},
-        footer = {"", "Example:", "  backprop train --data houses.csv --target price --epochs 200 "
-                + "--validation-split 0.2 --out houses.safetensors",
+        footer = {"", "Examples (the defaults pick the task, encoding, epochs and early stopping):",
+                "  backprop train --data houses.csv --target price",
+                "  backprop train --data houses.csv --target price --ignore id \\",
+                "      --test houses-test.csv --out houses.safetensors",
                 "A diverged training (exit 4) never writes a model."})
 public class TrainCommand implements Callable<Integer> {
 

@@ -45,6 +45,23 @@ class MainTest {
     }
 
     @Test
+    void everyHelpExampleFitsIn80ColumnsAndCanBePastedAsIs() {
+        for (String name : ALL.subList(0, 5)) {
+            List<String> shown = CliRun.of(name, "--help").out().lines().toList();
+            String[] footer = Main.commandLine(name).getSubcommands().get(name).getCommandSpec().usageMessage().footer();
+            int commands = 0;
+            for (String line : footer) {
+                if (line.startsWith("  backprop ") || line.startsWith("      --")) {
+                    assertTrue(line.length() <= 80, name + ": " + line);
+                    assertTrue(shown.contains(line), name + ": not shown whole (wrapped?): " + line);
+                    commands += line.startsWith("  backprop " + name + " --") ? 1 : 0;
+                }
+            }
+            assertTrue(commands > 0, name + ": " + List.of(footer));
+        }
+    }
+
+    @Test
     void aMisspeltOptionSuggestsTheOneMeantOnTheSameLine() {
         CliRun typo = CliRun.of("train", "--data", "x.csv", "--target", "y", "--epoch", "5");
         assertEquals(ExitCodes.USAGE, typo.exitCode(), typo::toString);
