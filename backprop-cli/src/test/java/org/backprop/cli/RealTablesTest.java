@@ -211,6 +211,11 @@ class RealTablesTest {
                 missing::toString);
         assertEquals(ExitCodes.OK, train(marks, "--target", "y", "--na-values", "n/a,-", "--drop-missing-target")
                 .exitCode());
+        Path text = TestCsv.write(dir.resolve("text.csv"), "a,y\n1,red\n2,blue\n");
+        CliRun regression = train(text, "--target", "y", "--task", "regression");
+        assertEquals(ExitCodes.DATA, regression.exitCode(), regression::toString);
+        assertTrue(regression.err().endsWith("not a number; found \"red\" (2 bad cells in the target: a regression "
+                + "needs numbers; --task classification if it holds class labels)\n"), regression::toString);
         Path overflow = TestCsv.write(dir.resolve("o.csv"), "a,y\n1,1\n2,1e400\n3,2\n");
         CliRun big = train(overflow, "--target", "y");
         assertEquals(ExitCodes.DATA, big.exitCode(), big::toString);

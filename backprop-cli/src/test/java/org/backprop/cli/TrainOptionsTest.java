@@ -167,6 +167,10 @@ class TrainOptionsTest {
                 dir.resolve("x.safetensors"), "--class-weight", "yes=3,maybe=2");
         assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
         assertTrue(run.err().contains("no class \"maybe\"") && run.err().contains("no, yes"), run::toString);
+        CliRun typo = CliRun.of("train", "--data", data, "--target", "label", "--class-weight", "Yes=2", "--epochs",
+                "1", "--out", dir.resolve("typo.safetensors"));
+        assertTrue(typo.err().contains("no class \"Yes\" in the target (did you mean \"yes\"?); classes: no, yes"),
+                typo::toString);
         CliRun regression = CliRun.of("train", "--data", TestCsv.regression(dir), "--target", "y", "--epochs", "1",
                 "--out", dir.resolve("x.safetensors"), "--class-weight", "balanced");
         assertEquals(ExitCodes.USAGE, regression.exitCode(), regression::toString);

@@ -52,8 +52,9 @@ public final class ClassWeights {
         }
         Map<String, Double> explicit = explicit(spec);
         for (String label : explicit.keySet()) {
-            require(classes.contains(label), "no class \"" + label + "\" in the target; classes: "
-                    + String.join(", ", classes));
+            require(classes.contains(label), "no class \"" + label + "\" in the target"
+                    + org.backprop.io.csv.ClosestName.among(label, classes).map(c -> " (did you mean \"" + c + "\"?)")
+                    .orElse("") + "; classes: " + String.join(", ", classes));
         }
         classes.forEach(c -> weights.put(c, explicit.getOrDefault(c, 1.0)));
         return weights;

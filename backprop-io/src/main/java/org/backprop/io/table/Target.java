@@ -123,14 +123,15 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
         boolean mostlyNumbers = c.numbers() > 0 && c.numbers() >= c.nonNumbers();
         if (c.nonNumbers() > 0 && (requested == Task.REGRESSION || (requested == null && mostlyNumbers))) {
             String it = c.nonNumbers() == 1 ? "it" : "them";
-            String missing = looksLikeAMissingMark(c.firstNonNumberText()) ? ", or if " + (c.nonNumbers() == 1
+            String missing = mostlyNumbers && looksLikeAMissingMark(c.firstNonNumberText()) ? ", or if " + (c.nonNumbers() == 1
                     ? "it means" : "they mean") + " missing, add the text to --na-values and use "
                     + "--drop-missing-target" : "";
             throw firstNonNumber.get().text(c.firstNonNumberText())
                     .hint("(" + c.nonNumbers() + (c.nonNumbers() == 1 ? " bad cell" : " bad cells")
                             + " in the target" + (requested == null ? ", which is mostly numbers (" + c.numbers()
                             + "): fix " + it + missing + ", or use --task classification if it holds class labels)"
-                            : ": fix " + it + missing + ")"))
+                            : c.numbers() == 0 ? ": a regression needs numbers; --task classification if it holds "
+                            + "class labels)" : ": fix " + it + missing + ")"))
                     .problem(ColumnarTable.whyNotNumber(c.firstNonNumberText()));
         }
         if (c.missing() > 0 && (!dropMissing || c.missing() == c.rows())) {
