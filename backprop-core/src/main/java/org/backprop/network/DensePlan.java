@@ -567,13 +567,17 @@ final class DensePlan implements Passes {
             @Override
             public void run(int from, int to) {
                 Matrix aOut = activation.output();
+                int cols = aOut.cols();
                 if (!inFloat) {
-                    BiasAdd.addRows(multiply.output(), biasAdd.param(), biasAdd.output(), from, to);
-                    activation.forwardRange(biasAdd.output(), aOut, from * aOut.cols(), to * aOut.cols());
-                    fillRows(aOut.data(), aOut.offset() + from * aOut.cols(), aOut.cols(), from, to - from);
+                    // Band by band: P is read back, and A by the layer above's N, while in L1.
+                    for (int first = from; first < to; first += BlockedColumnSums.BLOCK_ROWS) {
+                        int end = Math.min(to, first + BlockedColumnSums.BLOCK_ROWS);
+                        BiasAdd.addRows(multiply.output(), biasAdd.param(), biasAdd.output(), first, end);
+                        activation.forwardRange(biasAdd.output(), aOut, first * cols, end * cols);
+                        fillRows(aOut.data(), aOut.offset() + first * cols, cols, first, end - first);
+                    }
                     return;
                 }
-                int cols = aOut.cols();
                 if (biasInFloat != null) {
                     for (int first = from; first < to; first += BlockedColumnSums.BLOCK_ROWS) {
                         int count = Math.min(to, first + BlockedColumnSums.BLOCK_ROWS) - first;
