@@ -54,6 +54,27 @@ public final class BlockedColumnSums {
         }
     }
 
+    /**
+     * Block {@code block}'s term of the rows×cols matrix Aᵀ·g instead of its plain sums (A at
+     * {@code a[aOff…]} rows×cols, g at {@code g[gOff…]} rows×1): {@link
+     * FusedPasses#transposedMatrixVectorBlock}, so that {@link #finish} writes the bits of the
+     * kernel's product Aᵀ·g (a weight gradient with one output unit).
+     */
+    public void weightedBlock(FusedPasses passes, double[] a, int aOff, int rows, double[] g, int gOff, int block) {
+        int first = block * BLOCK_ROWS;
+        weightedBlockRows(passes, a, aOff + first * cols, g, gOff, block, Math.min(rows, first + BLOCK_ROWS) - first);
+    }
+
+    /**
+     * As {@link #weightedBlock} from a copy of the block's {@code count} rows of A at
+     * {@code rows[off…]} (e.g. a scratch band); g is the whole rows×1 vector at {@code g[gOff…]}.
+     */
+    public void weightedBlockRows(FusedPasses passes, double[] rows, int off, double[] g, int gOff, int block,
+                                  int count) {
+        passes.transposedMatrixVectorBlock(rows, off, cols, count, g, gOff + block * BLOCK_ROWS, partials,
+                block * cols);
+    }
+
     /** Writes the column sums, the block sums added in block order, into {@code out[outOff, outOff + cols)}. */
     public void finish(int blocks, double[] out, int outOff) {
         if (blocks == 0) {

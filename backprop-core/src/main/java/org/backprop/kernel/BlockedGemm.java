@@ -73,6 +73,8 @@ abstract class BlockedGemm implements Gemm {
     private final int nc;
     private final String name;
     private final ThreadTeam team;
+    /** The pieces of its matrix–vector products a fused plan may compute inside its own passes. */
+    private final FusedPasses passes = MatrixVectorPasses.of(this);
     private final ThreadLocal<Panels> panels = ThreadLocal.withInitial(Panels::new);
     private final ParallelCall call = new ParallelCall();
     /** B packed once for all row-band chunks of a threaded call; guarded by {@code call}. */
@@ -202,10 +204,13 @@ abstract class BlockedGemm implements Gemm {
         run(ProductForm.TRANS_B, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
     }
 
-    /** {@link FusedPasses#IN_DOUBLE}: the depth-1 products are {@link #outerProduct}'s fma chains of one step. */
+    /**
+     * {@link MatrixVectorPasses}: the depth-1 products are {@link #outerProduct}'s fma chains of one
+     * step, the matrix–vector products {@link #dotProducts} and {@link #combineRows}.
+     */
     @Override
     public final FusedPasses fusedPasses() {
-        return FusedPasses.IN_DOUBLE;
+        return passes;
     }
 
     @Override
@@ -298,10 +303,15 @@ abstract class BlockedGemm implements Gemm {
         int bDepth = form.bDepthStride(n, k);
         int bCol = form.bColStride(n, k);
         if (n == 1) {
-            if (aDepth == 1) {
+            if (form != ProductForm.TRANS_A) {
                 dotProducts(a, aOff + i0 * aRow, aRow, i1 - i0, b, bOff, k, c, cOff + i0, accumulate);
             } else {
-                combineRows(a, aOff + i0 * aRow, aDepth, k, b, bOff, c, cOff + i0, i1 - i0, accumulate);
+                // Aᵀ·b: the terms of blocks of BLOCK_ROWS depths added in block order (FusedPasses).
+                for (int first = 0; first < k; first += BlockedColumnSums.BLOCK_ROWS) {
+                    int rows = Math.min(BlockedColumnSums.BLOCK_ROWS, k - first);
+                    combineRows(a, aOff + i0 * aRow + first * aDepth, aDepth, rows, b, bOff + first, c, cOff + i0,
+                            i1 - i0, accumulate || first > 0);
+                }
             }
             return;
         }

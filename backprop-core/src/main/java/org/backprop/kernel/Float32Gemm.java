@@ -32,7 +32,8 @@ public final class Float32Gemm implements Gemm, FloatCopyProducts {
     private float[] c = new float[0];
     private final FloatCopyBatch narrowing = new FloatCopyBatch();
     private final Widening widening = new Widening();
-    private final FusedPasses fusedPasses = () -> this;
+    /** Its float copies with the matrix–vector passes of {@link #vectorShapes}, or null. */
+    private final FusedPasses fusedPasses;
 
     /**
      * Computes with {@code floats}, the depth blocks of a deep Aᵀ·B with {@code serialFloats} (a
@@ -47,15 +48,33 @@ public final class Float32Gemm implements Gemm, FloatCopyProducts {
         this.floats = floats;
         this.serialFloats = serialFloats;
         this.vectorShapes = vectorShapes;
+        FusedPasses inDouble = vectorShapes.fusedPasses();
+        this.fusedPasses = inDouble == null ? null : new FloatCopyPasses(this, inDouble);
+    }
+
+    /** A float32 kernel's passes: its products on float copies, the matrix–vector pieces in double. */
+    private record FloatCopyPasses(FloatCopyProducts floatCopies, FusedPasses inDouble) implements FusedPasses {
+        @Override
+        public void matrixVectorRows(double[] a, int aOff, int k, int from, int to, double[] x, int xOff,
+                                     double[] c, int cOff) {
+            inDouble.matrixVectorRows(a, aOff, k, from, to, x, xOff, c, cOff);
+        }
+
+        @Override
+        public void transposedMatrixVectorBlock(double[] a, int aOff, int cols, int rows, double[] g, int gOff,
+                                                double[] partial, int pOff) {
+            inDouble.transposedMatrixVectorBlock(a, aOff, cols, rows, g, gOff, partial, pOff);
+        }
     }
 
     /**
-     * Itself as {@link FusedPasses#floatCopies()} when the kernel of the matrix–vector shapes offers
-     * fused passes (its depth-1 products are the ones a plan may fuse), else null.
+     * Itself as {@link FusedPasses#floatCopies()} with the matrix–vector passes of the kernel of the
+     * matrix–vector shapes (the products a plan may fuse are its), when that kernel offers them;
+     * else null.
      */
     @Override
     public FusedPasses fusedPasses() {
-        return vectorShapes.fusedPasses() == null ? null : fusedPasses;
+        return fusedPasses;
     }
 
     @Override

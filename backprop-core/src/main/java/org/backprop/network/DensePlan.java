@@ -50,9 +50,11 @@ import org.backprop.tensor.Matrix;
  *       (and such weights) in one parallel pass before its first product; the backward multiplies
  *       with the same copies. Gradients stay in double (see
  *       {@link org.backprop.kernel.Precision#FLOAT32}).</li>
- *   <li>A layer with one output unit whose layer below is dense leaves its dL/dX (an outer product,
- *       n×1 by 1×in, in double like every value of that layer) to the pass of the layer below, which
- *       computes it block by block right before reading it.</li>
+ *   <li>A layer with one output unit whose layer below is dense leaves its matrix–vector products
+ *       (in double like every value of that layer) to the passes of the layer below, which compute
+ *       them on rows still in cache ({@link FusedPasses}): its N = X·w in the forward band pass
+ *       that writes X, its dL/dX (an outer product, n×1 by 1×in) block by block right before
+ *       reading it, and its dL/dW = Xᵀ·dL/dP as the terms of the same blocks.</li>
  * </ul>
  * Each direction is one loop from layer to layer; what one layer hands the next (its A or dL/dX
  * in float storage, an unfilled dL/dX) is a local variable of that loop. Every intermediate is written into
@@ -128,6 +130,7 @@ final class DensePlan implements Passes {
         roundOperands(x);
         Matrix input = x;
         FloatCopy inputFloat = null;
+        boolean productFilled = false;
         for (int i = 0; i < steps.length; i++) {
             if (steps[i] instanceof DropoutStep d) {
                 input = d.dropout().forward(input, training);
@@ -136,8 +139,10 @@ final class DensePlan implements Passes {
             }
             DenseStep step = (DenseStep) steps[i];
             DenseStep next = i + 1 < steps.length && steps[i + 1] instanceof DenseStep n ? n : null;
-            input = step.forward(input, inputFloat, next);
+            DenseStep fill = next != null && next.productFromBelow(input.rows()) ? next : null;
+            input = step.forward(input, inputFloat, next, fill, productFilled);
             inputFloat = step.outputInFloatFor(next, input.rows());
+            productFilled = fill != null;
         }
         return input;
     }
@@ -285,6 +290,12 @@ final class DensePlan implements Passes {
         private final FloatValues gradX = new FloatValues();
         private final ThreadLocal<Band> bands;
         private final BlockedColumnSums biasSums = new BlockedColumnSums();
+        /** The kernel's pieces of its matrix–vector products, for a layer with one output unit. */
+        private final FusedPasses passes;
+        /** dL/dW's block terms when the layer below computes them ({@link #leftWeightGrad}). */
+        private final BlockedColumnSums weightSums = new BlockedColumnSums();
+        /** Set by the last backward: dL/dW is left to the block pass of the layer below. */
+        private boolean leftWeightGrad;
         private final ForwardBands forwardBands = new ForwardBands();
         private final BackwardBlocks backwardBlocks = new BackwardBlocks();
         /** Set by {@link #addOperands} with the input: the input copy is filled for the next forward. */
@@ -298,6 +309,8 @@ final class DensePlan implements Passes {
         private FloatCopy inputUsed;
         /** Set by the last backward: its dL/dX is in {@link #gradX}'s store. */
         private boolean inputGradInFloat;
+        /** Set by the last forward: A was written in double (else it is deferred to its float store). */
+        private boolean aInDouble;
 
         DenseStep(Dense dense, Gemm gemm, FloatCopyProducts floats, ParameterBuffer parameters) {
             this.multiply = dense.weightMultiply();
@@ -310,6 +323,7 @@ final class DensePlan implements Passes {
             this.biasInFloat = positivePart || activation.getClass() == Linear.class
                     ? storedFloats(parameters, biasAdd.param()) : null;
             this.gemm = gemm;
+            this.passes = gemm.fusedPasses();
             this.team = gemm.team();
             this.floats = floats;
             int cols = outputs();
@@ -332,6 +346,14 @@ final class DensePlan implements Passes {
                 }
             }
             return null;
+        }
+
+        /**
+         * True when the layer below computes this layer's N in its forward band pass: one output
+         * unit, its products in double (a matrix–vector product).
+         */
+        boolean productFromBelow(int rows) {
+            return outputs() == 1 && !onCopies(rows);
         }
 
         /** True when this layer's products on a batch of {@code rows} run in float on copies. */
@@ -368,9 +390,10 @@ final class DensePlan implements Passes {
         /**
          * N, P and A for {@code input}; {@code inputFloat}: the layer below's A in float storage,
          * or null. On float storage, A is also written in double unless {@code next} reads it in
-         * float.
+         * float. {@code fill}: the layer above when this pass computes its N ({@link
+         * #productFromBelow}), else null; {@code productFilled}: N was computed so by the layer below.
          */
-        Matrix forward(Matrix input, FloatCopy inputFloat, DenseStep next) {
+        Matrix forward(Matrix input, FloatCopy inputFloat, DenseStep next, DenseStep fill, boolean productFilled) {
             Matrix w = multiply.param();
             Matrix nOut = multiply.outputBufferFor(input);
             Matrix pOut = biasAdd.outputBufferFor(nOut);
@@ -379,7 +402,10 @@ final class DensePlan implements Passes {
             inFloat = onCopies(rows);
             boolean inputWasRounded = inputRounded;
             inputRounded = false;
-            boolean doubleA = !inFloat || next == null || !next.onCopies(rows);
+            // The layer above reads A in double, unless it is on copies or this pass computes its N
+            // (its dL/dW is then computed from A's float store too, block by block).
+            boolean doubleA = !inFloat || next == null || !next.onCopies(rows) && fill == null;
+            aInDouble = doubleA;
             if (inFloat) {
                 if (inputFloat == null) {
                     if (!inputWasRounded) {
@@ -394,13 +420,24 @@ final class DensePlan implements Passes {
                 a.claimFor(aOut);
             } else {
                 inputUsed = null;
-                nOut.discardDeferred();
-                MatMul.mult(gemm, input, w, nOut);
+                if (!productFilled) {
+                    nOut.discardDeferred();
+                    MatMul.mult(gemm, input, w, nOut);
+                }
             }
             pOut.discardDeferred();
             aOut.discardDeferred();
-            forwardBands.set(doubleA);
-            team.forRange(rows, w.cols(), forwardBands);
+            Matrix fillN = null;
+            if (fill != null) {
+                fillN = fill.multiply.outputBufferFor(aOut);   // doubleA: the layer above is not on copies
+                fillN.discardDeferred();
+            }
+            forwardBands.set(doubleA, fill, fillN);
+            try {
+                team.forRange(rows, w.cols(), forwardBands);
+            } finally {
+                forwardBands.set(false, null, null);
+            }
             if (inFloat) {
                 n.defer();
                 p.defer();
@@ -450,9 +487,16 @@ final class DensePlan implements Passes {
             Matrix gradB = biasAdd.paramGrad();
             biasSums.finish(blocks, gradB.data(), gradB.offset());
 
+            if (unfilled != null && unfilled.leftWeightGrad) {
+                unfilled.finishWeightGrad(blocks);
+            }
+
             Matrix gradXOut = multiply.inputGradBufferFor(gradPOut, wantInputGrad);
             Matrix gradW = multiply.paramGrad();
-            if (inFloat) {
+            leftWeightGrad = leaveInputGrad && !inFloat;
+            if (leftWeightGrad) {
+                weightSums.begin(rows, w.rows());
+            } else if (inFloat) {
                 floats.multTransA(w.rows(), w.cols(), rows, inputUsed, gradP.store(), gradW.data(), gradW.offset());
             } else {
                 MatMul.multTransA(gemm, multiply.input(), gradPOut, gradW);
@@ -473,6 +517,28 @@ final class DensePlan implements Passes {
         }
 
         /**
+         * Block {@code block}'s term of the dL/dW = Xᵀ·dL/dP this layer left to the layer below
+         * (a batch of {@code rows}); {@link #finishWeightGrad} adds the terms up.
+         */
+        void sumWeightGradBlock(int block, int rows) {
+            Matrix x = multiply.input();
+            sumWeightGradBlockRows(x.data(), x.offset() + block * BlockedColumnSums.BLOCK_ROWS * x.cols(), block,
+                    Math.min(rows, (block + 1) * BlockedColumnSums.BLOCK_ROWS) - block * BlockedColumnSums.BLOCK_ROWS);
+        }
+
+        /** As {@link #sumWeightGradBlock} from a copy of the block's {@code count} rows of X at {@code x[off…]}. */
+        void sumWeightGradBlockRows(double[] x, int off, int block, int count) {
+            Matrix g = multiply.outputGrad();
+            weightSums.weightedBlockRows(passes, x, off, g.data(), g.offset(), block, count);
+        }
+
+        /** dL/dW from the terms of its {@code blocks} blocks: the bits of the kernel's Xᵀ·dL/dP. */
+        void finishWeightGrad(int blocks) {
+            Matrix gradW = multiply.paramGrad();
+            weightSums.finish(blocks, gradW.data(), gradW.offset());
+        }
+
+        /**
          * Rows [from, to) of the dL/dX this layer left unfilled, into {@code dst[dstOff…]}: dL/dP
          * (n×1) times Wᵀ (1×in), the bits of the kernel's depth-1 product.
          */
@@ -489,20 +555,29 @@ final class DensePlan implements Passes {
          */
         private final class ForwardBands implements RangeTask {
             private boolean doubleA;
+            private DenseStep fill;
+            private Matrix fillN;
 
-            void set(boolean doubleA) {
+            void set(boolean doubleA, DenseStep fill, Matrix fillN) {
                 this.doubleA = doubleA;
+                this.fill = fill;
+                this.fillN = fillN;
             }
 
             @Override
             public void run(int from, int to) {
                 Matrix aOut = activation.output();
+                int cols = aOut.cols();
                 if (!inFloat) {
-                    BiasAdd.addRows(multiply.output(), biasAdd.param(), biasAdd.output(), from, to);
-                    activation.forwardRange(biasAdd.output(), aOut, from * aOut.cols(), to * aOut.cols());
+                    // Band by band: P is read back, and A by the layer above's N, while in L1.
+                    for (int first = from; first < to; first += BlockedColumnSums.BLOCK_ROWS) {
+                        int end = Math.min(to, first + BlockedColumnSums.BLOCK_ROWS);
+                        BiasAdd.addRows(multiply.output(), biasAdd.param(), biasAdd.output(), first, end);
+                        activation.forwardRange(biasAdd.output(), aOut, first * cols, end * cols);
+                        fillRows(aOut.data(), aOut.offset() + first * cols, cols, first, end - first);
+                    }
                     return;
                 }
-                int cols = aOut.cols();
                 if (biasInFloat != null) {
                     for (int first = from; first < to; first += BlockedColumnSums.BLOCK_ROWS) {
                         int count = Math.min(to, first + BlockedColumnSums.BLOCK_ROWS) - first;
@@ -510,6 +585,11 @@ final class DensePlan implements Passes {
                         a.store().biasActivateRows(n.store(), first, count, cols, biasInFloat, positivePart);
                         if (doubleA) {
                             a.store().widenRange(first * cols, aOut.data(), aOut.offset() + first * cols, count * cols);
+                            fillRows(aOut.data(), aOut.offset() + first * cols, cols, first, count);
+                        } else if (fill != null) {
+                            Band band = bands.get();
+                            a.store().widenRange(first * cols, band.a, 0, count * cols);
+                            fillRows(band.a, 0, cols, first, count);
                         }
                     }
                     return;
@@ -527,6 +607,19 @@ final class DensePlan implements Passes {
                     if (doubleA) {
                         System.arraycopy(band.a, 0, aOut.data(), aOut.offset() + at, len);
                     }
+                    fillRows(band.a, 0, cols, first, count);
+                }
+            }
+
+            /**
+             * Rows [first, first + count) of the N of the layer above, if this pass computes it, from
+             * those rows of A in double at {@code a[aOff…]}.
+             */
+            private void fillRows(double[] a, int aOff, int cols, int first, int count) {
+                if (fill != null) {
+                    Matrix w = fill.multiply.param();
+                    passes.matrixVectorRows(a, aOff, cols, 0, count, w.data(), w.offset(), fillN.data(),
+                            fillN.offset() + first);
                 }
             }
         }
@@ -562,6 +655,9 @@ final class DensePlan implements Passes {
                     if (band == null) {
                         if (unfilled != null) {
                             unfilled.fillInputGradRows(first, end, gradAIn.data(), gradAIn.offset() + first * cols);
+                            if (unfilled.leftWeightGrad) {
+                                unfilled.sumWeightGradBlock(b, rows);
+                            }
                         }
                         activation.backwardRange(activation.input(), activation.output(), gradAIn, gradPOut,
                                 first * cols, end * cols);
@@ -572,6 +668,12 @@ final class DensePlan implements Passes {
                     int len = (end - first) * cols;
                     if (unfilled != null) {
                         unfilled.fillInputGradRows(first, end, gradAIn.data(), gradAIn.offset() + at);
+                        if (unfilled.leftWeightGrad && aInDouble) {
+                            unfilled.sumWeightGradBlock(b, rows);
+                        } else if (unfilled.leftWeightGrad) {
+                            a.store().widenRange(at, band.a, 0, len);   // X of the layer above: this A
+                            unfilled.sumWeightGradBlockRows(band.a, 0, b, end - first);
+                        }
                     }
                     if (biasInFloat != null) {
                         // ReLU or the identity only select: dL/dP in float from the stored floats
