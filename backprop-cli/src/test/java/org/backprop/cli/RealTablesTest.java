@@ -179,6 +179,26 @@ class RealTablesTest {
     }
 
     @Test
+    void wholeNumberClassesWrittenWithAFractionAreOneClassWithTheirPlainSpelling() throws Exception {
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int i = 0; i < 24; i++) {
+            csv.append(i).append(',').append(new String[] {"1", "1.0", "2.0", "2", "07"}[i % 5]).append('\n');
+        }
+        Path data = TestCsv.write(dir.resolve("whole.csv"), csv.toString());
+        CliRun run = train(data, "--target", "y");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("task: classification (target \"y\" has only 3 distinct whole numbers"),
+                run::toString);
+        try (Model m = ModelFile.load(dir.resolve("m.safetensors"))) {
+            assertEquals(java.util.List.of("1", "2", "07"), m.labels().classes(), "07 as written, 1.0 = 1");
+        }
+        Path fresh = TestCsv.write(dir.resolve("fresh.csv"), "x,y\n1,1e0\n2,2.00\n3,07\n");
+        CliRun evaluate = CliRun.of("evaluate", "--model", dir.resolve("m.safetensors"), "--data", fresh);
+        assertEquals(0, evaluate.exitCode(), evaluate::toString);
+        assertTrue(evaluate.out().contains("data (3 rows):"), evaluate::toString);
+    }
+
+    @Test
     void aClassificationTargetNeverGetsAMissingClass() throws Exception {
         Path data = TestCsv.write(dir.resolve("c.csv"), "a,kind\n1,cat\n2,dog\n3,NA\n4,cat\n5,dog\n");
         CliRun run = train(data, "--target", "kind");

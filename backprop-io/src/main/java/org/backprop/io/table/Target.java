@@ -45,6 +45,8 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
      * task is given: such "classes" are mostly single rows (ids, or numbers written as text).
      */
     public static final int MANY_TEXT_CLASSES = 50;
+    /** A whole number written as plain digits: its class label is the text as written ({@code 07}). */
+    private static final java.util.regex.Pattern PLAIN_INTEGER = java.util.regex.Pattern.compile("[+-]?[0-9]+");
 
     /**
      * This target without its rows and regression values (null), once they have been handed on
@@ -233,7 +235,10 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
         int[] classes = classes(c, rows, label -> known.classes().contains(label) ? known.encode(label) : -1);
         for (int i = 0, n = rows == null ? classes.length : rows.length; i < n; i++) {
             int r = rows == null ? i : rows[i];
-            if (classes[r] < 0) {
+            String asWritten = classes[r] < 0 && c.hasText() ? MissingValues.strip(c.level(c.code(r))) : null;
+            if (asWritten != null && known.classes().contains(asWritten)) {
+                classes[r] = known.encode(asWritten); // a model of labels as written ("1.0"), before whole numbers
+            } else if (classes[r] < 0) {
                 throw table.at(r, c).text(label(c, r)).problem("class label not known to the model (known: "
                         + known.classes() + ")");
             }
@@ -261,11 +266,7 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
 
     private static int distinct(Column c, int[] rows) {
         if (c.hasText()) {
-            BitSet seen = new BitSet(c.levelCount());
-            for (int i = 0, n = rows == null ? c.rows() : rows.length; i < n; i++) {
-                seen.set(c.code(rows == null ? i : rows[i]));
-            }
-            return seen.cardinality();
+            return distinctLabels(c, rows).length;
         }
         return Column.TEXT_CAP + 1;
     }
@@ -286,15 +287,19 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
         return out;
     }
 
-    /** The distinct labels of the rows {@code rows} of {@code c} (null: every row). */
+    /** The distinct labels of the rows {@code rows} of {@code c} (null: every row), by their first row. */
     private static String[] distinctLabels(Column c, int[] rows) {
         java.util.Set<String> distinct = new java.util.LinkedHashSet<>();
         if (c.hasText()) {
             BitSet seen = new BitSet(c.levelCount());
             for (int i = 0, n = rows == null ? c.rows() : rows.length; i < n; i++) {
-                seen.set(c.code(rows == null ? i : rows[i]));
+                int r = rows == null ? i : rows[i];
+                int code = c.code(r);
+                if (!seen.get(code)) {
+                    seen.set(code);
+                    distinct.add(label(c, r));
+                }
             }
-            seen.stream().forEach(code -> distinct.add(MissingValues.strip(c.level(code))));
         } else {
             for (int i = 0, n = rows == null ? c.rows() : rows.length; i < n; i++) {
                 distinct.add(label(c, rows == null ? i : rows[i]));
@@ -310,27 +315,40 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
     private static int[] classes(Column c, int[] rows, java.util.function.ToIntFunction<String> classOf) {
         int[] out = new int[c.rows()];
         int[] ofLevel = c.hasText() ? new int[c.levelCount()] : null;
-        if (ofLevel != null) {
-            for (int code = 0; code < ofLevel.length; code++) {
-                ofLevel[code] = classOf.applyAsInt(MissingValues.strip(c.level(code)));
-            }
-        }
+        boolean[] known = c.hasText() ? new boolean[c.levelCount()] : null;
         if (rows != null) {
             java.util.Arrays.fill(out, -1);
         }
         for (int i = 0, n = rows == null ? c.rows() : rows.length; i < n; i++) {
             int r = rows == null ? i : rows[i];
-            out[r] = ofLevel != null ? ofLevel[c.code(r)] : classOf.applyAsInt(label(c, r));
+            if (ofLevel == null) {
+                out[r] = classOf.applyAsInt(label(c, r));
+                continue;
+            }
+            int code = c.code(r);
+            if (!known[code]) {
+                ofLevel[code] = classOf.applyAsInt(label(c, r));
+                known[code] = true;
+            }
+            out[r] = ofLevel[code];
         }
         return out;
     }
 
-    /** The class label of {@code row} as training reads it: the cell stripped of spaces and tabs, or a number's text. */
+    /**
+     * The class label of {@code row} as training reads it: the cell as written, stripped of spaces
+     * and tabs, except that a whole number written with a fraction or an exponent is written as
+     * digits ({@code 1.0}, {@code 1.00} and {@code 1e0} are the class {@code 1}, as a file that
+     * mixes {@code 1} and {@code 1.0} means; {@code 07} stays {@code 07}, {@code 2.5} stays
+     * {@code 2.5}); a number's text when the column kept no text.
+     */
     public static String label(Column c, int row) {
+        double v = c.hasNumbers() ? c.number(row) : Double.NaN;
+        boolean whole = v == Math.rint(v) && Math.abs(v) < 1e15;
         if (!c.hasText()) {
-            double v = c.number(row);
-            return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+            return whole ? Long.toString((long) v) : Double.toString(v);
         }
-        return MissingValues.strip(c.level(c.code(row)));
+        String text = MissingValues.strip(c.level(c.code(row)));
+        return whole && !PLAIN_INTEGER.matcher(text).matches() ? Long.toString((long) v) : text;
     }
 }
