@@ -2,7 +2,8 @@ package org.backprop.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.backprop.io.model.Model;
@@ -80,15 +81,35 @@ final class InspectCommand implements Callable<Integer> {
             out.println("  " + e.column() + ": " + e.describe());
         }
         p.ignored().forEach(d -> out.println("  " + d.column() + ": ignored, " + d.reason()));
-        out.println("Features (" + m.features().size() + "): " + String.join(", ", m.features()));
-        out.println("Feature scaler: mean " + Arrays.toString(m.featureScaler().mean()) + ", scale "
-                + Arrays.toString(m.featureScaler().scale()));
+        printFeatures(out, m);
         out.println();
         out.print(ModelSummary.of(m.network()).table());
         out.println();
         out.println("Training: " + m.metadata().training());
         out.println("Seed: " + m.metadata().seed());
         out.println("Command line: " + m.metadata().commandLine());
+    }
+
+    /**
+     * One line per network input: its name and the feature scaler's mean and scale (the input is
+     * (encoded value − mean) / scale), so that a wide model reads as a table rather than two lists
+     * of hundreds of numbers; the exact values are the {@code scaler.features.*} tensors.
+     */
+    private static void printFeatures(PrintWriter out, Model m) {
+        List<String> names = m.features();
+        double[] mean = m.featureScaler().mean();
+        double[] scale = m.featureScaler().scale();
+        int width = 4;
+        for (String name : names) {
+            width = Math.max(width, Math.min(40, name.length()));
+        }
+        out.println("Features (" + names.size() + "), each standardized as (value − mean) / scale:");
+        String row = "  %-" + width + "s  %12s  %12s";
+        out.println(String.format(Locale.ROOT, row, "name", "mean", "scale"));
+        for (int i = 0; i < names.size(); i++) {
+            out.println(String.format(Locale.ROOT, row, names.get(i), String.format(Locale.ROOT, "%.6g", mean[i]),
+                    String.format(Locale.ROOT, "%.6g", scale[i])));
+        }
     }
 
     private void printTrace(PrintWriter out, Model m) {

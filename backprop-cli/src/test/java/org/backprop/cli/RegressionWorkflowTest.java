@@ -122,7 +122,18 @@ class RegressionWorkflowTest {
         CliRun run = CliRun.of("inspect", "--model", model, "--data", data, "--rows", "2:5");
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().contains("Task: regression, target \"y\""), run::toString);
-        assertTrue(run.out().contains("Features (2): a, b"), run::toString);
+        assertTrue(run.out().contains("Features (2), each standardized as (value − mean) / scale:\n"), run::toString);
+        try (org.backprop.io.model.Model m = org.backprop.io.model.ModelFile.load(model)) {
+            for (int i = 0; i < 2; i++) {
+                String name = m.features().get(i);
+                String line = String.format(java.util.Locale.ROOT, "  %-4s  %12s  %12s%n", name,
+                        String.format(java.util.Locale.ROOT, "%.6g", m.featureScaler().mean()[i]),
+                        String.format(java.util.Locale.ROOT, "%.6g", m.featureScaler().scale()[i]));
+                assertTrue(run.out().contains(line), line + " in\n" + run);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertTrue(run.out().matches("(?s).*dense1\\s+Dense\\s+n×16\\s+48\\s.*"), run::toString);
         assertTrue(run.out().contains("Total parameters: 65"), run::toString);
         assertTrue(run.out().contains("Trace of rows 2:5"), run::toString);
