@@ -102,7 +102,14 @@ final class CliFiles {
      * to it failed (a full disk, {@code /dev/full}) that is exit 5 before the model is written.
      */
     static void saveModel(Path file, Model model, PrintWriter stdout) {
-        StandardOutput.check(stdout);
+        try {
+            StandardOutput.check(stdout);
+        } catch (UserError e) {
+            boolean pipe = e.getMessage().contains("Broken pipe");
+            throw new UserError(e.exitCode(), e.getMessage() + "; no model was written to " + file + (pipe
+                    ? " (the command reading the output, such as head, exited first: send the output to a file or "
+                    + "through tee)" : ""), e);
+        }
         try {
             ModelFile.save(file, model);
         } catch (IOException e) {

@@ -115,9 +115,20 @@ class FailureModesTest {
             CliRun run = runWithStdout(full, "train", "--data", data, "--target", "y", "--layers", "4", "--epochs",
                     "2", "--threads", "1", "--out", out);
             assertEquals(ExitCodes.IO, run.exitCode(), run::toString);
-            assertOneLine(run.err(), "cannot write standard output: No space left on device");
+            assertOneLine(run.err(), "cannot write standard output: No space left on device; no model was written to "
+                    + out);
         }
         assertFalse(Files.exists(out), "a model was written although standard output failed");
+        CliRun pipe = runWithStdout(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        }, "train", "--data", data, "--target", "y", "--layers", "4", "--epochs", "2", "--threads", "1", "--out", out);
+        assertEquals(ExitCodes.IO, pipe.exitCode(), pipe::toString);
+        assertOneLine(pipe.err(), "cannot write standard output: Broken pipe; no model was written to " + out + " (the "
+                + "command reading the output, such as head, exited first: send the output to a file or through tee)");
+        assertFalse(Files.exists(out), "a model was written although the pipe was closed");
     }
 
     @Test
