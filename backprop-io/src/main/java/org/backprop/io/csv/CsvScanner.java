@@ -230,7 +230,9 @@ final class CsvScanner {
         String hex = HexFormat.ofDelimiter(" ").withPrefix("0x").formatHex(utf8Sequence, 0, Math.max(1, utf8Length));
         int b = utf8Sequence[0] & 0xFF;
         String utf16 = utf8Start == 0 && (b == 0xFF || b == 0xFE)
-                ? " (it starts like a UTF-16 byte order mark: Excel's \"Unicode Text\" and PowerShell write UTF-16)" : "";
+                ? " (it starts like a UTF-16 byte order mark: Excel's \"Unicode Text\" and PowerShell write UTF-16)"
+                : b >= 0xA0 && utf8Length <= 2 ? " (a single accented letter such as 0xe9 = é is Latin-1 or Windows-1252: "
+                + "iconv -f windows-1252 -t utf-8 converts it)" : "";
         return DataException.in(source).line(line).byteOffset(utf8Start).text(hex)
                 .problem("not valid UTF-8 (bytes shown in hex)" + utf16 + "; save the file as UTF-8");
     }

@@ -161,6 +161,9 @@ class StrictCsvReaderTest {
         DataException e = failParse(latin1);
         assertEquals(2, e.getLine());
         assertEquals(8, e.getByteOffset());
+        assertTrue(e.getMessage().endsWith("not valid UTF-8 (bytes shown in hex) (a single accented letter such as "
+                + "0xe9 = é is Latin-1 or Windows-1252: iconv -f windows-1252 -t utf-8 converts it); save the file as "
+                + "UTF-8; found \"0xfc\""), e.getMessage());
     }
 
     @ParameterizedTest
