@@ -199,16 +199,21 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
             int code = c.code(rows[i]);
             int slot = code == Column.MISSING ? missing(warnings) : slotOfCode[code];
             if (slot == UNSEEN && code != Column.MISSING) {
-                warnings.count(column, "a level not seen in training, encoded as all zeros", c.level(code));
+                warnings.count(column, "a level not seen in training, encoded as " + unseenAs(), c.level(code));
             }
             write(slot, out, start + (i - from) * width + offset);
         }
     }
 
+    /** What an unseen level (or an unexpected missing cell) becomes, for the warnings. */
+    private String unseenAs() {
+        return embeddingDim > 0 ? "code 0, the rare levels' embedding" : "all zeros";
+    }
+
     private int missing(EncodeWarnings warnings) {
         int slot = missingSlot();
         if (slot == UNSEEN) {
-            warnings.count(column, "a missing value (none in training), encoded as all zeros", null);
+            warnings.count(column, "a missing value (none in training), encoded as " + unseenAs(), null);
         }
         return slot;
     }
@@ -222,7 +227,7 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
         } else {
             slot = slots().getOrDefault(cell, UNSEEN);
             if (slot == UNSEEN) {
-                warnings.count(column, "a level not seen in training, encoded as all zeros", cell);
+                warnings.count(column, "a level not seen in training, encoded as " + unseenAs(), cell);
             }
         }
         write(slot, out, offset);
