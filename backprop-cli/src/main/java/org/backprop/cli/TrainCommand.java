@@ -486,6 +486,10 @@ public class TrainCommand implements Callable<Integer> {
             metrics.add("test", SplitMetrics.of(model, testRows.rows(), testRows.origin(), testWeights));
         }
         metrics.print(stdout);
+        if (prepared.validation() == null && testRows == null) {
+            stdout.println("(training rows only: these metrics flatter the model; --validation-split 0.2 or "
+                    + "--test FILE measures it on rows it has not seen)");
+        }
         metrics.writeJson(metricsJson.file, stdout);
         writePlot(model, history, stdout);
     }

@@ -323,6 +323,9 @@ class RealTablesTest {
         assertTrue(run.out().contains("column \"row\": looks like a row identifier (the whole numbers 1 … 30 counting up "
                 + "by 1 in file order); it is used as a numeric feature, so predictions depend on it: --ignore row "
                 + "leaves it out\n"), run::toString);
+        assertTrue(run.out().contains("  r2        ") && run.out().contains("\n(training rows only: these metrics flatter "
+                + "the model; --validation-split 0.2 or --test FILE measures it on rows it has not seen)\n"),
+                "30 rows and --epochs: no validation split, said under the metrics:\n" + run);
         try (Model m = ModelFile.load(dir.resolve("m.safetensors"))) {
             assertEquals(java.util.List.of("row", "size"), m.features(), "a notice, not a silent drop");
         }

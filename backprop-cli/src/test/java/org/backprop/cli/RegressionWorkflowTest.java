@@ -2,6 +2,7 @@ package org.backprop.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -45,6 +46,7 @@ class RegressionWorkflowTest {
         assertTrue(train.out().contains("task: regression (target \"y\" is numeric with fractional values"), train::toString);
         assertTrue(train.out().contains("training regression on 30 rows (10 validation)"), train::toString);
         assertTrue(train.out().contains("epoch 80/80"), train::toString);
+        assertFalse(train.out().contains("(training rows only"), "validation rows were scored:\n" + train);
         JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("train.json"))).getAsJsonObject();
         assertEquals(Set.of("train", "validation"), json.keySet());
         for (String split : json.keySet()) {
