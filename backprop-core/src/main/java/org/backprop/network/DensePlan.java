@@ -677,7 +677,7 @@ final class DensePlan implements Passes {
                     }
                     if (biasInFloat != null) {
                         // ReLU or the identity only select: dL/dP in float from the stored floats
-                        // (rounding dL/dA first selects the same rounded values), widened for the sums.
+                        // (rounding dL/dA first selects the same rounded values), summed as doubles.
                         FloatCopy g = gradP.store();
                         if (gradAFloat == null) {
                             g.narrowRange(gradAIn.data(), gradAIn.offset() + at, at, len);
@@ -687,8 +687,7 @@ final class DensePlan implements Passes {
                         } else if (gradAFloat != null) {
                             g.copyRange(gradAFloat, at, len);
                         }
-                        g.widenRange(at, band.gradP, 0, len);
-                        biasSums.sumBlockRows(band.gradP, 0, b, end - first);
+                        biasSums.sumBlockRows(g, at, b, end - first);
                         continue;
                     }
                     if (gradAFloat != null) {
