@@ -429,8 +429,14 @@ final class DensePlan implements Passes {
             aOut.discardDeferred();
             Matrix fillN = null;
             if (fill != null) {
-                fillN = fill.multiply.outputBufferFor(aOut);   // doubleA: the layer above is not on copies
+                fillN = fill.multiply.outputBufferFor(aOut);   // read in double: the layer above is not on copies
                 fillN.discardDeferred();
+                fill.multiply.param().data();
+            }
+            if (!inFloat || biasInFloat == null) {
+                // Parameters deferred to their float storage are written here, once, not by whichever
+                // thread's band reads them first while the other waits on the lock.
+                biasAdd.param().data();
             }
             forwardBands.set(doubleA, fill, fillN);
             try {
@@ -470,6 +476,7 @@ final class DensePlan implements Passes {
             }
             if (unfilled != null) {
                 unfilled.multiply.inputGrad().discardDeferred();   // filled in double by the block pass
+                unfilled.multiply.param().data();   // written on this thread if deferred, as in the forward
             }
             if (unfilled == null && gradAIn == null) {
                 gradA.data();   // deferred values, if any, written here rather than in a worker
