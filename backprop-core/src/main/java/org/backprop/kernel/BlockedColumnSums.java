@@ -55,6 +55,20 @@ public final class BlockedColumnSums {
     }
 
     /**
+     * As {@link #sumBlockRows(double[], int, int, int)} from float values, the block's {@code count}
+     * rows at element {@code at} of {@code rows} (e.g. a float store's block): the same sums as
+     * widening them into a band first, without the band.
+     */
+    public void sumBlockRows(FloatCopy rows, int at, int block, int count) {
+        int partial = block * cols;
+        Arrays.fill(partials, partial, partial + cols, 0.0);
+        for (int i = 0; i < count; i++) {
+            // partial + (double) value, as add(partial, widened value) gives: addition commutes.
+            ELEMENTWISE.toDouble(rows.data(), at + i * cols, partials, partial, cols, true);
+        }
+    }
+
+    /**
      * Block {@code block}'s term of the rows×cols matrix Aᵀ·g instead of its plain sums (A at
      * {@code a[aOff…]} rows×cols, g at {@code g[gOff…]} rows×1): {@link
      * FusedPasses#transposedMatrixVectorBlock}, so that {@link #finish} writes the bits of the

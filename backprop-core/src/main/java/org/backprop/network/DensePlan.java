@@ -429,8 +429,14 @@ final class DensePlan implements Passes {
             aOut.discardDeferred();
             Matrix fillN = null;
             if (fill != null) {
-                fillN = fill.multiply.outputBufferFor(aOut);   // doubleA: the layer above is not on copies
+                fillN = fill.multiply.outputBufferFor(aOut);   // read in double: the layer above is not on copies
                 fillN.discardDeferred();
+                fill.multiply.param().data();
+            }
+            if (!inFloat || biasInFloat == null) {
+                // Parameters deferred to their float storage are written here, once, not by whichever
+                // thread's band reads them first while the other waits on the lock.
+                biasAdd.param().data();
             }
             forwardBands.set(doubleA, fill, fillN);
             try {
@@ -470,6 +476,7 @@ final class DensePlan implements Passes {
             }
             if (unfilled != null) {
                 unfilled.multiply.inputGrad().discardDeferred();   // filled in double by the block pass
+                unfilled.multiply.param().data();   // written on this thread if deferred, as in the forward
             }
             if (unfilled == null && gradAIn == null) {
                 gradA.data();   // deferred values, if any, written here rather than in a worker
@@ -677,7 +684,7 @@ final class DensePlan implements Passes {
                     }
                     if (biasInFloat != null) {
                         // ReLU or the identity only select: dL/dP in float from the stored floats
-                        // (rounding dL/dA first selects the same rounded values), widened for the sums.
+                        // (rounding dL/dA first selects the same rounded values), summed as doubles.
                         FloatCopy g = gradP.store();
                         if (gradAFloat == null) {
                             g.narrowRange(gradAIn.data(), gradAIn.offset() + at, at, len);
@@ -687,8 +694,7 @@ final class DensePlan implements Passes {
                         } else if (gradAFloat != null) {
                             g.copyRange(gradAFloat, at, len);
                         }
-                        g.widenRange(at, band.gradP, 0, len);
-                        biasSums.sumBlockRows(band.gradP, 0, b, end - first);
+                        biasSums.sumBlockRows(g, at, b, end - first);
                         continue;
                     }
                     if (gradAFloat != null) {
