@@ -28,7 +28,7 @@ final class MetricsReport {
     /** Prints one block per split. */
     void print(PrintWriter out) {
         splits.forEach((split, m) -> {
-            out.println(split + " (" + m.rows() + " rows):");
+            out.println(split + " (" + m.rows() + (m.rows() == 1 ? " row):" : " rows):"));
             m.values().forEach((name, value) -> {
                 if (value instanceof SplitMetrics.Confusion c) {
                     printConfusion(out, c);

@@ -530,9 +530,10 @@ public class TrainCommand implements Callable<Integer> {
     }
 
     private String describe(Model model, NetworkRows train, NetworkRows validation) {
-        return String.format(Locale.ROOT, "training %s on %d rows (%d validation), %d features → %s, %s, %s lr %s, "
-                        + "%d epochs, batch %d, seed %d", model.task().id(), train.size(),
-                validation == null ? 0 : validation.size(), model.features().size(), layersText(model),
+        return String.format(Locale.ROOT, "training %s on %d %s (%d validation), %d %s → %s, %s, %s lr %s, "
+                        + "%d epochs, batch %d, seed %d", model.task().id(), train.size(), train.size() == 1 ? "row" : "rows",
+                validation == null ? 0 : validation.size(), model.features().size(),
+                model.features().size() == 1 ? "feature" : "features", layersText(model),
                 model.spec().loss().name(), optimizer, lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer),
                 epochs, batchSize, seed);
     }

@@ -199,6 +199,15 @@ class RealTablesTest {
     }
 
     @Test
+    void oneRowAndOneFeatureAreSaidInTheSingular() throws Exception {
+        Path data = TestCsv.write(dir.resolve("one.csv"), "a,y\n1,2.5\n");
+        CliRun run = train(data, "--target", "y", "--task", "regression");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("training regression on 1 row (0 validation), 1 feature → "), run::toString);
+        assertTrue(run.out().contains("\ntrain (1 row):\n"), run::toString);
+    }
+
+    @Test
     void aClassificationTargetNeverGetsAMissingClass() throws Exception {
         Path data = TestCsv.write(dir.resolve("c.csv"), "a,kind\n1,cat\n2,dog\n3,NA\n4,cat\n5,dog\n");
         CliRun run = train(data, "--target", "kind");
