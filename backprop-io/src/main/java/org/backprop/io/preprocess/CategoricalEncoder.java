@@ -252,7 +252,8 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
         if (levels.isEmpty() && !rareLevels.isEmpty()) {
             sb.append("; every level is rare, so the column ").append(missingLevel
                     ? "tells the model only whether a cell is missing" : "is one constant input")
-                    .append(" (lower --min-level-count to use its levels, or --ignore ").append(column).append(")");
+                    .append(" (lower --min-level-count to use its levels, or --ignore ").append(ShellWord.of(column))
+                    .append(")");
         }
         return sb.toString();
     }

@@ -84,18 +84,19 @@ public final class ColumnTypes {
             throw firstNonNumber.get().text(c.firstNonNumberText())
                     .hint("(" + why + "; " + c.nonNumbers() + (c.nonNumbers() == 1 ? " bad cell" : " bad cells")
                             + " in this column: fix " + (c.nonNumbers() == 1 ? "it" : "them") + ", add the text to "
-                            + "--na-values if it means missing, or declare --categorical " + name + ")")
+                            + "--na-values if it means missing, or declare --categorical " + ShellWord.of(name) + ")")
                     .problem(ColumnarTable.whyNotNumber(c.firstNonNumberText()));
         }
         if (StrictNumbers.writtenWithComma(c.firstNonNumberText())) {
             throw firstNonNumber.get().text(c.firstNonNumberText()).problem("a number written with a comma would make "
                     + "this column text; read decimal commas with --decimal ',' (the separator must then be ';', tab "
-                    + "or '|'), remove thousands separators, or declare --categorical " + name + " to keep the text");
+                    + "or '|'), remove thousands separators, or declare --categorical " + ShellWord.of(name)
+                    + " to keep the text");
         }
         long present = c.rows() - c.missing();
         if (c.levels() == present && present > 1 && c.numbers() == 0) {
             return new ColumnDecision(name, ColumnType.IGNORED, "identifier-like: every value is distinct "
-                    + "(declare --categorical " + name + " to use it)");
+                    + "(declare --categorical " + ShellWord.of(name) + " to use it)");
         }
         return new ColumnDecision(name, ColumnType.CATEGORICAL, "text");
     }

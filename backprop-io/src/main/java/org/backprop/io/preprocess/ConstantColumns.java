@@ -31,7 +31,7 @@ public final class ConstantColumns {
             if (c.rows() > 1 && c.missingCount() == 0 && c.nonNumberCount() == 0 && constant(c)) {
                 out.add("column \"" + d.column() + "\": constant (every value is " + NumericEncoder.shown(c.number(0))
                         + "): it teaches the model nothing, and another value at prediction time moves "
-                        + "predictions untrained: --ignore " + d.column() + " leaves it out");
+                        + "predictions untrained: --ignore " + ShellWord.of(d.column()) + " leaves it out");
             }
         }
         return out;

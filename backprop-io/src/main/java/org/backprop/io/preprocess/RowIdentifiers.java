@@ -69,7 +69,7 @@ public final class RowIdentifiers {
     /** The notice for column {@code name} that looks like an identifier {@code why}. */
     static String notice(String name, String why) {
         return "column \"" + name + "\": looks like a row identifier (" + why + "); it is used as a numeric "
-                + "feature, so predictions depend on it: --ignore " + name + " leaves it out";
+                + "feature, so predictions depend on it: --ignore " + ShellWord.of(name) + " leaves it out";
     }
 
     /**
