@@ -52,17 +52,8 @@ final class CliFiles {
     /**
      * {@code model}'s network inputs and target in every row of {@code file}, with their lines;
      * warnings to stderr. The inputs are encoded from the table's input columns when they are read
-     * (a batch at a time); the other columns' cells are released.
-     */
-    static LocatedRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, CsvFormatOption format,
-                                   Model model) {
-        return labeledRows(spec, file, format, model, false);
-    }
-
-    /**
-     * As {@link #labeledRows(CommandLine.Model.CommandSpec, Path, CsvFormatOption, Model)}; with
-     * {@code dropMissingTarget} the rows whose target is missing are left out, and a line on standard
-     * output counts them.
+     * (a batch at a time); the other columns' cells are released. With {@code dropMissingTarget}
+     * the rows whose target is missing are left out, and a line on standard output counts them.
      */
     static LocatedRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, CsvFormatOption format,
                                    Model model, boolean dropMissingTarget) {

@@ -29,16 +29,15 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     private MetricsJsonOption metricsJson;
 
-    @CommandLine.Option(names = "--drop-missing-target",
-            description = "Leave out rows whose target is missing (counted on the first line) instead of failing.")
-    private boolean dropMissingTarget;
+    @Mixin
+    private DropMissingTargetOption dropMissingTarget;
 
     @Override
     public Integer call() {
         new CommandFiles().input("--model", model.file()).input("--data", data.file)
                 .output("--metrics-json", metricsJson.file).check();
         try (Model m = CliFiles.loadModel(model.file(), 1)) {
-            LocatedRows rows = CliFiles.labeledRows(spec, data.file, data.format, m, dropMissingTarget);
+            LocatedRows rows = CliFiles.labeledRows(spec, data.file, data.format, m, dropMissingTarget.drop);
             MetricsReport report = new MetricsReport().add("data", SplitMetrics.of(m, rows.rows(), rows.origin()));
             report.print(spec.commandLine().getOut());
             report.writeJson(metricsJson.file, spec.commandLine().getOut());

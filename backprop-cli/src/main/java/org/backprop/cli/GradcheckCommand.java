@@ -38,6 +38,9 @@ final class GradcheckCommand implements Callable<Integer> {
     @Mixin
     private RowsOption rows;
 
+    @Mixin
+    private DropMissingTargetOption dropMissingTarget;
+
     @Option(names = "--tolerance", defaultValue = "1e-6", paramLabel = "X",
             description = "Largest relative error that passes (default: ${DEFAULT-VALUE}).")
     private double tolerance;
@@ -61,7 +64,7 @@ final class GradcheckCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Model m = CliFiles.loadModel(model.file(), 1)) {
-            LocatedRows all = CliFiles.labeledRows(spec, data.file, data.format, m);
+            LocatedRows all = CliFiles.labeledRows(spec, data.file, data.format, m, dropMissingTarget.drop);
             LocatedRows picked = all.select(rows.rows.indices(all.rows().size()));
             GradientCheckReport report = GradientCheck.network(m.network(), picked.inputs(m),
                     picked.rows().networkTargets(m),

@@ -45,6 +45,9 @@ final class InspectCommand implements Callable<Integer> {
     @Mixin
     private RowsOption rows;
 
+    @Mixin
+    private DropMissingTargetOption dropMissingTarget;
+
     @Option(names = "--trace-json", paramLabel = "FILE",
             description = "With --data: also write the trace, every value, as JSON (atomically).")
     private Path traceJson;
@@ -113,7 +116,7 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private void printTrace(PrintWriter out, Model m) {
-        LocatedRows all = CliFiles.labeledRows(spec, data, format, m);
+        LocatedRows all = CliFiles.labeledRows(spec, data, format, m, dropMissingTarget.drop);
         LocatedRows picked = all.select(rows.rows.indices(all.rows().size()));
         Trace trace = Trace.record(m.network(), picked.inputs(m), picked.rows().networkTargets(m));
         out.println();

@@ -165,6 +165,14 @@ class RealTablesTest {
         assertEquals(evaluated.out().substring(evaluated.out().indexOf('\n') + 1), same.out(),
                 "the metrics of the rows that have a target");
 
+        for (String command : new String[] {"inspect", "gradcheck"}) {
+            CliRun without = CliRun.of(command, "--model", model, "--data", test, "--rows", "0:2");
+            assertEquals(ExitCodes.DATA, without.exitCode(), without::toString);
+            CliRun with = CliRun.of(command, "--model", model, "--data", test, "--rows", "0:2", "--drop-missing-target");
+            assertEquals(0, with.exitCode(), with::toString);
+            assertTrue(with.out().contains(test + ": dropped 2 rows with a missing target"), with::toString);
+        }
+
         Path classes = TestCsv.write(dir.resolve("c.csv"), "a,y\n1,x\n2,x\n3,z\n4,z\n5,x\n6,z\n");
         assertEquals(0, train(classes, "--target", "y").exitCode());
         Path unlabeled = TestCsv.write(dir.resolve("cu.csv"), "a,y\n1,x\n2,?\n6,z\n");
