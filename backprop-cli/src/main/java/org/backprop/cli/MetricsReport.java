@@ -51,24 +51,52 @@ final class MetricsReport {
      * only, not in the JSON (it follows from the confusion matrix there).
      */
     private static void printBaseline(PrintWriter out, SplitMetrics.Confusion c) {
-        long total = 0;
-        long most = -1;
-        int mostClass = 0;
-        for (int i = 0; i < c.matrix().length; i++) {
-            long rowTotal = 0;
-            for (long n : c.matrix()[i]) {
-                rowTotal += n;
-            }
-            total += rowTotal;
-            if (rowTotal > most) {
-                most = rowTotal;
-                mostClass = i;
-            }
-        }
-        if (total > 0) {
+        Baseline b = Baseline.of(c);
+        if (b != null) {
             out.println(String.format(Locale.ROOT, "  %-9s %s (always \"%s\", the most frequent class of these rows)",
-                    "baseline", format((double) most / total), c.labels().get(mostClass)));
+                    "baseline", format(b.accuracy()), b.label()));
         }
+    }
+
+    /** Always answering {@code label} is right on a share {@code accuracy} of the rows. */
+    private record Baseline(String label, double accuracy) {
+        /** The majority class of a confusion matrix's rows, or null without rows. */
+        static Baseline of(SplitMetrics.Confusion c) {
+            long total = 0;
+            long most = -1;
+            int mostClass = 0;
+            for (int i = 0; i < c.matrix().length; i++) {
+                long rowTotal = 0;
+                for (long n : c.matrix()[i]) {
+                    rowTotal += n;
+                }
+                total += rowTotal;
+                if (rowTotal > most) {
+                    most = rowTotal;
+                    mostClass = i;
+                }
+            }
+            return total == 0 ? null : new Baseline(c.labels().get(mostClass), (double) most / total);
+        }
+    }
+
+    /**
+     * For the last split (the one that measures unseen rows when there is one), a sentence saying
+     * that its accuracy is no better than always answering its most frequent class, if so.
+     */
+    java.util.Optional<String> noBetterThanBaseline() {
+        String split = null;
+        for (String s : splits.keySet()) {
+            split = s;
+        }
+        SplitMetrics m = split == null ? null : splits.get(split);
+        if (m == null || !(m.values().get("accuracy") instanceof Double accuracy)
+                || !(m.values().get("confusion_matrix") instanceof SplitMetrics.Confusion c)) {
+            return java.util.Optional.empty();
+        }
+        Baseline b = Baseline.of(c);
+        return b == null || accuracy > b.accuracy() ? java.util.Optional.empty() : java.util.Optional.of("the "
+                + split + " accuracy " + format(accuracy) + " is no better than always answering \"" + b.label() + "\"");
     }
 
     private static String undefined(String metric) {

@@ -486,6 +486,8 @@ public class TrainCommand implements Callable<Integer> {
             metrics.add("test", SplitMetrics.of(model, testRows.rows(), testRows.origin(), testWeights));
         }
         metrics.print(stdout);
+        metrics.noBetterThanBaseline().ifPresent(s -> stdout.println("note: " + s + (weights.classWeight == null
+                ? "; with unbalanced classes, --class-weight balanced weighs the rare ones up" : "")));
         if (prepared.validation() == null && testRows == null) {
             stdout.println("(training rows only: these metrics flatter the model; --validation-split 0.2 or "
                     + "--test FILE measures it on rows it has not seen)");

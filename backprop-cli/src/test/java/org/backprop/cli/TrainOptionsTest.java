@@ -161,6 +161,28 @@ class TrainOptionsTest {
     }
 
     @Test
+    void aClassifierNoBetterThanTheMajorityClassIsToldSoWithTheClassWeightHint() throws Exception {
+        StringBuilder sb = new StringBuilder("x,label\n");
+        for (int i = 0; i < 200; i++) {
+            sb.append((i * 37) % 17).append(',').append(i % 10 == 0 ? "yes" : "no").append('\n');
+        }
+        Path data = TestCsv.write(dir.resolve("noinfo.csv"), sb.toString());
+        CliRun plain = CliRun.of("train", "--data", data, "--target", "label", "--epochs", "10", "--layers", "4",
+                "--out", dir.resolve("n.safetensors"));
+        assertEquals(0, plain.exitCode(), plain::toString);
+        assertTrue(plain.out().contains("\nnote: the train accuracy 0.900000 is no better than always answering \"no\"; "
+                + "with unbalanced classes, --class-weight balanced weighs the rare ones up\n"), plain::toString);
+        CliRun weighted = CliRun.of("train", "--data", data, "--target", "label", "--epochs", "10", "--layers", "4",
+                "--out", dir.resolve("n.safetensors"), "--class-weight", "balanced");
+        assertEquals(0, weighted.exitCode(), weighted::toString);
+        assertFalse(weighted.out().contains("--class-weight balanced weighs"), "already weighted:\n" + weighted);
+        CliRun separable = CliRun.of("train", "--data", imbalanced(), "--target", "label", "--epochs", "30",
+                "--layers", "8", "--lr", "0.05", "--out", dir.resolve("s.safetensors"));
+        assertEquals(0, separable.exitCode(), separable::toString);
+        assertFalse(separable.out().contains("no better than always answering"), separable::toString);
+    }
+
+    @Test
     void explicitClassWeightsMustNameKnownClasses() throws Exception {
         Path data = imbalanced();
         CliRun run = CliRun.of("train", "--data", data, "--target", "label", "--epochs", "1", "--out",
