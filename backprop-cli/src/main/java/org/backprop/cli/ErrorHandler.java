@@ -26,10 +26,14 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     /**
      * Prints {@code e} to {@code err} as {@code "<command>: <message>"}, or with its stack trace if
-     * it is a bug, and returns its exit code.
+     * it is a bug, and returns its exit code; standard output closed by the reader of a pipe is
+     * exit 5 without a message ({@link StandardOutput#closedByReader}).
      */
     static int report(PrintWriter err, String command, Throwable e) {
         int code = exitCode(e);
+        if (StandardOutput.closedByReader(e)) {
+            return code;
+        }
         if (code == ExitCodes.INTERNAL) {
             err.println(command + ": internal error (please report it):");
             e.printStackTrace(err);

@@ -40,6 +40,16 @@ final class StandardOutput extends PrintWriter {
         }
     }
 
+    /**
+     * True if {@code e} is {@link #check}'s error for a pipe whose reader exited ({@code backprop
+     * predict … | head}): the reader has what it wanted, so the command ends quietly with exit 5, as a
+     * Unix filter ends quietly on SIGPIPE. {@code train} adds to that message that it wrote no model,
+     * which is then printed.
+     */
+    static boolean closedByReader(Throwable e) {
+        return e instanceof UserError && "cannot write standard output: Broken pipe".equals(e.getMessage());
+    }
+
     /** Passes bytes through and keeps the first exception (rethrowing it, so the writer sets its flag). */
     private static final class Recorder extends FilterOutputStream {
         private IOException failure;

@@ -98,6 +98,29 @@ class FailureModesTest {
     }
 
     @Test
+    void aPipeClosedByItsReaderEndsPredictAndEvaluateQuietlyWithExit5() {
+        for (String command : new String[] {"predict", "evaluate", "inspect"}) {
+            CliRun run = runWithStdout(closedPipeAfter(10), command, "--model", model, "--data", data);
+            assertEquals(ExitCodes.IO, run.exitCode(), run::toString);
+            assertEquals("", run.err(), "| head: nothing to say on stderr");
+        }
+    }
+
+    /** A pipe whose reader exits after {@code bytes} bytes. */
+    private static OutputStream closedPipeAfter(int bytes) {
+        return new OutputStream() {
+            private int written;
+
+            @Override
+            public void write(int b) throws IOException {
+                if (++written > bytes) {
+                    throw new IOException("Broken pipe");
+                }
+            }
+        };
+    }
+
+    @Test
     void predictAndEvaluateToDevFullAreIoErrors() throws IOException {
         for (String command : new String[] {"predict", "evaluate"}) {
             try (FileOutputStream full = new FileOutputStream("/dev/full")) {
@@ -119,12 +142,8 @@ class FailureModesTest {
                     + out);
         }
         assertFalse(Files.exists(out), "a model was written although standard output failed");
-        CliRun pipe = runWithStdout(new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                throw new IOException("Broken pipe");
-            }
-        }, "train", "--data", data, "--target", "y", "--layers", "4", "--epochs", "2", "--threads", "1", "--out", out);
+        CliRun pipe = runWithStdout(closedPipeAfter(0), "train", "--data", data, "--target", "y", "--layers", "4",
+                "--epochs", "2", "--threads", "1", "--out", out);
         assertEquals(ExitCodes.IO, pipe.exitCode(), pipe::toString);
         assertOneLine(pipe.err(), "cannot write standard output: Broken pipe; no model was written to " + out + " (the "
                 + "command reading the output, such as head, exited first: send the output to a file or through tee)");
