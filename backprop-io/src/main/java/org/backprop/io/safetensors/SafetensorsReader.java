@@ -68,7 +68,8 @@ public final class SafetensorsReader {
                 throw new SafetensorsFormatException(file, "not a safetensors model file: it starts with the text \""
                         + text + "\" (a CSV or text file?); a model is the .safetensors file that train writes");
             }
-            throw new SafetensorsFormatException(file, "header length " + Long.toUnsignedString(n)
+            throw new SafetensorsFormatException(file, "not a safetensors model file, or a damaged one: header length "
+                    + Long.toUnsignedString(n)
                     + " is invalid for a file of " + size + " bytes (limit " + MAX_HEADER_BYTES + ")");
         }
         return n;
