@@ -62,6 +62,14 @@ class MainTest {
     }
 
     @Test
+    void noSubcommandListsThem() {
+        CliRun none = CliRun.of();
+        assertEquals(ExitCodes.USAGE, none.exitCode(), none::toString);
+        assertEquals("backprop: missing subcommand: one of train, predict, evaluate, inspect, gradcheck, demo\n"
+                + "Try 'backprop --help' for more information.\n", none.err().replace("\r\n", "\n"));
+    }
+
+    @Test
     void aMisspeltOptionSuggestsTheOneMeantOnTheSameLine() {
         CliRun typo = CliRun.of("train", "--data", "x.csv", "--target", "y", "--epoch", "5");
         assertEquals(ExitCodes.USAGE, typo.exitCode(), typo::toString);
