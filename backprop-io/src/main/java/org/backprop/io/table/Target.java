@@ -239,8 +239,8 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
             if (asWritten != null && known.classes().contains(asWritten)) {
                 classes[r] = known.encode(asWritten); // a model of labels as written ("1.0"), before whole numbers
             } else if (classes[r] < 0) {
-                throw table.at(r, c).text(label(c, r)).problem("class label not known to the model (known: "
-                        + known.classes() + ")");
+                throw table.at(r, c).text(asWritten != null ? asWritten : label(c, r))
+                        .problem("class label not known to the model (known: " + known.classes() + ")");
             }
         }
         return new Target(Task.CLASSIFICATION, "model", rows, dropped, null, known, classes);
