@@ -349,6 +349,10 @@ public class TrainCommand implements Callable<Integer> {
         require(Activations.names().contains(activation.toLowerCase(Locale.ROOT)),
                 "unknown activation '" + activation + "'; known: " + String.join(", ", Activations.names()));
         OptimizerChoice.create(optimizer, 0.01);
+        String plotName = plot == null || plot.getFileName() == null ? "" : plot.getFileName().toString()
+                .toLowerCase(Locale.ROOT);
+        require(!plotName.matches(".*\\.(jpe?g|gif|svg|pdf|bmp|tiff?|webp|eps)"), "--plot writes a PNG image; name "
+                + "the file .png, got " + plot);
     }
 
     /** Throws a usage error (exit 2) with {@code message} unless {@code condition} holds. */

@@ -71,6 +71,12 @@ class RegressionWorkflowTest {
         BufferedImage image = ImageIO.read(dir.resolve("loss.png").toFile());
         assertEquals(LossPlot.WIDTH, image.getWidth());
         assertEquals(LossPlot.HEIGHT, image.getHeight());
+        Path jpeg = dir.resolve("loss.JPG");
+        CliRun refused = CliRun.of("train", "--data", data, "--target", "y", "--epochs", "1", "--out",
+                dir.resolve("never.safetensors"), "--plot", jpeg);
+        assertEquals(ExitCodes.USAGE, refused.exitCode(), refused::toString);
+        assertEquals("backprop: --plot writes a PNG image; name the file .png, got " + jpeg + "\n", refused.err());
+        assertFalse(Files.exists(jpeg) || Files.exists(dir.resolve("never.safetensors")), "nothing written");
     }
 
     @Test
