@@ -115,7 +115,7 @@ class LauncherScriptsTest {
         assertEquals("list\n", runLauncher(script, jdk, cache, "train"));
         String[] archives = cache.resolve("cds").toFile().list();
         assertEquals(1, archives.length, Arrays.toString(archives));
-        assertTrue(archives[0].matches("train-17\\.0\\.15-[0-9]+\\.jsa"), archives[0]);
+        assertTrue(archives[0].matches("train-17\\.0\\.15-[0-9]+-[0-9]+\\.jsa"), archives[0]);
         assertEquals("-Xlog:cds=off,cds+dynamic=off\nmap " + archives[0] + "\n",
                 runLauncher(script, jdk, cache, "train"));
         assertEquals("", runLauncher(script, jdk, cache, "--version"), "no archive for options alone");
@@ -126,6 +126,23 @@ class LauncherScriptsTest {
         String[] after = cache.resolve("cds").toFile().list();
         assertEquals(1, after.length, Arrays.toString(after));
         assertTrue(!after[0].equals(archives[0]), after[0]);
+
+        // another checkout's launcher (another jar path) adds its own archive and leaves this one's
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Path otherScript = Files.copy(script, other.resolve("backprop"));
+        Files.writeString(other.resolve("jvm.options"), "");
+        Files.createDirectories(other.resolve("backprop-cli/target"));
+        Files.writeString(other.resolve("backprop-cli/target/backprop.jar"), "rebuilt");
+        assertEquals("list\n", runLauncher(otherScript, jdk, cache, "train"));
+        String[] both = cache.resolve("cds").toFile().list();
+        assertEquals(2, both.length, Arrays.toString(both));
+        assertEquals("-Xlog:cds=off,cds+dynamic=off\nmap " + after[0] + "\n", runLauncher(script, jdk, cache, "train"),
+                "this checkout's archive is still there");
+        for (String name : both) {
+            if (!name.equals(after[0])) {
+                Files.delete(cache.resolve("cds").resolve(name));   // the other checkout's, out of the counts below
+            }
+        }
 
         // a dump that fails is not tried again for the same jar: later runs have no CDS flag
         assertEquals("list\n", runLauncher(script, jdk, cache, "predict", 0, Map.of("STANDIN_DUMP_FAILS", "1")));
