@@ -61,8 +61,9 @@ import picocli.CommandLine.Option;
                         + "read by the executors, the metrics and --metrics-json are backprop train's; each partition "
                         + "draws its --dropout masks from its own seeded stream.",
                 "Not on Spark: a CSV cell holding a line break (use Parquet)."},
-        footer = {"", "Example:", "  backprop-spark train --data hdfs:///data/houses.csv --target price --partitions 4 "
-                + "--batch-size 4096 --epochs 20 --out hdfs:///models/houses.safetensors"})
+        footer = {"", "Example:", "  backprop-spark train --data hdfs:///data/houses.csv --target price \\",
+                "      --partitions 4 --batch-size 4096 --epochs 20 \\",
+                "      --out hdfs:///models/houses.safetensors"})
 final class SparkTrainCommand extends TrainCommand {
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master (default: the one spark-submit sets, else local[*]).")
