@@ -88,6 +88,32 @@ public final class ThreadTeam implements AutoCloseable {
     }
 
     /**
+     * Runs {@code task} once for each thread index t in [0, {@link #threads()}) as {@code run(t, t + 1)},
+     * the calls spread over the team's threads, without asking the split chooser: for jobs that
+     * balance themselves, each call claiming pieces of shared work until none is left. A worker that
+     * starts late then finds nothing left and costs nothing (the calling thread runs any call no
+     * worker has claimed), so such a job is worth splitting from its first call, as on a busy
+     * machine. On a team of one thread it is the single call {@code run(0, 1)}.
+     */
+    public void forEachThread(RangeTask task) {
+        if (pool == null) {
+            task.run(0, 1);
+            return;
+        }
+        if (pool.isClosed()) {
+            throw new IllegalStateException("thread team is closed");
+        }
+        synchronized (rangeCall) {
+            rangeCall.set(RUN_RANGE_TASK, task, threads, threads);
+            try {
+                pool.run(rangeCall, threads);
+            } finally {
+                rangeCall.clear();
+            }
+        }
+    }
+
+    /**
      * Whether a kernel of this package should split its next job over the team (then with
      * {@link #runChunks}) rather than run it whole on the calling thread; counts the job, so call it
      * once per job that would otherwise be split. Always false for the calling thread alone.

@@ -176,7 +176,7 @@ public final class Predictor implements AutoCloseable {
         int pieceRows = Math.max(MIN_PIECE_ROWS, Math.min(chunkRows, ceilDiv(rows, 4 * lanes.length)));
         split.set(x, out, ceilDiv(rows, pieceRows));
         try {
-            team.forRange(lanes.length, Integer.MAX_VALUE, split);   // one call per lane when split
+            team.forEachThread(split);   // the lanes claim pieces: no need for the team's split chooser
         } finally {
             split.clear();
         }
