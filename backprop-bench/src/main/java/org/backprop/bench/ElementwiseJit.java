@@ -14,9 +14,10 @@ import org.backprop.tensor.Matrix;
  * matrix in bands of 16 rows, and {@link BlockedColumnSums} over the same matrix; nanoseconds per
  * element, after warm-up, in one line per loop. With the Vector API compiled as intended they take
  * 0.1–0.7 ns an element; on JDK 17 with {@code jvm.options}' JIT hints for the vector kernels
- * (thresholds at 1 %, compilation in the foreground) C2 can compile them before their vector
- * operations are resolved and leave them boxed for good, 5–7 ns an element
- * (backprop-bench/KERNELS.md, "JIT hints that box"). Run it with other option files to compare:
+ * (thresholds at 1 %, compilation in the foreground) C2 compiled them, before the kernels compared
+ * every operand's class with a constant, unable to intrinsify their operations and left them boxed
+ * for good, 5–7 ns an element (backprop-bench/KERNELS.md, "JIT hints that box";
+ * {@code LauncherJitHintsTest} now guards every kernel). Run it with other option files to compare:
  *
  * <pre>
  * backprop-bench/bench-java ElementwiseJit add|addRows|columnSums
