@@ -130,7 +130,9 @@ final class WorkerPool {
     }
 
     private void workLoop() {
-        long seen = generationOf(claims.get());
+        // Generation 0 is the pool's state before its first job: a worker that starts after that job
+        // was posted still joins it (reading the current generation here would skip it).
+        long seen = 0;
         while (!closed) {
             awaitNewGeneration(seen);
             seen = generationOf(claims.get());
