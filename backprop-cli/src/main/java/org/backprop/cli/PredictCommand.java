@@ -95,7 +95,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         Set<String> text = new HashSet<>(options.textColumns());
         text.add(idColumn);
-        return new ColumnarReadOptions(columns, text, options.missing());
+        return new ColumnarReadOptions(columns, text, options.missing(), options.separator(), options.decimal());
     }
 
     /**
