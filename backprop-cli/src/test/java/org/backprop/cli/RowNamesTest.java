@@ -65,16 +65,19 @@ class RowNamesTest {
         CliRun predictPlain = CliRun.of("predict", "--model", model, "--data", plain);
         assertEquals(0, predictNamed.exitCode(), predictNamed::toString);
         assertEquals(0, predictPlain.exitCode(), predictPlain::toString);
-        assertTrue(predictNamed.out().startsWith("mpg_predicted\n"), predictNamed::toString);
-        assertEquals(predictPlain.out(), predictNamed.out(), "with or without the row-name column");
+        String[] namedLines = predictNamed.out().split("\n");
+        String[] plainLines = predictPlain.out().split("\n");
+        assertEquals("\"\",mpg_predicted", namedLines[0], "the row names first, under R's own header for them");
+        assertEquals("mpg_predicted", plainLines[0]);
+        assertEquals(41, namedLines.length);
+        for (int r = 1; r < namedLines.length; r++) {
+            assertEquals("Car " + (r - 1) + "," + plainLines[r], namedLines[r], "with or without the row-name column");
+        }
         assertEquals(CliRun.of("predict", "--model", plainModel, "--data", named).out(), predictNamed.out(),
                 "a model of the plain file predicts the file with row names");
-
-        CliRun ids = CliRun.of("predict", "--model", model, "--data", named, "--id-column", "");
+        CliRun ids = CliRun.of("predict", "--model", model, "--data", named, "--id-column", "wt");
         assertEquals(0, ids.exitCode(), ids::toString);
-        String[] lines = ids.out().split("\n");
-        assertEquals("\"\",mpg_predicted", lines[0], "R's own header for row names");
-        assertTrue(lines[1].startsWith("Car 0,"), ids::toString);
+        assertTrue(ids.out().startsWith("wt,mpg_predicted\n2"), "an --id-column given wins: " + ids);
 
         for (String command : new String[] {"evaluate", "inspect", "gradcheck"}) {
             CliRun run = CliRun.of(command, "--model", model, "--data", named);

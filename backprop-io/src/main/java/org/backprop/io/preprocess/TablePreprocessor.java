@@ -223,9 +223,13 @@ public final class TablePreprocessor {
         return outputNames.size();
     }
 
-    /** True if every column is numeric, written as is, without imputation (a version-1 model). */
+    /**
+     * True if every column is numeric, written as is, without imputation, in comma-separated files
+     * with a decimal point (a version-1 model: the model file needs no preprocessing key).
+     */
     public boolean isPlainNumeric() {
-        return ignored.isEmpty() && encoders.stream().allMatch(e -> e instanceof NumericEncoder n && n.median() == null);
+        return ignored.isEmpty() && separator == ',' && decimal == '.'
+                && encoders.stream().allMatch(e -> e instanceof NumericEncoder n && n.median() == null);
     }
 
     /**
