@@ -173,7 +173,7 @@ public class TrainCommand implements Callable<Integer> {
         Task chosen = prepared.target().task();
         weights.check(chosen, target);
         if (task == null) {
-            stdout.println(Target.notice(chosen, prepared.target().reason()));
+            stdout.println(Target.notice(chosen, prepared.target().reason(), prepared.target().labels()));
         }
         prepared.notes().forEach(stdout::println);
         NetworkRows train = prepared.train();

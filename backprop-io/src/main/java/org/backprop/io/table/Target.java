@@ -218,11 +218,24 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
 
     /**
      * The line {@code train} prints for a task it chose itself: {@code task: regression (REASON; --task
-     * classification overrides)}, naming the other task.
+     * classification overrides)}, naming the other task when the target allows it (a classification of
+     * text labels cannot be a regression: no hint then).
+     *
+     * @param labels classification: the classes, else null
      */
-    public static String notice(Task task, String reason) {
+    public static String notice(Task task, String reason, LabelEncoder labels) {
+        boolean numbers = labels == null || labels.classes().stream().allMatch(Target::isNumber);
         Task other = task == Task.REGRESSION ? Task.CLASSIFICATION : Task.REGRESSION;
-        return "task: " + task.id() + " (" + reason + "; --task " + other.id() + " overrides)";
+        return "task: " + task.id() + " (" + reason + (numbers ? "; --task " + other.id() + " overrides" : "") + ")";
+    }
+
+    private static boolean isNumber(String label) {
+        try {
+            StrictNumbers.parse(label);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static DataException missingTarget(DataException.Builder at, long missing, long rows, boolean dropMissing) {

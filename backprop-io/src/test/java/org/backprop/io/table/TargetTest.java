@@ -84,9 +84,12 @@ class TargetTest {
 
     @Test
     void theTaskNoticeNamesTheTaskThatOverrides() {
-        assertEquals("task: regression (why; --task classification overrides)", Target.notice(Task.REGRESSION, "why"));
+        assertEquals("task: regression (why; --task classification overrides)",
+                Target.notice(Task.REGRESSION, "why", null));
         assertEquals("task: classification (why; --task regression overrides)",
-                Target.notice(Task.CLASSIFICATION, "why"));
+                Target.notice(Task.CLASSIFICATION, "why", LabelEncoder.fit(new String[] {"0", "1", "07"})));
+        assertEquals("task: classification (why)", Target.notice(Task.CLASSIFICATION, "why",
+                LabelEncoder.fit(new String[] {"setosa", "virginica"})), "text labels cannot be a regression");
     }
 
     @Test

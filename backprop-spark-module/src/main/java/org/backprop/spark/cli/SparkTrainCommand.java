@@ -115,7 +115,7 @@ final class SparkTrainCommand extends TrainCommand {
              DistributedTableFit.Result fit = DistributedTableFit.fit(table, target(), options, standardizeTarget(),
                      this::resolveValidationSplit, weightColumn())) {
             if (!given("--task")) {
-                stdout.println(Target.notice(fit.task(), fit.reason()));
+                stdout.println(Target.notice(fit.task(), fit.reason(), fit.labels()));
             }
             Map<String, Double> classWeights = classWeights(fit.task(), fit.labels() == null ? null
                     : fit.labels().classes(), fit.trainCounts());
