@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
         description = {"Predict the rows of a CSV file with a trained model.",
                 "The file needs the model's raw columns (any order, other columns are ignored); the stored "
                         + "preprocessing is applied (levels not seen in training: all zeros, with a warning). Output CSV: "
-                        + "the --id-column if given, then <target>_predicted: regression, the prediction in the "
+                        + "the --id-column if given (else the row names of a file whose first header cell is empty, as R's "
+                        + "write.csv writes them), then <target>_predicted: regression, the prediction in the "
                         + "target's units; classification, the predicted label, then p_<label> for every class."},
         footer = {"", "Example:", "  backprop predict --model houses.safetensors --data new.csv \\",
                 "      --out predictions.csv"})
