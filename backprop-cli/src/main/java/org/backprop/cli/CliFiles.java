@@ -32,6 +32,22 @@ final class CliFiles {
     private CliFiles() {
     }
 
+    /**
+     * Reads a model command's --data, as {@link #readColumns(Path, ColumnarReadOptions)}; an error that
+     * names the separator or decimal flags gets {@code formatNote} appended (see
+     * {@link CsvFormatOption#storedFormatNote}), if not null.
+     */
+    static ColumnarTable readColumns(Path file, ColumnarReadOptions options, String formatNote) {
+        try {
+            return readColumns(file, options);
+        } catch (org.backprop.io.DataException e) {
+            if (formatNote == null || !(e.getMessage().contains("--separator") || e.getMessage().contains("--decimal"))) {
+                throw e;
+            }
+            throw new UserError(ExitCodes.DATA, e.getMessage() + " (" + formatNote + ")", e);
+        }
+    }
+
     /** Reads a CSV file in one streaming pass into columns. */
     static ColumnarTable readColumns(Path file, ColumnarReadOptions options) {
         requireRegularFile(file, "cannot read ");
@@ -86,8 +102,9 @@ final class CliFiles {
      */
     static LocatedRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, CsvFormatOption format,
                                    Model model, boolean dropMissingTarget) {
-        return labeledRows(spec, file, readColumns(file, format.apply(model.preprocessor().readOptions(
-                List.of(model.target())))), model, dropMissingTarget);
+        ColumnarReadOptions stored = model.preprocessor().readOptions(List.of(model.target()));
+        return labeledRows(spec, file, readColumns(file, format.apply(stored), format.storedFormatNote(stored)), model,
+                dropMissingTarget);
     }
 
     /** As {@link #labeledRows(CommandLine.Model.CommandSpec, Path, CsvFormatOption, Model, boolean)} for {@code file} read as {@code table}. */

@@ -43,6 +43,24 @@ final class CsvFormatOption {
         return new ColumnarReadOptions(options.columns(), options.textColumns(), options.missing(), sep, mark);
     }
 
+    /**
+     * Where a model command's format came from, when not from these flags: a note naming the model's
+     * stored separator and decimal mark if either differs from comma and point and was not given
+     * here, else null. Added to a separator or decimal error, it tells the user why the file was
+     * read as it was.
+     */
+    String storedFormatNote(ColumnarReadOptions model) {
+        boolean storedSeparator = separator == null && model.separator() != ',';
+        boolean storedDecimal = decimal == null && model.decimal() != '.';
+        if (!storedSeparator && !storedDecimal) {
+            return null;
+        }
+        return "the model was trained on a file " + (storedSeparator ? "separated by "
+                + (model.separator() == '\t' ? "tabs" : "'" + model.separator() + "'") : "")
+                + (storedSeparator && storedDecimal ? " with " : "") + (storedDecimal ? "decimal commas" : "")
+                + ", and reads --data so unless --separator / --decimal say otherwise";
+    }
+
     /** Reads {@code ,} {@code ;} {@code |} {@code tab} and {@code \t}. */
     static final class Separator implements ITypeConverter<Character> {
         @Override

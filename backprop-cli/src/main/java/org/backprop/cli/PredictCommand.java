@@ -64,10 +64,12 @@ final class PredictCommand implements Callable<Integer> {
         new CommandFiles().input("--model", model.file()).input("--data", data.file).output("--out", out).check();
         PrintWriter stdout = spec.commandLine().getOut();
         try (Model m = CliFiles.loadModel(model.file(), 1)) {
-            ColumnarReadOptions read = data.format.apply(m.preprocessor().readOptions(List.of()));
+            ColumnarReadOptions stored = m.preprocessor().readOptions(List.of());
+            ColumnarReadOptions read = data.format.apply(stored);
             String id = idColumn != null ? idColumn
                     : CliFiles.hasRowNames(data.file, read.separator()) ? ROW_NAMES : null;
-            ColumnarTable table = CliFiles.readColumns(data.file, withColumn(read, id));
+            ColumnarTable table = CliFiles.readColumns(data.file, withColumn(read, id),
+                    data.format.storedFormatNote(stored));
             m.preprocessor().check(table);
             EncodeWarnings warnings = new EncodeWarnings();
             EncodedRows features = EncodedRows.all(table, m.preprocessor(), m.featureScaler());

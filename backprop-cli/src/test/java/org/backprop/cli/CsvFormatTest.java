@@ -119,6 +119,15 @@ class CsvFormatTest {
         assertEquals(ExitCodes.USAGE, half.exitCode(), half::toString);
         assertEquals("backprop: --separator ',' needs --decimal '.': the model's training file had a decimal comma\n",
                 half.err());
+        for (String command : new String[] {"predict", "evaluate"}) {
+            CliRun wrong = CliRun.of(command, "--model", europeanModel, "--data", comma);
+            assertEquals(ExitCodes.DATA, wrong.exitCode(), wrong::toString);
+            assertTrue(wrong.err().startsWith("backprop: " + comma + ", line "), wrong::toString);
+            assertTrue(wrong.err().contains("(read it with --separator ',')"), wrong::toString);
+            assertTrue(wrong.err().endsWith(" (the model was trained on a file separated "
+                    + "by ';' with decimal commas, and reads --data so unless --separator / --decimal say otherwise)\n"),
+                    "why ';' was expected: " + wrong);
+        }
         CliRun commaDefaults = CliRun.of("inspect", "--model", commaModel);
         assertTrue(commaDefaults.out().contains("; impute; separator ',', decimal '.'):"), commaDefaults::toString);
     }
