@@ -2,9 +2,9 @@ package org.backprop.kernel;
 
 /**
  * Why the vector kernels compare each vector's class with a constant before storing it, reading its
- * lanes or converting it ({@code if (v.getClass() != VECTOR) throw ExactVectors.notPreferred(...)}),
- * and the exception thrown if that ever fails (it cannot: every vector in the kernels has the
- * preferred species).
+ * lanes, converting it or passing it to an operation, loads and loop accumulators included
+ * ({@code if (v.getClass() != VECTOR) throw ExactVectors.notPreferred(...)}), and the exception
+ * thrown if that ever fails (it cannot: every vector in the kernels has the preferred species).
  *
  * <p>C2 turns {@code v.intoArray(...)} (and {@code lane}, {@code convertShape}) into machine
  * instructions only when it knows {@code v}'s exact class (e.g. {@code Double512Vector}) while it
@@ -14,6 +14,10 @@ package org.backprop.kernel;
  * workload ran 2.5× slower, allocating 5 MB a step, in about one JVM in fifteen. After a compare of
  * {@code v.getClass()} with a constant class C2 knows the exact type without a profile
  * ({@code -XX:TypeProfileWidth=0} reproduced the failure every time; {@code UnprofiledKernelsTest}).
+ * The same holds for an operation's operands: on JDK 17, a kernel compiled on the little profile
+ * that {@code jvm.options}' early-compilation hints leave (the first hot code of its JVM) failed to
+ * intrinsify {@code add} or {@code fma} whose second operand or loop accumulator was not compared,
+ * and stayed boxed, 20–30× slower ({@code LauncherJitHintsTest}).
  *
  * <p>The compare is written out in each kernel, not in a helper method: a call C2 declines to inline
  * (a tier-2 method has no call counts, so C2 may take the call site as never reached) passes its

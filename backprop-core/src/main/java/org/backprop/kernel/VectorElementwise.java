@@ -69,10 +69,11 @@ final class VectorElementwise implements Elementwise {
         int k = 0;
         for (int bound = S.loopBound(n); k < bound; k += S.length()) {
             DoubleVector v = DoubleVector.fromArray(S, x, xo + k);
-            if (v.getClass() != DOUBLE_VECTOR) {
+            DoubleVector w = DoubleVector.fromArray(S, y, yo + k);
+            if (v.getClass() != DOUBLE_VECTOR || w.getClass() != DOUBLE_VECTOR) {
                 throw ExactVectors.notPreferred(v.getClass());
             }
-            v.add(DoubleVector.fromArray(S, y, yo + k)).intoArray(z, zo + k);
+            v.add(w).intoArray(z, zo + k);
         }
         for (; k < n; k++) {
             z[zo + k] = x[xo + k] + y[yo + k];
@@ -144,7 +145,11 @@ final class VectorElementwise implements Elementwise {
             }
             int d = dstOff + k;
             if (accumulate) {
-                v.add(DoubleVector.fromArray(S, dst, d)).intoArray(dst, d);
+                DoubleVector old = DoubleVector.fromArray(S, dst, d);
+                if (old.getClass() != DOUBLE_VECTOR) {
+                    throw ExactVectors.notPreferred(old.getClass());
+                }
+                v.add(old).intoArray(dst, d);
             } else {
                 v.intoArray(dst, d);
             }
@@ -173,10 +178,11 @@ final class VectorElementwise implements Elementwise {
         int j = 0;
         for (int body = S.loopBound(cols); j < body; j += S.length()) {
             DoubleVector v = DoubleVector.fromArray(S, x, row + j);
-            if (v.getClass() != DOUBLE_VECTOR) {
+            DoubleVector bias = DoubleVector.fromArray(S, b, bOff + j);
+            if (v.getClass() != DOUBLE_VECTOR || bias.getClass() != DOUBLE_VECTOR) {
                 throw ExactVectors.notPreferred(v.getClass());
             }
-            v.add(DoubleVector.fromArray(S, b, bOff + j)).max(0.0).intoArray(x, row + j);
+            v.add(bias).max(0.0).intoArray(x, row + j);
         }
         for (; j < cols; j++) {
             x[row + j] = Math.max(x[row + j] + b[bOff + j], 0.0);
@@ -187,10 +193,11 @@ final class VectorElementwise implements Elementwise {
         int j = 0;
         for (int body = S.loopBound(cols); j < body; j += S.length()) {
             DoubleVector v = DoubleVector.fromArray(S, x, row + j);
-            if (v.getClass() != DOUBLE_VECTOR) {
+            DoubleVector bias = DoubleVector.fromArray(S, b, bOff + j);
+            if (v.getClass() != DOUBLE_VECTOR || bias.getClass() != DOUBLE_VECTOR) {
                 throw ExactVectors.notPreferred(v.getClass());
             }
-            v.add(DoubleVector.fromArray(S, b, bOff + j)).intoArray(x, row + j);
+            v.add(bias).intoArray(x, row + j);
         }
         for (; j < cols; j++) {
             x[row + j] = x[row + j] + b[bOff + j];
@@ -213,10 +220,11 @@ final class VectorElementwise implements Elementwise {
         int j = 0;
         for (int body = FLOATS.loopBound(cols); j < body; j += FLOATS.length()) {
             FloatVector v = FloatVector.fromArray(FLOATS, x, row + j);
-            if (v.getClass() != FLOAT_VECTOR) {
+            FloatVector bias = FloatVector.fromArray(FLOATS, b, bOff + j);
+            if (v.getClass() != FLOAT_VECTOR || bias.getClass() != FLOAT_VECTOR) {
                 throw ExactVectors.notPreferred(v.getClass());
             }
-            v.add(FloatVector.fromArray(FLOATS, b, bOff + j)).max(0f).intoArray(x, row + j);
+            v.add(bias).max(0f).intoArray(x, row + j);
         }
         for (; j < cols; j++) {
             x[row + j] = Math.max(x[row + j] + b[bOff + j], 0f);
@@ -227,10 +235,11 @@ final class VectorElementwise implements Elementwise {
         int j = 0;
         for (int body = FLOATS.loopBound(cols); j < body; j += FLOATS.length()) {
             FloatVector v = FloatVector.fromArray(FLOATS, x, row + j);
-            if (v.getClass() != FLOAT_VECTOR) {
+            FloatVector bias = FloatVector.fromArray(FLOATS, b, bOff + j);
+            if (v.getClass() != FLOAT_VECTOR || bias.getClass() != FLOAT_VECTOR) {
                 throw ExactVectors.notPreferred(v.getClass());
             }
-            v.add(FloatVector.fromArray(FLOATS, b, bOff + j)).intoArray(x, row + j);
+            v.add(bias).intoArray(x, row + j);
         }
         for (; j < cols; j++) {
             x[row + j] = x[row + j] + b[bOff + j];

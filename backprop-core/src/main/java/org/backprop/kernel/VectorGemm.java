@@ -212,7 +212,12 @@ final class VectorGemm extends BlockedGemm {
         int body = len - len % L;
         DoubleVector acc = DoubleVector.zero(S);
         for (int p = 0; p < body; p += L) {
-            acc = DoubleVector.fromArray(S, x, xi + p).fma(DoubleVector.fromArray(S, y, yi + p), acc);
+            DoubleVector xv = DoubleVector.fromArray(S, x, xi + p);
+            DoubleVector yv = DoubleVector.fromArray(S, y, yi + p);
+            if (xv.getClass() != VECTOR || yv.getClass() != VECTOR || acc.getClass() != VECTOR) {
+                throw ExactVectors.notPreferred(xv.getClass());
+            }
+            acc = xv.fma(yv, acc);
         }
         if (acc.getClass() != VECTOR) {
             throw ExactVectors.notPreferred(acc.getClass());
@@ -238,10 +243,19 @@ final class VectorGemm extends BlockedGemm {
         DoubleVector acc0 = DoubleVector.zero(S), acc1 = acc0, acc2 = acc0, acc3 = acc0;
         for (int p = 0; p < body; p += L) {
             DoubleVector yv = DoubleVector.fromArray(S, y, yi + p);
-            acc0 = DoubleVector.fromArray(S, x, xi + p).fma(yv, acc0);
-            acc1 = DoubleVector.fromArray(S, x, x1 + p).fma(yv, acc1);
-            acc2 = DoubleVector.fromArray(S, x, x2 + p).fma(yv, acc2);
-            acc3 = DoubleVector.fromArray(S, x, x3 + p).fma(yv, acc3);
+            DoubleVector x0v = DoubleVector.fromArray(S, x, xi + p);
+            DoubleVector x1v = DoubleVector.fromArray(S, x, x1 + p);
+            DoubleVector x2v = DoubleVector.fromArray(S, x, x2 + p);
+            DoubleVector x3v = DoubleVector.fromArray(S, x, x3 + p);
+            if (yv.getClass() != VECTOR || x0v.getClass() != VECTOR || x1v.getClass() != VECTOR
+                    || x2v.getClass() != VECTOR || x3v.getClass() != VECTOR || acc0.getClass() != VECTOR
+                    || acc1.getClass() != VECTOR || acc2.getClass() != VECTOR || acc3.getClass() != VECTOR) {
+                throw ExactVectors.notPreferred(yv.getClass());
+            }
+            acc0 = x0v.fma(yv, acc0);
+            acc1 = x1v.fma(yv, acc1);
+            acc2 = x2v.fma(yv, acc2);
+            acc3 = x3v.fma(yv, acc3);
         }
         if (acc0.getClass() != VECTOR || acc1.getClass() != VECTOR || acc2.getClass() != VECTOR
                 || acc3.getClass() != VECTOR) {
@@ -285,13 +299,21 @@ final class VectorGemm extends BlockedGemm {
             DoubleVector acc = DoubleVector.zero(S);
             for (int p = 0; p < rows; p++) {
                 DoubleVector w = DoubleVector.broadcast(S, coef[coefOff + p]);
-                acc = DoubleVector.fromArray(S, mat, matOff + p * rowStride + t).fma(w, acc);
+                DoubleVector m = DoubleVector.fromArray(S, mat, matOff + p * rowStride + t);
+                if (m.getClass() != VECTOR || w.getClass() != VECTOR || acc.getClass() != VECTOR) {
+                    throw ExactVectors.notPreferred(m.getClass());
+                }
+                acc = m.fma(w, acc);
             }
             if (acc.getClass() != VECTOR) {
                 throw ExactVectors.notPreferred(acc.getClass());
             }
             if (accumulate) {
-                acc.add(DoubleVector.fromArray(S, c, cOff + t)).intoArray(c, cOff + t);
+                DoubleVector old = DoubleVector.fromArray(S, c, cOff + t);
+                if (old.getClass() != VECTOR) {
+                    throw ExactVectors.notPreferred(old.getClass());
+                }
+                acc.add(old).intoArray(c, cOff + t);
             } else {
                 acc.intoArray(c, cOff + t);
             }
@@ -312,10 +334,19 @@ final class VectorGemm extends BlockedGemm {
         for (int p = 0; p < rows; p++) {
             DoubleVector w = DoubleVector.broadcast(S, coef[coefOff + p]);
             int row = mi + p * rowStride;
-            acc0 = DoubleVector.fromArray(S, mat, row).fma(w, acc0);
-            acc1 = DoubleVector.fromArray(S, mat, row + L).fma(w, acc1);
-            acc2 = DoubleVector.fromArray(S, mat, row + 2 * L).fma(w, acc2);
-            acc3 = DoubleVector.fromArray(S, mat, row + 3 * L).fma(w, acc3);
+            DoubleVector m0 = DoubleVector.fromArray(S, mat, row);
+            DoubleVector m1 = DoubleVector.fromArray(S, mat, row + L);
+            DoubleVector m2 = DoubleVector.fromArray(S, mat, row + 2 * L);
+            DoubleVector m3 = DoubleVector.fromArray(S, mat, row + 3 * L);
+            if (w.getClass() != VECTOR || m0.getClass() != VECTOR || m1.getClass() != VECTOR
+                    || m2.getClass() != VECTOR || m3.getClass() != VECTOR || acc0.getClass() != VECTOR
+                    || acc1.getClass() != VECTOR || acc2.getClass() != VECTOR || acc3.getClass() != VECTOR) {
+                throw ExactVectors.notPreferred(m0.getClass());
+            }
+            acc0 = m0.fma(w, acc0);
+            acc1 = m1.fma(w, acc1);
+            acc2 = m2.fma(w, acc2);
+            acc3 = m3.fma(w, acc3);
         }
         if (acc0.getClass() != VECTOR || acc1.getClass() != VECTOR || acc2.getClass() != VECTOR
                 || acc3.getClass() != VECTOR) {
@@ -323,10 +354,18 @@ final class VectorGemm extends BlockedGemm {
         }
         // Each branch ends in its own stores: vectors merged after an if/else get boxed by C2 (JDK 17).
         if (accumulate) {
-            acc0.add(DoubleVector.fromArray(S, c, ci)).intoArray(c, ci);
-            acc1.add(DoubleVector.fromArray(S, c, ci + L)).intoArray(c, ci + L);
-            acc2.add(DoubleVector.fromArray(S, c, ci + 2 * L)).intoArray(c, ci + 2 * L);
-            acc3.add(DoubleVector.fromArray(S, c, ci + 3 * L)).intoArray(c, ci + 3 * L);
+            DoubleVector old0 = DoubleVector.fromArray(S, c, ci);
+            DoubleVector old1 = DoubleVector.fromArray(S, c, ci + L);
+            DoubleVector old2 = DoubleVector.fromArray(S, c, ci + 2 * L);
+            DoubleVector old3 = DoubleVector.fromArray(S, c, ci + 3 * L);
+            if (old0.getClass() != VECTOR || old1.getClass() != VECTOR || old2.getClass() != VECTOR
+                    || old3.getClass() != VECTOR) {
+                throw ExactVectors.notPreferred(old0.getClass());
+            }
+            acc0.add(old0).intoArray(c, ci);
+            acc1.add(old1).intoArray(c, ci + L);
+            acc2.add(old2).intoArray(c, ci + 2 * L);
+            acc3.add(old3).intoArray(c, ci + 3 * L);
         } else {
             acc0.intoArray(c, ci);
             acc1.intoArray(c, ci + L);
@@ -349,7 +388,11 @@ final class VectorGemm extends BlockedGemm {
                     throw ExactVectors.notPreferred(product.getClass());
                 }
                 if (accumulate) {
-                    product.add(DoubleVector.fromArray(S, c, ci + j)).intoArray(c, ci + j);
+                    DoubleVector old = DoubleVector.fromArray(S, c, ci + j);
+                    if (old.getClass() != VECTOR) {
+                        throw ExactVectors.notPreferred(old.getClass());
+                    }
+                    product.add(old).intoArray(c, ci + j);
                 } else {
                     product.intoArray(c, ci + j);
                 }

@@ -5,11 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Child-process half of {@link UnprofiledKernelsTest}: runs every vector kernel on one thread until
- * a window of calls allocates nothing (then C2 has compiled it without boxing) or the time is up,
- * and prints one line per kernel: {@code kernel <name> <bytes allocated in its last window>}.
+ * Child-process half of {@link UnprofiledKernelsTest} and {@link LauncherJitHintsTest}: runs every
+ * vector kernel (or, given a name as the argument, that kernel alone, the first hot code of the JVM;
+ * {@value #LIST} lists the names)
+ * on one thread until a window of calls allocates nothing (then C2 has compiled it without boxing)
+ * or the time is up, and prints one line per kernel: {@code kernel <name> <bytes allocated in its
+ * last window>}.
  */
 public final class UnprofiledKernelsProbe {
+    /** The argument that lists the kernels' names ({@code name <name>} lines) instead of running them. */
+    static final String LIST = "--list";
     private static final int CALLS_PER_WINDOW = 200;
     private static final long NANOS_PER_KERNEL = 20_000_000_000L;
 
@@ -61,7 +66,18 @@ public final class UnprofiledKernelsProbe {
         kernels.put("biasActivate in float, identity", () -> e.biasActivate(xf, 0, bias, 0, 20, 50, false));
         float[] gf = GemmCase.narrow(filled(len));
         kernels.put("whereXPositive in float", () -> e.whereXPositive(xf, 0, gf, 0, gf, 0, len));
-        kernels.forEach((name, kernel) -> System.out.println("kernel " + name + " " + settledAllocation(kernel)));
+        if (args.length > 0 && args[0].equals(LIST)) {
+            kernels.keySet().forEach(name -> System.out.println("name " + name));
+            return;
+        }
+        if (args.length > 0 && !kernels.containsKey(args[0])) {
+            throw new IllegalArgumentException("no kernel named " + args[0] + "; kernels: " + kernels.keySet());
+        }
+        kernels.forEach((name, kernel) -> {
+            if (args.length == 0 || args[0].equals(name)) {
+                System.out.println("kernel " + name + " " + settledAllocation(kernel));
+            }
+        });
     }
 
     /** Bytes allocated by the last window of calls: 0 once compiled without boxing. */
