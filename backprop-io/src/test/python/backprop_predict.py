@@ -6,8 +6,9 @@ Usage: backprop_predict.py MODEL.safetensors DATA.csv
 Only NumPy and the standard library: the safetensors file is parsed by hand (8-byte little-endian
 header length, a JSON header with dtype/shape/data_offsets per tensor and "__metadata__", then the
 raw little-endian F64 data). The steps, in order (see README "Command line" and TablePreprocessor):
-  1. encode the raw CSV columns with metadata["preprocessing"] (absent: every feature is a numeric
-     column of that name and missing cells are errors);
+  1. read the CSV file with the training file's "separator" and "decimal" mark (preprocessing version
+     2; else comma and point) and encode its raw columns with metadata["preprocessing"] (absent: every
+     feature is a numeric column of that name and missing cells are errors);
   2. standardize: (x - scaler.features.mean) / scaler.features.scale;
   3. the layers of metadata["architecture"] in order: dense layers (named dense1, dense2, ...)
      A = f(X @ W + B) with W of shape [in, out]; dropout layers (dropout1, ...) pass X through;
@@ -55,9 +56,11 @@ def encode(rows, header, metadata, features):
     if "preprocessing" in metadata:
         pre = json.loads(metadata["preprocessing"])
         columns, tokens = pre["columns"], set(pre["missing_values"])
+        decimal = pre.get("decimal", ".")  # preprocessing version 1: a point
     else:
         columns = [{"name": f, "type": "numeric", "missing_indicator": False} for f in features]
         tokens = set()
+        decimal = "."
     index = {name: i for i, name in enumerate(header)}
     out = []
     for line, row in rows:
@@ -68,7 +71,7 @@ def encode(rows, header, metadata, features):
             if col["type"] == "numeric":
                 if missing and "median" not in col:
                     raise ValueError(f"line {line}, column {col['name']}: missing value")
-                values.append(col["median"] if missing else float(strip(cell)))
+                values.append(col["median"] if missing else float(strip(cell).replace(decimal, ".")))
                 if col["missing_indicator"]:
                     values.append(1.0 if missing else 0.0)
             else:
@@ -146,7 +149,8 @@ def predict(model_path, csv_path):
     architecture = json.loads(metadata["architecture"])
     features = json.loads(metadata["features"])
     with open(csv_path, newline="", encoding="utf-8-sig") as f:
-        reader = csv.reader(f)
+        separator = json.loads(metadata["preprocessing"]).get("separator", ",") if "preprocessing" in metadata else ","
+        reader = csv.reader(f, delimiter=separator)  # the training file's separator (version 2), else a comma
         header = [name.strip() for name in next(reader)]
         rows = [(reader.line_num, row) for row in reader if row and any(cell.strip(" \t") for cell in row)]
     x = encode(rows, header, metadata, features)

@@ -16,6 +16,7 @@ import org.backprop.io.csv.ColumnarCsvReader;
 import org.backprop.io.csv.ColumnarReadOptions;
 import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.preprocess.EncodeWarnings;
+import org.backprop.io.preprocess.RowIdentifiers;
 import org.backprop.io.table.LabeledRows;
 
 import picocli.CommandLine;
@@ -31,6 +32,22 @@ final class CliFiles {
     private CliFiles() {
     }
 
+    /**
+     * Reads a model command's --data, as {@link #readColumns(Path, ColumnarReadOptions)}; an error that
+     * names the separator or decimal flags gets {@code formatNote} appended (see
+     * {@link CsvFormatOption#storedFormatNote}), if not null.
+     */
+    static ColumnarTable readColumns(Path file, ColumnarReadOptions options, String formatNote) {
+        try {
+            return readColumns(file, options);
+        } catch (org.backprop.io.DataException e) {
+            if (formatNote == null || !(e.getMessage().contains("--separator") || e.getMessage().contains("--decimal"))) {
+                throw e;
+            }
+            throw new UserError(ExitCodes.DATA, e.getMessage() + " (" + formatNote + ")", e);
+        }
+    }
+
     /** Reads a CSV file in one streaming pass into columns. */
     static ColumnarTable readColumns(Path file, ColumnarReadOptions options) {
         requireRegularFile(file, "cannot read ");
@@ -38,6 +55,34 @@ final class CliFiles {
             return ColumnarCsvReader.read(file, options);
         } catch (IOException e) {
             throw ioError("cannot read " + file, e);
+        }
+    }
+
+    /**
+     * True if the header of {@code file}, cells separated by {@code separator}, starts with an empty
+     * name: the row names of R's {@code write.csv} and pandas' {@code to_csv}. Reads the first line
+     * only, of a regular file only; a line that does not parse is not a header with row names (the
+     * file's real reading reports it).
+     */
+    static boolean hasRowNames(Path file, char separator) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        String first;
+        try (java.io.BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            first = reader.readLine();
+        } catch (IOException e) {
+            return false;
+        }
+        if (first == null) {
+            return false;
+        }
+        try { // the header twice: a header and a row, the least a CSV file holds
+            List<String> names = ColumnarCsvReader.parse(file.toString(), (first + "\n" + first + "\n").getBytes(
+                    StandardCharsets.UTF_8), ColumnarReadOptions.all().withSeparator(separator)).columnNames();
+            return RowIdentifiers.isRowNames(names.get(0));
+        } catch (org.backprop.io.DataException e) {
+            return false;
         }
     }
 
@@ -57,8 +102,9 @@ final class CliFiles {
      */
     static LocatedRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, CsvFormatOption format,
                                    Model model, boolean dropMissingTarget) {
-        return labeledRows(spec, file, readColumns(file, format.apply(model.preprocessor().readOptions(
-                List.of(model.target())))), model, dropMissingTarget);
+        ColumnarReadOptions stored = model.preprocessor().readOptions(List.of(model.target()));
+        return labeledRows(spec, file, readColumns(file, format.apply(stored), format.storedFormatNote(stored)), model,
+                dropMissingTarget);
     }
 
     /** As {@link #labeledRows(CommandLine.Model.CommandSpec, Path, CsvFormatOption, Model, boolean)} for {@code file} read as {@code table}. */

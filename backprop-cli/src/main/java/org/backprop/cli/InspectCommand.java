@@ -79,7 +79,8 @@ final class InspectCommand implements Callable<Integer> {
         TablePreprocessor p = m.preprocessor();
         out.println("Columns (" + p.columns().size() + ", missing values: empty"
                 + (p.missingValues().tokens().isEmpty() ? "" : ", " + String.join(", ", p.missingValues().tokens()))
-                + "; " + p.missingPolicy().name().toLowerCase(java.util.Locale.ROOT) + "):");
+                + "; " + p.missingPolicy().name().toLowerCase(java.util.Locale.ROOT) + "; separator "
+                + (p.separator() == '\t' ? "tab" : "'" + p.separator() + "'") + ", decimal '" + p.decimal() + "'):");
         for (ColumnEncoder e : p.encoders()) {
             out.println("  " + e.column() + ": " + e.describe());
         }

@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
         description = {"Predict the rows of a CSV file with a trained model.",
                 "The file needs the model's raw columns (any order, other columns are ignored); the stored "
                         + "preprocessing is applied (levels not seen in training: all zeros, with a warning). Output CSV: "
-                        + "the --id-column if given, then <target>_predicted: regression, the prediction in the "
+                        + "the --id-column if given (else the row names of a file whose first header cell is empty, as R's "
+                        + "write.csv writes them), then <target>_predicted: regression, the prediction in the "
                         + "target's units; classification, the predicted label, then p_<label> for every class."},
         footer = {"", "Example:", "  backprop predict --model houses.safetensors --data new.csv \\",
                 "      --out predictions.csv"})
@@ -49,8 +50,13 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV here, atomically (default: standard output).")
     private Path out;
 
+    /** The name of the nameless first column of row names (R's write.csv, pandas' index). */
+    private static final String ROW_NAMES = "";
+
     @Option(names = "--id-column", paramLabel = "COLUMN",
-            description = "Copy this column of --data, as written, as the first output column (default: none).")
+            description = "Copy this column of --data, as written, as the first output column (default: the row "
+                    + "names of a file whose first header cell is empty, as R's write.csv writes them, under the "
+                    + "header \"\"; else none).")
     private String idColumn;
 
     @Override
@@ -58,25 +64,29 @@ final class PredictCommand implements Callable<Integer> {
         new CommandFiles().input("--model", model.file()).input("--data", data.file).output("--out", out).check();
         PrintWriter stdout = spec.commandLine().getOut();
         try (Model m = CliFiles.loadModel(model.file(), 1)) {
-            ColumnarTable table = CliFiles.readColumns(data.file,
-                    data.format.apply(withIdColumn(m.preprocessor().readOptions(List.of()))));
+            ColumnarReadOptions stored = m.preprocessor().readOptions(List.of());
+            ColumnarReadOptions read = data.format.apply(stored);
+            String id = idColumn != null ? idColumn
+                    : CliFiles.hasRowNames(data.file, read.separator()) ? ROW_NAMES : null;
+            ColumnarTable table = CliFiles.readColumns(data.file, withColumn(read, id),
+                    data.format.storedFormatNote(stored));
             m.preprocessor().check(table);
             EncodeWarnings warnings = new EncodeWarnings();
             EncodedRows features = EncodedRows.all(table, m.preprocessor(), m.featureScaler());
             features.countWarnings(warnings);
-            String[] ids = idColumn == null ? null : ids(table);
+            String[] ids = id == null ? null : ids(table, id);
             table.releaseCellsExcept(m.preprocessor().columns());
             CliFiles.warn(spec.commandLine().getErr(), data.file, warnings);
             RowOrigin origin = RowOrigin.of(table);
             if (out == null || AtomicFiles.standardStream(out) == FileDescriptor.out) {
-                PredictionsCsv.write(m, features, origin, idColumn, ids, PredictionsCsv.Target.STREAM, text -> {
+                PredictionsCsv.write(m, features, origin, id, ids, PredictionsCsv.Target.STREAM, text -> {
                     stdout.print(text);
                     StandardOutput.check(stdout);
                 });
             } else {
                 CliFiles.write(out, file -> {
                     Writer writer = new OutputStreamWriter(file, StandardCharsets.UTF_8);
-                    PredictionsCsv.write(m, features, origin, idColumn, ids, PredictionsCsv.Target.FILE, writer::write);
+                    PredictionsCsv.write(m, features, origin, id, ids, PredictionsCsv.Target.FILE, writer::write);
                     writer.flush();
                 }, stdout);
             }
@@ -84,8 +94,8 @@ final class PredictCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** {@code options} also keeping the --id-column, as text. */
-    private ColumnarReadOptions withIdColumn(ColumnarReadOptions options) {
+    /** {@code options} also keeping column {@code idColumn} (if not null), as text. */
+    private static ColumnarReadOptions withColumn(ColumnarReadOptions options, String idColumn) {
         if (idColumn == null || (options.columns() != null && options.columns().contains(idColumn))) {
             return options; // a column the model reads anyway keeps its text codes while it can
         }
@@ -95,14 +105,14 @@ final class PredictCommand implements Callable<Integer> {
         }
         Set<String> text = new HashSet<>(options.textColumns());
         text.add(idColumn);
-        return new ColumnarReadOptions(columns, text, options.missing());
+        return new ColumnarReadOptions(columns, text, options.missing(), options.separator(), options.decimal());
     }
 
     /**
      * The --id-column cells as written (without surrounding blanks; a missing-value token gives an
      * empty cell); a missing column is a data error listing the columns.
      */
-    private String[] ids(ColumnarTable table) {
+    private static String[] ids(ColumnarTable table, String idColumn) {
         Column column = table.column(idColumn);
         String[] ids = new String[table.rowCount()];
         boolean text = column.hasText() && !column.textDropped();

@@ -64,7 +64,8 @@ final class SampleWeightOptions {
         }
         Set<String> columns = new LinkedHashSet<>(options.columns());
         columns.add(weightColumn);
-        return new ColumnarReadOptions(columns, options.textColumns(), options.missing());
+        return new ColumnarReadOptions(columns, options.textColumns(), options.missing(), options.separator(),
+                options.decimal());
     }
 
     /**

@@ -21,6 +21,7 @@ import org.backprop.io.preprocess.TablePreprocessor;
 import org.backprop.io.table.NetworkRows;
 import org.backprop.io.table.TabularOptions;
 import org.backprop.io.table.TabularTraining;
+import org.backprop.io.table.Target;
 import org.backprop.kernel.Kernels;
 import org.backprop.layer.LayerSpec;
 import org.backprop.network.NetworkBuilder;
@@ -59,7 +60,8 @@ import picocli.CommandLine.Option;
                         + "their own. A mostly numeric column with a few non-numbers is a data error. The encoding is "
                         + "stored in the model file and applied by predict, evaluate, inspect and gradcheck.",
                 "Task when --task is not given: regression if every target value is a number and there are "
-                        + "fractional values or more than 10 distinct values; classification otherwise.",
+                        + "fractional values, more than 10 distinct values, or more than 2 distinct values with fewer "
+                        + "than 5 rows per value on average (a tiny table); classification otherwise.",
                 "Progress and --plot: an epoch's \"loss\" is the mean of its batch losses, taken while training "
                         + "(as Keras reports loss); \"validation loss\" is the whole validation set's after the epoch. "
                         + "The metrics printed after training are the whole training set's. With --patience but no "
@@ -171,7 +173,7 @@ public class TrainCommand implements Callable<Integer> {
         Task chosen = prepared.target().task();
         weights.check(chosen, target);
         if (task == null) {
-            stdout.println("task: " + chosen.id() + " (" + prepared.target().reason() + "; set --task to override)");
+            stdout.println(Target.notice(chosen, prepared.target().reason(), prepared.target().labels()));
         }
         prepared.notes().forEach(stdout::println);
         NetworkRows train = prepared.train();

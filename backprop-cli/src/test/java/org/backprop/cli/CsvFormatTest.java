@@ -88,6 +88,51 @@ class CsvFormatTest {
     }
 
     @Test
+    void theModelRemembersTheTrainingFilesSeparatorAndDecimalMark() throws Exception {
+        String table = RealTablesTest.mixedTable();
+        Path comma = TestCsv.write(dir.resolve("comma.csv"), table);
+        Path european = TestCsv.write(dir.resolve("european.csv"), table.replace(',', ';').replace('.', ','));
+        Path commaModel = dir.resolve("comma.safetensors");
+        Path europeanModel = dir.resolve("european.safetensors");
+        assertEquals(0, train(comma, commaModel).exitCode());
+        CliRun trained = train(european, europeanModel, "--separator", ";", "--decimal", ",");
+        assertEquals(0, trained.exitCode(), trained::toString);
+
+        CliRun predict = CliRun.of("predict", "--model", europeanModel, "--data", european);
+        assertEquals(0, predict.exitCode(), predict::toString);
+        assertEquals(CliRun.of("predict", "--model", commaModel, "--data", comma).out(), predict.out(),
+                "no flags: the training file's ';' and ','");
+        CliRun evaluate = CliRun.of("evaluate", "--model", europeanModel, "--data", european);
+        assertEquals(0, evaluate.exitCode(), evaluate::toString);
+        assertEquals(CliRun.of("evaluate", "--model", commaModel, "--data", comma).out(), evaluate.out());
+        CliRun inspect = CliRun.of("inspect", "--model", europeanModel, "--data", european, "--rows", "0:2");
+        assertEquals(0, inspect.exitCode(), inspect::toString);
+        assertTrue(inspect.out().contains("; impute; separator ';', decimal ','):"), inspect::toString);
+        CliRun gradcheck = CliRun.of("gradcheck", "--model", europeanModel, "--data", european);
+        assertEquals(0, gradcheck.exitCode(), gradcheck::toString);
+
+        CliRun given = CliRun.of("predict", "--model", europeanModel, "--data", comma, "--separator", ",",
+                "--decimal", ".");
+        assertEquals(0, given.exitCode(), given::toString);
+        assertEquals(predict.out(), given.out(), "flags given win over the stored format");
+        CliRun half = CliRun.of("predict", "--model", europeanModel, "--data", comma, "--separator", ",");
+        assertEquals(ExitCodes.USAGE, half.exitCode(), half::toString);
+        assertEquals("backprop: --separator ',' needs --decimal '.': the model's training file had a decimal comma\n",
+                half.err());
+        for (String command : new String[] {"predict", "evaluate"}) {
+            CliRun wrong = CliRun.of(command, "--model", europeanModel, "--data", comma);
+            assertEquals(ExitCodes.DATA, wrong.exitCode(), wrong::toString);
+            assertTrue(wrong.err().startsWith("backprop: " + comma + ", line "), wrong::toString);
+            assertTrue(wrong.err().contains("(read it with --separator ',')"), wrong::toString);
+            assertTrue(wrong.err().endsWith(" (the model was trained on a file separated "
+                    + "by ';' with decimal commas, and reads --data so unless --separator / --decimal say otherwise)\n"),
+                    "why ';' was expected: " + wrong);
+        }
+        CliRun commaDefaults = CliRun.of("inspect", "--model", commaModel);
+        assertTrue(commaDefaults.out().contains("; impute; separator ',', decimal '.'):"), commaDefaults::toString);
+    }
+
+    @Test
     void aFileOfAnotherSeparatorNamesTheFlag() throws Exception {
         Path semicolons = TestCsv.write(dir.resolve("s.csv"), "\"a\";\"price\"\n1;2\n3;4\n");
         CliRun run = train(semicolons, dir.resolve("m.safetensors"));

@@ -90,4 +90,18 @@ class PythonReferenceReaderTest {
             assertSamePredictions(predict.out(), python(model, input));
         }
     }
+
+    @Test
+    void pythonReaderReadsTheTrainingFilesSeparatorAndDecimalMarkFromTheModel() throws Exception {
+        Assumptions.assumeTrue(hasPython(), "python3 is not installed (the one allowed reason to skip)");
+        Path european = TestCsv.write(dir.resolve("european.csv"),
+                RealTablesTest.mixedTable().replace(',', ';').replace('.', ','));
+        Path model = dir.resolve("european.safetensors");
+        CliRun train = CliRun.of("train", "--data", european, "--separator", ";", "--decimal", ",", "--target",
+                "price", "--out", model, "--epochs", "3", "--layers", "6");
+        assertEquals(0, train.exitCode(), train::toString);
+        CliRun predict = CliRun.of("predict", "--model", model, "--data", european);
+        assertEquals(0, predict.exitCode(), predict::toString);
+        assertSamePredictions(predict.out(), python(model, european));
+    }
 }

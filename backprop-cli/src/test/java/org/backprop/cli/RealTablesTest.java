@@ -207,6 +207,23 @@ class RealTablesTest {
     }
 
     @Test
+    void aTinyTableOfManyWholeNumbersIsRegressionAndSaysHowToOverride() throws Exception {
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int i = 0; i < 12; i++) {
+            csv.append(i).append(',').append(1 + i % 8).append('\n');
+        }
+        Path data = TestCsv.write(dir.resolve("tiny.csv"), csv.toString());
+        CliRun run = train(data, "--target", "y");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().startsWith("task: regression (target \"y\" has 8 distinct whole numbers in only 12 rows, "
+                + "fewer than 5 rows per value on average: too few to be classes; --task classification overrides)\n"),
+                run::toString);
+        CliRun asked = train(data, "--target", "y", "--task", "classification");
+        assertEquals(0, asked.exitCode(), asked::toString);
+        assertTrue(asked.out().contains("training classification on 12 rows"), asked::toString);
+    }
+
+    @Test
     void oneRowAndOneFeatureAreSaidInTheSingular() throws Exception {
         Path data = TestCsv.write(dir.resolve("one.csv"), "a,y\n1,2.5\n");
         CliRun run = train(data, "--target", "y", "--task", "regression");

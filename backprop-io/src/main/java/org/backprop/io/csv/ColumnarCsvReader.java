@@ -67,7 +67,7 @@ public final class ColumnarCsvReader {
                 filler[0].close();
             }
         }
-        return new ColumnarTable(source, names, columns[0], rows[0], lines);
+        return new ColumnarTable(source, names, columns[0], rows[0], lines, options);
     }
 
     /**

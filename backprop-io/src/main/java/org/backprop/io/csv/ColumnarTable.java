@@ -17,13 +17,18 @@ public final class ColumnarTable implements java.io.Serializable {
     private final Column[] columns;
     private final int rows;
     private final LineIndex lines;
+    private final char separator;
+    private final char decimal;
 
-    ColumnarTable(String source, List<String> columnNames, Column[] columns, int rows, LineIndex lines) {
+    ColumnarTable(String source, List<String> columnNames, Column[] columns, int rows, LineIndex lines,
+                  ColumnarReadOptions format) {
         this.source = source;
         this.columnNames = List.copyOf(columnNames);
         this.columns = columns;
         this.rows = rows;
         this.lines = lines;
+        this.separator = format.separator();
+        this.decimal = format.decimal();
     }
 
     /**
@@ -42,7 +47,7 @@ public final class ColumnarTable implements java.io.Serializable {
                 }
             }
         }
-        return new ColumnarTable(table.source(), table.columnNames(), columns, table.rowCount(), lines);
+        return new ColumnarTable(table.source(), table.columnNames(), columns, table.rowCount(), lines, options);
     }
 
     /** The file name used in messages. */
@@ -53,6 +58,16 @@ public final class ColumnarTable implements java.io.Serializable {
     /** Every header name, in file order (also those of columns not kept). */
     public List<String> columnNames() {
         return columnNames;
+    }
+
+    /** The cell separator the table was read with (see {@link ColumnarReadOptions#separator()}). */
+    public char separator() {
+        return separator;
+    }
+
+    /** The decimal mark the table's numbers were read with (see {@link ColumnarReadOptions#decimal()}). */
+    public char decimal() {
+        return decimal;
     }
 
     /** Number of data rows. */

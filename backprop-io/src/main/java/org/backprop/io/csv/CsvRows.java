@@ -10,7 +10,9 @@ import org.backprop.io.DataException;
 
 /**
  * The checks every CSV file gets, on top of {@link CsvScanner}'s records: a header row of
- * non-empty, unique names (trimmed); exactly as many cells in every row as in the header; blank
+ * non-empty, unique names (trimmed), except that the first of several may be empty (the row names
+ * of R's {@code write.csv} and pandas' {@code to_csv}: header {@code "",a,b}; the column is called
+ * {@code ""}); exactly as many cells in every row as in the header; blank
  * lines only at the end; a single-column file whose header or first row holds another of the
  * separators ({@code , ; tab |}) is refused as written with that separator; at least one data row.
  */
@@ -97,12 +99,10 @@ final class CsvRows implements CsvScanner.Sink {
             String raw = record.text(c);
             String name = raw.trim();
             DataException.Builder at = DataException.in(source).line(record.line()).column(c + 1, name);
-            if (name.isEmpty()) {
-                throw at.text(raw).problem("empty column name in the header" + (c == 0 && record.cellCount() > 1
-                        ? "; a nameless first column usually holds row names (R's write.csv without row.names = "
-                        + "FALSE, pandas' to_csv without index=False): write the file without them, or name the column"
-                        : c == record.cellCount() - 1 && c > 0 ? "; a separator at the end of the header line makes an "
-                        + "empty last column: remove the trailing separators (or name the column)" : ""));
+            if (name.isEmpty() && !(c == 0 && record.cellCount() > 1)) { // a nameless first column: row names
+                throw at.text(raw).problem("empty column name in the header" + (c == record.cellCount() - 1 && c > 0
+                        ? "; a separator at the end of the header line makes an empty last column: remove the "
+                        + "trailing separators (or name the column)" : "; name the column"));
             }
             Integer previous = firstColumn.putIfAbsent(name, c + 1);
             if (previous != null) {

@@ -18,7 +18,9 @@ import org.backprop.io.csv.StrictNumbers;
  *       category); declare the column categorical, or add the token to the missing values;</li>
  *   <li>otherwise <b>categorical</b>, unless every value is distinct (an identifier: ignored with a
  *       note);</li>
- *   <li>every cell missing: ignored with a note.</li>
+ *   <li>every cell missing: ignored with a note;</li>
+ *   <li>the nameless first column (row names, {@link RowIdentifiers#isRowNames}): ignored with a note,
+ *       whatever its cells and declarations.</li>
  * </ul>
  * NaN, infinities and overflowing numbers such as {@code 1e400} are not numbers.
  */
@@ -42,7 +44,7 @@ public final class ColumnTypes {
     }
 
     private static ColumnDecision decide(ColumnarTable table, String name, TableOptions options) {
-        if (options.ignore().contains(name)) {
+        if (options.ignore().contains(name) || RowIdentifiers.isRowNames(name)) {
             return decide(null, name, options, null);
         }
         Column c = table.column(name);
@@ -62,6 +64,9 @@ public final class ColumnTypes {
      */
     public static ColumnDecision decide(ColumnCounts c, String name, TableOptions options,
                                         Supplier<DataException.Builder> firstNonNumber) {
+        if (RowIdentifiers.isRowNames(name)) {
+            return new ColumnDecision(name, ColumnType.IGNORED, RowIdentifiers.ROW_NAMES_REASON);
+        }
         if (options.ignore().contains(name)) {
             return new ColumnDecision(name, ColumnType.IGNORED, "declared with --ignore");
         }

@@ -29,6 +29,11 @@ import org.backprop.io.csv.ColumnarTable;
  * </ul>
  * Columns declared {@code --numeric}, and every column when the features were listed with
  * {@code --features}, are the user's choice and get no notice.
+ *
+ * <p>One column is a row identifier by its place, not its values: the nameless first column of a
+ * file written with row names (R's {@code write.csv} by default, pandas' {@code to_csv} with its
+ * index), whose header cell is empty ({@link #isRowNames}). It is never a feature: {@link ColumnTypes}
+ * ignores it with {@link #ROW_NAMES_REASON}, which {@code train} prints.
  */
 public final class RowIdentifiers {
     /** Rows from which whole numbers counting up by 1 look like row numbers rather than chance. */
@@ -37,7 +42,19 @@ public final class RowIdentifiers {
     private static final Set<String> IDENTIFIER_NAMES = Set.of("id", "index", "rownames", "row.names",
             "row_names", "rowid", "row_id", "row", "unnamed: 0", "...1");
 
+    /** Why the nameless first column is ignored, as {@code train} prints it after {@code ignored, }. */
+    public static final String ROW_NAMES_REASON = "the nameless first column holds row names (R's write.csv, "
+            + "pandas' index): a row id, not a feature";
+
     private RowIdentifiers() {
+    }
+
+    /**
+     * True for the name of the nameless first column, the row names of R's {@code write.csv} and
+     * pandas' {@code to_csv} (the CSV reader lets only the first header cell be empty).
+     */
+    public static boolean isRowNames(String column) {
+        return column.isEmpty();
     }
 
     /**

@@ -26,7 +26,8 @@ import org.backprop.layer.EmbeddingSpec;
  *
  * <p>Stored in the model file's metadata under {@value #METADATA_KEY} as JSON:
  * <pre>{@code
- * {"version": 1, "missing_values": ["NA", "N/A", "NaN", "null", "?"], "missing_policy": "impute",
+ * {"version": 2, "separator": ";", "decimal": ",",
+ *  "missing_values": ["NA", "N/A", "NaN", "null", "?"], "missing_policy": "impute",
  *  "columns": [
  *    {"name": "displ", "type": "numeric", "median": 3.3, "missing_indicator": true, "missing_in_training": 2},
  *    {"name": "class", "type": "categorical", "levels": ["compact", "suv"], "rare_levels": ["2seater"],
@@ -38,26 +39,35 @@ import org.backprop.layer.EmbeddingSpec;
  * missing cells. A categorical column writes one column per level (1 for the row's level), then one
  * for the rare levels if any, then one for missing cells if {@code missing_level}; an unknown level
  * writes zeros. A cell is missing if, stripped of spaces and tabs, it is empty or one of
- * {@code missing_values}. Models of format version 1 have no such key: every feature is numeric and
- * missing cells are errors ({@link #numeric}).
+ * {@code missing_values}. {@code separator} and {@code decimal} are the cell separator and the decimal
+ * mark of the file the preprocessing was fitted on: {@link #readOptions} reads other files the same
+ * way unless told otherwise. Preprocessing version 1 (before 3 December 2026) has no such keys: comma
+ * and point. Models of format version 1 have no preprocessing key at all: every feature is numeric
+ * and missing cells are errors ({@link #numeric}).
  */
 public final class TablePreprocessor {
     /** The metadata key of the stored preprocessing. */
     public static final String METADATA_KEY = "preprocessing";
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final int OLDEST_VERSION = 1;
 
     private final List<ColumnEncoder> encoders;
     private final List<ColumnDecision> ignored;
     private final MissingValues missing;
     private final MissingPolicy policy;
+    private final char separator;
+    private final char decimal;
     private final List<String> outputNames;
 
     private TablePreprocessor(List<ColumnEncoder> encoders, List<ColumnDecision> ignored, MissingValues missing,
-                              MissingPolicy policy) {
+                              MissingPolicy policy, char separator, char decimal) {
         this.encoders = List.copyOf(encoders);
         this.ignored = List.copyOf(ignored);
         this.missing = missing;
         this.policy = policy;
+        new ColumnarReadOptions(null, Set.of(), missing, separator, decimal); // checks the pair
+        this.separator = separator;
+        this.decimal = decimal;
         List<String> names = new ArrayList<>();
         Set<String> columns = new HashSet<>();
         for (ColumnEncoder e : this.encoders) {
@@ -77,23 +87,35 @@ public final class TablePreprocessor {
 
     /**
      * The preprocessing of these fitted encoders (in input order), ignored columns, missing-value
-     * tokens and policy: what {@link #fit} gives, for encoders fitted elsewhere (e.g. on Spark).
+     * tokens and policy: what {@link #fit} gives, for encoders fitted elsewhere (e.g. on Spark); files
+     * separated by commas with a decimal point ({@link #withInputFormat} sets another format).
      *
      * @throws IllegalArgumentException if a column is encoded twice or there is no input column
      */
     public static TablePreprocessor of(List<ColumnEncoder> encoders, List<ColumnDecision> ignored,
                                        MissingValues missing, MissingPolicy policy) {
-        return new TablePreprocessor(encoders, ignored, missing, policy);
+        return new TablePreprocessor(encoders, ignored, missing, policy, ',', '.');
+    }
+
+    /**
+     * This preprocessing for files whose cells are separated by {@code separator} and whose numbers
+     * are written with the decimal mark {@code decimal} (as {@link ColumnarReadOptions} takes them).
+     *
+     * @throws IllegalArgumentException for a separator or mark {@link ColumnarReadOptions} refuses
+     */
+    public TablePreprocessor withInputFormat(char separator, char decimal) {
+        return new TablePreprocessor(encoders, ignored, missing, policy, separator, decimal);
     }
 
     /** Every column numeric, missing cells errors: the preprocessing of a format-version-1 model. */
     public static TablePreprocessor numeric(List<String> columns) {
         return new TablePreprocessor(columns.stream().<ColumnEncoder>map(NumericEncoder::strict).toList(), List.of(),
-                MissingValues.of(List.of()), MissingPolicy.ERROR);
+                MissingValues.of(List.of()), MissingPolicy.ERROR, ',', '.');
     }
 
     /**
-     * Fits the encoders of the non-ignored {@code decisions} on rows {@code rows} of {@code table}.
+     * Fits the encoders of the non-ignored {@code decisions} on rows {@code rows} of {@code table}; the
+     * input format (separator, decimal mark) is the table's.
      *
      * @throws DataException with {@link MissingPolicy#ERROR}, if a used column has missing cells
      *                       (the message names the first of each column and counts them all)
@@ -121,7 +143,8 @@ public final class TablePreprocessor {
             throw DataException.in(table.source()).line(1).problem("no feature column left to train on: "
                     + ignored.stream().map(d -> "\"" + d.column() + "\" " + d.reason()).toList());
         }
-        TablePreprocessor p = new TablePreprocessor(encoders, ignored, options.missing(), options.missingPolicy());
+        TablePreprocessor p = new TablePreprocessor(encoders, ignored, options.missing(), options.missingPolicy(),
+                table.separator(), table.decimal());
         p.check(table);
         return p;
     }
@@ -139,6 +162,16 @@ public final class TablePreprocessor {
     /** Which cells are missing. */
     public MissingValues missingValues() {
         return missing;
+    }
+
+    /** The cell separator of the training file: {@link #readOptions} reads files with it. */
+    public char separator() {
+        return separator;
+    }
+
+    /** The decimal mark of the training file's numbers: {@link #readOptions} reads files with it. */
+    public char decimal() {
+        return decimal;
     }
 
     /** Impute or refuse missing cells. */
@@ -190,21 +223,27 @@ public final class TablePreprocessor {
         return outputNames.size();
     }
 
-    /** True if every column is numeric, written as is, without imputation (a version-1 model). */
+    /**
+     * True if every column is numeric, written as is, without imputation, in comma-separated files
+     * with a decimal point (a version-1 model: the model file needs no preprocessing key).
+     */
     public boolean isPlainNumeric() {
-        return ignored.isEmpty() && encoders.stream().allMatch(e -> e instanceof NumericEncoder n && n.median() == null);
+        return ignored.isEmpty() && separator == ',' && decimal == '.'
+                && encoders.stream().allMatch(e -> e instanceof NumericEncoder n && n.median() == null);
     }
 
     /**
      * How to read a CSV file for this preprocessing: its columns (plus {@code alsoKeep}, e.g. the
-     * target), categorical ones as text, with its missing-value tokens.
+     * target), categorical ones as text, with its missing-value tokens, separator and decimal mark
+     * (the training file's: {@link ColumnarReadOptions#withSeparator} and
+     * {@link ColumnarReadOptions#withDecimal} read another format).
      */
     public ColumnarReadOptions readOptions(Collection<String> alsoKeep) {
         Set<String> keep = new LinkedHashSet<>(columns());
         keep.addAll(alsoKeep);
         Set<String> text = new HashSet<>();
         encoders.stream().filter(e -> e.type() == ColumnType.CATEGORICAL).forEach(e -> text.add(e.column()));
-        return new ColumnarReadOptions(keep, text, missing);
+        return new ColumnarReadOptions(keep, text, missing, separator, decimal);
     }
 
     /**
@@ -305,6 +344,8 @@ public final class TablePreprocessor {
     public String toJson() {
         JsonObject json = new JsonObject();
         json.addProperty("version", VERSION);
+        json.addProperty("separator", String.valueOf(separator));
+        json.addProperty("decimal", String.valueOf(decimal));
         json.add("missing_values", Json.array(missing.tokens()));
         json.addProperty("missing_policy", policy.name().toLowerCase(java.util.Locale.ROOT));
         JsonArray columns = new JsonArray();
@@ -329,9 +370,11 @@ public final class TablePreprocessor {
     public static TablePreprocessor fromJson(String text) {
         try {
             JsonObject json = JsonParser.parseString(text).getAsJsonObject();
-            if (Json.count(json, "version") != VERSION) {
+            int version = Json.count(json, "version");
+            if (version < OLDEST_VERSION || version > VERSION) {
                 throw new IllegalArgumentException("preprocessing version " + json.get("version")
-                        + " is not supported (this backprop reads " + VERSION + ")");
+                        + " is not supported (this backprop reads " + OLDEST_VERSION + " to " + VERSION
+                        + "; a newer backprop may have written it)");
             }
             List<ColumnEncoder> encoders = new ArrayList<>();
             for (JsonElement e : Json.required(json, "columns").getAsJsonArray()) {
@@ -349,10 +392,20 @@ public final class TablePreprocessor {
             }
             MissingPolicy policy = MissingPolicy.valueOf(Json.string(json, "missing_policy")
                     .toUpperCase(java.util.Locale.ROOT));
+            char separator = version == 1 ? ',' : character(json, "separator");
+            char decimal = version == 1 ? '.' : character(json, "decimal");
             return new TablePreprocessor(encoders, ignored, MissingValues.of(Json.strings(json, "missing_values")),
-                    policy);
+                    policy, separator, decimal);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("invalid metadata \"" + METADATA_KEY + "\": " + e.getMessage(), e);
         }
+    }
+
+    private static char character(JsonObject json, String key) {
+        String value = Json.string(json, key);
+        if (value.length() != 1) {
+            throw new IllegalArgumentException("\"" + key + "\" must be one character, got \"" + value + "\"");
+        }
+        return value.charAt(0);
     }
 }

@@ -17,8 +17,10 @@ import org.backprop.io.preprocess.LabelEncoder;
  * (regression) or class labels (classification, stripped of surrounding spaces and tabs).
  *
  * <p>Task when not given: regression if every non-missing target value is a number and there are
- * fractional values or more than {@value #MAX_CLASSES} distinct values; classification if they are
- * a few whole numbers or text. A target of at least half numbers with some non-numbers (a typo such
+ * fractional values, more than {@value #MAX_CLASSES} distinct values, or more than 2 distinct values
+ * with fewer than {@value #MIN_ROWS_PER_CLASS} rows per value on average (a tiny table: 8 whole
+ * numbers in 12 rows are a measurement, not 8 classes of 1 or 2 rows); classification if they are
+ * a few whole numbers, each with rows enough on average, or 2 whole numbers (a yes/no), or text. A target of at least half numbers with some non-numbers (a typo such
  * as {@code 4O.5}, NaN, an infinity or {@code 1e400}) is a data error naming the first such cell,
  * unless the task is classification. Missing target cells (empty or a missing-value token) are a
  * data error naming the first and counting all, or with {@code dropMissing} their rows are left out;
@@ -40,6 +42,12 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
                      int[] classes) {
     /** Whole-number targets with at most this many distinct values are taken as class labels. */
     public static final int MAX_CLASSES = 10;
+    /**
+     * A whole-number target of more than 2 distinct values is taken as class labels only if it has at
+     * least this many rows per value on average (the rows {@code --min-level-count} asks of a
+     * categorical level by default); fewer make it a regression target.
+     */
+    public static final int MIN_ROWS_PER_CLASS = 5;
     /**
      * A text target with more distinct values than this and than half its rows is refused unless the
      * task is given: such "classes" are mostly single rows (ids, or numbers written as text).
@@ -161,6 +169,7 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
     public static Choice choose(ColumnCounts c, Task requested, long distinct, String firstValue,
                                 Supplier<DataException.Builder> column) {
         boolean numeric = c.numbers() > 0 && c.nonNumbers() == 0;
+        long present = c.rows() - c.missing();
         Task task;
         String reason;
         if (requested != null) {
@@ -170,6 +179,10 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
             task = Task.REGRESSION;
             reason = "target \"" + c.name() + "\" is numeric with " + (!c.allIntegers() ? "fractional values"
                     : distinct + " distinct values");
+        } else if (numeric && tooFewRowsPerClass(distinct, present)) {
+            task = Task.REGRESSION;
+            reason = "target \"" + c.name() + "\" has " + distinct + " distinct whole numbers in only " + present
+                    + " rows, fewer than " + MIN_ROWS_PER_CLASS + " rows per value on average: too few to be classes";
         } else {
             task = Task.CLASSIFICATION;
             reason = numeric ? "target \"" + c.name() + "\" has only " + distinct + " distinct whole numbers (at most "
@@ -181,7 +194,6 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
                     + "target text (class labels); read decimal commas with --decimal ',' (the separator must then be "
                     + "';', tab or '|'), remove thousands separators, or use --task classification if these are labels");
         }
-        long present = c.rows() - c.missing();
         if (requested == null && !numeric && distinct > MANY_TEXT_CLASSES && 2 * distinct > present) {
             throw column.get().text(c.firstNonNumberText()).problem("the target has " + distinct
                     + " distinct text values in " + present + " rows, too many to be class labels"
@@ -194,6 +206,36 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
                     + "fits the constant anyway)");
         }
         return new Choice(task, reason);
+    }
+
+    /**
+     * True when {@code distinct} whole numbers (more than 2) in {@code present} rows have fewer than
+     * {@value #MIN_ROWS_PER_CLASS} rows per value on average.
+     */
+    static boolean tooFewRowsPerClass(long distinct, long present) {
+        return distinct > 2 && present < MIN_ROWS_PER_CLASS * distinct;
+    }
+
+    /**
+     * The line {@code train} prints for a task it chose itself: {@code task: regression (REASON; --task
+     * classification overrides)}, naming the other task when the target allows it (a classification of
+     * text labels cannot be a regression: no hint then).
+     *
+     * @param labels classification: the classes, else null
+     */
+    public static String notice(Task task, String reason, LabelEncoder labels) {
+        boolean numbers = labels == null || labels.classes().stream().allMatch(Target::isNumber);
+        Task other = task == Task.REGRESSION ? Task.CLASSIFICATION : Task.REGRESSION;
+        return "task: " + task.id() + " (" + reason + (numbers ? "; --task " + other.id() + " overrides" : "") + ")";
+    }
+
+    private static boolean isNumber(String label) {
+        try {
+            StrictNumbers.parse(label);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static DataException missingTarget(DataException.Builder at, long missing, long rows, boolean dropMissing) {

@@ -191,14 +191,26 @@ class StrictCsvReaderTest {
     }
 
     @Test
-    void aNamelessFirstColumnIsExplainedAsRowNames() {
-        // R's write.csv(df, file) writes "" over the row names
-        DataException e = failParse("\"\",\"mpg\",\"cyl\"\n\"Mazda RX4\",21,6\n");
-        assertEquals(1, e.getColumn());
-        assertTrue(e.getMessage().contains("empty column name in the header; a nameless first column usually holds "
-                + "row names (R's write.csv without row.names = FALSE"), e.getMessage());
+    void aNamelessFirstColumnIsReadAsRowNamesCalledEmpty() {
+        // R's write.csv(df, file) writes "" over the row names, pandas' to_csv an empty first cell
+        CsvTable r = StrictCsvReader.parse("t.csv", "\"\",\"mpg\",\"cyl\"\n\"Mazda RX4\",21,6\n".getBytes(UTF_8));
+        assertEquals(List.of("", "mpg", "cyl"), r.columnNames());
+        assertEquals("Mazda RX4", r.cell(0, 0));
+        CsvTable pandas = StrictCsvReader.parse("t.csv", ",a\n0,1\n1,2\n".getBytes(UTF_8));
+        assertEquals(List.of("", "a"), pandas.columnNames());
+    }
+
+    @Test
+    void anEmptyNameElsewhereOrAloneIsStillAnError() {
         DataException later = failParse("a,,b\n1,2,3\n");
-        assertFalse(later.getMessage().contains("row names"), later.getMessage());
+        assertEquals(1, later.getLine());
+        assertEquals(2, later.getColumn());
+        assertEquals("data.csv, line 1, column 2 \"\": empty column name in the header; name the column; found \"\"",
+                later.getMessage());
+        DataException alone = failParse("\"\",\"\"\n1,2\n");
+        assertEquals(2, alone.getColumn(), "a header of nameless columns: the second is an error");
+        DataException two = failParse(",,a\n1,2,3\n");
+        assertEquals(2, two.getColumn(), "only the first cell may be empty");
     }
 
     @Test

@@ -57,8 +57,54 @@ class TablePreprocessorTest {
         assertArrayEquals(new double[] {2, 0, 0, 0, 0}, back.encode(row, warnings));
         assertEquals(List.of("column \"c\": 1 row with a level not seen in training, encoded as all zeros (e.g. \"q\")"),
                 warnings.messages());
-        assertThrows(IllegalArgumentException.class, () -> TablePreprocessor.fromJson(p.toJson().replace("\"version\":1",
+        assertThrows(IllegalArgumentException.class, () -> TablePreprocessor.fromJson(p.toJson().replace("\"version\":2",
                 "\"version\":9")));
+    }
+
+    @Test
+    void theTrainingFilesSeparatorAndDecimalMarkAreStoredAndReadOtherFiles() {
+        ColumnarReadOptions european = ColumnarReadOptions.all().withSeparator(';').withDecimal(',');
+        ColumnarTable t = ColumnarCsvReader.parse("t.csv", "n;c\n1,5;a\n2,5;b\n".getBytes(UTF_8), european);
+        TablePreprocessor p = TablePreprocessor.fit(t, ColumnTypes.decide(t, List.of("n", "c"),
+                TableOptions.defaults()), new int[] {0, 1}, TableOptions.defaults());
+        assertEquals(';', p.separator());
+        assertEquals(',', p.decimal());
+        TablePreprocessor back = TablePreprocessor.fromJson(p.toJson());
+        assertTrue(p.toJson().contains("\"version\":2,\"separator\":\";\",\"decimal\":\",\""), p.toJson());
+        ColumnarReadOptions read = back.readOptions(List.of());
+        assertEquals(';', read.separator());
+        assertEquals(',', read.decimal());
+        ColumnarTable other = ColumnarCsvReader.parse("o.csv", "c;n\nb;3,25\n".getBytes(UTF_8), read);
+        assertEquals(3.25, back.encode(other, new EncodeWarnings()).get(0, 0), "3,25 read with the stored comma");
+    }
+
+    @Test
+    void aVersion1PreprocessingReadsCommasAndPoints() {
+        TablePreprocessor p = fit(table(CSV), 2);
+        String version1 = p.toJson().replace("\"version\":2,\"separator\":\",\",\"decimal\":\".\",",
+                "\"version\":1,");
+        assertTrue(version1.startsWith("{\"version\":1,\"missing_values\""), version1);
+        TablePreprocessor old = TablePreprocessor.fromJson(version1);
+        assertEquals(',', old.separator());
+        assertEquals('.', old.decimal());
+        assertEquals(',', old.readOptions(List.of()).separator());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> TablePreprocessor.fromJson(
+                p.toJson().replace("\"separator\":\",\"", "\"separator\":\",,\"")));
+        assertTrue(bad.getMessage().contains("\"separator\" must be one character"), bad.getMessage());
+    }
+
+    @Test
+    void theNamelessFirstColumnIsIgnoredAsRowNamesWhateverItHolds() {
+        ColumnarTable t = table("\"\",x,c\n\"1\",1,a\n\"2\",2,b\n\"3\",3,a\n");
+        List<ColumnDecision> d = ColumnTypes.decide(t, List.of("", "x", "c"), TableOptions.defaults());
+        assertEquals(new ColumnDecision("", ColumnType.IGNORED, RowIdentifiers.ROW_NAMES_REASON), d.get(0));
+        TablePreprocessor p = TablePreprocessor.fit(t, d, new int[] {0, 1, 2}, TableOptions.defaults());
+        assertEquals(List.of("x", "c"), p.columns());
+        assertEquals("column \"\": ignored, the nameless first column holds row names (R's write.csv, pandas' "
+                + "index): a row id, not a feature", p.describe().get(p.describe().size() - 1));
+        ColumnarTable withoutRowNames = ColumnarCsvReader.parse("o.csv", "c,x\nb,5\n".getBytes(UTF_8),
+                p.readOptions(List.of()));
+        assertEquals(1, p.encode(withoutRowNames, new EncodeWarnings()).rows(), "no row-name column needed");
     }
 
     @Test

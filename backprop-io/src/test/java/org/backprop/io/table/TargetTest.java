@@ -12,6 +12,7 @@ import org.backprop.io.csv.ColumnarReadOptions;
 import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.ModelMetadata;
+import org.backprop.io.model.Task;
 import org.backprop.io.preprocess.LabelEncoder;
 import org.backprop.io.preprocess.StandardScaler;
 import org.backprop.loss.SoftmaxCrossEntropy;
@@ -33,11 +34,62 @@ class TargetTest {
 
     @Test
     void wholeNumbersWrittenWithAFractionAreOneClassInTraining() {
-        Target t = Target.forTraining(table("x,y\n1,1\n2,1.0\n3,2.00\n4,2\n5,07\n"), "y", null, false);
+        String rows = "1,1\n2,1.0\n3,2.00\n4,2\n5,07\n";
+        Target t = Target.forTraining(table("x,y\n" + rows.repeat(3)), "y", null, false);
         assertEquals(List.of("1", "2", "07"), t.labels().classes());
         assertEquals("target \"y\" has only 3 distinct whole numbers (at most 10)", t.reason());
         assertEquals(List.of("2.5", "2.50"), Target.forTraining(table("x,y\n1,2.5\n2,2.50\n"), "y",
                 org.backprop.io.model.Task.CLASSIFICATION, false).labels().classes(), "fractions as written");
+    }
+
+    /** A CSV of a column x = 1 … n and a target y whose row r holds {@code values[r % values.length]}. */
+    private static ColumnarTable cycling(int n, int... values) {
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int r = 0; r < n; r++) {
+            csv.append(r + 1).append(',').append(values[r % values.length]).append('\n');
+        }
+        return table(csv.toString());
+    }
+
+    @Test
+    void aTinyTableOfManyWholeNumbersIsRegression() {
+        Target t = Target.forTraining(cycling(12, 1, 2, 3, 4, 5, 6, 7, 8), "y", null, false);
+        assertEquals(Task.REGRESSION, t.task());
+        assertEquals("target \"y\" has 8 distinct whole numbers in only 12 rows, fewer than 5 rows per value on "
+                + "average: too few to be classes", t.reason());
+        assertEquals(Task.CLASSIFICATION, Target.forTraining(cycling(12, 1, 2, 3, 4, 5, 6, 7, 8), "y",
+                Task.CLASSIFICATION, false).task(), "--task classification still wins");
+    }
+
+    @Test
+    void wholeNumbersAreClassesFromFiveRowsPerValueOnAverage() {
+        assertEquals(Task.REGRESSION, Target.forTraining(cycling(14, 1, 2, 3), "y", null, false).task(), "14 < 3·5");
+        assertEquals(Task.CLASSIFICATION, Target.forTraining(cycling(15, 1, 2, 3), "y", null, false).task(), "15 = 3·5");
+        assertEquals(Task.REGRESSION, Target.forTraining(cycling(49, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9), "y", null, false)
+                .task(), "10 values in 49 rows");
+        assertEquals(Task.CLASSIFICATION, Target.forTraining(cycling(50, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9), "y", null,
+                false).task(), "the documented rule for a normal table: 10 whole numbers are classes");
+        assertEquals(Task.REGRESSION, Target.forTraining(cycling(500, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10), "y", null,
+                false).task(), "more than 10 values, however many rows");
+    }
+
+    @Test
+    void twoWholeNumbersAreClassesInATinyTableToo() {
+        Target t = Target.forTraining(cycling(4, 0, 1), "y", null, false);
+        assertEquals(Task.CLASSIFICATION, t.task());
+        assertEquals(Task.CLASSIFICATION, Target.forTraining(cycling(3, 0, 1), "y", null, false).task());
+        assertEquals(Task.CLASSIFICATION, Target.forTraining(table("x,y\n1,a\n2,b\n3,c\n4,d\n"), "y", null, false)
+                .task(), "text labels are classes whatever the rows");
+    }
+
+    @Test
+    void theTaskNoticeNamesTheTaskThatOverrides() {
+        assertEquals("task: regression (why; --task classification overrides)",
+                Target.notice(Task.REGRESSION, "why", null));
+        assertEquals("task: classification (why; --task regression overrides)",
+                Target.notice(Task.CLASSIFICATION, "why", LabelEncoder.fit(new String[] {"0", "1", "07"})));
+        assertEquals("task: classification (why)", Target.notice(Task.CLASSIFICATION, "why",
+                LabelEncoder.fit(new String[] {"setosa", "virginica"})), "text labels cannot be a regression");
     }
 
     @Test

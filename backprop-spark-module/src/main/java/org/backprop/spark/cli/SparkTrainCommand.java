@@ -17,6 +17,7 @@ import org.backprop.io.model.Model;
 import org.backprop.io.preprocess.StandardScaler;
 import org.backprop.io.table.TabularOptions;
 import org.backprop.io.table.TabularTraining;
+import org.backprop.io.table.Target;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.spark.data.DataPacker;
 import org.backprop.spark.data.DistributedTableFit;
@@ -114,7 +115,7 @@ final class SparkTrainCommand extends TrainCommand {
              DistributedTableFit.Result fit = DistributedTableFit.fit(table, target(), options, standardizeTarget(),
                      this::resolveValidationSplit, weightColumn())) {
             if (!given("--task")) {
-                stdout.println("task: " + fit.task().id() + " (" + fit.reason() + "; set --task to override)");
+                stdout.println(Target.notice(fit.task(), fit.reason(), fit.labels()));
             }
             Map<String, Double> classWeights = classWeights(fit.task(), fit.labels() == null ? null
                     : fit.labels().classes(), fit.trainCounts());

@@ -193,7 +193,8 @@ public final class DistributedTableFit {
                 medians.put(numeric.get(j), m[j]);
             }
         }
-        TablePreprocessor preprocessor = preprocessor(decisions, profile, medians, tableOptions, at, source);
+        TablePreprocessor preprocessor = preprocessor(decisions, profile, medians, tableOptions, at, source)
+                .withInputFormat(table.separator(), table.decimal()); // backprop predict reads files so by default
         long[] trainOffsets = profile.trainOffsets();
         String stored = preprocessor.toJson();
         Broadcast<Holdout> split2 = holdout;

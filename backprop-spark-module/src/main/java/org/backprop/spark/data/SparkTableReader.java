@@ -62,7 +62,9 @@ public final class SparkTableReader {
             parts = data.javaRDD().mapPartitionsWithIndex((p, it) -> Collections.singletonList(
                     rowPart(p, it, columns, source, settings)).iterator(), true);
         }
-        return new SparkTable(source, columns, parts.persist(StorageLevel.MEMORY_AND_DISK()), kind == Kind.CSV ? 1 : 0);
+        boolean csv = kind == Kind.CSV;
+        return new SparkTable(source, columns, parts.persist(StorageLevel.MEMORY_AND_DISK()), csv ? 1 : 0,
+                csv ? options.separator() : ',', csv ? options.decimal() : '.');
     }
 
     /**
