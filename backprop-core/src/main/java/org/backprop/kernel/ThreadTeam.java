@@ -77,14 +77,7 @@ public final class ThreadTeam implements AutoCloseable {
             task.run(argument, 0, count);
             return;
         }
-        synchronized (rangeCall) {
-            rangeCall.set(task, argument, count, threads);
-            try {
-                pool.run(rangeCall, threads);
-            } finally {
-                rangeCall.clear();
-            }
-        }
+        runSplit(task, argument, count);
     }
 
     /**
@@ -103,8 +96,13 @@ public final class ThreadTeam implements AutoCloseable {
         if (pool.isClosed()) {
             throw new IllegalStateException("thread team is closed");
         }
+        runSplit(RUN_RANGE_TASK, task, threads);
+    }
+
+    /** Runs {@code task} over [0, count) in {@link #threads()} equal ranges on the team. */
+    private <T> void runSplit(ArgumentRangeTask<T> task, T argument, int count) {
         synchronized (rangeCall) {
-            rangeCall.set(RUN_RANGE_TASK, task, threads, threads);
+            rangeCall.set(task, argument, count, threads);
             try {
                 pool.run(rangeCall, threads);
             } finally {
