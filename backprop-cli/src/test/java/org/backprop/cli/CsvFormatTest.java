@@ -18,6 +18,11 @@ class CsvFormatTest {
     @TempDir
     Path dir;
 
+    /** {@link RealTablesTest#mixedTable()} written with {@code separator} and {@code decimal} instead of ',' and '.'. */
+    private Path mixedTable(String name, char separator, char decimal) throws Exception {
+        return TestCsv.write(dir.resolve(name), RealTablesTest.mixedTable().replace(',', separator).replace('.', decimal));
+    }
+
     private CliRun train(Path data, Path model, String... more) {
         String[] base = {"train", "--data", data.toString(), "--target", "price", "--out", model.toString(),
             "--epochs", "3", "--layers", "8", "--seed", "4"};
@@ -31,9 +36,8 @@ class CsvFormatTest {
     @ValueSource(strings = {";", "|", "tab", "\\t"})
     void everyCommandReadsAnotherSeparatorAsTheCommaFile(String flag) throws Exception {
         String separator = flag.equals("tab") || flag.equals("\\t") ? "\t" : flag;
-        String table = RealTablesTest.mixedTable();
-        Path comma = TestCsv.write(dir.resolve("comma.csv"), table);
-        Path other = TestCsv.write(dir.resolve("other.csv"), table.replace(",", separator));
+        Path comma = mixedTable("comma.csv", ',', '.');
+        Path other = mixedTable("other.csv", separator.charAt(0), '.');
         Path commaModel = dir.resolve("comma.safetensors");
         Path otherModel = dir.resolve("other.safetensors");
         CliRun a = train(comma, commaModel);
@@ -63,9 +67,8 @@ class CsvFormatTest {
 
     @Test
     void decimalCommasInASemicolonFileReadAsTheCommaFile() throws Exception {
-        String table = RealTablesTest.mixedTable();
-        Path comma = TestCsv.write(dir.resolve("comma.csv"), table);
-        Path european = TestCsv.write(dir.resolve("european.csv"), table.replace(',', ';').replace('.', ','));
+        Path comma = mixedTable("comma.csv", ',', '.');
+        Path european = mixedTable("european.csv", ';', ',');
         Path commaModel = dir.resolve("comma.safetensors");
         Path europeanModel = dir.resolve("european.safetensors");
         CliRun a = train(comma, commaModel);
@@ -89,9 +92,8 @@ class CsvFormatTest {
 
     @Test
     void theModelRemembersTheTrainingFilesSeparatorAndDecimalMark() throws Exception {
-        String table = RealTablesTest.mixedTable();
-        Path comma = TestCsv.write(dir.resolve("comma.csv"), table);
-        Path european = TestCsv.write(dir.resolve("european.csv"), table.replace(',', ';').replace('.', ','));
+        Path comma = mixedTable("comma.csv", ',', '.');
+        Path european = mixedTable("european.csv", ';', ',');
         Path commaModel = dir.resolve("comma.safetensors");
         Path europeanModel = dir.resolve("european.safetensors");
         assertEquals(0, train(comma, commaModel).exitCode());
