@@ -46,15 +46,13 @@ abstract class BlockedGemm implements Gemm {
     static final long MIN_PARALLEL_MULTIPLY_ADDS = 1L << 17;
 
     /**
-     * Up to this many chunks per thread, claimed dynamically, so a thread slowed by other load
-     * hands its share to the others.
+     * Chunks per thread, claimed dynamically. One: every chunk packs the panels of the operand it
+     * shares with the others itself, into its thread's own buffers. B packed once by the caller for
+     * all chunks (four a thread, 2026-11-23 to 2026-12-03) left the packing serial and made the
+     * other thread read panels freshly written on another core: the seed's two-thread products
+     * 1.3–1.5× slower (backprop-bench/KERNELS.md, "Session 15").
      */
     private static final int MAX_CHUNKS_PER_THREAD = 1;
-    /**
-     * Row-band chunks per thread when B is packed once for all of them: cheap chunks, claimed
-     * dynamically, so a thread that starts late or runs slower takes fewer.
-     */
-    private static final int SHARED_B_CHUNKS_PER_THREAD = 4;
     /** Fewest rows (or columns) per chunk: each chunk packs its own panels of the other operand. */
     private static final int MIN_BAND = 64;
     /**
@@ -77,8 +75,6 @@ abstract class BlockedGemm implements Gemm {
     private final FusedPasses passes = MatrixVectorPasses.of(this);
     private final ThreadLocal<Panels> panels = ThreadLocal.withInitial(Panels::new);
     private final ParallelCall call = new ParallelCall();
-    /** B packed once for all row-band chunks of a threaded call; guarded by {@code call}. */
-    private double[] sharedB = new double[0];
 
     /**
      * @param team the threads to compute with, possibly shared with another kernel and with
@@ -252,12 +248,7 @@ abstract class BlockedGemm implements Gemm {
             return;
         }
         synchronized (call) {
-            boolean shareB = splitRows && m > 1 && n > 1 && k > 1 && n <= nc;
-            if (shareB) {
-                packSharedB(form, n, k, b, bOff);
-                chunks = Math.min(ceilDiv(m, mr), threads * SHARED_B_CHUNKS_PER_THREAD);
-            }
-            call.set(form, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, splitRows, chunks, shareB);
+            call.set(form, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, splitRows, chunks);
             try {
                 team.runChunks(call, chunks);
             } finally {
@@ -372,37 +363,6 @@ abstract class BlockedGemm implements Gemm {
                 packA(ap, a, aBlock, aRow, aDepth, mcb, kcb);
                 multiplyPanels(ap, 0, kcb, mr, bp, bBase, mcb, ncb, kcb, c, cBlock, n, addToC, tile);
             }
-        }
-    }
-
-    /**
-     * Row bands [i0, i1) over all of B, packed once by the caller into {@code sharedB}: depth block pc
-     * starts at {@code pc × (n rounded up to nr)}.
-     */
-    private void computeRowBandOnSharedB(ProductForm form, int m, int n, int k, double[] a, int aOff,
-                                         double[] c, int cOff, boolean accumulate, int i0, int i1) {
-        int aRow = form.aRowStride(m, k);
-        int aDepth = form.aDepthStride(m, k);
-        int nPad = ceilDiv(n, nr) * nr;
-        Panels ws = panels.get();
-        for (int pc = 0; pc < k; pc += KC) {
-            int kcb = Math.min(KC, k - pc);
-            multiplyRowBlock(a, aOff, aRow, aDepth, pc, kcb, sharedB, pc * nPad, i0, i1, 0, n, c, cOff, n,
-                    accumulate, ws);
-        }
-    }
-
-    /** Packs all of B̂ (every depth block, all n columns) into {@link #sharedB} for the row-band chunks. */
-    private void packSharedB(ProductForm form, int n, int k, double[] b, int bOff) {
-        int bDepth = form.bDepthStride(n, k);
-        int bCol = form.bColStride(n, k);
-        int nPad = ceilDiv(n, nr) * nr;
-        if (sharedB.length < k * nPad) {
-            sharedB = new double[k * nPad];
-        }
-        for (int pc = 0; pc < k; pc += KC) {
-            int kcb = Math.min(KC, k - pc);
-            packB(sharedB, pc * nPad, b, bOff + pc * bDepth, bDepth, bCol, kcb, n);
         }
     }
 
@@ -598,10 +558,9 @@ abstract class BlockedGemm implements Gemm {
         private boolean accumulate;
         private boolean splitRows;
         private int chunks;
-        private boolean sharedPackedB;
 
         void set(ProductForm form, int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
-                 double[] c, int cOff, boolean accumulate, boolean splitRows, int chunks, boolean sharedPackedB) {
+                 double[] c, int cOff, boolean accumulate, boolean splitRows, int chunks) {
             this.form = form;
             this.m = m;
             this.n = n;
@@ -615,7 +574,6 @@ abstract class BlockedGemm implements Gemm {
             this.accumulate = accumulate;
             this.splitRows = splitRows;
             this.chunks = chunks;
-            this.sharedPackedB = sharedPackedB;
         }
 
         void clear() {
@@ -626,11 +584,7 @@ abstract class BlockedGemm implements Gemm {
 
         @Override
         public void runChunk(int chunk) {
-            if (sharedPackedB) {
-                int tiles = ceilDiv(m, mr);
-                computeRowBandOnSharedB(form, m, n, k, a, aOff, c, cOff, accumulate,
-                        bandStart(chunk, tiles, mr, m), bandStart(chunk + 1, tiles, mr, m));
-            } else if (splitRows) {
+            if (splitRows) {
                 int tiles = ceilDiv(m, mr);
                 computeRegion(form, m, n, k, a, aOff, b, bOff, c, cOff, accumulate,
                         bandStart(chunk, tiles, mr, m), bandStart(chunk + 1, tiles, mr, m), 0, n);
