@@ -21,7 +21,9 @@ import java.util.concurrent.locks.LockSupport;
  * parks after {@link #BUSY_YIELD_TOTAL_NANOS}, so a wait does not take the time slices the others need.
  *
  * <p>Chunks are claimed from one atomic word holding (generation, chunk count, next chunk), so a
- * worker that wakes late can never claim a chunk of a job it did not read.
+ * worker that wakes late can never claim a chunk of a job it did not read. Chunk 0 is always the
+ * caller's: jobs that split the same rows the same way then find them in the cache of the thread
+ * that wrote them (a product's row bands, then the band pass over them).
  */
 final class WorkerPool {
     /** Waits this long with {@link Thread#onSpinWait} (a quiet machine's hand-offs take less). */
@@ -68,10 +70,14 @@ final class WorkerPool {
         caller = Thread.currentThread();
         done.set(0);
         long generation = (generationOf(claims.get()) + 1) & MASK;
-        claims.set((generation << (2 * BITS)) | ((long) chunks << BITS));
+        // Chunk 0 is the caller's before the job is posted, so the workers claim from chunk 1 on: a
+        // job split like the one before it gives each thread the same rows as before, still in its
+        // cache (a worker that woke first used to take chunk 0 as often as not).
+        claims.set((generation << (2 * BITS)) | ((long) chunks << BITS) | 1);
         for (Thread w : workers) {
             LockSupport.unpark(w);
         }
+        runChunk(0, chunks);
         runClaimedChunks();
         awaitDone(chunks);
         task = null;
@@ -110,14 +116,19 @@ final class WorkerPool {
             if (!claims.compareAndSet(s, s + 1)) {
                 continue;
             }
-            try {
-                task.runChunk(next);
-            } catch (Throwable t) {
-                failure = t;
-            }
-            if (done.incrementAndGet() == count) {
-                LockSupport.unpark(caller);
-            }
+            runChunk(next, count);
+        }
+    }
+
+    /** Runs chunk {@code chunk} of the current job of {@code count} chunks and counts it done. */
+    private void runChunk(int chunk, int count) {
+        try {
+            task.runChunk(chunk);
+        } catch (Throwable t) {
+            failure = t;
+        }
+        if (done.incrementAndGet() == count) {
+            LockSupport.unpark(caller);
         }
     }
 
