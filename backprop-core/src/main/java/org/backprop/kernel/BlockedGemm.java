@@ -47,10 +47,9 @@ abstract class BlockedGemm implements Gemm {
 
     /**
      * Chunks per thread, claimed dynamically. One: every chunk packs the panels of the operand it
-     * shares with the others itself, into its thread's own buffers. B packed once by the caller for
-     * all chunks (four a thread, 2026-11-23 to 2026-12-03) left the packing serial and made the
-     * other thread read panels freshly written on another core: the seed's two-thread products
-     * 1.3–1.5× slower (backprop-bench/KERNELS.md, "Session 15").
+     * shares with the others itself, into its thread's own buffers, so the packing runs in parallel
+     * and no thread reads panels another core has just written (backprop-bench/KERNELS.md,
+     * "Session 15").
      */
     private static final int MAX_CHUNKS_PER_THREAD = 1;
     /** Fewest rows (or columns) per chunk: each chunk packs its own panels of the other operand. */

@@ -72,7 +72,7 @@ final class WorkerPool {
         long generation = (generationOf(claims.get()) + 1) & MASK;
         // Chunk 0 is the caller's before the job is posted, so the workers claim from chunk 1 on: a
         // job split like the one before it gives each thread the same rows as before, still in its
-        // cache (a worker that woke first used to take chunk 0 as often as not).
+        // cache, whichever thread is first to see the job.
         claims.set((generation << (2 * BITS)) | ((long) chunks << BITS) | 1);
         for (Thread w : workers) {
             LockSupport.unpark(w);
