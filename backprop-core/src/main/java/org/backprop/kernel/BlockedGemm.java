@@ -46,15 +46,6 @@ abstract class BlockedGemm implements Gemm {
     static final long MIN_PARALLEL_MULTIPLY_ADDS = 1L << 17;
 
     /**
-     * Chunks per thread, claimed dynamically. One: every chunk packs the panels of the operand it
-     * shares with the others itself, into its thread's own buffers, so the packing runs in parallel
-     * and no thread reads panels another core has just written (backprop-bench/KERNELS.md,
-     * "Session 15").
-     */
-    private static final int MAX_CHUNKS_PER_THREAD = 1;
-    /** Fewest rows (or columns) per chunk: each chunk packs its own panels of the other operand. */
-    private static final int MIN_BAND = 64;
-    /**
      * A·B and A·Bᵀ over at most this many column micro-panels read A in place with
      * {@link #microKernelInPlace} instead of packing it: a packed A (about 1 ns an element) would be
      * reused over too few panels to pay (the 20→64→32→1 network's products; backprop-bench/KERNELS.md).
@@ -275,14 +266,18 @@ abstract class BlockedGemm implements Gemm {
         return busiestByRows < busiestByColumns || (busiestByRows == busiestByColumns && m >= n);
     }
 
+    /**
+     * One chunk a thread (claimed dynamically: a worker that starts late leaves its chunk to the
+     * caller), never more than the row or column tiles. Every chunk packs the panels of the operand
+     * it shares with the others itself, into its thread's own buffers, so the packing runs in
+     * parallel and no thread reads panels another core has just written (backprop-bench/KERNELS.md,
+     * "Session 15").
+     */
     private int chunkCount(int m, int n, int k, boolean splitRows) {
         if (threads == 1 || (long) m * n * k < MIN_PARALLEL_MULTIPLY_ADDS) {
             return 1;
         }
-        int tiles = splitRows ? ceilDiv(m, mr) : ceilDiv(n, nr);
-        int bands = (splitRows ? m : n) / MIN_BAND;
-        int chunks = Math.max(threads, Math.min(threads * MAX_CHUNKS_PER_THREAD, bands) / threads * threads);
-        return Math.min(chunks, tiles);
+        return Math.min(threads, splitRows ? ceilDiv(m, mr) : ceilDiv(n, nr));
     }
 
     /** Computes output rows [i0, i1) × columns [j0, j1). */
