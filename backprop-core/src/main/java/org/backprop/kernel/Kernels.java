@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Kernels {
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
-    private static final System.Logger LOG = System.getLogger(Kernels.class.getName());
     /** The once-per-JVM log flag; it never influences which results are computed. */
     private static final AtomicBoolean FALLBACK_LOGGED = new AtomicBoolean();
 
@@ -149,7 +148,10 @@ public final class Kernels {
             String reason = ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent()
                     ? "disabled by -Dbackprop.vector=false"
                     : "module " + VECTOR_MODULE + " is not available";
-            LOG.log(System.Logger.Level.WARNING, "backprop uses the scalar GEMM kernels (" + reason
+            // Looked up only here: System.getLogger starts java.util.logging, whose set-up and exit
+            // hook would cost every process some milliseconds.
+            System.Logger log = System.getLogger(Kernels.class.getName());
+            log.log(System.Logger.Level.WARNING, "backprop uses the scalar GEMM kernels (" + reason
                     + "); for the much faster vector kernels start the JVM with --add-modules " + VECTOR_MODULE);
         }
     }
