@@ -115,7 +115,7 @@ class LauncherScriptsTest {
         assertEquals("list\n", runLauncher(script, jdk, cache, "train"));
         String[] archives = cache.resolve("cds").toFile().list();
         assertEquals(1, archives.length, Arrays.toString(archives));
-        assertTrue(archives[0].matches("train-17\\.0\\.15-[0-9]+-[0-9]+\\.jsa"), archives[0]);
+        assertTrue(archives[0].matches("train-17\\.0\\.15-[0-9]+-[0-9]+-[0-9]+\\.jsa"), archives[0]);
         assertEquals("-Xlog:cds=off,cds+dynamic=off\nmap " + archives[0] + "\n",
                 runLauncher(script, jdk, cache, "train"));
         assertEquals("", runLauncher(script, jdk, cache, "--version"), "no archive for options alone");
@@ -126,6 +126,18 @@ class LauncherScriptsTest {
         String[] after = cache.resolve("cds").toFile().list();
         assertEquals(1, after.length, Arrays.toString(after));
         assertTrue(!after[0].equals(archives[0]), after[0]);
+
+        // other BACKPROP_JAVA_OPTS add their own archive and leave the default options' one
+        assertEquals("list\n", runLauncher(script, jdk, cache, "train", 0, Map.of("BACKPROP_JAVA_OPTS", "-Xmx1g")));
+        String[] withOptions = cache.resolve("cds").toFile().list();
+        assertEquals(2, withOptions.length, Arrays.toString(withOptions));
+        assertEquals("-Xlog:cds=off,cds+dynamic=off\nmap " + after[0] + "\n", runLauncher(script, jdk, cache, "train"),
+                "the default options' archive is still there");
+        for (String name : withOptions) {
+            if (!name.equals(after[0])) {
+                Files.delete(cache.resolve("cds").resolve(name));   // out of the counts below
+            }
+        }
 
         // another checkout's launcher (another jar path) adds its own archive and leaves this one's
         Path other = Files.createDirectories(dir.resolve("other"));
@@ -165,11 +177,11 @@ class LauncherScriptsTest {
     private String runLauncher(Path script, Path jdk, Path cache, String argument, int exit, Map<String, String> env)
             throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), argument);
-        pb.environment().putAll(env);
         pb.environment().put("JAVA_HOME", jdk.toString());
         pb.environment().put("BACKPROP_CACHE_DIR", cache.toString());
         pb.environment().remove("BACKPROP_JAVA_OPTS");
         pb.environment().remove("BACKPROP_CDS");
+        pb.environment().putAll(env);
         Path out = dir.resolve("cds-out");
         Path err = dir.resolve("cds-err");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
