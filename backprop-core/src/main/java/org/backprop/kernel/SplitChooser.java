@@ -16,7 +16,12 @@ import java.util.function.LongSupplier;
  * is also the right mode on a busy machine. Then a probe times four
  * windows, split, whole, whole, split (the order cancels a steady trend such as JIT warm-up). The
  * mode whose faster window was faster (splitting only by a margin, {@link #SPLIT_MARGIN}) is then
- * used for {@link #MIN_USE_WINDOWS} windows, twice as many (up to {@link #MAX_USE_WINDOWS}) each
+ * used; but a probe that found whole faster while the JIT finished compilations worth more than
+ * 1/{@link #COMPILING_SHARE} of its time is repeated, up to {@link #MAX_REPEATED_PROBES} times in a
+ * row: the compiler threads then held the core the split windows wanted (the split path's own code
+ * is compiled in the first probes, after a warm-up run whole), so only a split verdict is sure. The
+ * winner is used for
+ * {@link #MIN_USE_WINDOWS} windows, twice as many (up to {@link #MAX_USE_WINDOWS}) each
  * time the same mode wins again, before the next probe. A window in use that takes more than twice
  * the winner's probe window (the machine changed, or the caller idled) starts a probe at once.
  * Windows are long (hundreds of jobs, tens of the steps a training repeats) so that each holds
@@ -39,10 +44,21 @@ final class SplitChooser {
      * machine too noisy to tell, one thread keeps the other vCPU free for the rest of the machine.
      */
     static final int SPLIT_MARGIN = 10;
+    /**
+     * A probe that found whole faster is repeated when the JIT finished compilations worth more than
+     * 1/this of the probe's wall time while it ran.
+     */
+    static final int COMPILING_SHARE = 4;
+    /** Probes repeated in a row at most because the JIT was compiling; the next one decides. */
+    static final int MAX_REPEATED_PROBES = 4;
     /** The modes of a probe's windows: split, whole, whole, split. */
     private static final boolean[] PROBE = {true, false, false, true};
 
     private final LongSupplier clock;
+    private final LongSupplier compileMillis;
+    private long probeStart;
+    private long probeCompileStart;
+    private int repeatedProbes;
     private int jobsInWindow;
     private long windowStart;
     /** Index of the current window in {@link #PROBE}, or −1 while the winner is in use. */
@@ -57,9 +73,14 @@ final class SplitChooser {
     private boolean split;
     private int warmUpWindowsLeft = WARM_UP_WINDOWS;
 
-    /** @param clock nanoseconds ({@link System#nanoTime} outside tests) */
-    SplitChooser(LongSupplier clock) {
+    /**
+     * @param clock         nanoseconds ({@link System#nanoTime} outside tests)
+     * @param compileMillis the JIT's compilation milliseconds so far ({@link JitActivity#compileMillis()}
+     *                      outside tests)
+     */
+    SplitChooser(LongSupplier clock, LongSupplier compileMillis) {
         this.clock = clock;
+        this.compileMillis = compileMillis;
         split = false;
         probeWindow = -1;
     }
@@ -70,7 +91,7 @@ final class SplitChooser {
             windowStart = clock.getAsLong();
         } else if (jobsInWindow == WINDOW_JOBS) {
             long now = clock.getAsLong();
-            endWindow(now - windowStart);
+            endWindow(now - windowStart, now);
             windowStart = now;
             jobsInWindow = 0;
         }
@@ -78,10 +99,10 @@ final class SplitChooser {
         return split;
     }
 
-    private void endWindow(long nanos) {
+    private void endWindow(long nanos, long now) {
         if (warmUpWindowsLeft > 0) {
             if (--warmUpWindowsLeft == 0) {
-                startProbe();
+                startProbe(now);
             }
         } else if (probeWindow >= 0) {
             if (PROBE[probeWindow]) {
@@ -90,25 +111,38 @@ final class SplitChooser {
                 fastestWhole = Math.min(fastestWhole, nanos);
             }
             probeWindow++;
-            if (probeWindow == PROBE.length) {
-                useWinner();
-            } else {
+            if (probeWindow < PROBE.length) {
                 split = PROBE[probeWindow];
+                return;
+            }
+            boolean splits = fastestSplit < fastestWhole - fastestWhole / SPLIT_MARGIN;
+            if (!splits && compiledDuringProbe(now) && repeatedProbes < MAX_REPEATED_PROBES) {
+                repeatedProbes++;
+                startProbe(now);
+            } else {
+                repeatedProbes = 0;
+                useWinner(splits);
             }
         } else if (--useWindowsLeft == 0 || nanos > 2 * winnerWindow) {
-            startProbe();
+            startProbe(now);
         }
     }
 
-    private void startProbe() {
+    private boolean compiledDuringProbe(long now) {
+        long compiledNanos = (compileMillis.getAsLong() - probeCompileStart) * 1_000_000L;
+        return compiledNanos > (now - probeStart) / COMPILING_SHARE;
+    }
+
+    private void startProbe(long now) {
+        probeStart = now;
+        probeCompileStart = compileMillis.getAsLong();
         probeWindow = 0;
         fastestSplit = Long.MAX_VALUE;
         fastestWhole = Long.MAX_VALUE;
         split = PROBE[0];
     }
 
-    private void useWinner() {
-        boolean splits = fastestSplit < fastestWhole - fastestWhole / SPLIT_MARGIN;
+    private void useWinner(boolean splits) {
         useWindows = useWindows > 0 && splits == winnerSplits ? Math.min(MAX_USE_WINDOWS, 2 * useWindows)
                 : MIN_USE_WINDOWS;
         winnerSplits = splits;

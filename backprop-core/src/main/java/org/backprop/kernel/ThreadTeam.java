@@ -35,7 +35,7 @@ public final class ThreadTeam implements AutoCloseable {
         this.threads = threads;
         this.pool = pool;
         this.rangeCall = pool == null ? null : new RangeCall();
-        this.chooser = pool == null ? null : new SplitChooser(System::nanoTime);
+        this.chooser = pool == null ? null : new SplitChooser(System::nanoTime, JitActivity.compileMillis());
     }
 
     /**

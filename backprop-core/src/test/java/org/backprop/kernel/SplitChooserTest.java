@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  * chooser picked, so a window's time is what its jobs cost. Checks that the first
  * {@link SplitChooser#WARM_UP_WINDOWS} windows run whole whatever they cost, the probe order (split, whole,
  * whole, split), that the faster mode is used afterwards for {@link SplitChooser#MIN_USE_WINDOWS}
- * windows, doubling while it keeps winning, and that a window in use twice as slow as the winner's
- * probe window starts a new probe.
+ * windows, doubling while it keeps winning, that a window in use twice as slow as the winner's
+ * probe window starts a new probe, and that a probe during which the JIT compiled is repeated.
  */
 class SplitChooserTest {
     private static final int W = SplitChooser.WINDOW_JOBS;
@@ -22,7 +22,11 @@ class SplitChooserTest {
     /** A clock the test moves, and a chooser reading it, past its warm-up unless {@link #fresh}. */
     private static final class Simulation {
         long now;
-        final SplitChooser chooser = new SplitChooser(() -> now);
+        /** The JIT's compilation milliseconds so far. */
+        long compiledMillis;
+        /** Compilation milliseconds each window adds (the JIT busy meanwhile). */
+        long compilingPerWindow;
+        final SplitChooser chooser = new SplitChooser(() -> now, () -> compiledMillis);
 
         Simulation() {
             this(false);
@@ -49,6 +53,7 @@ class SplitChooserTest {
                     assertEquals(first, split, "window " + w + " changed mode at job " + j);
                     now += split ? splitCost : wholeCost;
                 }
+                compiledMillis += compilingPerWindow;
                 modes.add(first);
             }
             return modes;
@@ -106,6 +111,41 @@ class SplitChooserTest {
         s.run(windows, 100, 180);
         List<Boolean> modes = s.run(4 + SplitChooser.MAX_USE_WINDOWS + 4, 100, 180);
         assertEquals(concat(concat(PROBE, repeat(true, SplitChooser.MAX_USE_WINDOWS)), PROBE), modes);
+    }
+
+    @Test
+    void repeatsAWholeVerdictWhileTheJitCompilesThenDecides() {
+        Simulation s = new Simulation();
+        // split windows slower, as when the compiler threads hold the second core; a window takes
+        // 256 × 300 ns ≈ 0.08 ms, and the JIT finishes 1 ms of compilations in each
+        s.compilingPerWindow = 1;
+        int probes = SplitChooser.MAX_REPEATED_PROBES + 1;
+        List<Boolean> modes = s.run(4 * probes + 2, 300, 200);
+        List<Boolean> expected = new ArrayList<>();
+        for (int p = 0; p < probes; p++) {
+            expected.addAll(PROBE);
+        }
+        assertEquals(concat(expected, repeat(false, 2)), modes, "repeated, then decided whatever the JIT did");
+        // the JIT quiet again: the next probe decides at once, on the machine's real costs
+        s.compilingPerWindow = 0;
+        s.run(MIN - 2, 300, 200);
+        assertEquals(concat(PROBE, repeat(true, 2)), s.run(4 + 2, 100, 180));
+    }
+
+    @Test
+    void aSplitVerdictCountsWhileTheJitCompiles() {
+        Simulation s = new Simulation();
+        s.compilingPerWindow = 1;
+        assertEquals(concat(PROBE, repeat(true, 2)), s.run(4 + 2, 100, 180),
+                "the compiler only slows the split windows: split winning anyway is sure");
+    }
+
+    @Test
+    void aProbeWithLittleCompilationCounts() {
+        Simulation s = new Simulation();
+        // 1 ms compiled over a probe of four windows of 256 × 1 ms: far below a quarter of it
+        s.compiledMillis += 1;
+        assertEquals(concat(PROBE, repeat(false, 2)), s.run(4 + 2, 1_800_000, 1_000_000));
     }
 
     @Test

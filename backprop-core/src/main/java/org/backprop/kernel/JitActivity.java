@@ -1,0 +1,32 @@
+package org.backprop.kernel;
+
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.function.LongSupplier;
+
+/**
+ * How much the JIT has compiled so far: the milliseconds its compilations took, summed over the
+ * compiler threads ({@link CompilationMXBean#getTotalCompilationTime}; a compilation counts when it
+ * ends). {@link SplitChooser} uses it to tell a timing taken while the compiler threads held the
+ * cores from one that measured the kernels.
+ */
+final class JitActivity {
+    private JitActivity() {
+    }
+
+    /**
+     * The JIT's total compilation milliseconds so far, or a constant 0 where the JVM does not report
+     * them (no JIT, monitoring unsupported, or a runtime image without {@code java.management}).
+     */
+    static LongSupplier compileMillis() {
+        try {
+            CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+            if (jit != null && jit.isCompilationTimeMonitoringSupported()) {
+                return jit::getTotalCompilationTime;
+            }
+        } catch (LinkageError | RuntimeException e) {
+            // reported as no activity: the chooser then times probes as it always did
+        }
+        return () -> 0;
+    }
+}
