@@ -128,16 +128,7 @@ class LauncherScriptsTest {
         assertTrue(!after[0].equals(archives[0]), after[0]);
 
         // other BACKPROP_JAVA_OPTS add their own archive and leave the default options' one
-        assertEquals("list\n", runLauncher(script, jdk, cache, "train", 0, Map.of("BACKPROP_JAVA_OPTS", "-Xmx1g")));
-        String[] withOptions = cache.resolve("cds").toFile().list();
-        assertEquals(2, withOptions.length, Arrays.toString(withOptions));
-        assertEquals("-Xlog:cds=off,cds+dynamic=off\nmap " + after[0] + "\n", runLauncher(script, jdk, cache, "train"),
-                "the default options' archive is still there");
-        for (String name : withOptions) {
-            if (!name.equals(after[0])) {
-                Files.delete(cache.resolve("cds").resolve(name));   // out of the counts below
-            }
-        }
+        assertAddsItsOwnArchive(script, Map.of("BACKPROP_JAVA_OPTS", "-Xmx1g"), script, jdk, cache, after[0]);
 
         // another checkout's launcher (another jar path) adds its own archive and leaves this one's
         Path other = Files.createDirectories(dir.resolve("other"));
@@ -145,16 +136,7 @@ class LauncherScriptsTest {
         Files.writeString(other.resolve("jvm.options"), "");
         Files.createDirectories(other.resolve("backprop-cli/target"));
         Files.writeString(other.resolve("backprop-cli/target/backprop.jar"), "rebuilt");
-        assertEquals("list\n", runLauncher(otherScript, jdk, cache, "train"));
-        String[] both = cache.resolve("cds").toFile().list();
-        assertEquals(2, both.length, Arrays.toString(both));
-        assertEquals("-Xlog:cds=off,cds+dynamic=off\nmap " + after[0] + "\n", runLauncher(script, jdk, cache, "train"),
-                "this checkout's archive is still there");
-        for (String name : both) {
-            if (!name.equals(after[0])) {
-                Files.delete(cache.resolve("cds").resolve(name));   // the other checkout's, out of the counts below
-            }
-        }
+        assertAddsItsOwnArchive(otherScript, Map.of(), script, jdk, cache, after[0]);
 
         // a dump that fails is not tried again for the same jar: later runs have no CDS flag
         assertEquals("list\n", runLauncher(script, jdk, cache, "predict", 0, Map.of("STANDIN_DUMP_FAILS", "1")));
@@ -164,6 +146,25 @@ class LauncherScriptsTest {
         // a cache that cannot be created: no CDS flag at all, nothing on stderr
         Path file = Files.writeString(dir.resolve("a-file"), "");
         assertEquals("", runLauncher(script, jdk, file.resolve("below"), "train"));
+    }
+
+    /**
+     * Runs {@code launcher} with the extra environment {@code env} (it lists its classes: no archive
+     * of its own yet), checks that this added an archive beside {@code kept}, which {@code script}
+     * still maps, then deletes the added one (out of the counts that follow).
+     */
+    private void assertAddsItsOwnArchive(Path launcher, Map<String, String> env, Path script, Path jdk, Path cache,
+                                         String kept) throws Exception {
+        assertEquals("list\n", runLauncher(launcher, jdk, cache, "train", 0, env));
+        String[] both = cache.resolve("cds").toFile().list();
+        assertEquals(2, both.length, Arrays.toString(both));
+        assertEquals("-Xlog:cds=off,cds+dynamic=off\nmap " + kept + "\n", runLauncher(script, jdk, cache, "train"),
+                kept + " is still there");
+        for (String name : both) {
+            if (!name.equals(kept)) {
+                Files.delete(cache.resolve("cds").resolve(name));
+            }
+        }
     }
 
     private String runLauncher(Path script, Path jdk, Path cache, String argument) throws Exception {
