@@ -96,16 +96,8 @@ class LauncherScriptsTest {
     @org.junit.jupiter.api.Test
     void cdsArchiveIsDumpedAfterTheFirstSuccessfulRunThenMappedAndSkippedWhenTheCacheIsUnwritable()
             throws Exception {
-        Path root = Path.of("").toAbsolutePath().getParent();
-        Path script = Files.copy(root.resolve("backprop"), dir.resolve("backprop"));
-        Files.writeString(dir.resolve("jvm.options"), "");
-        Files.createDirectories(dir.resolve("backprop-cli/target"));
-        Files.writeString(dir.resolve("backprop-cli/target/backprop.jar"), "");
-        Path jdk = dir.resolve("jdk");
-        Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
-        Files.writeString(java, CDS_JAVA);
-        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+        Path script = cdsCheckout();
+        Path jdk = standInJdk("jdk", "JAVA_VERSION=\"17.0.15\"\n");
         Path cache = dir.resolve("cache");
 
         // a failed first run (a user's mistake) lists its classes but leaves no archive, nor a temporary file
@@ -146,6 +138,71 @@ class LauncherScriptsTest {
         // a cache that cannot be created: no CDS flag at all, nothing on stderr
         Path file = Files.writeString(dir.resolve("a-file"), "");
         assertEquals("", runLauncher(script, jdk, file.resolve("below"), "train"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void oneArchiveForOneJdkWhateverTheLinkAndAtMostThreeForChangingOptions() throws Exception {
+        Path script = cdsCheckout();
+        Path jdk = standInJdk("jdk", "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"17.0.15\"");   // no newline at the end
+        Path link = Files.createSymbolicLink(dir.resolve("jdk-link"), jdk);
+        Path cache = dir.resolve("cache");
+        assertEquals("list\n", runLauncher(script, jdk, cache, "train"));
+        String[] archives = cache.resolve("cds").toFile().list();
+        assertEquals(1, archives.length, Arrays.toString(archives));
+        String mapped = "-Xlog:cds=off,cds+dynamic=off\nmap " + archives[0] + "\n";
+        assertEquals(mapped, runLauncher(script, link, cache, "train"), "the same JDK through a link");
+        assertEquals(mapped, runLauncher(script, Path.of(jdk + "/"), cache, "train"), "with a trailing slash");
+        assertEquals(mapped, runLauncher(script, jdk, cache, "train"));
+
+        // options that differ on every run (a log file per run) keep the three most recent archives
+        for (int run = 0; run < 5; run++) {
+            assertEquals("list\n", runLauncher(script, jdk, cache, "train", 0,
+                    Map.of("BACKPROP_JAVA_OPTS", "-Xlog:gc:file=run" + run + ".log")));
+            Thread.sleep(20);   // distinct modification times
+        }
+        assertEquals(3, cache.resolve("cds").toFile().list().length,
+                Arrays.toString(cache.resolve("cds").toFile().list()));
+        String newest = runLauncher(script, jdk, cache, "train", 0, Map.of("BACKPROP_JAVA_OPTS", "-Xlog:gc:file=run4.log"));
+        assertTrue(newest.startsWith("-Xlog:cds=off,cds+dynamic=off\nmap "), "the newest is mapped: " + newest);
+    }
+
+    @org.junit.jupiter.api.Test
+    void javaEndedByASignalIsReportedWithItsExitCode() throws Exception {
+        Path script = cdsCheckout();
+        Path jdk = standInJdk("jdk", "JAVA_VERSION=\"17.0.15\"\n");
+        Files.writeString(jdk.resolve("bin/java"), """
+                #!/usr/bin/env bash
+                printf 'WARNING: Using incubator modules: jdk.incubator.vector\\n' >&2
+                kill -KILL $$
+                """);
+        ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), "train");
+        pb.environment().put("JAVA_HOME", jdk.toString());
+        pb.environment().put("BACKPROP_CDS", "0");
+        Path err = dir.resolve("signal-err");
+        Process p = pb.redirectOutput(dir.resolve("signal-out").toFile()).redirectError(err.toFile()).start();
+        assertEquals(137, p.waitFor());
+        assertEquals("backprop: java was ended by signal KILL (exit code 137); SIGKILL often means the system ran out "
+                + "of memory\n", read(err));
+    }
+
+    /** A checkout holding a copy of {@code ./backprop}, an empty jvm.options and jar; returns the script. */
+    private Path cdsCheckout() throws IOException {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        Path script = Files.copy(root.resolve("backprop"), dir.resolve("backprop"));
+        Files.writeString(dir.resolve("jvm.options"), "");
+        Files.createDirectories(dir.resolve("backprop-cli/target"));
+        Files.writeString(dir.resolve("backprop-cli/target/backprop.jar"), "");
+        return script;
+    }
+
+    /** A JDK directory {@code name} with the stand-in {@link #CDS_JAVA} and this {@code release} file. */
+    private Path standInJdk(String name, String release) throws IOException {
+        Path jdk = dir.resolve(name);
+        Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+        Files.writeString(java, CDS_JAVA);
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(jdk.resolve("release"), release);
+        return jdk;
     }
 
     /**

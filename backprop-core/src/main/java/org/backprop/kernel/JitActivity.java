@@ -17,8 +17,22 @@ final class JitActivity {
     /**
      * The JIT's total compilation milliseconds so far, or a constant 0 where the JVM does not report
      * them (no JIT, monitoring unsupported, or a runtime image without {@code java.management}).
+     * The JVM's management support is set up at the first call of the supplier, not here: it loads
+     * some hundred classes (10–30 ms), which a team that never probes should not pay for.
      */
     static LongSupplier compileMillis() {
+        return () -> Source.MILLIS.getAsLong();
+    }
+
+    /** The lookup, done when this class is first used. */
+    private static final class Source {
+        static final LongSupplier MILLIS = lookUp();
+
+        private Source() {
+        }
+    }
+
+    private static LongSupplier lookUp() {
         try {
             CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
             if (jit != null && jit.isCompilationTimeMonitoringSupported()) {

@@ -119,17 +119,14 @@ class SplitChooserTest {
         // split windows slower, as when the compiler threads hold the second core; a window takes
         // 256 × 300 ns ≈ 0.08 ms, and the JIT finishes 1 ms of compilations in each
         s.compilingPerWindow = 1;
-        int probes = SplitChooser.MAX_REPEATED_PROBES + 1;
-        List<Boolean> modes = s.run(4 * probes + 2, 300, 200);
-        List<Boolean> expected = new ArrayList<>();
-        for (int p = 0; p < probes; p++) {
-            expected.addAll(PROBE);
-        }
-        assertEquals(concat(expected, repeat(false, 2)), modes, "repeated, then decided whatever the JIT did");
-        // the JIT quiet again: the next probe decides at once, on the machine's real costs
+        assertEquals(concat(probes(SplitChooser.MAX_REPEATED_PROBES + 1), repeat(false, MIN)),
+                s.run(4 * (SplitChooser.MAX_REPEATED_PROBES + 1) + MIN, 300, 200),
+                "repeated, then decided whatever the JIT did");
+        // the count starts again after a verdict: the next probes under compilation are repeated too
+        assertEquals(concat(probes(2), List.of(true)), s.run(4 * 2 + 1, 300, 200));
+        // split faster from the third probe's first window on: the rest of that probe, then split
         s.compilingPerWindow = 0;
-        s.run(MIN - 2, 300, 200);
-        assertEquals(concat(PROBE, repeat(true, 2)), s.run(4 + 2, 100, 180));
+        assertEquals(List.of(false, false, true, true, true), s.run(5, 100, 180));
     }
 
     @Test
@@ -141,11 +138,29 @@ class SplitChooserTest {
     }
 
     @Test
-    void aProbeWithLittleCompilationCounts() {
+    void compilationUpToAQuarterOfTheProbeCountsAsQuiet() {
+        // a probe of four windows of 256 jobs at 1.8 / 1 / 1 / 1.8 ms: 1,433.6 ms; a quarter 358.4 ms
+        Simulation quiet = new Simulation();
+        quiet.compilingPerWindow = 89;   // 356 ms over the probe
+        assertEquals(concat(PROBE, repeat(false, 2)), quiet.run(4 + 2, 1_800_000, 1_000_000));
+        Simulation busy = new Simulation();
+        busy.compilingPerWindow = 90;    // 360 ms
+        assertEquals(concat(PROBE, PROBE), busy.run(8, 1_800_000, 1_000_000));
+    }
+
+    @Test
+    void compilationBeforeTheProbeDoesNotCount() {
         Simulation s = new Simulation();
-        // 1 ms compiled over a probe of four windows of 256 × 1 ms: far below a quarter of it
-        s.compiledMillis += 1;
-        assertEquals(concat(PROBE, repeat(false, 2)), s.run(4 + 2, 1_800_000, 1_000_000));
+        s.compiledMillis += 1_000_000;   // during the warm-up, before the probe's first window
+        assertEquals(concat(PROBE, repeat(false, 2)), s.run(4 + 2, 300, 200));
+    }
+
+    private static List<Boolean> probes(int count) {
+        List<Boolean> list = new ArrayList<>();
+        for (int p = 0; p < count; p++) {
+            list.addAll(PROBE);
+        }
+        return list;
     }
 
     @Test
