@@ -20,9 +20,8 @@ import java.util.function.LongSupplier;
  * 1/{@link #COMPILING_SHARE} of its time is repeated, up to {@link #MAX_REPEATED_PROBES} times in a
  * row: the compiler threads then held the core the split windows wanted (the split path's own code
  * is compiled in the first probes, after a warm-up run whole), so only a split verdict is sure. The
- * winner is used for
- * {@link #MIN_USE_WINDOWS} windows, twice as many (up to {@link #MAX_USE_WINDOWS}) each
- * time the same mode wins again, before the next probe. A window in use that takes more than twice
+ * winner is used for {@link #MIN_USE_WINDOWS} windows, twice as many (up to {@link #MAX_USE_WINDOWS})
+ * each time the same mode wins again, before the next probe. A window in use that takes more than twice
  * the winner's probe window (the machine changed, or the caller idled) starts a probe at once.
  * Windows are long (hundreds of jobs, tens of the steps a training repeats) so that each holds
  * nearly the same mix of jobs.
