@@ -36,6 +36,17 @@ public interface Elementwise {
      */
     void outerProduct(double[] a, int aOff, int rows, double[] b, int bOff, int cols, double[] c, int cOff);
 
+    /**
+     * {@link #outerProduct} rounded to float and, unless {@code x} is null, kept only where x is
+     * positive: {@code c[cOff + r*cols + j] = x == null || x[xOff + r*cols + j] > 0
+     * ? (float) fma(a[aOff + r], b[bOff + j], +0) : 0}. The bits of {@link #outerProduct}, then
+     * {@link #toFloat}, then {@link #whereXPositive(float[], int, float[], int, float[], int, int)}
+     * in one pass, without the rows×cols double block (the dL/dP of a ReLU or identity layer below a
+     * one-unit layer, in float). c must not overlap a, b or x.
+     */
+    void outerProductInFloat(double[] a, int aOff, int rows, double[] b, int bOff, int cols, float[] x, int xOff,
+                             float[] c, int cOff);
+
     /** {@code dst[dstOff + k] = (float) src[srcOff + k]} for k in [0, n): round to nearest float. */
     void toFloat(double[] src, int srcOff, float[] dst, int dstOff, int n);
 

@@ -123,6 +123,22 @@ public final class FloatCopy {
         ELEMENTWISE.whereXPositive(x.data, at, g.data, at, data, at, len);
     }
 
+    /**
+     * Elements {@code [at, at + rows·cols)}, rows of a block with {@code cols} columns: the outer
+     * product of {@code a[aOff…]} (rows values) and {@code b[bOff…]} (cols values) rounded to float,
+     * kept where {@code mask}'s same elements are positive unless mask is null (see
+     * {@link Elementwise#outerProductInFloat}). Threads may fill disjoint ranges.
+     */
+    public void outerProductRange(double[] a, int aOff, int rows, double[] b, int bOff, int cols, FloatCopy mask,
+                                  int at) {
+        int len = rows * cols;
+        if (at < 0 || rows < 0 || cols < 0 || at + len > length || mask != null && at + len > mask.length) {
+            throw new IllegalArgumentException(rows + "×" + cols + " elements from " + at + " of a copy of " + length
+                    + (mask == null ? "" : " masked by one of " + mask.length));
+        }
+        ELEMENTWISE.outerProductInFloat(a, aOff, rows, b, bOff, cols, mask == null ? null : mask.data, at, data, at);
+    }
+
     /** Elements {@code [at, at + len)} copied from {@code src}'s same elements. */
     public void copyRange(FloatCopy src, int at, int len) {
         if (at < 0 || len < 0 || at + len > length || at + len > src.length) {

@@ -43,6 +43,19 @@ final class ScalarElementwise implements Elementwise {
     }
 
     @Override
+    public void outerProductInFloat(double[] a, int aOff, int rows, double[] b, int bOff, int cols, float[] x, int xOff,
+                                    float[] c, int cOff) {
+        for (int r = 0; r < rows; r++) {
+            double ar = a[aOff + r];
+            int ci = cOff + r * cols;
+            int xi = xOff + r * cols;
+            for (int j = 0; j < cols; j++) {
+                c[ci + j] = x == null || x[xi + j] > 0 ? (float) Math.fma(ar, b[bOff + j], 0) : 0.0f;
+            }
+        }
+    }
+
+    @Override
     public void toFloat(double[] src, int srcOff, float[] dst, int dstOff, int n) {
         for (int k = 0; k < n; k++) {
             dst[dstOff + k] = (float) src[srcOff + k];

@@ -102,6 +102,42 @@ final class VectorElementwise implements Elementwise {
     }
 
     /**
+     * {@link #outerProduct}'s products converted as {@link #toFloat} converts (each double vector
+     * the lower half of a full-width float vector, stored whole while a whole float vector fits in the
+     * row; the next step overwrites the upper half), then masked as the float
+     * {@link #whereXPositive} masks; the rest of each row in scalar code.
+     */
+    @Override
+    public void outerProductInFloat(double[] a, int aOff, int rows, double[] b, int bOff, int cols, float[] x, int xOff,
+                                    float[] c, int cOff) {
+        for (int r = 0; r < rows; r++) {
+            double ar = a[aOff + r];
+            DoubleVector av = DoubleVector.broadcast(S, ar);
+            int ci = cOff + r * cols;
+            int xi = xOff + r * cols;
+            int j = 0;
+            for (; j + FLOATS.length() <= cols; j += S.length()) {
+                DoubleVector product = av.fma(DoubleVector.fromArray(S, b, bOff + j), DoubleVector.zero(S));
+                if (product.getClass() != DOUBLE_VECTOR) {
+                    throw ExactVectors.notPreferred(product.getClass());
+                }
+                FloatVector f = (FloatVector) product.convertShape(VectorOperators.D2F, FLOATS, 0);
+                if (f.getClass() != FLOAT_VECTOR) {
+                    throw ExactVectors.notPreferred(f.getClass());
+                }
+                if (x != null) {
+                    FloatVector xv = FloatVector.fromArray(FLOATS, x, xi + j);
+                    f = f.blend(0.0f, xv.compare(VectorOperators.GT, 0.0f).not());
+                }
+                f.intoArray(c, ci + j);
+            }
+            for (; j < cols; j++) {
+                c[ci + j] = x == null || x[xi + j] > 0 ? (float) Math.fma(ar, b[bOff + j], 0) : 0.0f;
+            }
+        }
+    }
+
+    /**
      * One double vector at a time becomes the lower half of a float vector of the same bit size, so
      * only the kernels' own species ever meet a conversion (a third vector class in the process can
      * pollute the type profiles C2 relies on to intrinsify the GEMM kernels; see

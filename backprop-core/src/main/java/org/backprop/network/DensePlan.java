@@ -232,6 +232,42 @@ final class DensePlan implements Passes {
         }
     }
 
+    /**
+     * A one-unit layer's dL/dX (n×in, dL/dP times Wᵀ) left to be computed when read, from copies of
+     * dL/dP and W taken when it was deferred: the layer below took its float dL/dP from them directly
+     * ({@link Elementwise#outerProductInFloat}), and this gives the double block the plain loop
+     * computes, bit for bit. The copies grow once, then are reused.
+     */
+    private static final class OuterProductValues implements DeferredValues {
+        private double[] column = new double[0];
+        private double[] row = new double[0];
+        private int rows;
+        private int cols;
+
+        /** Copies {@code g} (rows×1) and {@code w} (cols×1). */
+        void capture(Matrix g, Matrix w) {
+            rows = g.rows();
+            cols = w.rows();
+            if (column.length < rows) {
+                column = new double[rows];
+            }
+            if (row.length < cols) {
+                row = new double[cols];
+            }
+            System.arraycopy(g.data(), g.offset(), column, 0, rows);
+            System.arraycopy(w.data(), w.offset(), row, 0, cols);
+        }
+
+        @Override
+        public void writeInto(double[] dst, int offset, int size) {
+            if (size != rows * cols) {
+                throw new IllegalStateException("a " + rows + "×" + cols + " outer product written into " + size
+                        + " elements");
+            }
+            ELEMENTWISE.outerProduct(column, 0, rows, row, 0, cols, dst, offset);
+        }
+    }
+
     /** One thread's double band of a layer: 16 rows of N, P, A, dL/dA and dL/dP. */
     private static final class Band {
         final double[] n;
@@ -296,6 +332,8 @@ final class DensePlan implements Passes {
         private final BlockedColumnSums weightSums = new BlockedColumnSums();
         /** Set by the last backward: dL/dW is left to the block pass of the layer below. */
         private boolean leftWeightGrad;
+        /** This layer's dL/dX when the layer below's block pass took its float dL/dP without it. */
+        private final OuterProductValues inputGradValues = new OuterProductValues();
         private final ForwardBands forwardBands = new ForwardBands();
         private final BackwardBlocks backwardBlocks = new BackwardBlocks();
         /** Set by {@link #addOperands} with the input: the input copy is filled for the next forward. */
@@ -474,15 +512,22 @@ final class DensePlan implements Passes {
                 gradPOut.discardDeferred();
                 gradAIn = null;
             }
+            // Below a one-unit layer, a float dL/dP with a bias in float comes straight from that
+            // layer's dL/dP and W; its double dL/dX (this layer's dL/dA) is then computed when read.
+            boolean dLdPFromAbove = unfilled != null && inFloat && biasInFloat != null;
             if (unfilled != null) {
-                unfilled.multiply.inputGrad().discardDeferred();   // filled in double by the block pass
                 unfilled.multiply.param().data();   // written on this thread if deferred, as in the forward
+                if (dLdPFromAbove) {
+                    unfilled.deferInputGrad();
+                } else {
+                    unfilled.multiply.inputGrad().discardDeferred();   // filled in double by the block pass
+                }
             }
             if (unfilled == null && gradAIn == null) {
                 gradA.data();   // deferred values, if any, written here rather than in a worker
             }
             int blocks = biasSums.begin(rows, gradPOut.cols());
-            backwardBlocks.set(gradAIn, unfilled);
+            backwardBlocks.set(gradAIn, unfilled, dLdPFromAbove);
             try {
                 team.forRange(blocks, BlockedColumnSums.BLOCK_ROWS * gradPOut.cols(), backwardBlocks);
             } finally {
@@ -554,6 +599,26 @@ final class DensePlan implements Passes {
             Matrix w = multiply.param();
             ELEMENTWISE.outerProduct(g.data(), g.offset() + from, to - from, w.data(), w.offset(), w.rows(),
                     dst, dstOff);
+        }
+
+        /**
+         * Rows [from, to) of the float dL/dP of the layer below, into its store {@code dst}: the
+         * dL/dX rows of {@link #fillInputGradRows} rounded to float, kept where {@code mask} (the layer
+         * below's P) is positive unless null; the bits of filling, rounding and selecting.
+         */
+        void fillInputGradRowsInFloat(int from, int to, FloatCopy mask, FloatCopy dst) {
+            Matrix g = multiply.outputGrad();
+            Matrix w = multiply.param();
+            dst.outerProductRange(g.data(), g.offset() + from, to - from, w.data(), w.offset(), w.rows(), mask,
+                    from * w.rows());
+        }
+
+        /** Defers this layer's dL/dX to {@link #inputGradValues}, taken from the current dL/dP and W. */
+        void deferInputGrad() {
+            Matrix gradX = multiply.inputGrad();
+            gradX.discardDeferred();
+            inputGradValues.capture(multiply.outputGrad(), multiply.param());
+            gradX.defer(inputGradValues);
         }
 
         /**
@@ -638,15 +703,19 @@ final class DensePlan implements Passes {
         private final class BackwardBlocks implements RangeTask {
             private FloatCopy gradAFloat;
             private DenseStep unfilled;
+            /** dL/dP in float straight from the unfilled layer's dL/dP and W (no double dL/dA). */
+            private boolean dLdPFromAbove;
 
-            void set(FloatCopy gradAFloat, DenseStep unfilled) {
+            void set(FloatCopy gradAFloat, DenseStep unfilled, boolean dLdPFromAbove) {
                 this.gradAFloat = gradAFloat;
                 this.unfilled = unfilled;
+                this.dLdPFromAbove = dLdPFromAbove;
             }
 
             void clear() {
                 gradAFloat = null;
                 unfilled = null;
+                dLdPFromAbove = false;
             }
 
             @Override
@@ -674,7 +743,9 @@ final class DensePlan implements Passes {
                     int at = first * cols;
                     int len = (end - first) * cols;
                     if (unfilled != null) {
-                        unfilled.fillInputGradRows(first, end, gradAIn.data(), gradAIn.offset() + at);
+                        if (!dLdPFromAbove) {
+                            unfilled.fillInputGradRows(first, end, gradAIn.data(), gradAIn.offset() + at);
+                        }
                         if (unfilled.leftWeightGrad && aInDouble) {
                             unfilled.sumWeightGradBlock(b, rows);
                         } else if (unfilled.leftWeightGrad) {
@@ -686,13 +757,17 @@ final class DensePlan implements Passes {
                         // ReLU or the identity only select: dL/dP in float from the stored floats
                         // (rounding dL/dA first selects the same rounded values), summed as doubles.
                         FloatCopy g = gradP.store();
-                        if (gradAFloat == null) {
-                            g.narrowRange(gradAIn.data(), gradAIn.offset() + at, at, len);
-                        }
-                        if (positivePart) {
-                            g.whereXPositiveRange(p.store(), gradAFloat != null ? gradAFloat : g, at, len);
-                        } else if (gradAFloat != null) {
-                            g.copyRange(gradAFloat, at, len);
+                        if (dLdPFromAbove) {
+                            unfilled.fillInputGradRowsInFloat(first, end, positivePart ? p.store() : null, g);
+                        } else {
+                            if (gradAFloat == null) {
+                                g.narrowRange(gradAIn.data(), gradAIn.offset() + at, at, len);
+                            }
+                            if (positivePart) {
+                                g.whereXPositiveRange(p.store(), gradAFloat != null ? gradAFloat : g, at, len);
+                            } else if (gradAFloat != null) {
+                                g.copyRange(gradAFloat, at, len);
+                            }
                         }
                         biasSums.sumBlockRows(g, at, b, end - first);
                         continue;
