@@ -139,6 +139,19 @@ public final class FloatCopy {
         ELEMENTWISE.outerProductInFloat(a, aOff, rows, b, bOff, cols, mask == null ? null : mask.data, at, data, at);
     }
 
+    /** True if elements {@code [at, at + len)} are all finite. */
+    public boolean allFiniteRange(int at, int len) {
+        if (at < 0 || len < 0 || at + len > length) {
+            throw new IllegalArgumentException("elements " + at + "+" + len + " of a copy of " + length);
+        }
+        for (int k = at; k < at + len; k++) {
+            if (!Float.isFinite(data[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Elements {@code [at, at + len)} copied from {@code src}'s same elements. */
     public void copyRange(FloatCopy src, int at, int len) {
         if (at < 0 || len < 0 || at + len > length || at + len > src.length) {

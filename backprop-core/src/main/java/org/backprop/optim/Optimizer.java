@@ -237,11 +237,11 @@ public abstract class Optimizer implements Serializable {
                 floatState[k].widenRange(at, band.state[k], 0, len);
             }
             update(band.values, band.grads, band.state, 0, len, lr, p);
-            floats.roundRange(band.values, 0, local, len);
+            floats.narrowRange(band.values, 0, local, len);
             for (int k = 0; k < floatState.length; k++) {
                 floatState[k].narrowRange(band.state[k], 0, at, len);
             }
-            finite &= allFinite(band.values, 0, len);
+            finite &= floats.allFiniteRange(local, len);
         }
         return finite;
     }
