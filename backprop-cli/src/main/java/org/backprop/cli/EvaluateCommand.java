@@ -11,8 +11,10 @@ import picocli.CommandLine.Mixin;
 /** {@code backprop evaluate}: a model's metrics on a labeled CSV file. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Evaluate a trained model on a CSV file holding its features and target.",
-                "Regression: mse, rmse, mae (target units) and r2. Classification: accuracy, log_loss and the "
-                        + "confusion matrix. The JSON has one key, \"data\"."},
+                "Regression: mse, rmse, mae (target units) and r2. Classification: accuracy, log_loss, macro_f1, "
+                        + "the per-class table (up to " + MetricsReport.MAX_PER_CLASS_TABLE_CLASSES + " classes) and "
+                        + "the confusion matrix (up to " + MetricsReport.MAX_CONFUSION_MATRIX_CLASSES + "); "
+                        + "--metrics-json writes them all. The JSON has one key, \"data\"."},
         footer = {"", "Example:", "  backprop evaluate --model houses.safetensors --data test.csv \\",
                 "      --metrics-json m.json"})
 final class EvaluateCommand implements Callable<Integer> {

@@ -1,10 +1,12 @@
 package org.backprop.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,6 +94,42 @@ class ClassificationWorkflowTest {
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().contains("  baseline  0.937500 (always \"green\", the most frequent class of these rows)"),
                 run::toString);
+    }
+
+    @Test
+    void manyClassesPrintOneLineInsteadOfTheTablesAndTheMetricsJsonHoldsThem() throws Exception {
+        int classes = 35;
+        StringBuilder csv = new StringBuilder("x1,x2,artist\n");
+        for (int i = 0; i < 10 * classes; i++) {
+            int c = i % classes;
+            csv.append(c).append(',').append(i % 3).append(",\"Artist with a long name, number ").append(c).append("\"\n");
+        }
+        Path many = TestCsv.write(dir.resolve("many.csv"), csv.toString());
+        Path manyModel = dir.resolve("many.safetensors");
+        CliRun trained = CliRun.of("train", "--data", many, "--target", "artist", "--epochs", "2", "--threads", "1",
+                "--validation-split", "0.2", "--out", manyModel, "--metrics-json", dir.resolve("many-train.json"));
+        CliRun evaluated = CliRun.of("evaluate", "--model", manyModel, "--data", many, "--metrics-json",
+                dir.resolve("many-evaluate.json"));
+        for (CliRun run : List.of(trained, evaluated)) {
+            assertEquals(0, run.exitCode(), run::toString);
+            assertTrue(run.out().contains("  accuracy  "), run::toString);
+            assertTrue(run.out().contains("  per class:\n"), run::toString);
+            assertTrue(run.out().contains("     Artist with …, number 34 "), run::toString);
+            assertFalse(run.out().contains("confusion matrix (rows"), run::toString);
+            assertTrue(run.out().lines().mapToInt(String::length).max().orElseThrow() <= 160, run::toString);
+        }
+        String note = "  confusion matrix not shown for 35 classes (only up to 20); --metrics-json FILE writes it";
+        assertEquals(2, trained.out().lines().filter(note::equals).count(), trained::toString);
+        assertEquals(1, evaluated.out().lines().filter(note::equals).count(), evaluated::toString);
+        for (String json : List.of("many-train.json", "many-evaluate.json")) {
+            JsonObject confusion = JsonParser.parseString(Files.readString(dir.resolve(json))).getAsJsonObject()
+                    .entrySet().iterator().next().getValue().getAsJsonObject().getAsJsonObject("confusion_matrix");
+            assertTrue(confusion.getAsJsonArray("labels").contains(new JsonPrimitive("Artist with a long name, number 34")),
+                    json);
+            assertEquals(classes, confusion.getAsJsonArray("labels").size(), json);
+            assertEquals(classes, confusion.getAsJsonArray("matrix").size(), json);
+            assertEquals(classes, confusion.getAsJsonArray("matrix").get(0).getAsJsonArray().size(), json);
+        }
     }
 
     @Test
