@@ -87,6 +87,27 @@ class BadInputTest {
     }
 
     @Test
+    void aCompressedFileOrAModelGivenAsDataIsNamedAsSuch() throws Exception {
+        Path gz = dir.resolve("houses.csv.gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(TestCsv.regression(dir)));
+        }
+        CliRun run = train(gz, "2", "--target", "y");
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        assertTrue(run.err().contains(gz + ": the file is gzip-compressed, not CSV text: decompress it first (gunzip "
+                + gz + ")"), run::toString);
+        assertOneCleanLine(run);
+
+        Path model = dir.resolve("m.safetensors");
+        assertEquals(0, train(TestCsv.regression(dir), "2", "--target", "y", "--layers", "4").exitCode());
+        CliRun predict = CliRun.of("predict", "--model", model, "--data", model);
+        assertEquals(ExitCodes.DATA, predict.exitCode(), predict::toString);
+        assertTrue(predict.err().contains(model + ": the file is a backprop model file (safetensors), not a data "
+                + "table: did you mean --model?"), predict::toString);
+        assertOneCleanLine(predict);
+    }
+
+    @Test
     void badOptionsAreUsageErrors() throws Exception {
         Path data = TestCsv.regression(dir);
         assertEquals(ExitCodes.USAGE, train(data, "2", "--target", "y", "--task", "ranking").exitCode());

@@ -12,7 +12,8 @@ import org.backprop.io.DataException;
  * told otherwise) or a line end may follow), LF, CRLF or CR line ends (also inside quoted cells), one optional UTF-8 byte order mark,
  * and strict UTF-8 checked byte by byte (an invalid sequence is a {@link DataException} naming the
  * line, the byte offset and the bytes in hex). Byte offsets and line numbers are {@code long}, so
- * files over 2 GiB are read like any other.
+ * files over 2 GiB are read like any other. A file that starts like a gzip, zip, Excel, Parquet or
+ * model file is refused as such first ({@link NotCsvSignature}).
  *
  * <p>A line end right before the end of the file does not start another record; an empty line
  * gives a record of one empty cell (the caller decides what blank lines mean).
@@ -53,7 +54,8 @@ final class CsvScanner {
      * Reads {@code in} to its end, cells separated by {@code separator} (an ASCII character other than
      * the quote and line ends), calling {@code sink} once per record; does not close {@code in}.
      *
-     * @throws DataException on invalid UTF-8 or text after a closing quote
+     * @throws DataException on invalid UTF-8, text after a closing quote, or a file that is not text
+     *                       ({@link NotCsvSignature})
      */
     static void scan(String source, InputStream in, char separator, Sink sink) throws IOException {
         new CsvScanner(source, separator).run(in, sink);
@@ -61,9 +63,10 @@ final class CsvScanner {
 
     private void run(InputStream in, Sink sink) throws IOException {
         byte[] buffer = new byte[BUFFER];
-        int n = in.readNBytes(buffer, 0, BOM.length);
+        int n = in.readNBytes(buffer, 0, NotCsvSignature.LENGTH);
+        NotCsvSignature.check(source, buffer, n);
         int from = 0;
-        if (n == BOM.length && buffer[0] == BOM[0] && buffer[1] == BOM[1] && buffer[2] == BOM[2]) {
+        if (n >= BOM.length && buffer[0] == BOM[0] && buffer[1] == BOM[1] && buffer[2] == BOM[2]) {
             from = BOM.length;
             offset = BOM.length;
         }
