@@ -89,6 +89,31 @@ class RealTablesTest {
     }
 
     @Test
+    void datesPercentagesAndAmountsAreNamedNotSilentlyTurnedIntoCategories() throws Exception {
+        StringBuilder csv = new StringBuilder("day,rate,income,city,y\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append("2021-02-").append(String.format("%02d", 1 + i % 28)).append(',').append(i % 6).append(".4%,")
+                    .append("\"$").append(10 + i).append(",").append(100 + i).append("\",").append(i % 2 == 0 ? "Lyon"
+                    : "Nice").append(',').append(i * 0.5).append('\n');
+        }
+        Path data = TestCsv.write(dir.resolve("money.csv"), csv.toString());
+        CliRun run = train(data, "--target", "y");
+        assertEquals(0, run.exitCode(), run::toString);
+        String out = run.out();
+        assertTrue(out.contains("column \"day\": ignored, looks like dates (\"2021-02-01\"): backprop does not read "
+                + "dates; add numeric columns derived from it (e.g. year, month, day of week)\n"), run::toString);
+        assertTrue(out.contains("column \"income\": ignored, looks like amounts with a currency sign or thousands "
+                + "separators (\"$10,100\"), every value distinct: backprop reads them as text; write plain numbers "
+                + "(10100) to use the column as a number\n"), run::toString);
+        assertTrue(out.contains("column \"rate\": categorical, 6 levels"), run::toString);
+        assertTrue(out.contains("column \"rate\": looks like percentages (\"0.4%\"), so categorical: backprop reads "
+                + "them as text; write plain numbers (0.4 or 0.004) to use the column as a number\n"), run::toString);
+        assertFalse(out.contains("column \"city\": looks like"), run::toString);
+        assertFalse(out.contains("--categorical"), "no column of distinct values is sent to --categorical: " + out);
+        assertEquals(2, out.split("column \"rate\"", -1).length - 1, "one description, one notice: " + out);
+    }
+
+    @Test
     void embeddedColumnsTrainSaveAndPredict() throws Exception {
         Path data = TestCsv.write(dir.resolve("e.csv"), mixedTable());
         CliRun run = train(data, "--target", "price", "--embed", "city");

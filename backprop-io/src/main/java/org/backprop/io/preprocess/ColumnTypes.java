@@ -16,8 +16,12 @@ import org.backprop.io.csv.StrictNumbers;
  *   <li>at least half the non-missing cells numbers, the others not: a <b>data error</b> naming the
  *       first offending cell and counting them all (a typo must not turn a numeric column into a
  *       category); declare the column categorical, or add the token to the missing values;</li>
+ *   <li>text that is all dates ({@link TextShape#DATES}): ignored with a note saying so and what to
+ *       do (derive numeric columns from the dates): as categories, dates are mostly single rows, and
+ *       new rows bring dates never seen;</li>
  *   <li>otherwise <b>categorical</b>, unless every value is distinct (an identifier: ignored with a
- *       note);</li>
+ *       note, which names the column's {@link TextShape} if it has one: percentages or amounts
+ *       written as text);</li>
  *   <li>every cell missing: ignored with a note;</li>
  *   <li>the nameless first column (row names, {@link RowIdentifiers#isRowNames}): ignored with a note,
  *       whatever its cells and declarations.</li>
@@ -48,7 +52,8 @@ public final class ColumnTypes {
             return decide(null, name, options, null);
         }
         Column c = table.column(name);
-        ColumnDecision d = decide(ColumnCounts.of(c), name, options, () -> table.at(c.firstNonNumberRow(), c));
+        ColumnDecision d = decide(ColumnCounts.of(c), name, options, () -> table.at(c.firstNonNumberRow(), c),
+                () -> TextShape.find(c));
         if (d.type() == ColumnType.NUMERIC && c.nonNumberCount() == 0 && c.numberCount() > 0) {
             c.releaseText();
         }
@@ -57,13 +62,29 @@ public final class ColumnTypes {
 
     /**
      * Decides the type of feature column {@code name} from its counts (e.g. summed over Spark
-     * partitions); {@code firstNonNumber} locates the first non-number cell for the error.
+     * partitions), without looking at the shape of its texts (no date column recognised);
+     * {@code firstNonNumber} locates the first non-number cell for the error.
      *
      * @param c the counts, or null for a column declared ignored
      * @throws org.backprop.io.DataException as {@link #decide(ColumnarTable, List, TableOptions)}
      */
     public static ColumnDecision decide(ColumnCounts c, String name, TableOptions options,
                                         Supplier<DataException.Builder> firstNonNumber) {
+        return decide(c, name, options, firstNonNumber, () -> null);
+    }
+
+    /**
+     * Decides the type of feature column {@code name} from its counts (e.g. summed over Spark
+     * partitions); {@code firstNonNumber} locates the first non-number cell for the error, and
+     * {@code textShape} finds the {@link TextShape} of its texts (asked only for a text column that is
+     * not declared).
+     *
+     * @param c the counts, or null for a column declared ignored
+     * @throws org.backprop.io.DataException as {@link #decide(ColumnarTable, List, TableOptions)}
+     */
+    public static ColumnDecision decide(ColumnCounts c, String name, TableOptions options,
+                                        Supplier<DataException.Builder> firstNonNumber,
+                                        Supplier<TextShape.Found> textShape) {
         if (RowIdentifiers.isRowNames(name)) {
             return new ColumnDecision(name, ColumnType.IGNORED, RowIdentifiers.ROW_NAMES_REASON);
         }
@@ -98,10 +119,14 @@ public final class ColumnTypes {
                     + "or '|'), remove thousands separators, or declare --categorical " + ShellWord.of(name)
                     + " to keep the text");
         }
+        TextShape.Found shape = textShape.get();
+        if (shape != null && shape.shape() == TextShape.DATES) {
+            return new ColumnDecision(name, ColumnType.IGNORED, shape.looksLike() + ": " + shape.advice());
+        }
         long present = c.rows() - c.missing();
-        if (c.levels() == present && present > 1 && c.numbers() == 0) {
-            return new ColumnDecision(name, ColumnType.IGNORED, "identifier-like: every value is distinct "
-                    + "(declare --categorical " + ShellWord.of(name) + " to use it)");
+        if (c.levels() == present && present > 1 && c.numbers() == 0) { // as categories, every level would be rare
+            return new ColumnDecision(name, ColumnType.IGNORED, shape == null ? "identifier-like: every value is distinct"
+                    : shape.looksLike() + ", every value distinct: " + shape.advice());
         }
         return new ColumnDecision(name, ColumnType.CATEGORICAL, "text");
     }

@@ -27,6 +27,7 @@ import org.backprop.io.preprocess.ScalingOverflowException;
 import org.backprop.io.preprocess.Splits;
 import org.backprop.io.preprocess.StandardScaler;
 import org.backprop.io.preprocess.TablePreprocessor;
+import org.backprop.io.preprocess.TextShapeNotices;
 import org.backprop.kernel.Kernels;
 import org.backprop.layer.EmbeddingSpec;
 import org.backprop.loss.Losses;
@@ -109,7 +110,8 @@ public final class TabularTraining {
 
         /**
          * What the user should see before training: dropped rows, non-numeric and ignored columns,
-         * numeric columns that look like row identifiers or are constant.
+         * numeric columns that look like row identifiers or are constant, categorical columns of
+         * percentages or amounts written as text.
          */
         public List<String> notes() {
             List<String> notes = new ArrayList<>();
@@ -170,6 +172,7 @@ public final class TabularTraining {
         List<String> columnNotices = new ArrayList<>(RowIdentifiers.notices(table, decisions, options.table(),
                 options.features() != null && !options.features().isEmpty()));
         columnNotices.addAll(ConstantColumns.notices(table, decisions));
+        columnNotices.addAll(TextShapeNotices.notices(table, decisions, options.table()));
         RowSet[] split = split(table.rowCount(), target, options);
         RowSet trainRows = split[0];
         TablePreprocessor preprocessor = TablePreprocessor.fit(table, decisions, trainRows, options.table());

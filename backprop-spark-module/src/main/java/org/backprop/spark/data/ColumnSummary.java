@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.backprop.io.csv.Column;
 import org.backprop.io.csv.ColumnCounts;
+import org.backprop.io.preprocess.TextShape;
 import org.backprop.io.table.Target;
 
 /**
@@ -98,6 +99,11 @@ final class ColumnSummary implements Serializable {
     ColumnCounts counts(String name) {
         return new ColumnCounts(name, rows, missing, numbers, nonNumbers, levels == null ? 0 : levels.size(),
                 textDropped, allIntegers, firstNonNumberText);
+    }
+
+    /** The {@link TextShape} of the column's levels (dates, percentages, amounts); null without text. */
+    TextShape.Found textShape() {
+        return levels == null ? null : TextShape.find(levels.keySet());
     }
 
     /** Adds the summary of the following partition, whose rows start at global row {@code offset}. */

@@ -172,7 +172,7 @@ public final class DistributedTableFit {
         for (String name : features) {
             ColumnSummary s = profile.columns().get(name);
             decisions.add(ColumnTypes.decide(s == null ? null : s.counts(name), name, tableOptions,
-                    () -> at.cell(s.firstNonNumberRow, name)));
+                    () -> at.cell(s.firstNonNumberRow, name), () -> s.textShape()));
         }
         List<String> numeric = new ArrayList<>();
         for (ColumnDecision d : decisions) {

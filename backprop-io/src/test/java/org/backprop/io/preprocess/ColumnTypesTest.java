@@ -1,0 +1,67 @@
+package org.backprop.io.preprocess;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.backprop.io.csv.ColumnarCsvReader;
+import org.backprop.io.csv.ColumnarReadOptions;
+import org.backprop.io.csv.ColumnarTable;
+import org.junit.jupiter.api.Test;
+
+/** The decisions for text columns: identifiers, dates, numbers written as text. */
+class ColumnTypesTest {
+
+    private static ColumnDecision decide(String csv, TableOptions options) {
+        ColumnarTable t = ColumnarCsvReader.parse("t.csv", csv.getBytes(UTF_8), ColumnarReadOptions.all());
+        return ColumnTypes.decide(t, List.of("c"), options).get(0);
+    }
+
+    private static ColumnDecision decide(String csv) {
+        return decide(csv, TableOptions.defaults());
+    }
+
+    @Test
+    void distinctTextIsAnIdentifierWithoutSuggestingCategories() {
+        ColumnDecision d = decide("c,y\nann,1\nbob,2\ncid,3\n");
+        assertEquals(ColumnType.IGNORED, d.type());
+        assertEquals("identifier-like: every value is distinct", d.reason(),
+                "as categories, every level would be rare: no --categorical hint");
+        assertEquals(ColumnType.CATEGORICAL, decide("c,y\nann,1\nbob,2\nann,3\n").type());
+    }
+
+    @Test
+    void aDateColumnIsIgnoredWithTheReasonAndWhatToDo() {
+        String reason = "looks like dates (\"2001-01-22\"): backprop does not read dates; add numeric columns derived "
+                + "from it (e.g. year, month, day of week)";
+        ColumnDecision distinct = decide("c,y\n2001-01-22,1\n2001-01-23,2\n2001-01-24,3\n");
+        assertEquals(ColumnType.IGNORED, distinct.type());
+        assertEquals(reason, distinct.reason());
+        ColumnDecision repeated = decide("c,y\n2001-01-22,1\n2001-01-22,2\nNA,3\n2001-01-24,3\n");
+        assertEquals(ColumnType.IGNORED, repeated.type(), "repeated dates too: categories of dates do not generalise");
+        assertEquals(reason, repeated.reason());
+    }
+
+    @Test
+    void aDeclaredDateColumnIsTheUsersChoice() {
+        ColumnDecision d = decide("c,y\n2001-01-22,1\n2001-01-23,2\n",
+                TableOptions.defaults().withCategorical(List.of("c")));
+        assertEquals(ColumnType.CATEGORICAL, d.type());
+        assertEquals("declared with --categorical", d.reason());
+    }
+
+    @Test
+    void distinctAmountsAreIgnoredNamingTheShape() {
+        ColumnDecision d = decide("c,y\n\"$18,611\",1\n\"$2,100\",2\n$950,3\n");
+        assertEquals(ColumnType.IGNORED, d.type());
+        assertEquals("looks like amounts with a currency sign or thousands separators (\"$18,611\"), every value "
+                + "distinct: backprop reads them as text; write plain numbers (18611) to use the column as a number",
+                d.reason());
+    }
+
+    @Test
+    void repeatedPercentagesStayCategorical() {
+        ColumnDecision d = decide("c,y\n11.4%,1\n11.4%,2\n3%,3\n");
+        assertEquals(ColumnType.CATEGORICAL, d.type(), "the notice says it; the values are not reinterpreted");
+    }
+}
