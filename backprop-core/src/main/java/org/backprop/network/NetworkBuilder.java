@@ -157,7 +157,9 @@ public final class NetworkBuilder {
      *
      * @throws IllegalStateException    if there is no layer
      * @throws IllegalArgumentException if the loss refuses the last dense layer's activation or
-     *                                  width, or names an unknown loss or initializer
+     *                                  width, names an unknown loss or initializer, or if the network
+     *                                  has more parameters than one buffer holds (naming the layer
+     *                                  and the count; see {@link NetworkSpec#parameterCount()})
      */
     public NeuralNetwork build() {
         List<LayerSpec> specs = spec.layers();

@@ -100,6 +100,22 @@ public record NetworkSpec(int inputs, List<LayerSpec> layers, Component loss, Co
         return w[w.length - 1];
     }
 
+    /**
+     * The number of weights and biases the network of this spec has (the length of its parameter
+     * buffer), as a long: a spec may describe more than one buffer holds
+     * ({@link ParameterBuffer#MAX_PARAMETERS}), and callers check the count before building.
+     */
+    public long parameterCount() {
+        int[] widths = widths();
+        long count = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            for (ParameterShape p : layers.get(i).parameters(widths[i])) {
+                count += (long) p.rows() * p.cols();
+            }
+        }
+        return count;
+    }
+
     /** The layers' names: type plus ordinal among the layers of that type, e.g. dense1, dropout1, dense2. */
     public List<String> layerNames() {
         Map<String, Integer> counts = new HashMap<>();

@@ -170,6 +170,12 @@ public final class ParameterBuffer {
         }
     }
 
+    /**
+     * The most parameters one buffer holds: the longest {@code double[]} a JVM allocates
+     * ({@code Integer.MAX_VALUE - 8}, as the JDK's own collections assume).
+     */
+    public static final int MAX_PARAMETERS = Integer.MAX_VALUE - 8;
+
     /** Collects parameter shapes first, then allocates the two buffers once. */
     public static final class Layout {
         private final List<String[]> names = new ArrayList<>();
@@ -177,12 +183,24 @@ public final class ParameterBuffer {
         private final List<int[]> shapes = new ArrayList<>();
         private int total;
 
-        /** Reserves a rows×cols parameter; returns its index in the layout. */
+        /**
+         * Reserves a rows×cols parameter; returns its index in the layout.
+         *
+         * @throws IllegalArgumentException naming the layer, the parameter and the network's parameter
+         *                                  count if it would exceed {@link #MAX_PARAMETERS} (one flat
+         *                                  array holds them all)
+         */
         public int add(String layer, String name, ParamKind kind, int rows, int cols) {
+            long after = total + (long) rows * cols;
+            if (after > MAX_PARAMETERS) {
+                throw new IllegalArgumentException("layer " + layer + ": parameter " + layer + "." + name + " ("
+                        + rows + "×" + cols + ") brings the network to " + after + " parameters, more than the "
+                        + MAX_PARAMETERS + " one parameter buffer holds");
+            }
             names.add(new String[] {layer, layer + "." + name});
             kinds.add(kind);
             shapes.add(new int[] {rows, cols, total});
-            total = Math.addExact(total, Math.multiplyExact(rows, cols));
+            total = (int) after;
             return shapes.size() - 1;
         }
 

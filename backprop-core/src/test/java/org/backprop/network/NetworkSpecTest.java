@@ -107,4 +107,21 @@ class NetworkSpecTest {
                 .dense(3, "relu").layer(new EmbeddingSpec(List.of(new EmbeddingSpec.Column(5, 2, 2)))));
         assertEquals("embedding: code column 5 is not one of the 3 input columns", e.getMessage());
     }
+
+    @Test
+    void parameterCountCountsWeightsAndBiasesBeyondAnInt() {
+        assertEquals(3 * 4 + 4 + 4 * 2 + 2, builder().spec().parameterCount());
+        NetworkSpec huge = NeuralNetwork.builder(1).dense(100_000, "relu").dense(100_000, "relu").dense(1, "linear")
+                .spec();
+        assertEquals(100_000L * 2 + 100_000L * 100_000 + 100_000 + 100_000 + 1, huge.parameterCount());
+    }
+
+    @Test
+    void aNetworkTooLargeForOneBufferIsAnArgumentErrorNamingTheLayerAndTheCount() {
+        NetworkBuilder huge = NeuralNetwork.builder(1).dense(100_000, "relu").dense(100_000, "relu").dense(1, "linear");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, huge::build);
+        assertTrue(e.getMessage().contains("layer dense2: parameter dense2.W (100000×100000) brings the network to "
+                + (200_000L + 100_000L * 100_000) + " parameters, more than the " + ParameterBuffer.MAX_PARAMETERS),
+                e.getMessage());
+    }
 }
