@@ -351,6 +351,7 @@ public class TrainCommand implements Callable<Integer> {
         require(Activations.names().contains(activation.toLowerCase(Locale.ROOT)),
                 "unknown activation '" + activation + "'; known: " + String.join(", ", Activations.names()));
         OptimizerChoice.create(optimizer, 0.01);
+        checkNetworkSize(NetworkSize.atLeast(layers), true);
         String plotName = plot == null || plot.getFileName() == null ? "" : plot.getFileName().toString()
                 .toLowerCase(Locale.ROOT);
         require(!plotName.matches(".*\\.(jpe?g|gif|svg|pdf|bmp|tiff?|webp|eps)"), "--plot writes a PNG image; name "
@@ -386,8 +387,19 @@ public class TrainCommand implements Callable<Integer> {
                 builder.dropout(toolkit.dropout);
             }
         }
-        return builder.dense(outputs, "linear").loss(toolkit.loss(lossName)).seed(seed)
+        builder.dense(outputs, "linear");
+        checkNetworkSize(builder.spec().parameterCount(), false);
+        return builder.loss(toolkit.loss(lossName)).seed(seed)
                 .threads(threads == null ? Kernels.defaultThreads() : threads).build();
+    }
+
+    /**
+     * Refuses a network of {@code parameters} (at least, if {@code lowerBound}) that a model file
+     * cannot hold or whose parameters, gradients and optimizer state exceed the heap ({@link NetworkSize}).
+     */
+    private void checkNetworkSize(long parameters, boolean lowerBound) {
+        NetworkSize.check(layers, parameters, lowerBound, optimizer.toLowerCase(Locale.ROOT),
+                OptimizerChoice.create(optimizer, 0.01).stateArrays(), Runtime.getRuntime().maxMemory());
     }
 
     private History fit(Model model, TabularTraining.Prepared prepared, double[] trainWeights,

@@ -279,6 +279,15 @@ public abstract class Optimizer implements Serializable {
     protected abstract void update(double[] w, double[] g, double[][] state, int from, int length, double lr,
                                    Parameter parameter);
 
+    /**
+     * How many state arrays, each as long as the parameter buffer, this optimizer allocates at its
+     * first step (0 for SGD, 1 for momentum, 2 for Adam): for estimating a network's memory before
+     * it is built.
+     */
+    public final int stateArrays() {
+        return stateNames().length;
+    }
+
     /** Names of the per-element state buffers this optimizer needs (none by default). */
     protected String[] stateNames() {
         return new String[0];

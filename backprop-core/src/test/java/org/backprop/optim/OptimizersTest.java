@@ -23,6 +23,13 @@ class OptimizersTest {
     }
 
     @Test
+    void countsTheStateArraysEachAllocates() {
+        LearningRates rates = LearningRates.of(0.01);
+        assertEquals(List.of(0, 1, 1, 1, 1, 2, 2), Optimizers.names().stream()
+                .map(name -> Optimizers.create(name, rates).stateArrays()).toList());
+    }
+
+    @Test
     void namesAreCaseInsensitive() {
         assertInstanceOf(AdamW.class, Optimizers.create(" AdamW ", LearningRates.of(1e-3)));
     }

@@ -66,6 +66,12 @@ public final class ModelFile {
     public static final int FORMAT_VERSION = 2;
     /** The oldest format version this library reads. */
     public static final int OLDEST_FORMAT_VERSION = 1;
+    /**
+     * Parameter budget of a model file: 2²⁸ (268 million) weights and biases, 2 GiB as doubles,
+     * before gradients and optimizer state. Loading refuses a file whose architecture has more;
+     * {@code backprop train} refuses to train such a network.
+     */
+    public static final long MAX_PARAMETERS = 1L << 28;
 
     static final String FEATURE_MEAN = "scaler.features.mean";
     static final String FEATURE_SCALE = "scaler.features.scale";

@@ -29,16 +29,11 @@ import org.backprop.network.ParameterShape;
  *   <li>({@link #checkAgainstTensors}, once the spec is parsed and before the network is built)
  *       every parameter the spec declares is a stored tensor of that shape ({@code dense1.W} is
  *       [in, units], {@code dense1.B} is [units], the feature scaler [inputs]), and the parameter
- *       count is at most {@link #MAX_PARAMETERS};</li>
+ *       count is at most {@link ModelFile#MAX_PARAMETERS};</li>
  *   <li>scaler scales are normal positive doubles (a subnormal scale would overflow any input).</li>
  * </ul>
  */
 final class ModelFileCheck {
-    /**
-     * Parameter budget of a loadable model: 2²⁸ (268 million) weights and biases, 2 GiB as doubles,
-     * before gradients and optimizer state.
-     */
-    static final long MAX_PARAMETERS = 1L << 28;
     private static final String[] JSON_KEYS = {"architecture", "features", "labels", "training"};
 
     private final Path file;
@@ -128,7 +123,7 @@ final class ModelFileCheck {
 
     /**
      * Checks {@code spec}'s parameters against the stored tensors, name by name and shape by shape,
-     * and against {@link #MAX_PARAMETERS}, before the network is built: nothing is allocated for
+     * and against {@link ModelFile#MAX_PARAMETERS}, before the network is built: nothing is allocated for
      * sizes the file's tensors do not back.
      *
      * @throws ModelFormatException naming the first tensor that is missing or has another shape
@@ -148,8 +143,8 @@ final class ModelFileCheck {
             for (ParameterShape p : spec.layers().get(i).parameters(widths[i])) {
                 check.requireShape(names.get(i) + "." + p.name(), ModelFile.storedShape(p.kind(), p.rows(), p.cols()));
                 parameters += (long) p.rows() * p.cols();
-                if (parameters > MAX_PARAMETERS) {
-                    throw check.problem("the architecture has more than " + MAX_PARAMETERS
+                if (parameters > ModelFile.MAX_PARAMETERS) {
+                    throw check.problem("the architecture has more than " + ModelFile.MAX_PARAMETERS
                             + " parameters (the limit) by layer " + names.get(i));
                 }
             }

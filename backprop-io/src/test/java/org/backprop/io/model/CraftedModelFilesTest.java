@@ -174,8 +174,8 @@ class CraftedModelFilesTest {
     @Test
     void theParameterBudgetIsDocumentedAndFarAboveTheSeedWorkload() {
         long seedWorkload = 100L * 128 + 128 + 128L * 256 + 256 + 256 + 1;
-        assertTrue(ModelFileCheck.MAX_PARAMETERS > 1000 * seedWorkload);
-        assertTrue(ModelFileCheck.MAX_PARAMETERS * Double.BYTES <= 2L << 30);
+        assertTrue(ModelFile.MAX_PARAMETERS > 1000 * seedWorkload);
+        assertTrue(ModelFile.MAX_PARAMETERS * Double.BYTES <= 2L << 30);
     }
 
     @Test
