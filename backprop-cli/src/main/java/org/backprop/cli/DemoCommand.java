@@ -27,7 +27,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "1000", description = "Epochs (default: ${DEFAULT-VALUE}).")
     private int epochs;
 
-    @Option(names = "--threads", description = "Kernel threads (default: all cores). Results do not depend on it.")
+    @Option(names = "--threads", paramLabel = "N", description = KernelThreads.DESCRIPTION)
     private Integer threads;
 
     @Option(names = "--seed", defaultValue = "0", description = "Root seed, 0 to 2^32 - 1 (default: ${DEFAULT-VALUE}).")
@@ -48,10 +48,7 @@ final class DemoCommand implements Callable<Integer> {
         if (epochs < 1) {
             throw new UserError(ExitCodes.USAGE, "--epochs must be at least 1, got " + epochs);
         }
-        int t = threads == null ? Kernels.defaultThreads() : threads;
-        if (t < 1) {
-            throw new UserError(ExitCodes.USAGE, "--threads must be at least 1, got " + t);
-        }
+        int t = KernelThreads.resolve(threads);
         if (seed < 0 || seed > Mt19937.MAX_SEED) {
             throw new UserError(ExitCodes.USAGE, "--seed must be between 0 and " + Mt19937.MAX_SEED
                     + " (the data are NumPy's np.random.seed(SEED) draws), got " + seed);

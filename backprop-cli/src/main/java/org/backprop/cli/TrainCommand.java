@@ -22,7 +22,6 @@ import org.backprop.io.table.NetworkRows;
 import org.backprop.io.table.TabularOptions;
 import org.backprop.io.table.TabularTraining;
 import org.backprop.io.table.Target;
-import org.backprop.kernel.Kernels;
 import org.backprop.layer.LayerSpec;
 import org.backprop.network.NetworkBuilder;
 import org.backprop.network.NeuralNetwork;
@@ -147,7 +146,7 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png", description = "Write the loss curves as a PNG: each epoch's mean batch loss and validation loss.")
     private Path plot;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Kernel threads (default: all cores). Results do not depend on it.")
+    @Option(names = "--threads", paramLabel = "N", description = KernelThreads.DESCRIPTION)
     private Integer threads;
 
     /** The run's epochs, validation fraction and patience, resolved from {@link #stopping} and the data. */
@@ -346,7 +345,7 @@ public class TrainCommand implements Callable<Integer> {
         toolkit.check();
         require(batchSize >= 1, "--batch-size must be at least 1, got " + batchSize);
         require(lr == null || (lr > 0 && Double.isFinite(lr)), "--lr must be a positive number, got " + lr);
-        require(threads == null || threads >= 1, "--threads must be at least 1, got " + threads);
+        KernelThreads.resolve(threads);
         require(layers.stream().allMatch(n -> n >= 1), "--layers sizes must be at least 1, got " + layers);
         require(Activations.names().contains(activation.toLowerCase(Locale.ROOT)),
                 "unknown activation '" + activation + "'; known: " + String.join(", ", Activations.names()));
@@ -390,7 +389,7 @@ public class TrainCommand implements Callable<Integer> {
         builder.dense(outputs, "linear");
         checkNetworkSize(builder.spec().parameterCount(), false);
         return builder.loss(toolkit.loss(lossName)).seed(seed)
-                .threads(threads == null ? Kernels.defaultThreads() : threads).build();
+                .threads(KernelThreads.resolve(threads)).build();
     }
 
     /**

@@ -281,4 +281,31 @@ class TrainOptionsTest {
         System.arraycopy(more, 0, all, first.length, more.length);
         return all;
     }
+
+    @Test
+    void anAbsurdThreadCountIsAUsageErrorNamingTheCapNotOutOfMemory() throws Exception {
+        Path data = TestCsv.regression(dir);
+        Path model = dir.resolve("threads.safetensors");
+        int processors = Runtime.getRuntime().availableProcessors();
+        String expected = "backprop: --threads must be between 1 and " + 4 * processors + " (4 × the " + processors
+                + " available processors), got ";
+        for (String threads : new String[] {"100000", String.valueOf(4 * processors + 1), "0"}) {
+            CliRun run = CliRun.of("train", "--data", data, "--target", "y", "--epochs", "1", "--threads", threads,
+                    "--out", model);
+            assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+            assertEquals(expected + threads, run.err().strip(), run::toString);
+            assertFalse(Files.exists(model));
+        }
+        CliRun demo = CliRun.of("demo", "--epochs", "1", "--threads", "100000");
+        assertEquals(ExitCodes.USAGE, demo.exitCode(), demo::toString);
+        assertEquals(expected + "100000", demo.err().strip(), demo::toString);
+        CliRun most = CliRun.of("train", "--data", data, "--target", "y", "--epochs", "1", "--layers", "2",
+                "--threads", String.valueOf(4 * processors), "--out", model);
+        assertEquals(0, most.exitCode(), most::toString);
+        for (String command : new String[] {"train", "demo"}) {
+            String help = CliRun.of(command, "--help").out().replaceAll("\\s+", " ");
+            assertTrue(help.contains("Kernel threads, 1 to 4 × the available processors (default: one per "
+                    + "processor)."), help);
+        }
+    }
 }
