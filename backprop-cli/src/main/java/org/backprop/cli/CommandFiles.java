@@ -1,6 +1,7 @@
 package org.backprop.cli;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -20,7 +21,9 @@ import org.backprop.io.AtomicFiles;
  *       Existing devices and FIFOs (e.g. {@code /dev/null} given twice) are exempt: writing them
  *       destroys nothing.</li>
  *   <li>Every output can be written: it is not a directory and its directory exists and is
- *       writable (after following symbolic links); otherwise an I/O error (exit 5).</li>
+ *       writable (after following symbolic links), tested by creating and deleting a temporary file
+ *       there as the atomic write will (permission bits do not tell: root passes them on a read-only
+ *       or pseudo file system such as {@code /sys}); otherwise an I/O error (exit 5).</li>
  * </ul>
  * Every input must exist and must not be a FIFO, device or socket (else exit 5, before any work: a
  * missing {@code --test} is not found after training, and a FIFO is never opened, so nothing waits
@@ -140,8 +143,12 @@ public final class CommandFiles {
         if (!Files.isDirectory(dir)) {
             throw cannotWrite(out, "directory " + dir + " does not exist");
         }
-        if (!Files.isWritable(dir)) {
-            throw cannotWrite(out, "directory " + dir + " is not writable");
+        try {
+            Files.delete(Files.createTempFile(dir, ".backprop-check-", ".tmp"));
+        } catch (IOException | UnsupportedOperationException e) {
+            throw cannotWrite(out, "directory " + dir + " is not writable (" + (e instanceof AccessDeniedException
+                    ? "permission denied" : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + ")");
         }
     }
 

@@ -2,6 +2,7 @@ package org.backprop.cli;
 
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
+import org.backprop.io.AtomicFiles;
 import org.backprop.io.csv.ColumnarReadOptions;
 import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.csv.CsvTable;
@@ -153,6 +155,8 @@ public class TrainCommand implements Callable<Integer> {
     private int epochs;
     private double validationSplit;
     private int patience;
+    /** The report files this run wrote, by option, removed if the model cannot be saved. */
+    private final Map<String, Path> writtenReports = new java.util.LinkedHashMap<>();
 
     /** The options of {@code train}; picocli fills them in. */
     public TrainCommand() {
@@ -198,7 +202,11 @@ public class TrainCommand implements Callable<Integer> {
             }
             History history = fit(model, prepared, trainWeights, validationWeights, stdout);
             report(model, history, prepared, trainWeights, validationWeights, test, testWeights, stdout);
-            CliFiles.saveModel(out, model, stdout);
+            try {
+                CliFiles.saveModel(out, model, stdout);
+            } catch (RuntimeException e) {
+                throw withoutReports(e);
+            }
             stdout.println("saved model to " + out);
         }
         return ExitCodes.OK;
@@ -308,7 +316,7 @@ public class TrainCommand implements Callable<Integer> {
             metrics.add(s.split(), SplitMetrics.of(model, s.tally(), s.rocAuc()));
         }
         metrics.print(stdout);
-        metrics.writeJson(metricsJson.file, stdout);
+        writeMetricsJson(metrics, stdout);
     }
 
     /** True if {@link #train} honours early stopping ({@code backprop train} does); the automatic patience needs it. */
@@ -509,8 +517,39 @@ public class TrainCommand implements Callable<Integer> {
             stdout.println("(training rows only: these metrics flatter the model; --validation-split 0.2 or "
                     + "--test FILE measures it on rows it has not seen)");
         }
-        metrics.writeJson(metricsJson.file, stdout);
+        writeMetricsJson(metrics, stdout);
         writePlot(model, history, stdout);
+    }
+
+    /** Writes the --metrics-json of {@code metrics}, if asked for, and remembers it as this run's. */
+    private void writeMetricsJson(MetricsReport metrics, PrintWriter stdout) {
+        metrics.writeJson(metricsJson.file, stdout);
+        if (metricsJson.file != null) {
+            writtenReports.put("--metrics-json", metricsJson.file);
+        }
+    }
+
+    /**
+     * Deletes the --metrics-json and --plot files this run wrote and returns {@code saveFailure}
+     * (why the model could not be saved) as an error of the same exit code that names them: a
+     * failed run leaves no report of a model that does not exist. Only files are deleted: standard
+     * output, a device or a FIFO is left alone.
+     */
+    protected final RuntimeException withoutReports(RuntimeException saveFailure) {
+        List<String> removed = new java.util.ArrayList<>();
+        writtenReports.forEach((option, path) -> {
+            if (AtomicFiles.standardStream(path) == null && Files.isRegularFile(path)) {
+                try {
+                    Files.delete(path.toRealPath());
+                    removed.add(option + " " + path);
+                } catch (java.io.IOException e) {
+                    // the failure reported stays the model's; the report file remains
+                }
+            }
+        });
+        writtenReports.clear();
+        return removed.isEmpty() ? saveFailure : new UserError(ErrorHandler.exitCode(saveFailure),
+                saveFailure.getMessage() + "; removed this run's " + String.join(" and ", removed), saveFailure);
     }
 
     /** Says how early stopping ended {@code history}, if it did (the line {@code backprop train} prints). */
@@ -527,6 +566,7 @@ public class TrainCommand implements Callable<Integer> {
     protected final void writePlot(Model model, History history, PrintWriter stdout) {
         if (plot != null) {
             LossPlot.write(plot, history, model.spec().loss().name(), stdout);
+            writtenReports.put("--plot", plot);
             stdout.println("wrote loss plot to " + plot);
         }
     }

@@ -151,6 +151,30 @@ class FailureModesTest {
     }
 
     @Test
+    void aModelThatCannotBeSavedLeavesNoMetricsOrPlotBehind() throws IOException {
+        Path out = dir.resolve("unsaved.safetensors");
+        Path json = dir.resolve("unsaved.json");
+        Path plot = dir.resolve("unsaved.png");
+        try (FileOutputStream full = new FileOutputStream("/dev/full")) {
+            CliRun run = runWithStdout(full, "train", "--data", data, "--target", "y", "--layers", "4", "--epochs",
+                    "2", "--threads", "1", "--out", out, "--metrics-json", json, "--plot", plot);
+            assertEquals(ExitCodes.IO, run.exitCode(), run::toString);
+            assertOneLine(run.err(), "cannot write standard output: No space left on device; no model was written to "
+                    + out + "; removed this run's --metrics-json " + json + " and --plot " + plot);
+        }
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(json), "the metrics of a model that was not saved");
+        assertFalse(Files.exists(plot), "the plot of a model that was not saved");
+        try (FileOutputStream full = new FileOutputStream("/dev/full")) {
+            CliRun device = runWithStdout(full, "train", "--data", data, "--target", "y", "--layers", "4",
+                    "--epochs", "2", "--threads", "1", "--out", out, "--metrics-json", "/dev/null");
+            assertEquals(ExitCodes.IO, device.exitCode(), device::toString);
+            assertFalse(device.err().contains("removed"), device::toString);
+        }
+        assertTrue(Files.exists(Path.of("/dev/null")));
+    }
+
+    @Test
     void aWorkingStandardOutputIsStillExitZero() {
         CliRun run = runWithStdout(OutputStream.nullOutputStream(), "predict", "--model", model, "--data", data);
         assertEquals(0, run.exitCode(), run::toString);

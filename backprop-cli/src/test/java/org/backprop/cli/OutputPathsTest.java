@@ -126,6 +126,30 @@ class OutputPathsTest {
     }
 
     @Test
+    void anOutputIsCheckedByCreatingAFileNotByItsPermissionBits() throws Exception {
+        Path json = dir.resolve("m.json");
+        Path plot = dir.resolve("p.png");
+        // root passes every permission check, but no file can be created in /sys
+        Path sys = Path.of("/sys");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(sys));
+        CliRun run = train("--out", sys.resolve("x.st"), "--metrics-json", json, "--plot", plot);
+        assertEquals(ExitCodes.IO, run.exitCode(), run::toString);
+        assertEquals("backprop: cannot write --out /sys/x.st: directory /sys is not writable (permission denied)",
+                run.err().strip(), run::toString);
+        assertEquals("", run.out(), "no training: " + run);
+        assertFalse(Files.exists(json) || Files.exists(plot), run::toString);
+        try (var left = Files.list(dir)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".backprop-check-")));
+        }
+        CliRun fine = train("--out", model);
+        assertEquals(0, fine.exitCode(), fine::toString);
+        try (var left = Files.list(dir)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".backprop-check-")),
+                    "the probe file is deleted");
+        }
+    }
+
+    @Test
     void aBadOrMissingTestFileWritesNoModel() throws Exception {
         CliRun missing = train("--out", model, "--test", dir.resolve("nope.csv"));
         assertEquals(ExitCodes.IO, missing.exitCode(), missing::toString);
