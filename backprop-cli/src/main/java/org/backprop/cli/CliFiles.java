@@ -38,25 +38,38 @@ final class CliFiles {
      * {@link CsvFormatOption#storedFormatNote}), if not null.
      */
     static ColumnarTable readColumns(Path file, ColumnarReadOptions options, String formatNote) {
-        try {
-            return readColumns(file, options);
-        } catch (org.backprop.io.DataException e) {
-            if (formatNote == null || !(e.getMessage().contains("--separator") || e.getMessage().contains("--decimal"))) {
-                throw e;
-            }
-            throw new UserError(ExitCodes.DATA, e.getMessage() + " (" + formatNote + ")", e);
-        }
-    }
-
-    /** Reads a CSV file in one streaming pass into columns. */
-    static ColumnarTable readColumns(Path file, ColumnarReadOptions options) {
         requireRegularFile(file, "cannot read ");
         try {
             return ColumnarCsvReader.read(file, options);
         } catch (IOException e) {
             throw ioError("cannot read " + file, e);
+        } catch (org.backprop.io.DataException e) {
+            String message = e.getMessage();
+            if (!(message.contains("--separator") || message.contains("--decimal"))) {
+                throw e;
+            }
+            String fixed = options.decimal() == ',' ? COMMA_SEPARATOR.matcher(message).replaceAll(
+                    java.util.regex.Matcher.quoteReplacement(COMMA_SEPARATOR_POINT_DECIMAL)) : message;
+            if (fixed.equals(message) && formatNote == null) {
+                throw e;
+            }
+            throw new UserError(ExitCodes.DATA, fixed + (formatNote == null ? "" : " (" + formatNote + ")"), e);
         }
     }
+
+    /**
+     * Reads a CSV file in one streaming pass into columns. A hint to read the file with
+     * {@code --separator ','} while {@code options} have a decimal comma becomes
+     * {@code --separator ',' --decimal '.'}: commas cannot be both.
+     */
+    static ColumnarTable readColumns(Path file, ColumnarReadOptions options) {
+        return readColumns(file, options, null);
+    }
+
+    /** {@code --separator ','} in a reader's hint, not followed by a --decimal flag already. */
+    private static final java.util.regex.Pattern COMMA_SEPARATOR = java.util.regex.Pattern.compile(
+            "--separator ','(?! --decimal)");
+    private static final String COMMA_SEPARATOR_POINT_DECIMAL = "--separator ',' --decimal '.'";
 
     /**
      * True if the header of {@code file}, cells separated by {@code separator}, starts with an empty

@@ -2,6 +2,7 @@ package org.backprop.cli;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.backprop.io.csv.MissingValues;
 import org.backprop.io.preprocess.CategoricalEncoder;
@@ -48,6 +49,21 @@ final class TableFlags {
             description = "Training rows a categorical level needs for a column of its own; rarer levels share "
                     + "one column (default: ${DEFAULT-VALUE}).")
     int minLevelCount;
+
+    /**
+     * Refuses (usage error) a column type option that names the target: they name feature columns,
+     * and the target is not one.
+     */
+    void requireNotTarget(String target) {
+        for (Map.Entry<String, List<String>> option : List.of(Map.entry("--categorical", categorical),
+                Map.entry("--numeric", numeric), Map.entry("--ignore", ignore), Map.entry("--embed", embed))) {
+            if (option.getValue().contains(target)) {
+                throw new UserError(ExitCodes.USAGE, option.getKey() + " " + String.join(",", option.getValue())
+                        + ": \"" + target + "\" is the target (--target), not a feature column; " + option.getKey()
+                        + " names feature columns");
+            }
+        }
+    }
 
     /** The options, or a usage error. */
     TableOptions options() {

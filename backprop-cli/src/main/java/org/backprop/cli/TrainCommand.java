@@ -355,6 +355,7 @@ public class TrainCommand implements Callable<Integer> {
         require(lr == null || (lr > 0 && Double.isFinite(lr)), "--lr must be a positive number, got " + lr);
         KernelThreads.resolve(threads);
         require(layers.stream().allMatch(n -> n >= 1), "--layers sizes must be at least 1, got " + layers);
+        tableFlags.requireNotTarget(target);
         require(Activations.names().contains(activation.toLowerCase(Locale.ROOT)),
                 "unknown activation '" + activation + "'; known: " + String.join(", ", Activations.names()));
         OptimizerChoice.create(optimizer, 0.01);

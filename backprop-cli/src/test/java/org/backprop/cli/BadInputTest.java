@@ -156,4 +156,42 @@ class BadInputTest {
             assertTrue(run.out().contains("Exit codes: 0 ok, 2 usage error, 3 data error"), run::toString);
         }
     }
+
+    @Test
+    void aTextTargetOfOneValueDoesNotSuggestARegression() throws Exception {
+        Path text = TestCsv.write(dir.resolve("yes.csv"), "x,y\n1,yes\n2,yes\n3,yes\n");
+        CliRun run = train(text, "1", "--target", "y");
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        assertEquals("backprop: " + text + ", column 2 \"y\": the target has the same value \"yes\" in every row: "
+                + "there is nothing to learn (a classification needs at least 2 classes)", run.err().strip());
+        Path number = TestCsv.write(dir.resolve("five.csv"), "x,y\n1,5\n2,5\n3,5\n");
+        CliRun numeric = train(number, "1", "--target", "y");
+        assertEquals(ExitCodes.DATA, numeric.exitCode(), numeric::toString);
+        assertTrue(numeric.err().contains("; --task regression fits the constant anyway)"), numeric::toString);
+        CliRun constant = train(number, "1", "--target", "y", "--task", "regression");
+        assertEquals(0, constant.exitCode(), "the suggestion works: " + constant);
+    }
+
+    @Test
+    void aColumnTypeOptionNamingTheTargetSaysItIsTheTargetBeforeReadingData() {
+        for (String option : new String[] {"--ignore", "--categorical", "--numeric", "--embed"}) {
+            CliRun run = train(dir.resolve("never-read.csv"), "1", "--target", "species", option, "island,species");
+            assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+            assertEquals("backprop: " + option + " island,species: \"species\" is the target (--target), not a "
+                    + "feature column; " + option + " names feature columns", run.err().strip());
+        }
+    }
+
+    @Test
+    void aCommentAboveTheHeaderIsNamedAsSuch() throws Exception {
+        Path data = TestCsv.write(dir.resolve("comment.csv"), "# penguins, by island\na,b,y\n1,2,3\n4,5,6\n");
+        CliRun two = train(data, "1", "--target", "y");
+        assertEquals(ExitCodes.DATA, two.exitCode(), two::toString);
+        Path one = TestCsv.write(dir.resolve("comment1.csv"), "# penguins from the Palmer station\na,b,y\n1,2,3\n");
+        CliRun run = train(one, "1", "--target", "y");
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        assertEquals("backprop: " + one + ", line 2: expected 1 cells as in the header, found 3 (the first line, "
+                + "\"# penguins from the Palmer station\", looks like a comment: the header of column names must be "
+                + "the first line; remove the comment lines above it)", run.err().strip());
+    }
 }

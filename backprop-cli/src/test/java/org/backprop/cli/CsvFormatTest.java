@@ -125,7 +125,7 @@ class CsvFormatTest {
             CliRun wrong = CliRun.of(command, "--model", europeanModel, "--data", comma);
             assertEquals(ExitCodes.DATA, wrong.exitCode(), wrong::toString);
             assertTrue(wrong.err().startsWith("backprop: " + comma + ", line "), wrong::toString);
-            assertTrue(wrong.err().contains("(read it with --separator ',')"), wrong::toString);
+            assertTrue(wrong.err().contains("(read it with --separator ',' --decimal '.')"), wrong::toString);
             assertTrue(wrong.err().endsWith(" (the model was trained on a file separated "
                     + "by ';' with decimal commas, and reads --data so unless --separator / --decimal say otherwise)\n"),
                     "why ';' was expected: " + wrong);
@@ -148,6 +148,19 @@ class CsvFormatTest {
         assertEquals(ExitCodes.DATA, wrong.exitCode(), wrong::toString);
         assertTrue(wrong.err().contains("c.csv, line 1, column 1 \"a,price\": looks like ','-separated; this reader "
                 + "expects '\\t' (tab) (read it with --separator ',')"), wrong::toString);
+    }
+
+    @Test
+    void theHintForACommaFileReadWithDecimalCommasGivesBothFlagsAndWorks() throws Exception {
+        Path comma = mixedTable("comma.csv", ',', '.');
+        CliRun wrong = train(comma, dir.resolve("m.safetensors"), "--separator", ";", "--decimal", ",");
+        assertEquals(ExitCodes.DATA, wrong.exitCode(), wrong::toString);
+        assertTrue(wrong.err().contains("looks like ','-separated; this reader expects ';' (read it with "
+                + "--separator ',' --decimal '.')"), wrong::toString);
+        CliRun fixed = train(comma, dir.resolve("m.safetensors"), "--separator", ",", "--decimal", ".");
+        assertEquals(0, fixed.exitCode(), fixed::toString);
+        CliRun point = train(mixedTable("semi.csv", ';', '.'), dir.resolve("m2.safetensors"), "--separator", "tab");
+        assertTrue(point.err().contains("(read it with --separator ';')"), "no --decimal with a point: " + point);
     }
 
     @Test

@@ -118,9 +118,17 @@ final class CsvRows implements CsvScanner.Sink {
             return;
         }
         String hint = record.spansLines() || record.unterminated()
-                ? " (a quoted cell spans several lines: is a closing quote missing?)" : "";
+                ? " (a quoted cell spans several lines: is a closing quote missing?)"
+                : header.size() == 1 && header.get(0).startsWith("#")
+                ? " (the first line, \"" + abbreviate(header.get(0)) + "\", looks like a comment: the header of column "
+                + "names must be the first line; remove the comment lines above it)" : "";
         throw DataException.in(source).line(record.line())
                 .problem("expected " + header.size() + " cells as in the header, found " + record.cellCount() + hint);
+    }
+
+    /** {@code text}, or its first 40 characters and an ellipsis. */
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     private void requireTerminated(RawRecord record) {

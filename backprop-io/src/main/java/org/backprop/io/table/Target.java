@@ -202,8 +202,8 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
         if (distinct < 2 && !(requested == Task.REGRESSION)) {
             throw column.get().problem("the target has the same "
                     + "value \"" + firstValue + "\" in every " + (c.missing() > 0 ? "non-missing " : "") + "row: "
-                    + "there is nothing to learn (a classification needs at least 2 classes; --task regression "
-                    + "fits the constant anyway)");
+                    + "there is nothing to learn (a classification needs at least 2 classes" + (numeric
+                    ? "; --task regression fits the constant anyway)" : ")"));
         }
         return new Choice(task, reason);
     }
