@@ -65,12 +65,13 @@ final class GradcheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Model m = CliFiles.loadModel(model.file(), 1)) {
             LocatedRows all = CliFiles.labeledRows(spec, data.file, data.format, m, dropMissingTarget.drop);
-            LocatedRows picked = all.select(rows.rows.indices(all.rows().size()));
+            RowRange range = rows.resolve(all.rows().size(), spec.commandLine().getErr());
+            LocatedRows picked = all.select(range.indices());
             GradientCheckReport report = GradientCheck.network(m.network(), picked.inputs(m),
                     picked.rows().networkTargets(m),
                     GradientCheckOptions.defaults().withTolerance(tolerance).withStep(step)
                             .withKinkRetries(kinkRetries));
-            out.println("gradient check of " + m.network().parameters().size() + " parameters on rows " + rows.rows
+            out.println("gradient check of " + m.network().parameters().size() + " parameters on rows " + range
                     + " of " + data.file + " (" + picked.rows().size() + " rows):");
             out.println(report);
             return report.passed() ? ExitCodes.OK : ExitCodes.GRADCHECK_FAILED;

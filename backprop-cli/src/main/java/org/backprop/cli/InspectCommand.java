@@ -54,14 +54,18 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (traceJson != null && data == null) {
+            throw new UserError(ExitCodes.USAGE, "--trace-json needs --data");
+        }
         new CommandFiles().input("--model", model.file()).input("--data", data).output("--trace-json", traceJson).check();
         PrintWriter out = spec.commandLine().getOut();
         try (Model m = CliFiles.loadModel(model.file(), 1)) {
+            // the rows are read and checked first: a bad --data or --rows prints no summary
+            LocatedRows all = data == null ? null : CliFiles.labeledRows(spec, data, format, m, dropMissingTarget.drop);
+            RowRange range = all == null ? null : rows.resolve(all.rows().size(), spec.commandLine().getErr());
             printSummary(out, m);
-            if (data != null) {
-                printTrace(out, m);
-            } else if (traceJson != null) {
-                throw new UserError(ExitCodes.USAGE, "--trace-json needs --data");
+            if (all != null) {
+                printTrace(out, m, all.select(range.indices()), range);
             }
         }
         return ExitCodes.OK;
@@ -116,12 +120,10 @@ final class InspectCommand implements Callable<Integer> {
         }
     }
 
-    private void printTrace(PrintWriter out, Model m) {
-        LocatedRows all = CliFiles.labeledRows(spec, data, format, m, dropMissingTarget.drop);
-        LocatedRows picked = all.select(rows.rows.indices(all.rows().size()));
+    private void printTrace(PrintWriter out, Model m, LocatedRows picked, RowRange range) {
         Trace trace = Trace.record(m.network(), picked.inputs(m), picked.rows().networkTargets(m));
         out.println();
-        out.println("Trace of rows " + rows.rows + " of " + data + " (" + picked.rows().size() + " rows, standardized "
+        out.println("Trace of rows " + range + " of " + data + " (" + picked.rows().size() + " rows, standardized "
                 + "inputs; loss " + trace.loss() + "):");
         out.print(trace.table());
         if (traceJson != null) {

@@ -24,12 +24,26 @@ record RowRange(int from, int to) {
         throw new CommandLine.TypeConversionException("expected A:B with 0 <= A < B (e.g. 0:4), got '" + text + "'");
     }
 
-    /** The row indices, clipped to a table of {@code rows} rows. */
-    int[] indices(int rows) {
+    /**
+     * This range in a table of {@code rows} rows: the end clipped to the last row (see
+     * {@link #clipped}); a start past the last row is a usage error naming the valid range.
+     */
+    RowRange within(int rows) {
         if (from >= rows) {
-            throw new UserError(ExitCodes.USAGE, "--rows " + this + ": the data has only " + rows + " rows");
+            throw new UserError(ExitCodes.USAGE, "--rows " + this + ": the data has only " + rows
+                    + (rows == 1 ? " row" : " rows") + ", 0:" + rows + " is all of them");
         }
-        return java.util.stream.IntStream.range(from, Math.min(to, rows)).toArray();
+        return to <= rows ? this : new RowRange(from, rows);
+    }
+
+    /** True if {@code within} (this range {@link #within} a table) ends before this range. */
+    boolean clipped(RowRange within) {
+        return within.to < to;
+    }
+
+    /** The row indices. */
+    int[] indices() {
+        return java.util.stream.IntStream.range(from, to).toArray();
     }
 
     @Override
