@@ -10,14 +10,18 @@ import org.backprop.io.model.ModelFile;
  * <ul>
  *   <li>at most {@link ModelFile#MAX_PARAMETERS} (2²⁸) weights and biases, as many as a model file
  *       may hold: more is a usage error (exit 2);</li>
- *   <li>its parameters, their gradients and the optimizer's state (8 bytes each) must fit in the
- *       Java heap: if they alone do not, training cannot run, and that is reported as out of
- *       memory (exit 5) naming the network, not the data, as what does not fit.</li>
+ *   <li>its parameters, their gradients, the copy of the best parameters the trainer keeps and
+ *       the optimizer's state (8 bytes each) must fit in the Java heap: if they alone do not,
+ *       training cannot run, and that is reported as out of memory (exit 5) naming the network,
+ *       not the data, as what does not fit.</li>
  * </ul>
  * Before the data are read, the count of the smallest network the layers allow (one input, one
  * output) is checked; once the input and output widths are known, the exact count.
  */
 final class NetworkSize {
+    /** Arrays as long as the parameters besides the optimizer's: values, gradients, the best values. */
+    private static final int PER_PARAMETER_ARRAYS = 3;
+
     private NetworkSize() {
     }
 
@@ -52,12 +56,12 @@ final class NetworkSize {
                             + "more than the %,d (2^28) a model file holds; use fewer or smaller layers", option, count,
                     lowerBound ? " (with a single input and output)" : "", ModelFile.MAX_PARAMETERS));
         }
-        long bytes = parameters * Double.BYTES * (2L + stateArrays);
+        long bytes = parameters * Double.BYTES * (PER_PARAMETER_ARRAYS + stateArrays);
         if (bytes > maxHeapBytes) {
             double gib = 1L << 30;
             String suggestion = (long) Math.ceil(bytes * 1.5 / gib) + "g";
             throw new UserError(ExitCodes.IO, String.format(Locale.ROOT, "%s: the network's parameters (%s), their "
-                            + "gradients%s need %s%.2f GiB, more than the Java heap of %.2f GiB: use fewer or smaller "
+                            + "gradients, the best ones kept by training%s need %s%.2f GiB, more than the Java heap of %.2f GiB: use fewer or smaller "
                             + "layers, or raise the heap with BACKPROP_JAVA_OPTS=-Xmx%s (more if the data are large)",
                     option, count, stateArrays == 0 ? "" : " and " + optimizer + "'s state", lowerBound ? "at least "
                             : "", bytes / gib, maxHeapBytes / gib, suggestion));
