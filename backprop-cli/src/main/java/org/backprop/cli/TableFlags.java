@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /** {@code train}'s options on column types, missing values and the target's missing cells. */
 final class TableFlags {
     @Option(names = "--categorical", split = ",", paramLabel = "A,B,…",
-            description = "Columns to one-hot encode even if they hold numbers (e.g. zip codes); levels as written.")
+            description = "Columns to one-hot encode even if they hold numbers (e.g. zip codes); levels as written (a whole number written otherwise, 3.0 for 3, finds its level).")
     List<String> categorical = List.of();
 
     @Option(names = "--numeric", split = ",", paramLabel = "C,…",

@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.backprop.io.csv.Column;
 import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.csv.MissingValues;
@@ -14,7 +16,10 @@ import org.backprop.io.csv.MissingValues;
 /**
  * A categorical column, one-hot encoded with the levels of the training rows: one input column
  * {@code <name>=<level>} per level seen at least {@code minCount} times (levels are compared
- * exactly as written: case, quotes removed by CSV, inner and trailing spaces kept), one
+ * exactly as written: case, quotes removed by CSV, inner and trailing spaces kept; only a whole
+ * number not seen as written matches the level that writes the same number otherwise, so
+ * {@code 3.0} finds {@code 3} and {@code 3} finds {@code 3.0}, as files written by R and by pandas
+ * differ: {@link #wholeNumberDigits}), one
  * {@code <name>:rare} column shared by the rarer levels, and {@code <name>:missing} if the training
  * rows had missing cells. A level not seen in training, or a missing cell when training had none,
  * gives all zeros and is counted in {@link EncodeWarnings}, never an error.
@@ -144,6 +149,56 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
         return slots;
     }
 
+    /**
+     * The slots of the levels that are whole numbers, by {@link #wholeNumberDigits}: "3" for the
+     * level "3.0"; a number written two ways among the levels (both "3" and "3.0") is left out.
+     */
+    private Map<String, Integer> slotsOfWholeNumbers(Map<String, Integer> slots) {
+        Map<String, Integer> byDigits = new HashMap<>();
+        Set<String> ambiguous = new HashSet<>();
+        slots.forEach((level, slot) -> {
+            String digits = wholeNumberDigits(level);
+            if (digits != null && byDigits.putIfAbsent(digits, slot) != null) {
+                ambiguous.add(digits);
+            }
+        });
+        ambiguous.forEach(byDigits::remove);
+        return byDigits;
+    }
+
+    /**
+     * The slot of {@code level}: its own, else, for a whole number written otherwise than any level
+     * ("3.0" against "3", or "3" against "3.0"), the slot of the level that is the same number; else
+     * {@link #UNSEEN}.
+     */
+    private static int slotOf(String level, Map<String, Integer> slots, Map<String, Integer> wholeNumbers) {
+        Integer slot = slots.get(level);
+        if (slot != null) {
+            return slot;
+        }
+        String digits = wholeNumberDigits(level);
+        return digits == null ? UNSEEN : wholeNumbers.getOrDefault(digits, UNSEEN);
+    }
+
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?((0|[1-9]\\d*)(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /**
+     * The digits of a whole number written in decimal, with or without a fraction or an exponent
+     * ("3" for "3", "3.0", "3.00", "+3", "3e0"; "-12" for "-12.0"); null for any other text (not
+     * a number, a fraction such as "2.5", beyond 10^15, with spaces, or with a leading zero such as
+     * "07", which a code may mean as written).
+     */
+    static String wholeNumberDigits(String text) {
+        if (!DECIMAL.matcher(text).matches()) {
+            return null;
+        }
+        double v = Double.parseDouble(text);
+        if (v != Math.rint(v) || Math.abs(v) >= 1e15) {
+            return null;
+        }
+        return Long.toString((long) v);
+    }
+
     private int missingSlot() {
         if (embeddingDim > 0) {
             return missingLevel ? levels.size() + 1 : UNSEEN;
@@ -181,9 +236,10 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
     public int[] slotsOfCodes(ColumnarTable table) {
         Column c = table.column(column);
         Map<String, Integer> slots = slots();
+        Map<String, Integer> wholeNumbers = slotsOfWholeNumbers(slots);
         int[] slotOfCode = new int[c.levelCount()];
         for (int code = 0; code < slotOfCode.length; code++) {
-            slotOfCode[code] = slots.getOrDefault(c.level(code), UNSEEN);
+            slotOfCode[code] = slotOf(c.level(code), slots, wholeNumbers);
         }
         return slotOfCode;
     }
@@ -225,7 +281,9 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
         if (cell == null || missing.isMissing(cell)) {
             slot = missing(warnings);
         } else {
-            slot = slots().getOrDefault(cell, UNSEEN);
+            Map<String, Integer> slots = slots();
+            Integer asWritten = slots.get(cell);
+            slot = asWritten != null ? asWritten : slotOf(cell, slots, slotsOfWholeNumbers(slots));
             if (slot == UNSEEN) {
                 warnings.count(column, "a level not seen in training, encoded as " + unseenAs(), cell);
             }

@@ -39,4 +39,56 @@ class CategoricalEncoderTest {
             assertEquals(0.0, java.util.Arrays.stream(out).sum(), "code 0 / all zeros");
         }
     }
+
+    @Test
+    void aWholeNumberWrittenAnotherWayFindsItsLevel() {
+        // Trained on R's "3" and pandas' "2.0"; rows written the other way find them, without a warning.
+        Map<String, Integer> counts = Map.of("3", 6, "2.0", 7, "1", 1, "07", 5);
+        CategoricalEncoder e = CategoricalEncoder.fromCounts("beds", counts, 0, 5, MissingPolicy.IMPUTE, false);
+        List<String> names = e.outputNames();
+        for (String[] cellAndLevel : new String[][] {{"3.0", "beds=3"}, {"3e0", "beds=3"}, {"+3.00", "beds=3"},
+            {"2", "beds=2.0"}, {"2.", "beds=2.0"}, {"1.0", "beds:rare"}}) {
+            EncodeWarnings warnings = new EncodeWarnings();
+            double[] out = new double[names.size()];
+            e.encode("row", cellAndLevel[0], MissingValues.defaults(), out, 0, warnings);
+            assertEquals(List.of(), warnings.messages(), cellAndLevel[0]);
+            assertEquals(1.0, out[names.indexOf(cellAndLevel[1])], cellAndLevel[0] + " -> " + cellAndLevel[1]);
+        }
+        for (String unseen : new String[] {"3.5", "4.0", "three", " 3.0", "0x3", "3.0f", "Infinity", "7", "03"}) {
+            EncodeWarnings warnings = new EncodeWarnings();
+            double[] out = new double[names.size()];
+            e.encode("row", unseen, MissingValues.defaults(), out, 0, warnings);
+            assertEquals(1, warnings.messages().size(), unseen + " is a level not seen in training");
+            assertEquals(0.0, java.util.Arrays.stream(out).sum(), unseen);
+        }
+    }
+
+    @Test
+    void aNumberWrittenTwoWaysAmongTheLevelsMatchesOnlyAsWritten() {
+        Map<String, Integer> counts = Map.of("3", 6, "3.0", 7);
+        CategoricalEncoder e = CategoricalEncoder.fromCounts("beds", counts, 0, 5, MissingPolicy.IMPUTE, false);
+        List<String> names = e.outputNames();
+        for (String[] cellAndLevel : new String[][] {{"3", "beds=3"}, {"3.0", "beds=3.0"}}) {
+            double[] out = new double[names.size()];
+            e.encode("row", cellAndLevel[0], MissingValues.defaults(), out, 0, new EncodeWarnings());
+            assertEquals(1.0, out[names.indexOf(cellAndLevel[1])], cellAndLevel[0]);
+        }
+        EncodeWarnings warnings = new EncodeWarnings();
+        double[] out = new double[names.size()];
+        e.encode("row", "3.00", MissingValues.defaults(), out, 0, warnings);
+        assertEquals(1, warnings.messages().size(), "3.00 could be either level: unseen");
+    }
+
+    @Test
+    void wholeNumberDigits() {
+        assertEquals("3", CategoricalEncoder.wholeNumberDigits("3.0"));
+        assertEquals("-12", CategoricalEncoder.wholeNumberDigits("-12.00"));
+        assertEquals("100", CategoricalEncoder.wholeNumberDigits("1e2"));
+        assertEquals("0", CategoricalEncoder.wholeNumberDigits("-0.0"));
+        assertEquals(null, CategoricalEncoder.wholeNumberDigits("07"));
+        assertEquals(null, CategoricalEncoder.wholeNumberDigits("2.5"));
+        assertEquals(null, CategoricalEncoder.wholeNumberDigits("1e20"));
+        assertEquals(null, CategoricalEncoder.wholeNumberDigits("NaN"));
+        assertEquals(null, CategoricalEncoder.wholeNumberDigits(""));
+    }
 }
