@@ -243,9 +243,25 @@ final class DensePlan implements Passes {
         private double[] row = new double[0];
         private int rows;
         private int cols;
+        /** The buffer deferred to these values, or null. */
+        private Matrix target;
 
-        /** Copies {@code g} (rows×1) and {@code w} (cols×1). */
-        void capture(Matrix g, Matrix w) {
+        /**
+         * Defers {@code gradX} to the outer product of {@code g} (rows×1) and {@code w} (cols×1),
+         * copied now. A buffer of another batch size still deferred to the previous copies is written
+         * first (an operation keeps one buffer per batch size, valid until its next call with that size).
+         */
+        void deferTo(Matrix gradX, Matrix g, Matrix w) {
+            if (target != null && target != gradX && target.isDeferred()) {
+                target.data();
+            }
+            gradX.discardDeferred();
+            capture(g, w);
+            gradX.defer(this);
+            target = gradX;
+        }
+
+        private void capture(Matrix g, Matrix w) {
             rows = g.rows();
             cols = w.rows();
             if (column.length < rows) {
@@ -615,10 +631,7 @@ final class DensePlan implements Passes {
 
         /** Defers this layer's dL/dX to {@link #inputGradValues}, taken from the current dL/dP and W. */
         void deferInputGrad() {
-            Matrix gradX = multiply.inputGrad();
-            gradX.discardDeferred();
-            inputGradValues.capture(multiply.outputGrad(), multiply.param());
-            gradX.defer(inputGradValues);
+            inputGradValues.deferTo(multiply.inputGrad(), multiply.outputGrad(), multiply.param());
         }
 
         /**

@@ -118,6 +118,38 @@ class DensePlanTest {
         }
     }
 
+    /**
+     * A one-unit layer's dL/dX, deferred on float storage, stays the gradient of its step when it is
+     * read only after a step of another batch size (an operation keeps one buffer per batch size,
+     * valid until its next call with that size).
+     */
+    @Test
+    void aDeferredInputGradientHeldAcrossAnotherBatchSizeKeepsItsValues() {
+        SplittableRandom random = new SplittableRandom(19);
+        Matrix x64 = random(random, 64, 100);
+        Matrix y64 = random(random, 64, 1);
+        Matrix x40 = random(random, 40, 100);
+        Matrix y40 = random(random, 40, 1);
+        try (NeuralNetwork readAtOnce = float32OneUnitOnTop(); NeuralNetwork readLater = float32OneUnitOnTop()) {
+            readAtOnce.forwardLoss(x64, y64);
+            readAtOnce.backward(false);
+            double[] expected = readAtOnce.layers().get(1).operations().get(0).inputGrad().toArray();
+
+            readLater.forwardLoss(x64, y64);
+            readLater.backward(false);
+            Matrix held = readLater.layers().get(1).operations().get(0).inputGrad();
+            assertTrue(held.isDeferred(), "the one-unit layer's dL/dX is deferred (else this test tests nothing)");
+            readLater.forwardLoss(x40, y40);
+            readLater.backward(false);
+            assertArrayEquals(expected, held.toArray(), "the 64-row dL/dX read after a 40-row step");
+        }
+    }
+
+    private static NeuralNetwork float32OneUnitOnTop() {
+        return NeuralNetwork.builder(100).dense(128, "relu").dense(1, "linear").seed(4).threads(2)
+                .precision(Precision.FLOAT32).build();
+    }
+
     private static Operation last(NeuralNetwork net, int layer) {
         List<Operation> ops = net.layers().get(layer).operations();
         return ops.get(ops.size() - 1);
