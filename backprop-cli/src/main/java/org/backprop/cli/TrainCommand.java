@@ -345,6 +345,15 @@ public class TrainCommand implements Callable<Integer> {
     }
 
     /**
+     * Refuses a --threads outside 1 to 4 × the available processors ({@link KernelThreads}); an
+     * extension whose kernels do not run in this process (spark-train: one thread per task on the
+     * executors) overrides it.
+     */
+    protected void checkThreads() {
+        KernelThreads.resolve(threads);
+    }
+
+    /**
      * Refuses invalid option values with a usage error (exit 2); an extension calls this first and
      * adds its own checks.
      */
@@ -353,7 +362,7 @@ public class TrainCommand implements Callable<Integer> {
         toolkit.check();
         require(batchSize >= 1, "--batch-size must be at least 1, got " + batchSize);
         require(lr == null || (lr > 0 && Double.isFinite(lr)), "--lr must be a positive number, got " + lr);
-        KernelThreads.resolve(threads);
+        checkThreads();
         require(layers.stream().allMatch(n -> n >= 1), "--layers sizes must be at least 1, got " + layers);
         tableFlags.requireNotTarget(target);
         require(Activations.names().contains(activation.toLowerCase(Locale.ROOT)),

@@ -283,7 +283,9 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
         } else {
             Map<String, Integer> slots = slots();
             Integer asWritten = slots.get(cell);
-            slot = asWritten != null ? asWritten : slotOf(cell, slots, slotsOfWholeNumbers(slots));
+            // the levels' whole numbers only for a cell that is one: most unseen cells are not
+            slot = asWritten != null ? asWritten : wholeNumberDigits(cell) == null ? UNSEEN
+                    : slotOf(cell, slots, slotsOfWholeNumbers(slots));
             if (slot == UNSEEN) {
                 warnings.count(column, "a level not seen in training, encoded as " + unseenAs(), cell);
             }

@@ -120,9 +120,6 @@ public final class ColumnTypes {
                     + " to keep the text");
         }
         TextShape.Found shape = textShape.get();
-        if (shape != null && shape.shape() == TextShape.DATES) {
-            return new ColumnDecision(name, ColumnType.IGNORED, shape.looksLike() + ": " + shape.advice());
-        }
         long present = c.rows() - c.missing();
         if (c.levels() == present && present > 1 && c.numbers() == 0) { // as categories, every level would be rare
             return new ColumnDecision(name, ColumnType.IGNORED, shape == null ? "identifier-like: every value is distinct"

@@ -38,9 +38,9 @@ public enum TextShape {
                 return false;
             }
             if (m.group("y1") != null) {
-                return inRange(m.group("m1"), 12) && inRange(m.group("d1"), 31);
+                return plausibleYear(m.group("y1")) && inRange(m.group("m1"), 12) && inRange(m.group("d1"), 31);
             }
-            return inRange(m.group("a"), 31) && inRange(m.group("b"), 31)
+            return plausibleYear(m.group("y2")) && inRange(m.group("a"), 31) && inRange(m.group("b"), 31)
                     && (inRange(m.group("a"), 12) || inRange(m.group("b"), 12));
         }
 
@@ -104,7 +104,7 @@ public enum TextShape {
     private static final String TIME = "(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?: ?[AaPp][Mm])?"
             + "(?: ?(?:Z|[+-]\\d{2}(?::?\\d{2})?))?)?";
     private static final Pattern DATE = Pattern.compile("(?:(?<y1>\\d{4})(?<s1>[-/.])(?<m1>\\d{1,2})\\k<s1>(?<d1>\\d{1,2})"
-            + "|(?<a>\\d{1,2})(?<s2>[-/.])(?<b>\\d{1,2})\\k<s2>\\d{4})" + TIME);
+            + "|(?<a>\\d{1,2})(?<s2>[-/.])(?<b>\\d{1,2})\\k<s2>(?<y2>\\d{4}))" + TIME);
     private static final String NUMBER = "(?:\\d+(?:[.,]\\d*)?|[.,]\\d+)";
     private static final Pattern PLAIN = Pattern.compile("[+-]?" + NUMBER);
     private static final Pattern PERCENT = Pattern.compile("[+-]?" + NUMBER + " ?%");
@@ -223,6 +223,12 @@ public enum TextShape {
         boolean parenthesized = s.length() > 2 && s.charAt(0) == '(' && s.charAt(s.length() - 1) == ')';
         Matcher m = AMOUNT.matcher(parenthesized ? s.substring(1, s.length() - 1) : s);
         return m.matches() ? m : null;
+    }
+
+    /** A year from 1800 to 2200: "4021-05-12" is a part number, "2023.10.1" may be a version. */
+    private static boolean plausibleYear(String year) {
+        int y = Integer.parseInt(year);
+        return y >= 1800 && y <= 2200;
     }
 
     private static boolean inRange(String number, int max) {

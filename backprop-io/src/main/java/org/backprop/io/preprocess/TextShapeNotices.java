@@ -5,13 +5,13 @@ import java.util.List;
 import org.backprop.io.csv.ColumnarTable;
 
 /**
- * Finds categorical feature columns whose texts all have a {@link TextShape} (percentages or money
- * amounts written as text), so that {@code train} can say that their numbers are not read: a
+ * Finds categorical feature columns whose texts all have a {@link TextShape} (dates, percentages or
+ * money amounts written as text), so that {@code train} can say that their numbers are not read: a
  * column of {@code 11.4%} becomes categories, most of them rare, and the user who meant a number
  * would otherwise learn it only from a poor model. The column stays categorical (its values are
  * not reinterpreted); the notice names an example and how to write the numbers. Columns declared
- * {@code --categorical} or {@code --embed} are the user's choice and get no notice. (Date columns
- * and columns of distinct values are ignored, and {@link ColumnTypes} gives the reason.)
+ * {@code --categorical} or {@code --embed} are the user's choice and get no notice. (A column of
+ * distinct values is ignored, and {@link ColumnTypes} gives the reason.)
  */
 public final class TextShapeNotices {
     private TextShapeNotices() {

@@ -31,15 +31,22 @@ class ColumnTypesTest {
     }
 
     @Test
-    void aDateColumnIsIgnoredWithTheReasonAndWhatToDo() {
-        String reason = "looks like dates (\"2001-01-22\"): backprop does not read dates; add numeric columns derived "
-                + "from it (e.g. year, month, day of week)";
+    void aColumnOfDistinctDatesIsIgnoredWithTheReasonAndWhatToDo() {
         ColumnDecision distinct = decide("c,y\n2001-01-22,1\n2001-01-23,2\n2001-01-24,3\n");
         assertEquals(ColumnType.IGNORED, distinct.type());
-        assertEquals(reason, distinct.reason());
+        assertEquals("looks like dates (\"2001-01-22\"), every value distinct: backprop does not read dates; add "
+                + "numeric columns derived from it (e.g. year, month, day of week)", distinct.reason());
         ColumnDecision repeated = decide("c,y\n2001-01-22,1\n2001-01-22,2\nNA,3\n2001-01-24,3\n");
-        assertEquals(ColumnType.IGNORED, repeated.type(), "repeated dates too: categories of dates do not generalise");
-        assertEquals(reason, repeated.reason());
+        assertEquals(ColumnType.CATEGORICAL, repeated.type(), "repeated dates stay categories, as before (train "
+                + "adds a notice: TextShapeNoticesTest)");
+    }
+
+    @Test
+    void implausibleYearsAreNotDates() {
+        assertEquals("identifier-like: every value is distinct",
+                decide("c,y\n4021-05-12,1\n4021-05-13,2\n4021-06-01,3\n").reason(), "part numbers");
+        assertEquals("identifier-like: every value is distinct",
+                decide("c,y\n1.2.2023,1\n1.3.2023,2\n2.1.1700,3\n").reason(), "one value outside 1800-2200");
     }
 
     @Test

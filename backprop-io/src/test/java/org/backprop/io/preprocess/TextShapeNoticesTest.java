@@ -28,12 +28,17 @@ class TextShapeNoticesTest {
     }
 
     @Test
+    void repeatedDatesStayCategoriesWithANotice() {
+        assertEquals(List.of("column \"c\": looks like dates (\"2001-01-22\"), so categorical: backprop does not read "
+                + "dates; add numeric columns derived from it (e.g. year, month, day of week)"),
+                notices("c,d\n2001-01-22,1\n2001-01-22,2\n", TableOptions.defaults()));
+    }
+
+    @Test
     void ordinaryTextDeclaredColumnsAndIgnoredColumnsGetNone() {
         assertEquals(List.of(), notices("c,d\nLyon,1\nLyon,2\nNice,3\n", TableOptions.defaults()), "a city is a category");
         assertEquals(List.of(), notices("c,d\n5%,1\n5%,2\n", TableOptions.defaults().withCategorical(List.of("c"))),
                 "declared: the user's choice");
-        assertEquals(List.of(), notices("c,d\n2001-01-22,1\n2001-01-22,2\n", TableOptions.defaults()),
-                "dates are ignored, their reason says why");
         assertEquals(List.of(), notices("c,d\n1.5,1\n2,2\n", TableOptions.defaults()), "numbers");
     }
 }

@@ -92,6 +92,11 @@ final class SparkTrainCommand extends TrainCommand {
         }
     }
 
+    /** --threads is accepted and not used: the executors compute with one thread per task. */
+    @Override
+    protected void checkThreads() {
+    }
+
     @Override
     protected void checkOptions() {
         super.checkOptions();

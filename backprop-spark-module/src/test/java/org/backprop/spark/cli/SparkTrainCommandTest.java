@@ -159,6 +159,17 @@ class SparkTrainCommandTest {
         assertTrue(Files.size(dir.resolve("stopping-spark.png")) > 0);
     }
 
+    /**
+     * --threads is not this process's: spark-train accepts any count (the README's table), where
+     * train refuses one above 4 × the processors (TrainOptionsTest).
+     */
+    @Test
+    void anyThreadCountIsAcceptedAsTheExecutorsDoNotUseIt() {
+        SparkTrainCommand spark = new SparkTrainCommand();
+        new picocli.CommandLine(spark).parseArgs("--data", "d.csv", "--target", "y", "--threads", "100000");
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(spark::checkThreads, "--threads 100000 on spark-train");
+    }
+
     @Test
     void invalidOptionsAreUsageErrors() {
         String[] base = {"train", "--data", csv.toString(), "--target", "y"};

@@ -22,7 +22,7 @@ class ColumnSummaryTest {
 
     @Test
     void partsDecideADateOrAmountColumnAsTheWholeTableDoes() {
-        String[] headerAndParts = {"c,y\n", "2001-01-23,1\n2001-01-22,2\n", "2001-01-22,3\nNA,4\n"};
+        String[] headerAndParts = {"c,y\n", "2001-01-23,1\n2001-01-22,2\n", "2001-01-24,3\nNA,4\n"};
         String[] amounts = {"c,y\n", "\"$2,100\",1\n$950,2\n", "\"$18,611\",3\n$951,4\n"};
         for (String[] csv : List.of(headerAndParts, amounts)) {
             ColumnarTable whole = parse(csv[0] + csv[1] + csv[2]);
