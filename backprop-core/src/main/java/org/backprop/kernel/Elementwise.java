@@ -72,6 +72,16 @@ public interface Elementwise {
      */
     void biasActivate(float[] x, int xOff, float[] b, int bOff, int rows, int cols, boolean positivePart);
 
+    /**
+     * {@link #biasActivate(float[], int, float[], int, int, int, boolean)} out of place, keeping the
+     * sum too, in one pass: {@code p[pOff + r*cols + j] = x[xOff + r*cols + j] + b[bOff + j]} rounded
+     * to float and {@code a[aOff + r*cols + j]} = that sum's positive part when {@code positivePart},
+     * else the sum (a layer's P and A from its N). The bits of biasActivate without and with
+     * positivePart on two copies of x. p and a must not overlap x, b or each other.
+     */
+    void biasActivate(float[] x, int xOff, float[] b, int bOff, int rows, int cols, float[] p, int pOff, float[] a,
+                      int aOff, boolean positivePart);
+
     /** One line for logs, e.g. {@code "vector 512-bit"}. */
     String describe();
 }

@@ -92,22 +92,25 @@ public final class FloatCopy {
     }
 
     /**
-     * Rows [first, first + rows) of a rows×cols block stored from element 0, from {@code src}'s
-     * same elements: {@code this[at + j] = src[at + j] + bias[j mod cols]} rounded to float, then the
-     * positive part when {@code positivePart}, for at = first·cols; see
-     * {@link Elementwise#biasActivate(float[], int, float[], int, int, int, boolean)}. For float
-     * operands these are the bits of the sum taken in double and rounded, and of the positive part
-     * of that (both exact on floats). This copy must be readied for the block already.
+     * Rows [first, first + rows) of a rows×cols block stored from element 0, in one pass: into this
+     * copy {@code this[at + j] = src[at + j] + bias[j mod cols]} rounded to float (a layer's P), and
+     * into {@code activated} that sum's positive part when {@code positivePart}, else the sum (its
+     * A), for at = first·cols; see {@link Elementwise#biasActivate(float[], int, float[], int, int,
+     * int, float[], int, float[], int, boolean)}. For float operands these are the bits of the sum
+     * taken in double and rounded, and of the positive part of that (both exact on floats). Both
+     * copies must be readied for the block already.
      */
-    public void biasActivateRows(FloatCopy src, int first, int rows, int cols, FloatCopy bias, boolean positivePart) {
+    public void biasActivateRows(FloatCopy src, int first, int rows, int cols, FloatCopy bias, FloatCopy activated,
+                                 boolean positivePart) {
         int at = first * cols;
         int len = rows * cols;
-        if (first < 0 || rows < 0 || at + len > length || at + len > src.length || bias.length < cols) {
+        if (first < 0 || rows < 0 || at + len > length || at + len > src.length || at + len > activated.length
+                || bias.length < cols || activated == this || activated == src || src == this) {
             throw new IllegalArgumentException("rows " + first + "+" + rows + " of " + cols + " columns with a bias of "
-                    + bias.length + " from a copy of " + src.length + " into one of " + length);
+                    + bias.length + " from a copy of " + src.length + " into copies of " + length + " and "
+                    + activated.length + " (three distinct copies)");
         }
-        System.arraycopy(src.data, at, data, at, len);
-        ELEMENTWISE.biasActivate(data, at, bias.data, 0, rows, cols, positivePart);
+        ELEMENTWISE.biasActivate(src.data, at, bias.data, 0, rows, cols, data, at, activated.data, at, positivePart);
     }
 
     /**

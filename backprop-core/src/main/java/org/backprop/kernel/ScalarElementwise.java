@@ -87,6 +87,18 @@ final class ScalarElementwise implements Elementwise {
     }
 
     @Override
+    public void biasActivate(float[] x, int xOff, float[] b, int bOff, int rows, int cols, float[] p, int pOff,
+                             float[] a, int aOff, boolean positivePart) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                float s = x[xOff + r * cols + j] + b[bOff + j];
+                p[pOff + r * cols + j] = s;
+                a[aOff + r * cols + j] = positivePart ? Math.max(s, 0f) : s;
+            }
+        }
+    }
+
+    @Override
     public void biasActivate(float[] x, int xOff, float[] b, int bOff, int rows, int cols, boolean positivePart) {
         for (int r = 0; r < rows; r++) {
             int row = xOff + r * cols;

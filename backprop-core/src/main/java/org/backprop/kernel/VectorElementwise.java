@@ -252,6 +252,33 @@ final class VectorElementwise implements Elementwise {
         }
     }
 
+    /** As the in-place float {@link #biasActivate}: the sum stored into p, then (its positive part) into a. */
+    @Override
+    public void biasActivate(float[] x, int xOff, float[] b, int bOff, int rows, int cols, float[] p, int pOff,
+                             float[] a, int aOff, boolean positivePart) {
+        for (int r = 0; r < rows; r++) {
+            int xi = xOff + r * cols;
+            int pi = pOff + r * cols;
+            int ai = aOff + r * cols;
+            int j = 0;
+            for (int body = FLOATS.loopBound(cols); j < body; j += FLOATS.length()) {
+                FloatVector v = FloatVector.fromArray(FLOATS, x, xi + j);
+                FloatVector bias = FloatVector.fromArray(FLOATS, b, bOff + j);
+                if (v.getClass() != FLOAT_VECTOR || bias.getClass() != FLOAT_VECTOR) {
+                    throw ExactVectors.notPreferred(v.getClass());
+                }
+                FloatVector sum = v.add(bias);
+                sum.intoArray(p, pi + j);
+                (positivePart ? sum.max(0f) : sum).intoArray(a, ai + j);
+            }
+            for (; j < cols; j++) {
+                float s = x[xi + j] + b[bOff + j];
+                p[pi + j] = s;
+                a[ai + j] = positivePart ? Math.max(s, 0f) : s;
+            }
+        }
+    }
+
     private static void biasPositivePartRow(float[] x, int row, float[] b, int bOff, int cols) {
         int j = 0;
         for (int body = FLOATS.loopBound(cols); j < body; j += FLOATS.length()) {

@@ -666,8 +666,7 @@ final class DensePlan implements Passes {
                 if (biasInFloat != null) {
                     for (int first = from; first < to; first += BlockedColumnSums.BLOCK_ROWS) {
                         int count = Math.min(to, first + BlockedColumnSums.BLOCK_ROWS) - first;
-                        p.store().biasActivateRows(n.store(), first, count, cols, biasInFloat, false);
-                        a.store().biasActivateRows(n.store(), first, count, cols, biasInFloat, positivePart);
+                        p.store().biasActivateRows(n.store(), first, count, cols, biasInFloat, a.store(), positivePart);
                         if (doubleA) {
                             a.store().widenRange(first * cols, aOut.data(), aOut.offset() + first * cols, count * cols);
                             fillRows(aOut.data(), aOut.offset() + first * cols, cols, first, count);

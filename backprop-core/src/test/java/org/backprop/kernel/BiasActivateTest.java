@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Both {@code Elementwise.biasActivate} against the passes they fuse ({@link Elementwise#add}, then
+ * Every {@code Elementwise.biasActivate} (double; float in place; float out of place, keeping the
+ * sum) against the passes they fuse ({@link Elementwise#add}, then
  * {@link Elementwise#positivePart} or the identity; in float, as the float32 plan computes them: in
  * double from the floats, the sum rounded to float before the positive part), bit for bit, for the vector and the scalar
  * implementations, on every row length up to a few vectors, 1 to 3 rows, at odd offsets, with
@@ -67,17 +68,35 @@ class BiasActivateTest {
                             x[i] = (float) values(random, 1)[0];
                         }
                         float[] before = x.clone();
+                        // out of place, keeping the sum: P into p from element 2, A into a from element 4
+                        float[] p = new float[rows * cols + 3];
+                        float[] a = new float[rows * cols + 6];
+                        java.util.Arrays.fill(p, 7f);
+                        java.util.Arrays.fill(a, 9f);
+                        e.biasActivate(x, 3, bf, 1, rows, cols, p, 2, a, 4, positivePart);
+                        assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(x), "x untouched");
                         e.biasActivate(x, 3, bf, 1, rows, cols, positivePart);
                         for (int i = 0; i < x.length; i++) {
                             float expected = before[i];
+                            float expectedSum = Float.NaN;
                             if (i >= 3 && i < 3 + rows * cols) {
                                 // the plan's arithmetic: P = N + B in double, rounded; A = f(P) in double, rounded
-                                float p = (float) ((double) before[i] + b[1 + (i - 3) % cols]);
-                                expected = positivePart ? (float) Math.max((double) p, 0.0) : p;
+                                expectedSum = (float) ((double) before[i] + b[1 + (i - 3) % cols]);
+                                expected = positivePart ? (float) Math.max((double) expectedSum, 0.0) : expectedSum;
+                                assertEquals(Float.floatToRawIntBits(expectedSum), Float.floatToRawIntBits(p[i - 1]),
+                                        e.describe() + " out of place, P, element " + i);
+                                assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(a[i + 1]),
+                                        e.describe() + " out of place, A, relu " + positivePart + ", element " + i);
                             }
                             assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(x[i]),
                                     e.describe() + " " + rows + "×" + cols + " relu " + positivePart + ", element " + i
                                             + " of " + before[i]);
+                        }
+                        for (int i : new int[] {0, 1, rows * cols + 2}) {
+                            assertEquals(7f, p[i], "p outside the block, element " + i);
+                        }
+                        for (int i : new int[] {0, 3, rows * cols + 4, rows * cols + 5}) {
+                            assertEquals(9f, a[i], "a outside the block, element " + i);
                         }
                     }
                 }
