@@ -345,12 +345,13 @@ public class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Refuses a --threads outside 1 to 4 × the available processors ({@link KernelThreads}); an
-     * extension whose kernels do not run in this process (spark-train: one thread per task on the
-     * executors) overrides it.
+     * The threads of this process's kernels: --threads, 1 to 4 × the available processors, else one
+     * per processor ({@link KernelThreads}; a usage error outside that range). An extension whose
+     * training does not run in this process (spark-train: one thread per task on the executors)
+     * overrides it.
      */
-    protected void checkThreads() {
-        KernelThreads.resolve(threads);
+    protected int kernelThreads() {
+        return KernelThreads.resolve(threads);
     }
 
     /**
@@ -362,7 +363,7 @@ public class TrainCommand implements Callable<Integer> {
         toolkit.check();
         require(batchSize >= 1, "--batch-size must be at least 1, got " + batchSize);
         require(lr == null || (lr > 0 && Double.isFinite(lr)), "--lr must be a positive number, got " + lr);
-        checkThreads();
+        kernelThreads();
         require(layers.stream().allMatch(n -> n >= 1), "--layers sizes must be at least 1, got " + layers);
         tableFlags.requireNotTarget(target);
         require(Activations.names().contains(activation.toLowerCase(Locale.ROOT)),
@@ -407,7 +408,7 @@ public class TrainCommand implements Callable<Integer> {
         builder.dense(outputs, "linear");
         checkNetworkSize(builder.spec().parameterCount(), false);
         return builder.loss(toolkit.loss(lossName)).seed(seed)
-                .threads(KernelThreads.resolve(threads)).build();
+                .threads(kernelThreads()).build();
     }
 
     /**

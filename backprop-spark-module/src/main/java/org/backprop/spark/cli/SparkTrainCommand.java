@@ -18,6 +18,7 @@ import org.backprop.io.preprocess.StandardScaler;
 import org.backprop.io.table.TabularOptions;
 import org.backprop.io.table.TabularTraining;
 import org.backprop.io.table.Target;
+import org.backprop.kernel.Kernels;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.spark.data.DataPacker;
 import org.backprop.spark.data.DistributedTableFit;
@@ -92,9 +93,13 @@ final class SparkTrainCommand extends TrainCommand {
         }
     }
 
-    /** --threads is accepted and not used: the executors compute with one thread per task. */
+    /**
+     * --threads is accepted and not used: the executors compute with one thread per task, the
+     * driver with one per processor (results do not depend on it).
+     */
     @Override
-    protected void checkThreads() {
+    protected int kernelThreads() {
+        return Kernels.defaultThreads();
     }
 
     @Override

@@ -167,7 +167,8 @@ class SparkTrainCommandTest {
     void anyThreadCountIsAcceptedAsTheExecutorsDoNotUseIt() {
         SparkTrainCommand spark = new SparkTrainCommand();
         new picocli.CommandLine(spark).parseArgs("--data", "d.csv", "--target", "y", "--threads", "100000");
-        org.junit.jupiter.api.Assertions.assertDoesNotThrow(spark::checkThreads, "--threads 100000 on spark-train");
+        assertEquals(org.backprop.kernel.Kernels.defaultThreads(), spark.kernelThreads(),
+                "--threads 100000 on spark-train: the driver's network uses one thread per processor");
     }
 
     @Test
