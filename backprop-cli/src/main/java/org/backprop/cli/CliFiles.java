@@ -115,16 +115,31 @@ final class CliFiles {
      */
     static LocatedRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, CsvFormatOption format,
                                    Model model, boolean dropMissingTarget) {
+        return labeledRows(spec, file, format, model, dropMissingTarget, false);
+    }
+
+    /**
+     * As {@link #labeledRows(CommandLine.Model.CommandSpec, Path, CsvFormatOption, Model, boolean)}; with
+     * {@code keepUnknownClasses} a class label the model does not know is kept as the row's label
+     * ({@link UnknownClasses}) instead of being an error.
+     */
+    static LocatedRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, CsvFormatOption format,
+                                   Model model, boolean dropMissingTarget, boolean keepUnknownClasses) {
         ColumnarReadOptions stored = model.preprocessor().readOptions(List.of(model.target()));
         return labeledRows(spec, file, readColumns(file, format.apply(stored), format.storedFormatNote(stored)), model,
-                dropMissingTarget);
+                dropMissingTarget, keepUnknownClasses);
     }
 
     /** As {@link #labeledRows(CommandLine.Model.CommandSpec, Path, CsvFormatOption, Model, boolean)} for {@code file} read as {@code table}. */
     static LocatedRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, ColumnarTable table, Model model,
                                    boolean dropMissingTarget) {
+        return labeledRows(spec, file, table, model, dropMissingTarget, false);
+    }
+
+    private static LocatedRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, ColumnarTable table,
+                                           Model model, boolean dropMissingTarget, boolean keepUnknownClasses) {
         EncodeWarnings warnings = new EncodeWarnings();
-        LabeledRows rows = LabeledRows.of(table, model, warnings, dropMissingTarget);
+        LabeledRows rows = LabeledRows.of(table, model, warnings, dropMissingTarget, keepUnknownClasses);
         warn(spec.commandLine().getErr(), file, warnings);
         int dropped = table.rowCount() - rows.size();
         if (dropped > 0) {

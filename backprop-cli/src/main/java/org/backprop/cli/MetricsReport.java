@@ -67,7 +67,7 @@ final class MetricsReport {
                 } else if (value instanceof SplitMetrics.PerClass p) {
                     printTableOrLeaveOut(p.labels().size(), MAX_PER_CLASS_TABLE_CLASSES, () -> printPerClass(out, p),
                             "per-class table", leftOut);
-                } else {
+                } else if (!(value instanceof List)) { // unknown_classes: the evaluate warning names them
                     out.println(String.format(Locale.ROOT, "  %-9s %s", name, value == null ? undefined(name)
                             : format((Double) value)));
                     if (name.equals("accuracy") && m.values().get("confusion_matrix") instanceof SplitMetrics.Confusion c) {
@@ -192,7 +192,9 @@ final class MetricsReport {
     }
 
     private static String undefined(String metric) {
-        return metric.equals("roc_auc") ? "undefined (only one class in these rows)" : "undefined (constant target)";
+        return metric.equals("roc_auc") ? "undefined (only one class in these rows)"
+                : metric.endsWith("log_loss") ? "undefined (no row of a class the model knows)"
+                : "undefined (constant target)";
     }
 
     private static void printPerClass(PrintWriter out, SplitMetrics.PerClass p) {
@@ -285,6 +287,11 @@ final class MetricsReport {
             o.add("f1", f1);
             o.add("support", support);
             return o;
+        }
+        if (value instanceof List<?> labels) {
+            JsonArray array = new JsonArray();
+            labels.forEach(l -> array.add((String) l));
+            return array;
         }
         return new JsonPrimitive((Double) value);
     }

@@ -30,10 +30,12 @@ import org.backprop.tensor.Matrix;
  * {@code confusion_matrix} (rows = true class, columns = predicted class, in the order of
  * {@code labels}). With row weights (--class-weight, --weight-column) the weighted loss follows:
  * {@code weighted_mse} and {@code weighted_mae}, or {@code weighted_log_loss} and
- * {@code weighted_accuracy}; the plain metrics stay.
+ * {@code weighted_accuracy}; the plain metrics stay. Rows of a class the model does not know
+ * ({@link UnknownClasses}, evaluate only) are classes of their own after the model's in the tables,
+ * wrong in accuracy and left out of log loss and ROC AUC; {@code unknown_classes} lists those classes.
  *
  * @param rows    number of rows evaluated
- * @param values  metric name → Double, null, {@link PerClass} or {@link Confusion}
+ * @param values  metric name → Double, null, {@link PerClass}, {@link Confusion} or a list of class labels
  */
 record SplitMetrics(int rows, Map<String, Object> values) {
 
@@ -99,19 +101,19 @@ record SplitMetrics(int rows, Map<String, Object> values) {
 
     private static SplitMetrics classification(Model model, int rows, Consumer<BatchedPredictions.Sink> each,
                                                IntFunction<String> labels, double[] weights) {
-        LabelEncoder encoder = model.labels();
-        int k = encoder.classCount();
-        boolean ranked = SplitTally.ranksRows(k);
+        UnknownClasses unknown = UnknownClasses.of(model.labels(), rows, labels);
+        LabelEncoder encoder = unknown.all();
+        boolean ranked = SplitTally.ranksRows(model.labels().classCount());
         int positives = 0;
         if (ranked) {
             for (int i = 0; i < rows; i++) {
-                positives += encoder.encode(labels.apply(i));
+                positives += encoder.encode(labels.apply(i)) == 1 ? 1 : 0;
             }
         }
         double[] positive = ranked ? new double[positives] : null;
-        double[] negative = ranked ? new double[rows - positives] : null;
+        double[] negative = ranked ? new double[rows - positives - Math.toIntExact(unknown.rowCount())] : null;
         int[] filled = new int[2];
-        SplitTally tally = SplitTally.classification(k, weights != null);
+        SplitTally tally = SplitTally.classification(encoder.classCount(), weights != null);
         each.accept((first, probabilities) -> {
             int[] actual = new int[probabilities.rows()];
             for (int i = 0; i < actual.length; i++) {
@@ -122,13 +124,14 @@ record SplitMetrics(int rows, Map<String, Object> values) {
                 for (int i = 0; i < actual.length; i++) {
                     if (actual[i] == 1) {
                         positive[filled[0]++] = SplitTally.rocScore(probabilities, i);
-                    } else {
+                    } else if (actual[i] == 0) {
                         negative[filled[1]++] = SplitTally.rocScore(probabilities, i);
                     }
                 }
             }
         });
-        return of(model, tally, ranked ? RocAuc.ofClassScores(positive, negative) : OptionalDouble.empty());
+        return of(model, encoder.classes(), tally, ranked ? RocAuc.ofClassScores(positive, negative)
+                : OptionalDouble.empty());
     }
 
     private static double[] slice(double[] weights, int first, int n) {
@@ -140,6 +143,15 @@ record SplitMetrics(int rows, Map<String, Object> values) {
      * ROC AUC of a two-class model's rows (empty when they hold one class), computed elsewhere.
      */
     static SplitMetrics of(Model model, SplitTally tally, OptionalDouble rocAuc) {
+        return of(model, model.task() == Task.REGRESSION ? null : model.labels().classes(), tally, rocAuc);
+    }
+
+    /**
+     * As {@link #of(Model, SplitTally, OptionalDouble)} for rows of the classes {@code classes}: the
+     * model's, then those of rows the model does not know ({@link UnknownClasses}), listed as
+     * {@code unknown_classes}; log_loss leaves their rows out (null when it has none left).
+     */
+    private static SplitMetrics of(Model model, List<String> classes, SplitTally tally, OptionalDouble rocAuc) {
         int rows = Math.toIntExact(tally.rows());
         Map<String, Object> m = new LinkedHashMap<>();
         if (model.task() == Task.REGRESSION) {
@@ -155,20 +167,28 @@ record SplitMetrics(int rows, Map<String, Object> values) {
             }
             return new SplitMetrics(rows, m);
         }
-        List<String> classes = model.labels().classes();
+        int modelClasses = model.labels().classCount();
         m.put("accuracy", tally.tally().accuracy());
-        m.put("log_loss", tally.logLoss().value());
-        if (SplitTally.ranksRows(classes.size())) {
+        m.put("log_loss", definedOrNull(tally.logLoss().value()));
+        if (SplitTally.ranksRows(modelClasses)) {
             m.put("roc_auc", rocAuc.isPresent() ? rocAuc.getAsDouble() : null);
         }
         ClassReport report = tally.tally().report();
         m.put("macro_f1", report.macroF1());
         if (tally.weighted()) {
-            m.put("weighted_log_loss", tally.weightedLogLoss().value());
+            m.put("weighted_log_loss", definedOrNull(tally.weightedLogLoss().value()));
             m.put("weighted_accuracy", tally.weightedTally().accuracy());
         }
         m.put("per_class", new PerClass(classes, report));
         m.put("confusion_matrix", new Confusion(classes, tally.tally().confusion().toArray()));
+        if (classes.size() > modelClasses) {
+            m.put("unknown_classes", classes.subList(modelClasses, classes.size()));
+        }
         return new SplitMetrics(rows, m);
+    }
+
+    /** {@code v}, or null when it is NaN: a log loss over no rows (every row of a class the model does not know). */
+    private static Double definedOrNull(double v) {
+        return Double.isNaN(v) ? null : v;
     }
 }

@@ -97,7 +97,10 @@ public final class SplitTally implements Serializable {
 
     /**
      * Adds classified rows: {@code actual} the true classes (in [0, classes)), {@code probabilities} the
-     * predicted probabilities (n×classes), {@code weights} as in {@link #addRegression}.
+     * predicted probabilities (n×m, the model's m ≤ classes classes first), {@code weights} as in
+     * {@link #addRegression}. A row whose true class is m or above, one the model does not know (see
+     * {@link UnknownClasses}), counts in the class tallies, never predicted right, but not in log loss,
+     * which cannot score it.
      */
     public void addClassification(int[] actual, Matrix probabilities, double[] weights) {
         requireWeights(weights, actual.length);
@@ -105,13 +108,36 @@ public final class SplitTally implements Serializable {
             throw new IllegalStateException("split tally: classified rows added to a regression tally");
         }
         int[] predicted = ClassLabels.argmax(probabilities);
-        Matrix oneHot = ClassLabels.oneHot(actual, classes);
         tally.add(actual, predicted, null, 0);
-        logLoss.add(oneHot, probabilities, null, 0);
         if (weighted) {
             weightedTally.add(actual, predicted, weights, 0);
+        }
+        int[] scored = knownClassRows(actual, probabilities.cols());
+        if (scored != null) {
+            actual = pick(actual, scored);
+            probabilities = probabilities.selectRows(scored);
+            weights = weights == null ? null : pick(weights, scored);
+        }
+        Matrix oneHot = ClassLabels.oneHot(actual, probabilities.cols());
+        logLoss.add(oneHot, probabilities, null, 0);
+        if (weighted) {
             weightedLogLoss.add(oneHot, probabilities, weights, 0);
         }
+    }
+
+    /** The positions of the rows whose true class is one of the model's {@code modelClasses}, or null if all are. */
+    private static int[] knownClassRows(int[] actual, int modelClasses) {
+        int[] known = java.util.stream.IntStream.range(0, actual.length).filter(i -> actual[i] < modelClasses)
+                .toArray();
+        return known.length == actual.length ? null : known;
+    }
+
+    private static int[] pick(int[] values, int[] positions) {
+        return java.util.Arrays.stream(positions).map(i -> values[i]).toArray();
+    }
+
+    private static double[] pick(double[] values, int[] positions) {
+        return java.util.Arrays.stream(positions).mapToDouble(i -> values[i]).toArray();
     }
 
     private void requireWeights(double[] weights, int rows) {

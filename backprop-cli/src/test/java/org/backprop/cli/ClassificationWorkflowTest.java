@@ -133,12 +133,46 @@ class ClassificationWorkflowTest {
     }
 
     @Test
-    void evaluateRefusesALabelTheModelDoesNotKnow() throws Exception {
-        Path other = TestCsv.write(dir.resolve("other.csv"), "x1,x2,color\n1,2,red\n3,4,purple\n");
-        CliRun run = CliRun.of("evaluate", "--model", model, "--data", other);
-        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("other.csv, line 3, column 3 \"color\": class label not known to the model"),
+    void evaluateCountsALabelTheModelDoesNotKnowAsWrongAndLeavesItOutOfLogLoss() throws Exception {
+        List<String> lines = Files.readAllLines(data);
+        String red = lines.get(1);
+        String green = lines.get(2);
+        String features = red.substring(0, red.lastIndexOf(',') + 1);
+        Path known = TestCsv.write(dir.resolve("known.csv"), lines.get(0) + "\n" + red + "\n" + green + "\n");
+        Path other = TestCsv.write(dir.resolve("other.csv"), lines.get(0) + "\n" + red + "\n" + features + "purple\n"
+                + green + "\n" + features + "purple\n" + features + "pink\n");
+        CliRun knownRun = CliRun.of("evaluate", "--model", model, "--data", known, "--metrics-json",
+                dir.resolve("known.json"));
+        CliRun run = CliRun.of("evaluate", "--model", model, "--data", other, "--metrics-json",
+                dir.resolve("other.json"));
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("backprop: warning: " + other + ": 3 rows hold classes the model was not trained on: \"pink\" "
+                + "(1 row), \"purple\" (2 rows), first at line 3; they count as wrong in accuracy and as classes of "
+                + "their own (recall 0) in the per-class table and confusion matrix, and are left out of log_loss (the "
+                + "model gives them no probability)\n", run.err());
+        assertTrue(run.out().contains("  accuracy  0.400000\n"), run::toString);
+        assertTrue(run.out().matches("(?s).*\\n\\s+purple\\s+0\\.00000\\s+0\\.00000\\s+0\\.00000\\s+2\\n.*"),
                 run::toString);
+        JsonObject m = JsonParser.parseString(Files.readString(dir.resolve("other.json"))).getAsJsonObject()
+                .getAsJsonObject("data");
+        JsonObject knownOnly = JsonParser.parseString(Files.readString(dir.resolve("known.json"))).getAsJsonObject()
+                .getAsJsonObject("data");
+        assertEquals(0.4, m.get("accuracy").getAsDouble());
+        assertEquals(knownOnly.get("log_loss"), m.get("log_loss"), "log loss of the known rows only");
+        assertEquals("[\"pink\",\"purple\"]", m.get("unknown_classes").toString());
+        JsonObject perClass = m.getAsJsonObject("per_class");
+        assertEquals("[\"blue\",\"green\",\"red\",\"pink\",\"purple\"]", perClass.get("labels").toString());
+        assertEquals("[0.0,1.0,1.0,0.0,0.0]", perClass.get("recall").toString());
+        assertEquals("[0.0,1.0,1.0,1.0,2.0]", perClass.get("support").toString());
+        assertEquals((1.0 + 0.4) / 5, m.get("macro_f1").getAsDouble(), 1e-15,
+                "f1: green 1, red 0.4 (precision 1/4), blue and the unknown classes 0");
+        JsonObject confusion = m.getAsJsonObject("confusion_matrix");
+        assertEquals(perClass.get("labels"), confusion.get("labels"));
+        assertEquals("[[0,0,0,0,0],[0,1,0,0,0],[0,0,1,0,0],[0,0,1,0,0],[0,0,2,0,0]]",
+                confusion.get("matrix").toString(), "the unknown rows predicted red, as the red row they copy");
+        assertEquals(0, knownRun.exitCode(), knownRun::toString);
+        assertEquals("", knownRun.err(), "no warning without unknown classes");
+        assertFalse(knownOnly.has("unknown_classes"), knownOnly::toString);
     }
 
     @Test

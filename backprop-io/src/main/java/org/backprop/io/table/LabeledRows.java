@@ -37,8 +37,19 @@ public record LabeledRows(EncodedRows features, double[] values, String[] labels
      * gives each row's table row) instead of being an error.
      */
     public static LabeledRows of(ColumnarTable table, Model model, EncodeWarnings warnings, boolean dropMissingTarget) {
+        return of(table, model, warnings, dropMissingTarget, false);
+    }
+
+    /**
+     * As {@link #of(ColumnarTable, Model, EncodeWarnings, boolean)}; with {@code keepUnknownClasses} a
+     * row whose class label the model does not know keeps that label instead of being an error
+     * ({@link Target#forModel(ColumnarTable, Model, boolean, boolean)}); such rows have no
+     * {@link #networkTargets}.
+     */
+    public static LabeledRows of(ColumnarTable table, Model model, EncodeWarnings warnings, boolean dropMissingTarget,
+                                 boolean keepUnknownClasses) {
         model.preprocessor().check(table);
-        Target target = Target.forModel(table, model, dropMissingTarget);
+        Target target = Target.forModel(table, model, dropMissingTarget, keepUnknownClasses);
         int[] rows = target.rows();
         EncodedRows features = new EncodedRows(table, model.preprocessor(), model.featureScaler(), rows);
         features.countWarnings(warnings);

@@ -263,6 +263,20 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
      *                       non-number (regression) target, or a class label the model does not know
      */
     public static Target forModel(ColumnarTable table, Model model, boolean dropMissing) {
+        return forModel(table, model, dropMissing, false);
+    }
+
+    /**
+     * As {@link #forModel(ColumnarTable, Model, boolean)}; with {@code keepUnknownClasses} a class label
+     * the model does not know is no error but a class of its own: {@link #labels()} then holds the
+     * model's classes, in its order, followed by the unknown labels in the order they first appear
+     * (e.g. for an evaluation that counts such rows as misclassified, as scikit-learn does).
+     *
+     * @throws DataException for a missing target (unless {@code dropMissing} and some are present), a
+     *                       non-number (regression) target, or (unless {@code keepUnknownClasses}) a
+     *                       class label the model does not know
+     */
+    public static Target forModel(ColumnarTable table, Model model, boolean dropMissing, boolean keepUnknownClasses) {
         Column c = table.column(model.target());
         if (model.task() == Task.REGRESSION && c.nonNumberCount() > 0) {
             table.requireNumbers(model.target());
@@ -275,17 +289,22 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
         }
         LabelEncoder known = model.labels();
         int[] classes = classes(c, rows, label -> known.classes().contains(label) ? known.encode(label) : -1);
+        java.util.Map<String, Integer> unknown = new java.util.LinkedHashMap<>();
         for (int i = 0, n = rows == null ? classes.length : rows.length; i < n; i++) {
             int r = rows == null ? i : rows[i];
             String asWritten = classes[r] < 0 && c.hasText() ? MissingValues.strip(c.level(c.code(r))) : null;
             if (asWritten != null && known.classes().contains(asWritten)) {
                 classes[r] = known.encode(asWritten); // a model of labels as written ("1.0"), before whole numbers
+            } else if (classes[r] < 0 && keepUnknownClasses) {
+                classes[r] = unknown.computeIfAbsent(label(c, r), l -> known.classCount() + unknown.size());
             } else if (classes[r] < 0) {
                 throw table.at(r, c).text(asWritten != null ? asWritten : label(c, r))
                         .problem("class label not known to the model (known: " + known.classes() + ")");
             }
         }
-        return new Target(Task.CLASSIFICATION, "model", rows, dropped, null, known, classes);
+        LabelEncoder labels = unknown.isEmpty() ? known : LabelEncoder.of(java.util.stream.Stream.concat(
+                known.classes().stream(), unknown.keySet().stream()).toList());
+        return new Target(Task.CLASSIFICATION, "model", rows, dropped, null, labels, classes);
     }
 
     private static int[] presentRows(ColumnarTable table, Column c, boolean dropMissing) {

@@ -103,4 +103,11 @@ class TargetTest {
         assertEquals("t.csv, line 2, column 2 \"y\": class label not known to the model (known: [1, 2]); found "
                 + "\"3.0\"", e.getMessage(), "the cell as written");
     }
+
+    @Test
+    void labelsTheModelDoesNotKnowMayBeKeptAsClassesAfterItsOwn() {
+        Target t = Target.forModel(table("x,y\n1,5\n2,1\n3,3.0\n4,5\n"), classifier("1", "2"), false, true);
+        assertEquals(List.of("1", "2", "5", "3"), t.labels().classes(), "the model's, then in order of appearance");
+        assertArrayEquals(new int[] {2, 0, 3, 2}, t.classes());
+    }
 }
