@@ -125,22 +125,49 @@ final class CliFiles {
      */
     static LocatedRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, CsvFormatOption format,
                                    Model model, boolean dropMissingTarget, boolean keepUnknownClasses) {
-        ColumnarReadOptions stored = model.preprocessor().readOptions(List.of(model.target()));
-        return labeledRows(spec, file, readColumns(file, format.apply(stored), format.storedFormatNote(stored)), model,
-                dropMissingTarget, keepUnknownClasses);
+        return warnAboutEncoding(spec, file, read(spec, file, format, model, dropMissingTarget, keepUnknownClasses));
+    }
+
+    /**
+     * As {@link #labeledRows(CommandLine.Model.CommandSpec, Path, CsvFormatOption, Model, boolean)} without
+     * the encoding warnings, for a command that uses some of the rows only (inspect and gradcheck's
+     * --rows): {@link #warnAboutEncoding} then warns about those.
+     */
+    static LocatedRows labeledRowsWithoutEncodingWarnings(CommandLine.Model.CommandSpec spec, Path file,
+                                                          CsvFormatOption format, Model model,
+                                                          boolean dropMissingTarget) {
+        return read(spec, file, format, model, dropMissingTarget, false);
     }
 
     /** As {@link #labeledRows(CommandLine.Model.CommandSpec, Path, CsvFormatOption, Model, boolean)} for {@code file} read as {@code table}. */
     static LocatedRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, ColumnarTable table, Model model,
                                    boolean dropMissingTarget) {
-        return labeledRows(spec, file, table, model, dropMissingTarget, false);
+        return warnAboutEncoding(spec, file, read(spec, file, table, model, dropMissingTarget, false));
     }
 
-    private static LocatedRows labeledRows(CommandLine.Model.CommandSpec spec, Path file, ColumnarTable table,
-                                           Model model, boolean dropMissingTarget, boolean keepUnknownClasses) {
+    /**
+     * Encodes {@code rows} of {@code file} once and prints what the encoding met without failing
+     * (levels not seen in training, missing cells in a column that had none) as warnings; returns
+     * {@code rows}.
+     */
+    static LocatedRows warnAboutEncoding(CommandLine.Model.CommandSpec spec, Path file, LocatedRows rows) {
         EncodeWarnings warnings = new EncodeWarnings();
-        LabeledRows rows = LabeledRows.of(table, model, warnings, dropMissingTarget, keepUnknownClasses);
+        rows.rows().features().countWarnings(warnings);
         warn(spec.commandLine().getErr(), file, warnings);
+        return rows;
+    }
+
+    private static LocatedRows read(CommandLine.Model.CommandSpec spec, Path file, CsvFormatOption format,
+                                    Model model, boolean dropMissingTarget, boolean keepUnknownClasses) {
+        ColumnarReadOptions stored = model.preprocessor().readOptions(List.of(model.target()));
+        return read(spec, file, readColumns(file, format.apply(stored), format.storedFormatNote(stored)), model,
+                dropMissingTarget, keepUnknownClasses);
+    }
+
+    /** The rows of {@code table}, not yet encoded (see {@link #warnAboutEncoding}). */
+    private static LocatedRows read(CommandLine.Model.CommandSpec spec, Path file, ColumnarTable table,
+                                    Model model, boolean dropMissingTarget, boolean keepUnknownClasses) {
+        LabeledRows rows = LabeledRows.of(table, model, null, dropMissingTarget, keepUnknownClasses);
         int dropped = table.rowCount() - rows.size();
         if (dropped > 0) {
             spec.commandLine().getOut().println(file + ": dropped " + dropped + (dropped == 1 ? " row" : " rows")

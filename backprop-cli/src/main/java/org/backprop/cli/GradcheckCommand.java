@@ -64,9 +64,10 @@ final class GradcheckCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Model m = CliFiles.loadModel(model.file(), 1)) {
-            LocatedRows all = CliFiles.labeledRows(spec, data.file, data.format, m, dropMissingTarget.drop);
+            LocatedRows all = CliFiles.labeledRowsWithoutEncodingWarnings(spec, data.file, data.format, m,
+                    dropMissingTarget.drop);
             RowRange range = rows.resolve(all.rows().size(), spec.commandLine().getErr());
-            LocatedRows picked = all.select(range.indices());
+            LocatedRows picked = CliFiles.warnAboutEncoding(spec, data.file, all.select(range.indices()));
             GradientCheckReport report = GradientCheck.network(m.network(), picked.inputs(m),
                     picked.rows().networkTargets(m),
                     GradientCheckOptions.defaults().withTolerance(tolerance).withStep(step)

@@ -61,11 +61,13 @@ final class InspectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Model m = CliFiles.loadModel(model.file(), 1)) {
             // the rows are read and checked first: a bad --data or --rows prints no summary
-            LocatedRows all = data == null ? null : CliFiles.labeledRows(spec, data, format, m, dropMissingTarget.drop);
+            LocatedRows all = data == null ? null : CliFiles.labeledRowsWithoutEncodingWarnings(spec, data, format, m,
+                    dropMissingTarget.drop);
             RowRange range = all == null ? null : rows.resolve(all.rows().size(), spec.commandLine().getErr());
+            LocatedRows picked = all == null ? null : CliFiles.warnAboutEncoding(spec, data, all.select(range.indices()));
             printSummary(out, m);
-            if (all != null) {
-                printTrace(out, m, all.select(range.indices()), range);
+            if (picked != null) {
+                printTrace(out, m, picked, range);
             }
         }
         return ExitCodes.OK;

@@ -55,6 +55,25 @@ class RowsOptionTest {
     }
 
     @Test
+    void onlyTheRowsUsedAreEncodedAndWarnedAbout() throws Exception {
+        Path levels = TestCsv.write(dir.resolve("levels.csv"), "x,kind,y\n1,a,1\n2,b,2\n3,a,3\n4,b,4\n5,a,5\n6,b,6\n");
+        Path levelsModel = dir.resolve("levels.safetensors");
+        CliRun train = CliRun.of("train", "--data", levels, "--target", "y", "--task", "regression", "--layers", "3",
+                "--epochs", "2", "--threads", "1", "--min-level-count", "1", "--out", levelsModel);
+        assertEquals(0, train.exitCode(), train::toString);
+        Path later = TestCsv.write(dir.resolve("later.csv"), "x,kind,y\n1,a,1\n2,b,2\n3,a,3\n4,b,4\n5,c,5\n,a,6\n");
+        for (String command : new String[] {"inspect", "gradcheck"}) {
+            CliRun first = CliRun.of(command, "--model", levelsModel, "--data", later, "--rows", "0:4");
+            assertEquals(0, first.exitCode(), first::toString);
+            assertEquals("", first.err(), "rows 4 and 5 (an unseen level, a missing cell) are not used: " + first);
+            CliRun last = CliRun.of(command, "--model", levelsModel, "--data", later, "--rows", "4:6");
+            assertEquals(0, last.exitCode(), last::toString);
+            assertTrue(last.err().contains("column \"kind\": 1 row with a level not seen in training"), last::toString);
+            assertTrue(last.err().contains("column \"x\": 1 row with a missing value"), last::toString);
+        }
+    }
+
+    @Test
     void traceJsonWithoutDataIsRefusedBeforeTheSummary() {
         Path json = dir.resolve("t.json");
         CliRun run = CliRun.of("inspect", "--model", model, "--trace-json", json);

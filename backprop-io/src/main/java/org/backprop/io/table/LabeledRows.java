@@ -21,7 +21,8 @@ public record LabeledRows(EncodedRows features, double[] values, String[] labels
     /**
      * {@code model}'s network inputs and its target in every row of {@code table} (read with
      * {@code model.preprocessor().readOptions(List.of(model.target()))}); the encoding's warnings are
-     * counted in {@code warnings}. The table's input columns must keep their cells while the rows
+     * counted in {@code warnings} (null: not counted; {@link EncodedRows#countWarnings} of the rows
+     * used counts them later). The table's input columns must keep their cells while the rows
      * are read; the target column's may be released.
      *
      * @throws org.backprop.io.DataException for a bad feature cell, a missing or bad target, or a
@@ -52,7 +53,9 @@ public record LabeledRows(EncodedRows features, double[] values, String[] labels
         Target target = Target.forModel(table, model, dropMissingTarget, keepUnknownClasses);
         int[] rows = target.rows();
         EncodedRows features = new EncodedRows(table, model.preprocessor(), model.featureScaler(), rows);
-        features.countWarnings(warnings);
+        if (warnings != null) {
+            features.countWarnings(warnings);
+        }
         double[] values = target.values() == null || rows == null ? target.values() : pick(target.values(), rows);
         String[] labels = null;
         if (target.classes() != null) {
