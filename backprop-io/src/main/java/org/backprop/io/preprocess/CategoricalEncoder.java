@@ -312,10 +312,22 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
         if (levels.isEmpty() && !rareLevels.isEmpty()) {
             sb.append("; every level is rare, so the column ").append(missingLevel
                     ? "tells the model only whether a cell is missing" : "is one constant input")
-                    .append(" (lower --min-level-count to use its levels, or --ignore ").append(ShellWord.of(column))
-                    .append(")");
+                    .append(" (").append(everyLevelRareHint()).append(")");
         }
         return sb.toString();
+    }
+
+    /**
+     * What to do about a column whose every level is rare: lower --min-level-count, unless the levels
+     * are dates (declared --categorical or not): dates seldom repeat and new rows bring new ones, so
+     * no level count makes them useful levels.
+     */
+    private String everyLevelRareHint() {
+        TextShape.Found shape = TextShape.find(rareLevels);
+        String ignore = "--ignore " + ShellWord.of(column);
+        return shape != null && shape.shape() == TextShape.DATES ? "as levels, dates seldom repeat and new rows "
+                + "bring dates never seen: " + shape.advice() + ", or " + ignore
+                : "lower --min-level-count to use its levels, or " + ignore;
     }
 
     /** "1 level", "3 levels". */

@@ -26,6 +26,16 @@ class CategoricalEncoderTest {
     }
 
     @Test
+    void aColumnOfDatesWhoseLevelsAreAllRareIsToldToDeriveNumbersNotToLowerTheLevelCount() {
+        Map<String, Integer> dates = Map.of("2024-01-02", 1, "2024-01-03", 2, "2024-01-04", 1);
+        assertEquals("categorical, 0 levels [], 3 rare levels (fewer than 5 rows) merged into day:rare, 0 missing; "
+                + "every level is rare, so the column is one constant input (as levels, dates seldom repeat and new "
+                + "rows bring dates never seen: backprop does not read dates; add numeric columns derived from it "
+                + "(e.g. year, month, day of week), or --ignore day)", CategoricalEncoder.fromCounts("day", dates, 0, 5,
+                MissingPolicy.IMPUTE, false).describe(), "e.g. a column declared --categorical day");
+    }
+
+    @Test
     void anUnseenLevelIsReportedAsWhatItBecomes() {
         Map<String, Integer> counts = Map.of("a", 6, "b", 7, "c", 1);
         for (boolean embed : new boolean[] {false, true}) {
