@@ -15,7 +15,8 @@ import org.backprop.io.csv.StrictNumbers;
  *   <li>every non-missing cell a number: <b>numeric</b>;</li>
  *   <li>at least half the non-missing cells numbers, the others not: a <b>data error</b> naming the
  *       first offending cell and counting them all (a typo must not turn a numeric column into a
- *       category); declare the column categorical, or add the token to the missing values;</li>
+ *       category); declare the column categorical, or add the token to the missing values; non-numbers
+ *       of a {@link TextShape} (percentages such as {@code 12%}, amounts) are named with its advice;</li>
  *   <li>text that is all dates ({@link TextShape#DATES}): ignored with a note saying so and what to
  *       do (derive numeric columns from the dates): as categories, dates are mostly single rows, and
  *       new rows bring dates never seen;</li>
@@ -77,7 +78,7 @@ public final class ColumnTypes {
      * Decides the type of feature column {@code name} from its counts (e.g. summed over Spark
      * partitions); {@code firstNonNumber} locates the first non-number cell for the error, and
      * {@code textShape} finds the {@link TextShape} of its texts (asked only for a text column that is
-     * not declared).
+     * not declared, and for the error on a mostly numeric one, which names the shape of its non-numbers).
      *
      * @param c the counts, or null for a column declared ignored
      * @throws org.backprop.io.DataException as {@link #decide(ColumnarTable, List, TableOptions)}
@@ -107,10 +108,13 @@ public final class ColumnTypes {
         if (declaredNumeric || mostlyNumbers || c.textDropped()) {
             String why = declaredNumeric ? "declared with --numeric"
                     : "the column is mostly numbers: " + c.numbers() + (c.numbers() == 1 ? " number" : " numbers");
-            throw firstNonNumber.get().text(c.firstNonNumberText())
-                    .hint("(" + why + "; " + c.nonNumbers() + (c.nonNumbers() == 1 ? " bad cell" : " bad cells")
-                            + " in this column: fix " + (c.nonNumbers() == 1 ? "it" : "them") + ", add the text to "
-                            + "--na-values if it means missing, or declare --categorical " + ShellWord.of(name) + ")")
+            String badCells = c.nonNumbers() + (c.nonNumbers() == 1 ? " bad cell" : " bad cells") + " in this column";
+            TextShape.Found shape = c.textDropped() ? null : textShape.get();
+            String fix = shape != null ? ", which " + (c.nonNumbers() == 1 ? "looks" : "look") + " like "
+                    + shape.shapeAndExample() + ": " + shape.advice() + ", or declare --categorical " + ShellWord.of(name)
+                    : ": fix " + (c.nonNumbers() == 1 ? "it" : "them") + ", add the text to --na-values if it means "
+                    + "missing, or declare --categorical " + ShellWord.of(name);
+            throw firstNonNumber.get().text(c.firstNonNumberText()).hint("(" + why + "; " + badCells + fix + ")")
                     .problem(ColumnarTable.whyNotNumber(c.firstNonNumberText()));
         }
         if (StrictNumbers.writtenWithComma(c.firstNonNumberText())) {

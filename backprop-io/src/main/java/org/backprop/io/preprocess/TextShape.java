@@ -10,7 +10,7 @@ import org.backprop.io.csv.Column;
 /**
  * A way of writing values that a text column can share and that backprop does not read as numbers,
  * so that {@code train} can name it instead of silently treating the column as categories or as an
- * identifier. The values are never reinterpreted: is {@code 11.4%} the number 11.4 or 0.114? Is
+ * identifier, or of refusing a column of mostly plain numbers without saying what the others are. The values are never reinterpreted: is {@code 11.4%} the number 11.4 or 0.114? Is
  * {@code 2001-01-22} a day count, or a year, a month and a weekday? The user decides, in the file.
  *
  * <p>A column has a shape when every distinct non-missing text, spaces and tabs around it stripped,
@@ -131,7 +131,12 @@ public enum TextShape {
     public record Found(TextShape shape, String example) {
         /** {@code looks like percentages ("11.4%")}. */
         public String looksLike() {
-            return "looks like " + shape.plural + " (\"" + example + "\")";
+            return "looks like " + shapeAndExample();
+        }
+
+        /** {@code percentages ("11.4%")}. */
+        public String shapeAndExample() {
+            return shape.plural + " (\"" + example + "\")";
         }
 
         /** What backprop does with such a column and what the user can do, e.g. "backprop does not read dates; …". */

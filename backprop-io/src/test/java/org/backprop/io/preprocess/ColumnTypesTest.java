@@ -67,6 +67,21 @@ class ColumnTypesTest {
     }
 
     @Test
+    void aMostlyNumericColumnWithPercentagesNamesThePercentSigns() {
+        org.backprop.io.DataException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.backprop.io.DataException.class, () -> decide("c,y\n12%,1\n3,2\n4,3\n5.5,4\n7 %,5\n"));
+        assertEquals("t.csv, line 2, column 1 \"c\": not a number; found \"12%\" (the column is mostly numbers: 3 "
+                + "numbers; 2 bad cells in this column, which look like percentages (\"12%\"): backprop reads them as "
+                + "text; write plain numbers (12 or 0.12) to use the column as a number, or declare --categorical c)",
+                e.getMessage());
+        org.backprop.io.DataException typo = org.junit.jupiter.api.Assertions.assertThrows(
+                org.backprop.io.DataException.class, () -> decide("c,y\n1,1\n3,2\n4O,3\n"));
+        assertEquals("t.csv, line 4, column 1 \"c\": not a number; found \"4O\" (the column is mostly numbers: 2 "
+                + "numbers; 1 bad cell in this column: fix it, add the text to --na-values if it means missing, or "
+                + "declare --categorical c)", typo.getMessage(), "other non-numbers keep the general hint");
+    }
+
+    @Test
     void repeatedPercentagesStayCategorical() {
         ColumnDecision d = decide("c,y\n11.4%,1\n11.4%,2\n3%,3\n");
         assertEquals(ColumnType.CATEGORICAL, d.type(), "the notice says it; the values are not reinterpreted");
