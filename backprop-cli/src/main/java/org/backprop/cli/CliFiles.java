@@ -190,18 +190,23 @@ final class CliFiles {
     }
 
     /**
-     * Saves a model atomically; {@code stdout} is flushed first (see {@link #write}), and if a write
-     * to it failed (a full disk, {@code /dev/full}) that is exit 5 before the model is written.
+     * Flushes {@code stdout} before a model is saved to {@code target} (as messages name it); if a
+     * write to it failed (a full disk, {@code /dev/full}, a closed pipe) that is exit 5 saying that no
+     * model was written, so that no model is saved by a run whose output was lost.
      */
-    static void saveModel(Path file, Model model, PrintWriter stdout) {
+    static void checkOutputBeforeSaving(Object target, PrintWriter stdout) {
         try {
             StandardOutput.check(stdout);
         } catch (UserError e) {
             boolean pipe = e.getMessage().contains("Broken pipe");
-            throw new UserError(e.exitCode(), e.getMessage() + "; no model was written to " + file + (pipe
+            throw new UserError(e.exitCode(), e.getMessage() + "; no model was written to " + target + (pipe
                     ? " (the command reading the output, such as head, exited first: send the output to a file or "
                     + "through tee)" : ""), e);
         }
+    }
+
+    /** Saves a model atomically (see {@link #checkOutputBeforeSaving} for what comes first). */
+    static void saveModel(Path file, Model model) {
         try {
             ModelFile.save(file, model);
         } catch (IOException e) {

@@ -202,12 +202,7 @@ public class TrainCommand implements Callable<Integer> {
             }
             History history = fit(model, prepared, trainWeights, validationWeights, stdout);
             report(model, history, prepared, trainWeights, validationWeights, test, testWeights, stdout);
-            try {
-                CliFiles.saveModel(out, model, stdout);
-            } catch (RuntimeException e) {
-                throw withoutReports(e);
-            }
-            stdout.println("saved model to " + out);
+            saveModel(model, out, m -> CliFiles.saveModel(out, m), stdout);
         }
         return ExitCodes.OK;
     }
@@ -541,12 +536,31 @@ public class TrainCommand implements Callable<Integer> {
     }
 
     /**
+     * Saves the trained {@code model} with {@code write} to {@code out} (as messages name it) and says
+     * so; {@code stdout} is checked first ({@link CliFiles#checkOutputBeforeSaving}). If either fails,
+     * this run's reports are deleted ({@link #withoutReports}). {@code backprop train} and
+     * {@code backprop-spark train} both save through here.
+     *
+     * @param write writes the model file; an I/O failure is a {@link UserError} naming {@code out}
+     */
+    protected final void saveModel(Model model, Object out, java.util.function.Consumer<Model> write,
+                                   PrintWriter stdout) {
+        try {
+            CliFiles.checkOutputBeforeSaving(out, stdout);
+            write.accept(model);
+        } catch (RuntimeException e) {
+            throw withoutReports(e);
+        }
+        stdout.println("saved model to " + out);
+    }
+
+    /**
      * Deletes the --metrics-json and --plot files this run wrote and returns {@code saveFailure}
      * (why the model could not be saved) as an error of the same exit code that names them: a
      * failed run leaves no report of a model that does not exist. Only files are deleted: standard
      * output, a device or a FIFO is left alone.
      */
-    protected final RuntimeException withoutReports(RuntimeException saveFailure) {
+    private RuntimeException withoutReports(RuntimeException saveFailure) {
         List<String> removed = new java.util.ArrayList<>();
         writtenReports.forEach((option, path) -> {
             if (AtomicFiles.standardStream(path) == null && Files.isRegularFile(path)) {

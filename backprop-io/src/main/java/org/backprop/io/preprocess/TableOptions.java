@@ -3,6 +3,8 @@ package org.backprop.io.preprocess;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.backprop.io.DataException;
+import org.backprop.io.csv.ColumnSelection;
 import org.backprop.io.csv.MissingValues;
 
 /**
@@ -46,6 +48,25 @@ public record TableOptions(Set<String> categorical, Set<String> numeric, Set<Str
         for (String c : numeric) {
             if (ignore.contains(c)) {
                 throw new IllegalArgumentException("column \"" + c + "\" is declared with two types");
+            }
+        }
+    }
+
+    /**
+     * Refuses a declared column (categorical, numeric, ignored or embedded) that is not in the header
+     * {@code columnNames} of {@code source} (the error lists the columns) or is not one of
+     * {@code features}: the check {@code backprop train} and {@code backprop-spark train} share.
+     *
+     * @throws org.backprop.io.DataException naming the column on the header line
+     */
+    public void requireDeclaredFeatures(String source, List<String> columnNames, List<String> features) {
+        for (Set<String> declared : List.of(categorical, numeric, ignore, embed)) {
+            for (String name : declared) {
+                int c = ColumnSelection.requireColumn(source, columnNames, name);
+                if (!features.contains(name)) {
+                    throw DataException.in(source).line(1).column(c + 1, name)
+                            .problem("declared a feature type, but it is not a feature column");
+                }
             }
         }
     }

@@ -156,16 +156,7 @@ public final class TabularTraining {
     public static Prepared prepare(ColumnarTable table, String targetName, TabularOptions options) {
         List<String> features = ColumnSelection.resolve(table.source(), table.columnNames(), targetName,
                 options.features()).features();
-        for (Set<String> declared : List.of(options.table().categorical(), options.table().numeric(),
-                options.table().ignore(), options.table().embed())) {
-            for (String name : declared) {
-                int c = ColumnSelection.requireColumn(table.source(), table.columnNames(), name);
-                if (!features.contains(name)) {
-                    throw DataException.in(table.source()).line(1).column(c + 1, name)
-                            .problem("declared a feature type, but it is not a feature column");
-                }
-            }
-        }
+        options.table().requireDeclaredFeatures(table.source(), table.columnNames(), features);
         Target target = Target.forTraining(table, targetName, options.task(), options.dropMissingTarget());
         table.releaseCellsExcept(features); // the target's values or labels are copied out: its cells go now
         List<ColumnDecision> decisions = ColumnTypes.decide(table, features, options.table());

@@ -171,8 +171,7 @@ final class SparkTrainCommand extends TrainCommand {
                         test.unpersist(false);
                     }
                 }
-                out.save(model);
-                stdout.println("saved model to " + out);
+                saveModel(model, out, out::save, stdout);
             }
         } catch (DataException e) {
             throw new UserError(ExitCodes.DATA, e.getMessage(), e);

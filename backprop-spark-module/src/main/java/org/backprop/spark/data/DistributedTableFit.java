@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -128,16 +127,7 @@ public final class DistributedTableFit {
         if (weightColumn != null) {
             requireWeights(profile, weightColumn, at);
         }
-        for (Set<String> declared : List.of(tableOptions.categorical(), tableOptions.numeric(),
-                tableOptions.ignore(), tableOptions.embed())) {
-            for (String name : declared) {
-                int c = ColumnSelection.requireColumn(source, table.columns(), name);
-                if (!features.contains(name)) {
-                    throw DataException.in(source).line(1).column(c + 1, name)
-                            .problem("declared a feature type, but it is not a feature column");
-                }
-            }
-        }
+        tableOptions.requireDeclaredFeatures(source, table.columns(), features);
         if (profile.rows() == 0) {
             throw DataException.in(source).line(1).problem("has a header but no data rows");
         }

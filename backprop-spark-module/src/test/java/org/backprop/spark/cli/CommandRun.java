@@ -1,5 +1,6 @@
 package org.backprop.spark.cli;
 
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -50,6 +51,17 @@ final class CommandRun {
         StringWriter err = new StringWriter();
         int code = SparkMain.run(new PrintWriter(out), new PrintWriter(err), args);
         return new CommandRun(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Runs {@code backprop-spark args…} ({@code onSpark}) or {@code backprop args…} with standard output
+     * written to {@code stdout} (e.g. {@code /dev/full}); the run's {@link #out} is empty.
+     */
+    static CommandRun withStdout(OutputStream stdout, boolean onSpark, String... args) {
+        StringWriter err = new StringWriter();
+        PrintWriter out = new PrintWriter(stdout, true);
+        int code = onSpark ? SparkMain.run(out, new PrintWriter(err), args) : Main.run(out, new PrintWriter(err), args);
+        return new CommandRun(code, "", err.toString());
     }
 
     /** {@code first} followed by {@code more}. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -144,6 +145,44 @@ class SparkTrainCommandTest {
             assertEquals(1, spark.err.strip().lines().count(), spark.err);
             assertTrue(Files.notExists(dir.resolve("never.safetensors")));
         }
+    }
+
+    /**
+     * A model that cannot be saved (here: standard output failed, found just before saving) leaves no
+     * --metrics-json or --plot behind, and says so in the words of backprop train.
+     */
+    @Test
+    void aModelThatCannotBeSavedLeavesNoReportsBehindAsInBackpropTrain() throws IOException {
+        Path out = dir.resolve("unsaved.safetensors");
+        Path json = dir.resolve("unsaved.json");
+        Path plot = dir.resolve("unsaved.png");
+        String[] args = {"train", "--data", csv.toString(), "--target", "y", "--epochs", "1", "--out", out.toString(),
+            "--metrics-json", json.toString(), "--plot", plot.toString()};
+        for (boolean onSpark : new boolean[] {false, true}) {
+            CommandRun run;
+            try (FileOutputStream full = new FileOutputStream("/dev/full")) {
+                run = CommandRun.withStdout(full, onSpark, onSpark ? concat(args, "--master", "local[2]") : args);
+            }
+            assertEquals(ExitCodes.IO, run.code, run.toString());
+            assertEquals((onSpark ? "backprop-spark: " : "backprop: ") + "cannot write standard output: write error; "
+                    + "no model was written to " + out + "; removed this run's --metrics-json " + json + " and --plot "
+                    + plot, run.err.strip());
+            assertTrue(Files.notExists(out) && Files.notExists(json) && Files.notExists(plot), run.toString());
+        }
+    }
+
+    @Test
+    void aDeclaredColumnThatIsNotAFeatureIsRefusedAsInBackpropTrain() {
+        String[] args = {"train", "--data", csv.toString(), "--target", "y", "--features", "a,b", "--numeric", "c",
+            "--epochs", "1", "--out", dir.resolve("never.safetensors").toString()};
+        CommandRun local = backprop(args);
+        CommandRun spark = spark(concat(args, "--master", "local[2]"));
+        assertEquals(ExitCodes.DATA, spark.code, spark.toString());
+        assertEquals(local.code, spark.code, spark.toString());
+        assertEquals(csv + ", line 1, column 3 \"c\": declared a feature type, but it is not a feature column",
+                spark.err.strip().replaceFirst("^backprop-spark: ", ""));
+        assertEquals(local.err.strip().replaceFirst("^backprop: ", ""),
+                spark.err.strip().replaceFirst("^backprop-spark: ", ""));
     }
 
     /**
