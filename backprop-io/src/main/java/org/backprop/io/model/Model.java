@@ -5,7 +5,9 @@ import java.util.Objects;
 
 import org.backprop.io.DataException;
 import org.backprop.io.DoubleTable;
+import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.csv.CsvTable;
+import org.backprop.io.preprocess.EncodeWarnings;
 import org.backprop.io.preprocess.LabelEncoder;
 import org.backprop.io.preprocess.StandardScaler;
 import org.backprop.io.preprocess.TablePreprocessor;
@@ -167,12 +169,25 @@ public final class Model implements AutoCloseable {
     }
 
     /**
-     * This model's feature columns of {@code table}, in the model's order.
+     * {@link #features()} of {@code table}'s rows, through the model's {@link #preprocessor()} (as
+     * {@code backprop predict} and {@code TabularModel.predict} encode them): numeric columns as
+     * numbers (missing cells imputed, or errors for a model that refuses them), categorical columns
+     * one-hot encoded or as category codes, in the model's order, not yet standardized (that is
+     * {@link #inputs}). A level not seen in training encodes as all zeros: {@link
+     * #featuresOf(CsvTable, EncodeWarnings)} counts them.
      *
-     * @throws DataException if a feature column is missing (naming it) or a cell is not a number
+     * @throws DataException if a used column is missing (naming it) or a numeric cell is not a number
      */
     public DoubleTable featuresOf(CsvTable table) {
-        return table.doubleColumns(features);
+        return featuresOf(table, new EncodeWarnings());
+    }
+
+    /**
+     * As {@link #featuresOf(CsvTable)}, counting unseen levels and other encoding notices in
+     * {@code warnings}.
+     */
+    public DoubleTable featuresOf(CsvTable table, EncodeWarnings warnings) {
+        return preprocessor.encode(ColumnarTable.of(table, preprocessor.readOptions(List.of())), warnings);
     }
 
     /** The network's input for raw features: standardized, as an n×inputs matrix. */
