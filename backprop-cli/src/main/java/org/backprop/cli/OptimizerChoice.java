@@ -2,6 +2,7 @@ package org.backprop.cli;
 
 import java.util.Set;
 
+import org.backprop.io.table.TabularOptions;
 import org.backprop.optim.LearningRates;
 import org.backprop.optim.Optimizer;
 import org.backprop.optim.Optimizers;
@@ -12,7 +13,7 @@ import org.backprop.optim.Optimizers;
  */
 final class OptimizerChoice {
     /** The default optimizer: Adam, robust on unscaled tabular problems. */
-    static final String DEFAULT = "adam";
+    static final String DEFAULT = TabularOptions.DEFAULT_OPTIMIZER;
 
     private OptimizerChoice() {
     }

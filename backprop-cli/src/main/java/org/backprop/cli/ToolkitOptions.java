@@ -5,26 +5,20 @@ import java.util.Locale;
 
 import org.backprop.init.Initializer;
 import org.backprop.init.Initializers;
-import org.backprop.loss.Huber;
+import org.backprop.io.table.TrainingToolkit;
 import org.backprop.loss.Loss;
-import org.backprop.loss.Losses;
-import org.backprop.optim.AdamW;
-import org.backprop.optim.GradientClipping;
-import org.backprop.optim.LearningRateSchedule;
-import org.backprop.optim.LearningRates;
-import org.backprop.optim.Optimizer;
 
 import picocli.CommandLine.Option;
 
 /**
  * The training toolkit on {@code backprop train}'s command line: dropout, L1/L2 penalties, the
  * learning-rate schedule with warm-up, gradient clipping, the weight initializer and the Huber
- * loss's δ. {@link #optimizer} builds an optimizer with them, {@link #loss} builds the loss and
- * {@link #addTo} records them in the model's {@code training} metadata.
+ * loss's δ, read into the library's {@link TrainingToolkit} ({@link #toolkit}), which builds the
+ * optimizer and the loss and records them in the model's {@code training} metadata.
  */
 final class ToolkitOptions {
     /** The schedule names {@code --lr-schedule} accepts. */
-    static final String SCHEDULES = "constant, step, exponential, linear, cosine";
+    static final String SCHEDULES = TrainingToolkit.SCHEDULES;
 
     @Option(names = "--dropout", defaultValue = "0", paramLabel = "RATE",
             description = "Inverted dropout after every hidden layer, drop probability in [0, 1) (default: "
@@ -40,7 +34,7 @@ final class ToolkitOptions {
             description = "L1 penalty on the weights: g += λ·sign(w) (default: ${DEFAULT-VALUE}).")
     double l1;
 
-    @Option(names = "--lr-schedule", defaultValue = "constant", paramLabel = "NAME",
+    @Option(names = "--lr-schedule", defaultValue = TrainingToolkit.DEFAULT_SCHEDULE, paramLabel = "NAME",
             description = "Learning-rate schedule: " + SCHEDULES + " (default: ${DEFAULT-VALUE}). step: × --lr-gamma "
                     + "every --lr-step-epochs epochs; exponential: × --lr-gamma every epoch; linear and cosine: from 1 "
                     + "to --lr-min-factor over all steps of --epochs.")
@@ -55,7 +49,7 @@ final class ToolkitOptions {
             description = "Decay factor of the step and exponential schedules (default: 0.1 for step, 0.95 for exponential).")
     Double gamma;
 
-    @Option(names = "--lr-step-epochs", defaultValue = "30", paramLabel = "N",
+    @Option(names = "--lr-step-epochs", defaultValue = "" + TrainingToolkit.DEFAULT_LR_STEP_EPOCHS, paramLabel = "N",
             description = "Epochs between the step schedule's decays (default: ${DEFAULT-VALUE}).")
     int stepEpochs;
 
@@ -72,12 +66,12 @@ final class ToolkitOptions {
                     + "are given (default: no clipping).")
     Double clipValue;
 
-    @Option(names = "--init", defaultValue = "fan_in_uniform", paramLabel = "NAME",
+    @Option(names = "--init", defaultValue = TrainingToolkit.DEFAULT_INITIALIZER, paramLabel = "NAME",
             description = "Weight initializer: fan_in_uniform, glorot_uniform, glorot_normal, he_uniform, he_normal "
                     + "or zeros (default: ${DEFAULT-VALUE}); biases start at 0.")
     String init;
 
-    @Option(names = "--huber-delta", defaultValue = "1.0", paramLabel = "DELTA",
+    @Option(names = "--huber-delta", defaultValue = "" + TrainingToolkit.DEFAULT_HUBER_DELTA, paramLabel = "DELTA",
             description = "δ of --loss huber: quadratic for |residual| ≤ δ, linear beyond, in standardized target "
                     + "units (default: ${DEFAULT-VALUE}).")
     double huberDelta;
@@ -120,84 +114,19 @@ final class ToolkitOptions {
         }
     }
 
+    /** These options as the library's toolkit (call {@link #check} first). */
+    TrainingToolkit toolkit() {
+        return new TrainingToolkit(dropout, weightDecay, l1, scheduleName(), gamma, stepEpochs, minFactor, warmupEpochs,
+                clipNorm, clipValue, init, huberDelta);
+    }
+
     /** The loss called {@code name} with this command line's parameters (δ for huber). */
     Loss loss(String name) {
-        return "huber".equals(name) ? new Huber(huberDelta) : Losses.byName(name);
-    }
-
-    /**
-     * A new optimizer {@code name} with learning rate {@code lr}, with this command line's schedule,
-     * clipping and penalties for a run of {@code epochs} epochs of {@code stepsPerEpoch} steps.
-     */
-    Optimizer optimizer(String name, double lr, int epochs, int stepsPerEpoch) {
-        boolean adamW = "adamw".equals(name.trim().toLowerCase(Locale.ROOT));
-        Optimizer optimizer = adamW && weightDecay != null ? new AdamW(LearningRates.of(lr), weightDecay)
-                : OptimizerChoice.create(name, lr);
-        optimizer.schedule(schedule(epochs, stepsPerEpoch));
-        GradientClipping byValue = clipValue == null ? null : GradientClipping.byValue(clipValue);
-        GradientClipping byNorm = clipNorm == null ? null : GradientClipping.byNorm(clipNorm);
-        if (byValue != null && byNorm != null) {
-            optimizer.clipping(new BothClippings(byValue, byNorm));
-        } else if (byValue != null || byNorm != null) {
-            optimizer.clipping(byValue != null ? byValue : byNorm);
-        }
-        if (!adamW && weightDecay != null && weightDecay > 0) {
-            optimizer.weightDecay(weightDecay);
-        }
-        if (l1 > 0) {
-            optimizer.l1(l1);
-        }
-        return optimizer;
-    }
-
-    /** Clipping by value, then by norm. */
-    private record BothClippings(GradientClipping byValue, GradientClipping byNorm) implements GradientClipping {
-        @Override
-        public void clip(double[] grads) {
-            byValue.clip(grads);
-            byNorm.clip(grads);
-        }
-    }
-
-    private LearningRateSchedule schedule(int epochs, int stepsPerEpoch) {
-        long totalSteps = (long) epochs * stepsPerEpoch;
-        LearningRateSchedule base = switch (scheduleName()) {
-            case "step" -> LearningRateSchedule.stepDecay(stepEpochs, gamma == null ? 0.1 : gamma)
-                    .perEpoch(stepsPerEpoch);
-            case "exponential" -> LearningRateSchedule.exponential(gamma == null ? 0.95 : gamma).perEpoch(stepsPerEpoch);
-            case "linear" -> LearningRateSchedule.linear(totalSteps, minFactor);
-            case "cosine" -> LearningRateSchedule.cosine(totalSteps, minFactor);
-            default -> LearningRateSchedule.constant();
-        };
-        long warmupSteps = Math.round(warmupEpochs * stepsPerEpoch);
-        return warmupSteps > 0 ? base.withWarmup(warmupSteps) : base;
+        return toolkit().loss(name);
     }
 
     /** Records every toolkit setting in the model's training metadata. */
     void addTo(JsonObject training) {
-        training.addProperty("dropout", dropout);
-        if (weightDecay != null) {
-            training.addProperty("weight_decay", weightDecay);
-        }
-        training.addProperty("l1", l1);
-        training.addProperty("lr_schedule", scheduleName());
-        training.addProperty("warmup_epochs", warmupEpochs);
-        if (scheduleName().equals("step") || scheduleName().equals("exponential")) {
-            training.addProperty("lr_gamma", gamma != null ? gamma : scheduleName().equals("step") ? 0.1 : 0.95);
-        }
-        if (scheduleName().equals("step")) {
-            training.addProperty("lr_step_epochs", stepEpochs);
-        }
-        if (scheduleName().equals("linear") || scheduleName().equals("cosine")) {
-            training.addProperty("lr_min_factor", minFactor);
-        }
-        if (clipNorm != null) {
-            training.addProperty("clip_norm", clipNorm);
-        }
-        if (clipValue != null) {
-            training.addProperty("clip_value", clipValue);
-        }
-        training.addProperty("init", initializer().id());
-        training.addProperty("huber_delta", huberDelta);
+        toolkit().addTo(training);
     }
 }

@@ -33,7 +33,6 @@ import org.backprop.tensor.Matrix;
 import org.backprop.train.EpochRecord;
 import org.backprop.train.History;
 import org.backprop.train.Trainer;
-import org.backprop.train.TrainerConfig;
 import org.backprop.train.TrainingDivergedException;
 import org.backprop.train.RowSource;
 import org.backprop.train.TrainingListener;
@@ -94,12 +93,12 @@ public class TrainCommand implements Callable<Integer> {
     @Mixin
     private TableFlags tableFlags;
 
-    @Option(names = "--layers", split = ",", paramLabel = "N,N,…", defaultValue = "64,64",
+    @Option(names = "--layers", split = ",", paramLabel = "N,N,…", defaultValue = TabularOptions.DEFAULT_LAYERS,
             description = "Hidden layer sizes (default: ${DEFAULT-VALUE}); the output layer is added: 1 unit "
                     + "(regression) or one per class.")
     private List<Integer> layers;
 
-    @Option(names = "--activation", defaultValue = "relu", paramLabel = "NAME",
+    @Option(names = "--activation", defaultValue = TabularOptions.DEFAULT_ACTIVATION, paramLabel = "NAME",
             description = "Hidden layers' activation (default: ${DEFAULT-VALUE}).")
     private String activation;
 
@@ -114,7 +113,7 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: 0.001 for adam, adamw and rmsprop, 0.01 for the others).")
     private Double lr;
 
-    @Option(names = "--batch-size", defaultValue = "32", paramLabel = "N",
+    @Option(names = "--batch-size", defaultValue = "" + TabularOptions.DEFAULT_BATCH_SIZE, paramLabel = "N",
             description = "Rows per step (default: ${DEFAULT-VALUE}).")
     private int batchSize;
 
@@ -124,7 +123,7 @@ public class TrainCommand implements Callable<Integer> {
     @Mixin
     private SampleWeightOptions weights;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
+    @Option(names = "--seed", defaultValue = "" + TabularOptions.DEFAULT_SEED, paramLabel = "N",
             description = "Root seed of the weights, shuffles and validation split (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -319,12 +318,21 @@ public class TrainCommand implements Callable<Integer> {
         return true;
     }
 
-    /** The table options of this run: features, task, missing-target handling, column types, seed. */
+    /**
+     * The options of this run as the library takes them: features, task, missing-target handling,
+     * column types, network, optimizer, the given epochs, validation split and patience (null:
+     * automatic), toolkit, seed. The CSV format is applied to the read options ({@link
+     * #trainingReadOptions}); threads are {@link #kernelThreads()}.
+     */
     protected final TabularOptions tabularOptions() {
         try {
             return TabularOptions.defaults().withFeatures(features).withTask(task == null ? null : Task.fromId(task))
                     .withDropMissingTarget(tableFlags.dropMissingTarget)
-                    .withTable(weights.ignoreWeightColumn(tableFlags.options(), features)).withSeed(seed);
+                    .withTable(weights.ignoreWeightColumn(tableFlags.options(), features)).withSeed(seed)
+                    .withLayers(layers).withActivation(activation).withLoss(loss).withOptimizer(optimizer)
+                    .withLearningRate(lr).withEpochs(stopping.epochs).withBatchSize(batchSize)
+                    .withValidationSplit(stopping.validationSplit).withPatience(stopping.patience)
+                    .withStandardizeTarget(standardizeTarget).withToolkit(toolkit.toolkit());
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCodes.USAGE, (task != null && e.getMessage().contains(task) ? "--task: " : "")
                     + e.getMessage());
@@ -393,14 +401,7 @@ public class TrainCommand implements Callable<Integer> {
      * --init weights from the seed's "init" stream; the model file keeps all of it in its spec.
      */
     private NeuralNetwork network(int outputs, String lossName, NetworkBuilder builder) {
-        builder.initializer(toolkit.initializer());
-        for (int units : layers) {
-            builder.dense(units, activation.toLowerCase(Locale.ROOT));
-            if (toolkit.dropout > 0) {
-                builder.dropout(toolkit.dropout);
-            }
-        }
-        builder.dense(outputs, "linear");
+        TabularTraining.addDenseLayers(builder, outputs, tabularOptions());
         checkNetworkSize(builder.spec().parameterCount(), false);
         return builder.loss(toolkit.loss(lossName)).seed(seed)
                 .threads(kernelThreads()).build();
@@ -417,14 +418,12 @@ public class TrainCommand implements Callable<Integer> {
 
     private History fit(Model model, TabularTraining.Prepared prepared, double[] trainWeights,
                         double[] validationWeights, PrintWriter stdout) {
-        double rate = lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer);
-        int rows = prepared.train().size();
-        int stepsPerEpoch = (rows + Math.min(batchSize, rows) - 1) / Math.min(batchSize, rows);
+        Optimizer fresh = TabularTraining.optimizer(tabularOptions(), epochs, prepared.train().size());
         Matrix w = trainWeights == null ? null : Matrix.column(trainWeights);
         Matrix wValidation = validationWeights == null ? null : Matrix.column(validationWeights);
         return withProgress(stdout, progress -> TabularTraining.fit(model, prepared,
-                (network, x, y, xValidation, yValidation) -> train(network, toolkit.optimizer(optimizer, rate,
-                        epochs, stepsPerEpoch), x, y, w, xValidation, yValidation, wValidation, progress)));
+                (network, x, y, xValidation, yValidation) -> train(network, fresh, x, y, w, xValidation, yValidation,
+                        wValidation, progress)));
     }
 
     /**
@@ -458,9 +457,8 @@ public class TrainCommand implements Callable<Integer> {
     protected History train(NeuralNetwork network, Optimizer optimizer, RowSource x, RowSource y, Matrix w,
                             RowSource xValidation, RowSource yValidation, Matrix wValidation,
                             TrainingListener progress) {
-        TrainerConfig config = TrainerConfig.defaults(seed).withEpochs(epochs).withBatchSize(batchSize)
-                .withPatience(patience).withEvaluateTrainingSet(false);
-        Trainer trainer = new Trainer(network, optimizer, config).listener(progress);
+        Trainer trainer = new Trainer(network, optimizer, TabularTraining.trainerConfig(seed, epochs, batchSize,
+                patience)).listener(progress);
         return trainer.fit(x, y, w, xValidation, yValidation, wValidation);
     }
 
@@ -643,7 +641,7 @@ public class TrainCommand implements Callable<Integer> {
     /** A new optimizer of --optimizer, --lr and the toolkit's schedule options, for {@code stepsPerEpoch}. */
     protected final Optimizer newOptimizer(int stepsPerEpoch) {
         double rate = lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer);
-        return toolkit.optimizer(optimizer, rate, epochs, stepsPerEpoch);
+        return toolkit.toolkit().optimizer(optimizer, rate, epochs, stepsPerEpoch);
     }
 
     /** Resolves this run's epochs for {@code rows} training rows (--epochs, or the automatic rule) and returns them. */

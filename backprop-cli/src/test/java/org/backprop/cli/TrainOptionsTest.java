@@ -270,10 +270,10 @@ class TrainOptionsTest {
 
     @Test
     void theAutomaticEpochRuleFollowsTheDataSize() {
-        assertEquals(20, StoppingOptions.autoEpochs(48_600, 32), "54,000 rows less a 10 % validation split");
-        assertEquals(200, StoppingOptions.autoEpochs(1_000, 32));
-        assertEquals(95, StoppingOptions.autoEpochs(10_200, 32), "319 steps an epoch");
-        assertEquals(200, StoppingOptions.autoEpochs(3, 32));
+        assertEquals(20, org.backprop.io.table.StoppingRule.autoEpochs(48_600, 32), "54,000 rows less a 10 % validation split");
+        assertEquals(200, org.backprop.io.table.StoppingRule.autoEpochs(1_000, 32));
+        assertEquals(95, org.backprop.io.table.StoppingRule.autoEpochs(10_200, 32), "319 steps an epoch");
+        assertEquals(200, org.backprop.io.table.StoppingRule.autoEpochs(3, 32));
     }
 
     private static String[] concat(String[] first, String... more) {

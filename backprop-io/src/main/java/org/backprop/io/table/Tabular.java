@@ -14,8 +14,8 @@ import org.backprop.io.model.ModelMetadata;
  * train} with the same options.
  *
  * <pre>{@code
- * TabularModel model = Tabular.train(Path.of("houses.csv"), "price", TabularOptions.defaults().withEpochs(50));
- * Prediction p = model.predict(Map.of("area", "120", "city", "Lyon"));
+ * TabularModel model = Tabular.train(Path.of("houses.csv"), "price", TabularOptions.defaults().withIgnore("id"));
+ * Prediction p = model.predict(Map.of("area_m2", "120", "district", "north", "rooms", "3", "year_built", "1990"));
  * }</pre>
  */
 public final class Tabular {
@@ -46,12 +46,16 @@ public final class Tabular {
             data.notes().forEach(log::println);
         }
         String loss = TabularTraining.loss(data.target().task(), options.loss());
+        int trainingRows = data.train().size();
+        int epochs = StoppingRule.epochs(options.epochs(), trainingRows, options.batchSize());
+        int patience = StoppingRule.patience(options.patience(), options.automaticEpochs(), data.validation() != null);
         ModelMetadata metadata = new ModelMetadata("{}", options.seed(), "", "Tabular.train");
         Model model = TabularTraining.model(data, loss, options.standardizeTarget(),
                 TabularTraining.denseNetworks(options), metadata);
         try {
             TabularTraining.fit(model, data, (net, x, y, xv, yv) -> TabularTraining.fitLocally(net,
-                    TabularTraining.optimizer(options), x, y, xv, yv, options, null));
+                    TabularTraining.optimizer(options, epochs, trainingRows), x, y, xv, yv, options.seed(), epochs,
+                    options.batchSize(), patience, null));
         } catch (RuntimeException e) {
             model.close();
             throw e;

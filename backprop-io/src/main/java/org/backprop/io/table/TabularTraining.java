@@ -30,12 +30,9 @@ import org.backprop.io.preprocess.TablePreprocessor;
 import org.backprop.io.preprocess.TextShapeNotices;
 import org.backprop.kernel.Kernels;
 import org.backprop.layer.EmbeddingSpec;
-import org.backprop.loss.Losses;
 import org.backprop.network.NetworkBuilder;
 import org.backprop.network.NeuralNetwork;
-import org.backprop.optim.LearningRates;
 import org.backprop.optim.Optimizer;
-import org.backprop.optim.Optimizers;
 import org.backprop.train.History;
 import org.backprop.train.Trainer;
 import org.backprop.train.TrainerConfig;
@@ -139,11 +136,12 @@ public final class TabularTraining {
         }
         Set<String> text = new LinkedHashSet<>(options.table().categorical());
         text.addAll(options.table().embed());
-        return new ColumnarReadOptions(keep, text, options.table().missing());
+        return new ColumnarReadOptions(keep, text, options.table().missing(), options.separator(), options.decimal());
     }
 
     /**
-     * Reads the target, decides the column types, splits the rows, fits the preprocessing and the
+     * Reads the target, decides the column types, splits the rows (the validation fraction of
+     * {@code options}, or {@link StoppingRule#validationSplit}'s), fits the preprocessing and the
      * feature scaler on the training rows (a block of encoded rows at a time), checks that every
      * training and validation row can be standardized, and releases the cells of the columns that
      * are not inputs. The rows are not copied: the network's inputs are encoded from the table's
@@ -164,7 +162,8 @@ public final class TabularTraining {
                 options.features() != null && !options.features().isEmpty()));
         columnNotices.addAll(ConstantColumns.notices(table, decisions));
         columnNotices.addAll(TextShapeNotices.notices(table, decisions, options.table()));
-        RowSet[] split = split(table.rowCount(), target, options);
+        RowSet[] split = split(table.rowCount(), target, options.withValidationSplit(
+                StoppingRule.validationSplit(options.validationSplit(), options.automaticEpochs(), table.rowCount())));
         RowSet trainRows = split[0];
         TablePreprocessor preprocessor = TablePreprocessor.fit(table, decisions, trainRows, options.table());
         StandardScaler featureScaler = featureScaler(EncodedRows.fitScaler(table, preprocessor, trainRows),
@@ -386,28 +385,66 @@ public final class TabularTraining {
         return name;
     }
 
-    /** Dense layers of {@code options.layers()} with its activation, then a linear output layer. */
+    /**
+     * Dense layers of {@code options.layers()} with its activation, dropout after each when
+     * {@link TrainingToolkit#dropout()} is set, then a linear output layer; the loss (with its
+     * huber δ), the initializer, the seed's "init" stream and {@code options.threads()}.
+     */
     public static NetworkFactory denseNetworks(TabularOptions options) {
         return (builder, outputs, loss) -> {
-            options.layers().forEach(u -> builder.dense(u, options.activation().toLowerCase(Locale.ROOT)));
+            addDenseLayers(builder, outputs, options);
             int threads = options.threads() == null ? Kernels.defaultThreads() : options.threads();
-            return builder.dense(outputs, "linear").loss(Losses.byName(loss)).seed(options.seed()).threads(threads)
-                    .build();
+            return builder.loss(options.toolkit().loss(loss)).seed(options.seed()).threads(threads).build();
         };
     }
 
-    /** A new optimizer of {@code options}. */
-    public static Optimizer optimizer(TabularOptions options) {
-        return Optimizers.create(options.optimizer(), LearningRates.of(options.effectiveLearningRate()));
+    /**
+     * Adds {@code backprop train}'s layers to {@code builder}: the initializer, then per
+     * {@code options.layers()} a dense layer of its activation (and dropout, if any), then
+     * {@code outputs} linear outputs.
+     */
+    public static NetworkBuilder addDenseLayers(NetworkBuilder builder, int outputs, TabularOptions options) {
+        builder.initializer(options.toolkit().weightInitializer());
+        for (int units : options.layers()) {
+            builder.dense(units, options.activation().toLowerCase(Locale.ROOT));
+            if (options.toolkit().dropout() > 0) {
+                builder.dropout(options.toolkit().dropout());
+            }
+        }
+        return builder.dense(outputs, "linear");
     }
 
-    /** The local {@link Trainer} with {@code options}' epochs, batch size, patience and seed. */
+    /**
+     * A new optimizer of {@code options} (its learning rate, schedule, clipping and penalties) for a
+     * run of {@code epochs} epochs over {@code trainingRows} rows.
+     */
+    public static Optimizer optimizer(TabularOptions options, int epochs, int trainingRows) {
+        return options.toolkit().optimizer(options.optimizer(), options.effectiveLearningRate(), epochs,
+                stepsPerEpoch(trainingRows, options.batchSize()));
+    }
+
+    /** Optimizer steps an epoch over {@code rows} rows in batches of {@code batchSize} (a last, smaller batch counts). */
+    public static int stepsPerEpoch(int rows, int batchSize) {
+        int batch = Math.max(1, Math.min(batchSize, rows));
+        return (rows + batch - 1) / batch;
+    }
+
+    /**
+     * The trainer's configuration of a run: {@code epochs}, batches of {@code batchSize} shuffled from
+     * the seed's "shuffle" stream, early stopping after {@code patience} epochs without improvement
+     * (0 = off), and no evaluation of the whole training set after each epoch (the progress shows the
+     * mean batch loss; with patience and no validation rows, the trainer still evaluates it).
+     */
+    public static TrainerConfig trainerConfig(long seed, int epochs, int batchSize, int patience) {
+        return TrainerConfig.defaults(seed).withEpochs(epochs).withBatchSize(batchSize).withPatience(patience)
+                .withEvaluateTrainingSet(false);
+    }
+
+    /** The local {@link Trainer} with {@link #trainerConfig}, unweighted rows. */
     public static History fitLocally(NeuralNetwork network, Optimizer optimizer, RowSource x, RowSource y,
-                                     RowSource xValidation, RowSource yValidation, TabularOptions options,
-                                     TrainingListener listener) {
-        TrainerConfig config = TrainerConfig.defaults(options.seed()).withEpochs(options.epochs())
-                .withBatchSize(options.batchSize()).withPatience(options.patience());
-        Trainer trainer = new Trainer(network, optimizer, config);
+                                     RowSource xValidation, RowSource yValidation, long seed, int epochs,
+                                     int batchSize, int patience, TrainingListener listener) {
+        Trainer trainer = new Trainer(network, optimizer, trainerConfig(seed, epochs, batchSize, patience));
         if (listener != null) {
             trainer.listener(listener);
         }

@@ -103,10 +103,10 @@ class PreparedRowsTest {
             try (Model model = TabularTraining.model(prepared, "mse", true, TabularTraining.denseNetworks(options),
                     new ModelMetadata("{}", 4, "", "test"))) {
                 TabularTraining.fit(model, prepared, (net, x, y, xv, yv) -> TabularTraining.fitLocally(net,
-                        TabularTraining.optimizer(options), matrices ? RowSource.of(Matrix.wrap(x.rows(), x.cols(),
+                        TabularTraining.optimizer(options, 3, x.rows()), matrices ? RowSource.of(Matrix.wrap(x.rows(), x.cols(),
                                 read((EncodedRows) x))) : x, y,
                         matrices ? RowSource.of(Matrix.wrap(xv.rows(), xv.cols(), read((EncodedRows) xv))) : xv, yv,
-                        options, null));
+                        options.seed(), 3, options.batchSize(), 0, null));
                 parameters[run] = model.network().parameters().values().clone();
             }
         }
