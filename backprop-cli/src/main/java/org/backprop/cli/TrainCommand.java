@@ -21,16 +21,17 @@ import org.backprop.io.model.Task;
 import org.backprop.io.preprocess.RowSet;
 import org.backprop.io.preprocess.TablePreprocessor;
 import org.backprop.io.table.NetworkRows;
+import org.backprop.io.table.ProgressPrinter;
 import org.backprop.io.table.TabularOptions;
 import org.backprop.io.table.TabularTraining;
 import org.backprop.io.table.Target;
-import org.backprop.layer.LayerSpec;
+import org.backprop.io.table.TrainingLines;
+import org.backprop.io.table.TrainingMetadata;
 import org.backprop.network.NetworkBuilder;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.op.Activations;
 import org.backprop.optim.Optimizer;
 import org.backprop.tensor.Matrix;
-import org.backprop.train.EpochRecord;
 import org.backprop.train.History;
 import org.backprop.train.Trainer;
 import org.backprop.train.TrainingDivergedException;
@@ -577,12 +578,7 @@ public class TrainCommand implements Callable<Integer> {
 
     /** Says how early stopping ended {@code history}, if it did (the line {@code backprop train} prints). */
     protected final void reportStopping(History history, PrintWriter stdout) {
-        if (history.stoppedEarly()) {
-            EpochRecord best = history.epochs().get(history.restoredEpoch());
-            stdout.println("early stopping after epoch " + history.epochs().size() + ": kept the weights of epoch "
-                    + (history.restoredEpoch() + 1) + " (best " + (best.hasValidation() ? "validation" : "training")
-                    + " loss " + String.format(Locale.ROOT, "%.6g", best.monitoredLoss()) + ")");
-        }
+        TrainingLines.stopping(history).ifPresent(stdout::println);
     }
 
     /** Writes the --plot of {@code history}, if asked for. */
@@ -612,25 +608,13 @@ public class TrainCommand implements Callable<Integer> {
     }
 
     private String describe(Model model, NetworkRows train, NetworkRows validation) {
-        return String.format(Locale.ROOT, "training %s on %d %s (%d validation), %d %s → %s, %s, %s lr %s, "
-                        + "%d epochs, batch %d, seed %d", model.task().id(), train.size(), train.size() == 1 ? "row" : "rows",
-                validation == null ? 0 : validation.size(), model.features().size(),
-                model.features().size() == 1 ? "feature" : "features", layersText(model),
-                model.spec().loss().name(), optimizer, lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer),
-                epochs, batchSize, seed);
-    }
-
-    private static String layersText(Model model) {
-        StringBuilder sb = new StringBuilder();
-        for (LayerSpec l : model.spec().layers()) {
-            sb.append(sb.length() == 0 ? "" : "→").append(l);
-        }
-        return sb.toString();
+        return TrainingLines.describe(model, train.size(), validation == null ? 0 : validation.size(), tabularOptions(),
+                epochs);
     }
 
     /** The model file's metadata: the training settings ({@code dataName}, {@code rows}), seed, version, command line. */
     protected final ModelMetadata metadata(String dataName, long rows) {
-        return new ModelMetadata(trainingJson(dataName, rows), seed, Version.current(), commandLine());
+        return TrainingMetadata.of(trainingJson(dataName, rows), tabularOptions(), commandLine());
     }
 
     /** Networks of --layers, --activation, --dropout, --init and the loss, from --seed (see {@link #network}). */
@@ -660,26 +644,16 @@ public class TrainCommand implements Callable<Integer> {
         return standardizeTarget;
     }
 
-    private String trainingJson(String dataName, long rows) {
-        JsonObject json = new JsonObject();
-        json.addProperty("data", dataName);
-        json.addProperty("rows", rows);
-        json.addProperty("optimizer", optimizer.toLowerCase(Locale.ROOT));
-        json.addProperty("learning_rate", lr != null ? lr : OptimizerChoice.defaultLearningRate(optimizer));
-        json.addProperty("epochs", epochs);
-        json.addProperty("batch_size", batchSize);
-        json.addProperty("validation_split", validationSplit);
-        json.addProperty("patience", patience);
-        json.addProperty("epochs_rule", stopping.automatic() ? "auto" : "given");
-        json.addProperty("standardize_target", standardizeTarget);
-        toolkit.addTo(json);
+    /** {@link TrainingMetadata#settings} of this run, with the CLI's --class-weight and --weight-column. */
+    private JsonObject trainingJson(String dataName, long rows) {
+        JsonObject json = TrainingMetadata.settings(dataName, rows, tabularOptions(), epochs, validationSplit, patience);
         if (weights.classWeight != null) {
             json.addProperty("class_weight", weights.classWeight);
         }
         if (weights.weightColumn != null) {
             json.addProperty("weight_column", weights.weightColumn);
         }
-        return json.toString();
+        return json;
     }
 
     private String commandLine() {

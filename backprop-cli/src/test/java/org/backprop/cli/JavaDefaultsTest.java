@@ -34,6 +34,8 @@ class JavaDefaultsTest {
             TabularPredictions expected = cli.predict(NEW_HOUSES);
             assertEquals(expected.rows(), java.predict(NEW_HOUSES).rows());
             assertEquals(cli.predict(HOUSES).rows(), java.predict(HOUSES).rows());
+            assertEquals(cli.model().metadata().training(), java.model().metadata().training(), "one builder");
+            assertEquals(cli.model().metadata().libraryVersion(), java.model().metadata().libraryVersion());
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.backprop.io.DoubleTable;
 import org.backprop.io.csv.ColumnarCsvReader;
 import org.backprop.io.csv.ColumnarTable;
@@ -15,6 +16,7 @@ import org.backprop.io.model.ModelFile;
 import org.backprop.io.model.Task;
 import org.backprop.io.preprocess.EncodeWarnings;
 import org.backprop.tensor.Matrix;
+import org.backprop.train.History;
 
 /**
  * A trained model that takes raw table rows: the stored preprocessing (column types, levels,
@@ -24,10 +26,29 @@ import org.backprop.tensor.Matrix;
  */
 public final class TabularModel implements AutoCloseable {
     private final Model model;
+    private final History history;
 
-    /** Wraps a model (e.g. loaded with {@link ModelFile}). */
+    /** Wraps a model (e.g. loaded with {@link ModelFile}); it has no {@link #history()}. */
     public TabularModel(Model model) {
+        this(model, null);
+    }
+
+    /** Wraps a model just trained, with the history of its training (or null). */
+    public TabularModel(Model model, History history) {
         this.model = Objects.requireNonNull(model, "model");
+        this.history = history;
+    }
+
+    /**
+     * How the training that made this model went, for a model {@link Tabular#train} returned (empty
+     * for a loaded one: its {@code training} metadata has the settings): every epoch's mean batch
+     * loss and, with a validation split, validation loss ({@link History#epochs()}); whether early
+     * stopping ended the run ({@link History#stoppedEarly()}; otherwise every epoch ran) and the
+     * epoch whose weights the model kept ({@link History#restoredEpoch()}, 0-based; −1 without early
+     * stopping: the last epoch's).
+     */
+    public Optional<History> history() {
+        return Optional.ofNullable(history);
     }
 
     /** Loads a model file. */

@@ -1,4 +1,4 @@
-package org.backprop.cli;
+package org.backprop.io.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

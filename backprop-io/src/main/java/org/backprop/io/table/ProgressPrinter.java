@@ -1,4 +1,4 @@
-package org.backprop.cli;
+package org.backprop.io.table;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -13,11 +13,12 @@ import org.backprop.train.TrainingListener;
  * file, a test): a plain line for about every tenth epoch and the last one, so logs stay short.
  * "loss" is the epoch's mean batch loss (as Keras's {@code loss}: taken during the epoch, in
  * training mode), "validation loss" the whole validation set's after the epoch.
- * With early stopping the epoch count is the most that may run.
+ * With early stopping the epoch count is the most that may run. {@code backprop train} and
+ * {@link Tabular#train} print with it.
  */
-final class ProgressPrinter implements TrainingListener {
+public final class ProgressPrinter implements TrainingListener {
     /** The terminal width assumed when {@code COLUMNS} is not set. */
-    static final int DEFAULT_WIDTH = 80;
+    public static final int DEFAULT_WIDTH = 80;
     private static final int MIN_BAR = 10;
     private static final int MAX_BAR = 30;
 
@@ -29,12 +30,16 @@ final class ProgressPrinter implements TrainingListener {
     private final long startNanos = System.nanoTime();
     private boolean barOpen;
 
-    ProgressPrinter(PrintWriter out, int epochs, boolean terminal) {
+    /**
+     * Prints the progress of a run of {@code epochs} epochs to {@code out}: a redrawn bar if
+     * {@code terminal} (as wide as the {@code COLUMNS} variable says), else plain lines.
+     */
+    public ProgressPrinter(PrintWriter out, int epochs, boolean terminal) {
         this(out, epochs, terminal, terminalWidth(System.getenv("COLUMNS")));
     }
 
     /** As the other constructor, for a terminal of {@code width} columns. */
-    ProgressPrinter(PrintWriter out, int epochs, boolean terminal, int width) {
+    public ProgressPrinter(PrintWriter out, int epochs, boolean terminal, int width) {
         this.out = out;
         this.epochs = epochs;
         this.terminal = terminal;
@@ -43,7 +48,7 @@ final class ProgressPrinter implements TrainingListener {
     }
 
     /** The width in {@code columns} (the COLUMNS variable), or {@value #DEFAULT_WIDTH} if unset or invalid. */
-    static int terminalWidth(String columns) {
+    public static int terminalWidth(String columns) {
         try {
             int w = columns == null ? DEFAULT_WIDTH : Integer.parseInt(columns.trim());
             return w >= 20 ? w : DEFAULT_WIDTH;
@@ -66,7 +71,7 @@ final class ProgressPrinter implements TrainingListener {
     }
 
     /** Ends the progress bar's line (call once training has stopped). */
-    void finish() {
+    public void finish() {
         if (barOpen) {
             out.println();
             barOpen = false;
@@ -78,7 +83,7 @@ final class ProgressPrinter implements TrainingListener {
      * characters (the last column left free so no terminal wraps): the bar shrinks first, then the
      * validation loss is abbreviated, then the ETA is dropped.
      */
-    String barLine(EpochRecord record, int done) {
+    public String barLine(EpochRecord record, int done) {
         int room = width - 1;
         String eta = eta(done);
         String status = status(record, done, false);
