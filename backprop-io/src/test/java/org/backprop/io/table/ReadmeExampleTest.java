@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's Java quick start, compiled and run exactly as printed: the test takes the Java block
  * that follows {@code <!-- tabular-example -->} in README.md, compiles it against this module's
- * test class path and runs it in a fresh JVM whose working directory holds a {@code houses.csv}.
+ * test class path and runs it in a fresh JVM whose working directory holds the repository's own
+ * {@code examples/houses.csv} and {@code examples/houses-new.csv} (copied, so that the model file it
+ * saves lands in a temporary directory): the program must run on the tables the README describes.
  */
 class ReadmeExampleTest {
     @TempDir
@@ -38,8 +40,10 @@ class ReadmeExampleTest {
     void theReadmeExampleCompilesAndRuns() throws Exception {
         String source = readmeExample();
         assertTrue(source.contains("public class HousePrices"), source);
-        TabularTest.houses(dir, 120);
-        Files.writeString(dir.resolve("new-houses.csv"), "area,city,rooms\n80,Lyon,3\n95,Toulouse,2\n");
+        Path examples = Files.createDirectories(dir.resolve("examples"));
+        for (String table : List.of("houses.csv", "houses-new.csv")) {
+            Files.copy(Path.of("..", "examples", table), examples.resolve(table));
+        }
         Path src = Files.writeString(dir.resolve("HousePrices.java"), source);
         String classPath = System.getProperty("java.class.path");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -51,8 +55,11 @@ class ReadmeExampleTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
         assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("column \"id\": ignored"), out);
+        assertTrue(out.contains("training regression on 180 rows (20 validation)"), out);
+        assertTrue(out.matches("(?s).*\\d+ epochs, kept epoch \\d+.*"), out);
         assertTrue(out.contains("predicted price: "), out);
-        assertTrue(out.contains("2 predictions"), out);
+        assertTrue(out.contains("5 predictions"), out);
         assertTrue(Files.exists(dir.resolve("houses.safetensors")));
     }
 }
