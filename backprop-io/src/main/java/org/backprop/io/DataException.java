@@ -1,5 +1,8 @@
 package org.backprop.io;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A problem with the content of a user's data file, located as precisely as possible.
  *
@@ -21,9 +24,11 @@ public final class DataException extends RuntimeException {
     private final String text;
     private final long byteOffset;
     private final String problem;
+    private final List<OptionName> options;
 
     private DataException(Builder where, String problem, Throwable cause) {
         super(format(where, problem), cause);
+        this.options = List.copyOf(where.options);
         this.file = where.file;
         this.line = where.line;
         this.column = where.column;
@@ -31,6 +36,34 @@ public final class DataException extends RuntimeException {
         this.text = where.text;
         this.byteOffset = where.byteOffset;
         this.problem = problem;
+    }
+
+    /** {@code written}'s problem with the options it names rendered for {@code audience}. */
+    private DataException(DataException written, Audience audience) {
+        super(OptionName.render(written.getMessage(), written.options, audience), written.getCause());
+        this.file = written.file;
+        this.line = written.line;
+        this.column = written.column;
+        this.columnName = written.columnName;
+        this.text = written.text;
+        this.byteOffset = written.byteOffset;
+        this.problem = OptionName.render(written.problem, written.options, audience);
+        this.options = written.options;
+        setStackTrace(written.getStackTrace());
+    }
+
+    /**
+     * This problem told to {@code audience}: the options its message suggests ({@link #getOptions()})
+     * named as flags ({@link Audience#COMMAND_LINE}, as written: this exception) or as Java option
+     * methods ({@link Audience#JAVA}: a copy, same location and cause).
+     */
+    public DataException forAudience(Audience audience) {
+        return options.isEmpty() || audience == Audience.COMMAND_LINE ? this : new DataException(this, audience);
+    }
+
+    /** The options the message suggests, written in their command-line form ({@link #forAudience}). */
+    public List<OptionName> getOptions() {
+        return options;
     }
 
     /** Starts describing a problem in {@code file} (a display name, usually the path as given). */
@@ -128,6 +161,7 @@ public final class DataException extends RuntimeException {
         private String text;
         private long byteOffset = -1;
         private String hint;
+        private final List<OptionName> options = new ArrayList<>();
 
         private Builder(String file) {
             this.file = file;
@@ -155,6 +189,16 @@ public final class DataException extends RuntimeException {
         /** Adds what to do about it, printed after the offending text. */
         public Builder hint(String hint) {
             this.hint = hint;
+            return this;
+        }
+
+        /**
+         * Notes the options the problem or hint suggests, written there in their command-line form
+         * ({@code "… with " + OptionName.DROP_MISSING_TARGET}), so that {@link DataException#forAudience}
+         * can name them for a Java caller.
+         */
+        public Builder naming(OptionName... named) {
+            options.addAll(List.of(named));
             return this;
         }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.HexFormat;
 import org.backprop.io.DataException;
+import org.backprop.io.OptionName;
 
 /**
  * One streaming pass over the bytes of a CSV file, record by record, in constant memory (a 64 KiB
@@ -114,7 +115,8 @@ final class CsvScanner {
                     } else if (b == separator || b == '\n' || b == '\r') {
                         unquoted(b, sink, true);
                     } else {
-                        throw DataException.in(source).line(line).problem("malformed CSV: unexpected character '"
+                        throw DataException.in(source).line(line).naming(OptionName.separator((char) b))
+                                .problem("malformed CSV: unexpected character '"
                                 + printable(b) + "' after the closing quote of a cell (a quote inside a quoted cell "
                                 + "is written \"\")" + SeparatorCheck.hintAfterQuote(separator, line, b));
                     }

@@ -1,6 +1,7 @@
 package org.backprop.io.csv;
 
 import org.backprop.io.DataException;
+import org.backprop.io.OptionName;
 
 /**
  * Recognises, by the magic bytes at its start, a file given as CSV that is another kind of file,
@@ -44,7 +45,7 @@ final class NotCsvSignature {
     static void check(String source, byte[] head, int n) {
         String problem = problem(source, head, n);
         if (problem != null) {
-            throw DataException.in(source).problem(problem);
+            throw DataException.in(source).naming(OptionName.MODEL).problem(problem);
         }
     }
 
@@ -63,7 +64,7 @@ final class NotCsvSignature {
             return "the file is a Parquet file, not CSV text: export it as CSV";
         }
         if (isSafetensors(head, n)) {
-            return "the file is a backprop model file (safetensors), not a data table: did you mean --model?";
+            return "the file is a backprop model file (safetensors), not a data table: did you mean " + OptionName.MODEL + "?";
         }
         return null;
     }

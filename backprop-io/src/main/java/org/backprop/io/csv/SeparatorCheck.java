@@ -1,6 +1,7 @@
 package org.backprop.io.csv;
 
 import org.backprop.io.DataException;
+import org.backprop.io.OptionName;
 
 /**
  * Detects a file that was written with another separator than the one it is read with: if the
@@ -29,7 +30,7 @@ final class SeparatorCheck {
             }
         }
         if (bestCount > 0) {
-            throw DataException.in(source).line(line).column(1, columnName).text(text)
+            throw DataException.in(source).line(line).column(1, columnName).text(text).naming(OptionName.separator(best))
                     .problem("looks like " + describe(best) + "-separated; " + expected(separator, best));
         }
     }
@@ -51,9 +52,8 @@ final class SeparatorCheck {
     }
 
     private static String expected(char separator, char found) {
-        String flag = found == '\t' ? "tab" : Character.toString(found);
         return (separator == ',' ? "this reader expects commas" : "this reader expects " + describe(separator))
-                + " (read it with --separator '" + flag + "')";
+                + " (read it with " + OptionName.separator(found) + ")";
     }
 
     private static String describe(char separator) {

@@ -2,6 +2,7 @@ package org.backprop.io.preprocess;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.backprop.io.OptionName;
 import org.backprop.io.csv.Column;
 import org.backprop.io.csv.ColumnarTable;
 
@@ -31,7 +32,7 @@ public final class ConstantColumns {
             if (c.rows() > 1 && c.missingCount() == 0 && c.nonNumberCount() == 0 && constant(c)) {
                 out.add("column \"" + d.column() + "\": constant (every value is " + NumericEncoder.shown(c.number(0))
                         + "): it teaches the model nothing, and another value at prediction time moves "
-                        + "predictions untrained: --ignore " + ShellWord.of(d.column()) + " leaves it out");
+                        + "predictions untrained: " + OptionName.ignore(d.column()) + " leaves it out");
             }
         }
         return out;

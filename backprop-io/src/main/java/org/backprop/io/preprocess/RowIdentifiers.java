@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.backprop.io.OptionName;
 import org.backprop.io.csv.Column;
 import org.backprop.io.csv.ColumnarTable;
 
@@ -86,7 +87,7 @@ public final class RowIdentifiers {
     /** The notice for column {@code name} that looks like an identifier {@code why}. */
     static String notice(String name, String why) {
         return "column \"" + name + "\": looks like a row identifier (" + why + "); it is used as a numeric "
-                + "feature, so predictions depend on it: --ignore " + ShellWord.of(name) + " leaves it out";
+                + "feature, so predictions depend on it: " + OptionName.ignore(name) + " leaves it out";
     }
 
     /**

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.backprop.io.Audience;
+import org.backprop.io.DataException;
 import org.backprop.io.csv.ColumnarCsvReader;
 import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.model.Model;
@@ -43,7 +45,9 @@ public final class Tabular {
      *            null: the task (when inferred) and why, the column types and notes, the run's
      *            description line, the progress as plain lines (about every tenth epoch, the first
      *            and the last; {@link ProgressPrinter}) and how early stopping ended, if it did
-     * @throws org.backprop.io.DataException        for bad data (naming file, line, column and text)
+     * @throws org.backprop.io.DataException        for bad data (naming file, line, column and text; the
+     *                                              options it suggests named as {@link TabularOptions}
+     *                                              methods, {@link DataException#forAudience})
      * @throws IllegalArgumentException             for invalid options
      * @throws org.backprop.train.TrainingDivergedException if the training diverged
      * @throws IOException                          if the file cannot be read
@@ -59,13 +63,23 @@ public final class Tabular {
      */
     public static TabularModel train(Path csv, String target, TabularOptions options, PrintWriter log,
                                      TrainingListener listener) throws IOException {
+        try {
+            return trainAndLog(csv, target, options, log, listener);
+        } catch (DataException e) {
+            throw e.forAudience(Audience.JAVA);
+        }
+    }
+
+    private static TabularModel trainAndLog(Path csv, String target, TabularOptions options, PrintWriter log,
+                                            TrainingListener listener) throws IOException {
         ColumnarTable table = ColumnarCsvReader.read(csv, TabularTraining.readOptions(target, options));
         TabularTraining.Prepared data = TabularTraining.prepare(table, target, options);
         if (log != null && options.task() == null) {
-            log.println(Target.notice(data.target().task(), data.target().reason(), data.target().labels()));
+            log.println(Target.notice(data.target().task(), data.target().reason(), data.target().labels(),
+                    Audience.JAVA));
         }
         if (log != null) {
-            data.notes().forEach(log::println);
+            data.notes(Audience.JAVA).forEach(log::println);
         }
         String loss = TabularTraining.loss(data.target().task(), options.loss());
         int trainingRows = data.train().size();

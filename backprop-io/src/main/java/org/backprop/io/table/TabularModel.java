@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.backprop.io.Audience;
+import org.backprop.io.DataException;
 import org.backprop.io.DoubleTable;
 import org.backprop.io.csv.ColumnarCsvReader;
 import org.backprop.io.csv.ColumnarTable;
@@ -79,7 +81,12 @@ public final class TabularModel implements AutoCloseable {
      * @throws org.backprop.io.DataException if a column is absent or a numeric cell is not a number
      */
     public Prediction predict(Map<String, String> row) {
-        double[] x = model.preprocessor().encode(row, new EncodeWarnings());
+        double[] x;
+        try {
+            x = model.preprocessor().encode(row, new EncodeWarnings());
+        } catch (DataException e) {
+            throw e.forAudience(Audience.JAVA);
+        }
         DoubleTable table = new DoubleTable(x, 1, x.length, model.features());
         return predictions(table).get(0);
     }
@@ -91,10 +98,14 @@ public final class TabularModel implements AutoCloseable {
      * @throws IOException                   if the file cannot be read
      */
     public TabularPredictions predict(Path csv) throws IOException {
-        ColumnarTable table = ColumnarCsvReader.read(csv, model.preprocessor().readOptions(List.of()));
-        EncodeWarnings warnings = new EncodeWarnings();
-        DoubleTable features = model.preprocessor().encode(table, warnings);
-        return new TabularPredictions(predictions(features), warnings.messages());
+        try {
+            ColumnarTable table = ColumnarCsvReader.read(csv, model.preprocessor().readOptions(List.of()));
+            EncodeWarnings warnings = new EncodeWarnings();
+            DoubleTable features = model.preprocessor().encode(table, warnings);
+            return new TabularPredictions(predictions(features), warnings.messages());
+        } catch (DataException e) {
+            throw e.forAudience(Audience.JAVA);
+        }
     }
 
     private List<Prediction> predictions(DoubleTable features) {

@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.PrimitiveIterator;
 import java.util.Set;
 import java.util.function.IntUnaryOperator;
+import org.backprop.io.Audience;
 import org.backprop.io.DataException;
+import org.backprop.io.OptionName;
 import org.backprop.io.csv.ColumnSelection;
 import org.backprop.io.csv.ColumnarReadOptions;
 import org.backprop.io.csv.ColumnarTable;
@@ -113,11 +115,19 @@ public final class TabularTraining {
         public List<String> notes() {
             List<String> notes = new ArrayList<>();
             if (target.dropped() > 0) {
-                notes.add("dropped " + target.dropped() + " rows with a missing target (--drop-missing-target)");
+                notes.add("dropped " + target.dropped() + " rows with a missing target (" + OptionName.DROP_MISSING_TARGET
+                        + ")");
             }
             preprocessor.describe().forEach(notes::add);
             notes.addAll(columnNotices);
             return notes;
+        }
+
+        /** {@link #notes()} with the options they suggest named for {@code audience} ({@link OptionName}). */
+        public List<String> notes(Audience audience) {
+            List<OptionName> named = new ArrayList<>(List.of(OptionName.DROP_MISSING_TARGET));
+            preprocessor.columns().forEach(c -> named.add(OptionName.ignore(c)));
+            return notes().stream().map(n -> OptionName.render(n, named, audience)).toList();
         }
     }
 

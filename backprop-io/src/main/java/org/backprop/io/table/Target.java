@@ -2,7 +2,9 @@ package org.backprop.io.table;
 
 import java.util.BitSet;
 import java.util.function.Supplier;
+import org.backprop.io.Audience;
 import org.backprop.io.DataException;
+import org.backprop.io.OptionName;
 import org.backprop.io.csv.Column;
 import org.backprop.io.csv.ColumnCounts;
 import org.backprop.io.csv.ColumnarTable;
@@ -224,9 +226,15 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
      * @param labels classification: the classes, else null
      */
     public static String notice(Task task, String reason, LabelEncoder labels) {
+        return notice(task, reason, labels, Audience.COMMAND_LINE);
+    }
+
+    /** As {@link #notice(Task, String, LabelEncoder)}, naming the overriding option for {@code audience}. */
+    public static String notice(Task task, String reason, LabelEncoder labels, Audience audience) {
         boolean numbers = labels == null || labels.classes().stream().allMatch(Target::isNumber);
         Task other = task == Task.REGRESSION ? Task.CLASSIFICATION : Task.REGRESSION;
-        return "task: " + task.id() + " (" + reason + (numbers ? "; --task " + other.id() + " overrides" : "") + ")";
+        return "task: " + task.id() + " (" + reason + (numbers ? "; " + OptionName.task(other).in(audience)
+                + " overrides" : "") + ")";
     }
 
     private static boolean isNumber(String label) {
@@ -239,9 +247,9 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
     }
 
     private static DataException missingTarget(DataException.Builder at, long missing, long rows, boolean dropMissing) {
-        return at.problem((missing == rows ? "every target value is missing"
+        return at.naming(OptionName.DROP_MISSING_TARGET).problem((missing == rows ? "every target value is missing"
                 : "missing target value" + ColumnarTable.count(Math.toIntExact(missing), "missing cell"))
-                + (dropMissing ? "" : "; fix it, or leave such rows out with --drop-missing-target"));
+                + (dropMissing ? "" : "; fix it, or leave such rows out with " + OptionName.DROP_MISSING_TARGET));
     }
 
     /**
