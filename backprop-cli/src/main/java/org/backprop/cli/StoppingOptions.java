@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 final class StoppingOptions {
     @Option(names = "--epochs", paramLabel = "N",
             description = "Epochs (default: auto: enough for about " + StoppingRule.STEP_BUDGET + " steps, between "
-                    + StoppingRule.MIN_AUTO_EPOCHS + " and " + StoppingRule.MAX_AUTO_EPOCHS + ", with early stopping on a validation split; "
+                    + StoppingRule.MIN_AUTO_EPOCHS + " and " + StoppingRule.MAX_AUTO_EPOCHS
+                    + ", with early stopping on a validation split; "
                     + "with --epochs N exactly N epochs unless --patience is given).")
     Integer epochs;
 
@@ -24,7 +25,8 @@ final class StoppingOptions {
 
     @Option(names = "--patience", paramLabel = "N",
             description = "Early stopping: stop after N epochs without improvement of the validation (or training) loss "
-                    + "and keep the best weights (default: " + StoppingRule.AUTO_PATIENCE + " without --epochs when there is a "
+                    + "and keep the best weights (default: " + StoppingRule.AUTO_PATIENCE
+                    + " without --epochs when there is a "
                     + "validation split, else 0 = off).")
     Integer patience;
 

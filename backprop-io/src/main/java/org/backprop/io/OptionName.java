@@ -36,7 +36,8 @@ public record OptionName(String commandLine, String java) implements Serializabl
 
     /** Do not use {@code column}. */
     public static OptionName ignore(String column) {
-        return new OptionName("--ignore " + ShellWord.of(column), "TabularOptions.withIgnore(" + javaString(column) + ")");
+        return new OptionName("--ignore " + ShellWord.of(column),
+                "TabularOptions.withIgnore(" + javaString(column) + ")");
     }
 
     private static String javaString(String text) {

@@ -64,7 +64,8 @@ final class NotCsvSignature {
             return "the file is a Parquet file, not CSV text: export it as CSV";
         }
         if (isSafetensors(head, n)) {
-            return "the file is a backprop model file (safetensors), not a data table: did you mean " + OptionName.MODEL + "?";
+            return "the file is a backprop model file (safetensors), not a data table: did you mean " + OptionName.MODEL
+                    + "?";
         }
         return null;
     }

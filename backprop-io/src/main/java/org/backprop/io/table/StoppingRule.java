@@ -40,7 +40,10 @@ public final class StoppingRule {
         return automatic && rows >= MIN_ROWS_FOR_AUTO_SPLIT ? AUTO_VALIDATION_SPLIT : 0.0;
     }
 
-    /** The epochs to train {@code trainingRows} rows in batches of {@code batchSize}: {@code given}, else {@link #autoEpochs}. */
+    /**
+     * The epochs to train {@code trainingRows} rows in batches of {@code batchSize}: {@code given},
+     * else {@link #autoEpochs}.
+     */
     public static int epochs(Integer given, int trainingRows, int batchSize) {
         return given != null ? given : autoEpochs(trainingRows, batchSize);
     }

@@ -25,7 +25,8 @@ import org.backprop.optim.Optimizers;
  * @param separator         the CSV file's cell separator: ',' (default), ';', '\t' or '|' ({@code --separator})
  * @param decimal           the decimal mark of its numbers: '.' (default) or ',' (with another
  *                          separator) ({@code --decimal})
- * @param layers            hidden layer sizes (default {@value #DEFAULT_LAYERS}); the output layer is added ({@code --layers})
+ * @param layers            hidden layer sizes (default {@value #DEFAULT_LAYERS}); the output layer is
+ *                          added ({@code --layers})
  * @param activation        hidden layers' activation (default {@value #DEFAULT_ACTIVATION}) ({@code --activation})
  * @param loss              the loss, or null for mse (regression) / softmax_ce (classification) ({@code --loss})
  * @param optimizer         the optimizer's registry name (default {@value #DEFAULT_OPTIMIZER}) ({@code --optimizer})
@@ -121,7 +122,10 @@ public record TabularOptions(List<String> features,
         return learningRate != null ? learningRate : defaultLearningRate(optimizer);
     }
 
-    /** True if the epochs, validation split and patience follow {@link StoppingRule}'s automatic rule (epochs not given). */
+    /**
+     * True if the epochs, validation split and patience follow {@link StoppingRule}'s automatic rule
+     * (the epochs are not given).
+     */
     public boolean automaticEpochs() {
         return epochs == null;
     }
@@ -332,7 +336,9 @@ public record TabularOptions(List<String> features,
         }
 
         TabularOptions build() {
-            return new TabularOptions(features, task, dropMissingTarget, table, separator, decimal, layers, activation, loss, optimizer, learningRate, epochs, batchSize, seed, validationSplit, patience, standardizeTarget, toolkit, threads);
+            return new TabularOptions(features, task, dropMissingTarget, table, separator, decimal, layers,
+                    activation, loss, optimizer, learningRate, epochs, batchSize, seed, validationSplit, patience,
+                    standardizeTarget, toolkit, threads);
         }
     }
 }

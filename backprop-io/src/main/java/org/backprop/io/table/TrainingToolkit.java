@@ -279,7 +279,8 @@ public record TrainingToolkit(double dropout, Double weightDecay, double l1, Str
         }
 
         TrainingToolkit build() {
-            return new TrainingToolkit(dropout, weightDecay, l1, lrSchedule, lrGamma, lrStepEpochs, lrMinFactor, warmupEpochs, clipNorm, clipValue, initializer, huberDelta);
+            return new TrainingToolkit(dropout, weightDecay, l1, lrSchedule, lrGamma, lrStepEpochs, lrMinFactor,
+                    warmupEpochs, clipNorm, clipValue, initializer, huberDelta);
         }
     }
 }
