@@ -84,12 +84,12 @@ def encode(rows, header, metadata, features):
                         values.append(float(levels.index(cell) + 1) if cell in levels else 0.0)
                     continue
                 onehot = [0.0] * (len(levels) + (1 if rare else 0) + (1 if col["missing_level"] else 0))
-                if missing:
-                    if col["missing_level"]:
-                        onehot[-1] = 1.0
-                elif cell in levels:
+                if missing and col["missing_level"]:
+                    onehot[-1] = 1.0
+                elif not missing and cell in levels:
                     onehot[levels.index(cell)] = 1.0
-                elif cell in rare:
+                elif rare:
+                    # a rare level, an unseen one, or a missing cell without a level of its own
                     onehot[len(levels)] = 1.0
                 values.extend(onehot)
         out.append(values)

@@ -73,7 +73,7 @@ class RealTablesTest {
         assertEquals(0, predict.exitCode(), predict::toString);
         assertEquals(4, predict.out().split("\n").length, predict::toString);
         assertTrue(predict.err().contains("backprop: warning: " + fresh + ": column \"city\": 1 row with a level not seen in "
-                + "training, encoded as all zeros (e.g. \"Toulouse\")"), predict::toString);
+                + "training, encoded as the rare levels' input city:rare (e.g. \"Toulouse\")"), predict::toString);
 
         CliRun evaluate = CliRun.of("evaluate", "--model", modelFile, "--data", data);
         assertEquals(0, evaluate.exitCode(), evaluate::toString);
@@ -340,7 +340,8 @@ class RealTablesTest {
         assertTrue(run.err().contains("eu.csv, line 2, column 1 \"size\": a number written with a comma would make "
                 + "this column text; read decimal commas with --decimal ','"), run::toString);
         assertEquals(0, train(data, "--target", "price", "--separator", ";", "--decimal", ",").exitCode());
-        assertEquals(0, train(data, "--target", "price", "--separator", ";", "--categorical", "size").exitCode());
+        assertEquals(0, train(data, "--target", "price", "--separator", ";", "--categorical", "size",
+                "--min-level-count", "1").exitCode());
     }
 
     @Test
@@ -367,7 +368,9 @@ class RealTablesTest {
         assertEquals(ExitCodes.USAGE, twice.exitCode(), twice::toString);
         CliRun ignored = train(data, "--target", "price", "--ignore", "note,city", "--categorical", "id");
         assertEquals(0, ignored.exitCode(), ignored::toString);
-        assertTrue(ignored.out().contains("column \"id\": categorical, 0 levels [], 60 rare levels"), ignored::toString);
+        assertTrue(ignored.out().contains("column \"id\": ignored, every level is rare (60 levels, each in fewer than 5 "
+                + "training rows), so as one constant input it would teach the model nothing; --min-level-count 1 would "
+                + "keep it, giving the levels of 1 row or more an input of their own\n"), ignored::toString);
     }
 
     @Test

@@ -22,7 +22,12 @@ import org.backprop.io.csv.MissingValues;
  * differ: {@link #wholeNumberDigits}), one
  * {@code <name>:rare} column shared by the rarer levels, and {@code <name>:missing} if the training
  * rows had missing cells. A level not seen in training, or a missing cell when training had none,
- * gives all zeros and is counted in {@link EncodeWarnings}, never an error.
+ * goes to the {@code :rare} column when there is one (as scikit-learn's
+ * {@code OneHotEncoder(handle_unknown="infrequent_if_exist")}: a value the training rows never had
+ * is treated like the values too rare to learn from, an input the network was trained on), else
+ * gives all zeros; either way it is counted in {@link EncodeWarnings}, never an error. A column
+ * whose every level is rare and that has no missing level is one constant input ({@link #isConstant}):
+ * training ignores it ({@link FittedColumns}).
  *
  * @param column            the header name
  * @param levels            levels with their own column, in output order (sorted)
@@ -65,17 +70,16 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
         }
     }
 
-    /** Fits the levels on {@code rows} of {@code table}'s column (which must hold text). */
-    static CategoricalEncoder fit(ColumnarTable table, String name, RowSet rows, int minCount, MissingPolicy policy,
-                                  boolean embed) {
+    /**
+     * The levels of {@code rows} of {@code table}'s column (which must hold text), as written, with
+     * their number of rows (every count positive; missing cells are not counted).
+     */
+    static Map<String, Integer> levelCounts(ColumnarTable table, String name, RowSet rows) {
         Column c = table.column(name);
         int[] counts = new int[c.levelCount()];
-        int missing = 0;
         for (java.util.PrimitiveIterator.OfInt it = rows.iterator(); it.hasNext(); ) {
             int code = c.code(it.nextInt());
-            if (code == Column.MISSING) {
-                missing++;
-            } else {
+            if (code != Column.MISSING) {
                 counts[code]++;
             }
         }
@@ -85,7 +89,12 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
                 byLevel.put(c.level(code), counts[code]);
             }
         }
-        return fromCounts(name, byLevel, missing, minCount, policy, embed);
+        return byLevel;
+    }
+
+    /** The missing cells among {@code rows}: those not counted in {@code levelCounts}. */
+    static int missingCount(Map<String, Integer> levelCounts, RowSet rows) {
+        return rows.size() - levelCounts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /**
@@ -110,6 +119,32 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
      */
     public static int embeddingDim(int categories) {
         return (int) Math.max(1, Math.min(50, Math.round(1.6 * Math.pow(categories, 0.56))));
+    }
+
+    /**
+     * True if every training row gives this column the same input: every level is rare and missing
+     * cells have no level of their own (one-hot, the {@code :rare} column is 1 in every row;
+     * embedded, every row has code 0). Such an input teaches the model nothing, and the rows of
+     * another value at prediction time get the same input anyway.
+     */
+    public boolean isConstant() {
+        return levels.isEmpty() && !missingLevel;
+    }
+
+    /**
+     * Why training ignores this column when it {@link #isConstant is constant}, saying what keeps it:
+     * for dates, numbers derived from them; else the --min-level-count that gives the levels of
+     * {@code mostRows} rows (the most common level's) an input of their own.
+     */
+    String constantReason(int mostRows) {
+        String why = "every level is rare (" + levelCount(rareLevels.size()) + ", each in fewer than " + minCount
+                + " training rows), so as one constant input it would teach the model nothing";
+        String dates = datesAdvice();
+        if (dates != null) {
+            return why + "; " + dates;
+        }
+        return why + "; --min-level-count " + mostRows + " would keep it, giving the levels of " + mostRows
+                + (mostRows == 1 ? " row or more" : " rows or more") + " an input of their own";
     }
 
     /** Number of category codes (embedding rows) when embedded: other, the levels, missing. */
@@ -206,13 +241,19 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
         return missingLevel ? levels.size() + (rareLevels.isEmpty() ? 0 : 1) : UNSEEN;
     }
 
-    /** Writes slot {@code slot} (a one-hot position, or a level index when embedded) at {@code at}. */
+    /**
+     * Writes slot {@code slot} (a one-hot position, or a level index when embedded) at {@code at}; an
+     * {@link #UNSEEN} value goes where the rare levels go, or, one-hot without rare levels, nowhere
+     * (all zeros).
+     */
     private void write(int slot, double[] out, int at) {
         if (embeddingDim > 0) {
             // slots: levels 0 … k−1 → codes 1 … k; rare (k) and unseen → 0; missing (k + 1) → k + 1
             out[at] = slot == UNSEEN || slot == levels.size() ? 0 : slot == levels.size() + 1 ? slot : slot + 1;
         } else if (slot != UNSEEN) {
             out[at + slot] = 1;
+        } else if (!rareLevels.isEmpty()) {
+            out[at + levels.size()] = 1;
         }
     }
 
@@ -263,7 +304,11 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
 
     /** What an unseen level (or an unexpected missing cell) becomes, for the warnings. */
     private String unseenAs() {
-        return embeddingDim > 0 ? "code 0, the rare levels' embedding" : "all zeros";
+        if (embeddingDim > 0) {
+            return "code 0, the rare levels' embedding";
+        }
+        return rareLevels.isEmpty() ? "all zeros (the column has no rare levels)"
+                : "the rare levels' input " + column + ":rare";
     }
 
     private int missing(EncodeWarnings warnings) {
@@ -323,11 +368,16 @@ public record CategoricalEncoder(String column, List<String> levels, List<String
      * no level count makes them useful levels.
      */
     private String everyLevelRareHint() {
+        String dates = datesAdvice();
+        return (dates != null ? dates : "lower --min-level-count to use its levels") + ", or --ignore "
+                + ShellWord.of(column);
+    }
+
+    /** For rare levels that are dates, why no level count helps and what does; else null. */
+    private String datesAdvice() {
         TextShape.Found shape = TextShape.find(rareLevels);
-        String ignore = "--ignore " + ShellWord.of(column);
         return shape != null && shape.shape() == TextShape.DATES ? "as levels, dates seldom repeat and new rows "
-                + "bring dates never seen: " + shape.advice() + ", or " + ignore
-                : "lower --min-level-count to use its levels, or " + ignore;
+                + "bring dates never seen: " + shape.advice() : null;
     }
 
     /** "1 level", "3 levels". */

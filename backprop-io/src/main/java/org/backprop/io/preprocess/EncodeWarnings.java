@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * What encoding rows for prediction met without failing: levels not seen in training (encoded as
- * all zeros), missing cells in a column that had none in training. One counter per column and kind.
+ * the column's rare levels, or all zeros), missing cells in a column that had none in training. One counter per column and kind.
  * Not thread-safe: one instance per call.
  */
 public final class EncodeWarnings {

@@ -38,7 +38,8 @@ import org.backprop.layer.EmbeddingSpec;
  * a second column: 1 if the cell was missing, else 0; a numeric column without {@code median} refuses
  * missing cells. A categorical column writes one column per level (1 for the row's level), then one
  * for the rare levels if any, then one for missing cells if {@code missing_level}; an unknown level
- * writes zeros. A cell is missing if, stripped of spaces and tabs, it is empty or one of
+ * (and a missing cell without {@code missing_level}) writes 1 in the rare levels' column, or zeros
+ * when there are no rare levels. A cell is missing if, stripped of spaces and tabs, it is empty or one of
  * {@code missing_values}. {@code separator} and {@code decimal} are the cell separator and the decimal
  * mark of the file the preprocessing was fitted on: {@link #readOptions} reads other files the same
  * way unless told otherwise. Preprocessing version 1 (before 3 December 2026) has no such keys: comma
@@ -115,7 +116,8 @@ public final class TablePreprocessor {
 
     /**
      * Fits the encoders of the non-ignored {@code decisions} on rows {@code rows} of {@code table}; the
-     * input format (separator, decimal mark) is the table's.
+     * input format (separator, decimal mark) is the table's. A categorical column whose input would
+     * be constant (every level rare) is ignored with the reason ({@link FittedColumns}).
      *
      * @throws DataException with {@link MissingPolicy#ERROR}, if a used column has missing cells
      *                       (the message names the first of each column and counts them all)
@@ -128,23 +130,21 @@ public final class TablePreprocessor {
     /** As {@link #fit(ColumnarTable, List, int[], TableOptions)} on the rows of a {@link RowSet}. */
     public static TablePreprocessor fit(ColumnarTable table, List<ColumnDecision> decisions, RowSet rows,
                                         TableOptions options) {
-        List<ColumnEncoder> encoders = new ArrayList<>();
-        List<ColumnDecision> ignored = new ArrayList<>();
+        FittedColumns fitted = new FittedColumns();
         for (ColumnDecision d : decisions) {
             switch (d.type()) {
-                case IGNORED -> ignored.add(d);
-                case NUMERIC -> encoders.add(NumericEncoder.fit(table, d.column(), rows, options.missingPolicy()));
-                case CATEGORICAL -> encoders.add(CategoricalEncoder.fit(table, d.column(), rows,
-                        options.minLevelCount(), options.missingPolicy(), options.embed().contains(d.column())));
+                case IGNORED -> fitted.ignore(d);
+                case NUMERIC -> fitted.numeric(NumericEncoder.fit(table, d.column(), rows, options.missingPolicy()));
+                case CATEGORICAL -> {
+                    Map<String, Integer> counts = CategoricalEncoder.levelCounts(table, d.column(), rows);
+                    fitted.categorical(d.column(), counts, CategoricalEncoder.missingCount(counts, rows), options);
+                }
                 default -> throw new IllegalStateException(d.type().toString());
             }
         }
-        if (encoders.isEmpty()) {
-            throw DataException.in(table.source()).line(1).problem("no feature column left to train on: "
-                    + ignored.stream().map(d -> "\"" + d.column() + "\" " + d.reason()).toList());
-        }
-        TablePreprocessor p = new TablePreprocessor(encoders, ignored, options.missing(), options.missingPolicy(),
-                table.separator(), table.decimal());
+        fitted.requireSomeFeature(table.source());
+        TablePreprocessor p = new TablePreprocessor(fitted.encoders(), fitted.ignored(), options.missing(),
+                options.missingPolicy(), table.separator(), table.decimal());
         p.check(table);
         return p;
     }

@@ -76,7 +76,7 @@ public final class TabularModel implements AutoCloseable {
     /**
      * Predicts one row given as column name → cell text (as it would appear in the CSV file; extra
      * columns are ignored, {@code null} or a missing-value token is a missing cell). A level not seen
-     * in training is encoded as all zeros, never an error.
+     * in training goes to the column's rare levels (all zeros if it has none), never an error.
      *
      * @throws org.backprop.io.DataException if a column is absent or a numeric cell is not a number
      */

@@ -1,9 +1,17 @@
 package org.backprop.io.preprocess;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.backprop.io.csv.ColumnarCsvReader;
+import org.backprop.io.csv.ColumnarReadOptions;
+import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.csv.MissingValues;
 import org.junit.jupiter.api.Test;
 
@@ -44,9 +52,56 @@ class CategoricalEncoderTest {
             double[] out = new double[e.outputNames().size()];
             e.encode("row", "zzz", MissingValues.defaults(), out, 0, warnings);
             assertEquals(List.of("column \"k\": 1 row with a level not seen in training, encoded as "
-                    + (embed ? "code 0, the rare levels' embedding" : "all zeros") + " (e.g. \"zzz\")"),
-                    warnings.messages());
-            assertEquals(0.0, java.util.Arrays.stream(out).sum(), "code 0 / all zeros");
+                    + (embed ? "code 0, the rare levels' embedding" : "the rare levels' input k:rare")
+                    + " (e.g. \"zzz\")"), warnings.messages());
+            assertArrayEquals(embed ? new double[] {0} : new double[] {0, 0, 1}, out, "code 0 / k:rare");
+        }
+    }
+
+    @Test
+    void anUnseenLevelOrMissingCellGoesWhereTheRareLevelsWentAsInTraining() {
+        CategoricalEncoder e = CategoricalEncoder.fromCounts("k", Map.of("a", 6, "b", 7, "c", 1), 0, 5,
+                MissingPolicy.IMPUTE, false);
+        assertEquals(List.of("k=a", "k=b", "k:rare"), e.outputNames());
+        for (String cell : new String[] {"c", "zzz", "NA"}) {
+            double[] out = new double[3];
+            e.encode("row", cell, MissingValues.defaults(), out, 0, new EncodeWarnings());
+            assertArrayEquals(new double[] {0, 0, 1}, out, cell);
+        }
+        ColumnarTable t = ColumnarCsvReader.parse("t.csv", "k\nb\nzzz\nNA\n".getBytes(UTF_8),
+                new ColumnarReadOptions(null, Set.of("k"), MissingValues.defaults()));
+        double[] block = new double[9];
+        EncodeWarnings warnings = new EncodeWarnings();
+        e.encode(t, new int[] {0, 1, 2}, block, 3, 0, warnings);
+        assertArrayEquals(new double[] {0, 1, 0, 0, 0, 1, 0, 0, 1}, block);
+        assertEquals(List.of("column \"k\": 1 row with a level not seen in training, encoded as the rare levels' "
+                + "input k:rare (e.g. \"zzz\")", "column \"k\": 1 row with a missing value (none in training), "
+                + "encoded as the rare levels' input k:rare"), warnings.messages());
+    }
+
+    @Test
+    void withoutRareLevelsAnUnseenLevelIsAllZeros() {
+        CategoricalEncoder e = CategoricalEncoder.fromCounts("k", Map.of("a", 6, "b", 7), 0, 5, MissingPolicy.IMPUTE,
+                false);
+        EncodeWarnings warnings = new EncodeWarnings();
+        double[] out = new double[2];
+        e.encode("row", "zzz", MissingValues.defaults(), out, 0, warnings);
+        assertArrayEquals(new double[] {0, 0}, out);
+        assertEquals(List.of("column \"k\": 1 row with a level not seen in training, encoded as all zeros (the "
+                + "column has no rare levels) (e.g. \"zzz\")"), warnings.messages());
+    }
+
+    @Test
+    void aSavedColumnOfOnlyRareLevelsGivesAnUnseenLevelTheInputOfEveryTrainingRow() {
+        // models saved before such columns were ignored keep them: an unseen genus is 1, as every training row
+        CategoricalEncoder e = CategoricalEncoder.fromJson(JsonParser.parseString("{\"name\":\"genus\",\"type\":"
+                + "\"categorical\",\"levels\":[],\"rare_levels\":[\"Bos\",\"Pan\"],\"missing_level\":false,"
+                + "\"missing_in_training\":0,\"min_count\":5}").getAsJsonObject());
+        assertTrue(e.isConstant());
+        for (String cell : new String[] {"Bos", "Tenrec"}) {
+            double[] out = new double[1];
+            e.encode("row", cell, MissingValues.defaults(), out, 0, new EncodeWarnings());
+            assertArrayEquals(new double[] {1}, out, cell);
         }
     }
 
@@ -69,7 +124,7 @@ class CategoricalEncoderTest {
             double[] out = new double[names.size()];
             e.encode("row", unseen, MissingValues.defaults(), out, 0, warnings);
             assertEquals(1, warnings.messages().size(), unseen + " is a level not seen in training");
-            assertEquals(0.0, java.util.Arrays.stream(out).sum(), unseen);
+            assertEquals(1.0, out[names.indexOf("beds:rare")], unseen + " goes to the rare levels");
         }
     }
 

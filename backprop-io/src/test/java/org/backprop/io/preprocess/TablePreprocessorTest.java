@@ -54,9 +54,9 @@ class TablePreprocessorTest {
         assertArrayEquals(p.encode(t, new EncodeWarnings()).data(), back.encode(t, new EncodeWarnings()).data());
         Map<String, String> row = new HashMap<>(Map.of("n", " 2 ", "c", "q"));
         EncodeWarnings warnings = new EncodeWarnings();
-        assertArrayEquals(new double[] {2, 0, 0, 0, 0}, back.encode(row, warnings));
-        assertEquals(List.of("column \"c\": 1 row with a level not seen in training, encoded as all zeros (e.g. \"q\")"),
-                warnings.messages());
+        assertArrayEquals(new double[] {2, 0, 0, 0, 1}, back.encode(row, warnings), "q goes where rare z went");
+        assertEquals(List.of("column \"c\": 1 row with a level not seen in training, encoded as the rare levels' "
+                + "input c:rare (e.g. \"q\")"), warnings.messages());
         assertThrows(IllegalArgumentException.class, () -> TablePreprocessor.fromJson(p.toJson().replace("\"version\":2",
                 "\"version\":9")));
     }
@@ -98,13 +98,37 @@ class TablePreprocessorTest {
         ColumnarTable t = table("\"\",x,c\n\"1\",1,a\n\"2\",2,b\n\"3\",3,a\n");
         List<ColumnDecision> d = ColumnTypes.decide(t, List.of("", "x", "c"), TableOptions.defaults());
         assertEquals(new ColumnDecision("", ColumnType.IGNORED, RowIdentifiers.ROW_NAMES_REASON), d.get(0));
-        TablePreprocessor p = TablePreprocessor.fit(t, d, new int[] {0, 1, 2}, TableOptions.defaults());
+        TablePreprocessor p = TablePreprocessor.fit(t, d, new int[] {0, 1, 2}, TableOptions.defaults()
+                .withMinLevelCount(1));
         assertEquals(List.of("x", "c"), p.columns());
         assertEquals("column \"\": ignored, the nameless first column holds row names (R's write.csv, pandas' "
                 + "index): a row id, not a feature", p.describe().get(p.describe().size() - 1));
         ColumnarTable withoutRowNames = ColumnarCsvReader.parse("o.csv", "c,x\nb,5\n".getBytes(UTF_8),
                 p.readOptions(List.of()));
         assertEquals(1, p.encode(withoutRowNames, new EncodeWarnings()).rows(), "no row-name column needed");
+    }
+
+    @Test
+    void aColumnWhoseEveryLevelIsRareIsIgnoredSayingWhatMinLevelCountKeepsIt() {
+        ColumnarTable t = table("n,genus,vore\n1,Bos,a\n2,Bos,a\n3,Pan,b\n4,Bos,a\n5,Pan,\n6,Sus,b\n");
+        List<String> features = List.of("n", "genus", "vore");
+        TablePreprocessor p = TablePreprocessor.fit(t, ColumnTypes.decide(t, features, TableOptions.defaults()),
+                new int[] {0, 1, 2, 3, 4, 5}, TableOptions.defaults());
+        assertEquals(List.of("n", "vore"), p.columns(), "vore keeps its missing level: not constant");
+        assertEquals(List.of(new ColumnDecision("genus", ColumnType.IGNORED, "every level is rare (3 levels, each in "
+                + "fewer than 5 training rows), so as one constant input it would teach the model nothing; "
+                + "--min-level-count 3 would keep it, giving the levels of 3 rows or more an input of their own")),
+                p.ignored());
+        assertEquals(List.of("n", "vore:rare", "vore:missing"), p.outputNames());
+        TablePreprocessor kept = TablePreprocessor.fit(t, ColumnTypes.decide(t, features, TableOptions.defaults()),
+                new int[] {0, 1, 2, 3, 4, 5}, TableOptions.defaults().withMinLevelCount(3));
+        assertEquals(List.of("n", "genus=Bos", "genus:rare", "vore=a", "vore:rare", "vore:missing"),
+                kept.outputNames());
+        DataException none = assertThrows(DataException.class, () -> TablePreprocessor.fit(t,
+                ColumnTypes.decide(t, List.of("genus"), TableOptions.defaults()), new int[] {0, 1, 2, 3, 4, 5},
+                TableOptions.defaults()));
+        assertTrue(none.getMessage().startsWith("t.csv, line 1: no feature column left to train on: [\"genus\" every "
+                + "level is rare"), none.getMessage());
     }
 
     @Test
@@ -115,8 +139,8 @@ class TablePreprocessorTest {
         EncodeWarnings warnings = new EncodeWarnings();
         DoubleTable x = p.encode(other, warnings);
         assertEquals(3, x.rows());
-        assertEquals(List.of("column \"c\": 2 rows with a level not seen in training, encoded as all zeros (e.g. \"x\")"),
-                warnings.messages());
+        assertEquals(List.of("column \"c\": 2 rows with a level not seen in training, encoded as all zeros (the "
+                + "column has no rare levels) (e.g. \"x\")"), warnings.messages());
     }
 
     @Test

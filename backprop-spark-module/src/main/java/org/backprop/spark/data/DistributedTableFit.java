@@ -15,11 +15,10 @@ import org.backprop.io.csv.ColumnCounts;
 import org.backprop.io.csv.ColumnSelection;
 import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.model.Task;
-import org.backprop.io.preprocess.CategoricalEncoder;
 import org.backprop.io.preprocess.ColumnDecision;
-import org.backprop.io.preprocess.ColumnEncoder;
 import org.backprop.io.preprocess.ColumnType;
 import org.backprop.io.preprocess.ColumnTypes;
+import org.backprop.io.preprocess.FittedColumns;
 import org.backprop.io.preprocess.LabelEncoder;
 import org.backprop.io.preprocess.MissingPolicy;
 import org.backprop.io.preprocess.NumericEncoder;
@@ -276,8 +275,7 @@ public final class DistributedTableFit {
     private static TablePreprocessor preprocessor(List<ColumnDecision> decisions, TableProfile.Merged profile,
                                                   Map<String, Double> medians, TableOptions options, Locator at,
                                                   String source) {
-        List<ColumnEncoder> encoders = new ArrayList<>();
-        List<ColumnDecision> ignored = new ArrayList<>();
+        FittedColumns fitted = new FittedColumns();
         long missingTotal = 0;
         ColumnSummary firstMissing = null;
         String firstMissingName = null;
@@ -291,25 +289,21 @@ public final class DistributedTableFit {
                 }
             }
             switch (d.type()) {
-                case IGNORED -> ignored.add(d);
-                case NUMERIC -> encoders.add(options.missingPolicy() == MissingPolicy.ERROR
+                case IGNORED -> fitted.ignore(d);
+                case NUMERIC -> fitted.numeric(options.missingPolicy() == MissingPolicy.ERROR
                         ? NumericEncoder.strict(d.column())
                         : numeric(d.column(), medians.get(d.column()), s.trainMissing));
-                case CATEGORICAL -> encoders.add(CategoricalEncoder.fromCounts(d.column(), toInt(s.trainLevels),
-                        Math.toIntExact(s.trainMissing), options.minLevelCount(), options.missingPolicy(),
-                        options.embed().contains(d.column())));
+                case CATEGORICAL -> fitted.categorical(d.column(), toInt(s.trainLevels),
+                        Math.toIntExact(s.trainMissing), options);
                 default -> throw new IllegalStateException(d.type().toString());
             }
         }
-        if (encoders.isEmpty()) {
-            throw DataException.in(source).line(1).problem("no feature column left to train on: "
-                    + ignored.stream().map(d -> "\"" + d.column() + "\" " + d.reason()).toList());
-        }
+        fitted.requireSomeFeature(source);
         if (options.missingPolicy() == MissingPolicy.ERROR && firstMissing != null) {
             throw at.cell(firstMissing.firstMissingRow, firstMissingName).problem(missingTotal == 1 ? "missing value"
                     : "missing value; " + missingTotal + " missing cells in all");
         }
-        return TablePreprocessor.of(encoders, ignored, options.missing(), options.missingPolicy());
+        return TablePreprocessor.of(fitted.encoders(), fitted.ignored(), options.missing(), options.missingPolicy());
     }
 
     private static NumericEncoder numeric(String name, Double median, long missing) {
