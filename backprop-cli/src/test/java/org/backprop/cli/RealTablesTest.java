@@ -333,6 +333,26 @@ class RealTablesTest {
     }
 
     @Test
+    void columnsNamedLikeGeneratedInputsTrainInspectAndPredict() throws Exception {
+        StringBuilder csv = new StringBuilder("x,x:missing,c,c=red,y\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append(i % 4 == 0 ? "" : i).append(',').append(i % 2).append(',').append(i % 3 == 0 ? "blue" : "red")
+                    .append(',').append(i * 0.5).append(',').append(i * 1.5).append('\n');
+        }
+        Path data = TestCsv.write(dir.resolve("collide.csv"), csv.toString());
+        CliRun run = train(data, "--target", "y");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("column \"x\": input \"x:missing\" is named \"x:missing~2\""), run::toString);
+        Path model = dir.resolve("m.safetensors");
+        CliRun inspect = CliRun.of("inspect", model);
+        assertEquals(0, inspect.exitCode(), inspect::toString);
+        assertTrue(inspect.out().contains("  x:missing~2 ") && inspect.out().contains("  c=red~2 "), inspect::toString);
+        CliRun predict = CliRun.of("predict", "--model", model, "--data", data);
+        assertEquals(0, predict.exitCode(), predict::toString);
+        assertEquals(21, predict.out().split("\n").length, predict::toString);
+    }
+
+    @Test
     void aFeatureOfNumbersWithCommasIsADataErrorUnlessDeclaredCategorical() throws Exception {
         Path data = TestCsv.write(dir.resolve("eu.csv"), "size;price\n3,5;10\n4,25;12\n5;14\n6,5;15\n");
         CliRun run = train(data, "--target", "price", "--separator", ";");

@@ -34,13 +34,16 @@ import org.backprop.layer.EmbeddingSpec;
  *     "missing_level": false, "missing_in_training": 0, "min_count": 5}],
  *  "ignored": [{"name": "id", "reason": "identifier-like: every value is distinct"}]}
  * }</pre>
- * A numeric column writes its value (a missing cell: {@code median}) and, if {@code missing_indicator},
- * a second column: 1 if the cell was missing, else 0; a numeric column without {@code median} refuses
+ * The inputs are named after their column ({@link #outputNames()}: {@code displ},
+ * {@code displ:missing}, {@code class=suv}, {@code class:rare}, {@code class:missing}); a generated
+ * name that another input already has gets the suffix {@code ~2} ({@link InputNames}). A numeric
+ * column writes its value (a missing cell: {@code median}) and, if {@code missing_indicator}, a
+ * second column: 1 if the cell was missing, else 0; a numeric column without {@code median} refuses
  * missing cells. A categorical column writes one column per level (1 for the row's level), then one
  * for the rare levels if any, then one for missing cells if {@code missing_level}; an unknown level
  * (and a missing cell without {@code missing_level}) writes 1 in the rare levels' column, or zeros
- * when there are no rare levels. A cell is missing if, stripped of spaces and tabs, it is empty or one of
- * {@code missing_values}. {@code separator} and {@code decimal} are the cell separator and the decimal
+ * when there are no rare levels. A cell is missing if, stripped of spaces and tabs, it is empty or
+ * one of {@code missing_values}. {@code separator} and {@code decimal} are the cell separator and the decimal
  * mark of the file the preprocessing was fitted on: {@link #readOptions} reads other files the same
  * way unless told otherwise. Preprocessing version 1 (before 3 December 2026) has no such keys: comma
  * and point. Models of format version 1 have no preprocessing key at all: every feature is numeric
@@ -58,7 +61,7 @@ public final class TablePreprocessor {
     private final MissingPolicy policy;
     private final char separator;
     private final char decimal;
-    private final List<String> outputNames;
+    private final InputNames inputNames;
 
     private TablePreprocessor(List<ColumnEncoder> encoders, List<ColumnDecision> ignored, MissingValues missing,
                               MissingPolicy policy, char separator, char decimal) {
@@ -69,21 +72,16 @@ public final class TablePreprocessor {
         new ColumnarReadOptions(null, Set.of(), missing, separator, decimal); // checks the pair
         this.separator = separator;
         this.decimal = decimal;
-        List<String> names = new ArrayList<>();
         Set<String> columns = new HashSet<>();
         for (ColumnEncoder e : this.encoders) {
             if (!columns.add(e.column())) {
                 throw new IllegalArgumentException("column \"" + e.column() + "\" is encoded twice");
             }
-            names.addAll(e.outputNames());
         }
-        if (new HashSet<>(names).size() != names.size()) {
-            throw new IllegalArgumentException("input column names are not unique: " + names);
-        }
-        if (names.isEmpty()) {
+        this.inputNames = InputNames.of(this.encoders);
+        if (inputNames.names().isEmpty()) {
             throw new IllegalArgumentException("no input columns");
         }
-        this.outputNames = List.copyOf(names);
     }
 
     /**
@@ -184,9 +182,12 @@ public final class TablePreprocessor {
         return encoders.stream().map(ColumnEncoder::column).toList();
     }
 
-    /** The network's input column names, in order. */
+    /**
+     * The network's input column names, in order: the encoders' {@link ColumnEncoder#outputNames},
+     * a generated name that another input already has suffixed {@code ~2} ({@link InputNames}).
+     */
     public List<String> outputNames() {
-        return outputNames;
+        return inputNames.names();
     }
 
     /**
@@ -220,7 +221,7 @@ public final class TablePreprocessor {
 
     /** Number of network inputs. */
     public int width() {
-        return outputNames.size();
+        return outputNames().size();
     }
 
     /**
@@ -299,7 +300,7 @@ public final class TablePreprocessor {
             e.encode(table, rows, out, width, offset, warnings);
             offset += e.outputNames().size();
         }
-        return new DoubleTable(out, rows.length, width, outputNames);
+        return new DoubleTable(out, rows.length, width, outputNames());
     }
 
     /**
@@ -326,7 +327,10 @@ public final class TablePreprocessor {
         return out;
     }
 
-    /** One line per used column that is not plainly numeric, and per ignored column. */
+    /**
+     * One line per used column that is not plainly numeric, per ignored column, and per input whose
+     * generated name was suffixed to be unique.
+     */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         for (ColumnEncoder e : encoders) {
@@ -337,6 +341,7 @@ public final class TablePreprocessor {
         for (ColumnDecision d : ignored) {
             lines.add("column \"" + d.column() + "\": ignored, " + d.reason());
         }
+        lines.addAll(inputNames.describe());
         return lines;
     }
 

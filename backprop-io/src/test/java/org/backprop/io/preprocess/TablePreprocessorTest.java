@@ -132,6 +132,30 @@ class TablePreprocessorTest {
     }
 
     @Test
+    void aGeneratedInputNameThatAColumnAlreadyHasGetsASuffixThatTheModelFileKeeps() {
+        ColumnarTable t = table("x,x:missing,c,c=red\n,0,blue,1\n1,1,red,2\n2,0,red,3\n3,1,blue,4\n");
+        List<String> features = List.of("x", "x:missing", "c", "c=red");
+        TablePreprocessor p = TablePreprocessor.fit(t, ColumnTypes.decide(t, features, TableOptions.defaults()),
+                new int[] {0, 1, 2, 3}, TableOptions.defaults().withMinLevelCount(1));
+        assertEquals(List.of("x", "x:missing~2", "x:missing", "c=blue", "c=red~2", "c=red"), p.outputNames());
+        assertEquals(List.of("x:missing~2", "c=red~2"), p.outputNames().stream().filter(n -> n.contains("~")).toList());
+        assertTrue(p.describe().containsAll(List.of("column \"x\": input \"x:missing\" is named \"x:missing~2\", as a "
+                + "column or another input already has that name", "column \"c\": input \"c=red\" is named \"c=red~2\", "
+                + "as a column or another input already has that name")), p.describe().toString());
+        assertEquals(p.outputNames(), TablePreprocessor.fromJson(p.toJson()).outputNames(), "read back the same");
+        assertArrayEquals(new double[] {2, 1, 0, 0, 1, 5}, p.encode(Map.of("x", "NA", "x:missing", "0", "c", "red",
+                "c=red", "5"), new EncodeWarnings()), "positions unchanged: x imputed, its indicator, c=red, column c=red");
+    }
+
+    @Test
+    void twoGeneratedNamesThatMeetAreSuffixedInInputOrder() {
+        ColumnarTable t = table("a,a=b\nb=c,c\nb=c,c\n");
+        TablePreprocessor p = TablePreprocessor.fit(t, ColumnTypes.decide(t, List.of("a", "a=b"),
+                TableOptions.defaults()), new int[] {0, 1}, TableOptions.defaults().withMinLevelCount(1));
+        assertEquals(List.of("a=b=c", "a=b=c~2"), p.outputNames());
+    }
+
+    @Test
     void unseenLevelsInAFileAreCountedNotErrors() {
         TablePreprocessor p = fit(table(CSV), 1);
         ColumnarTable other = ColumnarCsvReader.parse("o.csv", "c,n\nx,1\nx,2\na,\n".getBytes(UTF_8),
