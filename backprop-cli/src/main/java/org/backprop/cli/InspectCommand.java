@@ -90,7 +90,7 @@ final class InspectCommand implements Callable<Integer> {
         for (ColumnEncoder e : p.encoders()) {
             out.println("  " + e.column() + ": " + e.describe());
         }
-        p.ignored().forEach(d -> out.println("  " + d.column() + ": ignored, " + d.reason()));
+        p.ignored().forEach(d -> out.println("  " + d.column() + ": " + d.describe()));
         printFeatures(out, m);
         out.println();
         out.print(ModelSummary.of(m.network()).table());

@@ -1,6 +1,5 @@
 package org.backprop.cli;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +24,8 @@ import picocli.CommandLine.Option;
  * {@code --class-weight}); every loss then takes the weighted mean Σwᵢℓᵢ / Σwᵢ.
  */
 final class SampleWeightOptions {
+    /** What the --weight-column is, in place of a feature type. */
+    static final String ROLE = "row weights (--weight-column)";
 
     @Option(names = "--class-weight", paramLabel = "balanced|LABEL=W,…",
             description = "Weigh each class's rows in the loss (classification): 'balanced' gives class c the weight "
@@ -69,8 +70,9 @@ final class SampleWeightOptions {
     }
 
     /**
-     * {@code options} with the weight column ignored as a feature when the features are every
-     * column but the target; a usage error if the user listed it in {@code --features}.
+     * {@code options} with the weight column not a feature, said to be the row weights, when the
+     * features are every column but the target; a usage error if the user listed it in
+     * {@code --features}.
      */
     TableOptions ignoreWeightColumn(TableOptions options, List<String> features) {
         if (weightColumn == null) {
@@ -81,9 +83,7 @@ final class SampleWeightOptions {
                     "--weight-column " + weightColumn + " cannot also be a feature");
             return options;
         }
-        List<String> ignore = new ArrayList<>(options.ignore());
-        ignore.add(weightColumn);
-        return options.withIgnore(ignore);
+        return options.withRole(weightColumn, ROLE);
     }
 
     /**

@@ -206,9 +206,17 @@ class TrainOptionsTest {
         CliRun run = CliRun.of("train", "--data", data, "--target", "label", "--weight-column", "w", "--epochs", "2",
                 "--threads", "1", "--out", model, "--metrics-json", metrics, "--test", data);
         assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("column \"w\": used as row weights (--weight-column)\n"), run::toString);
+        assertFalse(run.out().contains("--ignore"), run::toString);
         try (Model m = ModelFile.load(model)) {
             assertEquals(java.util.List.of("x1", "x2"), m.features());
         }
+        CliRun inspect = CliRun.of("inspect", model);
+        assertTrue(inspect.out().contains("  w: used as row weights (--weight-column)\n"), inspect::toString);
+        CliRun alsoIgnored = CliRun.of("train", "--data", data, "--target", "label", "--weight-column", "w", "--ignore",
+                "w", "--epochs", "1", "--threads", "1", "--out", dir.resolve("z.safetensors"));
+        assertTrue(alsoIgnored.out().contains("column \"w\": used as row weights (--weight-column)\n"),
+                alsoIgnored::toString);
         assertTrue(json(metrics).getAsJsonObject("train").has("weighted_log_loss"), run::toString);
         assertFalse(json(metrics).getAsJsonObject("test").has("weighted_log_loss"), "the test is weighted by class only");
         CliRun listedOk = CliRun.of("train", "--data", data, "--target", "label", "--weight-column", "w", "--features",

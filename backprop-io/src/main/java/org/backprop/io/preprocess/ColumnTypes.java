@@ -25,7 +25,9 @@ import org.backprop.io.csv.StrictNumbers;
  *       written as text);</li>
  *   <li>every cell missing: ignored with a note;</li>
  *   <li>the nameless first column (row names, {@link RowIdentifiers#isRowNames}): ignored with a note,
- *       whatever its cells and declarations.</li>
+ *       whatever its cells and declarations;</li>
+ *   <li>a column with another role ({@link TableOptions#roles}, e.g. row weights): not used, saying
+ *       that role ({@link ColumnDecision#role}).</li>
  * </ul>
  * NaN, infinities and overflowing numbers such as {@code 1e400} are not numbers.
  */
@@ -49,7 +51,7 @@ public final class ColumnTypes {
     }
 
     private static ColumnDecision decide(ColumnarTable table, String name, TableOptions options) {
-        if (options.ignore().contains(name) || RowIdentifiers.isRowNames(name)) {
+        if (options.ignore().contains(name) || options.roles().containsKey(name) || RowIdentifiers.isRowNames(name)) {
             return decide(null, name, options, null);
         }
         Column c = table.column(name);
@@ -88,6 +90,9 @@ public final class ColumnTypes {
                                         Supplier<TextShape.Found> textShape) {
         if (RowIdentifiers.isRowNames(name)) {
             return new ColumnDecision(name, ColumnType.IGNORED, RowIdentifiers.ROW_NAMES_REASON);
+        }
+        if (options.roles().containsKey(name)) {
+            return ColumnDecision.role(name, options.roles().get(name));
         }
         if (options.ignore().contains(name)) {
             return new ColumnDecision(name, ColumnType.IGNORED, "declared with --ignore");

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * What encoding rows for prediction met without failing: levels not seen in training (encoded as
- * the column's rare levels, or all zeros), missing cells in a column that had none in training. One counter per column and kind.
- * Not thread-safe: one instance per call.
+ * the column's rare levels, or all zeros), missing cells in a column that had none in training. One
+ * counter per column and kind. Not thread-safe: one instance per call.
  */
 public final class EncodeWarnings {
     private final Map<String, long[]> counts = new LinkedHashMap<>();

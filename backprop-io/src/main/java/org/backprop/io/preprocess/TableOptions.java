@@ -1,6 +1,7 @@
 package org.backprop.io.preprocess;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.backprop.io.DataException;
@@ -20,16 +21,21 @@ import org.backprop.io.csv.MissingValues;
  * @param embed         categorical columns to embed (a trainable vector per level) whatever their
  *                      number of levels; columns of more than
  *                      {@value CategoricalEncoder#EMBED_ABOVE_LEVELS} levels are embedded anyway
+ * @param roles         columns that are not features because they serve another purpose, with it
+ *                      (e.g. {@code Freq} → "row weights (--weight-column)"): not used, and said so
+ *                      as {@link ColumnDecision#role}
  */
 public record TableOptions(Set<String> categorical, Set<String> numeric, Set<String> ignore, MissingValues missing,
-                           MissingPolicy missingPolicy, int minLevelCount, Set<String> embed) {
+                           MissingPolicy missingPolicy, int minLevelCount, Set<String> embed,
+                           Map<String, String> roles) {
 
-    /** Copies the sets and checks that no column is declared twice. */
+    /** Copies the sets and checks that no column is declared twice (a column with a role may be ignored). */
     public TableOptions {
         categorical = Set.copyOf(categorical);
         numeric = Set.copyOf(numeric);
         ignore = Set.copyOf(ignore);
         embed = Set.copyOf(embed);
+        roles = Map.copyOf(roles);
         Objects.requireNonNull(missing, "missing");
         Objects.requireNonNull(missingPolicy, "missingPolicy");
         if (minLevelCount < 1) {
@@ -48,6 +54,13 @@ public record TableOptions(Set<String> categorical, Set<String> numeric, Set<Str
         for (String c : numeric) {
             if (ignore.contains(c)) {
                 throw new IllegalArgumentException("column \"" + c + "\" is declared with two types");
+            }
+        }
+        for (Map.Entry<String, String> role : roles.entrySet()) {
+            String c = role.getKey();
+            if (categorical.contains(c) || numeric.contains(c) || embed.contains(c)) {
+                throw new IllegalArgumentException("column \"" + c + "\" is the " + role.getValue()
+                        + ", not a feature, and is declared a feature type");
             }
         }
     }
@@ -74,34 +87,48 @@ public record TableOptions(Set<String> categorical, Set<String> numeric, Set<Str
     /** Types inferred, default missing tokens, imputation, minimum level count 5. */
     public static TableOptions defaults() {
         return new TableOptions(Set.of(), Set.of(), Set.of(), MissingValues.defaults(), MissingPolicy.IMPUTE,
-                CategoricalEncoder.DEFAULT_MIN_COUNT, Set.of());
+                CategoricalEncoder.DEFAULT_MIN_COUNT, Set.of(), Map.of());
     }
 
     public TableOptions withCategorical(List<String> columns) {
-        return new TableOptions(Set.copyOf(columns), numeric, ignore, missing, missingPolicy, minLevelCount, embed);
+        return new TableOptions(Set.copyOf(columns), numeric, ignore, missing, missingPolicy,
+                minLevelCount, embed, roles);
     }
 
     public TableOptions withNumeric(List<String> columns) {
-        return new TableOptions(categorical, Set.copyOf(columns), ignore, missing, missingPolicy, minLevelCount, embed);
+        return new TableOptions(categorical, Set.copyOf(columns), ignore, missing, missingPolicy,
+                minLevelCount, embed, roles);
     }
 
     public TableOptions withIgnore(List<String> columns) {
-        return new TableOptions(categorical, numeric, Set.copyOf(columns), missing, missingPolicy, minLevelCount, embed);
+        return new TableOptions(categorical, numeric, Set.copyOf(columns), missing, missingPolicy,
+                minLevelCount, embed, roles);
     }
 
     public TableOptions withMissingValues(MissingValues tokens) {
-        return new TableOptions(categorical, numeric, ignore, tokens, missingPolicy, minLevelCount, embed);
+        return new TableOptions(categorical, numeric, ignore, tokens, missingPolicy, minLevelCount, embed, roles);
     }
 
     public TableOptions withMissingPolicy(MissingPolicy policy) {
-        return new TableOptions(categorical, numeric, ignore, missing, policy, minLevelCount, embed);
+        return new TableOptions(categorical, numeric, ignore, missing, policy, minLevelCount, embed, roles);
     }
 
     public TableOptions withEmbed(List<String> columns) {
-        return new TableOptions(categorical, numeric, ignore, missing, missingPolicy, minLevelCount, Set.copyOf(columns));
+        return new TableOptions(categorical, numeric, ignore, missing, missingPolicy,
+                minLevelCount, Set.copyOf(columns), roles);
+    }
+
+    /**
+     * These options with column {@code column} not a feature because it is {@code role}, e.g. "row
+     * weights (--weight-column)".
+     */
+    public TableOptions withRole(String column, String role) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(roles);
+        more.put(column, role);
+        return new TableOptions(categorical, numeric, ignore, missing, missingPolicy, minLevelCount, embed, more);
     }
 
     public TableOptions withMinLevelCount(int count) {
-        return new TableOptions(categorical, numeric, ignore, missing, missingPolicy, count, embed);
+        return new TableOptions(categorical, numeric, ignore, missing, missingPolicy, count, embed, roles);
     }
 }

@@ -339,7 +339,7 @@ public final class TablePreprocessor {
             }
         }
         for (ColumnDecision d : ignored) {
-            lines.add("column \"" + d.column() + "\": ignored, " + d.reason());
+            lines.add("column \"" + d.column() + "\": " + d.describe());
         }
         lines.addAll(inputNames.describe());
         return lines;

@@ -156,6 +156,20 @@ class TablePreprocessorTest {
     }
 
     @Test
+    void aColumnWithARoleIsSaidToHaveItNotToBeIgnored() {
+        ColumnarTable t = table("n,w,id\n1,2,a\n2,3,b\n");
+        TableOptions options = TableOptions.defaults().withIgnore(List.of("id")).withRole("w", "row weights "
+                + "(--weight-column)");
+        TablePreprocessor p = TablePreprocessor.fit(t, ColumnTypes.decide(t, List.of("n", "w", "id"), options),
+                new int[] {0, 1}, options);
+        assertEquals(List.of("n"), p.columns());
+        assertEquals(List.of("column \"w\": used as row weights (--weight-column)", "column \"id\": ignored, "
+                + "declared with --ignore"), p.describe());
+        assertEquals(p.describe(), TablePreprocessor.fromJson(p.toJson()).describe(), "as the model file says it");
+        assertThrows(IllegalArgumentException.class, () -> options.withCategorical(List.of("w")));
+    }
+
+    @Test
     void unseenLevelsInAFileAreCountedNotErrors() {
         TablePreprocessor p = fit(table(CSV), 1);
         ColumnarTable other = ColumnarCsvReader.parse("o.csv", "c,n\nx,1\nx,2\na,\n".getBytes(UTF_8),
