@@ -22,6 +22,7 @@ import org.backprop.io.preprocess.ColumnEncoder;
 import org.backprop.io.preprocess.ColumnTypes;
 import org.backprop.io.preprocess.ConstantColumns;
 import org.backprop.io.preprocess.LabelEncoder;
+import org.backprop.io.preprocess.LookAlikeLevels;
 import org.backprop.io.preprocess.RowIdentifiers;
 import org.backprop.io.preprocess.RowSet;
 import org.backprop.io.preprocess.ScalerColumnFit;
@@ -86,7 +87,9 @@ public final class TabularTraining {
      * @param train          the training rows, standardized when read
      * @param validation     the validation rows, standardized when read, or null
      * @param columnNotices  one notice per numeric feature column that looks like a row identifier
-     *                       ({@link RowIdentifiers}) or is constant ({@link ConstantColumns})
+     *                       ({@link RowIdentifiers}) or is constant ({@link ConstantColumns}), per
+     *                       column of text shapes ({@link TextShapeNotices}), and for class labels
+     *                       or levels that differ only in case or spaces ({@link LookAlikeLevels})
      */
     public record Prepared(ColumnarTable table, String targetName, Target target, TablePreprocessor preprocessor,
                            StandardScaler featureScaler, NetworkRows train, NetworkRows validation,
@@ -172,6 +175,8 @@ public final class TabularTraining {
                 options.features() != null && !options.features().isEmpty()));
         columnNotices.addAll(ConstantColumns.notices(table, decisions));
         columnNotices.addAll(TextShapeNotices.notices(table, decisions, options.table()));
+        columnNotices.addAll(LookAlikeLevels.notices(table, decisions, targetName,
+                target.labels() == null ? null : target.labels().classes()));
         RowSet[] split = split(table.rowCount(), target, options.withValidationSplit(
                 StoppingRule.validationSplit(options.validationSplit(), options.automaticEpochs(), table.rowCount())));
         RowSet trainRows = split[0];
