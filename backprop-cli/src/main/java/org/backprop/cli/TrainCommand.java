@@ -61,8 +61,9 @@ import picocli.CommandLine.Option;
                         + "their own. A mostly numeric column with a few non-numbers is a data error. The encoding is "
                         + "stored in the model file and applied by predict, evaluate, inspect and gradcheck.",
                 "Task when --task is not given: regression if every target value is a number and there are "
-                        + "fractional values, more than 10 distinct values, or more than 2 distinct values with fewer "
-                        + "than 5 rows per value on average (a tiny table); classification otherwise.",
+                        + "fractional values, more than 10 distinct values, more than 2 distinct values with fewer "
+                        + "than 5 rows per value on average (a tiny table), or values that look like counts (6 or more, "
+                        + "none negative, with gaps, 3 or more of them in fewer than 5 rows); classification otherwise.",
                 "Progress and --plot: an epoch's \"loss\" is the mean of its batch losses, taken while training "
                         + "(as Keras reports loss); \"validation loss\" is the whole validation set's after the epoch. "
                         + "The metrics printed after training are the whole training set's. With --patience but no "
@@ -516,8 +517,12 @@ public class TrainCommand implements Callable<Integer> {
             metrics.add("test", SplitMetrics.of(model, testRows.rows(), testRows.origin(), testWeights));
         }
         metrics.print(stdout);
-        metrics.noBetterThanBaseline().ifPresent(s -> stdout.println("note: " + s + (weights.classWeight == null
-                ? "; with unbalanced classes, --class-weight balanced weighs the rare ones up" : "")));
+        boolean numbersAsClasses = task == null && model.task() == Task.CLASSIFICATION
+                && Target.numberLabels(model.labels());
+        metrics.noBetterThanBaseline().ifPresent(s -> stdout.println("note: " + s + (numbersAsClasses ? "; if \""
+                + target + "\" counts or measures something, --task regression predicts it as a number" : "")
+                + (weights.classWeight == null ? "; with unbalanced classes, --class-weight balanced weighs the rare "
+                + "ones up" : "")));
         if (prepared.validation() == null && testRows == null) {
             stdout.println("(training rows only: these metrics flatter the model; --validation-split 0.2 or "
                     + "--test FILE measures it on rows it has not seen)");

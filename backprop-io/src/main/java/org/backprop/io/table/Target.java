@@ -1,6 +1,10 @@
 package org.backprop.io.table;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.backprop.io.Audience;
 import org.backprop.io.DataException;
@@ -21,7 +25,9 @@ import org.backprop.io.preprocess.LabelEncoder;
  * <p>Task when not given: regression if every non-missing target value is a number and there are
  * fractional values, more than {@value #MAX_CLASSES} distinct values, or more than 2 distinct values
  * with fewer than {@value #MIN_ROWS_PER_CLASS} rows per value on average (a tiny table: 8 whole
- * numbers in 12 rows are a measurement, not 8 classes of 1 or 2 rows); classification if they are
+ * numbers in 12 rows are a measurement, not 8 classes of 1 or 2 rows), or whole numbers that look
+ * like counts ({@link CountLikeTarget}: 6 or more values with gaps, 3 or more of them in fewer than
+ * {@value #MIN_ROWS_PER_CLASS} rows); classification if they are
  * a few whole numbers, each with rows enough on average, or 2 whole numbers (a yes/no), or text. A target of at least half numbers with some non-numbers (a typo such
  * as {@code 4O.5}, NaN, an infinity or {@code 1e400}) is a data error naming the first such cell,
  * unless the task is classification. Missing target cells (empty or a missing-value token) are a
@@ -99,10 +105,9 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
         requireUsable(counts, requested, dropMissing, () -> table.at(c.firstNonNumberRow(), c),
                 () -> table.at(c.firstMissingRow(), c));
         int[] rows = presentRows(table, c, dropMissing);
-        int distinct = distinct(c, rows);
         int row0 = rows == null ? 0 : rows[0];
         String first = c.hasText() ? label(c, row0) : Double.toString(c.number(row0));
-        Choice choice = choose(counts, requested, distinct, first,
+        Choice choice = choose(counts, requested, c.hasText() ? rowsByLabel(c, rows) : null, first,
                 () -> DataException.in(table.source()).column(c.position() + 1, name));
         int dropped = rows == null ? 0 : table.rowCount() - rows.length;
         if (choice.task() == Task.REGRESSION) {
@@ -170,7 +175,26 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
      */
     public static Choice choose(ColumnCounts c, Task requested, long distinct, String firstValue,
                                 Supplier<DataException.Builder> column) {
+        return choose(c, requested, distinct, null, firstValue, column);
+    }
+
+    /**
+     * As {@link #choose(ColumnCounts, Task, long, String, Supplier)} from the rows of each distinct
+     * label ({@link #label}) among the rows with a target, or null if unknown (more than
+     * {@value #MAX_CLASSES} labels): a whole-number target that looks like counts is a regression
+     * target ({@link CountLikeTarget}).
+     */
+    public static Choice choose(ColumnCounts c, Task requested, Map<String, Long> rowsByValue, String firstValue,
+                                Supplier<DataException.Builder> column) {
+        return choose(c, requested, rowsByValue == null ? Column.TEXT_CAP + 1 : rowsByValue.size(), rowsByValue,
+                firstValue, column);
+    }
+
+    private static Choice choose(ColumnCounts c, Task requested, long distinct, Map<String, Long> rowsByValue,
+                                 String firstValue, Supplier<DataException.Builder> column) {
         boolean numeric = c.numbers() > 0 && c.nonNumbers() == 0;
+        String countLike = numeric && c.allIntegers() && rowsByValue != null
+                ? CountLikeTarget.reason(c.name(), rowsByValue) : null;
         long present = c.rows() - c.missing();
         Task task;
         String reason;
@@ -185,11 +209,14 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
             task = Task.REGRESSION;
             reason = "target \"" + c.name() + "\" has " + distinct + " distinct whole numbers in only " + present
                     + " rows, fewer than " + MIN_ROWS_PER_CLASS + " rows per value on average: too few to be classes";
+        } else if (countLike != null) {
+            task = Task.REGRESSION;
+            reason = countLike;
         } else {
             task = Task.CLASSIFICATION;
             reason = numeric ? "target \"" + c.name() + "\" has only " + distinct + " distinct whole numbers (at most "
-                    + MAX_CLASSES + ")" : "target \"" + c.name() + "\" has text values such as \""
-                    + c.firstNonNumberText() + "\"";
+                    + MAX_CLASSES + ")" + (rowsByValue == null ? "" : CountLikeTarget.sparseHint(rowsByValue))
+                    : "target \"" + c.name() + "\" has text values such as \"" + c.firstNonNumberText() + "\"";
         }
         if (requested == null && !numeric && StrictNumbers.writtenWithComma(c.firstNonNumberText())) {
             throw column.get().text(c.firstNonNumberText()).problem("a number written with a comma would make the "
@@ -231,10 +258,15 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
 
     /** As {@link #notice(Task, String, LabelEncoder)}, naming the overriding option for {@code audience}. */
     public static String notice(Task task, String reason, LabelEncoder labels, Audience audience) {
-        boolean numbers = labels == null || labels.classes().stream().allMatch(Target::isNumber);
+        boolean numbers = labels == null || numberLabels(labels);
         Task other = task == Task.REGRESSION ? Task.CLASSIFICATION : Task.REGRESSION;
         return "task: " + task.id() + " (" + reason + (numbers ? "; " + OptionName.task(other).in(audience)
                 + " overrides" : "") + ")";
+    }
+
+    /** True if every class label of {@code labels} is a number (a target that could be a regression's). */
+    public static boolean numberLabels(LabelEncoder labels) {
+        return labels.classes().stream().allMatch(Target::isNumber);
     }
 
     private static boolean isNumber(String label) {
@@ -333,11 +365,27 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
         return rows;
     }
 
-    private static int distinct(Column c, int[] rows) {
-        if (c.hasText()) {
-            return distinctLabels(c, rows).length;
+    /**
+     * The rows of each distinct label ({@link #label}) among the rows {@code rows} of text column
+     * {@code c} (null: every row), by their first row.
+     */
+    private static Map<String, Long> rowsByLabel(Column c, int[] rows) {
+        long[] ofCode = new long[c.levelCount()];
+        int[] firstRow = new int[c.levelCount()];
+        List<Integer> codes = new ArrayList<>();
+        for (int i = 0, n = rows == null ? c.rows() : rows.length; i < n; i++) {
+            int r = rows == null ? i : rows[i];
+            int code = c.code(r);
+            if (ofCode[code]++ == 0) {
+                firstRow[code] = r;
+                codes.add(code);
+            }
         }
-        return Column.TEXT_CAP + 1;
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (int code : codes) {
+            out.merge(label(c, firstRow[code]), ofCode[code], Long::sum);
+        }
+        return out;
     }
 
     /** The number of every row of {@code c}, NaN in a row missing from {@code rows} (null: none is). */

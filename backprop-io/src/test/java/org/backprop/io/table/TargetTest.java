@@ -73,6 +73,50 @@ class TargetTest {
                 false).task(), "more than 10 values, however many rows");
     }
 
+    /** A CSV of a column x and a target y holding each of {@code valueAndRows} (value, rows, …) that many times. */
+    private static ColumnarTable counted(int... valueAndRows) {
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int i = 0; i < valueAndRows.length; i += 2) {
+            for (int k = 0; k < valueAndRows[i + 1]; k++) {
+                csv.append(k).append(',').append(valueAndRows[i]).append('\n');
+            }
+        }
+        return table(csv.toString());
+    }
+
+    @Test
+    void aCountTargetWithGapsAndSparseValuesIsRegression() {
+        // esoph's ncases in 70 training rows: 0 … 17, ten values, five of them in fewer than 5 rows
+        Target t = Target.forTraining(counted(0, 25, 1, 13, 2, 8, 3, 6, 4, 7, 5, 3, 6, 4, 8, 1, 9, 2, 17, 1), "y", null,
+                false);
+        assertEquals(Task.REGRESSION, t.task());
+        assertEquals("target \"y\" looks like counts: 10 distinct whole numbers from 0 to 17 with gaps, 5 of them in "
+                + "fewer than 5 rows each, too few to be classes", t.reason());
+        assertEquals(Task.CLASSIFICATION, Target.forTraining(counted(0, 25, 1, 13, 2, 8, 3, 6, 4, 7, 5, 3, 6, 4, 8, 1,
+                9, 2, 17, 1), "y", Task.CLASSIFICATION, false).task(), "--task classification still wins");
+    }
+
+    @Test
+    void classCodesStayClasses() {
+        assertEquals(Task.CLASSIFICATION, Target.forTraining(counted(0, 40, 1, 10), "y", null, false).task(), "0/1");
+        assertEquals(Task.CLASSIFICATION, Target.forTraining(counted(1, 6, 2, 9, 3, 20, 4, 12, 5, 7), "y", null, false)
+                .task(), "a 1–5 rating, rows enough per value");
+        assertEquals(Task.CLASSIFICATION, Target.forTraining(counted(0, 50, 1, 50, 2, 50), "y", null, false).task(),
+                "iris' codes");
+        assertEquals(Task.CLASSIFICATION, Target.forTraining(counted(3, 20, 4, 163, 5, 1457, 6, 2198, 7, 880, 8, 175,
+                9, 5), "y", null, false).task(), "wine quality 3 … 9: no gap, no value under 5 rows");
+        assertEquals(Task.CLASSIFICATION, Target.forTraining(counted(1, 30, 2, 30, 4, 3, 7, 2, 9, 1), "y", null, false)
+                .task(), "gaps and 3 sparse values, but only 5 values: codes as likely as counts");
+    }
+
+    @Test
+    void sparseWholeNumberClassesWithoutGapsSuggestRegression() {
+        Target t = Target.forTraining(counted(0, 30, 1, 20, 2, 10, 3, 8, 4, 4, 5, 2, 6, 1), "y", null, false);
+        assertEquals(Task.CLASSIFICATION, t.task(), "0 … 6 without a gap may be codes");
+        assertEquals("target \"y\" has only 7 distinct whole numbers (at most 10), 3 of them in fewer than 5 rows "
+                + "each: if they are counts or measurements, not class codes, use --task regression", t.reason());
+    }
+
     @Test
     void twoWholeNumbersAreClassesInATinyTableToo() {
         Target t = Target.forTraining(cycling(4, 0, 1), "y", null, false);

@@ -134,9 +134,8 @@ public final class DistributedTableFit {
         ColumnCounts targetCounts = target.counts(targetName);
         Target.requireUsable(targetCounts, options.task(), options.dropMissingTarget(),
                 () -> at.cell(target.firstNonNumberRow, targetName), () -> at.cell(target.firstMissingRow, targetName));
-        Target.Choice choice = Target.choose(targetCounts, options.task(),
-                target.hasText ? target.labels.size() : Column.TEXT_CAP + 1, target.firstLabel,
-                () -> at.column(targetName));
+        Target.Choice choice = Target.choose(targetCounts, options.task(), target.hasText ? target.labels : null,
+                target.firstLabel, () -> at.column(targetName));
         if (choice.task() == Task.CLASSIFICATION && !target.hasText) {
             throw at.column(targetName).problem("more than " + Column.TEXT_CAP + " distinct target values: too "
                     + "many classes for backprop-spark (use --task regression)");
