@@ -53,7 +53,7 @@ final class PredictCommand implements Callable<Integer> {
     /** The name of the nameless first column of row names (R's write.csv, pandas' index). */
     private static final String ROW_NAMES = "";
 
-    @Option(names = "--id-column", paramLabel = "COLUMN",
+    @Option(names = "--id-column", paramLabel = "COLUMN", converter = ColumnNameConverter.class,
             description = "Copy this column of --data, as written, as the first output column (default: the row "
                     + "names of a file whose first header cell is empty, as R's write.csv writes them, under the "
                     + "header \"\"; else none).")

@@ -33,7 +33,7 @@ final class SampleWeightOptions {
                     + "LABEL=W pairs, other classes 1 (default: none, every class 1).")
     String classWeight;
 
-    @Option(names = "--weight-column", paramLabel = "COLUMN",
+    @Option(names = "--weight-column", paramLabel = "COLUMN", converter = ColumnNameConverter.class,
             description = "A numeric column of per-row weights ≥ 0 multiplying each row's loss term; it is not a "
                     + "feature (default: none, every row 1). Test metrics are weighted by --class-weight only.")
     String weightColumn;

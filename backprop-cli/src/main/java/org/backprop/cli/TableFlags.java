@@ -13,18 +13,19 @@ import picocli.CommandLine.Option;
 
 /** {@code train}'s options on column types, missing values and the target's missing cells. */
 final class TableFlags {
-    @Option(names = "--categorical", split = ",", paramLabel = "A,B,…",
+    @Option(names = "--categorical", split = ",", paramLabel = "A,B,…", converter = ColumnNameConverter.class,
             description = "Columns to one-hot encode even if they hold numbers (e.g. zip codes); levels as written (a whole number written otherwise, 3.0 for 3, finds its level).")
     List<String> categorical = List.of();
 
-    @Option(names = "--numeric", split = ",", paramLabel = "C,…",
+    @Option(names = "--numeric", split = ",", paramLabel = "C,…", converter = ColumnNameConverter.class,
             description = "Columns that must be numeric: any non-number is an error naming the cell.")
     List<String> numeric = List.of();
 
-    @Option(names = "--ignore", split = ",", paramLabel = "D,…", description = "Columns not to use.")
+    @Option(names = "--ignore", split = ",", paramLabel = "D,…", converter = ColumnNameConverter.class,
+            description = "Columns not to use.")
     List<String> ignore = List.of();
 
-    @Option(names = "--embed", split = ",", paramLabel = "A,…",
+    @Option(names = "--embed", split = ",", paramLabel = "A,…", converter = ColumnNameConverter.class,
             description = "Categorical columns to feed through a trainable embedding (a vector per level, width "
                     + "min(50, round(1.6·levels^0.56))) instead of one-hot; columns of more than "
                     + CategoricalEncoder.EMBED_ABOVE_LEVELS + " levels are embedded anyway.")

@@ -82,10 +82,11 @@ public class TrainCommand implements Callable<Integer> {
     @Mixin
     private DataOption data;
 
-    @Option(names = "--target", required = true, paramLabel = "COLUMN", description = "The column to predict.")
+    @Option(names = "--target", required = true, paramLabel = "COLUMN", converter = ColumnNameConverter.class,
+            description = "The column to predict.")
     private String target;
 
-    @Option(names = "--features", split = ",", paramLabel = "A,B,…",
+    @Option(names = "--features", split = ",", paramLabel = "A,B,…", converter = ColumnNameConverter.class,
             description = "Feature columns (default: every column but the target).")
     private List<String> features;
 

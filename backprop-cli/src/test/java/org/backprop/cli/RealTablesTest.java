@@ -353,6 +353,26 @@ class RealTablesTest {
     }
 
     @Test
+    void columnsMayBeNamedAsWrittenInTheHeaderWithTheirSpaces() throws Exception {
+        StringBuilder csv = new StringBuilder("size, Gewicht kg ,colour,w\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append(i).append(',').append(i * 1.5).append(',').append(i % 2 == 0 ? "red" : "blue").append(",1\n");
+        }
+        Path data = TestCsv.write(dir.resolve("spaces.csv"), csv.toString());
+        CliRun run = train(data, "--target", " Gewicht kg ", "--features", "size, colour ", "--categorical", " colour",
+                "--weight-column", " w ");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("task: regression (target \"Gewicht kg\""), run::toString);
+        CliRun ignored = train(data, "--target", "Gewicht kg", "--ignore", " colour ,w ");
+        assertEquals(0, ignored.exitCode(), ignored::toString);
+        assertTrue(ignored.out().contains("column \"colour\": ignored, declared with --ignore"), ignored::toString);
+        CliRun predict = CliRun.of("predict", "--model", dir.resolve("m.safetensors"), "--data", data, "--id-column",
+                " w ");
+        assertEquals(0, predict.exitCode(), predict::toString);
+        assertTrue(predict.out().startsWith("w,Gewicht kg_predicted\n"), predict::toString);
+    }
+
+    @Test
     void aFeatureOfNumbersWithCommasIsADataErrorUnlessDeclaredCategorical() throws Exception {
         Path data = TestCsv.write(dir.resolve("eu.csv"), "size;price\n3,5;10\n4,25;12\n5;14\n6,5;15\n");
         CliRun run = train(data, "--target", "price", "--separator", ";");

@@ -97,7 +97,7 @@ final class CsvRows implements CsvScanner.Sink {
         Map<String, Integer> firstColumn = new HashMap<>();
         for (int c = 0; c < record.cellCount(); c++) {
             String raw = record.text(c);
-            String name = raw.trim();
+            String name = HeaderName.of(raw);
             DataException.Builder at = DataException.in(source).line(record.line()).column(c + 1, name);
             if (name.isEmpty() && !(c == 0 && record.cellCount() > 1)) { // a nameless first column: row names
                 throw at.text(raw).problem("empty column name in the header" + (c == record.cellCount() - 1 && c > 0
