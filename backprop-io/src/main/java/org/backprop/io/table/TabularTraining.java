@@ -174,13 +174,15 @@ public final class TabularTraining {
         List<String> columnNotices = new ArrayList<>(RowIdentifiers.notices(table, decisions, options.table(),
                 options.features() != null && !options.features().isEmpty()));
         columnNotices.addAll(ConstantColumns.notices(table, decisions));
-        columnNotices.addAll(TextShapeNotices.notices(table, decisions, options.table()));
-        columnNotices.addAll(LookAlikeLevels.notices(table, decisions, targetName,
-                target.labels() == null ? null : target.labels().classes()));
         RowSet[] split = split(table.rowCount(), target, options.withValidationSplit(
                 StoppingRule.validationSplit(options.validationSplit(), options.automaticEpochs(), table.rowCount())));
         RowSet trainRows = split[0];
         TablePreprocessor preprocessor = TablePreprocessor.fit(table, decisions, trainRows, options.table());
+        List<ColumnDecision> used = decisions.stream().filter(d -> preprocessor.columns().contains(d.column()))
+                .toList(); // not those the fit ignored (every level rare): their line says why
+        columnNotices.addAll(TextShapeNotices.notices(table, used, options.table()));
+        columnNotices.addAll(LookAlikeLevels.notices(table, used, targetName,
+                target.labels() == null ? null : target.labels().classes()));
         StandardScaler featureScaler = featureScaler(EncodedRows.fitScaler(table, preprocessor, trainRows),
                 preprocessor.embeddings());
         NetworkRows train = rows(table, preprocessor, featureScaler, trainRows, target);
