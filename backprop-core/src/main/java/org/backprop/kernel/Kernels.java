@@ -11,6 +11,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and the system property {@code backprop.vector} is not {@code false}. They are loaded
  * reflectively, so this class and the scalar kernels run on a JVM without the module. When the
  * scalar fallback is chosen, one WARNING per JVM says how to enable the vector kernels.
+ *
+ * <p>Bits: the choice changes the speed, not the results. Both kernels sum every output element in
+ * the same order ({@link BlockedGemm}); the one order that depends on the hardware is that of the
+ * dot products of the matrix–vector shapes (e.g. a layer with one output unit), which the vector
+ * kernels split into the lanes of a vector register, and the scalar kernels imitate it with the
+ * vector register size of the same JVM ({@link VectorWidth}). So the same seed and settings give
+ * the same bits with or without {@code --add-modules jdk.incubator.vector}, with
+ * {@code -Dbackprop.vector=false}, on any number of threads, in float64 and float32; but not
+ * always across vector register sizes (a machine or {@code -XX:UseAVX}/{@code -XX:MaxVectorSize}
+ * setting with 512-bit vectors against one with 256-bit), where networks with such shapes differ in
+ * the last bits.
  */
 public final class Kernels {
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
@@ -57,6 +68,23 @@ public final class Kernels {
                     instantiate("org.backprop.kernel.VectorGemm", Gemm.class, team));
         }
         logFallback();
+        return scalar(team);
+    }
+
+    /**
+     * The portable scalar kernels computing in {@code precision}, whatever the JVM offers: as
+     * {@link #create(int, Precision)} picks them without the Vector API. They give the bits the
+     * vector kernels give on this JVM (see the class comment).
+     */
+    public static Gemm scalar(int threads, Precision precision) {
+        if (precision == Precision.FLOAT64) {
+            return scalar(threads);
+        }
+        requireThreads(threads);
+        return scalar(ThreadTeam.of(threads));
+    }
+
+    private static Gemm scalar(ThreadTeam team) {
         return new Float32Gemm(new ScalarFloatGemm(team), new ScalarFloatGemm(ThreadTeam.CALLING_THREAD),
                 new ScalarGemm(team));
     }

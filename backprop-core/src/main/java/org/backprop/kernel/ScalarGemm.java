@@ -3,13 +3,16 @@ package org.backprop.kernel;
 /**
  * Cache-blocked GEMM with a 4×4 scalar register tile: the portable fallback when the
  * {@code jdk.incubator.vector} module is absent. Sums are fused multiply-add chains
- * ({@link Math#fma}), in the order described by {@link BlockedGemm}.
+ * ({@link Math#fma}), in the order described by {@link BlockedGemm}, and its dot products add their
+ * terms in the order of {@link VectorGemm}'s lanes on this JVM: it gives the vector kernel's bits.
  *
  * <p>Template of its {@code float} twin (generated at build time).
  */
 final class ScalarGemm extends BlockedGemm {
     private static final int MR = 4;
     private static final int NR = 4;
+    /** The lanes of the vector kernel's dot products on this JVM (see {@link VectorWidth}). */
+    private static final int DOT_LANES = VectorWidth.bits() / Double.SIZE;
 
     /** A scalar kernel computing with {@code threads} threads (including the caller), on a team of its own. */
     ScalarGemm(int threads) {
@@ -81,13 +84,27 @@ final class ScalarGemm extends BlockedGemm {
         c[i + 3] = v3;
     }
 
+    /**
+     * Each dot product in {@link VectorGemm}'s order, so that both give the same bits: with L =
+     * {@link #DOT_LANES} and a body of the first len − len mod L terms, lane i (in [0, L)) is the fma
+     * chain from zero over the body's terms p ≡ i (mod L) in p order; the lanes are added in lane
+     * order, then the remaining terms are fma'd on in p order.
+     */
     @Override
     void dotProducts(double[] x, int xOff, int xStride, int count, double[] y, int yOff, int len,
                      double[] c, int cOff, boolean accumulate) {
+        int body = len - len % DOT_LANES;
         for (int t = 0; t < count; t++) {
             int xi = xOff + t * xStride;
             double s = 0;
-            for (int p = 0; p < len; p++) {
+            for (int lane = 0; lane < DOT_LANES; lane++) {
+                double chain = 0;
+                for (int p = lane; p < body; p += DOT_LANES) {
+                    chain = Math.fma(x[xi + p], y[yOff + p], chain);
+                }
+                s = lane == 0 ? chain : s + chain;
+            }
+            for (int p = body; p < len; p++) {
                 s = Math.fma(x[xi + p], y[yOff + p], s);
             }
             c[cOff + t] = accumulate ? c[cOff + t] + s : s;

@@ -27,6 +27,11 @@ final class VectorGemm extends BlockedGemm {
      */
     private final ThreadLocal<double[]> laneScratch = ThreadLocal.withInitial(() -> new double[4 * L]);
 
+    /** The bit size of this kernel's vectors (see {@link VectorWidth}). */
+    static int vectorBits() {
+        return S.vectorBitSize();
+    }
+
     /** A vector kernel computing with {@code threads} threads (including the caller), on a team of its own. */
     VectorGemm(int threads) {
         this(ThreadTeam.of(threads));

@@ -75,6 +75,23 @@ class GemmKernelsTest {
         checkFloat(VectorFloatGemm::new);
     }
 
+    /**
+     * The scalar kernels sum in the vector kernels' order (dot products in their lanes), so a JVM
+     * without {@code jdk.incubator.vector} computes the bits of one with it, on every shape and form.
+     */
+    @Test
+    void scalarKernelsGiveTheVectorKernelsBits() {
+        try (Gemm scalar = new ScalarGemm(1); Gemm vector = new VectorGemm(1);
+             FloatGemm scalarFloat = new ScalarFloatGemm(1); FloatGemm vectorFloat = new VectorFloatGemm(1)) {
+            for (GemmCase cs : DOUBLE_CASES) {
+                assertArrayEquals(cs.run(vector), cs.run(scalar), 0.0, () -> "scalar vs vector differ: " + cs);
+            }
+            for (GemmCase cs : FLOAT_CASES) {
+                assertArrayEquals(cs.run(vectorFloat), cs.run(scalarFloat), 0.0, () -> "scalar vs vector differ: " + cs);
+            }
+        }
+    }
+
     @Test
     void factoryPicksVectorKernelsWhenTheModuleIsPresent() {
         assertTrue(Kernels.vectorAvailable(), "tests run with --add-modules jdk.incubator.vector");

@@ -11,7 +11,6 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.backprop.kernel.Float32Gemm;
 import org.backprop.kernel.Gemm;
 import org.backprop.kernel.Kernels;
 import org.backprop.kernel.NaiveGemm;
@@ -87,8 +86,7 @@ class DensePlanTest {
 
     /** The portable scalar kernels computing in {@code precision}, whatever the JVM offers. */
     private static Gemm scalarKernel(Precision precision, int threads) {
-        return precision == Precision.FLOAT64 ? Kernels.scalar(threads)
-                : new Float32Gemm(Kernels.scalarFloat(threads), Kernels.scalarFloat(1), Kernels.scalar(threads));
+        return Kernels.scalar(threads, precision);
     }
 
     @Test
