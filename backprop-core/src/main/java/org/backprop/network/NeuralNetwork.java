@@ -152,7 +152,9 @@ public final class NeuralNetwork implements AutoCloseable {
     /**
      * The network's output for {@code x} in inference mode, in a new matrix. Safe to call from many
      * threads at once, as long as no thread trains the network meanwhile: each call runs on its
-     * own operations that share this network's parameters.
+     * own operations that share this network's parameters. The values of {@code x} are not checked
+     * (unlike {@link org.backprop.train.Trainer#fit}'s data): a NaN or infinite input gives NaN or
+     * infinite outputs in its row, as in PyTorch.
      */
     public Matrix predict(Matrix x) {
         checkInput(x);

@@ -42,6 +42,10 @@ import org.backprop.tensor.ShapeException;
  * piece of one row unless the input is one row), and which thread computes a piece does not change
  * its bits.
  *
+ * <p>Inputs are not checked for NaN or infinite values, to keep the per-row path free of checks:
+ * such a value gives NaN (or infinite) outputs in its row, as in PyTorch; check or impute the
+ * features beforehand where they may hold them.
+ *
  * <p>Do not train the network while predictors use it. Close the predictor to stop its worker
  * threads (none for one thread).
  *

@@ -10,6 +10,9 @@ import org.backprop.tensor.Matrix;
  * calls allocate nothing and never wait for another thread. Results are {@link Predictor}'s, bit for
  * bit the same whichever thread asks.
  *
+ * <p>As with {@link Predictor}, inputs are not checked: a NaN or infinite feature gives NaN (or
+ * infinite) outputs in its row, as in PyTorch.
+ *
  * <p>Do not train the network while it serves predictions. A thread's predictor is released with the
  * thread (or with this object); one-thread predictors hold no threads of their own.
  *

@@ -92,6 +92,11 @@ public final class Trainer {
      * Trains on {@code x} (n×inputs) and {@code y} (n×outputs), holding out
      * {@link TrainerConfig#validationSplit()} of the rows for validation if it is above 0; returns
      * the per-epoch history.
+     *
+     * <p>Every {@code fit} first checks its data in one pass: every value of the inputs and targets
+     * (training and validation) must be finite, and row weights finite and ≥ 0; an
+     * IllegalArgumentException names the data ("training X", "validation y", …), the row, the column
+     * and the value.
      */
     public History fit(Matrix x, Matrix y) {
         return fit(x, y, (Matrix) null);
@@ -105,9 +110,12 @@ public final class Trainer {
         if (config.validationSplit() == 0) {
             return fit(x, y, w, null, null, null);
         }
+        checkData("training", rows(x), rows(y));
+        checkFinite("training", rows(x), rows(y), w);
         ValidationSplit split = ValidationSplit.of(x, y, config.validationSplit(), config.splitRandom());
-        return fit(split.trainX(), split.trainY(), w == null ? null : w.selectRows(split.trainingRows()),
-                split.validationX(), split.validationY(), w == null ? null : w.selectRows(split.validationRows()));
+        return train(RowSource.of(split.trainX()), RowSource.of(split.trainY()),
+                w == null ? null : w.selectRows(split.trainingRows()), RowSource.of(split.validationX()),
+                RowSource.of(split.validationY()), w == null ? null : w.selectRows(split.validationRows()));
     }
 
     /** As {@link #fit(Matrix, Matrix)}, evaluating on an explicit validation set (both null for none). */
@@ -121,8 +129,7 @@ public final class Trainer {
      * weighs 1).
      */
     public History fit(Matrix x, Matrix y, Matrix w, Matrix xValidation, Matrix yValidation, Matrix wValidation) {
-        return fit(RowSource.of(x), y, w, xValidation == null ? null : RowSource.of(xValidation), yValidation,
-                wValidation);
+        return fit(rows(x), y, w, rows(xValidation), yValidation, wValidation);
     }
 
     /**
@@ -134,8 +141,7 @@ public final class Trainer {
      */
     public History fit(RowSource x, Matrix y, Matrix w, RowSource xValidation, Matrix yValidation,
                        Matrix wValidation) {
-        return fit(x, RowSource.of(y), w, xValidation, yValidation == null ? null : RowSource.of(yValidation),
-                wValidation);
+        return fit(x, rows(y), w, xValidation, rows(yValidation), wValidation);
     }
 
     /**
@@ -146,19 +152,26 @@ public final class Trainer {
     public History fit(RowSource x, RowSource y, Matrix w, RowSource xValidation, RowSource yValidation,
                        Matrix wValidation) {
         checkData("training", x, y);
-        if (w != null) {
-            RowWeights.check("training weights", w, x.rows());
-        }
         if (xValidation != null || yValidation != null) {
             checkData("validation", xValidation, yValidation);
-            if (wValidation != null) {
-                RowWeights.check("validation weights", wValidation, xValidation.rows());
-            }
         }
         x = held(x);
         y = held(y);
         xValidation = xValidation == null ? null : held(xValidation);
         yValidation = yValidation == null ? null : held(yValidation);
+        checkFinite("training", x, y, w);
+        if (xValidation != null) {
+            checkFinite("validation", xValidation, yValidation, wValidation);
+        }
+        return train(x, y, w, xValidation, yValidation, wValidation);
+    }
+
+    /**
+     * Trains on data whose shapes {@link #checkData} and values {@link #checkFinite} have checked,
+     * read into matrices where {@link #held} holds them.
+     */
+    private History train(RowSource x, RowSource y, Matrix w, RowSource xValidation, RowSource yValidation,
+                          Matrix wValidation) {
         Batches batches = new Batches(x, y, w, Math.min(config.batchSize(), x.rows()), network.team());
         try (Evaluator evaluator = new Evaluator(network, metrics, config, x, y, w, xValidation, yValidation,
                 wValidation)) {
@@ -200,6 +213,23 @@ public final class Trainer {
             rows.copyFrom(block);
         }
         return RowSource.of(rows);
+    }
+
+    /** The rows of {@code m}, or null for null (refused by {@link #checkData} where required). */
+    private static RowSource rows(Matrix m) {
+        return m == null ? null : RowSource.of(m);
+    }
+
+    /**
+     * Refuses non-finite values in a set's inputs, targets or row weights (w may be null), naming
+     * "{@code set} X", "{@code set} y" or "{@code set} weights", the row, the column and the value.
+     */
+    private static void checkFinite(String set, RowSource x, RowSource y, Matrix w) {
+        FiniteData.check(set + " X", x);
+        FiniteData.check(set + " y", y);
+        if (w != null) {
+            RowWeights.check(set + " weights", w, x.rows());
+        }
     }
 
     private void checkData(String set, RowSource x, RowSource y) {
