@@ -100,7 +100,7 @@ final class BatchedPredictions {
 
     private static Matrix batch(Model model, Matrix x, RowOrigin origin, int first) {
         if (model.task() == Task.CLASSIFICATION) {
-            return requireFinite(model.network().predictProbabilities(x), model, origin, first);
+            return requireFinite(model.probabilities(x), model, origin, first);
         }
         Matrix standardized = requireFinite(model.network().predict(x), model, origin, first);
         try {

@@ -22,6 +22,7 @@ import org.backprop.io.table.LabeledRows;
 import picocli.CommandLine;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.ModelFile;
+import org.backprop.network.NeuralNetwork;
 
 /**
  * The commands' file access, with I/O failures turned into one-line {@link UserError}s (exit 5);
@@ -179,9 +180,27 @@ final class CliFiles {
 
     /** Loads and validates a model file. */
     static Model loadModel(Path file, int threads) {
+        return readModelFile(file, f -> ModelFile.load(f, threads));
+    }
+
+    /**
+     * The network of a file written by {@code ModelFile.save(Path, NeuralNetwork)}, or null if
+     * {@code file} holds a whole model; problems as {@link #loadModel}.
+     */
+    static NeuralNetwork loadNetworkOnly(Path file) {
+        return readModelFile(file, f -> ModelFile.holdsNetworkOnly(f) ? ModelFile.loadNetwork(f) : null);
+    }
+
+    /** What a model file read gives. */
+    private interface ModelFileRead<T> {
+        T read(Path file) throws IOException;
+    }
+
+    /** {@code read} on {@code file}, its problems as exit codes: an invalid file 6, a failed read 4. */
+    private static <T> T readModelFile(Path file, ModelFileRead<T> read) {
         requireRegularFile(file, "cannot read model ");
         try {
-            return ModelFile.load(file, threads);
+            return read.read(file);
         } catch (org.backprop.io.model.ModelFormatException | org.backprop.io.safetensors.SafetensorsFormatException e) {
             throw new UserError(ExitCodes.MODEL, "invalid model file " + e.getMessage(), e);
         } catch (IOException e) {

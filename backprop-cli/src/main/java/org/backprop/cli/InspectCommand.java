@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.backprop.io.model.Model;
 import org.backprop.io.model.ModelFile;
 import org.backprop.io.model.Task;
+import org.backprop.network.NeuralNetwork;
 import org.backprop.io.preprocess.ColumnEncoder;
 import org.backprop.io.preprocess.TablePreprocessor;
 import org.backprop.network.ModelSummary;
@@ -59,6 +60,20 @@ final class InspectCommand implements Callable<Integer> {
         }
         new CommandFiles().input("--model", model.file()).input("--data", data).output("--trace-json", traceJson).check();
         PrintWriter out = spec.commandLine().getOut();
+        try (NeuralNetwork network = CliFiles.loadNetworkOnly(model.file())) {
+            if (network != null) {
+                if (data != null) {
+                    throw new UserError(ExitCodes.USAGE, "--data: " + model.file() + " holds a network alone, "
+                            + "without the columns and scalers that read a CSV file");
+                }
+                out.println("Network " + model.file() + " (format " + ModelFile.FORMAT + " version "
+                        + ModelFile.FORMAT_VERSION + ", a network alone: no columns, scalers, task or labels; "
+                        + network.precision().name().toLowerCase(Locale.ROOT) + ")");
+                out.println();
+                out.print(ModelSummary.of(network).table());
+                return ExitCodes.OK;
+            }
+        }
         try (Model m = CliFiles.loadModel(model.file(), 1)) {
             // the rows are read and checked first: a bad --data or --rows prints no summary
             LocatedRows all = data == null ? null : CliFiles.labeledRowsWithoutEncodingWarnings(spec, data, format, m,

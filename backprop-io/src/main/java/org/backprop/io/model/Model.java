@@ -11,6 +11,7 @@ import org.backprop.io.preprocess.EncodeWarnings;
 import org.backprop.io.preprocess.LabelEncoder;
 import org.backprop.io.preprocess.StandardScaler;
 import org.backprop.io.preprocess.TablePreprocessor;
+import org.backprop.loss.BinaryCrossEntropyWithLogits;
 import org.backprop.network.NetworkSpec;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.tensor.Matrix;
@@ -64,7 +65,9 @@ public final class Model implements AutoCloseable {
 
     /**
      * A classification model whose network emits one logit per class of {@code labels}, under a loss
-     * on logits (softmax cross-entropy) that defines the probabilities.
+     * on logits (softmax cross-entropy) that defines the probabilities; or, for two labels, one
+     * logit under {@link BinaryCrossEntropyWithLogits} ({@code bce_logits}): the probability of the
+     * second label (index 1, the positive class), the first having 1 − that.
      */
     public static Model classification(NeuralNetwork network, List<String> features, String target,
                                        StandardScaler featureScaler, LabelEncoder labels, ModelMetadata metadata) {
@@ -82,11 +85,18 @@ public final class Model implements AutoCloseable {
                     + network.outputs());
             require(targetScaler.columns() == 1, "the target scaler must have one column");
         } else {
-            require(labels.classCount() == network.outputs(), labels.classCount() + " class labels for "
-                    + network.outputs() + " network outputs");
+            require(labels.classCount() == network.outputs() || binaryOnOneLogit(), labels.classCount()
+                    + " class labels for " + network.outputs() + " network outputs (one output serves two labels "
+                    + "under bce_logits)");
             require(hasProbabilities(), "a classification model needs a loss on logits (softmax_ce), not "
                     + network.loss().id());
         }
+    }
+
+    /** Two labels, one network output under bce_logits: the output is the second label's logit. */
+    private boolean binaryOnOneLogit() {
+        return labels.classCount() == 2 && network.outputs() == 1
+                && network.loss() instanceof BinaryCrossEntropyWithLogits;
     }
 
     private boolean hasProbabilities() {
@@ -211,7 +221,11 @@ public final class Model implements AutoCloseable {
             double[] y = table.doubleColumn(target);
             return Matrix.column(targetScaler.transform(y));
         }
-        return Matrix.wrap(table.rowCount(), labels.classCount(), labels.oneHot(classesOf(table)).data());
+        int[] classes = classesOf(table);
+        if (binaryOnOneLogit()) {
+            return Matrix.column(java.util.Arrays.stream(classes).asDoubleStream().toArray());
+        }
+        return Matrix.wrap(table.rowCount(), labels.classCount(), labels.oneHot(classes).data());
     }
 
     /**
@@ -242,8 +256,27 @@ public final class Model implements AutoCloseable {
 
     /** Class probabilities, n×classes, columns in the order of {@link #labels()}. */
     public Matrix predictProbabilities(DoubleTable rawFeatures) {
+        return probabilities(inputs(rawFeatures));
+    }
+
+    /**
+     * Class probabilities, n×classes, columns in the order of {@link #labels()}, for network inputs
+     * {@code x} (n×inputs, standardized as {@link #inputs} makes them): the network's
+     * {@link NeuralNetwork#predictProbabilities}, with a one-logit binary model's probability p of
+     * the second label spread into the two columns 1 − p, p.
+     */
+    public Matrix probabilities(Matrix x) {
         requireTask(Task.CLASSIFICATION);
-        return network.predictProbabilities(inputs(rawFeatures));
+        Matrix p = network.predictProbabilities(x);
+        if (!binaryOnOneLogit()) {
+            return p;
+        }
+        Matrix both = Matrix.zeros(p.rows(), 2);
+        for (int i = 0; i < p.rows(); i++) {
+            both.set(i, 0, 1 - p.get(i, 0));
+            both.set(i, 1, p.get(i, 0));
+        }
+        return both;
     }
 
     /** The most probable class label of each row of probabilities (the first one on ties). */

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.backprop.LibraryVersion;
 import org.backprop.io.preprocess.LabelEncoder;
 import org.backprop.io.preprocess.StandardScaler;
 import org.backprop.io.preprocess.TablePreprocessor;
@@ -17,6 +19,7 @@ import org.backprop.io.safetensors.SafetensorsReader;
 import org.backprop.io.safetensors.SafetensorsWriter;
 import org.backprop.io.safetensors.Tensor;
 import org.backprop.layer.LayerSpec;
+import org.backprop.kernel.Precision;
 import org.backprop.layer.LayerTypes;
 import org.backprop.network.NetworkSpec;
 import org.backprop.network.NeuralNetwork;
@@ -56,6 +59,11 @@ import org.backprop.network.Parameter;
  * rebuilds the network from its spec (seeded with {@code seed}) before copying the weights in, so
  * the tensors expected are exactly the rebuilt network's parameters.
  *
+ * <p>A network alone ({@link #save(Path, NeuralNetwork)}, {@link #loadNetwork(Path)}) is stored in
+ * the same format with its parameter tensors only, and metadata {@code format},
+ * {@code format_version}, {@code contents} = {@code network}, {@code architecture},
+ * {@code precision} ({@code float64}/{@code float32}) and {@code backprop_version}.
+ *
  * <p>Versions: 2 (this one) stores every hyperparameter; version-1 files (activations and loss by
  * name only, their defaults implied) still load.
  */
@@ -73,6 +81,12 @@ public final class ModelFile {
      */
     public static final long MAX_PARAMETERS = 1L << 28;
 
+    /** The metadata key saying what a file holds: {@link #NETWORK_ONLY}, or absent for a whole model. */
+    static final String CONTENTS = "contents";
+    /** {@link #CONTENTS} of a file written by {@link #save(Path, NeuralNetwork)}. */
+    static final String NETWORK_ONLY = "network";
+    /** The metadata key of a network file's precision ({@code float64} or {@code float32}). */
+    static final String PRECISION = "precision";
     static final String FEATURE_MEAN = "scaler.features.mean";
     static final String FEATURE_SCALE = "scaler.features.scale";
     static final String TARGET_MEAN = "scaler.target.mean";
@@ -90,21 +104,51 @@ public final class ModelFile {
      * @throws IOException               if writing fails; an existing {@code target} is then unchanged
      */
     public static void save(Path target, Model model) throws IOException {
-        Map<String, Tensor> tensors = tensors(model);
+        write(target, tensors(model), metadata(model));
+    }
+
+    /**
+     * Atomically writes {@code network} alone to {@code target}: its architecture, its precision and
+     * its parameters, in the format of a model file without the columns, scalers, task and labels
+     * (metadata {@code contents} = {@code network}; {@code backprop inspect} shows it). For a network
+     * trained on matrices of your own, e.g. a regression of several outputs; read it back with
+     * {@link #loadNetwork(Path)}, which gives the same weights and predictions, bit for bit.
+     *
+     * @throws NonFiniteWeightsException if a weight or bias is NaN or infinite (nothing is written)
+     * @throws IOException               if writing fails; an existing {@code target} is then unchanged
+     */
+    public static void save(Path target, NeuralNetwork network) throws IOException {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("format", FORMAT);
+        metadata.put("format_version", Integer.toString(FORMAT_VERSION));
+        metadata.put(CONTENTS, NETWORK_ONLY);
+        metadata.put("architecture", NetworkSpecJson.toJson(network.spec()));
+        metadata.put(PRECISION, network.precision().name().toLowerCase(Locale.ROOT));
+        metadata.put("backprop_version", LibraryVersion.current());
+        write(target, parameterTensors(network), metadata);
+    }
+
+    private static void write(Path target, Map<String, Tensor> tensors, Map<String, String> metadata)
+            throws IOException {
         try {
-            SafetensorsWriter.write(target, tensors, metadata(model));
+            SafetensorsWriter.write(target, tensors, metadata);
         } catch (IllegalArgumentException e) {
             throw new NonFiniteWeightsException("refusing to save a model with non-finite values: " + e.getMessage(), e);
         }
     }
 
-    private static Map<String, Tensor> tensors(Model model) {
+    private static Map<String, Tensor> parameterTensors(NeuralNetwork network) {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
-        for (Parameter p : model.network().parameters().parameters()) {
+        for (Parameter p : network.parameters().parameters()) {
             long[] shape = shapeOf(p);
             tensors.put(p.name(), shape.length == 1 ? Tensor.f64(p.value().toArray(), (int) shape[0])
                     : Tensor.matrix(p.value().toArray(), p.value().rows(), p.value().cols()));
         }
+        return tensors;
+    }
+
+    private static Map<String, Tensor> tensors(Model model) {
+        Map<String, Tensor> tensors = parameterTensors(model.network());
         putScaler(tensors, FEATURE_MEAN, FEATURE_SCALE, model.featureScaler());
         if (model.task() == Task.REGRESSION) {
             putScaler(tensors, TARGET_MEAN, TARGET_SCALE, model.targetScaler());
@@ -179,6 +223,40 @@ public final class ModelFile {
         }
     }
 
+    /** {@link #loadNetwork(Path, int, Registry)} with one kernel thread and the built-in layer types. */
+    public static NeuralNetwork loadNetwork(Path file) throws IOException {
+        return loadNetwork(file, 1, LayerTypes.builtIn());
+    }
+
+    /**
+     * Reads and validates the network of a file written by {@link #save(Path, NeuralNetwork)} (in
+     * the precision it was saved in) or of a whole model file (the model's network, float64, without
+     * its preprocessing). The caller closes it.
+     *
+     * @param threads    kernel threads of the rebuilt network (≥ 1)
+     * @param layerTypes the layer types the file may use
+     * @throws ModelFormatException as {@link #load(Path, int, Registry)}
+     * @throws IOException          if the file cannot be read or is not a safetensors file
+     */
+    public static NeuralNetwork loadNetwork(Path file, int threads, Registry<LayerSpec> layerTypes) throws IOException {
+        ModelReader reader = new ModelReader(file, SafetensorsReader.read(file), layerTypes);
+        try {
+            return reader.networkOnly() ? reader.readNetwork(threads) : reader.read(threads).network();
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(file, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * True if {@code file} holds a network alone ({@link #save(Path, NeuralNetwork)}), to be read
+     * with {@link #loadNetwork}; false for a whole model.
+     *
+     * @throws IOException if the file cannot be read or is not a safetensors file
+     */
+    public static boolean holdsNetworkOnly(Path file) throws IOException {
+        return NETWORK_ONLY.equals(SafetensorsReader.read(file).metadata().get(CONTENTS));
+    }
+
     /** Reads one file's content into a model; problems throw {@link ModelFormatException}. */
     private static final class ModelReader {
         private final Path file;
@@ -191,11 +269,41 @@ public final class ModelFile {
             this.layerTypes = layerTypes;
         }
 
-        Model read(int threads) throws ModelFormatException {
+        boolean networkOnly() {
+            return NETWORK_ONLY.equals(content.metadata().get(CONTENTS));
+        }
+
+        /** The network of a file written by {@link #save(Path, NeuralNetwork)}. */
+        NeuralNetwork readNetwork(int threads) throws ModelFormatException {
+            NetworkSpec spec = spec();
+            Precision precision = Precision.valueOf(meta(PRECISION).toUpperCase(Locale.ROOT));
+            ModelFileCheck.checkAgainstTensors(file, content, spec);
+            NeuralNetwork network = NeuralNetwork.builder(spec).threads(threads).precision(precision).build();
+            try {
+                checkTensorNames(network, List.of());
+                copyWeights(network);
+                return network;
+            } catch (ModelFormatException | RuntimeException e) {
+                network.close();
+                throw e;
+            }
+        }
+
+        /** The architecture of a file whose format, version and content {@link ModelFileCheck} checked. */
+        private NetworkSpec spec() throws ModelFormatException {
             int version = checkFormat();
             ModelFileCheck.check(file, content, version);
-            NetworkSpec spec = version == 1 ? NetworkSpecJson.fromJsonVersion1(meta("architecture"))
+            return version == 1 ? NetworkSpecJson.fromJsonVersion1(meta("architecture"))
                     : NetworkSpecJson.fromJson(meta("architecture"), layerTypes);
+        }
+
+        Model read(int threads) throws ModelFormatException {
+            if (networkOnly()) {
+                throw new ModelFormatException(file, "the file holds a network alone (saved with "
+                        + "ModelFile.save(Path, NeuralNetwork)), without the columns, scalers and task of a model: "
+                        + "read it with ModelFile.loadNetwork");
+            }
+            NetworkSpec spec = spec();
             Task task = Task.fromId(meta("task"));
             List<String> features = stringList("features");
             ModelMetadata metadata = new ModelMetadata(meta("training"), longMeta("seed"),
@@ -204,7 +312,9 @@ public final class ModelFile {
             ModelFileCheck.checkAgainstTensors(file, content, spec);
             NeuralNetwork network = NeuralNetwork.builder(spec).seed(metadata.seed()).threads(threads).build();
             try {
-                checkTensorNames(network, task);
+                checkTensorNames(network, task == Task.REGRESSION
+                        ? List.of(FEATURE_MEAN, FEATURE_SCALE, TARGET_MEAN, TARGET_SCALE)
+                        : List.of(FEATURE_MEAN, FEATURE_SCALE));
                 copyWeights(network);
                 Model model = task == Task.REGRESSION
                         ? Model.regression(network, features, meta("target"), featureScaler,
@@ -265,17 +375,13 @@ public final class ModelFile {
             }
         }
 
-        private void checkTensorNames(NeuralNetwork network, Task task) throws ModelFormatException {
+        /** The file's tensors are exactly the network's parameters and {@code others}. */
+        private void checkTensorNames(NeuralNetwork network, List<String> others) throws ModelFormatException {
             java.util.Set<String> expected = new java.util.LinkedHashSet<>();
             for (Parameter p : network.parameters().parameters()) {
                 expected.add(p.name());
             }
-            expected.add(FEATURE_MEAN);
-            expected.add(FEATURE_SCALE);
-            if (task == Task.REGRESSION) {
-                expected.add(TARGET_MEAN);
-                expected.add(TARGET_SCALE);
-            }
+            expected.addAll(others);
             for (String name : expected) {
                 if (!content.tensors().containsKey(name)) {
                     throw new ModelFormatException(file, "tensor \"" + name + "\" is missing");

@@ -28,7 +28,8 @@ import org.backprop.network.ParameterShape;
  *       refused, never rounded or wrapped);</li>
  *   <li>({@link #checkAgainstTensors}, once the spec is parsed and before the network is built)
  *       every parameter the spec declares is a stored tensor of that shape ({@code dense1.W} is
- *       [in, units], {@code dense1.B} is [units], the feature scaler [inputs]), and the parameter
+ *       [in, units], {@code dense1.B} is [units]; a model's feature scaler [inputs] is checked as
+ *       it is read), and the parameter
  *       count is at most {@link ModelFile#MAX_PARAMETERS};</li>
  *   <li>scaler scales are normal positive doubles (a subnormal scale would overflow any input).</li>
  * </ul>
@@ -136,7 +137,6 @@ final class ModelFileCheck {
         } catch (IllegalArgumentException e) {
             throw check.problem(e.getMessage());
         }
-        check.requireShape(ModelFile.FEATURE_SCALE, widths[0]);
         List<String> names = spec.layerNames();
         long parameters = 0;
         for (int i = 0; i < names.size(); i++) {

@@ -73,7 +73,7 @@ record PartitionMetrics(SplitTally tally, double[] scores, boolean[] positive, l
                                 predicted, weights);
                         continue;
                     }
-                    Matrix probabilities = model.network().predictProbabilities(inputs);
+                    Matrix probabilities = model.probabilities(inputs);
                     int[] actual = new int[n];
                     for (int i = 0; i < n; i++) {
                         actual[i] = encoder.encode(e.labels()[first + i]);
