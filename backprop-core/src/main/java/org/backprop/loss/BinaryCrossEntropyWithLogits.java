@@ -2,6 +2,7 @@ package org.backprop.loss;
 
 import org.backprop.op.Activation;
 import org.backprop.op.Sigmoid;
+import org.backprop.tensor.Shapes;
 import org.backprop.tensor.Matrix;
 
 /**
@@ -49,14 +50,13 @@ public final class BinaryCrossEntropyWithLogits extends ElementwiseLoss {
         requireLinearOutput(last);
     }
 
-    /** σ(z) element-wise, in a new matrix. */
+    /** σ(z) element-wise, into {@code out}. */
     @Override
-    public Matrix probabilities(Matrix logits) {
-        Matrix p = Matrix.zeros(logits.rows(), logits.cols());
-        for (int k = 0; k < p.size(); k++) {
-            p.setFlat(k, Sigmoid.logistic(logits.getFlat(k)));
+    public void probabilities(Matrix logits, Matrix out) {
+        Shapes.requireSame("probabilities", logits, out);
+        for (int k = 0; k < out.size(); k++) {
+            out.setFlat(k, Sigmoid.logistic(logits.getFlat(k)));
         }
-        return p;
     }
 
     @Override

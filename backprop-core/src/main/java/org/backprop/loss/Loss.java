@@ -70,10 +70,21 @@ public abstract class Loss {
     /**
      * The probabilities that raw network outputs (n×d) stand for under this loss, in a new matrix:
      * the sigmoid of logits for binary cross-entropy, the row-wise softmax for softmax
-     * cross-entropy. Losses on plain predictions (regression) have none and throw
-     * {@link UnsupportedOperationException}.
+     * cross-entropy ({@link #probabilities(Matrix, Matrix)} into a new n×d matrix). Losses on plain
+     * predictions (regression) have none and throw {@link UnsupportedOperationException}.
      */
     public Matrix probabilities(Matrix outputs) {
+        Matrix p = Matrix.zeros(outputs.rows(), outputs.cols());
+        probabilities(outputs, p);
+        return p;
+    }
+
+    /**
+     * {@link #probabilities(Matrix)} written into {@code out} (n×d, may be {@code outputs} itself),
+     * allocating nothing. This default throws {@link UnsupportedOperationException}: a loss on plain
+     * predictions (regression: MSE, MAE, Huber) has no probabilities.
+     */
+    public void probabilities(Matrix outputs, Matrix out) {
         throw new UnsupportedOperationException(id() + " is not a loss on logits: its predictions are the "
                 + "network outputs themselves, there are no probabilities to compute");
     }

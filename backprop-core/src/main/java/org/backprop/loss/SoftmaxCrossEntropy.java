@@ -114,10 +114,10 @@ public final class SoftmaxCrossEntropy extends Loss {
         requireLinearOutput(last);
     }
 
-    /** The row-wise softmax of the logits, in a new matrix. */
+    /** The row-wise softmax of the logits, into {@code out} ({@link Softmax#softmaxRows}). */
     @Override
-    public Matrix probabilities(Matrix logits) {
-        return Softmax.of(logits);
+    public void probabilities(Matrix logits, Matrix out) {
+        Softmax.softmaxRows(logits, out);
     }
 
     @Override

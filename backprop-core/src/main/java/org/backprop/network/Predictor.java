@@ -2,6 +2,7 @@ package org.backprop.network;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.backprop.kernel.Gemm;
@@ -9,6 +10,7 @@ import org.backprop.kernel.Kernels;
 import org.backprop.kernel.RangeTask;
 import org.backprop.kernel.ThreadTeam;
 import org.backprop.layer.Layer;
+import org.backprop.loss.Loss;
 import org.backprop.tensor.Matrix;
 import org.backprop.tensor.ShapeException;
 
@@ -78,6 +80,11 @@ public final class Predictor implements AutoCloseable {
     private final int chunkRows;
     private final long multiplyAddsPerRow;
     private final Matrix row;
+    /** The network's loss, for its output link ({@link #predictProbabilitiesRow}); only its stateless probabilities are used. */
+    private final Loss loss;
+    /** One row of outputs turned into probabilities in place. */
+    private final Matrix probabilityRow;
+    private boolean closed;
 
     private Predictor(NeuralNetwork network, int threads, int chunkRows) {
         this(network, threads, null, chunkRows);
@@ -104,6 +111,8 @@ public final class Predictor implements AutoCloseable {
         this.chunkRows = chunkRows;
         this.multiplyAddsPerRow = Math.max(1, network.parameters().size());
         this.row = Matrix.zeros(1, inputs);
+        this.loss = network.loss();
+        this.probabilityRow = Matrix.zeros(1, outputs);
     }
 
     /**
@@ -146,18 +155,52 @@ public final class Predictor implements AutoCloseable {
     }
 
     /**
-     * The network's output for one row: reads {@code features[0..inputs)}, writes
-     * {@code out[0..outputs)}.
+     * The network's output for one row (for a classifier: its logits): reads {@code features}
+     * (exactly {@link #inputs()} values), writes {@code out[0..outputs)} ({@code out} may be longer).
      *
-     * @throws ShapeException if {@code features} is shorter than the network's inputs or {@code out}
-     *                        shorter than its outputs
+     * @throws ShapeException        if {@code features} does not hold exactly the network's inputs or
+     *                               {@code out} is shorter than its outputs (naming both lengths)
+     * @throws IllegalStateException after {@link #close()}
      */
     public void predictRow(double[] features, double[] out) {
-        if (features.length < inputs || out.length < outputs) {
+        checkRow(features, out);
+        lanes[0].predictRow(features, row, out);
+    }
+
+    /**
+     * The probabilities the network's outputs for one row stand for under its loss, written into
+     * {@code out[0..outputs)}: the softmax of the logits for {@link
+     * org.backprop.loss.SoftmaxCrossEntropy}, their sigmoid for {@link
+     * org.backprop.loss.BinaryCrossEntropyWithLogits} (the probability of each output's positive
+     * class), as {@link NeuralNetwork#predictProbabilities} gives them. Allocates nothing after the
+     * first call; a predictor is for one thread at a time, as with {@link #predictRow}.
+     *
+     * @throws UnsupportedOperationException for a network whose loss is on plain predictions
+     *                                       (regression: MSE, MAE, Huber), which has no probabilities
+     * @throws ShapeException                as {@link #predictRow}
+     * @throws IllegalStateException         after {@link #close()}
+     */
+    public void predictProbabilitiesRow(double[] features, double[] out) {
+        checkRow(features, out);
+        lanes[0].predictRow(features, row, probabilityRow.data());
+        loss.probabilities(probabilityRow, probabilityRow);
+        System.arraycopy(probabilityRow.data(), 0, out, 0, outputs);
+    }
+
+    private void checkRow(double[] features, double[] out) {
+        Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(out, "out");
+        requireOpen();
+        if (features.length != inputs || out.length < outputs) {
             throw new ShapeException("predictor of " + inputs + " inputs and " + outputs + " outputs got "
                     + features.length + " features and room for " + out.length + " outputs");
         }
-        lanes[0].predictRow(features, row, out);
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("this predictor is closed");
+        }
     }
 
     /**
@@ -165,8 +208,12 @@ public final class Predictor implements AutoCloseable {
      * chunk.
      *
      * @throws ShapeException if the shapes do not match the network
+     * @throws IllegalStateException after {@link #close()}
      */
     public void predict(Matrix x, Matrix out) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(out, "out");
+        requireOpen();
         if (x.cols() != inputs || out.cols() != outputs || out.rows() != x.rows()) {
             throw new ShapeException("predictor of " + inputs + " inputs and " + outputs + " outputs got input "
                     + x.shape() + " and output " + out.shape());
@@ -197,14 +244,22 @@ public final class Predictor implements AutoCloseable {
 
     /** The network's output for {@code x} (n×inputs), in a new n×outputs matrix. */
     public Matrix predict(Matrix x) {
+        Objects.requireNonNull(x, "x");
         Matrix out = Matrix.zeros(x.rows(), outputs);
         predict(x, out);
         return out;
     }
 
-    /** Stops the worker threads and the lanes' kernels (unless the kernel is the network's). */
+    /**
+     * Stops the worker threads and the lanes' kernels (unless the kernel is the network's); every
+     * later prediction throws {@link IllegalStateException}. Closing twice does nothing more.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (team != null) {
             team.close();
         }

@@ -59,10 +59,21 @@ public final class SharedPredictor {
 
     /**
      * The network's output for one row, on the calling thread's predictor: reads
-     * {@code features[0..inputs)}, writes {@code out[0..outputs)} (see {@link Predictor#predictRow}).
+     * {@code features} (exactly {@link #inputs()} values), writes {@code out[0..outputs)} (see
+     * {@link Predictor#predictRow}).
      */
     public void predictRow(double[] features, double[] out) {
         perThread.get().predictRow(features, out);
+    }
+
+    /**
+     * The probabilities of the network's outputs for one row under its loss (softmax for softmax
+     * cross-entropy, sigmoid for bce_logits), on the calling thread's predictor, written into
+     * {@code out[0..outputs)}: see {@link Predictor#predictProbabilitiesRow}, which throws
+     * {@link UnsupportedOperationException} for a regression loss.
+     */
+    public void predictProbabilitiesRow(double[] features, double[] out) {
+        perThread.get().predictProbabilitiesRow(features, out);
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiConsumer;
@@ -221,6 +222,59 @@ class PredictorTest {
             if (failure[0] != null) {
                 throw new AssertionError("a predicting thread failed", failure[0]);
             }
+        }
+    }
+
+    @Test
+    void probabilitiesOfOneRowAreTheNetworksUnderItsLoss() {
+        Matrix x = data(6, 13, 12);
+        for (org.backprop.loss.Loss loss : List.of(new org.backprop.loss.SoftmaxCrossEntropy(),
+                new org.backprop.loss.BinaryCrossEntropyWithLogits())) {
+            try (NeuralNetwork net = NeuralNetwork.builder(13).dense(9, "relu").dense(3, "linear").loss(loss).seed(2)
+                    .build(); Predictor predictor = Predictor.of(net)) {
+                Matrix expected = net.predictProbabilities(x);
+                SharedPredictor shared = SharedPredictor.of(net);
+                for (int i = 0; i < x.rows(); i++) {
+                    double[] out = new double[4];
+                    predictor.predictProbabilitiesRow(x.rowRange(i, i + 1).toArray(), out);
+                    assertArrayEquals(expected.rowRange(i, i + 1).toArray(), Arrays.copyOf(out, 3), 0.0, loss.id());
+                    double[] fromShared = new double[3];
+                    shared.predictProbabilitiesRow(x.rowRange(i, i + 1).toArray(), fromShared);
+                    assertArrayEquals(expected.rowRange(i, i + 1).toArray(), fromShared, 0.0, loss.id());
+                }
+            }
+        }
+        try (NeuralNetwork net = network(Precision.FLOAT64); Predictor predictor = Predictor.of(net)) {
+            assertThrows(UnsupportedOperationException.class,
+                    () -> predictor.predictProbabilitiesRow(new double[13], new double[3]));
+        }
+    }
+
+    @Test
+    void probabilitiesOfOneRowAllocateNothingOnceWarm() {
+        try (NeuralNetwork net = NeuralNetwork.builder(13).dense(40, "relu").dense(3, "linear")
+                .loss(new org.backprop.loss.SoftmaxCrossEntropy()).seed(7).build();
+             Predictor predictor = Predictor.of(net)) {
+            assertOneRowAllocatesNothingOnceWarm(predictor::predictProbabilitiesRow);
+        }
+    }
+
+    @Test
+    void aLongerFeatureRowANullOneAndAClosedPredictorAreRefused() {
+        try (NeuralNetwork net = network(Precision.FLOAT64)) {
+            Predictor predictor = Predictor.of(net);
+            ShapeException e = assertThrows(ShapeException.class,
+                    () -> predictor.predictRow(new double[14], new double[3]));
+            assertTrue(e.getMessage().contains("13 inputs") && e.getMessage().contains("14 features"), e.getMessage());
+            NullPointerException npe = assertThrows(NullPointerException.class,
+                    () -> predictor.predictRow(null, new double[3]));
+            assertEquals("features", npe.getMessage());
+            predictor.close();
+            IllegalStateException closed = assertThrows(IllegalStateException.class,
+                    () -> predictor.predictRow(new double[13], new double[3]));
+            assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
+            assertThrows(IllegalStateException.class, () -> predictor.predict(Matrix.zeros(2, 13)));
+            predictor.close();
         }
     }
 
