@@ -1,5 +1,9 @@
 package org.backprop.metrics;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
 /**
  * Per-class precision, recall, F1 and support, and their unweighted mean over classes (macro
  * average), as scikit-learn's {@code precision_recall_fscore_support(y_true, y_pred, labels=range(k),
@@ -79,6 +83,59 @@ public final class ClassReport {
     /** The number (or total weight) of rows whose true class is c. */
     public double support(int c) {
         return support[c];
+    }
+
+    /**
+     * A table as scikit-learn's {@code classification_report}: one line per class (by index) with
+     * its precision, recall, F1 and support, then the macro F1, e.g.
+     * <pre>
+     * class  precision  recall      f1  support
+     *     0     0.9434  0.9615  0.9524       52
+     *     1     0.9583  0.9388  0.9485       49
+     * macro F1 0.9504
+     * </pre>
+     */
+    @Override
+    public String toString() {
+        return toString(indexNames(classes()));
+    }
+
+    /**
+     * As {@link #toString()} with the classes named by {@code labels} (one per class, in index order).
+     *
+     * @throws IllegalArgumentException unless there is one label per class
+     */
+    public String toString(List<String> labels) {
+        requireLabels(labels, classes());
+        int width = "class".length();
+        for (String label : labels) {
+            width = Math.max(width, label.length());
+        }
+        String line = "%" + width + "s  %9s  %6s  %6s  %7s";
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, line, "class", "precision", "recall", "f1",
+                "support"));
+        for (int c = 0; c < classes(); c++) {
+            sb.append('\n').append(String.format(Locale.ROOT, line, labels.get(c), number(precision[c]),
+                    number(recall[c]), number(f1[c]), String.format(Locale.ROOT, "%.6g", support[c])
+                            .replaceAll("\\.?0+$", "")));
+        }
+        return sb.append('\n').append("macro F1 ").append(number(macroF1())).toString();
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /** "0", "1", …: the names of {@code classes} classes without labels. */
+    static List<String> indexNames(int classes) {
+        return IntStream.range(0, classes).mapToObj(Integer::toString).toList();
+    }
+
+    /** Refuses {@code labels} unless it names each of {@code classes} classes. */
+    static void requireLabels(List<String> labels, int classes) {
+        if (labels.size() != classes) {
+            throw new IllegalArgumentException(labels.size() + " labels for " + classes + " classes");
+        }
     }
 
     /** The unweighted mean of the per-class F1 scores. */

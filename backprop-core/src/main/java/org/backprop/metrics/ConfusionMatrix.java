@@ -1,5 +1,7 @@
 package org.backprop.metrics;
 
+import java.util.List;
+
 /**
  * A k×k table of counts: {@code count(t, p)} is the number of rows whose true class is t and
  * predicted class is p (rows = true class, columns = predicted class, as scikit-learn). Immutable.
@@ -77,14 +79,30 @@ public final class ConfusionMatrix {
      */
     @Override
     public String toString() {
+        return toString(ClassReport.indexNames(counts.length));
+    }
+
+    /**
+     * As {@link #toString()} with the classes named by {@code labels} (one per class, in class index
+     * order, e.g. a label encoder's classes) instead of their indices.
+     *
+     * @throws IllegalArgumentException unless there is one label per class
+     */
+    public String toString(List<String> labels) {
+        ClassReport.requireLabels(labels, counts.length);
         String corner = "true\\pred";
-        int width = Long.toString(Math.max(total(), counts.length - 1)).length();
-        StringBuilder sb = new StringBuilder(corner);
+        int labelWidth = corner.length();
+        int width = Long.toString(total()).length();
+        for (String label : labels) {
+            width = Math.max(width, label.length());
+            labelWidth = Math.max(labelWidth, label.length());
+        }
+        StringBuilder sb = new StringBuilder(pad(corner, labelWidth));
         for (int p = 0; p < counts.length; p++) {
-            sb.append(' ').append(pad(Integer.toString(p), width));
+            sb.append(' ').append(pad(labels.get(p), width));
         }
         for (int t = 0; t < counts.length; t++) {
-            sb.append('\n').append(pad(Integer.toString(t), corner.length()));
+            sb.append('\n').append(pad(labels.get(t), labelWidth));
             for (int p = 0; p < counts.length; p++) {
                 sb.append(' ').append(pad(Long.toString(counts[t][p]), width));
             }

@@ -189,7 +189,15 @@ public final class NeuralNetwork implements AutoCloseable {
         }
     }
 
-    /** Shuts down the kernel's worker threads if this network created the kernel. */
+    /**
+     * Shuts down the kernel's worker threads if this network created the kernel (a kernel passed to
+     * the builder is the caller's to close). Closing frees no parameters and does not end the
+     * network: {@link #predict}, {@link #predictProbabilities}, {@link Predictor} and
+     * {@link SharedPredictor} compute on kernels of their own and keep working, and so does
+     * everything on a one-thread network; on a network of several threads, a forward or backward
+     * pass (training) may throw {@link IllegalStateException} ("thread team is closed") once a
+     * product is large enough to split. Closing twice does nothing more.
+     */
     @Override
     public void close() {
         if (ownsGemm) {

@@ -12,6 +12,13 @@ import org.backprop.network.Parameter;
  * Learning rates per parameter group, as PyTorch's param groups: a default rate and overrides for
  * parameters that match a predicate (the first matching override wins). Immutable.
  *
+ * <p>Every rate must be finite and ≥ 0, as PyTorch's optimizers require ({@code lr < 0} is an
+ * error there): a rate of 0 is accepted on purpose, so that a group can be frozen (e.g.
+ * {@code LearningRates.of(0.01).with("dense1.W", 0)} trains everything but that matrix; weight
+ * decay and momentum of a group with rate 0 change nothing either, since every update is scaled by
+ * the rate). A run whose every rate is 0 trains nothing; front ends that take one rate for the whole
+ * model (the command line, {@code TabularOptions}) refuse 0 as the mistake it then is.
+ *
  * <pre>{@code
  * // the seed notebook's rule: 0.25 for weights, 5e-4 for biases
  * LearningRates.of(0.25).with(ParamKind.BIAS, 5e-4)
@@ -31,7 +38,11 @@ public final class LearningRates implements Serializable {
         this.groups = List.copyOf(groups);
     }
 
-    /** One rate for every parameter. */
+    /**
+     * One rate for every parameter.
+     *
+     * @throws IllegalArgumentException if {@code rate} is negative, NaN or infinite (0 is allowed)
+     */
     public static LearningRates of(double rate) {
         return new LearningRates(rate, List.of());
     }
@@ -47,7 +58,10 @@ public final class LearningRates implements Serializable {
         return with(name, (Predicate<Parameter> & Serializable) p -> p.name().equals(name), rate);
     }
 
-    /** These rates plus {@code rate} for parameters matching {@code matches}. */
+    /**
+     * These rates plus {@code rate} (finite, ≥ 0; 0 freezes the matching parameters) for parameters
+     * matching {@code matches}.
+     */
     public LearningRates with(String description, Predicate<Parameter> matches, double rate) {
         requireRate(rate);
         List<Group> more = new ArrayList<>(groups);

@@ -54,6 +54,7 @@ public final class Optimizers {
 
     /**
      * A new optimizer called {@code name} (case-insensitive) with {@code rates} and its defaults.
+     * Rates are finite and ≥ 0, 0 included (a frozen group, see {@link LearningRates}).
      *
      * @throws IllegalArgumentException naming the known optimizers if {@code name} is unknown
      */

@@ -59,6 +59,46 @@ public final class History {
     }
 
     /**
+     * One line: the number of epochs, the last evaluated training and validation losses, the best
+     * validation loss and its epoch, and how training ended, e.g. {@code History[40 epochs, final
+     * train loss 0.0213, final validation loss 0.0305, best validation loss 0.0291 at epoch 31,
+     * stopped early, parameters of epoch 31 restored]}.
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("History[").append(epochs.size()).append(epochs.size() == 1 ? " epoch"
+                : " epochs");
+        double train = finalTrainLoss();
+        if (!Double.isNaN(train)) {
+            sb.append(", final train loss ").append(number(train));
+        }
+        EpochRecord best = null;
+        EpochRecord last = null;
+        for (EpochRecord e : epochs) {
+            if (e.hasValidation()) {
+                last = e;
+                best = best == null || e.validationLoss() < best.validationLoss() ? e : best;
+            }
+        }
+        if (last != null) {
+            sb.append(", final validation loss ").append(number(last.validationLoss()))
+                    .append(", best validation loss ").append(number(best.validationLoss())).append(" at epoch ")
+                    .append(best.epoch());
+        }
+        if (stoppedEarly) {
+            sb.append(", stopped early");
+        }
+        if (restoredEpoch >= 0) {
+            sb.append(", parameters of epoch ").append(restoredEpoch).append(" restored");
+        }
+        return sb.append(']').toString();
+    }
+
+    private static String number(double v) {
+        return String.format(java.util.Locale.ROOT, "%.6g", v);
+    }
+
+    /**
      * The epoch whose evaluated parameters early stopping restored into the network, or −1 if
      * early stopping was off (the network then holds the last step's parameters).
      */

@@ -96,7 +96,7 @@ public final class Trainer {
      * <p>Every {@code fit} first checks its data in one pass: every value of the inputs and targets
      * (training and validation) must be finite, and row weights finite and ≥ 0; an
      * IllegalArgumentException names the data ("training X", "validation y", …), the row, the column
-     * and the value.
+     * and the value. A validation split must leave at least 2 training rows.
      */
     public History fit(Matrix x, Matrix y) {
         return fit(x, y, (Matrix) null);
@@ -112,6 +112,12 @@ public final class Trainer {
         }
         checkData("training", rows(x), rows(y));
         checkFinite("training", rows(x), rows(y), w);
+        int held = ValidationSplit.heldRows(x.rows(), config.validationSplit());
+        if (x.rows() - held < 2) {
+            throw new IllegalArgumentException("fit: a validation split of " + config.validationSplit() + " holds out "
+                    + held + " of " + x.rows() + " rows and leaves " + (x.rows() - held)
+                    + " for training; at least 2 are needed (a smaller withValidationSplit, or more rows)");
+        }
         ValidationSplit split = ValidationSplit.of(x, y, config.validationSplit(), config.splitRandom());
         return train(RowSource.of(split.trainX()), RowSource.of(split.trainY()),
                 w == null ? null : w.selectRows(split.trainingRows()), RowSource.of(split.validationX()),

@@ -31,7 +31,7 @@ public record ValidationSplit(Matrix trainX, Matrix trainY, Matrix validationX, 
             throw new IllegalArgumentException("validation split: need a fraction in (0, 1) and at least 2 rows, got "
                     + fraction + " of " + n + " rows");
         }
-        int held = Math.min(n - 1, Math.max(1, (int) Math.round(fraction * n)));
+        int held = heldRows(n, fraction);
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
         random.shuffle(order);
@@ -41,6 +41,14 @@ public record ValidationSplit(Matrix trainX, Matrix trainY, Matrix validationX, 
         Arrays.sort(training);
         return new ValidationSplit(x.selectRows(training), y.selectRows(training), x.selectRows(validation),
                 y.selectRows(validation), validation);
+    }
+
+    /**
+     * How many of {@code n} rows (at least 2) a split of {@code fraction} holds out for validation:
+     * round(fraction·n), at least 1 and at most n − 1.
+     */
+    public static int heldRows(int n, double fraction) {
+        return Math.min(n - 1, Math.max(1, (int) Math.round(fraction * n)));
     }
 
     /** The original indices of the training rows, ascending (every row not held out). */

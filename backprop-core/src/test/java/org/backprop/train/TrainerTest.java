@@ -64,4 +64,44 @@ class TrainerTest {
             assertEquals(-0.5 * 2 * (w0 - 10.0), net.parameters().values()[1], 1e-15);
         }
     }
+
+    @Test
+    void aValidationSplitLeavingOneTrainingRowIsRefused() {
+        RandomSource r = TestData.random(9);
+        Matrix x = TestData.uniform(10, 3, -1, 1, r);
+        Matrix y = TestData.uniform(10, 1, -1, 1, r);
+        try (NeuralNetwork net = NeuralNetwork.builder(3).dense(1, "linear").seed(1).build()) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new Trainer(net, new Sgd(0.05), TrainerConfig.defaults(1).withEpochs(2)
+                            .withValidationSplit(0.99)).fit(x, y));
+            assertTrue(e.getMessage().contains("holds out 9 of 10 rows and leaves 1 for training; at least 2"),
+                    e.getMessage());
+            new Trainer(net, new Sgd(0.05), TrainerConfig.defaults(1).withEpochs(2).withValidationSplit(0.8)).fit(x, y);
+        }
+    }
+
+    @Test
+    void aHistoryPrintsItsEpochsLossesAndEnd() {
+        RandomSource r = TestData.random(9);
+        Matrix x = TestData.uniform(40, 3, -1, 1, r);
+        Matrix y = TestData.uniform(40, 1, -1, 1, r);
+        try (NeuralNetwork net = NeuralNetwork.builder(3).dense(4, "relu").dense(1, "linear").seed(1).build()) {
+            History h = new Trainer(net, new Sgd(0.05), TrainerConfig.defaults(1).withEpochs(3).withBatchSize(8)
+                    .withValidationSplit(0.25)).fit(x, y);
+            String text = h.toString();
+            assertTrue(text.startsWith("History[3 epochs, final train loss ") && text.contains("best validation loss")
+                    && text.endsWith("]"), text);
+        }
+    }
+
+    @Test
+    void aClosedNetworkStillPredicts() {
+        RandomSource r = TestData.random(9);
+        Matrix x = TestData.uniform(5, 3, -1, 1, r);
+        NeuralNetwork net = NeuralNetwork.builder(3).dense(4, "relu").dense(1, "linear").seed(1).threads(2).build();
+        Matrix before = net.predict(x);
+        net.close();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before.toArray(), net.predict(x).toArray(), 0.0);
+        net.close();
+    }
 }

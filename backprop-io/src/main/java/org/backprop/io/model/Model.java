@@ -298,7 +298,10 @@ public final class Model implements AutoCloseable {
         }
     }
 
-    /** Stops the network's kernel threads. */
+    /**
+     * Stops the network's kernel threads; the model keeps predicting afterwards (see
+     * {@link NeuralNetwork#close}).
+     */
     @Override
     public void close() {
         network.close();

@@ -129,7 +129,11 @@ public final class TabularModel implements AutoCloseable {
         return out;
     }
 
-    /** Stops the network's kernel threads. */
+    /**
+     * Stops the network's kernel threads ({@link org.backprop.network.NeuralNetwork#close}): the
+     * model keeps predicting afterwards, since predictions run on kernels of their own; close it
+     * when done to release the threads.
+     */
     @Override
     public void close() {
         model.close();
