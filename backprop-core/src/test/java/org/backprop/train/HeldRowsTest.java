@@ -17,40 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 class HeldRowsTest {
 
-    /** The rows of a matrix, computed at every read (as table rows encoded when read are); counts row reads. */
-    private static final class ComputedRows implements RowSource {
-        private final Matrix x;
-        private long rowsRead;
-
-        ComputedRows(Matrix x) {
-            this.x = x;
-        }
-
-        @Override
-        public int rows() {
-            return x.rows();
-        }
-
-        @Override
-        public int cols() {
-            return x.cols();
-        }
-
-        @Override
-        public synchronized void gatherRows(int[] order, int from, int to, Matrix out, int outRow) {
-            rowsRead += to - from;
-            x.gatherRows(order, from, to, out, outRow);
-        }
-
-        @Override
-        public synchronized Matrix rowBlock(int from, int to, Matrix scratch) {
-            rowsRead += to - from;
-            Matrix block = scratch.rowRange(0, to - from);
-            block.copyFrom(x.rowRange(from, to));
-            return block;
-        }
-    }
-
     private static double[] train(RowSource x, RowSource y, RowSource xv, RowSource yv, int threads) {
         try (NeuralNetwork net = NeuralNetwork.builder(x.cols()).dense(8, "relu").dense(1, "linear").seed(3)
                 .threads(threads).build()) {
@@ -74,10 +40,10 @@ class HeldRowsTest {
             ComputedRows cxv = new ComputedRows(xv);
             ComputedRows cyv = new ComputedRows(yv);
             assertArrayEquals(onMatrices, train(cx, cy, cxv, cyv, threads), threads + " threads");
-            assertEquals(60, cx.rowsRead, "training inputs read once");
-            assertEquals(60, cy.rowsRead, "training targets read once");
-            assertEquals(13, cxv.rowsRead, "validation inputs read once");
-            assertEquals(13, cyv.rowsRead, "validation targets read once");
+            assertEquals(60, cx.rowsRead(), "training inputs read once");
+            assertEquals(60, cy.rowsRead(), "training targets read once");
+            assertEquals(13, cxv.rowsRead(), "validation inputs read once");
+            assertEquals(13, cyv.rowsRead(), "validation targets read once");
         }
     }
 
@@ -93,6 +59,6 @@ class HeldRowsTest {
             new Trainer(net, new Adam(1e-2), TrainerConfig.defaults(3).withEpochs(1).withBatchSize(rows))
                     .fit(cx, RowSource.of(y), null, null, null, null);
         }
-        assertTrue(cx.rowsRead >= 2L * rows, "read " + cx.rowsRead + " rows: a batch and an evaluation");
+        assertTrue(cx.rowsRead() >= 2L * rows, "read " + cx.rowsRead() + " rows: a batch and an evaluation");
     }
 }

@@ -62,39 +62,16 @@ class NonFiniteDataTest {
     }
 
     @Test
-    void aRowSourceThatComputesItsRowsIsCheckedToo() {
+    void aLargeRowSourceThatComputesItsRowsIsCheckedBlockByBlock() {
         RandomSource r = TestData.random(4);
-        Matrix x = TestData.uniform(ROWS, 3, -1, 1, r);
-        Matrix y = TestData.uniform(ROWS, 1, -1, 1, r);
-        x.set(21, 2, Double.NaN);
-        RowSource computed = new RowSource() {
-            @Override
-            public int rows() {
-                return x.rows();
-            }
-
-            @Override
-            public int cols() {
-                return x.cols();
-            }
-
-            @Override
-            public void gatherRows(int[] order, int from, int to, Matrix out, int outRow) {
-                x.gatherRows(order, from, to, out, outRow);
-            }
-
-            @Override
-            public Matrix rowBlock(int from, int to, Matrix scratch) {
-                Matrix block = scratch.rowRange(0, to - from);
-                block.copyFrom(x.rowRange(from, to));
-                return block;
-            }
-        };
-        try (NeuralNetwork net = network()) {
+        Matrix x = TestData.uniform(1100, 1000, -1, 1, r);   // above Trainer.HELD_VALUES: never held in memory
+        Matrix y = TestData.uniform(1100, 1, -1, 1, r);
+        x.set(1050, 998, Double.NaN);
+        try (NeuralNetwork net = NeuralNetwork.builder(1000).dense(1, "linear").seed(1).build()) {
             Trainer trainer = new Trainer(net, new Sgd(0.05), TrainerConfig.defaults(1).withEpochs(2).withBatchSize(8));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> trainer.fit(computed, y, null, null, null, null));
-            assertTrue(e.getMessage().contains("training X has NaN at row 21, column 2"), e.getMessage());
+                    () -> trainer.fit(new ComputedRows(x), y, null, null, null, null));
+            assertTrue(e.getMessage().contains("training X has NaN at row 1050, column 998"), e.getMessage());
         }
     }
 
