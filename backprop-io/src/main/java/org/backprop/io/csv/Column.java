@@ -113,6 +113,16 @@ public final class Column implements java.io.Serializable {
         levels = null;
     }
 
+    /**
+     * Bytes the column's cells hold, as its storage counts them: the numbers' and codes' chunks as
+     * allocated (not only as filled) and the distinct texts; 0 once released. The counts and the
+     * name, a few dozen bytes, are not included.
+     */
+    public long storedBytes() {
+        return (numbers == null ? 0 : numbers.bytes()) + (codes == null ? 0 : codes.bytes())
+                + (levels == null ? 0 : levels.bytes());
+    }
+
     /** The header name. */
     public String name() {
         return name;

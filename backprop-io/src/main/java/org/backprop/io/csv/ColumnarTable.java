@@ -113,6 +113,15 @@ public final class ColumnarTable implements java.io.Serializable {
         return kept;
     }
 
+    /** Bytes the kept columns' cells hold (the sum of {@link Column#storedBytes()}). */
+    public long storedBytes() {
+        long bytes = 0;
+        for (Column c : columns) {
+            bytes += c == null ? 0 : c.storedBytes();
+        }
+        return bytes;
+    }
+
     /**
      * Drops every column's cells (numbers and text codes) once they have been turned into something
      * else, e.g. the network's inputs; names, counts and row lines stay. Reading a cell afterwards

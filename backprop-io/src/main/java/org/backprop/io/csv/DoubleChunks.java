@@ -2,7 +2,7 @@ package org.backprop.io.csv;
 
 /** A growable {@code double} array in chunks (see {@link Chunks}). */
 final class DoubleChunks extends Chunks<double[]> {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     void add(double value) {
         chunkForNext()[size() & MASK] = value;
         added();
@@ -13,7 +13,12 @@ final class DoubleChunks extends Chunks<double[]> {
     }
 
     @Override
-    double[] newChunk() {
-        return new double[SIZE];
+    double[] newChunk(int length) {
+        return new double[length];
+    }
+
+    @Override
+    int valueBytes() {
+        return Double.BYTES;
     }
 }

@@ -2,7 +2,7 @@ package org.backprop.io.csv;
 
 /** A growable {@code int} array in chunks (see {@link Chunks}). */
 final class IntChunks extends Chunks<int[]> {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     void add(int value) {
         chunkForNext()[size() & MASK] = value;
         added();
@@ -13,7 +13,12 @@ final class IntChunks extends Chunks<int[]> {
     }
 
     @Override
-    int[] newChunk() {
-        return new int[SIZE];
+    int[] newChunk(int length) {
+        return new int[length];
+    }
+
+    @Override
+    int valueBytes() {
+        return Integer.BYTES;
     }
 }

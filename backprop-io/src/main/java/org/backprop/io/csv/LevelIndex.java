@@ -12,6 +12,8 @@ import java.util.List;
  */
 final class LevelIndex implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
+    /** A String (24 bytes), its byte array's header (16) and the list's reference to it (4). */
+    private static final int BYTES_PER_LEVEL = 44;
     private final List<String> levels = new ArrayList<>();
     /** Code + 1 of the level in each slot, 0 for an empty slot. */
     private int[] slots = new int[64];
@@ -59,6 +61,18 @@ final class LevelIndex implements java.io.Serializable {
     /** Number of distinct texts. */
     int size() {
         return levels.size();
+    }
+
+    /**
+     * Bytes this index holds, estimated: its table of codes and, per text, a {@code String} with
+     * its bytes (Latin-1 length; headers and references counted at their usual 64-bit sizes).
+     */
+    long bytes() {
+        long bytes = (long) slots.length * Integer.BYTES;
+        for (String level : levels) {
+            bytes += BYTES_PER_LEVEL + level.length();
+        }
+        return bytes;
     }
 
     /** The text of {@code code}. */

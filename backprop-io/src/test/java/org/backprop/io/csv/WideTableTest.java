@@ -1,0 +1,48 @@
+package org.backprop.io.csv;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A table of few rows and thousands of columns costs about its cells, not a fixed amount per column
+ * (once 200 KiB a column: a 20 × 5,000 file ran out of a 1 GiB heap).
+ */
+class WideTableTest {
+    private static final int COLUMNS = 3000;
+
+    @Test
+    void aWideTableOfTenRowsHoldsAFewKibPerColumn() {
+        ColumnarTable table = read(wideCsv(10, COLUMNS, 1));
+        assertEquals(10, table.rowCount());
+        long perColumn = table.storedBytes() / COLUMNS;
+        assertTrue(perColumn < 2048, perColumn + " bytes per column");
+    }
+
+    private static ColumnarTable read(byte[] csv) {
+        return ColumnarCsvReader.parse("wide.csv", csv, ColumnarReadOptions.all());
+    }
+
+    /** {@code rows} rows of {@code columns} numbers in three decimals, one cell in 50 missing. */
+    private static byte[] wideCsv(int rows, int columns, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < columns; c++) {
+            sb.append(c == 0 ? "" : ",").append('x').append(c);
+        }
+        sb.append('\n');
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                sb.append(c == 0 ? "" : ",");
+                if (random.nextInt(50) > 0) {
+                    sb.append(random.nextInt(1000) / 1000.0);
+                }
+            }
+            sb.append('\n');
+        }
+        return sb.toString().getBytes(UTF_8);
+    }
+}
