@@ -7,18 +7,24 @@ import java.util.concurrent.BlockingQueue;
 /**
  * Fills a table's columns (numbers, text codes, line numbers) from the rows {@link CsvRows} hands
  * over, on a second thread while the calling thread reads and checks the next rows: rows go over in
- * batches of {@value #BATCH_ROWS}, and the columns take them in file order on that one thread, so
- * every number, code and count is the same as when filled on the calling thread. A file of at most
- * one batch is filled on the calling thread, without starting a thread. Errors in the file are
- * found by the reading thread (the columns never throw on content); {@link #close} stops the
- * filling thread when reading stops early.
+ * batches of at most {@value #BATCH_ROWS} rows and {@value #BATCH_CELLS} cells (a batch keeps an
+ * {@code int} per cell: a wide file gets short batches instead of 16 KiB per column and batch, see
+ * {@link #rowsPerBatch}), and the columns take them in file order on that one thread, so every
+ * number, code and count is the same as when filled on the calling thread. A file of at most one
+ * batch is filled on the calling thread, without starting a thread. Errors in the file are found by
+ * the reading thread (the columns never throw on content); {@link #close} stops the filling thread
+ * when reading stops early.
  */
 final class ColumnFiller implements AutoCloseable {
+    /** Rows a batch holds at most. */
     static final int BATCH_ROWS = 4096;
+    /** Cells a batch holds at most, unless a single row has more. */
+    static final int BATCH_CELLS = 1 << 16;
 
     private final Column[] columns;
     private final MissingValues missing;
     private final LineIndex lines;
+    private final int batchRows;
     private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(2);
     private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(4);
     private Batch filling;
@@ -30,13 +36,23 @@ final class ColumnFiller implements AutoCloseable {
         this.columns = columns;
         this.missing = missing;
         this.lines = lines;
-        this.filling = new Batch(columns.length);
+        this.batchRows = rowsPerBatch(columns.length);
+        this.filling = new Batch(batchRows, columns.length);
+    }
+
+    /**
+     * Rows a batch of {@code width}-cell rows holds: {@link #BATCH_ROWS}, or as many as fit in
+     * {@link #BATCH_CELLS} cells when the rows are wider than {@code BATCH_CELLS / BATCH_ROWS}, and
+     * at least one.
+     */
+    static int rowsPerBatch(int width) {
+        return Math.max(1, Math.min(BATCH_ROWS, BATCH_CELLS / Math.max(1, width)));
     }
 
     /** Takes data row {@code index} (0-based, in order); the record may be reused after the call. */
     void row(int index, RawRecord record) {
         filling.add(index, record);
-        if (filling.rows == BATCH_ROWS) {
+        if (filling.rows == batchRows) {
             if (worker == null) {
                 worker = new Thread(this::fillLoop, "backprop-csv-columns");
                 worker.setDaemon(true);
@@ -44,7 +60,7 @@ final class ColumnFiller implements AutoCloseable {
             }
             put(filling);
             Batch next = free.poll();
-            filling = next != null ? next : new Batch(columns.length);
+            filling = next != null ? next : new Batch(batchRows, columns.length);
         }
     }
 
@@ -128,20 +144,23 @@ final class ColumnFiller implements AutoCloseable {
 
     /** Rows copied out of the scanner's record: their bytes, where each cell ends, their lines. */
     private static final class Batch {
-        static final Batch END = new Batch(0);
+        static final Batch END = new Batch(0, 0);
 
         private final int width;
         private byte[] bytes = new byte[1 << 16];
         private int length;
-        private final int[] rowStarts = new int[BATCH_ROWS];
+        private final int[] rowStarts;
         private final int[] ends;
-        private final long[] lines = new long[BATCH_ROWS];
+        private final long[] lines;
         private int rows;
         private int firstIndex;
 
-        Batch(int width) {
+        /** A batch of at most {@code capacity} rows of {@code width} cells. */
+        Batch(int capacity, int width) {
             this.width = width;
-            this.ends = new int[BATCH_ROWS * width];
+            this.rowStarts = new int[capacity];
+            this.ends = new int[capacity * width];
+            this.lines = new long[capacity];
         }
 
         void add(int index, RawRecord record) {

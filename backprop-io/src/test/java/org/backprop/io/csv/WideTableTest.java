@@ -22,6 +22,33 @@ class WideTableTest {
         assertTrue(perColumn < 2048, perColumn + " bytes per column");
     }
 
+    @Test
+    void aBatchOfWideRowsHoldsABoundedNumberOfCells() {
+        assertEquals(ColumnFiller.BATCH_ROWS, ColumnFiller.rowsPerBatch(16));
+        assertTrue(ColumnFiller.rowsPerBatch(COLUMNS) * COLUMNS <= ColumnFiller.BATCH_CELLS);
+        assertEquals(1, ColumnFiller.rowsPerBatch(10 * ColumnFiller.BATCH_CELLS));
+    }
+
+    /** Several short batches, filled on the second thread, give the strict reader's columns. */
+    @Test
+    void aWideTableOfSeveralBatchesEqualsTheStrictReadersColumns() {
+        int rows = 3 * ColumnFiller.rowsPerBatch(COLUMNS) + 2;
+        byte[] csv = wideCsv(rows, COLUMNS, 2);
+        ColumnarTable filled = read(csv);
+        ColumnarTable reference = ColumnarTable.of(StrictCsvReader.parse("wide.csv", csv), ColumnarReadOptions.all());
+        assertEquals(rows, filled.rowCount());
+        for (int c = 0; c < COLUMNS; c++) {
+            Column a = filled.column("x" + c);
+            Column b = reference.column("x" + c);
+            assertEquals(b.missingCount(), a.missingCount());
+            assertEquals(b.levelCount(), a.levelCount());
+            for (int r = 0; r < rows; r++) {
+                assertEquals(Double.doubleToRawLongBits(b.number(r)), Double.doubleToRawLongBits(a.number(r)));
+                assertEquals(b.code(r), a.code(r));
+            }
+        }
+    }
+
     private static ColumnarTable read(byte[] csv) {
         return ColumnarCsvReader.parse("wide.csv", csv, ColumnarReadOptions.all());
     }
