@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads a CSV file in one streaming pass into a {@link ColumnarTable} (the columns filled on a
@@ -77,7 +79,8 @@ public final class ColumnarCsvReader {
      */
     static Column[] columns(String source, List<String> header, ColumnarReadOptions options) {
         if (options.columns() != null) {
-            List<String> absent = options.columns().stream().filter(name -> !header.contains(name)).sorted().toList();
+            Set<String> inHeader = new HashSet<>(header);
+            List<String> absent = options.columns().stream().filter(name -> !inHeader.contains(name)).sorted().toList();
             if (!absent.isEmpty()) {
                 throw ColumnarTable.noColumn(source, absent, header);
             }

@@ -2,7 +2,11 @@ package org.backprop.io.csv;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.backprop.io.DataException;
 
 /**
@@ -14,6 +18,8 @@ public final class ColumnarTable implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     private final String source;
     private final List<String> columnNames;
+    /** The position of each name in {@link #columnNames} (the first, were a name repeated). */
+    private final Map<String, Integer> positions;
     private final Column[] columns;
     private final int rows;
     private final LineIndex lines;
@@ -24,11 +30,21 @@ public final class ColumnarTable implements java.io.Serializable {
                   ColumnarReadOptions format) {
         this.source = source;
         this.columnNames = List.copyOf(columnNames);
+        this.positions = positionsOf(this.columnNames);
         this.columns = columns;
         this.rows = rows;
         this.lines = lines;
         this.separator = format.separator();
         this.decimal = format.decimal();
+    }
+
+    /** Each name's first position in {@code names}: a table of thousands of columns finds one at once. */
+    private static Map<String, Integer> positionsOf(List<String> names) {
+        Map<String, Integer> positions = new HashMap<>(2 * names.size());
+        for (int i = 0; i < names.size(); i++) {
+            positions.putIfAbsent(names.get(i), i);
+        }
+        return positions;
     }
 
     /**
@@ -82,7 +98,7 @@ public final class ColumnarTable implements java.io.Serializable {
 
     /** True if the file has a column called {@code name}. */
     public boolean hasColumn(String name) {
-        return columnNames.contains(name);
+        return positions.containsKey(name);
     }
 
     /**
@@ -92,8 +108,8 @@ public final class ColumnarTable implements java.io.Serializable {
      * @throws IllegalArgumentException if the column was not kept when reading
      */
     public Column column(String name) {
-        int index = columnNames.indexOf(name);
-        if (index < 0) {
+        Integer index = positions.get(name);
+        if (index == null) {
             throw noColumn(source, name, columnNames);
         }
         if (columns[index] == null) {
@@ -140,8 +156,9 @@ public final class ColumnarTable implements java.io.Serializable {
      * preprocessing still encodes from).
      */
     public void releaseCellsExcept(java.util.Collection<String> keep) {
+        Set<String> kept = new HashSet<>(keep);
         for (Column c : columns) {
-            if (c != null && !keep.contains(c.name())) {
+            if (c != null && !kept.contains(c.name())) {
                 c.releaseCells();
             }
         }
