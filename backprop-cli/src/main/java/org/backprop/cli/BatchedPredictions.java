@@ -9,8 +9,10 @@ import org.backprop.tensor.Matrix;
 import org.backprop.train.RowSource;
 
 /**
- * A model's predictions over any number of rows, computed {@link #BATCH_ROWS} rows at a time, so
- * that the network's intermediate activations never exist for all rows at once. Values beyond
+ * A model's predictions over any number of rows, computed {@link #BATCH_ROWS} rows at a time (fewer
+ * of inputs so wide that a batch would pass {@link RowSource#BLOCK_VALUES} values, see
+ * {@link RowSource#rowsPerBlock}), so that the network's intermediate activations never exist for
+ * all rows at once. Values beyond
  * what the model can represent are data errors (exit 3) naming the file, line and column: a
  * feature that overflows when scaled by the model's statistics, and a prediction that is not
  * finite or overflows when mapped back to the target's units.
@@ -46,14 +48,15 @@ final class BatchedPredictions {
      *                                       overflows when standardized
      */
     static void forEach(Model model, RowSource inputs, RowOrigin origin, Sink sink) {
-        Matrix scratch = inputs.hasViews() ? null : Matrix.zeros(Math.min(BATCH_ROWS, inputs.rows()), inputs.cols());
-        forEach(model, inputs.rows(), (first, n) -> block(model, inputs, first, first + n, scratch, origin), origin,
-                sink);
+        int batchRows = RowSource.rowsPerBlock(inputs.cols(), BATCH_ROWS);
+        Matrix scratch = inputs.hasViews() ? null : Matrix.zeros(Math.min(batchRows, inputs.rows()), inputs.cols());
+        forEach(model, inputs.rows(), batchRows, (first, n) -> block(model, inputs, first, first + n, scratch, origin),
+                origin, sink);
     }
 
-    private static void forEach(Model model, int rows, Inputs inputs, RowOrigin origin, Sink sink) {
-        for (int first = 0; first < rows; first += BATCH_ROWS) {
-            int n = Math.min(BATCH_ROWS, rows - first);
+    private static void forEach(Model model, int rows, int batchRows, Inputs inputs, RowOrigin origin, Sink sink) {
+        for (int first = 0; first < rows; first += batchRows) {
+            int n = Math.min(batchRows, rows - first);
             sink.accept(first, batch(model, inputs.rows(first, n), origin, first));
         }
     }

@@ -12,15 +12,16 @@ import org.backprop.tensor.Matrix;
  * Full-set losses (weighted when row weights are given) and extra metrics of the current
  * parameters, in inference mode, on the training set and (if given) the validation set.
  *
- * <p>The network's outputs are computed {@link #CHUNK_ROWS} rows at a time on buffers of their own
- * ({@link Predictor#onNetworkKernel}), and the loss is added a chunk at a time ({@link LossTotal}),
- * so an evaluation holds a constant: no hidden layer's activations, predictions or targets of all
- * n rows. Only when extra metrics are registered (they take whole matrices), or the loss cannot add
- * its terms a chunk at a time (a user's loss that overrides {@code value}, see
- * {@link org.backprop.loss.Loss#addsTermsInChunks()}), does it keep the n×outputs predictions and
- * targets of each set. The values equal one forward pass and one loss over all rows
- * bit for bit (rows are independent; no chunk of one row is formed from a set of more, which the
- * float32 kernels would round differently).
+ * <p>The network's outputs are computed {@link #CHUNK_ROWS} rows at a time (fewer when the inputs
+ * are so wide that a chunk would pass {@link RowSource#BLOCK_VALUES} values, see
+ * {@link RowSource#rowsPerBlock}) on buffers of their own ({@link Predictor#onNetworkKernel}), and
+ * the loss is added a chunk at a time ({@link LossTotal}), so an evaluation holds a constant: no
+ * hidden layer's activations, predictions or targets of all n rows. Only when extra metrics are
+ * registered (they take whole matrices), or the loss cannot add its terms a chunk at a time (a
+ * user's loss that overrides {@code value}, see {@link org.backprop.loss.Loss#addsTermsInChunks()}),
+ * does it keep the n×outputs predictions and targets of each set. The values equal one forward pass
+ * and one loss over all rows bit for bit (rows are independent; no chunk of one row is formed from
+ * a set of more, which the float32 kernels would round differently).
  *
  * <p>With {@link TrainerConfig#evaluateTrainingSet()} false, the training set is evaluated only at
  * the last epoch, or at every evaluation when early stopping watches it (no validation set); the
@@ -30,6 +31,8 @@ final class Evaluator implements EpochEvaluator, AutoCloseable {
     /** Rows per forward pass of an evaluation. */
     static final int CHUNK_ROWS = 1024;
 
+    /** Rows per forward pass of this evaluation's inputs. */
+    private final int chunkRows;
     private final NeuralNetwork network;
     private final Map<String, MetricFunction> metrics;
     private final EvaluationSet train;
@@ -45,14 +48,15 @@ final class Evaluator implements EpochEvaluator, AutoCloseable {
     private record EvaluationSet(RowSource x, RowSource y, Matrix w, Matrix xScratch, Matrix yScratch,
                                  Matrix prediction, Matrix targets) {
 
-        static EvaluationSet of(RowSource x, RowSource y, Matrix w, boolean wholeMatrices, int outputs) {
-            int chunk = Math.min(CHUNK_ROWS, x.rows());
+        static EvaluationSet of(RowSource x, RowSource y, Matrix w, boolean wholeMatrices, int outputs,
+                                int chunkRows) {
+            int chunk = Math.min(chunkRows, x.rows());
             Matrix targets = null;
             if (wholeMatrices) {
                 targets = Matrix.zeros(y.rows(), y.cols());
                 Matrix scratch = y.hasViews() ? null : Matrix.zeros(chunk, y.cols());
-                for (int from = 0; from < y.rows(); from += CHUNK_ROWS) {
-                    int to = Math.min(from + CHUNK_ROWS, y.rows());
+                for (int from = 0; from < y.rows(); from += chunkRows) {
+                    int to = Math.min(from + chunkRows, y.rows());
                     targets.rowRange(from, to).copyFrom(y.rowBlock(from, to, scratch));
                 }
             }
@@ -75,11 +79,12 @@ final class Evaluator implements EpochEvaluator, AutoCloseable {
         this.lastEpoch = config.epochs() - 1;
         this.metrics = metrics;
         boolean wholeMatrices = !metrics.isEmpty() || !network.loss().addsTermsInChunks();
-        this.train = EvaluationSet.of(x, y, w, wholeMatrices, network.outputs());
+        this.chunkRows = RowSource.rowsPerBlock(x.cols(), CHUNK_ROWS);
+        this.train = EvaluationSet.of(x, y, w, wholeMatrices, network.outputs(), chunkRows);
         this.validation = xValidation == null ? null
-                : EvaluationSet.of(xValidation, yValidation, wValidation, wholeMatrices, network.outputs());
-        this.predictor = Predictor.onNetworkKernel(network, CHUNK_ROWS);
-        this.chunkOutputs = Matrix.zeros(Math.min(CHUNK_ROWS, Math.max(x.rows(),
+                : EvaluationSet.of(xValidation, yValidation, wValidation, wholeMatrices, network.outputs(), chunkRows);
+        this.predictor = Predictor.onNetworkKernel(network, chunkRows);
+        this.chunkOutputs = Matrix.zeros(Math.min(chunkRows, Math.max(x.rows(),
                 xValidation == null ? 0 : xValidation.rows())), network.outputs());
     }
 
@@ -107,7 +112,7 @@ final class Evaluator implements EpochEvaluator, AutoCloseable {
         LossTotal loss = network.loss().addsTermsInChunks() ? new LossTotal(network.loss()) : null;
         int n = set.x().rows();
         for (int from = 0; from < n; ) {
-            int to = Math.min(from + CHUNK_ROWS, n);
+            int to = Math.min(from + chunkRows, n);
             if (n - to == 1) {
                 to--;
             }

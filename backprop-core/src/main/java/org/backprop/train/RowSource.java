@@ -9,6 +9,22 @@ import org.backprop.tensor.Matrix;
  * has to exist at once. Every read of a row gives the same values.
  */
 public interface RowSource {
+    /**
+     * Values a block of rows read or computed at once holds at most (8 MiB of {@code double}s), so
+     * that a wide table's blocks and the buffers sized like them stay a constant instead of growing
+     * with the number of columns: 4,096 rows of 5,000 inputs would be 160 MB a buffer.
+     */
+    int BLOCK_VALUES = 1 << 20;
+
+    /**
+     * Rows per block of {@code cols}-value rows: {@code maxRows}, or as many as fit in
+     * {@link #BLOCK_VALUES} values when fewer do, but at least 2 (a block of one row is a
+     * matrix–vector product, which the float32 kernels round differently, see
+     * {@link org.backprop.network.Predictor}).
+     */
+    static int rowsPerBlock(int cols, int maxRows) {
+        return Math.max(Math.min(2, maxRows), Math.min(maxRows, BLOCK_VALUES / Math.max(1, cols)));
+    }
 
     /** Number of rows. */
     int rows();

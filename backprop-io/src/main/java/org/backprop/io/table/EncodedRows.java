@@ -25,7 +25,10 @@ import org.backprop.train.RowSource;
  * warnings (unseen levels) are counted by {@link #countWarnings}, not by reads.
  */
 public final class EncodedRows implements RowSource {
-    /** Rows encoded at a time by {@link #fitScaler} and {@link #requireScalable}. */
+    /**
+     * Rows encoded at a time by {@link #fitScaler}, {@link #requireScalable} and
+     * {@link #countWarnings}: fewer for wide rows, see {@link #blockRows()}.
+     */
     static final int BLOCK_ROWS = 4096;
 
     private final ColumnarTable table;
@@ -83,10 +86,11 @@ public final class EncodedRows implements RowSource {
         int w = preprocessor.width();
         ScalerColumnFit[] fits = new ScalerColumnFit[w];
         Arrays.setAll(fits, c -> new ScalerColumnFit());
-        Matrix block = Matrix.zeros(Math.min(BLOCK_ROWS, n), w);
+        int blockRows = encoded.blockRows();
+        Matrix block = Matrix.zeros(Math.min(blockRows, n), w);
         for (int pass = 1; pass <= 3; pass++) {
-            for (int from = 0; from < n; from += BLOCK_ROWS) {
-                Matrix rows = encoded.rowBlock(from, Math.min(from + BLOCK_ROWS, n), block);
+            for (int from = 0; from < n; from += blockRows) {
+                Matrix rows = encoded.rowBlock(from, Math.min(from + blockRows, n), block);
                 double[] data = rows.data();
                 for (int i = rows.offset(), end = i + rows.size(); i < end; i += w) {
                     for (int c = 0; c < w; c++) {
@@ -120,10 +124,20 @@ public final class EncodedRows implements RowSource {
      * @throws ScalingOverflowException naming the row (of this source) and input of the first such value
      */
     public void requireScalable() {
-        Matrix block = Matrix.zeros(Math.max(1, Math.min(BLOCK_ROWS, rows())), cols());
-        for (int from = 0; from < rows(); from += BLOCK_ROWS) {
-            rowBlock(from, Math.min(from + BLOCK_ROWS, rows()), block);
+        int blockRows = blockRows();
+        Matrix block = Matrix.zeros(Math.max(1, Math.min(blockRows, rows())), cols());
+        for (int from = 0; from < rows(); from += blockRows) {
+            rowBlock(from, Math.min(from + blockRows, rows()), block);
         }
+    }
+
+    /**
+     * Rows encoded at a time here: {@link #BLOCK_ROWS}, fewer when rows are so wide that a block
+     * would pass {@link RowSource#BLOCK_VALUES} values, so that the block stays a few MiB for
+     * thousands of inputs.
+     */
+    int blockRows() {
+        return RowSource.rowsPerBlock(cols(), BLOCK_ROWS);
     }
 
     /** Every row of {@code table}, in order (e.g. rows to predict). */
@@ -141,9 +155,10 @@ public final class EncodedRows implements RowSource {
      * without failing (levels not seen in training, missing cells in a column that had none).
      */
     public void countWarnings(EncodeWarnings warnings) {
-        Matrix block = Matrix.zeros(Math.max(1, Math.min(BLOCK_ROWS, rows())), cols());
-        for (int from = 0; from < rows(); from += BLOCK_ROWS) {
-            int to = Math.min(from + BLOCK_ROWS, rows());
+        int blockRows = blockRows();
+        Matrix block = Matrix.zeros(Math.max(1, Math.min(blockRows, rows())), cols());
+        for (int from = 0; from < rows(); from += blockRows) {
+            int to = Math.min(from + blockRows, rows());
             encode(rowsOf(from, to), 0, to - from, block, 0, warnings);
         }
     }
