@@ -162,7 +162,7 @@ class BadInputTest {
         Path text = TestCsv.write(dir.resolve("yes.csv"), "x,y\n1,yes\n2,yes\n3,yes\n");
         CliRun run = train(text, "1", "--target", "y");
         assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
-        assertEquals("backprop: " + text + ", column 2 \"y\": the target has the same value \"yes\" in every row: "
+        assertEquals("backprop: " + text + ", line 2, column 2 \"y\": the target has the same value \"yes\" in every row: "
                 + "there is nothing to learn (a classification needs at least 2 classes)", run.err().strip());
         Path number = TestCsv.write(dir.resolve("five.csv"), "x,y\n1,5\n2,5\n3,5\n");
         CliRun numeric = train(number, "1", "--target", "y");

@@ -331,7 +331,7 @@ class RealTablesTest {
         Path data = TestCsv.write(dir.resolve("names.csv"), sb.toString());
         CliRun run = train(data, "--target", "name");
         assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("names.csv, column 2 \"name\": the target has 120 distinct text values in 120 "
+        assertTrue(run.err().contains("names.csv, line 2, column 2 \"name\": the target has 120 distinct text values in 120 "
                 + "rows, too many to be class labels (--task classification trains a classifier anyway)"), run::toString);
     }
 
@@ -392,7 +392,7 @@ class RealTablesTest {
         Path data = TestCsv.write(dir.resolve("k.csv"), "a,y\n1,5\n2,5\n3,5\n");
         CliRun run = train(data, "--target", "y");
         assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("k.csv, column 2 \"y\": the target has the same value \"5\" in every row: there "
+        assertTrue(run.err().contains("k.csv, line 2, column 2 \"y\": the target has the same value \"5\" in every row: there "
                 + "is nothing to learn"), run::toString);
         assertEquals(0, train(data, "--target", "y", "--task", "regression").exitCode());
     }

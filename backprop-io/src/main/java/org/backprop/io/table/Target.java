@@ -108,7 +108,7 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
         int row0 = rows == null ? 0 : rows[0];
         String first = c.hasText() ? label(c, row0) : Double.toString(c.number(row0));
         Choice choice = choose(counts, requested, c.hasText() ? rowsByLabel(c, rows) : null, first,
-                () -> DataException.in(table.source()).column(c.position() + 1, name));
+                () -> table.at(c.firstNonNumberRow() >= 0 ? c.firstNonNumberRow() : row0, c), () -> table.at(row0, c));
         int dropped = rows == null ? 0 : table.rowCount() - rows.length;
         if (choice.task() == Task.REGRESSION) {
             return new Target(choice.task(), choice.reason(), rows, dropped, numbers(c, rows), null, null);
@@ -170,28 +170,35 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
      * labels among the rows with a target (more than {@value #MAX_CLASSES} if unknown) and the first
      * such row's value (for the message).
      *
-     * @param column locates the column, for the error
-     * @throws DataException if the target has one value and the task is not regression by request
+     * @param firstNonNumber locates the first non-number cell of the target (its line, column), for
+     *                       an error quoting it
+     * @param firstValueCell locates the first cell with a target, for the error of a target with
+     *                       one value
+     * @throws DataException if the target has one value and the task is not regression by request, or
+     *                       holds numbers written with a comma or too many text values for classes
      */
     public static Choice choose(ColumnCounts c, Task requested, long distinct, String firstValue,
-                                Supplier<DataException.Builder> column) {
-        return choose(c, requested, distinct, null, firstValue, column);
+                                Supplier<DataException.Builder> firstNonNumber,
+                                Supplier<DataException.Builder> firstValueCell) {
+        return choose(c, requested, distinct, null, firstValue, firstNonNumber, firstValueCell);
     }
 
     /**
-     * As {@link #choose(ColumnCounts, Task, long, String, Supplier)} from the rows of each distinct
+     * As {@link #choose(ColumnCounts, Task, long, String, Supplier, Supplier)} from the rows of each distinct
      * label ({@link #label}) among the rows with a target, or null if unknown (more than
      * {@value #MAX_CLASSES} labels): a whole-number target that looks like counts is a regression
      * target ({@link CountLikeTarget}).
      */
     public static Choice choose(ColumnCounts c, Task requested, Map<String, Long> rowsByValue, String firstValue,
-                                Supplier<DataException.Builder> column) {
+                                Supplier<DataException.Builder> firstNonNumber,
+                                Supplier<DataException.Builder> firstValueCell) {
         return choose(c, requested, rowsByValue == null ? Column.TEXT_CAP + 1 : rowsByValue.size(), rowsByValue,
-                firstValue, column);
+                firstValue, firstNonNumber, firstValueCell);
     }
 
     private static Choice choose(ColumnCounts c, Task requested, long distinct, Map<String, Long> rowsByValue,
-                                 String firstValue, Supplier<DataException.Builder> column) {
+                                 String firstValue, Supplier<DataException.Builder> firstNonNumber,
+                                 Supplier<DataException.Builder> firstValueCell) {
         boolean numeric = c.numbers() > 0 && c.nonNumbers() == 0;
         String countLike = numeric && c.allIntegers() && rowsByValue != null
                 ? CountLikeTarget.reason(c.name(), rowsByValue) : null;
@@ -219,17 +226,17 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
                     : "target \"" + c.name() + "\" has text values such as \"" + c.firstNonNumberText() + "\"";
         }
         if (requested == null && !numeric && StrictNumbers.writtenWithComma(c.firstNonNumberText())) {
-            throw column.get().text(c.firstNonNumberText()).problem("a number written with a comma would make the "
+            throw firstNonNumber.get().text(c.firstNonNumberText()).problem("a number written with a comma would make the "
                     + "target text (class labels); read decimal commas with --decimal ',' (the separator must then be "
                     + "';', tab or '|'), remove thousands separators, or use --task classification if these are labels");
         }
         if (requested == null && !numeric && distinct > MANY_TEXT_CLASSES && 2 * distinct > present) {
-            throw column.get().text(c.firstNonNumberText()).problem("the target has " + distinct
+            throw firstNonNumber.get().text(c.firstNonNumberText()).problem("the target has " + distinct
                     + " distinct text values in " + present + " rows, too many to be class labels"
                     + " (--task classification trains a classifier anyway)");
         }
         if (distinct < 2 && !(requested == Task.REGRESSION)) {
-            throw column.get().problem("the target has the same "
+            throw firstValueCell.get().problem("the target has the same "
                     + "value \"" + firstValue + "\" in every " + (c.missing() > 0 ? "non-missing " : "") + "row: "
                     + "there is nothing to learn (a classification needs at least 2 classes" + (numeric
                     ? "; --task regression fits the constant anyway)" : ")"));

@@ -154,4 +154,29 @@ class TargetTest {
         assertEquals(List.of("1", "2", "5", "3"), t.labels().classes(), "the model's, then in order of appearance");
         assertArrayEquals(new int[] {2, 0, 3, 2}, t.classes());
     }
+
+    @Test
+    void targetErrorsNameTheLineLikeFeatureErrors() {
+        DataException comma = assertThrows(DataException.class, () -> Target.forTraining(
+                table("x,price\n1,\"121,757\"\n2,\"216,429\"\n"), "price", null, false));
+        assertEquals(2, comma.getLine(), comma.getMessage());
+        assertEquals("121,757", comma.getText());
+        assertEquals(true, comma.getMessage().startsWith("t.csv, line 2, column 2 \"price\": a number written with "
+                + "a comma"), comma.getMessage());
+
+        DataException constant = assertThrows(DataException.class, () -> Target.forTraining(
+                table("x1,x2,y\n1.0,2.0,3.0\n"), "y", null, false));
+        assertEquals("t.csv, line 2, column 3 \"y\": the target has the same value \"3\" in every row: there is "
+                + "nothing to learn (a classification needs at least 2 classes; --task regression fits the constant "
+                + "anyway)", constant.getMessage());
+
+        StringBuilder ids = new StringBuilder("x,y\n1,5\n");
+        for (int r = 0; r < 60; r++) {
+            ids.append(r).append(",id").append(r).append('\n');
+        }
+        DataException tooMany = assertThrows(DataException.class, () -> Target.forTraining(table(ids.toString()), "y",
+                null, false));
+        assertEquals(3, tooMany.getLine(), tooMany.getMessage());
+        assertEquals("id0", tooMany.getText());
+    }
 }

@@ -135,7 +135,8 @@ public final class DistributedTableFit {
         Target.requireUsable(targetCounts, options.task(), options.dropMissingTarget(),
                 () -> at.cell(target.firstNonNumberRow, targetName), () -> at.cell(target.firstMissingRow, targetName));
         Target.Choice choice = Target.choose(targetCounts, options.task(), target.hasText ? target.labels : null,
-                target.firstLabel, () -> at.column(targetName));
+                target.firstLabel, () -> target.firstNonNumberRow >= 0 ? at.cell(target.firstNonNumberRow, targetName)
+                        : at.column(targetName), () -> at.column(targetName));
         if (choice.task() == Task.CLASSIFICATION && !target.hasText) {
             throw at.column(targetName).problem("more than " + Column.TEXT_CAP + " distinct target values: too "
                     + "many classes for backprop-spark (use --task regression)");
