@@ -100,6 +100,10 @@ final class InspectCommand implements Callable<Integer> {
         TablePreprocessor p = m.preprocessor();
         out.println("Columns (" + p.columns().size() + ", missing values: empty"
                 + (p.missingValues().tokens().isEmpty() ? "" : ", " + String.join(", ", p.missingValues().tokens()))
+                + (p.missingValues().numberTokens().isEmpty() ? "" : ", among numbers also "
+                + (p.missingValues().numberTokens().equals(org.backprop.io.csv.MissingValues.NUMBER_TOKENS)
+                ? "pandas' other missing-value texts (NULL, None, nan, ...)"
+                : String.join(", ", p.missingValues().numberTokens())))
                 + "; " + p.missingPolicy().name().toLowerCase(java.util.Locale.ROOT) + "; separator "
                 + (p.separator() == '\t' ? "tab" : "'" + p.separator() + "'") + ", decimal '" + p.decimal() + "'):");
         for (ColumnEncoder e : p.encoders()) {

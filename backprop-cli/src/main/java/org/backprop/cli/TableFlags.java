@@ -32,8 +32,10 @@ final class TableFlags {
     List<String> embed = List.of();
 
     @Option(names = "--na-values", split = ",", paramLabel = "TOKENS",
-            description = "Cell texts that mean missing, besides empty cells (default: NA,N/A,NaN,null,?). "
-                    + "--na-values '' keeps only empty cells.")
+            description = "Cell texts that mean missing, besides empty cells (default: NA,N/A,NaN,null,?). In a "
+                    + "column otherwise of numbers, pandas' other missing-value texts (NULL, None, nan, n/a, #N/A, "
+                    + "<NA>, ...) are missing too; in a text column they stay text. --na-values '' keeps only "
+                    + "empty cells.")
     List<String> naValues;
 
     @Option(names = "--missing", defaultValue = "impute", paramLabel = "POLICY",
@@ -74,8 +76,9 @@ final class TableFlags {
             default -> throw new UserError(ExitCodes.USAGE, "--missing must be impute or error, got " + missing);
         };
         try {
-            MissingValues tokens = naValues == null ? MissingValues.defaults()
-                    : MissingValues.of(naValues.stream().filter(t -> !t.isEmpty()).toList());
+            List<String> given = naValues == null ? null : naValues.stream().filter(t -> !t.isEmpty()).toList();
+            MissingValues tokens = given == null ? MissingValues.defaults()
+                    : MissingValues.of(given, given.isEmpty() ? List.of() : MissingValues.NUMBER_TOKENS);
             return TableOptions.defaults().withCategorical(categorical).withNumeric(numeric).withIgnore(ignore)
                     .withEmbed(embed)
                     .withMissingValues(tokens).withMissingPolicy(policy).withMinLevelCount(minLevelCount);

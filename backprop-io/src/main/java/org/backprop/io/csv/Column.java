@@ -38,6 +38,10 @@ public final class Column implements java.io.Serializable {
     private int firstMissingRow = -1;
     private int firstNonNumberRow = -1;
     private String firstNonNumberText;
+    /** Cells of a {@link MissingValues#numberTokens() number token}, until {@link #settleNumberTokens}. */
+    private int numberTokenCount;
+    private int firstNumberTokenRow = -1;
+    private String firstNumberTokenText;
     private boolean allIntegers = true;
     private boolean textDropped;
 
@@ -74,7 +78,13 @@ public final class Column implements java.io.Serializable {
             if (numbers != null) {
                 numbers.add(v);
             }
-            if (!missing && Double.isNaN(v)) {
+            if (!missing && Double.isNaN(v) && missingValues.isNumberToken(bytes, from, to)) {
+                numberTokenCount++;
+                if (firstNumberTokenRow < 0) {
+                    firstNumberTokenRow = rows;
+                    firstNumberTokenText = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+                }
+            } else if (!missing && Double.isNaN(v)) {
                 nonNumberCount++;
                 if (firstNonNumberRow < 0) {
                     firstNonNumberRow = rows;
@@ -94,6 +104,42 @@ public final class Column implements java.io.Serializable {
             }
         }
         rows++;
+    }
+
+    /**
+     * Decides what the cells of a {@link MissingValues#numberTokens() number token} ({@code NULL},
+     * {@code None}, ...) were, once every row is in: missing if the column's numbers are at least as
+     * many as its other non-numbers (a column of numbers), else non-numbers like any other text (a
+     * text column, where {@code None} is a level). Their text levels stay in the level list.
+     */
+    void settleNumberTokens(MissingValues missingValues) {
+        if (numberTokenCount == 0) {
+            return;
+        }
+        if (numberCount >= nonNumberCount) {
+            missingCount += numberTokenCount;
+            firstMissingRow = firstMissingRow < 0 ? firstNumberTokenRow : Math.min(firstMissingRow, firstNumberTokenRow);
+            if (codes != null) {
+                boolean[] token = new boolean[levels.size()];
+                for (int code = 0; code < token.length; code++) {
+                    token[code] = missingValues.numberTokens().contains(MissingValues.strip(levels.level(code)));
+                }
+                for (int r = 0; r < rows; r++) {
+                    int code = codes.get(r);
+                    if (code != MISSING && token[code]) {
+                        codes.set(r, MISSING);
+                    }
+                }
+            }
+        } else {
+            nonNumberCount += numberTokenCount;
+            if (firstNonNumberRow < 0 || firstNumberTokenRow < firstNonNumberRow) {
+                firstNonNumberRow = firstNumberTokenRow;
+                firstNonNumberText = firstNumberTokenText;
+            }
+        }
+        numberTokenCount = 0;
+        firstNumberTokenText = null;
     }
 
     /** Releases the text codes of a column read for numbers (once it is known to be numeric). */

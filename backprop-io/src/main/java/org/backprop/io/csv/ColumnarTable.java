@@ -36,6 +36,11 @@ public final class ColumnarTable implements java.io.Serializable {
         this.lines = lines;
         this.separator = format.separator();
         this.decimal = format.decimal();
+        for (Column column : columns) {
+            if (column != null) {
+                column.settleNumberTokens(format.missing());
+            }
+        }
     }
 
     /** Each name's first position in {@code names}: a table of thousands of columns finds one at once. */

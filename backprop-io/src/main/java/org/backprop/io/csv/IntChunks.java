@@ -8,6 +8,10 @@ final class IntChunks extends Chunks<int[]> {
         added();
     }
 
+    void set(int index, int value) {
+        chunkOf(index)[index & MASK] = value;
+    }
+
     int get(int index) {
         return chunkOf(index)[index & MASK];
     }

@@ -113,8 +113,9 @@ public final class ColumnTypes {
         if (declaredNumeric || mostlyNumbers || c.textDropped()) {
             String why = declaredNumeric ? "declared with --numeric"
                     : "the column is mostly numbers: " + c.numbers() + (c.numbers() == 1 ? " number" : " numbers");
-            String badCells = c.nonNumbers() + (c.nonNumbers() == 1 ? " bad cell" : " bad cells") + " in this column";
             TextShape.Found shape = c.textDropped() ? null : textShape.get();
+            String badCells = c.nonNumbers() + (c.nonNumbers() == 1 ? " bad cell" : " bad cells") + " in this column"
+                    + (shape == null ? c.listedNonNumbers() : "");
             String fix = shape != null ? ", which " + (c.nonNumbers() == 1 ? "looks" : "look") + " like "
                     + shape.shapeAndExample() + ": " + shape.advice() + ", or declare --categorical " + ShellWord.of(name)
                     : ": fix " + (c.nonNumbers() == 1 ? "it" : "them") + ", add the text to --na-values if it means "

@@ -6,6 +6,7 @@ import org.backprop.io.DataException;
 import org.backprop.io.csv.Column;
 import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.csv.MissingValues;
+import org.backprop.io.csv.NonNumberTexts;
 import org.backprop.io.csv.StrictNumbers;
 
 /**
@@ -87,8 +88,10 @@ public record NumericEncoder(String column, Double median, boolean indicator, in
         Column c = table.column(column);
         if (c.nonNumberCount() > 0) {
             throw table.at(c.firstNonNumberRow(), c).text(c.firstNonNumberText()).problem(
-                    ColumnarTable.whyNotNumber(c.firstNonNumberText())
-                            + ColumnarTable.count(c.nonNumberCount(), "non-number cell"));
+                    ColumnarTable.whyNotNumber(c.firstNonNumberText()) + (c.nonNumberCount() > 1 && c.hasText()
+                            ? " (" + c.nonNumberCount() + " non-number cells in this column: "
+                            + NonNumberTexts.describe(c) + ")"
+                            : ColumnarTable.count(c.nonNumberCount(), "non-number cell")));
         }
         if (median == null && c.missingCount() > 0) {
             throw table.at(c.firstMissingRow(), c).problem("missing value"
@@ -110,7 +113,7 @@ public record NumericEncoder(String column, Double median, boolean indicator, in
     public void encode(String source, String cell, MissingValues missing, double[] out, int offset,
                        EncodeWarnings warnings) {
         double v = Double.NaN;
-        if (cell != null && !missing.isMissing(cell)) {
+        if (cell != null && !missing.isMissingNumber(cell)) {
             try {
                 v = StrictNumbers.parse(cell);
             } catch (NumberFormatException e) {

@@ -27,7 +27,8 @@ import org.backprop.layer.EmbeddingSpec;
  * <p>Stored in the model file's metadata under {@value #METADATA_KEY} as JSON:
  * <pre>{@code
  * {"version": 2, "separator": ";", "decimal": ",",
- *  "missing_values": ["NA", "N/A", "NaN", "null", "?"], "missing_policy": "impute",
+ *  "missing_values": ["NA", "N/A", "NaN", "null", "?"], "missing_in_numbers": ["NULL", "None", "nan"],
+ *  "missing_policy": "impute",
  *  "columns": [
  *    {"name": "displ", "type": "numeric", "median": 3.3, "missing_indicator": true, "missing_in_training": 2},
  *    {"name": "class", "type": "categorical", "levels": ["compact", "suv"], "rare_levels": ["2seater"],
@@ -43,7 +44,8 @@ import org.backprop.layer.EmbeddingSpec;
  * for the rare levels if any, then one for missing cells if {@code missing_level}; an unknown level
  * (and a missing cell without {@code missing_level}) writes 1 in the rare levels' column, or zeros
  * when there are no rare levels. A cell is missing if, stripped of spaces and tabs, it is empty or
- * one of {@code missing_values}. {@code separator} and {@code decimal} are the cell separator and the decimal
+ * one of {@code missing_values}, or, in a numeric column, one of {@code missing_in_numbers} (absent in
+ * models written before it: none). {@code separator} and {@code decimal} are the cell separator and the decimal
  * mark of the file the preprocessing was fitted on: {@link #readOptions} reads other files the same
  * way unless told otherwise. Preprocessing version 1 (before 3 December 2026) has no such keys: comma
  * and point. Models of format version 1 have no preprocessing key at all: every feature is numeric
@@ -352,6 +354,7 @@ public final class TablePreprocessor {
         json.addProperty("separator", String.valueOf(separator));
         json.addProperty("decimal", String.valueOf(decimal));
         json.add("missing_values", Json.array(missing.tokens()));
+        json.add("missing_in_numbers", Json.array(missing.numberTokens()));
         json.addProperty("missing_policy", policy.name().toLowerCase(java.util.Locale.ROOT));
         JsonArray columns = new JsonArray();
         encoders.forEach(e -> columns.add(e.toJson()));
@@ -399,7 +402,8 @@ public final class TablePreprocessor {
                     .toUpperCase(java.util.Locale.ROOT));
             char separator = version == 1 ? ',' : character(json, "separator");
             char decimal = version == 1 ? '.' : character(json, "decimal");
-            return new TablePreprocessor(encoders, ignored, MissingValues.of(Json.strings(json, "missing_values")),
+            return new TablePreprocessor(encoders, ignored, MissingValues.of(Json.strings(json, "missing_values"),
+                    json.has("missing_in_numbers") ? Json.strings(json, "missing_in_numbers") : List.of()),
                     policy, separator, decimal);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("invalid metadata \"" + METADATA_KEY + "\": " + e.getMessage(), e);

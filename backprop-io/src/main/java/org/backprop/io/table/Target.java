@@ -146,9 +146,10 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
             throw firstNonNumber.get().text(c.firstNonNumberText())
                     .hint("(" + c.nonNumbers() + (c.nonNumbers() == 1 ? " bad cell" : " bad cells")
                             + " in the target" + (requested == null ? ", which is mostly numbers (" + c.numbers()
-                            + "): fix " + it + missing + ", or use --task classification if it holds class labels)"
+                            + ")" + c.listedNonNumbers() + (c.listedNonNumbers().isEmpty() ? ": fix " : "; fix ") + it + missing + ", or use --task classification if it holds class labels)"
                             : c.numbers() == 0 ? ": a regression needs numbers; --task classification if it holds "
-                            + "class labels)" : ": fix " + it + missing + ")"))
+                            + "class labels)" : c.listedNonNumbers() + (c.listedNonNumbers().isEmpty() ? ": fix " : "; fix ")
+                            + it + missing + ")"))
                     .problem(ColumnarTable.whyNotNumber(c.firstNonNumberText()));
         }
         if (c.missing() > 0 && (!dropMissing || c.missing() == c.rows())) {

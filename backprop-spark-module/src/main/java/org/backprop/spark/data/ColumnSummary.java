@@ -98,7 +98,7 @@ final class ColumnSummary implements Serializable {
     /** The counts io's column type and task rules read. */
     ColumnCounts counts(String name) {
         return new ColumnCounts(name, rows, missing, numbers, nonNumbers, levels == null ? 0 : levels.size(),
-                textDropped, allIntegers, firstNonNumberText);
+                textDropped, allIntegers, firstNonNumberText, null);
     }
 
     /** The {@link TextShape} of the column's levels (dates, percentages, amounts); null without text. */
