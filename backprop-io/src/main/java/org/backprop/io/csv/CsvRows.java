@@ -14,7 +14,8 @@ import org.backprop.io.DataException;
  * of R's {@code write.csv} and pandas' {@code to_csv}: header {@code "",a,b}; the column is called
  * {@code ""}); exactly as many cells in every row as in the header; blank
  * lines only at the end; a single-column file whose header or first row holds another of the
- * separators ({@code , ; tab |}) is refused as written with that separator; at least one data row.
+ * separators ({@code , ; tab |}) is refused as written with that separator; no data row of a
+ * file of several columns that repeats the header (two files concatenated); at least one data row.
  */
 final class CsvRows implements CsvScanner.Sink {
     /** Receives the header, then each data row with its 0-based index. */
@@ -28,6 +29,8 @@ final class CsvRows implements CsvScanner.Sink {
     private final char separator;
     private final Consumer consumer;
     private List<String> header;
+    /** The header names in UTF-8, to find a data row that repeats them. */
+    private byte[][] headerBytes;
     private int rows;
     private long pendingBlankLine;
 
@@ -59,6 +62,8 @@ final class CsvRows implements CsvScanner.Sink {
         }
         if (header == null) {
             header = header(record);
+            headerBytes = header.stream().map(n -> n.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .toArray(byte[][]::new);
             requireTerminated(record);
             if (header.size() == 1) {  // before the consumer looks for its columns in a header of one name
                 SeparatorCheck.requireSeparatedBy(separator, source, 1, header.get(0), header.get(0));
@@ -68,6 +73,10 @@ final class CsvRows implements CsvScanner.Sink {
         }
         requireWidth(record);
         requireTerminated(record);
+        if (repeatsHeader(record)) {
+            throw DataException.in(source).line(record.line())
+                    .problem("repeats the header (files concatenated?): remove it");
+        }
         if (rows == 0 && header.size() == 1) {
             SeparatorCheck.requireSeparatedBy(separator, source, record.line(), header.get(0), record.text(0));
         }
@@ -75,6 +84,31 @@ final class CsvRows implements CsvScanner.Sink {
             throw DataException.in(source).line(record.line()).problem("more than " + Integer.MAX_VALUE + " data rows");
         }
         consumer.row(rows++, record);
+    }
+
+    /**
+     * True if {@code record} (as wide as the header) holds the header's names again, each cell
+     * trimmed as the names are; a file of one column never does (its values may be its name).
+     */
+    private boolean repeatsHeader(RawRecord record) {
+        if (headerBytes.length < 2) {
+            return false;
+        }
+        byte[] bytes = record.bytes();
+        for (int c = 0; c < headerBytes.length; c++) {
+            int from = record.start(c);
+            int to = record.end(c);
+            while (from < to && (bytes[from] & 0xff) <= ' ') {
+                from++;
+            }
+            while (to > from && (bytes[to - 1] & 0xff) <= ' ') {
+                to--;
+            }
+            if (!java.util.Arrays.equals(bytes, from, to, headerBytes[c], 0, headerBytes[c].length)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void finish() {

@@ -297,4 +297,15 @@ class ColumnarCsvReaderTest {
         DataException e = assertThrows(DataException.class, () -> parse(sb.toString()));
         assertEquals(bad + 2L, e.getLine());
     }
+
+    @Test
+    void aRowRepeatingTheHeaderIsNamedAsConcatenatedFiles() {
+        DataException e = assertThrows(DataException.class, () -> parse("x1,x2,y\n1,2,3\n x1 ,\"x2\",y\n4,5,6\n"));
+        assertEquals("data.csv, line 3: repeats the header (files concatenated?): remove it", e.getMessage());
+        DataException strict = assertThrows(DataException.class, () -> StrictCsvReader.parse("data.csv",
+                "a,b\n1,2\na,b\n".getBytes(UTF_8)));
+        assertEquals(3, strict.getLine(), "both readers share the row checks");
+        assertEquals(2, parse("y\n1\ny\n").rowCount(), "a single column may hold its own name");
+        assertEquals(2, parse("x,y\nx,1\n2,y\n").rowCount(), "one cell like its name is data");
+    }
 }
