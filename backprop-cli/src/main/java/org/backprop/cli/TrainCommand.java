@@ -19,6 +19,7 @@ import org.backprop.io.model.Model;
 import org.backprop.io.model.ModelMetadata;
 import org.backprop.io.model.Task;
 import org.backprop.io.preprocess.RowSet;
+import org.backprop.io.preprocess.SummaryRows;
 import org.backprop.io.preprocess.TablePreprocessor;
 import org.backprop.io.table.NetworkRows;
 import org.backprop.io.table.ProgressPrinter;
@@ -172,6 +173,8 @@ public class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         TabularOptions options = tabularOptions();
         ColumnarTable table = readColumns(data.file, trainingReadOptions(options));
+        SummaryRows.warnings(table).forEach(w -> spec.commandLine().getErr().println("backprop: warning: " + data.file
+                + ": " + w));
         validationSplit = stopping.validationSplit(table.rowCount());
         double[] column = weights.column(table);
         TabularTraining.Prepared prepared = prepare(table, options.withValidationSplit(validationSplit));
