@@ -20,9 +20,11 @@ public final class ConstantColumns {
 
     /**
      * One notice per numeric feature column of {@code decisions} whose every cell in {@code table}
-     * holds the same number, in column order.
+     * holds the same number, in column order; more than {@value ColumnGroup#SEPARATE_UP_TO} such
+     * columns get one notice naming some and counting all.
      */
     public static List<String> notices(ColumnarTable table, List<ColumnDecision> decisions) {
+        List<String> constant = new ArrayList<>();
         List<String> out = new ArrayList<>();
         for (ColumnDecision d : decisions) {
             if (d.type() != ColumnType.NUMERIC) {
@@ -30,10 +32,16 @@ public final class ConstantColumns {
             }
             Column c = table.column(d.column());
             if (c.rows() > 1 && c.missingCount() == 0 && c.nonNumberCount() == 0 && constant(c)) {
+                constant.add(d.column());
                 out.add("column \"" + d.column() + "\": constant (every value is " + NumericEncoder.shown(c.number(0))
                         + "): it teaches the model nothing, and another value at prediction time moves "
                         + "predictions untrained: " + OptionName.ignore(d.column()) + " leaves it out");
             }
+        }
+        if (ColumnGroup.grouped(constant.size())) {
+            return List.of(constant.size() + " constant columns (" + ColumnGroup.names(constant) + "): they teach "
+                    + "the model nothing, and other values at prediction time move predictions untrained; --ignore "
+                    + "leaves them out");
         }
         return out;
     }

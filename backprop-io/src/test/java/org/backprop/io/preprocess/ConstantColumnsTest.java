@@ -31,4 +31,19 @@ class ConstantColumnsTest {
         assertEquals(List.of(), notices("a,t\n1,x\n2,x\n"), "text: the categorical encoder's business");
         assertEquals(List.of(), notices("a\n1\n"), "one row");
     }
+
+    @Test
+    void manyConstantColumnsShareOneNotice() {
+        StringBuilder header = new StringBuilder("a");
+        StringBuilder row = new StringBuilder();
+        for (int c = 1; c <= 12; c++) {
+            header.append(",k").append(c);
+            row.append(",0");
+        }
+        String csv = header + "\n1" + row + "\n2" + row + "\n";
+        assertEquals(List.of("12 constant columns (k1, k2, k3, k4, k5, k6, k7, k8, and 4 more): they teach the model "
+                + "nothing, and other values at prediction time move predictions untrained; --ignore leaves them out"),
+                notices(csv));
+        assertEquals(3, notices("a,k1,k2,k3\n1,0,0,0\n2,0,0,0\n").size(), "up to 3 keep a line each");
+    }
 }
