@@ -115,6 +115,10 @@ final class InspectCommand implements Callable<Integer> {
         out.print(ModelSummary.of(m.network()).table());
         out.println();
         out.println("Training: " + m.metadata().training());
+        String run = m.metadata().runSummary();
+        if (run != null) {
+            out.println("Trained: " + run);
+        }
         out.println("Seed: " + m.metadata().seed());
         out.println("Command line: " + m.metadata().commandLine());
     }

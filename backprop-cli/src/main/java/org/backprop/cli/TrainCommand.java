@@ -207,7 +207,8 @@ public class TrainCommand implements Callable<Integer> {
             }
             History history = fit(model, prepared, trainWeights, validationWeights, stdout);
             report(model, history, prepared, trainWeights, validationWeights, test, testWeights, stdout);
-            saveModel(model, out, m -> CliFiles.saveModel(out, m), stdout);
+            saveModel(model.withMetadata(withRun(model.metadata(), history)), out, m -> CliFiles.saveModel(out, m),
+                    stdout);
         }
         return ExitCodes.OK;
     }
@@ -624,6 +625,13 @@ public class TrainCommand implements Callable<Integer> {
     /** The model file's metadata: the training settings ({@code dataName}, {@code rows}), seed, version, command line. */
     protected final ModelMetadata metadata(String dataName, long rows) {
         return TrainingMetadata.of(trainingJson(dataName, rows), tabularOptions(), commandLine());
+    }
+
+    /** {@code metadata} with the epochs {@code history} ran, the epoch it kept and why it stopped. */
+    protected static ModelMetadata withRun(ModelMetadata metadata, History history) {
+        int run = history.epochs().size();
+        return metadata.withRun(run, history.restoredEpoch() >= 0 ? history.restoredEpoch() + 1 : run,
+                history.stoppedEarly() ? ModelMetadata.EARLY_STOPPING : ModelMetadata.EPOCHS);
     }
 
     /** Networks of --layers, --activation, --dropout, --init and the loss, from --seed (see {@link #network}). */

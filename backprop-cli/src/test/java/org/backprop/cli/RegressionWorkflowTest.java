@@ -164,4 +164,28 @@ class RegressionWorkflowTest {
         assertEquals(ExitCodes.GRADCHECK_FAILED, run.exitCode(), run::toString);
         assertTrue(run.out().contains("FAILED"), run::toString);
     }
+
+    @Test
+    void theModelAndInspectSayHowManyEpochsRanAndWhichWasKept() throws Exception {
+        Path early = dir.resolve("early.safetensors");
+        CliRun run = CliRun.of("train", "--data", data, "--target", "y", "--layers", "16", "--lr", "0.3", "--epochs",
+                "200", "--patience", "2", "--batch-size", "8", "--validation-split", "0.25", "--seed", "3", "--threads",
+                "1", "--out", early);
+        assertEquals(0, run.exitCode(), run::toString);
+        java.util.regex.Matcher stopped = java.util.regex.Pattern.compile(
+                "early stopping after epoch (\\d+): kept the weights of epoch (\\d+)").matcher(run.out());
+        assertTrue(stopped.find(), run::toString);
+        try (Model m = ModelFile.load(early)) {
+            JsonObject training = JsonParser.parseString(m.metadata().training()).getAsJsonObject();
+            assertEquals(200, training.get("epochs").getAsInt(), "the cap stays");
+            assertEquals(Integer.parseInt(stopped.group(1)), training.get("epochs_run").getAsInt());
+            assertEquals(Integer.parseInt(stopped.group(2)), training.get("epoch_kept").getAsInt());
+            assertEquals("early_stopping", training.get("stopped_by").getAsString());
+        }
+        CliRun inspect = CliRun.of("inspect", "--model", early);
+        assertTrue(inspect.out().contains("Trained: " + stopped.group(1) + " epochs of at most 200, stopped by early "
+                + "stopping; kept the weights of epoch " + stopped.group(2) + "\n"), inspect::toString);
+        assertTrue(CliRun.of("inspect", "--model", model).out().contains("Trained: 80 epochs of at most 80; kept the "
+                + "weights of epoch 80\n"), "no early stopping: every epoch ran");
+    }
 }

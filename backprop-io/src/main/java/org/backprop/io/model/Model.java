@@ -165,6 +165,12 @@ public final class Model implements AutoCloseable {
                 Objects.requireNonNull(preprocessor, "preprocessor"));
     }
 
+    /** This model with {@code metadata}; the copy shares the network (closing either closes it). */
+    public Model withMetadata(ModelMetadata metadata) {
+        return new Model(network, task, features, target, featureScaler, targetScaler, labels,
+                Objects.requireNonNull(metadata, "metadata"), preprocessor);
+    }
+
     /**
      * How raw CSV columns become {@link #features()}: for models of format version 1 (and models
      * built without one) every feature is a numeric column of the same name, missing cells errors.
