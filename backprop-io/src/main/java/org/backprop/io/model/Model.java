@@ -247,7 +247,7 @@ public final class Model implements AutoCloseable {
         for (int r = 0; r < raw.length; r++) {
             if (!labels.classes().contains(raw[r])) {
                 throw DataException.in(table.source()).line(table.line(r)).column(column + 1, target).text(raw[r])
-                        .problem("class label not known to the model (known: " + labels.classes() + ")");
+                        .problem("class label not known to the model (" + labels.known() + ")");
             }
             out[r] = labels.encode(raw[r]);
         }

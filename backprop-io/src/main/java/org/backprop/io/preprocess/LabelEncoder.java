@@ -78,6 +78,19 @@ public final class LabelEncoder {
         return classes;
     }
 
+    /** Classes {@link #known()} names; it counts the others. */
+    public static final int KNOWN_NAMED = 10;
+
+    /**
+     * The classes for an error about a label that is not one of them: {@code known: [a, b, c]}, or
+     * for more than {@value #KNOWN_NAMED} classes the first {@value #KNOWN_NAMED} and the count
+     * ({@code known: 526 classes, such as [a, …, j]}).
+     */
+    public String known() {
+        return classes.size() <= KNOWN_NAMED ? "known: " + classes : "known: " + classes.size()
+                + " classes, such as " + classes.subList(0, KNOWN_NAMED);
+    }
+
     /** Number of classes. */
     public int classCount() {
         return classes.size();

@@ -347,7 +347,7 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
                 classes[r] = unknown.computeIfAbsent(label(c, r), l -> known.classCount() + unknown.size());
             } else if (classes[r] < 0) {
                 throw table.at(r, c).text(asWritten != null ? asWritten : label(c, r))
-                        .problem("class label not known to the model (known: " + known.classes() + ")");
+                        .problem("class label not known to the model (" + known.known() + ")");
             }
         }
         LabelEncoder labels = unknown.isEmpty() ? known : LabelEncoder.of(java.util.stream.Stream.concat(

@@ -179,4 +179,19 @@ class TargetTest {
         assertEquals(3, tooMany.getLine(), tooMany.getMessage());
         assertEquals("id0", tooMany.getText());
     }
+
+    @Test
+    void anUnknownClassOfAModelOfManyClassesNamesTenAndCountsThem() {
+        String[] labels = new String[526];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = String.format("c%03d", i);
+        }
+        DataException e = assertThrows(DataException.class, () -> Target.forModel(table("x,y\n1,c000\n2,new\n"),
+                classifier(labels)));
+        assertEquals("t.csv, line 3, column 2 \"y\": class label not known to the model (known: 526 classes, such as "
+                + "[c000, c001, c002, c003, c004, c005, c006, c007, c008, c009]); found \"new\"", e.getMessage());
+        DataException few = assertThrows(DataException.class, () -> Target.forModel(table("x,y\n1,a\n2,z\n"),
+                classifier("a", "b")));
+        assertEquals(true, few.getMessage().contains("(known: [a, b])"), few.getMessage());
+    }
 }
