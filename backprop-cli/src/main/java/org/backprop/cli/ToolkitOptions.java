@@ -101,6 +101,11 @@ final class ToolkitOptions {
         return v >= 0 && Double.isFinite(v);
     }
 
+    /** The --lr-schedule if it spans the run's epochs (linear, cosine: the rate reaches its end at the last epoch), else null. */
+    String scheduleOverEpochs() {
+        return scheduleName().matches("linear|cosine") ? scheduleName() : null;
+    }
+
     private String scheduleName() {
         return schedule.toLowerCase(Locale.ROOT);
     }

@@ -188,6 +188,7 @@ public class TrainCommand implements Callable<Integer> {
         NetworkRows validation = prepared.validation();
         epochs = stopping.epochs(train.size(), batchSize);
         patience = stopping.patience(validation != null, supportsEarlyStopping());
+        warnOfScheduleBeyondEarlyStopping();
         Map<String, Double> classWeights = chosen == Task.CLASSIFICATION
                 ? weights.classWeights(prepared.target().labels().classes(), train::label, train.size()) : null;
         double[] trainWeights = someWeight("training", SampleWeightOptions.rows(column, prepared.trainRows(),
@@ -318,6 +319,19 @@ public class TrainCommand implements Callable<Integer> {
         }
         metrics.print(stdout);
         writeMetricsJson(metrics, stdout);
+    }
+
+    /**
+     * Warns (once, before training) when --lr-schedule linear or cosine spans the automatic epoch cap
+     * while early stopping may end the run long before the rate has come down.
+     */
+    private void warnOfScheduleBeyondEarlyStopping() {
+        String schedule = toolkit.scheduleOverEpochs();
+        if (schedule != null && patience > 0 && stopping.automatic()) {
+            spec.commandLine().getErr().println("backprop: warning: --lr-schedule " + schedule + " spans the epoch cap ("
+                    + epochs + " epochs), but early stopping may end training much sooner, with the rate barely "
+                    + "lowered; give --epochs N to fit the schedule to the run");
+        }
     }
 
     /** True if {@link #train} honours early stopping ({@code backprop train} does); the automatic patience needs it. */

@@ -316,4 +316,20 @@ class TrainOptionsTest {
                     + "processor)."), help);
         }
     }
+
+    @Test
+    void aScheduleOverTheEpochCapWithEarlyStoppingIsWarnedOfOnce() throws Exception {
+        Path data = imbalanced();
+        Path model = dir.resolve("cos.safetensors");
+        CliRun cosine = CliRun.of("train", "--data", data, "--target", "label", "--layers", "4", "--lr-schedule",
+                "cosine", "--seed", "1", "--threads", "1", "--out", model);
+        assertEquals(0, cosine.exitCode(), cosine::toString);
+        String warning = "backprop: warning: --lr-schedule cosine spans the epoch cap (";
+        assertEquals(1, cosine.err().split(java.util.regex.Pattern.quote(warning), -1).length - 1, cosine::toString);
+        assertTrue(cosine.err().contains("give --epochs N to fit the schedule to the run"), cosine::toString);
+        CliRun given = CliRun.of("train", "--data", data, "--target", "label", "--layers", "4", "--lr-schedule",
+                "linear", "--epochs", "3", "--seed", "1", "--threads", "1", "--out", model);
+        assertEquals(0, given.exitCode(), given::toString);
+        assertFalse(given.err().contains("--lr-schedule"), given::toString);
+    }
 }
