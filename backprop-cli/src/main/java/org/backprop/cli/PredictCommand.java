@@ -14,7 +14,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 import org.backprop.io.AtomicFiles;
+import org.backprop.io.DataException;
 import org.backprop.io.csv.Column;
+import org.backprop.io.csv.ColumnarCsvReader;
 import org.backprop.io.csv.ColumnarReadOptions;
 import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.model.Model;
@@ -68,8 +70,16 @@ final class PredictCommand implements Callable<Integer> {
             ColumnarReadOptions read = data.format.apply(stored);
             String id = idColumn != null ? idColumn
                     : CliFiles.hasRowNames(data.file, read.separator()) ? ROW_NAMES : null;
-            ColumnarTable table = CliFiles.readColumns(data.file, withColumn(read, id),
-                    data.format.storedFormatNote(stored));
+            ColumnarTable table;
+            try {
+                table = CliFiles.readColumns(data.file, withColumn(read, id), data.format.storedFormatNote(stored));
+            } catch (DataException e) {
+                if (!ColumnarCsvReader.NO_DATA_ROWS.equals(e.getProblem())) {
+                    throw e;
+                }
+                writeHeaderOnly(m, id, stdout);
+                return ExitCodes.OK;
+            }
             m.preprocessor().check(table);
             EncodeWarnings warnings = new EncodeWarnings();
             EncodedRows features = EncodedRows.all(table, m.preprocessor(), m.featureScaler());
@@ -92,6 +102,22 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * For a --data file of a header and no rows: the predictions header alone (the model's columns are
+     * not checked against a header without rows), with a note on standard error.
+     */
+    private void writeHeaderOnly(Model m, String id, PrintWriter stdout) throws IOException {
+        spec.commandLine().getErr().println("backprop: note: " + data.file + " has a header but no data rows: "
+                + "wrote the predictions header only");
+        String header = PredictionsCsv.header(m, id) + "\n";
+        if (out == null || AtomicFiles.standardStream(out) == FileDescriptor.out) {
+            stdout.print(header);
+            StandardOutput.check(stdout);
+        } else {
+            CliFiles.write(out, file -> file.write(header.getBytes(StandardCharsets.UTF_8)), stdout);
+        }
     }
 
     /** {@code options} also keeping column {@code idColumn} (if not null), as text. */

@@ -54,11 +54,7 @@ final class PredictionsCsv {
      */
     static void write(Model model, RowSource features, RowOrigin origin, String idName, String[] ids, Target target,
                       Chunks out) throws IOException {
-        StringBuilder header = new StringBuilder(ids == null ? "" : quote(idName) + ",")
-                .append(quote(model.target() + SUFFIX));
-        if (model.task() == Task.CLASSIFICATION) {
-            model.labels().classes().forEach(c -> header.append(',').append(quote("p_" + c)));
-        }
+        StringBuilder header = new StringBuilder(header(model, ids == null ? null : idName));
         int n = features.rows();
         if (target == Target.FILE) {
             out.write(header.append('\n').toString());
@@ -80,6 +76,16 @@ final class PredictionsCsv {
         for (int first = 0; first < n; first += BatchedPredictions.BATCH_ROWS) {
             out.write(rows(model, all.rowRange(first, Math.min(n, first + BatchedPredictions.BATCH_ROWS)), ids, first));
         }
+    }
+
+    /** The header row, without its line break: the column {@code idName} first unless it is null. */
+    static String header(Model model, String idName) {
+        StringBuilder header = new StringBuilder(idName == null ? "" : quote(idName) + ",")
+                .append(quote(model.target() + SUFFIX));
+        if (model.task() == Task.CLASSIFICATION) {
+            model.labels().classes().forEach(c -> header.append(',').append(quote("p_" + c)));
+        }
+        return header.toString();
     }
 
     /** Writes the CSV to {@code writer}; see {@link #write(Model, RowSource, RowOrigin, Chunks)}. */

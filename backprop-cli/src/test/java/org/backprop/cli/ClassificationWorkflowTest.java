@@ -197,4 +197,19 @@ class ClassificationWorkflowTest {
         assertEquals(0, check.exitCode(), check::toString);
         assertTrue(check.out().contains("PASSED"), check::toString);
     }
+
+    @Test
+    void predictOnAHeaderWithoutRowsWritesTheHeaderWithANote() throws Exception {
+        String header = Files.readAllLines(data).get(0);
+        Path empty = TestCsv.write(dir.resolve("header-only.csv"), header + "\n");
+        CliRun run = CliRun.of("predict", "--model", model, "--data", empty);
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().startsWith("color_predicted,p_"), run::toString);
+        assertEquals(1, run.out().lines().count(), run::toString);
+        assertTrue(run.err().contains("has a header but no data rows: wrote the predictions header only"), run::toString);
+        Path out = dir.resolve("none.csv");
+        CliRun toFile = CliRun.of("predict", "--model", model, "--data", empty, "--out", out);
+        assertEquals(0, toFile.exitCode(), toFile::toString);
+        assertEquals(run.out(), Files.readString(out));
+    }
 }

@@ -22,6 +22,9 @@ import java.util.Set;
  * {@link StrictCsvReader}'s (same scanner and row checks).
  */
 public final class ColumnarCsvReader {
+    /** The problem of a file with a header and no data rows (a {@link DataException} on line 1). */
+    public static final String NO_DATA_ROWS = "has a header but no data rows";
+
     private ColumnarCsvReader() {
     }
 

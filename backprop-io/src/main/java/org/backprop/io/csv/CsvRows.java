@@ -116,7 +116,7 @@ final class CsvRows implements CsvScanner.Sink {
             throw DataException.in(source).problem("the file is empty; expected a header line with column names");
         }
         if (rows == 0) {
-            throw DataException.in(source).line(1).problem("has a header but no data rows");
+            throw DataException.in(source).line(1).problem(ColumnarCsvReader.NO_DATA_ROWS);
         }
     }
 
