@@ -91,9 +91,9 @@ final class CliFiles {
         if (first == null) {
             return false;
         }
-        try { // the header twice: a header and a row, the least a CSV file holds
-            List<String> names = ColumnarCsvReader.parse(file.toString(), (first + "\n" + first + "\n").getBytes(
-                    StandardCharsets.UTF_8), ColumnarReadOptions.all().withSeparator(separator)).columnNames();
+        try {
+            List<String> names = ColumnarCsvReader.header(file.toString(), (first + "\n").getBytes(
+                    StandardCharsets.UTF_8), separator);
             return RowIdentifiers.isRowNames(names.get(0));
         } catch (org.backprop.io.DataException e) {
             return false;

@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.backprop.io.DataException;
+
 /**
  * Reads a CSV file in one streaming pass into a {@link ColumnarTable} (the columns filled on a
  * second thread while the rows are read and checked, see {@link ColumnFiller}): numbers straight into
@@ -42,6 +44,35 @@ public final class ColumnarCsvReader {
         } catch (IOException e) {
             throw new UncheckedIOException("reading from memory cannot fail", e);
         }
+    }
+
+    /**
+     * The column names of the header line {@code text} (a file's first line, as bytes), checked as
+     * every header is; no data row is needed.
+     *
+     * @throws DataException for a header that is not one
+     */
+    public static List<String> header(String source, byte[] text, char separator) {
+        List<String> names = new ArrayList<>();
+        try {
+            CsvRows.read(source, new ByteArrayInputStream(text), separator, new CsvRows.Consumer() {
+                @Override
+                public void header(List<String> header) {
+                    names.addAll(header);
+                }
+
+                @Override
+                public void row(int index, RawRecord record) {
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading from memory cannot fail", e);
+        } catch (DataException e) {
+            if (names.isEmpty() || !NO_DATA_ROWS.equals(e.getProblem())) {
+                throw e;
+            }
+        }
+        return names;
     }
 
     /** Reads a stream to its end (not closed). */
