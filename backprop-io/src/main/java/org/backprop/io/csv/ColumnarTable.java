@@ -106,6 +106,12 @@ public final class ColumnarTable implements java.io.Serializable {
         return positions.containsKey(name);
     }
 
+    /** The column called {@code name} if the file has it and it was kept when reading, else null. */
+    public Column kept(String name) {
+        int index = columnNames.indexOf(name);
+        return index < 0 ? null : columns[index];
+    }
+
     /**
      * The column called {@code name}.
      *

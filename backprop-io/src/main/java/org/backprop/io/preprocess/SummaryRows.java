@@ -51,7 +51,7 @@ public final class SummaryRows {
     /** The text of {@code row} that names a total, or null. */
     private static String totalWord(ColumnarTable table, int row) {
         for (String name : table.columnNames()) {
-            Column c = table.hasColumn(name) ? table.column(name) : null;
+            Column c = table.kept(name);
             if (c != null && c.hasText() && c.code(row) != Column.MISSING) {
                 String text = MissingValues.strip(c.level(c.code(row)));
                 if (WORDS.contains(text.toLowerCase(Locale.ROOT))) {
@@ -67,7 +67,7 @@ public final class SummaryRows {
         int numbers = 0;
         int sums = 0;
         for (String name : table.columnNames()) {
-            Column c = table.hasColumn(name) ? table.column(name) : null;
+            Column c = table.kept(name);
             if (c == null || !c.hasNumbers() || c.numberCount() < 3 || Double.isNaN(c.number(row))) {
                 continue;
             }
