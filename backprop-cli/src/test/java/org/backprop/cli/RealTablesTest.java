@@ -287,10 +287,10 @@ class RealTablesTest {
         Path marks = TestCsv.write(dir.resolve("n.csv"), sb.toString().replace("4O.5", "n/a").replace("\n13,19.5", "\n13,-"));
         CliRun missing = train(marks, "--target", "y");
         assertEquals(ExitCodes.DATA, missing.exitCode(), missing::toString);
-        assertTrue(missing.err().contains("n.csv, line 14, column 2 \"y\": not a number; found \"n/a\" (2 bad cells in "
-                + "the target, which is mostly numbers (28): fix them, or if they mean missing, add the text to "
+        assertTrue(missing.err().contains("n.csv, line 15, column 2 \"y\": not a number; found \"-\" (1 bad cell in "
+                + "the target, which is mostly numbers (28): fix it, or if it means missing, add the text to "
                 + "--na-values and use --drop-missing-target, or use --task classification if it holds class labels)"),
-                missing::toString);
+                () -> missing + " (pandas' n/a is a missing cell among numbers)");
         assertEquals(ExitCodes.OK, train(marks, "--target", "y", "--na-values", "n/a,-", "--drop-missing-target")
                 .exitCode());
         Path text = TestCsv.write(dir.resolve("text.csv"), "a,y\n1,red\n2,blue\n");
@@ -314,7 +314,7 @@ class RealTablesTest {
         Path data = TestCsv.write(dir.resolve("grouped.csv"), sb.toString());
         CliRun run = train(data, "--target", "price");
         assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("grouped.csv, column 2 \"price\": a number written with a comma would make the "
+        assertTrue(run.err().contains("grouped.csv, line 2, column 2 \"price\": a number written with a comma would make the "
                 + "target text (class labels); read decimal commas with --decimal ',' (the separator must then be ';', "
                 + "tab or '|'), remove thousands separators, or use --task classification if these are labels; found "
                 + "\"50,000\""), run::toString);
