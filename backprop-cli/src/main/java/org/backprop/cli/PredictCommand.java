@@ -32,7 +32,9 @@ import picocli.CommandLine.Option;
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Predict the rows of a CSV file with a trained model.",
                 "The file needs the model's raw columns (any order, other columns are ignored); the stored "
-                        + "preprocessing is applied (a level not seen in training goes to its column's rare levels, or all zeros if it has none, with a warning). Output CSV: "
+                        + "preprocessing is applied (a level not seen in training goes to its column's rare levels, or all "
+                        + "zeros if it has none, with a warning; a number more than 10 standard deviations from the "
+                        + "training mean is predicted with a warning that it extrapolates). Output CSV: "
                         + "the --id-column if given (else the row names of a file whose first header cell is empty, as R's "
                         + "write.csv writes them), then <target>_predicted: regression, the prediction in the "
                         + "target's units; classification, the predicted label, then p_<label> for every class."},

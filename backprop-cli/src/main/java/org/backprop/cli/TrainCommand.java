@@ -208,8 +208,7 @@ public class TrainCommand implements Callable<Integer> {
             }
             History history = fit(model, prepared, trainWeights, validationWeights, stdout);
             report(model, history, prepared, trainWeights, validationWeights, test, testWeights, stdout);
-            saveModel(model.withMetadata(withRun(model.metadata(), history)), out, m -> CliFiles.saveModel(out, m),
-                    stdout);
+            saveModel(model, history, out, m -> CliFiles.saveModel(out, m), stdout);
         }
         return ExitCodes.OK;
     }
@@ -559,18 +558,20 @@ public class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Saves the trained {@code model} with {@code write} to {@code out} (as messages name it) and says
+     * Saves the trained {@code model}, its metadata completed with what {@code history} ran
+     * ({@link TrainingMetadata#withRun}), with {@code write} to {@code out} (as messages name it) and says
      * so; {@code stdout} is checked first ({@link CliFiles#checkOutputBeforeSaving}). If either fails,
      * this run's reports are deleted ({@link #withoutReports}). {@code backprop train} and
      * {@code backprop-spark train} both save through here.
      *
      * @param write writes the model file; an I/O failure is a {@link UserError} naming {@code out}
      */
-    protected final void saveModel(Model model, Object out, java.util.function.Consumer<Model> write,
-                                   PrintWriter stdout) {
+    protected final void saveModel(Model model, History history, Object out,
+                                   java.util.function.Consumer<Model> write, PrintWriter stdout) {
+        Model trained = model.withMetadata(TrainingMetadata.withRun(model.metadata(), history));
         try {
             CliFiles.checkOutputBeforeSaving(out, stdout);
-            write.accept(model);
+            write.accept(trained);
         } catch (RuntimeException e) {
             throw withoutReports(e);
         }
@@ -639,13 +640,6 @@ public class TrainCommand implements Callable<Integer> {
     /** The model file's metadata: the training settings ({@code dataName}, {@code rows}), seed, version, command line. */
     protected final ModelMetadata metadata(String dataName, long rows) {
         return TrainingMetadata.of(trainingJson(dataName, rows), tabularOptions(), commandLine());
-    }
-
-    /** {@code metadata} with the epochs {@code history} ran, the epoch it kept and why it stopped. */
-    protected static ModelMetadata withRun(ModelMetadata metadata, History history) {
-        int run = history.epochs().size();
-        return metadata.withRun(run, history.restoredEpoch() >= 0 ? history.restoredEpoch() + 1 : run,
-                history.stoppedEarly() ? ModelMetadata.EARLY_STOPPING : ModelMetadata.EPOCHS);
     }
 
     /** Networks of --layers, --activation, --dropout, --init and the loss, from --seed (see {@link #network}). */

@@ -6,6 +6,7 @@ import org.backprop.io.csv.ColumnarTable;
 import org.backprop.io.preprocess.CategoricalEncoder;
 import org.backprop.io.preprocess.ColumnEncoder;
 import org.backprop.io.preprocess.EncodeWarnings;
+import org.backprop.io.preprocess.FarFromTraining;
 import org.backprop.io.preprocess.RowSet;
 import org.backprop.io.preprocess.ScalerColumnFit;
 import org.backprop.io.preprocess.ScalingOverflowException;
@@ -152,14 +153,19 @@ public final class EncodedRows implements RowSource {
 
     /**
      * Encodes every row once, a block at a time, counting in {@code warnings} what the encoding met
-     * without failing (levels not seen in training, missing cells in a column that had none).
+     * without failing (levels not seen in training, missing cells in a column that had none) and, with
+     * a scaler, the numbers far outside the training data ({@link FarFromTraining}).
      */
     public void countWarnings(EncodeWarnings warnings) {
         int blockRows = blockRows();
         Matrix block = Matrix.zeros(Math.max(1, Math.min(blockRows, rows())), cols());
+        FarFromTraining far = scaler == null ? null : FarFromTraining.of(preprocessor, scaler);
         for (int from = 0; from < rows(); from += blockRows) {
             int to = Math.min(from + blockRows, rows());
             encode(rowsOf(from, to), 0, to - from, block, 0, warnings);
+            if (far != null) {
+                far.count(block, to - from, warnings);
+            }
         }
     }
 

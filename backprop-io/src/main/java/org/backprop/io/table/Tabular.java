@@ -103,7 +103,7 @@ public final class Tabular {
             if (log != null) {
                 TrainingLines.stopping(history).ifPresent(log::println);
             }
-            return new TabularModel(model, history);
+            return new TabularModel(model.withMetadata(TrainingMetadata.withRun(model.metadata(), history)), history);
         } catch (RuntimeException e) {
             model.close();
             throw e;

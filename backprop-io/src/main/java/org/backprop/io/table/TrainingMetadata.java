@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import java.util.Locale;
 import org.backprop.LibraryVersion;
 import org.backprop.io.model.ModelMetadata;
+import org.backprop.train.History;
 
 /**
  * The {@code training} metadata a model file keeps about how it was trained, written the same by
@@ -41,5 +42,12 @@ public final class TrainingMetadata {
     /** The model's metadata: {@code training}, the options' seed, this library's version and {@code commandLine}. */
     public static ModelMetadata of(JsonObject training, TabularOptions options, String commandLine) {
         return new ModelMetadata(training.toString(), options.seed(), LibraryVersion.current(), commandLine);
+    }
+
+    /** {@code metadata} with the epochs {@code history} ran, the epoch it kept and why it stopped. */
+    public static ModelMetadata withRun(ModelMetadata metadata, History history) {
+        int run = history.epochs().size();
+        return metadata.withRun(run, history.restoredEpoch() >= 0 ? history.restoredEpoch() + 1 : run,
+                history.stoppedEarly() ? ModelMetadata.EARLY_STOPPING : ModelMetadata.EPOCHS);
     }
 }

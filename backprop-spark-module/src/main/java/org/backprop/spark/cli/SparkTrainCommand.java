@@ -151,6 +151,7 @@ final class SparkTrainCommand extends TrainCommand {
                          testReadOptions(fit.preprocessor())) : null) {
                 JavaRDD<EncodedPart> test = testTable == null ? null
                         : TestTable.encode(testTable, ModelBytes.of(model));
+                History history;
                 try {
                     if (test != null && classWeights != null) {
                         requireSomeWeight("test", DataPacker.someWeight(test, classWeights));
@@ -164,14 +165,14 @@ final class SparkTrainCommand extends TrainCommand {
                     if (classWeights != null) {
                         stdout.println("class weights: " + classWeights);
                     }
-                    History history = train(model, fit, classWeights, weighted, rows, epochs, stdout);
+                    history = train(model, fit, classWeights, weighted, rows, epochs, stdout);
                     report(model, history, fit, test, classWeights, stdout);
                 } finally {
                     if (test != null) {
                         test.unpersist(false);
                     }
                 }
-                saveModel(model, out, out::save, stdout);
+                saveModel(model, history, out, out::save, stdout);
             }
         } catch (DataException e) {
             throw new UserError(ExitCodes.DATA, e.getMessage(), e);

@@ -51,9 +51,8 @@ public final class SparkTableReader {
             } catch (UnsupportedOperationException empty) {
                 throw DataException.in(source).problem("the file is empty; expected a header line with column names");
             }
-            columns = ColumnarCsvReader.parse(source, (header + "\n" + header + "\n").getBytes(StandardCharsets.UTF_8),
-                    new ColumnarReadOptions(java.util.Set.of(), java.util.Set.of(), options.missing(), options.separator(), '.'))
-                    .columnNames();
+            columns = ColumnarCsvReader.header(source, (header + "\n").getBytes(StandardCharsets.UTF_8),
+                    options.separator());
             parts = lines.mapPartitionsWithIndex((p, it) -> Collections.singletonList(
                     csvPart(p, it, header, source, settings)).iterator(), true);
         } else {
