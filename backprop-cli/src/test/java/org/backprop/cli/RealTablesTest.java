@@ -289,7 +289,8 @@ class RealTablesTest {
         assertEquals(ExitCodes.DATA, missing.exitCode(), missing::toString);
         assertTrue(missing.err().contains("n.csv, line 15, column 2 \"y\": not a number; found \"-\" (1 bad cell in "
                 + "the target, which is mostly numbers (28): fix it, or if it means missing, add the text to "
-                + "--na-values and use --drop-missing-target, or use --task classification if it holds class labels)"),
+                + "--na-values (which replaces the default list NA,N/A,NaN,null,?: keep those in it) and use "
+                + "--drop-missing-target, or use --task classification if it holds class labels)"),
                 () -> missing + " (pandas' n/a is a missing cell among numbers)");
         assertEquals(ExitCodes.OK, train(marks, "--target", "y", "--na-values", "n/a,-", "--drop-missing-target")
                 .exitCode());

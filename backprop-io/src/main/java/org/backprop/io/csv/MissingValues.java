@@ -22,6 +22,13 @@ public final class MissingValues {
     public static final List<String> NUMBER_TOKENS = List.of("#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN",
             "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "NULL", "None", "n/a", "nan");
 
+    /**
+     * The advice to a user whose bad cells mean "missing": {@code --na-values} replaces
+     * {@link #DEFAULT_TOKENS}, so the defaults must be listed with the new text.
+     */
+    public static final String ADD_TOKEN_HINT = "add the text to --na-values (which replaces the default list "
+            + String.join(",", DEFAULT_TOKENS) + ": keep those in it)";
+
     private final List<String> tokens;
     private final List<String> numberTokens;
     private final byte[][] tokenBytes;

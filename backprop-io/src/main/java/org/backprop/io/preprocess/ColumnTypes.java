@@ -7,6 +7,7 @@ import org.backprop.io.DataException;
 import org.backprop.io.csv.Column;
 import org.backprop.io.csv.ColumnCounts;
 import org.backprop.io.csv.ColumnarTable;
+import org.backprop.io.csv.MissingValues;
 import org.backprop.io.csv.StrictNumbers;
 
 /**
@@ -118,8 +119,9 @@ public final class ColumnTypes {
                     + (shape == null ? c.listedNonNumbers() : "");
             String fix = shape != null ? ", which " + (c.nonNumbers() == 1 ? "looks" : "look") + " like "
                     + shape.shapeAndExample() + ": " + shape.advice() + ", or declare --categorical " + ShellWord.of(name)
-                    : ": fix " + (c.nonNumbers() == 1 ? "it" : "them") + ", add the text to --na-values if it means "
-                    + "missing, or declare --categorical " + ShellWord.of(name);
+                    : ": fix " + (c.nonNumbers() == 1 ? "it" : "them") + ", if " + (c.nonNumbers() == 1 ? "it means"
+                    : "they mean") + " missing " + MissingValues.ADD_TOKEN_HINT + ", or declare --categorical "
+                    + ShellWord.of(name);
             throw firstNonNumber.get().text(c.firstNonNumberText()).hint("(" + why + "; " + badCells + fix + ")")
                     .problem(ColumnarTable.whyNotNumber(c.firstNonNumberText()));
         }

@@ -56,7 +56,8 @@ public final class FarFromTraining {
         for (int r = 0; r < rows; r++) {
             for (Input in : inputs) {
                 double v = encoded.get(r, in.position());
-                if (Math.abs(v - in.mean()) > STANDARD_DEVIATIONS * in.scale()) {
+                double z = Math.abs((v - in.mean()) / in.scale());
+                if (z > STANDARD_DEVIATIONS && z < Double.POSITIVE_INFINITY) { // an overflow is an error elsewhere
                     warnings.count(in.column(), in.warning(), shortNumber(v));
                 }
             }

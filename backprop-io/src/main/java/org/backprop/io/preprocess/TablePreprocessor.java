@@ -306,7 +306,9 @@ public final class TablePreprocessor {
     }
 
     /**
-     * Encodes one row given as column name → cell text (extra keys are ignored).
+     * Encodes one row given as column name → cell text (extra keys are ignored). A number may be
+     * written with the training file's decimal mark ({@code "80,5"} for a model of a decimal-comma
+     * file) or with a point, as Java writes it ({@code "80.5"}).
      *
      * @throws DataException if a column is absent, a numeric cell is not a number, or a missing cell
      *                       is an error for this model
@@ -320,6 +322,9 @@ public final class TablePreprocessor {
                         + "reads " + columns());
             }
             String cell = row.get(e.column());
+            if (decimal != '.' && cell != null && e instanceof NumericEncoder) {
+                cell = cell.replace(decimal, '.');
+            }
             if (policy == MissingPolicy.ERROR && (cell == null || missing.isMissing(cell))) {
                 throw DataException.in("row").column(0, e.column()).text(cell).problem("missing value");
             }

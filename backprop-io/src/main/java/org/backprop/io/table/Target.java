@@ -141,8 +141,8 @@ public record Target(Task task, String reason, int[] rows, int dropped, double[]
         if (c.nonNumbers() > 0 && (requested == Task.REGRESSION || (requested == null && mostlyNumbers))) {
             String it = c.nonNumbers() == 1 ? "it" : "them";
             String missing = mostlyNumbers && looksLikeAMissingMark(c.firstNonNumberText()) ? ", or if " + (c.nonNumbers() == 1
-                    ? "it means" : "they mean") + " missing, add the text to --na-values and use "
-                    + "--drop-missing-target" : "";
+                    ? "it means" : "they mean") + " missing, " + MissingValues.ADD_TOKEN_HINT
+                    + " and use --drop-missing-target" : "";
             throw firstNonNumber.get().text(c.firstNonNumberText())
                     .hint("(" + c.nonNumbers() + (c.nonNumbers() == 1 ? " bad cell" : " bad cells")
                             + " in the target" + (requested == null ? ", which is mostly numbers (" + c.numbers()

@@ -77,8 +77,8 @@ class ColumnTypesTest {
         org.backprop.io.DataException typo = org.junit.jupiter.api.Assertions.assertThrows(
                 org.backprop.io.DataException.class, () -> decide("c,y\n1,1\n3,2\n4O,3\n"));
         assertEquals("t.csv, line 4, column 1 \"c\": not a number; found \"4O\" (the column is mostly numbers: 2 "
-                + "numbers; 1 bad cell in this column: fix it, add the text to --na-values if it means missing, or "
-                + "declare --categorical c)", typo.getMessage(), "other non-numbers keep the general hint");
+                + "numbers; 1 bad cell in this column: fix it, if it means missing add the text to --na-values "
+                + "(which replaces the default list NA,N/A,NaN,null,?: keep those in it), or declare --categorical c)", typo.getMessage(), "other non-numbers keep the general hint");
     }
 
     @Test

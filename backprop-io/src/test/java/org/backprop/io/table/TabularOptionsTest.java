@@ -22,7 +22,10 @@ class TabularOptionsTest {
         Path csv = Files.writeString(dir.resolve("semicolon.csv"), comma.replace(",", ";").replace(".", ","));
         TabularOptions options = TabularOptions.defaults().withSeparator(';').withDecimal(',').withEpochs(2);
         try (TabularModel model = Tabular.train(csv, "price", options)) {
-            assertTrue(Double.isFinite(model.predict(Map.of("area", "80.5", "city", "Lyon", "rooms", "2")).value()));
+            double point = model.predict(Map.of("area", "80.5", "city", "Lyon", "rooms", "2")).value();
+            assertTrue(Double.isFinite(point));
+            assertEquals(point, model.predict(Map.of("area", "80,5", "city", "Lyon", "rooms", "2")).value(),
+                    "a row may use the file's decimal comma too");
             assertEquals(60, model.predict(csv).rows().size(), "predict reads the training file's format");
         }
     }
