@@ -28,6 +28,7 @@ import org.backprop.io.table.TabularTraining;
 import org.backprop.io.table.Target;
 import org.backprop.io.table.TrainingLines;
 import org.backprop.io.table.TrainingMetadata;
+import org.backprop.io.table.ValidationSplitException;
 import org.backprop.network.NetworkBuilder;
 import org.backprop.network.NeuralNetwork;
 import org.backprop.op.Activations;
@@ -288,7 +289,7 @@ public class TrainCommand implements Callable<Integer> {
         validationSplit = stopping.validationSplit(Math.toIntExact(rows));
         try {
             TabularTraining.checkValidationSplit(targetRows, validationSplit);
-        } catch (IllegalArgumentException e) {
+        } catch (ValidationSplitException e) {
             throw new UserError(ExitCodes.USAGE, "--validation-split: " + e.getMessage());
         }
         return validationSplit;
@@ -362,7 +363,7 @@ public class TrainCommand implements Callable<Integer> {
     private TabularTraining.Prepared prepare(ColumnarTable table, TabularOptions options) {
         try {
             return TabularTraining.prepare(table, target, options);
-        } catch (IllegalArgumentException e) {
+        } catch (ValidationSplitException e) {
             throw new UserError(ExitCodes.USAGE, "--validation-split: " + e.getMessage());
         }
     }

@@ -48,6 +48,17 @@ class TrainOptionsTest {
     }
 
     @Test
+    void aValidationSplitLeavingTooFewTrainingRowsIsAUsageErrorNamingTheOption() throws Exception {
+        Path data = TestCsv.write(dir.resolve("three.csv"), "x,y\n1,2\n2,4\n3,6\n");
+        CliRun run = CliRun.of("train", "--data", data, "--target", "y", "--epochs", "2", "--validation-split", "0.5",
+                "--out", dir.resolve("m.safetensors"));
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertEquals("backprop: --validation-split 0.5 of 3 rows would leave 1 training and 2 validation rows; "
+                + "training needs at least 2 rows and validation at least 1", run.err().strip(),
+                "one line naming the option; 3,6 = 1+2, 2+4 is no summary row in 3 rows");
+    }
+
+    @Test
     void helpShowsEveryToolkitOptionWithItsDefault() {
         CliRun help = CliRun.of("train", "--help");
         assertEquals(0, help.exitCode(), help::toString);

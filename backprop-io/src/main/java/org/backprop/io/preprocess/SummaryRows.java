@@ -21,6 +21,8 @@ public final class SummaryRows {
     public static final Set<String> WORDS = Set.of("total", "totals", "sum", "grand total");
     /** How far a total may be from the exact sum, relative to the column's sum of absolute values. */
     public static final double RELATIVE_TOLERANCE = 1e-4;
+    /** The fewest rows (the summary row included) in which numbers equal to sums count as a summary row. */
+    public static final int MIN_ROWS_FOR_SUMS = 6;
 
     private SummaryRows() {
     }
@@ -62,8 +64,14 @@ public final class SummaryRows {
         return null;
     }
 
-    /** True if {@code row}'s numbers are the sums of the other rows' in enough columns. */
+    /**
+     * True if {@code row}'s numbers are the sums of the other rows' in enough columns, in a table of at
+     * least {@value #MIN_ROWS_FOR_SUMS} rows (in fewer, sums happen by chance: 1,2 / 2,4 / 3,6).
+     */
     private static boolean holdsSums(ColumnarTable table, int row) {
+        if (table.rowCount() < MIN_ROWS_FOR_SUMS) {
+            return false;
+        }
         int numbers = 0;
         int sums = 0;
         for (String name : table.columnNames()) {

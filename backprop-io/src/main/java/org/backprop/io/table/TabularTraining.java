@@ -264,11 +264,11 @@ public final class TabularTraining {
      * Refuses a validation fraction {@code v} that would leave fewer than 2 of the {@code n} rows with
      * a target for training.
      *
-     * @throws IllegalArgumentException saying so
+     * @throws ValidationSplitException saying so
      */
     public static void checkValidationSplit(long n, double v) {
         if (v > 0 && n - Math.round(n * v) < 2) {
-            throw new IllegalArgumentException("a validation split of " + v + " leaves fewer than 2 of " + n
+            throw new ValidationSplitException("a validation split of " + v + " leaves fewer than 2 of " + n
                     + " rows for training");
         }
     }

@@ -17,22 +17,23 @@ class SummaryRowsTest {
         return SummaryRows.warnings(t);
     }
 
-    private static final String ROWS = "red,13,13.47,217.57\nred,44,11.52,1164.3\ngreen,24,13.97,55.55\n";
+    private static final String ROWS = "red,13,13.47,217.57\nred,44,11.52,1164.3\ngreen,24,13.97,55.55\n"
+            + "blue,7,2.5,100.25\ngreen,12,1.01,20.0\n";
 
     @Test
     void aLastRowOfSumsNamedTotalIsNamed() {
-        assertEquals(List.of("line 5 looks like a summary row (\"Total\"; its numbers are the sums of the other rows), "
+        assertEquals(List.of("line 7 looks like a summary row (\"Total\"; its numbers are the sums of the other rows), "
                 + "and is trained on as data: remove it"), warnings("region,units,cost,revenue\n" + ROWS
-                + "Total,81,38.96,1437.42\n"));
+                + "Total,100,42.47,1557.67\n"));
     }
 
     @Test
     void aWordOrSumsAloneAreEnoughAtTheTopOrBottom() {
         assertEquals(List.of("line 2 looks like a summary row (\"GRAND TOTAL\"), and is trained on as data: remove it"),
                 warnings("region,units\nGRAND TOTAL,1\nred,13\ngreen,24\n"));
-        assertEquals(List.of("line 5 looks like a summary row (its numbers are the sums of the other rows), and is "
+        assertEquals(List.of("line 7 looks like a summary row (its numbers are the sums of the other rows), and is "
                 + "trained on as data: remove it"), warnings("region,units,cost,revenue\n" + ROWS
-                + "all,81,38.960001,1437.4\n"), "within rounding");
+                + "all,100,42.470001,1557.6\n"), "within rounding");
     }
 
     @Test
@@ -42,5 +43,6 @@ class SummaryRowsTest {
         assertEquals(List.of(), warnings("region,units,cost\nred,0,0\nred,0,0\nTotally,0,0\n"),
                 "zeros sum to zero; Totally is no total");
         assertEquals(List.of(), warnings("region,units\nTotal,1\n"), "too few rows to tell");
+        assertEquals(List.of(), warnings("x,y\n1,2\n2,4\n3,6\n"), "in 3 rows 3,6 = 1+2, 2+4 by chance");
     }
 }
