@@ -108,8 +108,8 @@ public final class ColumnarTable implements java.io.Serializable {
 
     /** The column called {@code name} if the file has it and it was kept when reading, else null. */
     public Column kept(String name) {
-        int index = columnNames.indexOf(name);
-        return index < 0 ? null : columns[index];
+        Integer index = positions.get(name);
+        return index == null ? null : columns[index];
     }
 
     /**
