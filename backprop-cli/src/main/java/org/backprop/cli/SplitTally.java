@@ -113,6 +113,9 @@ public final class SplitTally implements Serializable {
             weightedTally.add(actual, predicted, weights, 0);
         }
         int[] scored = knownClassRows(actual, probabilities.cols());
+        if (scored != null && scored.length == 0) {
+            return; // every row of a class the model does not know: nothing for log loss to score
+        }
         if (scored != null) {
             actual = pick(actual, scored);
             probabilities = probabilities.selectRows(scored);

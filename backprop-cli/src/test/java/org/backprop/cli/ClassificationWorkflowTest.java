@@ -175,6 +175,23 @@ class ClassificationWorkflowTest {
         assertFalse(knownOnly.has("unknown_classes"), knownOnly::toString);
     }
 
+    /** A file (or a batch of 4,096 rows) of unknown classes only: no log loss, no internal error. */
+    @Test
+    void evaluateOfOnlyLabelsTheModelDoesNotKnowHasNoLogLoss() throws Exception {
+        List<String> lines = Files.readAllLines(data);
+        String red = lines.get(1);
+        String features = red.substring(0, red.lastIndexOf(',') + 1);
+        Path other = TestCsv.write(dir.resolve("unknown-only.csv"), lines.get(0) + "\n" + features + "purple\n"
+                + features + "pink\n");
+        CliRun run = CliRun.of("evaluate", "--model", model, "--data", other, "--metrics-json",
+                dir.resolve("unknown-only.json"));
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonObject m = JsonParser.parseString(Files.readString(dir.resolve("unknown-only.json"))).getAsJsonObject()
+                .getAsJsonObject("data");
+        assertEquals(0.0, m.get("accuracy").getAsDouble());
+        assertTrue(m.get("log_loss").isJsonNull(), m::toString);
+    }
+
     @Test
     void theModelMayBeTheFirstArgumentButNotGivenTwice() {
         CliRun positional = CliRun.of("inspect", model);
