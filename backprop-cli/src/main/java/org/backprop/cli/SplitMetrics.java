@@ -130,8 +130,9 @@ record SplitMetrics(int rows, Map<String, Object> values) {
                 }
             }
         });
-        return of(model, encoder.classes(), tally, ranked ? RocAuc.ofClassScores(positive, negative)
-                : OptionalDouble.empty());
+        // every row of a class the model does not know: no row for ROC AUC to rank
+        return of(model, encoder.classes(), tally, ranked && positive.length + negative.length > 0
+                ? RocAuc.ofClassScores(positive, negative) : OptionalDouble.empty());
     }
 
     private static double[] slice(double[] weights, int first, int n) {

@@ -190,6 +190,19 @@ class ClassificationWorkflowTest {
                 .getAsJsonObject("data");
         assertEquals(0.0, m.get("accuracy").getAsDouble());
         assertTrue(m.get("log_loss").isJsonNull(), m::toString);
+
+        List<String> redGreen = lines.stream().filter(l -> !l.endsWith(",blue")).toList();
+        Path binaryData = TestCsv.write(dir.resolve("red-green.csv"), String.join("\n", redGreen) + "\n");
+        Path binary = dir.resolve("red-green.safetensors");
+        CliRun trained = CliRun.of("train", "--data", binaryData, "--target", "color", "--epochs", "2", "--out",
+                binary);
+        assertEquals(0, trained.exitCode(), trained::toString);
+        CliRun ranked = CliRun.of("evaluate", "--model", binary, "--data", other, "--metrics-json",
+                dir.resolve("unknown-only-binary.json"));
+        assertEquals(0, ranked.exitCode(), ranked::toString);
+        JsonObject b = JsonParser.parseString(Files.readString(dir.resolve("unknown-only-binary.json")))
+                .getAsJsonObject().getAsJsonObject("data");
+        assertTrue(b.get("log_loss").isJsonNull() && b.get("roc_auc").isJsonNull(), b::toString);
     }
 
     @Test
